@@ -1,0 +1,39 @@
+"""DDL generated from the ontology vocabulary, one dialect per backend.
+
+>>> ladybug_ddl()[0]
+'CREATE NODE TABLE IF NOT EXISTS Document(id STRING, document_id STRING, name STRING, path STRING, sha256 STRING, chars INT64, PRIMARY KEY(id))'
+>>> [s for s in ladybug_ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR")]
+['CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Department TO Task, document_id STRING, rule STRING, role STRING, printed_name STRING, span_start INT64, span_end INT64)']
+>>> neo4j_ddl()[0]
+'CREATE CONSTRAINT plankg_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE'
+"""
+from __future__ import annotations
+
+from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
+                                   RelType)
+
+
+def ladybug_ddl() -> list[str]:
+    """CREATE NODE/REL TABLE statements for every label and relationship type."""
+    out = []
+    for label, props in NODE_PROPERTIES.items():
+        cols = ", ".join(f"{name} {ptype.value}" for name, ptype in props.items())
+        out.append(f"CREATE NODE TABLE IF NOT EXISTS {label.value}({cols}, PRIMARY KEY(id))")
+    for rel, props in REL_PROPERTIES.items():
+        pairs = ", ".join(f"FROM {s.value} TO {t.value}" for s, t in REL_ENDPOINTS[rel])
+        cols = "".join(f", {name} {ptype.value}" for name, ptype in props.items())
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel.value}({pairs}{cols})")
+    return out
+
+
+def neo4j_ddl() -> list[str]:
+    """Uniqueness constraints on every label's id, and indexes the loader and queries use."""
+    out = [f"CREATE CONSTRAINT plankg_{label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
+           for label in NodeLabel]
+    out += [f"CREATE INDEX plankg_{label.value.lower()}_document IF NOT EXISTS FOR (n:{label.value}) ON (n.document_id)"
+            for label in NodeLabel if label in DOCUMENT_OWNED]
+    out += [f"CREATE INDEX plankg_{label.value.lower()}_name IF NOT EXISTS FOR (n:{label.value}) ON (n.name)"
+            for label in NodeLabel if "name" in NODE_PROPERTIES[label]]
+    out += [f"CREATE INDEX plankg_{rel.value.lower()}_document IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.document_id)"
+            for rel in RelType]
+    return out

@@ -1,0 +1,1 @@
+"""Ingest: read (formats, encodings) -> structure -> extract (spaCy + rules) -> model instances."""

@@ -1,0 +1,153 @@
+"""Turn one document's `Extraction` into the `DocumentGraph` a store loads.
+
+Ids are derived from content (plankg.ontology.ids): a document from its file name, a plan from
+its title (so a plan cited by another document and later ingested is one node), sections and
+tasks from their document and numbering path, departments from jurisdiction and canonical name,
+platforms and enterprises from their name. Every relationship records its document and rule.
+"""
+from __future__ import annotations
+
+from plankg.ingest.contract import Extraction
+from plankg.ontology import model as m
+from plankg.ontology.ids import content_id, normalize
+from plankg.ontology.vocab import NodeLabel as L
+from plankg.ontology.vocab import RelType as R
+from plankg.ontology.vocab import Role
+
+
+def document_id(name: str) -> str:
+    """The id of a document, from its file name.
+
+    >>> document_id("001_plan.txt") == document_id("001_plan.txt ")
+    True
+    """
+    return content_id("Document", name)
+
+
+def plan_id(title: str | None, doc_id: str) -> str:
+    """A plan's id: from its title when it has one, else from its document.
+
+    >>> plan_id("《杭州市某规划》", "d1") == plan_id("杭州市某规划", "d2")
+    True
+    """
+    if title:
+        return content_id("Plan", normalize(title).strip("《》“”\""))
+    return content_id("Plan", "untitled", doc_id)
+
+
+def department_id(jurisdiction: str | None, canonical: str) -> str:
+    return content_id("Department", jurisdiction or "", canonical)
+
+
+class _Builder:
+    def __init__(self, doc_id: str, rules: str):
+        self.doc_id, self.rules = doc_id, rules
+        self.nodes: dict[str, m.Node] = {}
+        self.rels: dict[tuple[str, str, str], m.Relationship] = {}
+
+    def node(self, node: m.Node) -> str:
+        self.nodes.setdefault(node.id, node)
+        return node.id
+
+    def rel(self, type_: R, src: m.Node | tuple[L, str], dst: m.Node | tuple[L, str], **props) -> None:
+        s_label, s_id = (src.label, src.id) if isinstance(src, m.Node) else src
+        d_label, d_id = (dst.label, dst.id) if isinstance(dst, m.Node) else dst
+        key = (type_.value, s_id, d_id)
+        if key not in self.rels:
+            props.setdefault("rule", self.rules)
+            self.rels[key] = m.Relationship(type=type_, source_label=s_label, source=s_id, target_label=d_label,
+                                            target=d_id, document_id=self.doc_id, **props)
+
+
+def _span(span) -> dict:
+    return {"span_start": span[0], "span_end": span[1]} if span else {}
+
+
+def to_document_graph(ex: Extraction) -> m.DocumentGraph:
+    """Build the graph of one extraction. Pure: the same extraction gives the same graph.
+
+    >>> from plankg.ingest.contract import DocumentInfo, PlanInfo, TaskOut, DepartmentRef
+    >>> ex = Extraction(document=DocumentInfo(id="d", path="p.txt", sha256="0"), plan=PlanInfo(title="某计划"),
+    ...     tasks=[TaskOut(ref="1", text="做事", span=(0, 2),
+    ...            departments=[DepartmentRef(name="市科技局", canonical="杭州市科学技术局", jurisdiction="杭州市")])])
+    >>> g = to_document_graph(ex)
+    >>> sorted(n.label.value for n in g.nodes)
+    ['Department', 'Document', 'Plan', 'Task']
+    >>> sorted(r.type.value for r in g.relationships)
+    ['HAS_TASK', 'PUBLISHES', 'RESPONSIBLE_FOR']
+    """
+    doc_id = ex.document.id
+    b = _Builder(doc_id, ex.rules)
+    doc = m.Document(id=doc_id, document_id=doc_id, name=ex.document.path.rsplit("/", 1)[-1],
+                     path=ex.document.path, sha256=ex.document.sha256, chars=ex.document.chars)
+    b.node(doc)
+    p = ex.plan
+    plan = m.Plan(id=plan_id(p.title, doc_id), document_id=doc_id, title=p.title, issuers=list(p.issuers),
+                  date=p.date, doc_number=p.doc_number, period_start=p.period[0] if p.period else None,
+                  period_end=p.period[1] if p.period else None, region=p.region, status=p.status)
+    b.node(plan)
+    b.rel(R.PUBLISHES, doc, plan)
+    for issuer in p.issuers:
+        dept = m.Department(id=department_id(p.region, issuer), name=issuer, jurisdiction=p.region, kind="government")
+        b.node(dept)
+        b.rel(R.ISSUED_BY, plan, dept, printed_name=issuer)
+
+    sections: dict[str, m.Section] = {}
+    for s in ex.sections:
+        sec = m.Section(id=content_id("Section", doc_id, s.ref), document_id=doc_id, ref=s.ref, title=s.title,
+                        level=s.level, **_span(s.span))
+        sections[s.ref] = sec
+        b.node(sec)
+    for s in ex.sections:
+        parent = sections.get(s.parent) if s.parent else None
+        b.rel(R.HAS_SECTION, parent or plan, sections[s.ref])
+
+    tasks: dict[str, m.Task] = {}
+    for t in ex.tasks:
+        task = m.Task(id=content_id("Task", doc_id, t.ref), document_id=doc_id, ref=t.ref, text=t.text,
+                      rule=t.rule or ex.rules, **_span(t.span))
+        tasks[t.ref] = task
+        b.node(task)
+        b.rel(R.HAS_TASK, sections.get(t.section or "") or plan, task)
+        for d in t.departments:
+            dept = m.Department(id=department_id(d.jurisdiction, d.canonical), name=d.canonical,
+                                jurisdiction=d.jurisdiction, kind=d.kind)
+            b.node(dept)
+            b.rel(R.RESPONSIBLE_FOR, dept, task, role=Role(d.role), printed_name=d.name, **_span(d.span or t.span))
+
+    def owner(task_ref: str | None, section: str | None) -> m.Node:
+        return tasks.get(task_ref or "") or sections.get(section or "") or plan
+
+    for pf in ex.platforms:
+        node = m.Platform(id=content_id("Platform", pf.name), name=pf.name, kind=pf.kind, level=pf.level)
+        b.node(node)
+        b.rel(R.MENTIONS, owner(pf.task_ref, pf.section), node, printed_name=pf.name,
+              rule=pf.rule or ex.rules, **_span(pf.span))
+    for en in ex.enterprises:
+        node = m.Enterprise(id=content_id("Enterprise", en.name), name=en.name)
+        b.node(node)
+        b.rel(R.MENTIONS, owner(en.task_ref, en.section), node, printed_name=en.name,
+              rule=en.rule or ex.rules, **_span(en.span))
+    for pr in ex.projects:
+        node = m.Project(id=content_id("Project", doc_id, pr.name), document_id=doc_id, name=pr.name,
+                         field=pr.field, **_span(pr.span))
+        b.node(node)
+        b.rel(R.MENTIONS, owner(None, pr.section), node, printed_name=pr.name, rule=pr.rule or ex.rules,
+              **_span(pr.span))
+        if pr.builder:
+            builder = m.Enterprise(id=content_id("Enterprise", pr.builder), name=pr.builder)
+            b.node(builder)
+            b.rel(R.BUILT_BY, node, builder, printed_name=pr.builder)
+    for tg in ex.targets:
+        node = m.Target(id=content_id("Target", doc_id, tg.metric, tg.value, tg.unit, tg.year, tg.comparator),
+                        document_id=doc_id, text=tg.text, metric=tg.metric, value=tg.value, unit=tg.unit,
+                        comparator=tg.comparator, year=tg.year, baseline=tg.baseline, baseline_year=tg.baseline_year,
+                        rule=tg.rule or ex.rules, **_span(tg.span))
+        b.node(node)
+        b.rel(R.SETS_TARGET, owner(tg.task_ref, tg.section), node)
+    for ref in ex.references:
+        cited = m.Plan(id=plan_id(ref.title, doc_id), title=ref.title)
+        if cited.id != plan.id:
+            b.node(cited)
+            b.rel(R.REFERENCES, plan, cited, printed_title=ref.title)
+    return m.DocumentGraph(document_id=doc_id, nodes=list(b.nodes.values()), relationships=list(b.rels.values()))

@@ -1,0 +1,34 @@
+"""Fixtures shared by every test package: paths to the demo corpus and gold, and a real store."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = ROOT / "data" / "demo"
+SHARED = Path(os.environ.get("PLANKG_SHARED", ROOT.parent / "shared"))
+GOLD_DIR = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def demo_dir() -> Path:
+    return DEMO_DIR
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    if not GOLD_DIR.is_dir():
+        pytest.skip(f"gold annotations not found at {GOLD_DIR} (set PLANKG_SHARED to the shared/ folder)")
+    return GOLD_DIR
+
+
+@pytest.fixture
+def ladybug_store(tmp_path):
+    """A real LadybugDB store on disk in the test's tmp folder."""
+    from plankg.graph.store import open_store
+
+    store = open_store(f"ladybug://{tmp_path / 'store.lbdb'}")
+    yield store
+    store.close()
