@@ -1,0 +1,171 @@
+"""The graph as a `networkx.MultiDiGraph`: the common input of views, tables and exports.
+
+Nodes are keyed by their content id and carry `label` (the node type, e.g. "Task"), `name`
+(what a reader calls the entity, in Chinese) and their non-null properties. Edges are keyed by
+relationship type and carry `type` plus their non-null properties. The store is read with
+plain per-label and per-type Cypher built from the ontology vocabulary, so the same queries run
+on LadybugDB and Neo4j without dialect functions such as `label(n)` or `labels(n)`.
+
+>>> g = networkx_from_records(
+...     [{"label": "Department", "id": "department-1", "name": "杭州市科学技术局"},
+...      {"label": "Task", "id": "task-1", "ref": "二.(一).1", "text": "加快建设创新平台", "document_id": "d1"}],
+...     [{"type": "RESPONSIBLE_FOR", "source": "department-1", "target": "task-1", "role": "lead"}])
+>>> g.nodes["task-1"]["name"], g.nodes["task-1"]["label"]
+('二.(一).1 加快建设创新平台', 'Task')
+>>> list(g.edges(keys=True, data="role"))
+[('department-1', 'task-1', 'RESPONSIBLE_FOR', 'lead')]
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
+                                   RelType)
+
+# Long task sentences make unreadable node names; the full sentence stays in `text`.
+TASK_NAME_CHARS = 16
+
+
+def _number(value: Any) -> str:
+    """A figure as printed in a plan: no trailing ".0".
+
+    >>> _number(3.0), _number(2.5), _number(None)
+    ('3', '2.5', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def display_name(label: str, props: Mapping[str, Any]) -> str:
+    """What a reader calls a node: a department's name, a plan's title, a task's ref and first words.
+
+    >>> display_name("Plan", {"title": "杭州市科技创新“十四五”规划"})
+    '杭州市科技创新“十四五”规划'
+    >>> display_name("Target", {"metric": "研发投入强度", "value": 3.5, "unit": "%", "comparator": ">=", "year": 2025})
+    '研发投入强度 ≥3.5% (2025)'
+    >>> display_name("Section", {"ref": "三.(二)", "title": "打造创新平台"})
+    '三.(二) 打造创新平台'
+    >>> display_name("Task", {"ref": "1", "text": "全面落实国家知识产权运营城市建设方案，加快推进保护中心建设"})
+    '1 全面落实国家知识产权运营城市建设…'
+    """
+    if label == NodeLabel.PLAN.value:
+        return props.get("title") or "（未命名规划）"
+    if label == NodeLabel.TASK.value:
+        text = props.get("text") or ""
+        short = text if len(text) <= TASK_NAME_CHARS else text[:TASK_NAME_CHARS] + "…"
+        return f"{props.get('ref') or ''} {short}".strip()
+    if label == NodeLabel.SECTION.value:
+        return f"{props.get('ref') or ''} {props.get('title') or ''}".strip()
+    if label == NodeLabel.TARGET.value:
+        comparator = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}.get(props.get("comparator") or "=", "")
+        figure = f"{comparator}{_number(props.get('value'))}{props.get('unit') or ''}"
+        year = f" ({props['year']})" if props.get("year") else ""
+        return f"{props.get('metric') or ''} {figure}".strip() + year
+    return str(props.get("name") or props.get("id") or "")
+
+
+def networkx_from_records(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]],
+                          documents: Mapping[str, str] | None = None) -> nx.MultiDiGraph:
+    """Build the graph from node records (`label`, `id`, properties) and edge records
+    (`type`, `source`, `target`, properties). None values are dropped, since GraphML and GEXF
+    cannot hold them; an edge whose endpoint is missing is dropped too."""
+    graph = nx.MultiDiGraph()
+    graph.graph["documents"] = dict(documents or {})
+    for record in nodes:
+        attrs = {k: v for k, v in record.items() if v is not None and k != "id"}
+        attrs["name"] = display_name(record["label"], record)
+        graph.add_node(record["id"], **attrs)
+    for record in edges:
+        if record["source"] in graph and record["target"] in graph:
+            attrs = {k: v for k, v in record.items() if v is not None and k not in ("source", "target")}
+            graph.add_edge(record["source"], record["target"], key=record["type"], **attrs)
+    return graph
+
+
+def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) -> nx.MultiDiGraph:
+    """Read every node and relationship of `store` (a `plankg.graph.store.GraphStore`).
+
+    With `document_ids`, keep the facts those documents assert: their own nodes and
+    relationships, and the shared nodes (departments, platforms, enterprises, cited plans) those
+    relationships reach. `graph.graph["documents"]` maps document ids to file names, for captions
+    and tooltips.
+    """
+    docs = list(document_ids) if document_ids is not None else None
+    params = {"docs": docs} if docs is not None else {}
+    node_records: list[dict[str, Any]] = []
+    for label in NodeLabel:
+        props = list(NODE_PROPERTIES[label])
+        where = ""
+        if docs is not None and label in DOCUMENT_OWNED:
+            # plans known only through a citation carry no document; kept if an edge reaches them
+            where = " WHERE n.document_id IN $docs" + (" OR n.document_id IS NULL" if label is NodeLabel.PLAN else "")
+        columns = ", ".join(f"n.{p} AS `{p}`" for p in props)
+        for row in store.run(f"MATCH (n:{label.value}){where} RETURN {columns} ORDER BY n.id", params):
+            node_records.append({"label": label.value, **row})
+    edge_records: list[dict[str, Any]] = []
+    for rel in RelType:
+        props = list(REL_PROPERTIES[rel])
+        where = " WHERE r.document_id IN $docs" if docs is not None else ""
+        columns = "".join(f", r.{p} AS `{p}`" for p in props)
+        for s_label, t_label in REL_ENDPOINTS[rel]:
+            cypher = (f"MATCH (a:{s_label.value})-[r:{rel.value}]->(b:{t_label.value}){where} "
+                      f"RETURN a.id AS `source`, b.id AS `target`{columns} ORDER BY a.id, b.id")
+            for row in store.run(cypher, params):
+                edge_records.append({"type": rel.value, **row})
+    if docs is not None:
+        reached = {e["source"] for e in edge_records} | {e["target"] for e in edge_records}
+        node_records = [n for n in node_records
+                        if (NodeLabel(n["label"]) in DOCUMENT_OWNED and n.get("document_id") is not None)
+                        or n["id"] in reached]
+    documents = {n["id"]: n.get("name") or n["id"] for n in node_records if n["label"] == NodeLabel.DOCUMENT.value}
+    return networkx_from_records(node_records, edge_records, documents)
+
+
+def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: str, rel: str | None = None,
+                     source_label: str | None = None, target_label: str | None = None) -> nx.MultiDiGraph:
+    """Turn query result rows into a graph, following a query's viz hints.
+
+    `source` and `target` name the columns whose values become nodes; `rel` names the column
+    whose value labels the edge (or, when no such column exists, is the edge label itself). The
+    node type is `source_label`/`target_label` when given, else a node label matching the column
+    name ("department" -> "Department"), else the column name. Other columns become edge
+    attributes. Rows with an empty endpoint are skipped.
+
+    >>> rows = [{"department": "杭州市科学技术局", "role": "lead", "task": "二.1 建设平台"},
+    ...         {"department": "杭州市财政局", "role": "support", "task": "二.1 建设平台"}]
+    >>> g = rows_to_networkx(rows, source="department", rel="role", target="task")
+    >>> sorted((d["label"], d["name"]) for _, d in g.nodes(data=True))
+    [('Department', '杭州市科学技术局'), ('Department', '杭州市财政局'), ('Task', '二.1 建设平台')]
+    >>> sorted(k for _, _, k in g.edges(keys=True))
+    ['lead', 'support']
+    """
+    def node_type(column: str, given: str | None) -> str:
+        if given:
+            return given
+        for label in NodeLabel:
+            if label.value.lower() == column.lower().rstrip("s"):
+                return label.value
+        return column
+
+    s_type, t_type = node_type(source, source_label), node_type(target, target_label)
+    graph = nx.MultiDiGraph()
+    graph.graph["documents"] = {}
+    for row in rows:
+        s_value, t_value = row.get(source), row.get(target)
+        if s_value in (None, "") or t_value in (None, ""):
+            continue
+        s_key, t_key = f"{s_type}:{s_value}", f"{t_type}:{t_value}"
+        graph.add_node(s_key, label=s_type, name=str(s_value))
+        graph.add_node(t_key, label=t_type, name=str(t_value))
+        if rel is not None and rel in row:
+            edge_type = str(row[rel]) if row[rel] is not None else rel
+        else:
+            edge_type = rel or "related"
+        extra = {k: v for k, v in row.items() if k not in (source, target) and v is not None}
+        graph.add_edge(s_key, t_key, key=edge_type, type=edge_type, **extra)
+    return graph

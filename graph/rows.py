@@ -1,0 +1,141 @@
+"""Rows a store writes, built from model instances: pure data in, pure data out.
+
+Every backend writes the same rows, so the rules for merging a node seen twice live here once:
+
+* a node's non-null properties win over what the store holds (`coalesce(new, old)`),
+  so a missing value never wipes a known one;
+* a citation stub (a `Plan` with no `document_id`, known only because another plan cites it)
+  is weaker: it only fills properties the store does not have yet (`coalesce(old, new)`),
+  so citing a plan never overwrites that plan's own facts;
+* a relationship is one per (type, source, target); the last assertion's properties win.
+
+>>> from plankg.ontology.model import Plan
+>>> real = Plan(id="plan-1", document_id="doc-a", title="杭州市科技发展规划", date="2021-06-01")
+>>> stub = Plan(id="plan-1", title="《杭州市科技发展规划》")
+>>> is_stub(NodeLabel.PLAN, node_row(stub)), is_stub(NodeLabel.PLAN, node_row(real))
+(True, False)
+>>> merged = merge_nodes(NodeLabel.PLAN, [real, stub])
+>>> merged[0]["title"], merged[0]["document_id"]
+('杭州市科技发展规划', 'doc-a')
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from plankg.ontology.model import DocumentGraph, Node, Relationship
+from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
+
+# (relationship type, source label, target label): one write statement each
+RelGroup = tuple[RelType, NodeLabel, NodeLabel]
+
+
+def node_row(node: Node) -> dict[str, Any]:
+    """All of a node's properties, keyed as the vocabulary keys them (a test keeps model == vocab).
+
+    >>> from plankg.ontology.model import Enterprise
+    >>> node_row(Enterprise(id="enterprise-1", name="联想"))
+    {'id': 'enterprise-1', 'name': '联想'}
+    """
+    # pydantic keeps validated field values in __dict__: copying it is ~20x faster than model_dump
+    return dict(vars(node))
+
+
+def relationship_row(rel: Relationship) -> dict[str, Any]:
+    """`source`, `target` and the properties the vocabulary declares for the relationship's type.
+
+    >>> r = Relationship(type="RESPONSIBLE_FOR", source_label="Department", source="department-1",
+    ...                  target_label="Task", target="task-1", document_id="doc-a", rule="resp.v1", role="lead")
+    >>> relationship_row(r)["role"], sorted(relationship_row(r))[:3]
+    ('lead', ['document_id', 'printed_name', 'role'])
+    """
+    row: dict[str, Any] = {"source": rel.source, "target": rel.target}
+    for prop in REL_PROPERTIES[rel.type]:
+        value = getattr(rel, prop)
+        row[prop] = value.value if hasattr(value, "value") else value  # Role enum -> its string
+    return row
+
+
+def is_stub(label: NodeLabel, row: Mapping[str, Any]) -> bool:
+    """A citation stub: a plan known only by another plan's reference to it."""
+    return label is NodeLabel.PLAN and row.get("document_id") is None
+
+
+def merge_properties(old: Mapping[str, Any], new: Mapping[str, Any], *, stub: bool) -> dict[str, Any]:
+    """The properties a store holds after merging `new` into `old` (see the module rules).
+
+    >>> merge_properties({"id": "p", "title": "A", "date": None}, {"id": "p", "title": "B", "date": "2021"}, stub=False)
+    {'id': 'p', 'title': 'B', 'date': '2021'}
+    >>> merge_properties({"id": "p", "title": "A", "date": None}, {"id": "p", "title": "B", "date": "2021"}, stub=True)
+    {'id': 'p', 'title': 'A', 'date': '2021'}
+    """
+    out = dict(old)
+    for key, value in new.items():
+        if stub:
+            if out.get(key) is None:
+                out[key] = value
+        elif value is not None:
+            out[key] = value
+    return out
+
+
+def merge_nodes(label: NodeLabel, nodes: Iterable[Node | Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One row per id, merged in order as successive MERGE statements would merge them.
+
+    >>> from plankg.ontology.model import Department
+    >>> rows = merge_nodes(NodeLabel.DEPARTMENT, [Department(id="d1", name="科技局"),
+    ...                                          Department(id="d1", name="科技局", jurisdiction="杭州市")])
+    >>> [(r["id"], r["jurisdiction"]) for r in rows]
+    [('d1', '杭州市')]
+    """
+    merged: dict[str, dict[str, Any]] = {}
+    for node in nodes:
+        row = node_row(node) if isinstance(node, Node) else dict(node)
+        old = merged.get(row["id"])
+        merged[row["id"]] = row if old is None else merge_properties(old, row, stub=is_stub(label, row))
+    return list(merged.values())
+
+
+def node_rows_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[dict[str, Any]]]:
+    """Every node of `graphs`, merged per label (vocabulary order, labels without nodes left out)."""
+    by_label: dict[NodeLabel, list[Node]] = {}
+    for graph in graphs:
+        for node in graph.nodes:
+            by_label.setdefault(node.label, []).append(node)
+    return {label: merge_nodes(label, by_label[label]) for label in NodeLabel if label in by_label}
+
+
+def relationship_rows_by_group(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[dict[str, Any]]]:
+    """Every relationship of `graphs` as rows, grouped by (type, source label, target label),
+    one row per (source, target) with the last assertion winning.
+
+    >>> from plankg.ontology.model import DocumentGraph
+    >>> r = dict(type="HAS_TASK", source_label="Section", source="s1", target_label="Task", target="t1",
+    ...          document_id="doc-a", rule="r.v1")
+    >>> g = DocumentGraph(document_id="doc-a", nodes=[], relationships=[Relationship(**r), Relationship(**r)])
+    >>> {k[0].value: len(v) for k, v in relationship_rows_by_group([g]).items()}
+    {'HAS_TASK': 1}
+    """
+    groups: dict[RelGroup, dict[tuple[str, str], dict[str, Any]]] = {}
+    for graph in graphs:
+        for rel in graph.relationships:
+            rows = groups.setdefault((rel.type, rel.source_label, rel.target_label), {})
+            rows[(rel.source, rel.target)] = relationship_row(rel)
+    return {key: list(rows.values()) for key, rows in groups.items()}
+
+
+def node_columns(label: NodeLabel) -> list[str]:
+    """A label's property names in vocabulary order, `id` first.
+
+    >>> node_columns(NodeLabel.ENTERPRISE)
+    ['id', 'name']
+    """
+    return list(NODE_PROPERTIES[label])
+
+
+def relationship_columns(rel: RelType) -> list[str]:
+    """`source`, `target`, then the type's properties in vocabulary order.
+
+    >>> relationship_columns(RelType.ISSUED_BY)
+    ['source', 'target', 'document_id', 'rule', 'printed_name']
+    """
+    return ["source", "target", *REL_PROPERTIES[rel]]

@@ -1,0 +1,497 @@
+"""Document structure: numbered sections and items, paragraphs and flattened table rows.
+
+`parse_structure(text)` is pure: it returns the same `Structure` for the same text. Every
+`Block` carries character offsets into the text it was given, so later stages (responsibility
+clauses, targets, platforms) report spans into the source document.
+
+Numbering ranks, outermost first: 附件 > 第X章 > 第X节 > 第X条 > 一、 > (一) > 1. > (1) > ①.
+A marker closes every open unit of its rank or deeper, so a fragment that starts at "2." and
+later meets "(六)" still nests correctly. Refs join the open markers with "." using ASCII
+parentheses: "二.(三).7".
+
+>>> s = parse_structure("一、总体要求\\n(一)目标。到2025年,建成示范区。\\n二、重点任务\\n(一)平台建设\\n1.建设实验室。推进实验室建设。")
+>>> [(b.kind, b.ref, b.section) for b in s.blocks]
+[('heading', '一', '一'), ('item', '一.(一)', '一'), ('heading', '二', '二'), ('heading', '二.(一)', '二.(一)'), ('item', '二.(一).1', '二.(一)')]
+>>> [(x.ref, x.title, x.level, x.parent) for x in s.sections]
+[('一', '总体要求', 1, None), ('二', '重点任务', 1, None), ('二.(一)', '平台建设', 2, '二')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BLOCK_KINDS = ("heading", "item", "paragraph", "table_row")
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+_CN = f"[{CN_NUM}]+"
+
+# (rank, kind, pattern); the first group is the number as printed.
+_MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    (1, "chapter", re.compile(rf"^第({_CN}|\d+)章\s*")),
+    (2, "part", re.compile(rf"^第({_CN}|\d+)节\s*")),
+    (3, "article", re.compile(rf"^第({_CN}|\d+)条\s*")),
+    (4, "cn", re.compile(rf"^({_CN})\s*[、.．](?!\d)\s*")),
+    (5, "cn_paren", re.compile(rf"^[(（]\s*({_CN})\s*[)）]\s*")),
+    (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
+    (8, "circled", re.compile(r"^([①-⑳㉑-㉟])\s*")),
+)
+APPENDIX_RANK = 0
+_APPENDIX = re.compile(r"^附\s*件\s*([0-9一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$")
+_TOC_TITLE = re.compile(r"^目\s*录$")
+_TOC_LINE = re.compile(r"(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{0,4}\s*$")
+_SENTENCE_END = "。;；!！?？"
+_WS = " \t\u3000\u00a0"
+_INT = re.compile(r"^\d{1,3}$")
+# Column names that announce a table when they open a run of short lines.
+TABLE_HEADER_WORDS = (
+    "序号", "编号", "指标", "指标名称", "单位", "属性", "目标值", "任务", "工作任务", "重点任务", "主要任务",
+    "具体任务", "工作内容", "工作举措", "具体举措", "主要举措", "项目名称", "领域", "建设内容", "施工单位",
+    "建设单位", "责任单位", "牵头单位", "主要责任单位", "协同配合单位", "配合单位", "参与单位", "责任领导",
+    "完成时限", "完成时间", "时间节点", "进度安排", "备注", "类别",
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of text: a numbered heading, a numbered item with its body, a paragraph, or a table row.
+
+    `ref` is the numbering path of the closest numbered unit (None before the first one);
+    `section` is the ref of the enclosing heading; `start`/`end` are offsets into the text.
+    For table rows `cells` holds the row's cells and `header` the table's column names.
+    """
+
+    kind: str
+    ref: str | None
+    section: str | None
+    start: int
+    end: int
+    text: str
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    level: int = 0  # depth of `ref` (0 for unnumbered blocks before any unit)
+    marker: str = ""  # the numbering marker as printed, e.g. "(三)" or "7."
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered heading (or appendix) and the text it governs."""
+
+    ref: str
+    title: str | None
+    level: int
+    start: int
+    end: int
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    text: str
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    duplicate_spans: tuple[tuple[int, int], ...] = ()  # repeated copies that were skipped
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block whose span contains `offset`."""
+        for b in self.blocks:
+            if b.start <= offset < b.end:
+                return b
+        return None
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every extractor may know about the document it reads."""
+
+    region: str | None = None
+    plan_year: int | None = None  # the year a one-year plan is for, else the end of the period
+    period: tuple[int, int] | None = None
+    title: str | None = None
+    structure: Structure | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def split_lines(text: str) -> list[_Line]:
+    """Non-blank lines with surrounding white space trimmed, as offsets into `text`.
+
+    >>> [(ln.start, ln.text) for ln in split_lines("  一、目标\\n\\n\\u3000正文 ")]
+    [(2, '一、目标'), (9, '正文')]
+    """
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(_WS + "\r")
+        if stripped:
+            lead = len(raw) - len(raw.lstrip(_WS + "\r"))
+            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def match_marker(line: str) -> tuple[int, str, str, int] | None:
+    """(rank, kind, number as printed, length of the marker) when `line` opens a numbered unit.
+
+    >>> match_marker("(三)实施行动")[:3]
+    (5, 'cn_paren', '三')
+    >>> match_marker("1.5亿元") is None, match_marker("2024年") is None, match_marker("一是强化")
+    (True, True, None)
+    >>> match_marker("第三章 总则")[:3]
+    (1, 'chapter', '三')
+    """
+    for rank, kind, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m:
+            number = next(g for g in m.groups() if g)
+            return rank, kind, number, m.end()
+    return None
+
+
+def ref_part(kind: str, number: str) -> str:
+    """The ref component of one marker, with ASCII parentheses.
+
+    >>> ref_part("cn_paren", "一"), ref_part("arabic", "7"), ref_part("article", "五")
+    ('(一)', '7', '第五条')
+    """
+    if kind in ("cn_paren", "arabic_paren"):
+        return f"({number})"
+    if kind == "chapter":
+        return f"第{number}章"
+    if kind == "part":
+        return f"第{number}节"
+    if kind == "article":
+        return f"第{number}条"
+    return number
+
+
+def _is_toc(line: str) -> bool:
+    return bool(_TOC_TITLE.match(line.replace(" ", "").replace("\u3000", ""))) or bool(_TOC_LINE.search(line))
+
+
+def _first_sentence_end(body: str) -> int:
+    """Index just after the first sentence end in `body`, or -1."""
+    for i, ch in enumerate(body):
+        if ch in _SENTENCE_END:
+            return i + 1
+    return -1
+
+
+def _has_body(rest: str) -> bool:
+    """A numbered line carries a body when text follows its first sentence."""
+    cut = _first_sentence_end(rest)
+    if cut < 0:
+        # A long unpunctuated numbered line is an item written as one run-on sentence.
+        return len(rest) > 60
+    return len(rest[cut:].strip(_WS)) > 0
+
+
+def find_duplicate_runs(lines: list[_Line], min_chars: int = 200, min_lines: int = 3) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of lines that repeat an earlier run verbatim (a page printing a document twice).
+
+    A run counts when it is long (min_chars of text and min_lines lines, or one paragraph of
+    min_chars): short repeats like a recurring heading are left alone.
+
+    >>> ls = split_lines("标题\\n" + "甲" * 250 + "\\n尾\\n" + "甲" * 250 + "\\n尾")
+    >>> find_duplicate_runs(ls)
+    [(3, 5)]
+    """
+    norm = [re.sub(r"\s+", "", ln.text) for ln in lines]
+    seen: dict[str, list[int]] = {}
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        best = 0
+        for j in seen.get(norm[i], ()):
+            k = 0
+            while i + k < len(lines) and j + k < i and norm[j + k] == norm[i + k]:
+                k += 1
+            best = max(best, k)
+        chars = sum(len(norm[x]) for x in range(i, i + best))
+        if best and chars >= min_chars and (best >= min_lines or len(norm[i]) >= min_chars):
+            runs.append((i, i + best))
+            i += best
+            continue
+        seen.setdefault(norm[i], []).append(i)
+        i += 1
+    return runs
+
+
+def split_fields(line: str) -> list[str]:
+    """Cells of a row printed on one line: tab-, bar- or space-separated.
+
+    >>> split_fields("1 云计算和大数据 杭钢云计算数据中心项目")
+    ['1', '云计算和大数据', '杭钢云计算数据中心项目']
+    >>> split_fields("| 序号 | 任务 | 牵头单位 |")
+    ['序号', '任务', '牵头单位']
+    """
+    if "\t" in line:
+        parts = line.split("\t")
+    elif line.count("|") >= 2:
+        parts = line.strip("|").split("|")
+    else:
+        parts = re.split(r"[ \u3000\u00a0]+", line)
+    return [p.strip(_WS) for p in parts if p.strip(_WS)]
+
+
+def _is_field_row(fields: list[str]) -> bool:
+    return len(fields) >= 3 and all(len(f) <= 80 and "。" not in f[:-1] for f in fields)
+
+
+def _is_header_cell(line: str) -> bool:
+    return len(line) <= 24 and not any(ch in line for ch in "。；;，,") and not _INT.match(line)
+
+
+def _known_header(cells: list[str]) -> bool:
+    flat = [c.replace(" ", "") for c in cells]
+    return sum(1 for c in flat if c in TABLE_HEADER_WORDS or c.endswith("单位")) >= 2
+
+
+@dataclass
+class _TableRow:
+    first: int  # line index
+    last: int
+    cells: tuple[str, ...]
+    header: tuple[str, ...]
+
+
+def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A table printed one cell per line, starting at lines[i]; returns its rows and the next line index."""
+    if lines[i].text.replace(" ", "") not in ("序号", "编号"):
+        return None
+    j = i
+    header: list[str] = []
+    while j < end and _is_header_cell(lines[j].text) and match_marker(lines[j].text) is None:
+        header.append(lines[j].text)
+        j += 1
+    if len(header) < 3 or j >= end or lines[j].text != "1":
+        return None
+    rows: list[_TableRow] = []
+    number = 1
+    widths: list[int] = []
+    while j < end and lines[j].text == str(number):
+        k = j + 1
+        cells = [lines[j].text]
+        limit = max(widths) if widths else len(header)
+        while k < end and lines[k].text != str(number + 1):
+            t = lines[k].text
+            if match_marker(t) and match_marker(t)[1] in ("cn", "cn_paren", "chapter", "part", "article"):
+                break
+            if _APPENDIX.match(t) or (not widths and False):
+                break
+            if len(cells) >= limit and lines[k].text != str(number + 1):
+                # The last row has no next number to stop at: stop at the widest row seen.
+                break
+            cells.append(t)
+            k += 1
+        rows.append(_TableRow(j, k - 1, tuple(cells), tuple(header)))
+        widths.append(len(cells))
+        number += 1
+        j = k
+    return (rows, j) if rows else None
+
+
+def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A table printed one row per line with tab/bar/space separated cells."""
+    header = split_fields(lines[i].text)
+    if not _is_field_row(header) or any(_INT.match(h) for h in header):
+        return None
+    if not (_known_header(header) or header[0] in ("序号", "编号")):
+        return None
+    rows: list[_TableRow] = []
+    j = i + 1
+    while j < end:
+        t = lines[j].text
+        if re.fullmatch(r"[|\s:\-—]+", t):
+            j += 1
+            continue
+        fields = split_fields(t)
+        if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1):
+            break
+        rows.append(_TableRow(j, j, tuple(fields), tuple(header)))
+        j += 1
+    return (rows, j) if rows else None
+
+
+def _appendix_ref(number: str, seen: dict[str, int]) -> str:
+    ref = f"附件{number}"
+    seen[ref] = seen.get(ref, 0) + 1
+    return ref if seen[ref] == 1 else f"{ref}#{seen[ref]}"
+
+
+def parse_structure(text: str) -> Structure:
+    """Parse `text` into sections and blocks (see the module doc for the numbering rules).
+
+    Table-of-contents lines are skipped, an appendix after the body opens a top-level
+    section ("附件1"), and a verbatim repeat of an earlier run of lines is skipped.
+
+    >>> s = parse_structure("目  录\\n一、总体要求……01\\n一、总体要求\\n正文。\\n附件1\\n项目清单\\n序号 项目名称 建设单位\\n1 甲项目 甲公司")
+    >>> [(b.kind, b.ref, b.section, b.cells) for b in s.blocks]
+    [('heading', '一', '一', ()), ('paragraph', '一', '一', ()), ('heading', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('table_row', '附件1.1', '附件1', ('1', '甲项目', '甲公司'))]
+    """
+    lines = split_lines(text)
+    skip: set[int] = set()
+    dup_runs = find_duplicate_runs(lines)
+    for a, b in dup_runs:
+        skip.update(range(a, b))
+    duplicate_spans = tuple((lines[a].start, lines[b - 1].end) for a, b in dup_runs)
+
+    blocks: list[Block] = []
+    # Open units: (rank, ref part, is_heading, marker text)
+    stack: list[tuple[int, str, bool]] = []
+    open_sections: list[dict] = []
+    sections: list[dict] = []
+    appendix_seen: dict[str, int] = {}
+    numbered_seen = False
+    in_toc = False
+    used_refs: set[str] = set()
+
+    def current_ref() -> str | None:
+        return ".".join(p for _, p, _ in stack) or None
+
+    def current_section() -> str | None:
+        return open_sections[-1]["ref"] if open_sections else None
+
+    def close_sections(rank: int, at: int) -> None:
+        while open_sections and open_sections[-1]["rank"] >= rank:
+            open_sections.pop()["end"] = at
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i in skip:
+            i += 1
+            continue
+        ln = lines[i]
+        t = ln.text
+        if _TOC_TITLE.match(t.replace(" ", "").replace("\u3000", "")):
+            in_toc = True
+            i += 1
+            continue
+        if _TOC_LINE.search(t):
+            i += 1
+            continue
+        if in_toc:
+            # A TOC may list entries without leaders; it ends at the first line with a body or a repeat.
+            in_toc = False
+
+        ap = _APPENDIX.match(t)
+        if ap and (numbered_seen or not ap.group(2)) and len(t) <= 80:
+            number, title = ap.group(1) or "", (ap.group(2) or "").strip() or None
+            if numbered_seen:
+                close_sections(APPENDIX_RANK, ln.start)
+                ref = _appendix_ref(number, appendix_seen)
+                stack[:] = [(APPENDIX_RANK, ref, True)]
+                if title is None and i + 1 < n and i + 1 not in skip and len(lines[i + 1].text) <= 60 \
+                        and match_marker(lines[i + 1].text) is None and not _INT.match(lines[i + 1].text) \
+                        and not _is_field_row(split_fields(lines[i + 1].text)) \
+                        and lines[i + 1].text.replace(" ", "") not in ("序号", "编号"):
+                    title = None  # the title line stays a paragraph; record it as the section title
+                    title_line = lines[i + 1].text
+                else:
+                    title_line = title
+                sec = {"ref": ref, "title": title_line, "level": 1, "start": ln.start, "end": len(text),
+                       "parent": None, "rank": APPENDIX_RANK}
+                sections.append(sec)
+                open_sections.append(sec)
+                blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=1, marker=t))
+                i += 1
+                continue
+            # An appendix marker before any numbering introduces the plan the notice wraps: not a section.
+            blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, ln.end, t,
+                                level=len(stack)))
+            i += 1
+            continue
+
+        table = _cell_table(lines, i, n) or _field_table(lines, i, n)
+        if table:
+            rows, nxt = table
+            base = current_ref()
+            for row in rows:
+                first, last = lines[row.first], lines[row.last]
+                number = row.cells[0] if _INT.match(row.cells[0]) else str(rows.index(row) + 1)
+                ref = f"{base}.{number}" if base else number
+                blocks.append(Block("table_row", ref, current_section(), first.start, last.end,
+                                    text[first.start:last.end], cells=row.cells, header=row.header,
+                                    level=len(stack) + 1))
+            # Header lines before the first row are kept as one paragraph so no text is lost.
+            if rows[0].first > i:
+                hdr_end = lines[rows[0].first - 1].end
+                blocks.insert(len(blocks) - len(rows), Block("paragraph", base, current_section(), ln.start,
+                                                             hdr_end, text[ln.start:hdr_end], level=len(stack)))
+            i = nxt
+            continue
+
+        mk = match_marker(t)
+        if mk:
+            rank, kind, number, mlen = mk
+            rest = t[mlen:]
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            part = ref_part(kind, number)
+            stack.append((rank, part, False))
+            ref = current_ref()
+            if ref in used_refs:
+                # Numbering restarted (a second "一、" run): keep refs unique without renumbering.
+                k = 2
+                while f"{ref}#{k}" in used_refs:
+                    k += 1
+                stack[-1] = (rank, f"{part}#{k}", False)
+                ref = current_ref()
+            used_refs.add(ref)
+            numbered_seen = True
+            heading = not _has_body(rest) and kind not in ("article",)
+            if heading:
+                close_sections(rank, ln.start)
+                parent = current_section()
+                title = rest.rstrip("。;；:：").strip(_WS) or None
+                sec = {"ref": ref, "title": title, "level": len(stack), "start": ln.start, "end": len(text),
+                       "parent": parent, "rank": rank}
+                sections.append(sec)
+                open_sections.append(sec)
+                blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=len(stack),
+                                    marker=t[:mlen].strip(_WS)))
+            else:
+                close_sections(rank, ln.start)
+                blocks.append(Block("item", ref, current_section(), ln.start, ln.end, t, level=len(stack),
+                                    marker=t[:mlen].strip(_WS)))
+            i += 1
+            continue
+
+        blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, ln.end, t, level=len(stack)))
+        i += 1
+
+    for sec in open_sections:
+        sec["end"] = len(text)
+    for sec in sections:
+        # A section ends where the text it governs ends, not at trailing skipped duplicates.
+        sec["end"] = _trim_end(sec["start"], sec["end"], duplicate_spans)
+    out_sections = tuple(Section(s["ref"], s["title"], s["level"], s["start"], s["end"], s["parent"])
+                         for s in sections)
+    return Structure(text=text, sections=out_sections, blocks=tuple(blocks), duplicate_spans=duplicate_spans)
+
+
+def _trim_end(start: int, end: int, dups: tuple[tuple[int, int], ...]) -> int:
+    for a, b in dups:
+        if start < a < end:
+            end = min(end, a)
+    return end
+
+
+def item_title(block: Block) -> str | None:
+    """The first sentence of a numbered item, without its marker and final punctuation.
+
+    >>> item_title(Block("item", "1", None, 0, 10, "1.建设实验室。推进建设。", marker="1."))
+    '建设实验室'
+    """
+    if block.kind not in ("item", "heading"):
+        return None
+    rest = block.text[len(block.marker):] if block.marker and block.text.startswith(block.marker) else block.text
+    rest = rest.strip(_WS)
+    cut = _first_sentence_end(rest)
+    return (rest[:cut - 1] if cut > 0 else rest).strip(_WS) or None

@@ -1,0 +1,357 @@
+"""The `plankg` command: a thin layer over the library. Every command's --help carries an example."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from plankg import __version__
+from plankg.errors import PlankgError, QueryError
+
+BUILD = Path("build")
+STORE_HELP = ("Graph store URL: ladybug:///PATH (embedded, the default: ./build/plankg.lbdb), "
+              "neo4j://HOST:PORT, neo4j+s://HOST:PORT or bolt://HOST:PORT (auth from NEO4J_USERNAME, "
+              "NEO4J_PASSWORD, NEO4J_DATABASE). Also read from PLANKG_STORE.")
+
+
+def _store_url(url: str | None) -> str:
+    from plankg.graph.store import default_store_url
+
+    return url or os.environ.get("PLANKG_STORE") or default_store_url()
+
+
+def _open(url: str | None):
+    from plankg.graph.store import open_store
+
+    return open_store(_store_url(url))
+
+
+def _progress(label: str, total_hint: int | None = None):
+    """A progress callback drawing a bar on stderr when it is a terminal and the job is long."""
+    state: dict = {}
+
+    def update(done: int, total: int, item: str) -> None:
+        if total < 3 or not sys.stderr.isatty():
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr,
+                                             item_show_func=lambda x: x)
+            state["bar"].__enter__()
+        state["bar"].update(done - state.get("done", 0), item)
+        state["done"] = done
+        if done >= total:
+            state["bar"].__exit__(None, None, None)
+
+    return update
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PlankgError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="plankg")
+def main() -> None:
+    """plankg: a knowledge graph of plans and actors from Chinese government policy documents.
+
+    \b
+    Example:
+      plankg demo                      # ingest the demo corpus, load, query, write views
+      plankg query departments_by_tasks --param plan=2024
+    """
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction contract as one JSON object.")
+@click.option("--indent", type=int, default=None, help="Indent the JSON (default: one line).")
+def extract(file: Path, as_json: bool, indent: int | None) -> None:
+    """Extract one document: plan metadata, sections, tasks with departments, targets, platforms.
+
+    \b
+    Example:
+      plankg extract data/demo/001_319bd9830f448044.txt --json > 001.json
+    """
+    from plankg.ingest.pipeline import extract_file
+
+    ex = extract_file(file)
+    if as_json:
+        click.echo(json.dumps(ex.model_dump(mode="json"), ensure_ascii=False, indent=indent))
+        return
+    p = ex.plan
+    click.echo(f"{file.name}: {p.title or '(untitled)'}")
+    click.echo(f"  issuers {', '.join(p.issuers) or '-'}; date {p.date or '-'}; 文号 {p.doc_number or '-'}; "
+               f"period {p.period or '-'}; region {p.region or '-'}")
+    click.echo(f"  sections {len(ex.sections)}, tasks {len(ex.tasks)}, targets {len(ex.targets)}, "
+               f"platforms {len(ex.platforms)}, enterprises {len(ex.enterprises)}, references {len(ex.references)}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "facts", show_default=True,
+              help="Folder for the facts files (one <document id>.graph.json per document).")
+@click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
+def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
+    """Ingest documents (files or folders) into facts files that `plankg load` reads.
+
+    \b
+    Example:
+      plankg ingest data/demo/ --out build/facts
+    """
+    from plankg.workflow import ingest_documents, write_facts
+
+    failed = 0
+    for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest")):
+        if result.error:
+            failed += 1
+            click.secho(f"skipped: {result.error}", fg="yellow", err=True)
+            continue
+        ex = result.extraction
+        write_facts(result.graph, out)
+        click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
+                   f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
+    click.echo(f"facts in {out}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--store", "store_url", default=None, help=STORE_HELP)
+def load(paths: tuple[Path, ...], store_url: str | None) -> None:
+    """Load facts files (from `plankg ingest`) or documents into a graph store, idempotently.
+
+    Re-loading the same documents changes nothing; a changed document replaces its old facts.
+
+    \b
+    Example:
+      plankg load build/facts --store ladybug:///tmp/plans.lbdb
+      plankg load data/demo/ --store bolt://localhost:7687
+    """
+    from plankg.workflow import document_sha, facts_files, ingest_documents, load_graphs, read_facts
+
+    paths = paths or (BUILD / "facts",)
+    graphs, failed = [], 0
+    facts = [p for p in paths if p.is_dir() and any(p.glob("*.graph.json")) or p.name.endswith(".graph.json")]
+    docs = [p for p in paths if p not in facts]
+    for path in facts_files(facts):
+        graph = read_facts(path)
+        graphs.append((graph, document_sha(graph)))
+    for result in ingest_documents(docs, progress=_progress("ingest")):
+        if result.error:
+            failed += 1
+            click.secho(f"skipped: {result.error}", fg="yellow", err=True)
+        else:
+            graphs.append((result.graph, result.extraction.document.sha256))
+    store = _open(store_url)
+    try:
+        summary = load_graphs(store, graphs, progress=_progress("load"))
+    finally:
+        store.close()
+    for error in summary.errors:
+        click.secho(f"not loaded: {error}", fg="red", err=True)
+    rows = [{"label": label, "created": summary.created.get(label, 0), "updated": summary.updated.get(label, 0),
+             "unchanged": summary.unchanged.get(label, 0)}
+            for label in sorted(set(summary.created) | set(summary.updated) | set(summary.unchanged))]
+    from plankg.render import format_rows
+
+    click.echo(format_rows(rows))
+    click.echo(f"{summary.documents} documents loaded into {_store_url(store_url)}")
+    if failed or summary.errors:
+        sys.exit(1)
+
+
+@main.command("queries")
+@click.option("--pack", default=None, help="Only the queries of this pack.")
+def list_queries(pack: str | None) -> None:
+    """List query packs: each query's name, title, description and parameters.
+
+    \b
+    Example:
+      plankg queries --pack responsibility
+    """
+    from plankg.queries.loader import load_packs
+
+    packs = load_packs()
+    current = None
+    for query in sorted(packs.values(), key=lambda q: (q.pack, q.name)):
+        if pack and query.pack != pack:
+            continue
+        if query.pack != current:
+            current = query.pack
+            click.secho(f"\n[{current}]", bold=True)
+        click.echo(f"  {query.name}  {query.title_zh} / {query.title_en}")
+        click.echo(f"      {query.description}")
+        for p in query.params:
+            default = "required" if p.required else f"default {p.default!r}"
+            choices = f"; choices: plankg query {p.choices_query}" if p.choices_query else ""
+            click.echo(f"      --param {p.name}=<{p.type}>  ({default}{choices}) {p.description}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--cypher", default=None, help="Run this ad hoc Cypher instead of a named query (read-only).")
+@click.option("--write", is_flag=True, help="Allow write clauses in --cypher.")
+@click.option("--store", "store_url", default=None, help=STORE_HELP)
+def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | None, write: bool,
+          store_url: str | None) -> None:
+    """Run a named query (see `plankg queries`) or ad hoc Cypher, and print the rows.
+
+    \b
+    Example:
+      plankg query departments_by_tasks --param plan=2024
+      plankg query department_tasks -p department=市科技局 --format csv > tasks.csv
+      plankg query --cypher "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
+    """
+    from plankg.queries.loader import is_read_only, load_packs, run_query
+    from plankg.render import format_rows
+
+    if bool(name) == bool(cypher):
+        raise click.UsageError("give a query NAME or --cypher, not both and not neither (list: plankg queries)")
+    values = _params(params)
+    store = _open(store_url)
+    try:
+        if cypher:
+            if not write and not is_read_only(cypher):
+                raise QueryError("the query has a write clause", where="--cypher",
+                                 fix="add --write if you mean to change the graph")
+            rows = store.run(cypher, values)
+        else:
+            packs = load_packs()
+            if name not in packs:
+                raise QueryError(f"no query named {name!r}", fix="list them with `plankg queries`")
+            rows = run_query(store, packs[name], values)
+    finally:
+        store.close()
+    click.echo(format_rows(rows, fmt, max_cell=None if fmt != "table" else 60))
+
+
+@main.group()
+def pack() -> None:
+    """Query pack tools.
+
+    \b
+    Example:
+      plankg pack export --out build/packs
+    """
+
+
+@pack.command("export")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "packs", show_default=True)
+def pack_export(out: Path) -> None:
+    """Export every query pack as one JSON file and a zip for Neo4j Browser / cypher-shell.
+
+    \b
+    Example:
+      plankg pack export --out build/packs
+    """
+    from plankg.queries.loader import export_packs
+
+    for path in export_packs(out):
+        click.echo(str(path))
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "views", show_default=True)
+@click.option("--query", "query_name", default=None, help="Draw the result of this query (its header has viz hints).")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--store", "store_url", default=None, help=STORE_HELP)
+def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: str | None) -> None:
+    """Write offline HTML views: the whole graph, one per department and plan, and an index.
+
+    \b
+    Example:
+      plankg viz --out build/views
+      plankg viz --query department_tasks -p department=市科技局
+    """
+    store = _open(store_url)
+    try:
+        if query_name:
+            from plankg.queries.loader import load_packs, run_query
+            from plankg.viz.views import write_query_view
+
+            packs = load_packs()
+            if query_name not in packs:
+                raise QueryError(f"no query named {query_name!r}", fix="list them with `plankg queries`")
+            q = packs[query_name]
+            if not q.viz:
+                raise QueryError(f"query {query_name!r} has no viz hints, so it cannot be drawn",
+                                 fix="pick one whose header has a `viz:` line (plankg queries)")
+            rows = run_query(store, q, _params(params))
+            path = write_query_view(rows, q.viz, out / f"query-{q.name}.html", title=f"{q.title_zh} / {q.title_en}")
+            click.echo(str(path))
+            return
+        from plankg.viz.views import write_views
+
+        paths = write_views(store, out)
+    finally:
+        store.close()
+    click.echo(f"{len(paths)} views written; open {out / 'index.html'}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv-neo4j", "ttl", "jsonld"]),
+              required=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="Output file (a folder for csv-neo4j).")
+@click.option("--store", "store_url", default=None, help=STORE_HELP)
+def export(fmt: str, out: Path, store_url: str | None) -> None:
+    """Export the graph for Gephi (GraphML, GEXF), neo4j-admin import (CSV), RDF tools (Turtle, JSON-LD).
+
+    \b
+    Example:
+      plankg export --format graphml --out build/plankg.graphml
+    """
+    from plankg.viz.export import export as export_graph
+
+    store = _open(store_url)
+    try:
+        path = export_graph(store, fmt, out)
+    finally:
+        store.close()
+    click.echo(str(path))
+
+
+@main.command()
+@click.option("--store", "store_url", default=None, help=STORE_HELP)
+@click.option("--build", "build_dir", type=click.Path(file_okay=False, path_type=Path), default=BUILD,
+              show_default=True, help="Folder for facts, query results and views.")
+def demo(store_url: str | None, build_dir: Path) -> None:
+    """Ingest the demo corpus, load it, run every query pack and write the HTML views.
+
+    Running it again gives the same graph: ids come from content, loads merge.
+
+    \b
+    Example:
+      plankg demo && xdg-open build/views/index.html
+    """
+    from plankg.workflow import run_demo
+
+    summary = run_demo(_store_url(store_url), build_dir, progress=_progress("demo"))
+    for line in summary.lines():
+        click.echo(line)
+    if summary.failures:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""The jobs the CLI runs, as library calls: ingest documents to facts files, load facts into a
+store, and the demo (ingest the demo corpus, load it, run every query pack, write the views).
+
+`plankg` is the only package that sees both `ingest` and `graph`: they meet here through
+`DocumentGraph` instances and the facts files (`build/facts/<document id>.graph.json`).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from plankg.errors import InputError, PlankgError
+from plankg.ingest.contract import Extraction
+from plankg.ontology.model import DocumentGraph
+
+Progress = Callable[[int, int, str], None]
+FACTS_SUFFIX = ".graph.json"
+
+
+@dataclass
+class IngestResult:
+    path: Path
+    extraction: Extraction | None = None
+    graph: DocumentGraph | None = None
+    error: PlankgError | None = None
+
+
+def demo_corpus() -> list[Path]:
+    """The packaged demo corpus: the five seed documents."""
+    folder = resources.files("plankg.data").joinpath("demo")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+
+
+def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = None,
+                     progress: Progress | None = None) -> Iterator[IngestResult]:
+    """Extract and assemble each document; a bad document yields its error and the rest go on."""
+    from plankg.ingest.assemble import to_document_graph
+    from plankg.ingest.pipeline import extract_source
+    from plankg.ingest.read import DEFAULT_MAX_BYTES, expand_paths, read_source
+
+    files = expand_paths(list(paths))
+    for i, path in enumerate(files):
+        result = IngestResult(path=path)
+        try:
+            source = read_source(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+            result.extraction = extract_source(source)
+            result.graph = to_document_graph(result.extraction)
+        except PlankgError as exc:
+            result.error = exc
+        if progress:
+            progress(i + 1, len(files), path.name)
+        yield result
+
+
+def write_facts(graph: DocumentGraph, out_dir: Path) -> Path:
+    """Write one document's graph as JSON, named by its content-derived document id."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{graph.document_id}{FACTS_SUFFIX}"
+    path.write_text(json.dumps(graph.to_json(), ensure_ascii=False, sort_keys=True, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def read_facts(path: Path) -> DocumentGraph:
+    """Read a facts file written by `write_facts`, naming the file if it is damaged."""
+    try:
+        return DocumentGraph.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{path.name} is not a plankg facts file ({type(exc).__name__}: {str(exc)[:200]})",
+                         where=str(path), fix="re-create it with `plankg ingest DOCUMENT`") from None
+
+
+def facts_files(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(p.glob(f"*{FACTS_SUFFIX}")))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise InputError(f"{p} does not exist", where=str(p), fix="check the path, or run `plankg ingest` first")
+    return out
+
+
+@dataclass
+class LoadSummary:
+    documents: int = 0
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    errors: list[PlankgError] = field(default_factory=list)
+
+    def add(self, report) -> None:
+        self.documents += 1
+        for name in ("created", "updated", "unchanged"):
+            bucket = getattr(self, name)
+            for label, n in getattr(report, name).items():
+                bucket[label] = bucket.get(label, 0) + n
+
+
+def load_graphs(store, graphs: Iterable[tuple[DocumentGraph, str | None]], *,
+                progress: Progress | None = None) -> LoadSummary:
+    """Load (graph, sha256) pairs one document at a time; a failing document is reported, not fatal."""
+    summary = LoadSummary()
+    items = list(graphs)
+    for i, (graph, sha) in enumerate(items):
+        try:
+            summary.add(store.load_document(graph, sha))
+        except PlankgError as exc:
+            summary.errors.append(exc)
+        if progress:
+            progress(i + 1, len(items), graph.document_id)
+    return summary
+
+
+def document_sha(graph: DocumentGraph) -> str | None:
+    for node in graph.nodes:
+        if node.label.value == "Document":
+            return getattr(node, "sha256", None)
+    return None
+
+
+SUMMARY_LABELS = ("Document", "Plan", "Task", "Department", "Platform", "Enterprise", "Target")
+
+
+def graph_summary(store) -> dict[str, int]:
+    """Counts users ask about first: documents, plans, tasks, departments, platforms, enterprises, targets."""
+    counts = store.counts()
+    out = {label: counts.get(label, 0) for label in SUMMARY_LABELS}
+    out["Plan"] = counts.get("PUBLISHES", out["Plan"])  # plans known only as citations are not counted
+    return out
+
+
+@dataclass
+class DemoSummary:
+    store_url: str
+    counts: dict[str, int]
+    queries_run: int = 0
+    views_dir: Path | None = None
+    views: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        out = [f"graph in {self.store_url}",
+               "  " + ", ".join(f"{c[k]} {name}" for k, name in (
+                   ("Document", "documents"), ("Plan", "plans"), ("Task", "tasks"), ("Department", "departments"),
+                   ("Platform", "platforms"), ("Enterprise", "enterprises"), ("Target", "targets"))),
+               f"  {self.queries_run} queries run, results in {self.views_dir.parent / 'queries' if self.views_dir else '-'}",
+               f"  {self.views} views written; open {self.views_dir / 'index.html' if self.views_dir else '-'}"]
+        out += [f"  failed: {f}" for f in self.failures]
+        return out
+
+
+def run_pack_queries(store, out_dir: Path) -> tuple[int, list[str]]:
+    """Run every pack query with its defaults (a required parameter takes its pick-list's first
+    value) and write each result as JSON; returns (queries run, failures)."""
+    from plankg.queries.loader import load_packs, pick_list, run_query
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run, failures = 0, []
+    for name, query in sorted(load_packs().items()):
+        params = {}
+        try:
+            for p in query.params:
+                if p.required:
+                    choices = pick_list(store, p)
+                    if not choices:
+                        raise PlankgError(f"parameter {p.name} has no choices in this graph")
+                    params[p.name] = choices[0]
+            rows = run_query(store, query, params)
+        except PlankgError as exc:
+            failures.append(f"query {name}: {exc}")
+            continue
+        (out_dir / f"{name}.json").write_text(
+            json.dumps({"query": name, "params": params, "rows": rows}, ensure_ascii=False, indent=1, default=str),
+            encoding="utf-8")
+        run += 1
+    return run, failures
+
+
+def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = None) -> DemoSummary:
+    """Ingest the demo corpus into `store_url`, run every query pack, and write the views."""
+    from plankg.graph.store import open_store
+    from plankg.viz.views import write_views
+
+    failures: list[str] = []
+    graphs = []
+    for result in ingest_documents(demo_corpus(), progress=progress):
+        if result.error:
+            failures.append(str(result.error))
+            continue
+        write_facts(result.graph, build_dir / "facts")
+        graphs.append((result.graph, result.extraction.document.sha256))
+    store = open_store(store_url)
+    try:
+        loaded = load_graphs(store, graphs, progress=progress)
+        failures += [str(e) for e in loaded.errors]
+        queries_run, query_failures = run_pack_queries(store, build_dir / "queries")
+        failures += query_failures
+        views = write_views(store, build_dir / "views")
+        counts = graph_summary(store)
+    finally:
+        store.close()
+    return DemoSummary(store_url=store_url, counts=counts, queries_run=queries_run, views_dir=build_dir / "views",
+                       views=len(views), failures=failures)

@@ -1,0 +1,83 @@
+"""`plankg demo` end to end on the real embedded store, and the CLI commands a user runs after it."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from plankg.cli import main
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory):
+    build = tmp_path_factory.mktemp("demo")
+    store = f"ladybug://{build / 'store.lbdb'}"
+    first = CliRunner().invoke(main, ["demo", "--store", store, "--build", str(build)])
+    second = CliRunner().invoke(main, ["demo", "--store", store, "--build", str(build)])
+    return build, store, first, second
+
+
+def test_demo_succeeds_and_reports_the_graph(demo_build):
+    build, _, first, _ = demo_build
+    assert first.exit_code == 0, first.output
+    assert "5 documents" in first.output
+    for word in ("plans", "tasks", "departments", "platforms", "enterprises", "targets"):
+        assert word in first.output
+    assert (build / "views" / "index.html").is_file()
+    assert len(list((build / "facts").glob("*.graph.json"))) == 5
+
+
+def test_demo_twice_gives_the_same_counts(demo_build):
+    _, _, first, second = demo_build
+    assert second.exit_code == 0, second.output
+    counts = [line for line in first.output.splitlines() if "documents" in line]
+    assert counts == [line for line in second.output.splitlines() if "documents" in line]
+
+
+def test_demo_runs_every_query_pack(demo_build):
+    from plankg.queries.loader import load_packs
+
+    build, *_ = demo_build
+    assert {p.stem for p in (build / "queries").glob("*.json")} == set(load_packs())
+
+
+def test_department_ranking_puts_the_science_bureau_on_top_for_the_2024_plan(demo_build):
+    _, store, *_ = demo_build
+    result = CliRunner().invoke(main, ["query", "departments_by_tasks", "--param", "plan=2024", "--format", "json",
+                                       "--store", store])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    top = [json.dumps(r, ensure_ascii=False) for r in rows[:3]]
+    assert any("杭州市科学技术局" in r or "市科技局" in r for r in top), top
+
+
+def test_query_table_output_and_unknown_query(demo_build):
+    _, store, *_ = demo_build
+    ok = CliRunner().invoke(main, ["query", "--cypher", "MATCH (d:Document) RETURN count(d) AS n", "--store", store])
+    assert ok.exit_code == 0 and "5" in ok.output.splitlines()[-1]
+    bad = CliRunner().invoke(main, ["query", "no_such_query", "--store", store])
+    assert bad.exit_code == 2 and "plankg queries" in bad.output
+    write = CliRunner().invoke(main, ["query", "--cypher", "MATCH (d:Document) DETACH DELETE d", "--store", store])
+    assert write.exit_code == 2 and "--write" in write.output
+
+
+def test_load_reports_unchanged_on_reload(demo_build):
+    build, store, *_ = demo_build
+    result = CliRunner().invoke(main, ["load", str(build / "facts"), "--store", store])
+    assert result.exit_code == 0, result.output
+    task_line = next(line for line in result.output.splitlines() if line.startswith("Task"))
+    created, updated, unchanged = map(int, task_line.split()[1:4])
+    assert created == 0 and updated == 0 and unchanged > 0
+
+
+def test_bad_document_is_reported_and_nothing_loaded_is_lost(demo_build, tmp_path):
+    _, store, *_ = demo_build
+    before = CliRunner().invoke(main, ["query", "--cypher", "MATCH (t:Task) RETURN count(t) AS n", "--format", "json",
+                                       "--store", store])
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    result = CliRunner().invoke(main, ["load", str(tmp_path / "binary.txt"), "--store", store])
+    assert result.exit_code == 1 and "binary.txt" in result.output and "Fix:" in result.output
+    after = CliRunner().invoke(main, ["query", "--cypher", "MATCH (t:Task) RETURN count(t) AS n", "--format", "json",
+                                      "--store", store])
+    assert json.loads(before.output) == json.loads(after.output)

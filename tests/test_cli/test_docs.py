@@ -1,0 +1,64 @@
+"""The README's promises: two commands first, CI runs the same test command, every CLI command
+is documented with an example, and the data files ship in the wheel."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from plankg.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _first_block() -> list[str]:
+    block = re.search(r"```bash\n(.*?)```", README, re.S)
+    assert block, "README must open with a bash block"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_opens_with_exactly_two_commands_setup_and_test():
+    assert README.index("```bash") < README.index("## "), "the commands come before any section"
+    setup, test = _first_block()
+    assert "pip install -e ." in setup and setup.rstrip().endswith("plankg demo")
+    assert "pytest" in test
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert _first_block()[1] in ci.splitlines()
+
+
+def _commands(group=main, prefix=()):
+    for name, cmd in sorted(group.commands.items()):
+        if hasattr(cmd, "commands"):
+            yield from _commands(cmd, prefix + (name,))
+        else:
+            yield prefix + (name,)
+
+
+@pytest.mark.parametrize("path", list(_commands()), ids=lambda p: " ".join(p))
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(path):
+    result = CliRunner().invoke(main, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.output and f"plankg {' '.join(path)}" in result.output
+    assert f"plankg {' '.join(path)}" in README
+
+
+def test_wheel_ships_ontology_queries_gazetteers_and_demo_corpus(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(tmp_path.glob("plankg-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "plankg/ontology/plankg.ttl" in names and "plankg/ontology/shapes.ttl" in names
+    assert any(re.fullmatch(r"plankg/queries/packs/[^/]+/[^/]+\.cypher", n) for n in names)
+    assert sum(n.startswith("plankg/data/demo/") and n.endswith(".txt") for n in names) == 5
+    assert any(n.startswith("plankg/data/gazetteers/") for n in names)
+    assert "plankg/cli.py" in names and "plankg/graph/backends/ladybug.py" in names
+    assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)

@@ -1,0 +1,83 @@
+"""A small plan graph, built directly from model instances and loaded into a real LadybugDB store.
+
+It carries a hostile department name and one with quotes and ampersands, so every view and export
+is tested against names that could break HTML, XML, CSV or Turtle.
+"""
+from __future__ import annotations
+
+import pytest
+
+from plankg.ontology import model as m
+from plankg.ontology.ids import content_id
+from plankg.ontology.vocab import NodeLabel as L
+from plankg.ontology.vocab import RelType as R
+
+HOSTILE = "<script>alert(1)</script>"
+QUOTED = "杭州市\"数字&经济\"<发展>局'办'"
+
+
+def _rel(type_, src, dst, doc, **props):
+    return m.Relationship(type=type_, source_label=src.label, source=src.id, target_label=dst.label, target=dst.id,
+                          document_id=doc, rule="test.v1", **props)
+
+
+def plan_graph(doc_name: str, title: str, depts: list[m.Department], platform: m.Platform,
+               enterprise: m.Enterprise, cited: m.Plan | None = None) -> m.DocumentGraph:
+    doc_id = content_id("Document", doc_name)
+    doc = m.Document(id=doc_id, document_id=doc_id, name=doc_name, path=f"data/{doc_name}", sha256="0" * 64, chars=900)
+    plan = m.Plan(id=content_id("Plan", title), document_id=doc_id, title=title, issuers=[depts[0].name, "杭州市人民政府"],
+                  date="2021-06-30", doc_number="杭政办〔2021〕3号", period_start=2021, period_end=2025, region="杭州市")
+    sec = m.Section(id=content_id("Section", doc_id, "二"), document_id=doc_id, ref="二", title="主要任务", level=1,
+                    span_start=10, span_end=400)
+    sub = m.Section(id=content_id("Section", doc_id, "二.(一)"), document_id=doc_id, ref="二.(一)",
+                    title="打造创新平台", level=2, span_start=20, span_end=300)
+    tasks = [m.Task(id=content_id("Task", doc_id, f"二.(一).{i}"), document_id=doc_id, ref=f"二.(一).{i}",
+                    text=f"加快推进城西科创大走廊建设第{i}项工作，构建“立足杭州、服务全省”的知识产权综合服务体系。",
+                    rule="test.v1", span_start=30 + 50 * i, span_end=70 + 50 * i) for i in (1, 2, 3)]
+    target = m.Target(id=content_id("Target", doc_id, "研发投入强度"), document_id=doc_id, text="研发投入强度达到3.5%以上",
+                      metric="研发投入强度", value=3.5, unit="%", comparator=">=", year=2025, rule="test.v1",
+                      span_start=5, span_end=18)
+    project = m.Project(id=content_id("Project", doc_id, "之江实验室二期"), document_id=doc_id, name="之江实验室二期",
+                        field="数字经济")
+    nodes = [doc, plan, sec, sub, *tasks, target, project, platform, enterprise, *depts]
+    rels = [_rel(R.PUBLISHES, doc, plan, doc_id), _rel(R.HAS_SECTION, plan, sec, doc_id),
+            _rel(R.HAS_SECTION, sec, sub, doc_id), _rel(R.ISSUED_BY, plan, depts[0], doc_id, printed_name="市科技局"),
+            _rel(R.SETS_TARGET, plan, target, doc_id), _rel(R.MENTIONS, tasks[0], platform, doc_id,
+                                                             printed_name=platform.name),
+            _rel(R.MENTIONS, sub, enterprise, doc_id, printed_name=enterprise.name),
+            _rel(R.MENTIONS, sub, project, doc_id, printed_name=project.name),
+            _rel(R.BUILT_BY, project, enterprise, doc_id, printed_name=enterprise.name)]
+    for task in tasks:
+        rels.append(_rel(R.HAS_TASK, sub, task, doc_id))
+    rels.append(_rel(R.RESPONSIBLE_FOR, depts[0], tasks[0], doc_id, role="lead", printed_name="市科技局"))
+    for dept in depts[1:]:
+        rels.append(_rel(R.RESPONSIBLE_FOR, dept, tasks[0], doc_id, role="support", printed_name=dept.name))
+        rels.append(_rel(R.RESPONSIBLE_FOR, dept, tasks[1], doc_id, role="lead", printed_name=dept.name))
+    rels.append(_rel(R.RESPONSIBLE_FOR, depts[0], tasks[2], doc_id, role="responsible", printed_name="市科技局"))
+    if cited is not None:
+        nodes.append(cited)
+        rels.append(_rel(R.REFERENCES, plan, cited, doc_id, printed_title=cited.title))
+    return m.DocumentGraph(document_id=doc_id, nodes=nodes, relationships=rels)
+
+
+def department(name: str) -> m.Department:
+    return m.Department(id=content_id("Department", "杭州市", name), name=name, jurisdiction="杭州市", kind="government")
+
+
+def sample_graphs() -> list[m.DocumentGraph]:
+    keji = department("杭州市科学技术局")
+    hostile, quoted = department(HOSTILE), department(QUOTED)
+    fagai = department("杭州市发展和改革委员会")
+    platform = m.Platform(id=content_id("Platform", "之江实验室"), name="之江实验室", kind="实验室", level="省级")
+    enterprise = m.Enterprise(id=content_id("Enterprise", "阿里巴巴"), name="阿里巴巴")
+    cited = m.Plan(id=content_id("Plan", "浙江省科技创新发展“十四五”规划"), title="浙江省科技创新发展“十四五”规划")
+    first = plan_graph("001_科技.txt", "杭州市科技创新“十四五”规划", [keji, hostile, quoted], platform, enterprise, cited)
+    second = plan_graph("002_数字.txt", "杭州市数字经济发展规划", [fagai, keji], platform, enterprise)
+    return [first, second]
+
+
+@pytest.fixture
+def viz_store(ladybug_store):
+    for graph in sample_graphs():
+        ladybug_store.load_document(graph)
+    return ladybug_store
