@@ -87,6 +87,35 @@ def networkx_from_records(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Ma
     return graph
 
 
+def read_queries(*, by_document: bool = False) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The Cypher `store_to_networkx` runs: (label, query) per node label and (type, query) per
+    relationship type and endpoint pair. Plain Cypher that LadybugDB and Neo4j both accept; with
+    `by_document`, queries take `$docs`.
+
+    >>> nodes, edges = read_queries()
+    >>> nodes[3]
+    ('Task', 'MATCH (n:Task) RETURN n.id AS `id`, n.document_id AS `document_id`, n.ref AS `ref`, n.text AS `text`, n.rule AS `rule`, n.span_start AS `span_start`, n.span_end AS `span_end` ORDER BY n.id')
+    >>> [q for t, q in edges if t == "RESPONSIBLE_FOR"][0][:66]
+    'MATCH (a:Department)-[r:RESPONSIBLE_FOR]->(b:Task) RETURN a.id AS '
+    """
+    node_queries = []
+    for label in NodeLabel:
+        where = ""
+        if by_document and label in DOCUMENT_OWNED:
+            # plans known only through a citation carry no document; kept if an edge reaches them
+            where = " WHERE n.document_id IN $docs" + (" OR n.document_id IS NULL" if label is NodeLabel.PLAN else "")
+        columns = ", ".join(f"n.{p} AS `{p}`" for p in NODE_PROPERTIES[label])
+        node_queries.append((label.value, f"MATCH (n:{label.value}){where} RETURN {columns} ORDER BY n.id"))
+    edge_queries = []
+    for rel in RelType:
+        where = " WHERE r.document_id IN $docs" if by_document else ""
+        columns = "".join(f", r.{p} AS `{p}`" for p in REL_PROPERTIES[rel])
+        for s_label, t_label in REL_ENDPOINTS[rel]:
+            edge_queries.append((rel.value, f"MATCH (a:{s_label.value})-[r:{rel.value}]->(b:{t_label.value}){where} "
+                                            f"RETURN a.id AS `source`, b.id AS `target`{columns} ORDER BY a.id, b.id"))
+    return node_queries, edge_queries
+
+
 def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) -> nx.MultiDiGraph:
     """Read every node and relationship of `store` (a `plankg.graph.store.GraphStore`).
 
@@ -97,26 +126,13 @@ def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) 
     """
     docs = list(document_ids) if document_ids is not None else None
     params = {"docs": docs} if docs is not None else {}
+    node_queries, edge_queries = read_queries(by_document=docs is not None)
     node_records: list[dict[str, Any]] = []
-    for label in NodeLabel:
-        props = list(NODE_PROPERTIES[label])
-        where = ""
-        if docs is not None and label in DOCUMENT_OWNED:
-            # plans known only through a citation carry no document; kept if an edge reaches them
-            where = " WHERE n.document_id IN $docs" + (" OR n.document_id IS NULL" if label is NodeLabel.PLAN else "")
-        columns = ", ".join(f"n.{p} AS `{p}`" for p in props)
-        for row in store.run(f"MATCH (n:{label.value}){where} RETURN {columns} ORDER BY n.id", params):
-            node_records.append({"label": label.value, **row})
+    for label, cypher in node_queries:
+        node_records.extend({"label": label, **row} for row in store.run(cypher, params))
     edge_records: list[dict[str, Any]] = []
-    for rel in RelType:
-        props = list(REL_PROPERTIES[rel])
-        where = " WHERE r.document_id IN $docs" if docs is not None else ""
-        columns = "".join(f", r.{p} AS `{p}`" for p in props)
-        for s_label, t_label in REL_ENDPOINTS[rel]:
-            cypher = (f"MATCH (a:{s_label.value})-[r:{rel.value}]->(b:{t_label.value}){where} "
-                      f"RETURN a.id AS `source`, b.id AS `target`{columns} ORDER BY a.id, b.id")
-            for row in store.run(cypher, params):
-                edge_records.append({"type": rel.value, **row})
+    for rel, cypher in edge_queries:
+        edge_records.extend({"type": rel, **row} for row in store.run(cypher, params))
     if docs is not None:
         reached = {e["source"] for e in edge_records} | {e["target"] for e in edge_records}
         node_records = [n for n in node_records
@@ -126,14 +142,39 @@ def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) 
     return networkx_from_records(node_records, edge_records, documents)
 
 
+# Result columns that name an entity without naming its type.
+_COLUMN_TYPES = {"issuer": "Department", "citing": "Plan", "cited": "Plan", "ancestor": "Plan", "holder": "Section",
+                 "dept": "Department", "printed_name": "Department"}
+
+
+def column_node_type(column: str) -> str:
+    """The node type a result column most likely holds: `department_a` and `task_id` name theirs.
+
+    >>> column_node_type("department_a"), column_node_type("task_id"), column_node_type("plans"), column_node_type("x")
+    ('Department', 'Task', 'Plan', 'x')
+    """
+    base = column.lower()
+    for suffix in ("_id", "_name", "_title", "_ref", "_a", "_b", "_1", "_2"):
+        if base.endswith(suffix) and base != suffix.lstrip("_"):
+            base = base[: -len(suffix)]
+    if base in _COLUMN_TYPES:
+        return _COLUMN_TYPES[base]
+    for label in NodeLabel:
+        if label.value.lower() in (base, base.rstrip("s")):
+            return label.value
+    return column
+
+
 def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: str, rel: str | None = None,
-                     source_label: str | None = None, target_label: str | None = None) -> nx.MultiDiGraph:
+                     weight: str | None = None, source_label: str | None = None,
+                     target_label: str | None = None) -> nx.MultiDiGraph:
     """Turn query result rows into a graph, following a query's viz hints.
 
     `source` and `target` name the columns whose values become nodes; `rel` names the column
-    whose value labels the edge (or, when no such column exists, is the edge label itself). The
-    node type is `source_label`/`target_label` when given, else a node label matching the column
-    name ("department" -> "Department"), else the column name. Other columns become edge
+    whose value labels the edge (or, when no such column exists, is the edge label itself);
+    `weight` names a numeric column stored as the edge's `weight`. A node's type is
+    `source_label`/`target_label` when given, else what `column_node_type` reads from the column
+    name; nodes of one type with the same value are one node. Other columns become edge
     attributes. Rows with an empty endpoint are skipped.
 
     >>> rows = [{"department": "杭州市科学技术局", "role": "lead", "task": "二.1 建设平台"},
@@ -143,16 +184,12 @@ def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: 
     [('Department', '杭州市科学技术局'), ('Department', '杭州市财政局'), ('Task', '二.1 建设平台')]
     >>> sorted(k for _, _, k in g.edges(keys=True))
     ['lead', 'support']
+    >>> pairs = rows_to_networkx([{"department_a": "甲", "department_b": "乙", "shared_tasks": 3}],
+    ...                          source="department_a", target="department_b", weight="shared_tasks")
+    >>> list(pairs.edges(data="weight"))
+    [('Department:甲', 'Department:乙', 3)]
     """
-    def node_type(column: str, given: str | None) -> str:
-        if given:
-            return given
-        for label in NodeLabel:
-            if label.value.lower() == column.lower().rstrip("s"):
-                return label.value
-        return column
-
-    s_type, t_type = node_type(source, source_label), node_type(target, target_label)
+    s_type, t_type = source_label or column_node_type(source), target_label or column_node_type(target)
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = {}
     for row in rows:
@@ -166,6 +203,8 @@ def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: 
             edge_type = str(row[rel]) if row[rel] is not None else rel
         else:
             edge_type = rel or "related"
-        extra = {k: v for k, v in row.items() if k not in (source, target) and v is not None}
+        extra = {k: v for k, v in row.items() if k not in (source, target, rel, weight) and v is not None}
+        if weight is not None and row.get(weight) is not None:
+            extra["weight"] = row[weight]
         graph.add_edge(s_key, t_key, key=edge_type, type=edge_type, **extra)
     return graph

@@ -20,7 +20,7 @@ Every backend writes the same rows, so the rules for merging a node seen twice l
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.ontology.model import DocumentGraph, Node, Relationship
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
@@ -79,7 +79,8 @@ def merge_properties(old: Mapping[str, Any], new: Mapping[str, Any], *, stub: bo
 
 
 def merge_nodes(label: NodeLabel, nodes: Iterable[Node | Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One row per id, merged in order as successive MERGE statements would merge them.
+    """One row per id, merged as successive MERGE statements would merge them: real rows in order,
+    then citation stubs.
 
     >>> from plankg.ontology.model import Department
     >>> rows = merge_nodes(NodeLabel.DEPARTMENT, [Department(id="d1", name="科技局"),
@@ -87,9 +88,11 @@ def merge_nodes(label: NodeLabel, nodes: Iterable[Node | Mapping[str, Any]]) -> 
     >>> [(r["id"], r["jurisdiction"]) for r in rows]
     [('d1', '杭州市')]
     """
+    rows = [node_row(node) if isinstance(node, Node) else dict(node) for node in nodes]
+    # real rows first: a stub only fills what every real row left empty, whatever the order
+    rows = [r for r in rows if not is_stub(label, r)] + [r for r in rows if is_stub(label, r)]
     merged: dict[str, dict[str, Any]] = {}
-    for node in nodes:
-        row = node_row(node) if isinstance(node, Node) else dict(node)
+    for row in rows:
         old = merged.get(row["id"])
         merged[row["id"]] = row if old is None else merge_properties(old, row, stub=is_stub(label, row))
     return list(merged.values())
@@ -139,3 +142,63 @@ def relationship_columns(rel: RelType) -> list[str]:
     ['source', 'target', 'document_id', 'rule', 'printed_name']
     """
     return ["source", "target", *REL_PROPERTIES[rel]]
+
+
+def _column_values(items: Sequence[Any], name: str) -> list[Any]:
+    values = [getattr(item, name) for item in items]
+    if name == "role":  # a Role enum: the store keeps its string
+        values = [getattr(v, "value", v) for v in values]
+    return values
+
+
+def node_columns_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, dict[str, list[Any]]]:
+    """`node_rows_by_label` as columns (vocabulary order), built straight from the models: the
+    bulk path's input, where one dict per row would cost more than the database's COPY.
+
+    >>> from plankg.ontology.model import DocumentGraph, Enterprise
+    >>> g = DocumentGraph(document_id="d", nodes=[Enterprise(id="e1", name="联想"), Enterprise(id="e1", name="联想集团")],
+    ...                   relationships=[])
+    >>> node_columns_by_label([g])
+    {<NodeLabel.ENTERPRISE: 'Enterprise'>: {'id': ['e1'], 'name': ['联想集团']}}
+    """
+    by_label: dict[NodeLabel, list[Node]] = {}
+    for graph in graphs:
+        for node in graph.nodes:
+            by_label.setdefault(node.label, []).append(node)
+    out: dict[NodeLabel, dict[str, list[Any]]] = {}
+    for label in NodeLabel:
+        nodes = by_label.get(label)
+        if not nodes:
+            continue
+        columns = node_columns(label)
+        if len({node.id for node in nodes}) == len(nodes):
+            out[label] = {c: _column_values(nodes, c) for c in columns}
+        else:
+            rows = merge_nodes(label, nodes)
+            out[label] = {c: [row.get(c) for row in rows] for c in columns}
+    return out
+
+
+def relationship_columns_by_group(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, dict[str, list[Any]]]:
+    """`relationship_rows_by_group` as columns: one relationship per (source, target), the last
+    assertion winning.
+
+    >>> from plankg.ontology.model import DocumentGraph
+    >>> r = dict(type="BUILT_BY", source_label="Project", source="p1", target_label="Enterprise", target="e1",
+    ...          document_id="doc-a", rule="r.v1")
+    >>> g = DocumentGraph(document_id="doc-a", nodes=[], relationships=[Relationship(**r),
+    ...                   Relationship(**r, printed_name="联想")])
+    >>> list(relationship_columns_by_group([g]).values())[0]["printed_name"]
+    ['联想']
+    """
+    groups: dict[RelGroup, list[Relationship]] = {}
+    for graph in graphs:
+        for rel in graph.relationships:
+            groups.setdefault((rel.type, rel.source_label, rel.target_label), []).append(rel)
+    out: dict[RelGroup, dict[str, list[Any]]] = {}
+    for key, rels in groups.items():
+        pairs = {(rel.source, rel.target): i for i, rel in enumerate(rels)}
+        if len(pairs) != len(rels):
+            rels = [rels[i] for i in sorted(pairs.values())]
+        out[key] = {c: _column_values(rels, c) for c in relationship_columns(key[0])}
+    return out

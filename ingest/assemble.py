@@ -92,10 +92,16 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
         b.node(dept)
         b.rel(R.ISSUED_BY, plan, dept, printed_name=issuer)
 
+    for d in p.implementers:
+        dept = m.Department(id=department_id(d.jurisdiction, d.canonical), name=d.canonical,
+                            jurisdiction=d.jurisdiction, kind=d.kind)
+        b.node(dept)
+        b.rel(R.IMPLEMENTS, dept, plan, printed_name=d.name, **_span(d.span))
+
     sections: dict[str, m.Section] = {}
     for s in ex.sections:
         sec = m.Section(id=content_id("Section", doc_id, s.ref), document_id=doc_id, ref=s.ref, title=s.title,
-                        level=s.level, **_span(s.span))
+                        depth=s.level, **_span(s.span))
         sections[s.ref] = sec
         b.node(sec)
     for s in ex.sections:

@@ -32,6 +32,9 @@ class PlanInfo(_Strict):
     period: tuple[int, int] | None = None
     region: str | None = None
     status: str | None = None  # "draft" for 征求意见稿, else None
+    # Collective actors a plan-wide rule makes responsible for every task ("以下均需各区、县(市)落实,
+    # 不再列出"); kept here rather than repeated on each task, which lists only what is printed there.
+    implementers: list["DepartmentRef"] = Field(default_factory=list)
 
 
 class SectionOut(_Strict):
@@ -118,3 +121,6 @@ class Extraction(_Strict):
     projects: list[ProjectOut] = Field(default_factory=list)
     references: list[ReferenceOut] = Field(default_factory=list)
     rules: str = ""  # versioned name of the rule set, e.g. "plankg.rules.v1"
+
+
+PlanInfo.model_rebuild()

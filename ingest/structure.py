@@ -39,7 +39,8 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
 APPENDIX_RANK = 0
 _APPENDIX = re.compile(r"^附\s*件\s*([0-9一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$")
 _TOC_TITLE = re.compile(r"^目\s*录$")
-_TOC_LINE = re.compile(r"(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{0,4}\s*$")
+_TOC_LINE = re.compile(r"(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{1,4}\s*$")
+_TOC_LEADER = re.compile(r"\s*(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{0,4}\s*$")
 _SENTENCE_END = "。;；!！?？"
 _WS = " \t\u3000\u00a0"
 _INT = re.compile(r"^\d{1,3}$")
@@ -170,10 +171,6 @@ def ref_part(kind: str, number: str) -> str:
     return number
 
 
-def _is_toc(line: str) -> bool:
-    return bool(_TOC_TITLE.match(line.replace(" ", "").replace("\u3000", ""))) or bool(_TOC_LINE.search(line))
-
-
 def _first_sentence_end(body: str) -> int:
     """Index just after the first sentence end in `body`, or -1."""
     for i, ch in enumerate(body):
@@ -217,7 +214,11 @@ def find_duplicate_runs(lines: list[_Line], min_chars: int = 200, min_lines: int
             runs.append((i, i + best))
             i += best
             continue
-        seen.setdefault(norm[i], []).append(i)
+        positions = seen.setdefault(norm[i], [])
+        positions.append(i)
+        if len(positions) > 64:
+            # Table cells like "--" recur endlessly; the newest positions are enough to find a repeat.
+            del positions[0]
         i += 1
     return runs
 
@@ -282,9 +283,9 @@ def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
             t = lines[k].text
             if match_marker(t) and match_marker(t)[1] in ("cn", "cn_paren", "chapter", "part", "article"):
                 break
-            if _APPENDIX.match(t) or (not widths and False):
+            if _APPENDIX.match(t):
                 break
-            if len(cells) >= limit and lines[k].text != str(number + 1):
+            if len(cells) >= limit:
                 # The last row has no next number to stop at: stop at the widest row seen.
                 break
             cells.append(t)
@@ -349,6 +350,7 @@ def parse_structure(text: str) -> Structure:
     appendix_seen: dict[str, int] = {}
     numbered_seen = False
     in_toc = False
+    toc_first: str | None = None
     used_refs: set[str] = set()
 
     def current_ref() -> str | None:
@@ -370,14 +372,26 @@ def parse_structure(text: str) -> Structure:
         ln = lines[i]
         t = ln.text
         if _TOC_TITLE.match(t.replace(" ", "").replace("\u3000", "")):
-            in_toc = True
+            in_toc, toc_first = True, None
             i += 1
             continue
         if _TOC_LINE.search(t):
+            if in_toc and toc_first is None:
+                toc_first = _TOC_LEADER.sub("", t)
             i += 1
             continue
         if in_toc:
-            # A TOC may list entries without leaders; it ends at the first line with a body or a repeat.
+            # A TOC may list entries without leaders: skip short entries until the first one comes
+            # round again (the body starts) or a line carries a body.
+            entry = _TOC_LEADER.sub("", t)
+            if toc_first is None and len(t) <= 40 and "。" not in t:
+                toc_first = entry
+                i += 1
+                continue
+            if entry != toc_first and len(t) <= 40 and "。" not in t and _TOC_LEADER.search(t) is None \
+                    and match_marker(t) is not None:
+                i += 1
+                continue
             in_toc = False
 
         ap = _APPENDIX.match(t)
@@ -387,14 +401,13 @@ def parse_structure(text: str) -> Structure:
                 close_sections(APPENDIX_RANK, ln.start)
                 ref = _appendix_ref(number, appendix_seen)
                 stack[:] = [(APPENDIX_RANK, ref, True)]
+                title_line = title
                 if title is None and i + 1 < n and i + 1 not in skip and len(lines[i + 1].text) <= 60 \
                         and match_marker(lines[i + 1].text) is None and not _INT.match(lines[i + 1].text) \
                         and not _is_field_row(split_fields(lines[i + 1].text)) \
                         and lines[i + 1].text.replace(" ", "") not in ("序号", "编号"):
-                    title = None  # the title line stays a paragraph; record it as the section title
+                    # "附件1" alone: the next line names it; it stays a paragraph and titles the section.
                     title_line = lines[i + 1].text
-                else:
-                    title_line = title
                 sec = {"ref": ref, "title": title_line, "level": 1, "start": ln.start, "end": len(text),
                        "parent": None, "rank": APPENDIX_RANK}
                 sections.append(sec)
@@ -445,7 +458,10 @@ def parse_structure(text: str) -> Structure:
                 ref = current_ref()
             used_refs.add(ref)
             numbered_seen = True
-            heading = not _has_body(rest) and kind not in ("article",)
+            # Deep markers (1. / (1) / ①) ending a full sentence are items even without a second sentence;
+            # higher ones ("(一)坚持创新引领。") are headings whose body follows on the next lines.
+            sentence = rest.rstrip(_WS).endswith(("。", "；", ";")) and rank >= 6
+            heading = not _has_body(rest) and kind not in ("article",) and not sentence
             if heading:
                 close_sections(rank, ln.start)
                 parent = current_section()
@@ -481,6 +497,18 @@ def _trim_end(start: int, end: int, dups: tuple[tuple[int, int], ...]) -> int:
         if start < a < end:
             end = min(end, a)
     return end
+
+
+def body_start(block: Block) -> int:
+    """Offset of the first character after a block's numbering marker (and the space after it).
+
+    >>> body_start(Block("item", "第一章.第四条", None, 10, 20, "第四条 鼓励转化。", marker="第四条"))
+    14
+    """
+    k = len(block.marker) if block.marker and block.text.startswith(block.marker) else 0
+    while k < len(block.text) and block.text[k] in _WS:
+        k += 1
+    return block.start + k
 
 
 def item_title(block: Block) -> str | None:

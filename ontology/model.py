@@ -65,7 +65,7 @@ class Section(Node, Spanned):
     document_id: str
     ref: str
     title: str | None = None
-    level: int
+    depth: int  # 1 for 一、, 2 for (一), ...
 
 
 class Task(Node, Spanned):

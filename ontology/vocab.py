@@ -41,6 +41,7 @@ class RelType(str, Enum):
     ISSUED_BY = "ISSUED_BY"
     REFERENCES = "REFERENCES"
     BUILT_BY = "BUILT_BY"
+    IMPLEMENTS = "IMPLEMENTS"
 
 
 class PropType(str, Enum):
@@ -76,7 +77,7 @@ NODE_PROPERTIES: MappingProxyType[NodeLabel, MappingProxyType[str, PropType]] = 
         L.PLAN: {"document_id": P.STRING, "title": P.STRING, "issuers": P.STRINGS, "date": P.STRING,
                  "doc_number": P.STRING, "period_start": P.INT, "period_end": P.INT, "region": P.STRING,
                  "status": P.STRING},
-        L.SECTION: {"document_id": P.STRING, "ref": P.STRING, "title": P.STRING, "level": P.INT, **_SPAN},
+        L.SECTION: {"document_id": P.STRING, "ref": P.STRING, "title": P.STRING, "depth": P.INT, **_SPAN},
         L.TASK: {"document_id": P.STRING, "ref": P.STRING, "text": P.STRING, "rule": P.STRING, **_SPAN},
         L.DEPARTMENT: {"name": P.STRING, "jurisdiction": P.STRING, "kind": P.STRING},
         L.PLATFORM: {"name": P.STRING, "kind": P.STRING, "level": P.STRING},
@@ -100,6 +101,8 @@ REL_PROPERTIES: MappingProxyType[RelType, MappingProxyType[str, PropType]] = Map
         R.ISSUED_BY: {"printed_name": P.STRING},
         R.REFERENCES: {"printed_title": P.STRING},
         R.BUILT_BY: {"printed_name": P.STRING},
+        # a plan-wide rule ("以下均需各区、县(市)落实"): these actors carry out every task of the plan
+        R.IMPLEMENTS: {"printed_name": P.STRING, **_SPAN},
     }.items()
 })
 
@@ -113,6 +116,7 @@ REL_ENDPOINTS: MappingProxyType[RelType, tuple[tuple[NodeLabel, NodeLabel], ...]
     R.ISSUED_BY: ((L.PLAN, L.DEPARTMENT),),
     R.REFERENCES: ((L.PLAN, L.PLAN),),
     R.BUILT_BY: ((L.PROJECT, L.ENTERPRISE),),
+    R.IMPLEMENTS: ((L.DEPARTMENT, L.PLAN),),
 })
 
 # Chinese and English display names: the same strings plankg.ttl carries as rdfs:label.
@@ -121,7 +125,7 @@ LABELS_ZH: MappingProxyType[str, str] = MappingProxyType({
     "Platform": "平台", "Enterprise": "企业", "Project": "项目", "Target": "目标",
     "PUBLISHES": "发布", "HAS_SECTION": "包含章节", "HAS_TASK": "包含任务", "RESPONSIBLE_FOR": "负责",
     "MENTIONS": "提及", "SETS_TARGET": "设定目标", "ISSUED_BY": "印发单位", "REFERENCES": "引用",
-    "BUILT_BY": "建设单位",
+    "BUILT_BY": "建设单位", "IMPLEMENTS": "落实",
 })
 
 

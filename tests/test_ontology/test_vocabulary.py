@@ -83,3 +83,21 @@ def test_relationship_outside_the_ontology_is_refused():
 def test_models_refuse_unknown_fields():
     with pytest.raises(ValidationError):
         model.Task(id="t", document_id="d", ref="1", text="x", rule="r", colour="red")
+
+
+def test_each_property_has_one_type_and_its_declared_uses(onto):
+    """A property name means one thing: one value type wherever it is used, and the TTL says where."""
+    from plankg.ontology.vocab import PropType
+
+    xsd = {PropType.STRING: "string", PropType.INT: "integer", PropType.FLOAT: "double", PropType.STRINGS: "string"}
+    uses: dict[str, set] = {}
+    types: dict[str, set] = {}
+    for owner, props in [*NODE_PROPERTIES.items(), *REL_PROPERTIES.items()]:
+        for name, ptype in props.items():
+            uses.setdefault(name, set()).add(owner.value)
+            types.setdefault(name, set()).add(xsd[ptype])
+    for name in uses:
+        assert len(types[name]) == 1, f"{name} has types {types[name]}"
+        declared = str(onto.value(V[name], V.usedOn))
+        assert set(declared.split(", ")) == uses[name], name
+        assert str(onto.value(V[name], RDFS.range)).endswith(types[name].pop()), name

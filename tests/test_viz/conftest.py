@@ -77,7 +77,27 @@ def sample_graphs() -> list[m.DocumentGraph]:
 
 
 @pytest.fixture
-def viz_store(ladybug_store):
+def hostile() -> str:
+    return HOSTILE
+
+
+@pytest.fixture
+def quoted() -> str:
+    return QUOTED
+
+
+@pytest.fixture
+def graphs() -> list[m.DocumentGraph]:
+    return sample_graphs()
+
+
+@pytest.fixture(scope="session")
+def viz_store(tmp_path_factory):
+    """The sample loaded once into a real LadybugDB store; viz only reads, so tests share it."""
+    from plankg.graph.store import open_store
+
+    store = open_store(f"ladybug://{tmp_path_factory.mktemp('viz') / 'store.lbdb'}")
     for graph in sample_graphs():
-        ladybug_store.load_document(graph)
-    return ladybug_store
+        store.load_document(graph)
+    yield store
+    store.close()

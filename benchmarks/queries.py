@@ -1,0 +1,164 @@
+"""p50 latency of every pack query on a synthetic LadybugDB graph of about 100k nodes.
+
+    python benchmarks/queries.py                      # build (or reuse) build/bench-queries.lbdb
+    python benchmarks/queries.py --docs 50 --runs 10  # smaller and quicker
+    python benchmarks/queries.py --rebuild
+
+Seeded queries (those with a required parameter, which anchor on one plan, department, platform
+or year) should answer in 5 ms or less; the others scan the graph and are reported for scale.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from plankg.graph.store import open_store
+from plankg.ontology import model as m
+from plankg.ontology.ids import content_id
+from plankg.queries.loader import bind_params, load_packs
+
+RULES = "bench.v1"
+KINDS = ["实验室", "技术创新中心", "企业研究院", "工程研究中心", "新型研发机构", "孵化器", "众创空间"]
+LEVELS = ["国家级", "省级", "市级", "区级"]
+METRICS = [f"指标{i:02d}" for i in range(20)]
+REGIONS = [f"示范市{i}区" for i in range(20)]
+SEED_GOAL_MS = 5.0
+
+
+def plan_title(i: int) -> str:
+    return f"{REGIONS[i % len(REGIONS)]}科技发展规划第{i}号"
+
+
+def synthetic_documents(docs: int, sections: int, tasks_per_section: int, seed: int = 7):
+    """Yield DocumentGraphs: each a plan with sections, tasks, departments, platforms and targets."""
+    rng = random.Random(seed)
+    departments = [m.Department(id=content_id("Department", "示范市", f"示范市第{j}局"), name=f"示范市第{j}局",
+                                jurisdiction="示范市", kind="government") for j in range(300)]
+    platforms = [m.Platform(id=content_id("Platform", f"创新平台{k}"), name=f"创新平台{k}", kind=KINDS[k % len(KINDS)],
+                            level=LEVELS[k % len(LEVELS)]) for k in range(500)]
+    enterprises = [m.Enterprise(id=content_id("Enterprise", f"示范企业{k}"), name=f"示范企业{k}") for k in range(300)]
+    for i in range(docs):
+        doc_id = content_id("Document", f"bench_{i}.txt")
+        nodes: dict[str, m.Node] = {}
+        rels: list[m.Relationship] = []
+
+        def add(node):
+            nodes.setdefault(node.id, node)
+            return node
+
+        def rel(type_, src, dst, **props):
+            rels.append(m.Relationship(type=type_, source_label=src.label, source=src.id, target_label=dst.label,
+                                       target=dst.id, document_id=doc_id, rule=RULES, **props))
+
+        doc = add(m.Document(id=doc_id, document_id=doc_id, name=f"bench_{i}.txt", path=f"bench/bench_{i}.txt",
+                             sha256=f"{i:064d}", chars=100_000))
+        start = 2016 + i % 10
+        issuer = departments[i % 20]
+        plan = add(m.Plan(id=content_id("Plan", plan_title(i)), document_id=doc_id, title=plan_title(i),
+                          issuers=[issuer.name], date=f"{start}-03-01", period_start=start, period_end=start + 4,
+                          region=REGIONS[i % len(REGIONS)]))
+        rel("PUBLISHES", doc, plan)
+        add(issuer)
+        rel("ISSUED_BY", plan, issuer, printed_name=issuer.name)
+        for j in rng.sample(range(i), min(i, 2)):
+            cited = add(m.Plan(id=content_id("Plan", plan_title(j)), title=plan_title(j)))
+            rel("REFERENCES", plan, cited, printed_title=f"《{plan_title(j)}》")
+        pos = 0
+        for s in range(sections):
+            sec = add(m.Section(id=content_id("Section", doc_id, str(s)), document_id=doc_id, ref=f"{s + 1}",
+                                title=f"第{s + 1}部分", level=1, span_start=pos, span_end=pos + 50))
+            rel("HAS_SECTION", plan, sec)
+            for t in range(tasks_per_section):
+                pos += 100
+                ref = f"{s + 1}.{t + 1}"
+                task = add(m.Task(id=content_id("Task", doc_id, ref), document_id=doc_id, ref=ref,
+                                  text=f"推进第{s + 1}部分第{t + 1}项任务建设", rule=RULES, span_start=pos,
+                                  span_end=pos + 60))
+                rel("HAS_TASK", sec, task)
+                for k, dept in enumerate(rng.sample(departments, rng.randint(1, 4))):
+                    add(dept)
+                    rel("RESPONSIBLE_FOR", dept, task, role="lead" if k == 0 else "support",
+                        printed_name=dept.name.replace("示范市", "市"), span_start=pos + 50 + k, span_end=pos + 54 + k)
+                if rng.random() < 0.6:
+                    rel("MENTIONS", task, add(rng.choice(platforms)), printed_name="平台", span_start=pos + 5,
+                        span_end=pos + 9)
+                if rng.random() < 0.3:
+                    rel("MENTIONS", task, add(rng.choice(enterprises)), printed_name="企业", span_start=pos + 12,
+                        span_end=pos + 16)
+                if rng.random() < 0.2:
+                    metric = rng.choice(METRICS)
+                    year = start + rng.randint(0, 4)
+                    target = add(m.Target(id=content_id("Target", doc_id, ref, metric), document_id=doc_id,
+                                          text=f"{metric}达到{t}", metric=metric, value=float(t), unit="个",
+                                          comparator=">=", year=year, rule=RULES, span_start=pos + 20,
+                                          span_end=pos + 30))
+                    rel("SETS_TARGET", task, target)
+        yield m.DocumentGraph(document_id=doc_id, nodes=list(nodes.values()), relationships=rels)
+
+
+SAMPLE_PARAMS = {
+    "department_tasks": {"department": "示范市第7局"}, "department_load": {"department": "市第7局"},
+    "plan_platforms": {"plan": plan_title(42)}, "platform_mentions": {"platform": "创新平台217"},
+    "plan_targets": {"plan": plan_title(42)}, "targets_due": {"year": "2020"}, "plan_lineage": {"plan": plan_title(42)},
+    "section_subtree": {"plan": plan_title(42), "section": "3"}, "find_entity": {"q": "创新平台217"},
+    "fact_source": {"q": "第3部分第7项"},
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", default="build/bench-queries.lbdb")
+    parser.add_argument("--docs", type=int, default=250)
+    parser.add_argument("--sections", type=int, default=12)
+    parser.add_argument("--tasks", type=int, default=25, help="tasks per section")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args(argv)
+
+    db = Path(args.db)
+    if args.rebuild and db.exists():
+        shutil.rmtree(db) if db.is_dir() else db.unlink()
+    fresh = not db.exists()
+    store = open_store(f"ladybug://{db.resolve()}")
+    if fresh:
+        began = time.perf_counter()
+        for graph in synthetic_documents(args.docs, args.sections, args.tasks):
+            store.load_document(graph)
+        print(f"loaded {args.docs} documents in {time.perf_counter() - began:.1f} s")
+    counts = store.counts()
+    nodes = sum(v for k, v in counts.items() if k[0].isupper() and not k.isupper())
+    rels = sum(v for k, v in counts.items() if k.isupper())
+    print(f"graph: {nodes} nodes, {rels} relationships ({db})\n")
+
+    print(f"{'query':32} {'seeded':>6} {'rows':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    slow = []
+    for name, query in sorted(load_packs().items()):
+        params = bind_params(query, SAMPLE_PARAMS.get(name, {}))
+        text = query.text_for(store.capabilities.dialect)
+        seeded = any(p.required for p in query.params)
+        rows = store.run(text, params)  # warm-up: plan cache and buffer pool
+        times = []
+        for _ in range(args.runs):
+            began = time.perf_counter()
+            store.run(text, params)
+            times.append((time.perf_counter() - began) * 1000)
+        p50 = statistics.median(times)
+        p95 = sorted(times)[max(0, int(len(times) * 0.95) - 1)]
+        flag = ""
+        if seeded and p50 > SEED_GOAL_MS:
+            flag = f"  > {SEED_GOAL_MS:g} ms goal"
+            slow.append(name)
+        print(f"{name:32} {'yes' if seeded else '':>6} {len(rows):>6} {p50:>8.2f} {p95:>8.2f}{flag}")
+    store.close()
+    if slow:
+        print(f"\nseeded queries over the {SEED_GOAL_MS:g} ms goal: {', '.join(slow)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""How long a view takes to generate, and how much each 1,000 nodes add to its file.
+
+Run: python benchmarks/viz.py [--sizes 1000 5000 20000] [--out DIR]
+
+The graphs are synthetic but shaped like ingested plans: plans with two levels of sections,
+tasks of 30-200 Chinese characters with one to four responsible departments from a shared pool,
+targets, platforms and enterprises. Timing covers graph -> view -> HTML written to disk (the
+part `write_views` repeats per view); reading the store is timed separately by the graph
+benchmarks. Goals: <= 0.5 s at 5k nodes, <= 0.15 MB per 1k nodes beyond the fixed assets.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from plankg.graph.nx import networkx_from_records
+from plankg.viz.html import graph_to_view, vis_assets
+
+_CHARS = ("加快推进城西科创大走廊建设构建立足杭州服务全省辐射全国的知识产权综合服务体系实施标准化行动引导企业建立全员"
+          "全过程全方位的质量管理体系培育标准领跑企业支持龙头企业为主导制定一批行业标准国家标准国际标准聚焦数字经济生命健康"
+          "智能制造新材料等重点产业人才分布全力推进高峰人才引育计划")
+_DEPTS = ["市发改委", "市经信局", "市科技局", "市财政局", "市人力社保局", "市商务局", "市市场监管局", "市教育局", "市卫健委",
+          "市规划和自然资源局", "市住建局", "市交通运输局", "市农业农村局", "市文广旅游局", "市数据资源局", "市金融办"]
+
+
+def synthetic_graph(nodes: int, seed: int = 1) -> nx.MultiDiGraph:
+    """About `nodes` nodes in the proportions an ingested corpus has."""
+    rng = random.Random(seed)
+    node_records, edge_records = [], []
+    departments = [f"department-{i:016x}" for i in range(max(20, nodes // 60))]
+    for i, dept in enumerate(departments):
+        node_records.append({"label": "Department", "id": dept, "name": f"杭州市{_DEPTS[i % len(_DEPTS)]}{i}",
+                             "jurisdiction": "杭州市", "kind": "government"})
+    platforms = [f"platform-{i:016x}" for i in range(max(5, nodes // 100))]
+    for i, pf in enumerate(platforms):
+        node_records.append({"label": "Platform", "id": pf, "name": f"之江实验室第{i}平台", "kind": "实验室", "level": "省级"})
+    count, plan_no = len(node_records), 0
+    while count < nodes:
+        doc, plan = f"document-{plan_no:016x}", f"plan-{plan_no:016x}"
+        node_records += [{"label": "Document", "id": doc, "document_id": doc, "name": f"{plan_no:03d}_规划.txt"},
+                         {"label": "Plan", "id": plan, "document_id": doc, "title": f"杭州市第{plan_no}项专项规划",
+                          "issuers": ["杭州市人民政府"], "period_start": 2021, "period_end": 2025}]
+        edge_records.append({"type": "PUBLISHES", "source": doc, "target": plan, "document_id": doc})
+        count += 2
+        for s in range(8):
+            sec = f"section-{plan_no:08x}{s:08x}"
+            node_records.append({"label": "Section", "id": sec, "document_id": doc, "ref": "一二三四五六七八"[s],
+                                 "title": "".join(rng.sample(_CHARS, 8)), "depth": 1})
+            edge_records.append({"type": "HAS_SECTION", "source": plan, "target": sec, "document_id": doc})
+            count += 1
+            for t in range(rng.randint(8, 16)):
+                task = f"task-{plan_no:06x}{s:04x}{t:06x}"
+                text = "".join(rng.choice(_CHARS) for _ in range(rng.randint(30, 200))) + "。"
+                node_records.append({"label": "Task", "id": task, "document_id": doc, "ref": f"{'一二三四五六七八'[s]}.{t + 1}",
+                                     "text": text, "rule": "bench.v1", "span_start": t * 100})
+                edge_records.append({"type": "HAS_TASK", "source": sec, "target": task, "document_id": doc})
+                for k, dept in enumerate(rng.sample(departments, rng.randint(1, 4))):
+                    edge_records.append({"type": "RESPONSIBLE_FOR", "source": dept, "target": task, "document_id": doc,
+                                         "role": "lead" if k == 0 else "support", "printed_name": "市科技局"})
+                count += 1
+                if rng.random() < 0.12:
+                    target = f"target-{plan_no:06x}{s:04x}{t:06x}"
+                    node_records.append({"label": "Target", "id": target, "document_id": doc, "metric": "研发投入强度",
+                                         "value": 3.5, "unit": "%", "comparator": ">=", "year": 2025,
+                                         "text": "全社会研发投入强度达到3.5%以上"})
+                    edge_records.append({"type": "SETS_TARGET", "source": task, "target": target, "document_id": doc})
+                    count += 1
+                if rng.random() < 0.08:
+                    edge_records.append({"type": "MENTIONS", "source": task, "target": rng.choice(platforms),
+                                         "document_id": doc, "printed_name": "之江实验室"})
+                if count >= nodes:
+                    break
+            if count >= nodes:
+                break
+        plan_no += 1
+    graph = networkx_from_records(node_records, edge_records)
+    graph.graph["documents"] = {f"document-{i:016x}": f"{i:03d}_规划.txt" for i in range(plan_no)}
+    return graph
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 20_000])
+    parser.add_argument("--out", type=Path, default=None, help="keep the generated views in this folder")
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
+    parser.add_argument("--quote-chars", type=int, default=None,
+                        help="cut tooltip quotes in large views to N characters (default: the library's; 0 = whole)")
+    args = parser.parse_args()
+    out = args.out or Path(tempfile.mkdtemp(prefix="plankg-viz-bench-"))
+    out.mkdir(parents=True, exist_ok=True)
+
+    vis_assets()  # read once, as write_views does for its many views
+    fixed = graph_to_view(nx.MultiDiGraph(), "空").write(out / "empty.html").stat().st_size
+    print(f"fixed assets (empty view): {fixed / 1e6:.3f} MB")
+    print(f"{'nodes':>7} {'edges':>7} {'layout':>8} {'seconds':>8} {'MB':>7} {'MB/1k nodes beyond assets':>26}")
+    for size in args.sizes:
+        graph = synthetic_graph(size)
+        best = float("inf")
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            view = graph_to_view(graph, f"基准 {size}", "合成数据", quote_chars=args.quote_chars)
+            path = view.write(out / f"bench-{size}.html")
+            best = min(best, time.perf_counter() - start)
+        size_mb = path.stat().st_size / 1e6
+        per_k = (path.stat().st_size - fixed) / 1e6 / (graph.number_of_nodes() / 1000)
+        layout = "python" if "xy" in view.payload else "browser"
+        print(f"{graph.number_of_nodes():>7,} {graph.number_of_edges():>7,} {layout:>8} {best:>8.3f} {size_mb:>7.2f} "
+              f"{per_k:>26.3f}")
+    print(f"views kept in {out}")
+
+
+if __name__ == "__main__":
+    main()

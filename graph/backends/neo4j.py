@@ -1,0 +1,334 @@
+"""The Neo4j store, through the official `neo4j` driver: the only module that imports it, lazily.
+
+Single statements go through `Driver.execute_query` and a document's load through one managed
+write transaction (`Session.execute_write`), both retried by the driver on transient errors and
+both with the database always named. A document's load deletes its old facts and upserts the
+new ones in that one transaction, so a failure rolls all of it back. Labels and types come only
+from the ontology enums; values travel only as parameters, in `UNWIND $rows` batches.
+
+Installing the `rust` extra (`pip install "plankg[rust]"`, the `neo4j-rust-ext` package) swaps
+the driver's packstream encoder for a compiled one; nothing else changes.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from plankg.errors import MissingDependencyError, StoreError
+from plankg.graph.rows import is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
+from plankg.graph.schema import neo4j_ddl
+from plankg.graph.store import Capabilities, LoadReport, plain_node, plain_relationship
+from plankg.ontology.model import DocumentGraph
+from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
+
+CAPABILITIES = Capabilities(name="Neo4j", dialect="neo4j", transactions=True, bulk_copy=False,
+                            batch_documents=False, max_batch_rows=10_000)
+
+_CHECK = ("check the server is running and reachable, e.g. `cypher-shell -a {uri} \"RETURN 1\"` or "
+          "http://HOST:7474 in a browser, and that the scheme and port are right (bolt:// and neo4j:// use 7687)")
+
+
+def _driver_module():
+    try:
+        import neo4j
+    except ImportError:
+        raise MissingDependencyError("neo4j", "the Neo4j store") from None
+    return neo4j
+
+
+def packstream_implementation() -> str:
+    """'rust' when neo4j-rust-ext replaces the driver's encoder, else 'python'."""
+    _driver_module()
+    from neo4j._codec.packstream import v1  # the driver's private codec: only here, to report and measure it
+
+    return "rust" if getattr(v1, "_rust_pack", None) else "python"
+
+
+def encode_rows(rows: Sequence[Mapping[str, Any]]) -> int:
+    """Encode `{"rows": rows}` with the driver's packstream encoder, as a query's parameters
+    would be on the wire; returns the byte count (the benchmark's client-side measure)."""
+    _driver_module()
+    from neo4j._codec.packstream import v1
+
+    buffer = v1.PackableBuffer()
+    v1.Packer(buffer).pack({"rows": list(rows)})
+    return len(buffer.data)
+
+
+# --- Cypher, built only from ontology enums -------------------------------------------------
+def node_merge_cypher(label: NodeLabel, *, stub: bool = False) -> str:
+    """MERGE one label's rows by id; null values never overwrite known ones, and a citation stub
+    only fills properties still unset.
+
+    >>> print(node_merge_cypher(NodeLabel.ENTERPRISE))
+    UNWIND $rows AS row
+    MERGE (n:Enterprise {id: row.id})
+    SET n.name = coalesce(row.name, n.name)
+    >>> node_merge_cypher(NodeLabel.PLAN, stub=True).splitlines()[2][:44]
+    'SET n.document_id = coalesce(n.document_id, '
+    """
+    props = [p for p in node_columns(label) if p != "id"]
+    sets = ", ".join(f"n.{p} = coalesce(n.{p}, row.{p})" if stub else f"n.{p} = coalesce(row.{p}, n.{p})"
+                     for p in props)
+    return f"UNWIND $rows AS row\nMERGE (n:{label.value} {{id: row.id}})" + (f"\nSET {sets}" if sets else "")
+
+
+def relationship_merge_cypher(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
+    """MERGE one relationship per (source, target) and count them, so missing endpoints show.
+
+    >>> print(relationship_merge_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE))
+    UNWIND $rows AS row
+    MATCH (a:Project {id: row.source})
+    MATCH (b:Enterprise {id: row.target})
+    MERGE (a)-[e:BUILT_BY]->(b)
+    SET e.document_id = row.document_id, e.rule = row.rule, e.printed_name = row.printed_name
+    RETURN count(e) AS n
+    """
+    sets = ", ".join(f"e.{p} = row.{p}" for p in REL_PROPERTIES[rel])
+    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\nMATCH (b:{target.value} {{id: row.target}})\n"
+            f"MERGE (a)-[e:{rel.value}]->(b)\nSET {sets}\nRETURN count(e) AS n")
+
+
+def delete_document_cypher() -> list[str]:
+    """The statements that remove one document's facts (parameter `$doc`), in order: its
+    relationships; its plan demoted to a stub where other documents still cite it; its nodes;
+    then shared nodes and stubs nothing uses any more.
+
+    >>> delete_document_cypher()[0]
+    'MATCH ()-[r:PUBLISHES]->() WHERE r.document_id = $doc DELETE r'
+    """
+    out = [f"MATCH ()-[r:{rel.value}]->() WHERE r.document_id = $doc DELETE r" for rel in RelType]
+    demote = ", ".join(f"n.{p} = null" for p in NODE_PROPERTIES[NodeLabel.PLAN] if p not in ("id", "title"))
+    out.append(f"MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS {{ MATCH (n)--() }} SET {demote}")
+    out += [f"MATCH (n:{label.value}) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n"
+            for label in NodeLabel if label in DOCUMENT_OWNED]
+    out += [f"MATCH (n:{label.value}) WHERE NOT EXISTS {{ MATCH (n)--() }}"
+            + (" AND n.document_id IS NULL" if label is NodeLabel.PLAN else "") + " DELETE n RETURN count(n) AS n"
+            for label in NodeLabel if label in SHARED or label is NodeLabel.PLAN]
+    return out
+
+
+LOADED_SHAS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha"
+
+
+def count_cypher() -> list[str]:
+    """One count per label and relationship type, read from Neo4j's count store.
+
+    >>> count_cypher()[0]
+    'MATCH (n:Document) RETURN count(n) AS n'
+    """
+    return ([f"MATCH (n:{label.value}) RETURN count(n) AS n" for label in NodeLabel]
+            + [f"MATCH ()-[r:{rel.value}]->() RETURN count(r) AS n" for rel in RelType])
+
+
+def _message(exc: Exception) -> str:
+    return getattr(exc, "message", None) or str(exc)
+
+
+def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+class Neo4jStore:
+    capabilities = CAPABILITIES
+
+    def __init__(self, url: str, *, username: str | None = None, password: str | None = None,
+                 database: str | None = None, driver: Any = None, **config: Any):
+        neo4j = _driver_module()
+        self.url = url
+        self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
+        self.username = username or os.environ.get("NEO4J_USERNAME") or "neo4j"
+        password = password if password is not None else os.environ.get("NEO4J_PASSWORD")
+        self._exceptions = neo4j.exceptions
+        self._write_routing = neo4j.RoutingControl.WRITE
+        self._read_routing = neo4j.RoutingControl.READ
+        try:
+            self._driver = driver or neo4j.GraphDatabase.driver(
+                url, auth=(self.username, password) if password is not None else None, **config)
+            self._driver.verify_connectivity()
+        except neo4j.exceptions.AuthError as exc:
+            self._close_quietly()
+            raise StoreError(f"Neo4j refused the credentials of user {self.username!r}: {_message(exc)}", where=url,
+                             fix="set NEO4J_USERNAME and NEO4J_PASSWORD (or pass username= and password=)") from None
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as exc:
+            self._close_quietly()
+            raise StoreError(f"cannot reach a Neo4j server at {url}: {exc}", where=url,
+                             fix=_CHECK.format(uri=url)) from None
+        except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
+            self._close_quietly()
+            raise StoreError(f"the Neo4j URI or options are not valid: {exc}", where=url,
+                             fix="use neo4j://HOST:PORT, neo4j+s://HOST:PORT, bolt://HOST:PORT or bolt+s://HOST:PORT") from None
+
+    def _close_quietly(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            try:
+                driver.close()
+            except Exception:
+                pass
+        self._driver = None
+
+    # --- statements -----------------------------------------------------------------------------
+    def _query(self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = True):
+        if self._driver is None:
+            raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        try:
+            return self._driver.execute_query(cypher, dict(params or {}), database_=self.database,
+                                              routing_=self._write_routing if write else self._read_routing)
+        except self._exceptions.Neo4jError as exc:
+            raise StoreError(f"Neo4j refused a query: {_message(exc)}", where=f"{self.url}: {cypher[:200]}",
+                             fix="check the query's labels, properties and parameters") from None
+        except self._exceptions.ServiceUnavailable as exc:
+            raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
+                             fix=_CHECK.format(uri=self.url)) from None
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        records = self._query(cypher, params).records
+        return [{key: self._plain(value, cypher) for key, value in record.items()} for record in records]
+
+    def _plain(self, value: Any, cypher: str) -> Any:
+        """Driver values to plain Python: nodes and relationships become property maps."""
+        from neo4j import graph, spatial
+
+        if isinstance(value, graph.Node):
+            return plain_node(sorted(value.labels), dict(value))
+        if isinstance(value, graph.Relationship):
+            return plain_relationship(value.type, dict(value))
+        if isinstance(value, graph.Path):
+            return {"nodes": [self._plain(n, cypher) for n in value.nodes],
+                    "relationships": [self._plain(r, cypher) for r in value.relationships]}
+        if isinstance(value, dict):
+            return {k: self._plain(v, cypher) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self._plain(v, cypher) for v in value]
+        if isinstance(value, spatial.Point):
+            raise StoreError("a query returned a spatial point, which plankg results do not carry",
+                             where=f"{self.url}: {cypher[:200]}", fix="return its x and y (or longitude, latitude)")
+        if hasattr(value, "to_native"):  # neo4j.time values
+            return value.to_native()
+        return value
+
+    def ensure_schema(self) -> None:
+        # constraints come first in neo4j_ddl(): each one also backs the id lookups MERGE relies on
+        for statement in neo4j_ddl():
+            self._query(statement)
+
+    # --- writes ---------------------------------------------------------------------------------
+    def upsert_nodes(self, label: NodeLabel, rows: Iterable[Mapping[str, Any]]) -> int:
+        label = NodeLabel(label)
+        return self._write(lambda tx: self._upsert_nodes(tx, label, list(rows)))
+
+    def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
+        rel = RelType(rel_type)
+        by_pair: dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]] = {}
+        for row in rows:
+            pair = (NodeLabel(row["source_label"]), NodeLabel(row["target_label"]))
+            by_pair.setdefault(pair, {})[(row["source"], row["target"])] = row
+
+        def work(tx) -> int:
+            for (source, target), pair_rows in by_pair.items():
+                self._merge_relationships(tx, rel, source, target, list(pair_rows.values()))
+            return sum(len(v) for v in by_pair.values())
+
+        return self._write(work)
+
+    def _write(self, work) -> Any:
+        if self._driver is None:
+            raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(work)
+        except self._exceptions.Neo4jError as exc:
+            raise StoreError(f"Neo4j refused a write: {_message(exc)}", where=self.url,
+                             fix="check the rows' labels, properties and values") from None
+        except self._exceptions.ServiceUnavailable as exc:
+            raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
+                             fix=_CHECK.format(uri=self.url)) from None
+
+    def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Mapping[str, Any]]) -> int:
+        real = merge_nodes(label, [r for r in rows if not is_stub(label, r)])
+        stubs = merge_nodes(label, [r for r in rows if is_stub(label, r)])
+        columns = node_columns(label)
+        for part, stub in ((real, False), (stubs, True)):
+            cypher = node_merge_cypher(label, stub=stub)
+            for chunk in _chunks(part, self.capabilities.max_batch_rows):
+                tx.run(cypher, {"rows": [{c: row.get(c) for c in columns} for row in chunk]}).consume()
+        return len(real) + len(stubs)
+
+    def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel,
+                             rows: Sequence[Mapping[str, Any]]) -> None:
+        if (source, target) not in REL_ENDPOINTS[rel]:
+            allowed = ", ".join(f"{s.value}->{t.value}" for s, t in REL_ENDPOINTS[rel])
+            raise StoreError(f"{rel.value} cannot join {source.value}->{target.value}", where=self.url,
+                             fix=f"the ontology allows {allowed}")
+        columns = ["source", "target", *REL_PROPERTIES[rel]]
+        cypher = relationship_merge_cypher(rel, source, target)
+        for chunk in _chunks(rows, self.capabilities.max_batch_rows):
+            record = tx.run(cypher, {"rows": [{c: row.get(c) for c in columns} for row in chunk]}).single()
+            merged = record["n"] if record is not None else 0
+            if merged != len(chunk):
+                raise StoreError(f"{len(chunk) - merged} {rel.value} relationships point at nodes that do not exist "
+                                 f"({source.value}->{target.value})", where=self.url,
+                                 fix="every relationship's endpoints must be nodes of the same document or already loaded")
+
+    def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, str | None]:
+        records = self._query(LOADED_SHAS, {"ids": list(document_ids)}, write=False).records
+        return {r["id"]: r["sha"] for r in records}
+
+    def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
+        """Replace the document's facts with `graph` in one write transaction: all of it or none."""
+        loaded = self._loaded_shas([graph.document_id])
+        if sha256 is not None and loaded.get(graph.document_id) == sha256:
+            return LoadReport.for_graph(graph, "unchanged", skipped=True)
+        replace = graph.document_id in loaded
+
+        def work(tx) -> None:
+            if replace:
+                self._delete(tx, graph.document_id)
+            for label, rows in node_rows_by_label([graph]).items():
+                self._upsert_nodes(tx, label, rows)
+            for (rel, source, target), rows in relationship_rows_by_group([graph]).items():
+                self._merge_relationships(tx, rel, source, target, rows)
+
+        try:
+            self._write(work)
+        except StoreError as exc:
+            raise StoreError(f"loading document {graph.document_id} failed, nothing of it was kept: {exc.what}",
+                             where=exc.where, fix=exc.fix) from None
+        return LoadReport.for_graph(graph, "updated" if replace else "created", replaced=replace)
+
+    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]]) -> list[LoadReport]:
+        # one transaction per document: a server holds a transaction's changes in memory
+        return [self.load_document(graph, sha) for graph, sha in items]
+
+    @staticmethod
+    def _delete(tx, document_id: str) -> int:
+        removed = 0
+        for statement in delete_document_cypher():
+            result = tx.run(statement, {"doc": document_id} if "$doc" in statement else {})
+            if statement.endswith("AS n"):
+                record = result.single()
+                removed += record["n"] if record is not None else 0
+            else:
+                result.consume()
+        return removed
+
+    def delete_document(self, document_id: str) -> int:
+        return self._write(lambda tx: self._delete(tx, document_id))
+
+    # --- reads ----------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        names = [label.value for label in NodeLabel] + [rel.value for rel in RelType]
+        return {name: self._query(cypher, write=False).records[0]["n"] for name, cypher in zip(names, count_cypher())}
+
+    def close(self) -> None:
+        if getattr(self, "_driver", None) is not None:
+            self._driver.close()
+        self._driver = None
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,84 @@
+"""Load many documents into a store, batched where the backend allows, idempotently.
+
+Each document is one unit (replaced whole, all or nothing); a store whose capabilities say
+`batch_documents` takes several per transaction, up to `max_batch_rows` rows, and retries a
+failed batch one document at a time, so the outcome is the same as loading them one by one.
+
+>>> from plankg.ontology.model import DocumentGraph, Enterprise
+>>> g = DocumentGraph(document_id="d", nodes=[Enterprise(id="e", name="联想")], relationships=[])
+>>> batches([g, g, g], max_rows=2)
+[[0, 1], [2]]
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+from plankg.graph.store import GraphStore, LoadReport
+from plankg.ontology.model import DocumentGraph
+
+Progress = Callable[[int, int, str], None]
+
+
+def _size(graph: DocumentGraph) -> int:
+    return len(graph.nodes) + len(graph.relationships)
+
+
+def batches(graphs: Sequence[DocumentGraph], *, max_rows: int) -> list[list[int]]:
+    """Indexes of `graphs` cut into consecutive batches of at most `max_rows` nodes+relationships
+    (a larger document is a batch of its own)."""
+    out: list[list[int]] = []
+    rows = 0
+    for i, graph in enumerate(graphs):
+        size = _size(graph)
+        if not out or max_rows <= 0 or rows + size > max_rows:
+            out.append([])
+            rows = 0
+        out[-1].append(i)
+        rows += size
+    return out
+
+
+def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph], *, progress: Progress | None = None,
+                sha256: Callable[[DocumentGraph], str | None] | None = None) -> list[LoadReport]:
+    """Load every graph into `store`, in order; returns one report per graph.
+
+    `progress(n_done, n_total, document_id)` is called after each document is committed.
+    `sha256(graph)` gives the content hash to skip documents loaded already (default: none, so
+    every document is written again, which leaves the store's counts unchanged).
+    A failure raises `StoreError` naming the document; the documents before it stay loaded.
+    """
+    graphs = list(graphs)
+    caps = store.capabilities
+    reports: list[LoadReport] = []
+    max_rows = caps.max_batch_rows if caps.batch_documents else 0
+    for batch in batches(graphs, max_rows=max_rows):
+        items = [(graphs[i], sha256(graphs[i]) if sha256 else None) for i in batch]
+        reports += store.load_documents(items)
+        if progress is not None:
+            for i in batch:
+                progress(i + 1, len(graphs), graphs[i].document_id)
+    return reports
+
+
+def summarize(reports: Iterable[LoadReport]) -> dict[str, dict[str, int]]:
+    """Totals per outcome and label across reports.
+
+    >>> summarize([LoadReport("a", created={"Task": 2}), LoadReport("b", created={"Task": 1}, unchanged={"Plan": 1})])
+    {'created': {'Task': 3}, 'updated': {}, 'unchanged': {'Plan': 1}}
+    """
+    totals: dict[str, dict[str, int]] = {"created": {}, "updated": {}, "unchanged": {}}
+    for report in reports:
+        for kind, per_label in totals.items():
+            for label, n in getattr(report, kind).items():
+                per_label[label] = per_label.get(label, 0) + n
+    return totals
+
+
+def format_summary(totals: dict[str, dict[str, int]]) -> str:
+    """One line per outcome, labels in a stable order.
+
+    >>> format_summary({"created": {"Task": 3, "Plan": 1}, "updated": {}, "unchanged": {}})
+    'created: Plan 1, Task 3\\nupdated: -\\nunchanged: -'
+    """
+    return "\n".join(f"{kind}: " + (", ".join(f"{label} {n}" for label, n in sorted(per_label.items())) or "-")
+                     for kind, per_label in totals.items())

@@ -1,0 +1,321 @@
+"""The department registry: printed names of government units -> full official names.
+
+Plans print short forms ("市科技局", "区科技局", "市委人才办") that only mean something within
+the plan's jurisdiction: 市科技局 in a Hangzhou plan is 杭州市科学技术局, in a Huzhou plan
+湖州市科学技术局. Resolution is general, driven by `data/gazetteers/departments.json`
+(abbreviations, Party bodies, aliases, collective actors) and `regions.json`:
+
+>>> reg = default_registry()
+>>> reg.resolve("市科技局", "杭州市").canonical
+'杭州市科学技术局'
+>>> reg.resolve("市科技局", "湖州市").canonical
+'湖州市科学技术局'
+>>> reg.resolve("区科技局", "拱墅区").canonical, reg.resolve("拱墅区科技局", None).jurisdiction
+('拱墅区科学技术局', '拱墅区')
+>>> info = reg.resolve("市委人才办", "杭州市"); (info.canonical, info.kind)
+('中共杭州市委人才工作领导小组办公室', 'party')
+>>> reg.resolve("市人力社保局", "拱墅区").canonical
+'杭州市人力资源和社会保障局'
+>>> reg.resolve("各区、县(市)政府", "杭州市").kind
+'collective'
+>>> reg.resolve("某某新区管委会", "湖州市").canonical
+'某某新区管理委员会'
+>>> reg.resolve("市科技局(市知识产权局)", "湖州市").canonical
+'湖州市科学技术局'
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from plankg.errors import PlankgError
+
+RULE = "plankg.departments.registry.v1"
+
+
+class GazetteerError(PlankgError):
+    """A gazetteer data file is missing or malformed."""
+
+
+def normalize_name(name: str) -> str:
+    """The comparable form of a printed unit name: NFKC, no spaces, 〔〕 as ().
+
+    >>> normalize_name("各区、县〔市〕 政府")
+    '各区、县(市)政府'
+    """
+    s = unicodedata.normalize("NFKC", name)
+    s = s.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+    return re.sub(r"\s+", "", s)
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A region and the regions above it: the frame in which 市/区/县/省 prefixes resolve."""
+
+    region: str | None = None
+    province: str | None = None
+    city: str | None = None
+    district: str | None = None  # a district or county below the city
+
+
+@dataclass(frozen=True)
+class DepartmentInfo:
+    name: str  # as printed
+    canonical: str
+    jurisdiction: str | None
+    kind: str  # government | collective | party | other
+
+
+def _load_json(name: str) -> dict:
+    try:
+        raw = resources.files("plankg.data").joinpath("gazetteers", name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise GazetteerError(f"gazetteer {name} not found", where="plankg.data/gazetteers",
+                             fix="reinstall plankg (pip install -e .) so package data ships") from exc
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise GazetteerError(f"gazetteer {name} is not valid JSON: {exc.msg} at line {exc.lineno}",
+                             where=f"data/gazetteers/{name}", fix="fix the JSON syntax") from None
+
+
+_OTHER_SUFFIXES = ("科学技术协会", "联合会", "协会", "总工会", "学会", "公司", "集团", "大学", "学院", "研究院", "银行")
+
+
+class DepartmentRegistry:
+    """Resolves printed department names within a jurisdiction. Build it with `default_registry()`."""
+
+    def __init__(self, departments: dict, regions: dict):
+        self.abbreviations: dict[str, str] = departments.get("abbreviations", {})
+        self.party: dict[str, str] = departments.get("party_abbreviations", {})
+        self.aliases: dict[str, dict] = {normalize_name(k): v for k, v in departments.get("aliases", {}).items()}
+        self.collective = [re.compile(p) for p in departments.get("collective", [])]
+        self.unit_suffixes: tuple[str, ...] = tuple(sorted(departments.get("unit_suffixes", []), key=len,
+                                                           reverse=True))
+        self.person_titles: tuple[str, ...] = tuple(departments.get("person_titles", []))
+        self.provinces: set[str] = set(regions.get("provinces", []))
+        self.cities: dict[str, str] = dict(regions.get("cities", {}))
+        self.districts: dict[str, str] = dict(regions.get("districts", {}))
+        names = list(self.provinces) + list(self.cities) + list(self.districts)
+        self._region_names = sorted(names, key=len, reverse=True)
+        self._full_bodies = tuple(sorted({v for v in self.abbreviations.values() if "{J}" not in v}, key=len,
+                                         reverse=True))
+
+    # -- regions -------------------------------------------------------------------------------
+    def jurisdiction(self, region: str | None) -> Jurisdiction:
+        """The region with its parents.
+
+        >>> default_registry().jurisdiction("拱墅区")
+        Jurisdiction(region='拱墅区', province='浙江省', city='杭州市', district='拱墅区')
+        """
+        if not region:
+            return Jurisdiction()
+        if region in self.districts:
+            city = self.districts[region]
+            return Jurisdiction(region, self.cities.get(city), city, region)
+        if region in self.cities:
+            return Jurisdiction(region, self.cities[region], region, None)
+        if region in self.provinces:
+            return Jurisdiction(region, region, None, None)
+        if region.endswith(("区", "县")):
+            return Jurisdiction(region, None, None, region)
+        if region.endswith("省") or region.endswith("自治区"):
+            return Jurisdiction(region, region, None, None)
+        return Jurisdiction(region, None, region, None)
+
+    def leading_region(self, text: str) -> str | None:
+        """The known region name that `text` starts with (after an optional 中共).
+
+        >>> default_registry().leading_region("杭州市拱墅区科技发展规划")
+        '杭州市'
+        """
+        s = text[2:] if text.startswith("中共") else text
+        for name in self._region_names:
+            if s.startswith(name):
+                return name
+            short = name[:-1] if name.endswith(("市", "省")) and len(name) > 2 else None
+            if short and s.startswith(short) and not s.startswith(name) and len(short) >= 2 and \
+                    name in self.cities and s[len(short):len(short) + 1] in ("高", "国", "城"):
+                # "杭州高新区" names the city without 市; only before a few words, to stay safe.
+                return name
+        return None
+
+    def regions_in(self, text: str) -> list[str]:
+        """Known regions named at the start of `text`, outermost first (杭州市拱墅区 -> both).
+
+        >>> default_registry().regions_in("杭州市拱墅区科技发展“十四五”规划纲要")
+        ['杭州市', '拱墅区']
+        >>> default_registry().regions_in("某市某区规划")
+        []
+        """
+        out = []
+        rest = text
+        while True:
+            r = self.leading_region(rest)
+            if not r or not rest.startswith(r):
+                break
+            out.append(r)
+            rest = rest[len(r):]
+        if out and rest[:1] not in ("", ) and re.match(r"^[\u4e00-\u9fff]{1,4}?[区县]", rest) and \
+                out[-1] in self.cities:
+            m = re.match(r"^([\u4e00-\u9fff]{1,3}?[区县])(?![级域内外])", rest)
+            if m and not m.group(1).endswith(("新区",)) and not any(w in m.group(1) for w in "省市的在"):
+                out.append(m.group(1))
+        return out
+
+    # -- shapes ---------------------------------------------------------------------------------
+    def is_collective(self, name: str) -> bool:
+        n = normalize_name(name)
+        return any(p.search(n) for p in self.collective)
+
+    def looks_like_unit(self, name: str) -> bool:
+        """Whether a string has the form of an organisation (…局/委/办/中心/管委会/海关…).
+
+        >>> reg = default_registry()
+        >>> reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"), reg.looks_like_unit("完善机制")
+        (True, True, False)
+        """
+        n = normalize_name(name)
+        if not n or len(n) > 40 or any(ch in n for ch in "。;；:：,，"):
+            return False
+        if self.is_collective(n) or n in self.aliases:
+            return True
+        base = re.sub(r"\([^()]*\)$", "", n) or n
+        return base.endswith(self.unit_suffixes) or n.endswith(self.unit_suffixes)
+
+    def looks_like_department(self, name: str) -> bool:
+        """Stricter than `looks_like_unit`: a government or Party body, as needed where no label says so.
+
+        >>> reg = default_registry()
+        >>> reg.looks_like_department("市科技局"), reg.looks_like_department("高校院所"), reg.looks_like_department("各街道")
+        (True, False, True)
+        """
+        n = normalize_name(name)
+        if not self.looks_like_unit(n) or self.is_person(n):
+            return False
+        if n in self.aliases or self.is_collective(n) or n[:1] in "市区县省" or n.startswith(("中共", "团")):
+            return True
+        if self.leading_region(n):
+            return True
+        base = re.sub(r"\([^()]*\)$", "", n)
+        return base.endswith(("局", "委", "办", "厅", "管委会", "办公室", "政府", "委员会", "海关", "部"))
+
+    def is_person(self, name: str) -> bool:
+        """People (责任领导, 分管副市长, a bare personal name) are never departments.
+
+        >>> reg = default_registry()
+        >>> reg.is_person("王副市长"), reg.is_person("张三"), reg.is_person("区领导"), reg.is_person("市科技局")
+        (True, True, True, False)
+        """
+        n = normalize_name(name)
+        if self.is_collective(n):
+            return False
+        if n.endswith(self.person_titles) and not n.endswith(("委员会", "办公室")):
+            return True
+        # A bare 2-3 character name with no organisational ending is a person, e.g. 张三.
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)) and not self.looks_like_unit(n)
+
+    # -- resolution ----------------------------------------------------------------------------
+    def _level_region(self, level: str, j: Jurisdiction) -> str | None:
+        return {"市": j.city, "区": j.district if j.district and j.district.endswith("区") else j.district,
+                "县": j.district, "省": j.province}.get(level)
+
+    def _expand_body(self, body: str) -> str:
+        """Official form of a unit body: 科技局 -> 科学技术局, 某新区管委会 -> 某新区管理委员会."""
+        if body in self.abbreviations:
+            return self.abbreviations[body]
+        if body.endswith(self._full_bodies) and not any(body.endswith(k) and k != v
+                                                         for k, v in self.abbreviations.items()
+                                                         if not body.endswith(v)):
+            return body
+        for key in sorted(self.abbreviations, key=len, reverse=True):
+            value = self.abbreviations[key]
+            if body.endswith(key) and not body.endswith(value) and "{J}" not in value:
+                return body[: -len(key)] + value
+        return body
+
+    @staticmethod
+    def _place(jurisdiction: str | None, body: str) -> str:
+        if "{J}" in body:
+            return body.replace("{J}", jurisdiction or "")
+        return f"{jurisdiction or ''}{body}"
+
+    def _kind(self, canonical: str, default: str = "government") -> str:
+        if canonical.startswith("中共") or canonical.startswith("共青团"):
+            return "party"
+        if canonical.endswith(_OTHER_SUFFIXES):
+            return "other"
+        return default
+
+    def resolve(self, name: str, region: str | None = None) -> DepartmentInfo:
+        """Resolve a printed unit name within the plan's region (see the module doc)."""
+        n = normalize_name(name)
+        j = self.jurisdiction(region)
+        if n in self.aliases:
+            entry = self.aliases[n]
+            level = n[0] if n[:1] in "市区县省" else "市"
+            jur = entry.get("jurisdiction", self._level_region(level, j) or j.city or j.region)
+            if "jurisdiction" in entry and entry["jurisdiction"] is None:
+                jur = None
+            place = self._level_region(level, j) or jur
+            canonical = entry["canonical"].replace("{J}", place or "")
+            return DepartmentInfo(name, canonical, jur if "{J}" not in entry["canonical"] else place,
+                                  entry.get("kind") or self._kind(canonical))
+        if self.is_collective(n):
+            return DepartmentInfo(name, n, j.region, "collective")
+        both = re.match(r"^(.+?)\(([^()]+)\)$", n)
+        if both and self.looks_like_unit(both.group(2)) and self.looks_like_unit(both.group(1)):
+            # "市科技局(市知识产权局)": one office under two names; the first is the one to resolve.
+            inner = self.resolve(both.group(1), region)
+            return DepartmentInfo(name, inner.canonical, inner.jurisdiction, inner.kind)
+
+        lead = self.leading_region(n)
+        if lead:
+            rest = n[2:] if n.startswith("中共") else n
+            rest = rest[len(lead):] if rest.startswith(lead) else rest[len(lead) - 1:]
+            region_name = lead
+            inner = self.leading_region(rest)
+            if inner and rest.startswith(inner):
+                region_name, rest = inner, rest[len(inner):]
+            return self._resolve_body(name, region_name, rest)
+        m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
+        zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")
+        if m and not zone and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1)):
+            return self._resolve_body(name, m.group(2), m.group(3))
+
+        # A level prefix: 市/区/县/省 (and 市委/区委: the Party committee at that level).
+        if n[:1] in "市区县省" and len(n) > 2:
+            level, body = n[0], n[1:]
+            place = self._level_region(level, j)
+            return self._resolve_body(name, place, body, printed_level=level)
+        if n.startswith("团") and n.endswith("委"):
+            return DepartmentInfo(name, n, j.region, "party")
+        body = self._expand_body(n)
+        kind = self._kind(body)
+        return DepartmentInfo(name, body, j.city or j.region if self.looks_like_unit(n) else j.region, kind)
+
+    def _resolve_body(self, name: str, place: str | None, body: str, printed_level: str = "") -> DepartmentInfo:
+        if body.startswith("委") and len(body) > 1:
+            party_body = body[1:]
+            expanded = self.party.get(party_body) or self._expand_body(party_body)
+            if place:
+                canonical = f"中共{place}委{expanded}"
+            else:
+                canonical = f"{printed_level}委{expanded}"
+            return DepartmentInfo(name, canonical, place, "party")
+        expanded = self._expand_body(body)
+        if place:
+            canonical = self._place(place, expanded)
+        else:
+            canonical = printed_level + expanded.replace("{J}", "")
+        return DepartmentInfo(name, canonical, place, self._kind(canonical))
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> DepartmentRegistry:
+    """The registry built from the gazetteers shipped in `plankg.data` (cached)."""
+    return DepartmentRegistry(_load_json("departments.json"), _load_json("regions.json"))

@@ -1,0 +1,646 @@
+"""Platforms, enterprises, projects and cited policies named in a plan.
+
+Platforms are found by their head noun (实验室, 研究院, 高新区, 科创大走廊, 众创空间, 基地, …, in
+`data/gazetteers/platform_heads.tsv`) with the left edge of the name at the nearest punctuation,
+verb or conjunction. A candidate is kept only when it names one platform: its descriptor (the
+name without level prefixes and head) must hold more than category words ("省重点实验室",
+"概念验证中心" are categories), or carry a place name, or be the city's own (市技术转移转化中心).
+Coordinated abbreviations are expanded: "之江、西湖等2家省实验室" gives 之江实验室 and 西湖实验室.
+
+Enterprises are registered names (…有限公司, …集团), short names listed before "等…企业", and a
+small gazetteer of well-known firms. Projects come from project tables (项目名称 + 施工单位).
+
+>>> from plankg.ingest.structure import DocContext
+>>> ctx = DocContext(region="湖州市")
+>>> [(p.name, p.kind, p.level) for p in find_platforms("推动之江、西湖等2家省实验室建设。", [], ctx)]
+[('之江实验室', 'laboratory', 'provincial'), ('西湖实验室', 'laboratory', 'provincial')]
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from plankg.errors import PlankgError
+from plankg.ingest.contract import EnterpriseOut, PlatformOut, ProjectOut, ReferenceOut
+from plankg.ingest.targets import cn_to_number
+from plankg.ontology.ids import normalize
+
+if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
+    from plankg.ingest.structure import Block, DocContext
+
+log = logging.getLogger(__name__)
+
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v1"
+RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
+RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
+RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v1"
+RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v1"
+RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
+RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
+RULE_PROJECT = "plankg.entities.project.table.v1"
+RULE_REFERENCE = "plankg.entities.reference.title.v1"
+
+
+class GazetteerDataError(PlankgError):
+    """A gazetteer file under plankg.data/gazetteers is missing or malformed."""
+
+
+# --------------------------------------------------------------------------- gazetteers
+
+
+@dataclass(frozen=True)
+class Head:
+    noun: str
+    kind: str
+    strength: str  # strong | designation | normal | weak
+
+
+def _read_data(name: str) -> str:
+    try:
+        return resources.files("plankg.data").joinpath("gazetteers").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise GazetteerDataError(f"gazetteer {name} is missing", where=f"plankg.data/gazetteers/{name}",
+                                 fix="reinstall plankg (pip install -e .) so the package data is present") from exc
+
+
+def _lines(name: str) -> list[str]:
+    return [ln.strip() for ln in _read_data(name).splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def platform_heads() -> tuple[Head, ...]:
+    """Platform head nouns, longest first.
+
+    >>> heads = platform_heads(); heads[0].noun, any(h.noun == "实验室" for h in heads)
+    ('国家自主创新示范区', True)
+    """
+    heads = []
+    for ln in _lines("platform_heads.tsv"):
+        parts = ln.split("\t")
+        if len(parts) != 3 or parts[2] not in ("strong", "designation", "normal", "weak"):
+            raise GazetteerDataError(f"bad line in platform_heads.tsv: {ln!r}", where="platform_heads.tsv",
+                                     fix="write head<TAB>kind<TAB>strong|designation|normal|weak")
+        heads.append(Head(*parts))
+    return tuple(sorted(heads, key=lambda h: (-len(h.noun), h.noun)))
+
+
+@lru_cache(maxsize=1)
+def generic_words() -> tuple[str, ...]:
+    return tuple(sorted(set(_lines("platform_generic.txt")), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def known_enterprises() -> tuple[tuple[str, bool], ...]:
+    """(name, ambiguous) pairs; an ambiguous short name counts only inside an enterprise list."""
+    out = []
+    for ln in _lines("enterprises.txt"):
+        out.append((ln.rstrip("*"), ln.endswith("*")))
+    return tuple(sorted(out, key=lambda x: (-len(x[0]), x[0])))
+
+
+@lru_cache(maxsize=1)
+def _region_places() -> tuple[str, ...]:
+    """Place names from the regions gazetteer, full and without 省/市/区/县, plus supra-regional names."""
+    names = {"中国", "中欧", "欧盟", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江", "大运河"}
+    try:
+        data = json.loads(_read_data("regions.json"))
+    except (GazetteerDataError, ValueError):
+        data = {}
+    found: list[str] = list(data.get("provinces", []))
+    for key in ("cities", "districts"):
+        value = data.get(key, {})
+        found.extend(value.keys() if isinstance(value, dict) else value)
+    for n in found:
+        names.add(n)
+        short = re.sub(r"(省|市|区|县|自治区|壮族自治区|回族自治区|维吾尔自治区)$", "", n)
+        if len(short) >= 2:
+            names.add(short)
+    return tuple(sorted(names, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=64)
+def _places(region: str | None) -> "_Places":
+    extra = []
+    if region:
+        extra.append(region)
+        short = re.sub(r"(省|市|区|县)$", "", region)
+        if len(short) >= 2:
+            extra.append(short)
+    return _Places(tuple(extra) + _region_places())
+
+
+class _Places:
+    """Place names with one compiled pattern, so testing a name is one regex search."""
+
+    def __init__(self, names: tuple[str, ...]):
+        self.names = names
+        self.pattern = re.compile("|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))))
+
+    def found_in(self, s: str) -> bool:
+        return self.pattern.search(s) is not None
+
+    def opens(self, s: str) -> bool:
+        return self.pattern.match(s) is not None
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], dict[str, Head]]:
+    heads = platform_heads()
+    return re.compile("|".join(re.escape(h.noun) for h in heads)), {h.noun: h for h in heads}
+
+
+# --------------------------------------------------------------------------- name runs
+
+# Characters that end a name. "(" and ")" stay inside: 中国(杭州)知识产权保护中心.
+_PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】+ \t\n\r\u3000/|…—")
+# Verbs and function words that stand before a name, never inside one (longest first).
+_STOPWORDS = tuple(sorted(set("""
+建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
+实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
+引导 吸引 全力 加速 助力 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
+优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
+引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 以上 以 在 向 为
+对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
+""".split()), key=lambda w: (-len(w), w)))
+_CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
+_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道", "乡镇", "社区")
+# Words that may open a run but never a name; stripped from its start only, because as
+# stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保)+")
+# "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
+_ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
+_STOP_RE = re.compile("|".join(re.escape(w) for w in _STOPWORDS))
+
+
+@lru_cache(maxsize=1)
+def _boundary_regex() -> re.Pattern[str]:
+    punct = "".join(sorted(_PUNCT))
+    return re.compile("[" + re.escape(punct) + "]|" + _STOP_RE.pattern)
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    quoted: bool  # the run fills a pair of quotation marks
+
+
+def _runs(text: str, start: int, end: int, places: "_Places | None" = None) -> list[_Run]:
+    """Maximal stretches of name characters in text[start:end], cut at punctuation and stop words.
+
+    Two stretches joined by 与/和 are one name when the first neither ends in a platform head nor
+    in an organisation noun, and is short or opens with a place: "欧盟研究与创新杭州中心" and
+    "中国科学院宁波材料技术与工程研究所" are one name each, "众创空间和孵化器" two.
+    """
+    head_re, _ = _compiled()
+    pieces: list[tuple[int, int, str]] = []  # (start, end, the boundary that ended it)
+    # Inside a head noun a stop word is part of the name: 高等研究院 is not 高|等|研究院.
+    protected = bytearray(end - start)
+    for hm in head_re.finditer(text, start, end):
+        protected[hm.start() - start:hm.end() - start] = b"\x01" * (hm.end() - hm.start())
+    pos = start
+    for m in _boundary_regex().finditer(text, start, end):
+        if m.group(0) not in _PUNCT and protected[m.start() - start]:
+            continue
+        pieces.append((pos, m.start(), m.group(0)))
+        pos = m.end()
+    pieces.append((pos, end, ""))
+    merged: list[tuple[int, int, str]] = []
+    for piece in pieces:
+        if merged:
+            ps, pe, pb = merged[-1]
+            s, e, b = piece
+            left = text[ps:pe]
+            if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
+                    and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
+                    and not _ends_with_head(left, head_re) and not left.endswith(_ORG_END)
+                    and s == pe + len(pb)):
+                merged[-1] = (ps, e, b)
+                continue
+        merged.append(piece)
+    out = []
+    for s, e, _b in merged:
+        if e > s:
+            quoted = s > 0 and text[s - 1] in "“\"「『" and e < len(text) and text[e] in "”\"」』"
+            out.append(_Run(s, e, quoted))
+    return out
+
+
+def _ends_with_head(s: str, head_re: re.Pattern[str]) -> bool:
+    return any(m.end() == len(s) for m in head_re.finditer(s))
+
+
+# --------------------------------------------------------------------------- platforms
+
+_LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|省(?!份)|市(?!场)|区(?!域)|县(?!域))")
+_PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
+_FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
+
+
+def _strip_generic(descriptor: str) -> str:
+    """What is left of a descriptor after removing category words, greedily from the left.
+
+    >>> _strip_generic("重点企业"), _strip_generic("智能感知"), _strip_generic("技术转移")
+    ('', '智能感知', '')
+    """
+    pattern = _generic_regex()
+    out, i = [], 0
+    while i < len(descriptor):
+        m = pattern.match(descriptor, i)
+        if m:
+            i = m.end()
+        else:
+            out.append(descriptor[i])
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _generic_regex() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in generic_words()))
+
+
+def _level(name: str, group: str = "") -> str | None:
+    """national / provincial / municipal / district, from the name's own prefixes (or its group noun).
+
+    >>> _level("杭州国家自主创新示范区"), _level("省智能感知技术创新中心"), _level("杭州市技术转移转化中心")
+    ('national', 'provincial', 'municipal')
+    """
+    probe = group or name
+    if "国家" in probe or probe.startswith("全国"):
+        return "national"
+    if probe.startswith("省") or "省级" in probe or re.match(r"^\w{2,4}省", probe):
+        return "provincial"
+    if probe.startswith("市") or "市级" in probe or re.match(r"^\w{2,4}市(?!场)", probe):
+        return "municipal"
+    if (probe.startswith("区") and not probe.startswith("区域")) or "区级" in probe:
+        return "district"
+    return None
+
+
+def _named(name: str, head: Head, quoted: bool, places: "_Places") -> bool:
+    """Whether `name` (ending in `head`) names one platform rather than a category of them."""
+    body = name[: len(name) - len(head.noun)]
+    has_place = places.found_in(name)
+    if head.strength == "designation":
+        return bool(body) and (has_place or "国家" in body) and body != "国家级"
+    if head.strength == "weak":
+        return len(body) >= 2 and (quoted or has_place or "·" in name) and _strip_generic(body) != ""
+    bare = _LEVEL_PREFIX.sub("", body, count=1)
+    if head.strength == "strong" and (bare or body == "国家"):
+        return True
+    if not bare:
+        return False
+    if _strip_generic(bare):
+        return True
+    if has_place or quoted:
+        return True
+    # "市技术转移转化中心": the city's own institution, singular even though its words are generic.
+    return (bool(re.match(r"[市区县](?![级域场])", body)) and len(bare) >= 2
+            and not re.match(r"重点|新型|高水平|重大|高能级|一流|特色|专业|综合|公共|各类|一批|以上", bare))
+
+
+def _platform_candidates(text: str, run: _Run, places: "_Places") -> Iterable[tuple[int, int, Head]]:
+    head_re, by_noun = _compiled()
+    s, e = run.start, run.end
+    for pattern in (_LEADING_NOISE, _LEADING_QUANTITY):
+        q = pattern.match(text, s, e)
+        if q:
+            s = q.end()
+    last = None
+    for m in head_re.finditer(text, s, e):
+        last = m
+    if last is None:
+        return
+    for alt in _ALTERNATIVE_WORD.finditer(text, s, last.start()):
+        s = alt.end()
+    end = last.end()
+    if text.startswith("核心区", end) and end + 3 <= e:
+        end += 3
+    name = text[s:end]
+    head = by_noun[last.group(0)]
+    # A head alone is a category, except a national designation used as a name (国家自主创新示范区).
+    alone_ok = name == head.noun and head.strength == "strong" and name.startswith("国家") and len(name) >= 6
+    if (len(name) <= len(head.noun) and not alone_ok) or len(name) > 40:
+        return
+    if _FOLLOWED_BY_POLICY.match(text, end, min(len(text), end + 8)):
+        return
+    if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):
+        return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
+    if alone_ok or _named(text[s:last.end()], head, run.quoted, places):
+        yield s, end, head
+
+
+_COORD_ITEM = r"[^\s、,，。;；:：“”《》()（）等]{1,16}"
+_COORD_COUNT = r"(?P<n>\d+|[一二三四五六七八九十两]+)(?:家|个|所|大|座)"
+
+
+@lru_cache(maxsize=1)
+def _coordinated_regex() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
+    return re.compile(
+        rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+)等(?:{_COORD_COUNT})?"
+        rf"(?P<group>(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads}))"
+    )
+
+
+def _cn_count(s: str) -> int:
+    return int(cn_to_number(s))
+
+
+def _coordinated_platforms(text: str, start: int, end: int) -> list[PlatformOut]:
+    """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
+    _, by_noun = _compiled()
+    out = []
+    for m in _coordinated_regex().finditer(text, start, end):
+        group = m["group"]
+        # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names.
+        head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
+        head = by_noun.get(head_noun) or by_noun.get(group)
+        if head is None:
+            continue
+        items: list[tuple[int, int]] = []
+        pos = m.start("items")
+        for raw in m["items"].split("、"):
+            items.append((pos, pos + len(raw)))
+            pos += len(raw) + 1
+        # The first item runs back to the clause's verb: "推动之江" -> "之江".
+        fs, fe = items[0]
+        runs = _runs(text, fs, fe)
+        if not runs:
+            continue
+        items[0] = (runs[-1].start, fe)
+        names = [text[a:b] for a, b in items]
+        head_re, _ = _compiled()
+        if any(head_re.search(n) or len(n) > 16 for n in names):
+            continue  # full names, found by the head-noun rule; or not a list of abbreviations
+        rule = RULE_COORDINATED
+        if m["n"] and _cn_count(m["n"]) != len(names):
+            rule = RULE_COORDINATED_MISMATCH
+            log.warning("coordinated list at %d names %d platforms but says %s: keeping the %d listed",
+                        m.start(), len(names), m["n"], len(names))
+        level = _level(group, group)
+        for (a, b), n in zip(items, names):
+            out.append(PlatformOut(name=n + head_noun, kind=head.kind, level=level, span=(a, b), rule=rule))
+    return out
+
+
+def _prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
+    if not blocks:
+        return [(0, len(text))]
+    return [(b.start, b.end) for b in blocks]
+
+
+def _windows(text: str, start: int, end: int, heads: list[re.Match]) -> list[tuple[int, int]]:
+    """Stretches around head nouns, widened to the punctuation on either side: the only text a name
+    can occupy, so the rest of a long paragraph is never cut into runs."""
+    out: list[tuple[int, int]] = []
+    for h in heads:
+        ws = h.start()
+        while ws > start and text[ws - 1] not in _PUNCT and h.start() - ws < 60:
+            ws -= 1
+        we = h.end()
+        while we < end and text[we] not in _PUNCT and we - h.end() < 12:
+            we += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
+        else:
+            out.append((ws, we))
+    return out
+
+
+def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> list[PlatformOut]:
+    """Named platforms, deduplicated by normalized name, in order of first mention.
+
+    >>> from plankg.ingest.structure import DocContext
+    >>> ps = find_platforms("加快建设宁波市技术转移中心、概念验证中心,支持甬江实验室和省重点实验室建设。", [], DocContext(region="宁波市"))
+    >>> [(p.name, p.kind) for p in ps]
+    [('宁波市技术转移中心', 'exchange or service centre'), ('甬江实验室', 'laboratory')]
+    """
+    places = _places(getattr(ctx, "region", None))
+    found: list[PlatformOut] = []
+    head_re, _ = _compiled()
+    for start, end in _prose_spans(text, blocks):
+        heads = list(head_re.finditer(text, start, end))
+        if not heads:
+            continue
+        if "等" in text[start:end]:
+            found.extend(_coordinated_platforms(text, start, end))
+        for ws, we in _windows(text, start, end, heads):
+            for run in _runs(text, ws, we, places):
+                for s, e, head in _platform_candidates(text, run, places):
+                    name = text[s:e]
+                    found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
+                                             rule=RULE_PLATFORM))
+    return _dedupe(found)
+
+
+def _dedupe(items: list, key=lambda x: normalize(x.name)) -> list:
+    seen: set[str] = set()
+    out = []
+    for it in sorted(items, key=lambda x: (x.span[0] if x.span else -1, key(x))):
+        k = key(it)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(it)
+    return out
+
+
+# --------------------------------------------------------------------------- enterprises
+
+_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司)|集团")
+_COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
+_FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) >= 2)
+                        + "|[在向为对将把从于与和及由是、])+")
+_FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
+_ENTERPRISE_GROUP = re.compile(
+    rf"等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
+    rf"|等(?:一批|大批|一系列|\d+家|[一二三四五六七八九十两]+家)?(?P<mod>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}")
+# Modifiers that make "X、Y等…企业" a list of industries or topics rather than of firms.
+_NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|对|向|为|的|在|和|与|类|型")
+_NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
+
+
+def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    out = []
+    floor = start
+    for m in _COMPANY.finditer(text, start, end):
+        # The name runs back to the nearest punctuation or the previous firm ("A有限公司和B有限公司");
+        # verbs and conjunctions opening the clause are dropped.
+        s = m.start()
+        while s > floor and text[s - 1] not in _PUNCT and m.end() - s < 40:
+            s -= 1
+        floor = m.end()
+        body = text[s:m.start()]
+        lead = _FIRM_LEAD.match(body)
+        if lead:
+            s += lead.end()
+            body = body[lead.end():]
+        if len(body) < 2 or not _COMPANY_BODY.match(body):
+            continue
+        if m.group(0) == "集团" and not _strip_generic(body.lstrip("0123456789")) and not body[:1].isdigit():
+            continue  # "企业集团", "产业集团": a kind of firm, not a firm
+        if m.group(0) == "集团" and text.startswith(("有限", "公司", "股份"), m.end()):
+            continue
+        out.append(EnterpriseOut(name=text[s:m.end()], span=(s, m.end()), rule=RULE_REGISTERED))
+    return out
+
+
+def _listed(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
+
+    >>> [e.name for e in _listed("培育以海康威视、大华为代表的安防企业。", 0, 20)]
+    ['海康威视', '大华']
+    """
+    out = []
+    head_re, _ = _compiled()
+    for g in _ENTERPRISE_GROUP.finditer(text, start, end):
+        if _NOT_FIRM_GROUP.search(g["mod"] or g["mod2"] or ""):
+            continue
+        # Walk back over the 、-separated list that ends right before 等.
+        items: list[tuple[int, int]] = []
+        e = g.start()
+        while e > start:
+            s = e
+            while s > start and text[s - 1] not in _PUNCT and text[s - 1] not in "及和与":
+                s -= 1
+            items.append((s, e))
+            if s > start and text[s - 1] in "、及和与":
+                e = s - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        items.reverse()
+        for s, e in items:
+            # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
+            runs = _runs(text, s, e)
+            if not runs:
+                continue
+            s = runs[-1].start
+            name = text[s:e]
+            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or head_re.search(name):
+                continue
+            out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
+    return out
+
+
+def _gazetteer_firms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[EnterpriseOut]:
+    out = []
+    for name, ambiguous in known_enterprises():
+        if ambiguous:
+            continue
+        i = text.find(name, start, end)
+        while i >= 0:
+            span = (i, i + len(name))
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                out.append(EnterpriseOut(name=name, span=span, rule=RULE_ENTERPRISE_GAZETTEER))
+                taken.append(span)
+            i = text.find(name, i + len(name), end)
+    return out
+
+
+def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> list[EnterpriseOut]:
+    """Enterprises: registered names, listed short names, well-known firms and project builders.
+
+    >>> ents = find_enterprises("引进阿里巴巴、网易、吉利等龙头企业,支持湖州某某科技有限公司发展。", [], None)
+    >>> [e.name for e in ents]
+    ['阿里巴巴', '网易', '吉利', '湖州某某科技有限公司']
+    """
+    found: list[EnterpriseOut] = []
+    for start, end in _prose_spans(text, blocks):
+        found.extend(_registered(text, start, end))
+        found.extend(_listed(text, start, end))
+    taken = [e.span for e in found]
+    for start, end in _prose_spans(text, blocks):
+        found.extend(_gazetteer_firms(text, start, end, taken))
+    for project in _projects(text, blocks):
+        if project.builder and _COMPANY.search(project.builder):
+            at = text.find(project.builder, project.span[0])
+            span = (at, at + len(project.builder)) if at >= 0 else project.span
+            found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
+    return _dedupe(found)
+
+
+# --------------------------------------------------------------------------- projects
+
+_NAME_COLUMN = re.compile(r"项目名称|^项目$")
+_FIELD_COLUMN = re.compile(r"领域|类别|行业|产业|类型")
+_BUILDER_COLUMN = re.compile(r"施工单位|建设单位|实施单位|承建单位|业主单位|建设主体|实施主体|项目单位|承担单位")
+
+
+def _column(header: Sequence[str], pattern: re.Pattern[str]) -> int | None:
+    for i, h in enumerate(header):
+        if pattern.search(h.replace(" ", "")):
+            return i
+    return None
+
+
+def _projects(text: str, blocks: Sequence) -> list[ProjectOut]:
+    out = []
+    for b in blocks or ():
+        if getattr(b, "kind", "") != "table_row" or not b.header:
+            continue
+        header = list(b.header)
+        name_i = _column(header, _NAME_COLUMN)
+        if name_i is None:
+            continue
+        cells = list(b.cells)
+        if len(cells) != len(header):
+            continue  # a row that does not line up with its header cannot be read column by column
+        field_i, builder_i = _column(header, _FIELD_COLUMN), _column(header, _BUILDER_COLUMN)
+        name = cells[name_i]
+        at = text.find(name, b.start, b.end)
+        span = (at, at + len(name)) if at >= 0 else (b.start, b.end)
+        out.append(ProjectOut(name=name, field=cells[field_i] if field_i is not None else None,
+                              builder=cells[builder_i] if builder_i is not None else None, span=span,
+                              rule=RULE_PROJECT))
+    return out
+
+
+def find_projects(text: str, blocks: list[Block], ctx: DocContext | None) -> list[ProjectOut]:
+    """Projects from project tables (a 项目名称 column; 领域 and 施工单位/建设单位 when present).
+
+    >>> from plankg.ingest.structure import parse_structure
+    >>> t = "附件\\n重大项目清单\\n序号 领域 项目名称 建设单位\\n1 新材料 湖州某某新材料项目 湖州某某新材料有限公司"
+    >>> [(p.name, p.field, p.builder) for p in find_projects(t, list(parse_structure(t).blocks), None)]
+    [('湖州某某新材料项目', '新材料', '湖州某某新材料有限公司')]
+    """
+    return _dedupe(_projects(text, blocks))
+
+
+# --------------------------------------------------------------------------- references
+
+_TITLE = re.compile(r"《([^《》]{2,120}?)》")
+_TRAILING_STATUS = re.compile(r"[(（](?:征求意见稿|送审稿|草案|试行)[)）]$")
+
+
+def _title_key(title: str) -> str:
+    return _TRAILING_STATUS.sub("", normalize(title).strip("《》“”\""))
+
+
+def find_references(text: str, blocks: list[Block], ctx: DocContext | None) -> list[ReferenceOut]:
+    """Policies cited as 《…》, except the document's own title.
+
+    >>> from plankg.ingest.structure import DocContext
+    >>> refs = find_references("印发《某市行动方案》。贯彻《浙江省科学技术进步条例》。", [], DocContext(title="某市行动方案"))
+    >>> [r.title for r in refs]
+    ['浙江省科学技术进步条例']
+    """
+    own = _title_key(ctx.title) if ctx is not None and getattr(ctx, "title", None) else None
+    found = []
+    # The whole text, not block by block: a title may wrap onto the next line.
+    for start, end in ((0, len(text)),):
+        for m in _TITLE.finditer(text, start, end):
+            title = normalize(m.group(1))
+            if not title or (own and _title_key(title) == own):
+                continue
+            found.append(ReferenceOut(title=title, span=(m.start(1), m.end(1))))
+    return _dedupe(found, key=lambda r: _title_key(r.title))

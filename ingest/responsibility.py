@@ -1,0 +1,523 @@
+"""Responsibility clauses: who is responsible for which part of a plan, in every printed layout.
+
+A clause covers the text since the previous clause (or the start of its numbered item) up to
+and including its department list. Layouts handled, each with its own versioned rule name:
+
+- inline "(责任单位:A、B)" after the sentences it covers, several per item (`RULE_INLINE`);
+- a label at a line start or after a sentence: "责任单位:A、B", "牵头单位:X;配合单位:Y" (`RULE_LABEL`);
+- "X牵头,Y、Z配合" / "由X牵头" inside an item without a label (`RULE_LEAD_PHRASE`);
+- responsibility table columns 牵头单位 / 配合单位 / 责任单位 (`RULE_TABLE`);
+- a stated convention "列第一位的为牵头单位" turning the first listed unit into the lead;
+- a plan-wide rule "以下均需各区、县(市)落实,不再列出": its actors are returned separately,
+  never added to each clause (the clause lists what is printed there).
+
+People (责任领导, a bare name) are never departments; "等有关部门" tails are dropped;
+collective actors (各区、县(市)政府) are kept. Lists split on 、 , ， and ; outside brackets.
+
+>>> from plankg.ingest.structure import parse_structure
+>>> s = parse_structure("二、任务\\n1.建设平台。推进建设。(责任单位:市科技局、市财政局)完善政策。(牵头单位:市发改委;配合单位:市经信局等有关部门)")
+>>> result = find_responsibility(s)
+>>> [(c.ref, c.text[:4], [(d.name, d.role) for d in c.departments]) for c in result.clauses]
+[('二.1', '建设平台', [('市科技局', 'responsible'), ('市财政局', 'responsible')]), ('二.1#2', '完善政策', [('市发改委', 'lead'), ('市经信局', 'support')])]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
+from plankg.ingest.structure import Block, Structure, body_start
+
+RULE_INLINE = "plankg.responsibility.inline.v1"
+RULE_LABEL = "plankg.responsibility.label.v1"
+RULE_INLINE_UNLABELLED = "plankg.responsibility.inline_unlabelled.v1"
+RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v1"
+RULE_TABLE = "plankg.responsibility.table.v1"
+RULE_ITEM = "plankg.structure.item.v1"
+
+LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
+
+_LEAD_LABELS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
+                "责任主体单位")
+_SUPPORT_LABELS = ("协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
+                   "协办单位", "协作单位", "参加单位")
+_RESP_LABELS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位")
+_PERSON_LABELS = ("牵头市领导", "牵头区领导", "责任领导", "分管领导", "牵头领导", "联系领导", "责任人", "市领导",
+                  "区领导")
+_OTHER_LABELS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
+
+_LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPORT_LABELS},
+               **{x: RESPONSIBLE for x in _RESP_LABELS}, **{x: "person" for x in _PERSON_LABELS},
+               **{x: "other" for x in _OTHER_LABELS}}
+_LABEL_ALT = "|".join(sorted(_LABEL_KIND, key=len, reverse=True))
+_LABEL = re.compile(rf"[【\[]?({_LABEL_ALT})[】\]]?\s*[:：]")
+_DEPT_LABEL_START = re.compile(rf"\s*[【\[]?({'|'.join(sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))})[】\]]?\s*[:：]")
+_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会])(?:和|及|与|以及)(?=[市区县省各])")
+_TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
+_OPEN, _CLOSE = "(（[【〔", ")）]】〕"
+_DELIMS = "、,，;；/"
+# Brackets and fixed phrases inside which 、 does not separate units.
+_PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇")
+_RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
+_RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
+_CONVENTION = re.compile(r"(?:列|排|位)[于在]?(?:第一|首)(?:位|个|名)的?(?:单位|部门)?(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门)")
+_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
+                   r"|(?:及|和)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+_GENERIC = re.compile(r"^(?:市级|区级|县级|省级)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+_OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
+_LEAD_MARK = re.compile(r"牵头$")
+_RESP_MARK = re.compile(r"(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实)$")
+_SUPPORT_MARK = re.compile(r"(?:协同)?配合$|参与$|协同$|协助$|共同推进$")
+
+
+@dataclass(frozen=True)
+class DepartmentMention:
+    name: str  # as printed
+    role: str  # lead | support | responsible
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ResponsibilityClause:
+    ref: str
+    section: str | None
+    text: str
+    start: int
+    end: int
+    departments: tuple[DepartmentMention, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    clauses: tuple[ResponsibilityClause, ...]
+    plan_wide: tuple[DepartmentMention, ...] = ()  # actors a plan-wide rule adds to every task
+    first_listed_leads: bool = False
+    items_without_clause: tuple[Block, ...] = field(default=(), compare=False)
+
+
+def _match_close(text: str, i: int) -> int:
+    """Index of the bracket closing the one at text[i], or -1."""
+    depth = 0
+    for k in range(i, len(text)):
+        ch = text[k]
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k
+        elif ch == "\n" and k - i > 400:
+            return -1
+    return -1
+
+
+def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
+    """Split a list of units on 、 , ， ; / outside brackets and fixed collective phrases.
+
+    >>> [p for p, _, _ in split_units("市科技局、杭州高新区(滨江)、各区、县(市)政府,钱江海关")]
+    ['市科技局', '杭州高新区(滨江)', '各区、县(市)政府', '钱江海关']
+    """
+    protected = set()
+    for m in _PROTECTED.finditer(text):
+        protected.update(range(m.start(), m.end()))
+    out = []
+    depth = 0
+    start = 0
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _DELIMS and depth == 0 and k not in protected:
+            out.append((start, k))
+            start = k + 1
+    out.append((start, len(text)))
+    # "市科技局和市财政局": a conjunction between a unit's last character and another unit's level prefix.
+    joined = []
+    for a, b in out:
+        cut = a
+        for m in _CONJUNCTION.finditer(text, a, b):
+            joined.append((cut, m.start()))
+            cut = m.end()
+        joined.append((cut, b))
+    out = joined
+    pieces = []
+    for a, b in out:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip(" \u3000\n"))
+        seg = seg.strip(" \u3000\n")
+        if seg:
+            pieces.append((seg, base + a + lead, base + a + lead + len(seg)))
+    return pieces
+
+
+def _clean_unit(piece: str) -> tuple[str, int]:
+    """Drop "等有关部门" tails and a leading 由; return the name and its offset within `piece`."""
+    offset = 0
+    if piece.startswith("由") and len(piece) > 3:
+        piece, offset = piece[1:], 1
+    for _ in range(2):
+        m = _TAIL.search(piece)
+        if m and m.start() > 1 and not piece.startswith("各"):
+            piece = piece[: m.start()]
+    return piece.rstrip("。.;；,， "), offset
+
+
+def parse_department_list(text: str, base: int, default_role: str,
+                          registry: DepartmentRegistry | None = None) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
+    """Departments named in `text` (offsets from `base`), and actors of a plan-wide rule inside it.
+
+    >>> deps, rule = parse_department_list("市科技局牵头,市财政局、市发改委配合", 0, "responsible")
+    >>> [(d.name, d.role) for d in deps]
+    [('市科技局', 'lead'), ('市财政局', 'support'), ('市发改委', 'support')]
+    >>> deps, rule = parse_department_list("市科技局,以下均需各区、县〔市〕落实,不再列出", 0, "responsible")
+    >>> [d.name for d in deps], [d.name for d in rule]
+    (['市科技局'], ['各区、县〔市〕'])
+    """
+    registry = registry or default_registry()
+    deps: list[DepartmentMention] = []
+    rule_actors: list[DepartmentMention] = []
+    pending: list[tuple[str, int, int]] = []
+
+    def flush(role: str) -> None:
+        for name, s, e in pending:
+            deps.append(DepartmentMention(name, role, s, e))
+        pending.clear()
+
+    # Phrases stating a plan-wide rule are cut out first, at top-level commas.
+    phrases = []
+    depth, start = 0, 0
+    for k, ch in enumerate(text + "，"):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in ",，;；" and depth == 0:
+            phrases.append((start, k))
+            start = k + 1
+    kept: list[tuple[int, int]] = []
+    for a, b in phrases:
+        phrase = text[a:b]
+        if _RULE_WORDS.search(phrase):
+            m = _RULE_ACTORS.search(phrase)
+            if m and registry.is_collective(m.group(1).strip()):
+                s = base + a + m.start(1)
+                rule_actors.append(DepartmentMention(m.group(1).strip(), RESPONSIBLE, s, s + len(m.group(1).strip())))
+            continue
+        kept.append((a, b))
+
+    for a, b in kept:
+        for piece, s, e in split_units(text[a:b], base + a):
+            # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
+            own_lead = bool(_OWN_LEAD.search(piece))
+            run_role = None
+            if own_lead:
+                piece = _OWN_LEAD.sub("", piece)
+            elif _LEAD_MARK.search(piece):
+                run_role, piece = LEAD, _LEAD_MARK.sub("", piece)
+            elif _SUPPORT_MARK.search(piece):
+                run_role, piece = SUPPORT, _SUPPORT_MARK.sub("", piece)
+            elif _RESP_MARK.search(piece):
+                run_role, piece = default_role, _RESP_MARK.sub("", piece)
+            name, off = _clean_unit(piece.strip())
+            if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name):
+                if own_lead:
+                    flush(default_role)
+                    deps.append(DepartmentMention(name, LEAD, s + off, s + off + len(name)))
+                else:
+                    pending.append((name, s + off, s + off + len(name)))
+            if run_role:
+                flush(run_role)
+    flush(default_role)
+    if default_role == RESPONSIBLE and any(d.role == LEAD for d in deps):
+        # Once the text names a lead, the other listed units support it.
+        deps = [d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps]
+    return deps, rule_actors
+
+
+def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
+                    ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
+    """Departments in a labelled group such as "牵头单位:X;配合单位:Y;责任领导:Z"."""
+    labels = list(_LABEL.finditer(content))
+    deps: list[DepartmentMention] = []
+    rule: list[DepartmentMention] = []
+    for idx, m in enumerate(labels):
+        kind = _LABEL_KIND[m.group(1)]
+        end = labels[idx + 1].start() if idx + 1 < len(labels) else len(content)
+        if kind in ("person", "other"):
+            continue
+        seg = content[m.end():end]
+        d, r = parse_department_list(seg, base + m.end(), kind, registry)
+        deps.extend(d)
+        rule.extend(r)
+    return deps, rule
+
+
+@dataclass
+class _Unit:
+    ref: str
+    section: str | None
+    start: int  # first character of the unit's own text (after its marker)
+    end: int
+    kind: str
+    block: Block
+
+
+def _units(structure: Structure) -> list[_Unit]:
+    """Numbered items (and headings with body paragraphs) with their continuation paragraphs."""
+    units: list[_Unit] = []
+    cur: _Unit | None = None
+    for b in structure.blocks:
+        if b.kind in ("item", "heading"):
+            cur = None
+            if b.ref is None or b.ref.startswith("附件") and "." not in b.ref:
+                continue
+            start = body_start(b)
+            cur = _Unit(b.ref, b.section if b.kind == "item" else b.ref, start, b.end, b.kind, b)
+            units.append(cur)
+        elif b.kind == "paragraph" and cur is not None and b.ref == cur.ref:
+            cur.end = b.end
+        else:
+            cur = None
+    return units
+
+
+_ROLE_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|共同)?(?:牵头|负责|配合|参与|协同推进|落实)$")
+
+
+def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence: bool = False) -> bool:
+    """A bracket that only names departments: with their roles ("(市发改委牵头,市经信局配合)") anywhere,
+    or bare ("。(市经信局、市科技局)") right after a sentence."""
+    if not content or len(content) > 120 or not (_ROLE_TAIL.search(content) or after_sentence):
+        return False
+    names = []
+    for phrase in re.split(r"[,，;；]", content):
+        phrase = _ROLE_TAIL.sub("", phrase.strip())
+        phrase = phrase[1:] if phrase.startswith("由") else phrase
+        names.extend(p for p, _, _ in split_units(phrase))
+    return bool(names) and all(registry.looks_like_department(n) for n in names)
+
+
+def _strip_role_tails(content: str) -> str:
+    """Blank "按职责分工负责"-style tails to the same length, so offsets stay valid; keep 牵头/配合 for roles."""
+    def blank(m: re.Match) -> str:
+        return " " * len(m.group(0))
+    return re.sub(r"(?:按职责分工|按照职责分工|分别|共同)?(?:负责|落实|协同推进)(?=$|[,，;；])", blank, content)
+
+
+def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
+                  ) -> list[tuple[int, int, int, int, str]]:
+    """Responsibility groups in text[start:end]: (group start, group end, content start, content end, rule)."""
+    registry = registry or default_registry()
+    marks = []
+    k = start
+    while k < end:
+        ch = text[k]
+        if ch in "(（" and not _DEPT_LABEL_START.match(text, k + 1):
+            close = _match_close(text, k)
+            after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
+            if 0 < close <= end and _unlabelled_group(text[k + 1:close], registry, after_sentence):
+                marks.append((k, close + 1, k + 1, close, RULE_INLINE_UNLABELLED))
+                k = close + 1
+                continue
+        inner = _DEPT_LABEL_START.match(text, k + 1) if ch in _OPEN else None
+        bracketed_label = inner is not None and text[inner.end(1):inner.end(1) + 1] in "】]"
+        if inner and not bracketed_label:
+            close = _match_close(text, k)
+            if 0 < close <= end:
+                marks.append((k, close + 1, k + 1, close, RULE_INLINE))
+                k = close + 1
+                continue
+        if (k == start or text[k - 1] in "\n。;；" or bracketed_label) and ch not in " \u3000\n" \
+                and _DEPT_LABEL_START.match(text, k):
+            eol = text.find("\n", k + 1)
+            eol = end if eol < 0 or eol > end else eol
+            marks.append((k, eol, k, eol, RULE_LABEL))
+            k = max(eol, k + 1)
+            continue
+        k += 1
+    return marks
+
+
+def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
+    """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
+    body = text[start:end]
+    for m in re.finditer(r"牵头", body):
+        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n") + 1
+        left = body[left_start:m.start()]
+        you = left.rfind("由")
+        if you >= 0:
+            left_start, left = left_start + you + 1, left[you + 1:]
+        left = re.sub(r"^(?:建立|成立|组建|实行|建立健全)", "", left)
+        pieces = split_units(left, start + body.find(left, left_start) if left else 0)
+        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
+            continue
+        deps = [DepartmentMention(p, LEAD, s, e) for p, s, e in pieces]
+        after = body[m.end():]
+        sm = re.match(r"\s*[,，、]?\s*([^。;；]*?)(?:协同)?(?:配合|参与|协助)", after)
+        if sm:
+            base = start + m.end() + sm.start(1)
+            for p, s, e in split_units(sm.group(1), base):
+                name, off = _clean_unit(p)
+                if name and registry.looks_like_department(name):
+                    deps.append(DepartmentMention(name, SUPPORT, s + off, s + off + len(name)))
+        return deps
+    return []
+
+
+def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityClause | None:
+    header = [h.replace(" ", "") for h in block.header]
+    cells = list(block.cells)
+    if not any(h in _LABEL_KIND and _LABEL_KIND[h] in (LEAD, SUPPORT, RESPONSIBLE) for h in header):
+        return None
+    if len(cells) != len(header):
+        if len(cells) < len(header):
+            return None
+        # Extra cells come from spaces inside the longest free-text column: join them back there.
+        extra = len(cells) - len(header)
+        unit_cols = [i for i, h in enumerate(header) if _LABEL_KIND.get(h) in (LEAD, SUPPORT, RESPONSIBLE)]
+        free = [i for i, h in enumerate(header) if i not in unit_cols and h not in ("序号", "编号")]
+        at = next((i for i in free if any(w in header[i] for w in _TASK_WORDS)), free[0] if free else None)
+        if at is None:
+            return None
+        cells = cells[:at] + [" ".join(cells[at:at + extra + 1])] + cells[at + extra + 1:]
+    # Offsets of each cell within the block text, in order.
+    offsets = []
+    pos = 0
+    for c in cells:
+        at = block.text.find(c, pos)
+        offsets.append(block.start + max(at, 0))
+        pos = at + len(c) if at >= 0 else pos
+    deps: list[DepartmentMention] = []
+    task_text = None
+    for h, c, off in zip(header, cells, offsets):
+        kind = _LABEL_KIND.get(h)
+        if kind in (LEAD, SUPPORT, RESPONSIBLE):
+            d, _ = parse_department_list(c, off, kind, registry)
+            deps.extend(d)
+        elif kind is None and h not in ("序号", "编号") and (task_text is None or len(c) > len(task_text)):
+            task_text = c
+    if not deps:
+        return None
+    # The task runs from its description cell to the end of the row, so its text is a slice of the source.
+    start = block.start
+    if task_text is not None:
+        start = offsets[cells.index(task_text)]
+    text = block.text[start - block.start:]
+    return ResponsibilityClause(block.ref or "", block.section, text, start, block.end, tuple(deps), RULE_TABLE)
+
+
+def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMention, ...]:
+    if not deps or any(d.role != RESPONSIBLE for d in deps):
+        return deps
+    first = deps[0]
+    return (DepartmentMention(first.name, LEAD, first.start, first.end),
+            *(DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps[1:]))
+
+
+def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None, kind: str = "item",
+                 registry: DepartmentRegistry | None = None, continued: bool = False
+                 ) -> tuple[list[ResponsibilityClause], list[DepartmentMention]]:
+    """Clauses of one numbered unit text[start:end] (offsets stay in `text` coordinates), and plan-wide actors.
+
+    >>> t = "推进甲。(责任单位:市科技局)推进乙。(责任单位:市财政局牵头,市经信局配合)"
+    >>> [(c.ref, c.text) for c in unit_clauses(t, 0, len(t), "3", None)[0]]
+    [('3', '推进甲。(责任单位:市科技局)'), ('3#2', '推进乙。(责任单位:市财政局牵头,市经信局配合)')]
+    """
+    registry = registry or default_registry()
+    found: list[ResponsibilityClause] = []
+    plan_wide: list[DepartmentMention] = []
+    cursor = start
+    for g_start, g_end, c_start, c_end, rule in _clause_marks(text, start, end, registry):
+        if rule == RULE_INLINE_UNLABELLED:
+            deps, rule_actors = parse_department_list(_strip_role_tails(text[c_start:c_end]), c_start,
+                                                      RESPONSIBLE, registry)
+        else:
+            deps, rule_actors = _parse_labelled(text[c_start:c_end], c_start, registry)
+        plan_wide.extend(rule_actors)
+        covered = text[cursor:g_start].strip(" \u3000\n。;；,，")
+        if not covered and found:
+            # A second label line right after the first ("配合单位:…") belongs to the same clause.
+            prev = found[-1]
+            found[-1] = ResponsibilityClause(prev.ref, prev.section, text[prev.start:g_end], prev.start, g_end,
+                                             prev.departments + tuple(deps), prev.rule)
+            cursor = g_end
+            continue
+        if not deps and not covered:
+            cursor = g_end
+            continue
+        first = cursor
+        while first < g_start and text[first] in " \u3000\n。;；,，)）":
+            first += 1
+        clause_ref = ref if not found else f"{ref}#{len(found) + 1}"
+        found.append(ResponsibilityClause(clause_ref, section, text[first:g_end], first, g_end, tuple(deps), rule))
+        cursor = g_end
+    if not found and (kind == "item" or continued):
+        deps = _lead_phrase(text, start, end, registry)
+        if deps:
+            found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
+                                              RULE_LEAD_PHRASE))
+    return found, plan_wide
+
+
+def first_listed_leads(text: str) -> bool:
+    """Whether the document states that the first listed unit leads.
+
+    >>> first_listed_leads("(列第一位的为牵头单位)"), first_listed_leads("排在首位的为牵头单位"), first_listed_leads("正文")
+    (True, True, False)
+    """
+    return bool(_CONVENTION.search(text))
+
+
+def apply_convention(clauses: list[ResponsibilityClause]) -> list[ResponsibilityClause]:
+    """Make the first listed unit of each unlabelled clause its lead and the others support."""
+    return [ResponsibilityClause(c.ref, c.section, c.text, c.start, c.end, _apply_convention(c.departments), c.rule)
+            for c in clauses]
+
+
+def table_clause(block: Block, registry: DepartmentRegistry | None = None) -> ResponsibilityClause | None:
+    """The clause of a responsibility-table row (None when the table has no unit columns)."""
+    return _table_clause(block, registry or default_registry())
+
+
+def units(structure: Structure) -> list[_Unit]:
+    """Numbered units (item or heading plus continuation paragraphs) that may hold clauses."""
+    return _units(structure)
+
+
+def find_responsibility(structure: Structure, registry: DepartmentRegistry | None = None) -> Responsibility:
+    """All responsibility clauses of a parsed document, in text order."""
+    registry = registry or default_registry()
+    text = structure.text
+    clauses: list[ResponsibilityClause] = []
+    plan_wide: list[DepartmentMention] = []
+    bare_items: list[Block] = []
+    for unit in _units(structure):
+        found, wide = unit_clauses(text, unit.start, unit.end, unit.ref, unit.section, unit.kind, registry,
+                                   unit.end > unit.block.end)
+        plan_wide.extend(wide)
+        if not found and unit.kind == "item":
+            bare_items.append(unit.block)
+        clauses.extend(found)
+    for b in structure.blocks:
+        if b.kind == "table_row":
+            c = _table_clause(b, registry)
+            if c:
+                clauses.append(c)
+    clauses.sort(key=lambda c: (c.start, c.end))
+    convention = first_listed_leads(text)
+    if convention:
+        clauses = apply_convention(clauses)
+    return Responsibility(tuple(clauses), tuple(unique_mentions(plan_wide)), convention, tuple(bare_items))
+
+
+def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention]:
+    """First mention of each actor (a plan-wide rule is often repeated)."""
+    seen, out = set(), []
+    for a in mentions:
+        if normalize_name(a.name) not in seen:
+            seen.add(normalize_name(a.name))
+            out.append(a)
+    return out

@@ -1,0 +1,741 @@
+"""Quantitative targets: "高新技术产业投资增速达20%" -> metric, value, unit, comparator, year.
+
+Two sources. Prose: every number with a unit in a goal sentence, named by the noun phrase it
+measures; after the number ("新增高新技术企业2000家") or, when the number stands before a noun,
+by what follows ("推动100项以上标志性科技成果转化"). Indicator tables: a row gives the metric, the
+unit, a baseline and a target whose years come from the column names ("2020年完成数", "2025年目标").
+
+Decisions, so they are made once:
+- Magnitudes fold into the value except for money, which keeps its printed unit: "15.5万件" is
+  155000 件, "800亿元" is 800 亿元 (the scorer and the graph compare scaled values either way).
+- A range "8—10个" is two targets on the same span: >= 8 and <= 10.
+- A two-tier target "达到A、争取达到B" is two targets of the same metric (rule `two_tier`).
+- A bare number is "=", unless the sentence aims at it (力争/争取/确保 before it) or it is a
+  target cell of an indicator table, where the plan sets a level to reach (">=").
+- Sentences about the past (sections on 发展基础/机遇与挑战, "十三五"期间, years before the plan
+  period) are read as baselines and give no targets.
+
+>>> from plankg.ingest.structure import DocContext
+>>> ts = find_targets("2024年,力争全社会研发经费支出达800亿元、占地区生产总值比重达3.95%。", [], DocContext())
+>>> [(t.metric, t.value, t.unit, t.comparator, t.year) for t in ts]
+[('全社会研发经费支出', 800.0, '亿元', '>=', 2024), ('研发经费支出占地区生产总值比重', 3.95, '%', '>=', 2024)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from plankg.ingest.contract import TargetOut
+from plankg.ontology.ids import normalize
+
+if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
+    from plankg.ingest.structure import Block, DocContext
+
+RULE_PROSE = "plankg.targets.comparator.v1"
+RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
+RULE_TWO_TIER = "plankg.targets.two_tier.v1"
+RULE_RANGE = "plankg.targets.range.v1"
+RULE_FROM_TO = "plankg.targets.from_to.v1"
+RULE_TABLE = "plankg.targets.indicator_table.v1"
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+# Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
+UNITS = (
+    "个百分点", "百分点", "微克/立方米", "平方公里", "平方米", "公顷", "公里", "人次", "人年", "美元", "标准箱",
+    "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
+    "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
+    # "条" is left out: "高质量发展10条" names a policy of ten articles far more often than it counts.
+)
+MONEY_UNITS = ("元", "美元")
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)"
+_QUANTITY = re.compile(
+    rf"(?P<pre>约|近|逾)?(?P<a>{_NUM})(?:(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
+    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
+)
+_YEAR_PHRASE = re.compile(r"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>(?:19|20)\d{2})年(?P<tail>底|末|前|年底)?(?![\d月度])")
+_CLAUSE_SEP = ",，:：;；"
+_SENTENCE_SEP = re.compile(r"[。！？!?;；\n]")
+
+# Trailing words between a metric and its number, longest first; each maps to a comparator.
+_COMPARATOR_WORDS = (
+    ("力争达到", ">="), ("争取达到", ">="), ("确保达到", ">="), ("达到", ">="), ("超过", ">="), ("突破", ">="),
+    ("不少于", ">="), ("不低于", ">="), ("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("保持在", ">="),
+    ("提高到", ">="), ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增长到", ">="), ("增长至", ">="),
+    ("增加到", ">="), ("增加至", ">="), ("增至", ">="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
+    ("下降到", "<="), ("下降至", "<="), ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
+    ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
+    ("总计", "="), ("各", "="), ("均", "="),
+)
+_SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+_ASPIRATION = re.compile(r"力争|争取|确保|努力")
+# Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
+_LEADING_FRAME = re.compile(
+    r"^(?:(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|确保|努力|"
+    r"预计|计划|实现|推动|促进|落实|其中|并|且|同时|使|让|以及|及|和|与|或|、|\s)+"
+)
+# Verbs that are part of a count metric ("新增高新技术企业"); carried over a coordinated list.
+_COUNT_VERB = re.compile(r"^(新增|新引育|新引进|新建|新认定|引进培育|引育|引进|培育|招收|招引|建成|建设|认定|推荐认定|办理|培养|创建|打造|实施|组织实施|举办|落地|集聚|汇聚|吸引)")
+_CONTINUATION = re.compile(r"累计|总数|总量|总计|合计|年均增长|同比增长|增长|增速|年均增速|其中")
+_SCOPE = re.compile(r"^(全社会|全市|全省|全区|全县|全域|全国|本市|本区|我市|我区)")
+# Headings of sections that report the past or the setting, not goals.
+_CONTEXT_HEADING = re.compile(r"发展基础|现实基础|工作基础|发展现状|基本情况|回顾|成效|成绩|机遇|挑战|形势|发展环境")
+_PAST_MARKER = re.compile(r"“?十[一二三]五”?(?:期间|时期|以来)|过去五年|近年来|近五年|截至目前|目前已|已累计")
+# Money a plan gives, not a level it aims at.
+_SUBSIDY_BEFORE = re.compile(r"(最高|给予|补助|奖励|资助|奖补|补贴|一次性)$")
+_SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴|奖补|贴息|给予|最高不超过|最高")
+_SUBSIDY_AFTER = re.compile(r"^(的|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
+_INDICATOR_HEADER = re.compile(r"指标")
+_BASE_HEADER = re.compile(r"完成|实际|现状|基期|基数|基准|基础|现值|基年")
+_TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
+_ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
+_EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
+_DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as printed, its value in base units, and the comparator its affixes give."""
+
+    value: float
+    unit: str
+    comparator: str | None
+    upper: float | None = None
+
+
+def cn_to_number(s: str) -> float:
+    """The value of a Chinese or Arabic numeral.
+
+    >>> cn_to_number("三千五百"), cn_to_number("十五"), cn_to_number("一百零五"), cn_to_number("2.5")
+    (3500.0, 15.0, 105.0, 2.5)
+    >>> cn_to_number("三点五"), cn_to_number("1,200")
+    (3.5, 1200.0)
+    """
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    whole, _, frac = s.partition("点")
+    total, current = 0, 0
+    for ch in whole:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (current or 1) * CN_SMALL_UNITS[ch]
+            current = 0
+    total += current
+    if frac:
+        total += float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return float(total)
+
+
+def parse_quantity(printed: str) -> Quantity | None:
+    """Read one printed quantity; magnitudes fold into the value except for money.
+
+    >>> parse_quantity("15.5万件")
+    Quantity(value=155000.0, unit='件', comparator=None, upper=None)
+    >>> parse_quantity("五千亿元"), parse_quantity("70%以上").comparator
+    (Quantity(value=5000.0, unit='亿元', comparator=None, upper=None), '>=')
+    >>> parse_quantity("8—10个")
+    Quantity(value=8.0, unit='个', comparator='>=', upper=10.0)
+    >>> parse_quantity("2个百分点").unit, parse_quantity("约500万平方米").value
+    ('个百分点', 5000000.0)
+    """
+    m = _QUANTITY.fullmatch(printed)
+    return _quantity(m) if m else None
+
+
+def _quantity(m: re.Match) -> Quantity:
+    a = cn_to_number(m["a"])
+    b = cn_to_number(m["b"]) if m["b"] else None
+    mag, unit = m["mag"] or "", m["unit"].replace("％", "%")
+    if unit in MONEY_UNITS and mag:
+        unit = mag + unit
+        scale = 1.0
+    else:
+        scale = 1.0
+        for ch in mag:
+            scale *= MAGNITUDES[ch]
+    comparator = None
+    if m["pre"]:
+        comparator = "~" if m["pre"] in ("约", "近") else ">="
+    if m["over"]:
+        comparator = ">="
+    if m["suf"]:
+        comparator = _SUFFIX_COMPARATOR[m["suf"]]
+    if b is not None:
+        return Quantity(a * scale, unit, ">=", b * scale)
+    return Quantity(a * scale, unit, comparator)
+
+
+def scaled(value: float | None, unit: str | None) -> tuple[float | None, str]:
+    """A value and unit with magnitude prefixes folded, for comparing targets.
+
+    >>> scaled(800, "亿元")
+    (80000000000.0, '元')
+    """
+    u = normalize(unit or "")
+    if value is None:
+        return None, u
+    while len(u) > 1 and u[0] in MAGNITUDES:
+        value, u = value * MAGNITUDES[u[0]], u[1:]
+    return value, u
+
+
+def similar_metric(a: str, b: str) -> bool:
+    """Two metric names denote the same indicator: one holds the other, or they share most characters.
+
+    >>> similar_metric("研发经费总额", "研发经费"), similar_metric("研发经费", "专利")
+    (True, False)
+    """
+    a, b = normalize(a), normalize(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) >= 0.5
+
+
+# --------------------------------------------------------------------------- prose
+
+
+@dataclass
+class _Mention:
+    """A target found in prose, before it becomes a TargetOut."""
+
+    start: int  # of the printed text, into the document
+    end: int
+    metric: str
+    quantity: Quantity
+    comparator: str
+    year: int | None
+    baseline: float | None = None
+    baseline_year: int | None = None
+    rule: str = RULE_PROSE
+
+
+def _strip_frame(metric: str) -> tuple[str, int]:
+    """Drop framing words before a metric; returns the metric and how many characters were dropped."""
+    m = _LEADING_FRAME.match(metric)
+    cut = m.end() if m else 0
+    return metric[cut:], cut
+
+
+def _strip_comparator(segment: str) -> tuple[str, str | None]:
+    """Split "…比重力争达到" into ("…比重", ">=")."""
+    comparator = None
+    changed = True
+    while changed and segment:
+        changed = False
+        for word, comp in _COMPARATOR_WORDS:
+            if segment.endswith(word) and len(segment) >= len(word):
+                segment = segment[: -len(word)]
+                # The word nearest the number decides, except that a bare "为/共" never weakens an aim.
+                if comparator is None or comparator == "=":
+                    comparator = comp
+                changed = True
+                break
+    return segment, comparator
+
+
+def _year_before(text: str, start: int, end: int) -> int | None:
+    """The last target-year phrase in text[start:end] ("到2025年", "2024年,"), ignoring baselines ("比2020年")."""
+    year = None
+    for m in _YEAR_PHRASE.finditer(text, start, end):
+        if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同")):
+            continue
+        year = int(m["year"])
+    return year
+
+
+def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
+    """A number inside a short quotation is a name ("315"工程, "1+2+6+N"), not a quantity."""
+    open_at = max(text.rfind("“", lo, pos), text.rfind("\"", lo, pos))
+    if open_at < 0:
+        return False
+    close_at = text.rfind("”", open_at, pos)
+    if close_at >= 0:
+        return False
+    close_after = text.find("”", pos, pos + 20)
+    return close_after >= 0 and close_after - open_at <= 20
+
+
+def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for m in _SENTENCE_SEP.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    i = pos
+    while i > lo and text[i - 1] not in _CLAUSE_SEP:
+        i -= 1
+    return i
+
+
+def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
+                    period_start: int | None) -> list[_Mention]:
+    """Targets in the prose text[start:end] (one block or one table cell)."""
+    out: list[_Mention] = []
+    # A year that opens the paragraph ("2024年,力争…") frames all its sentences; one met mid-paragraph
+    # ("…;到2035年,…") frames only its own sentence.
+    opening = _YEAR_PHRASE.match(text, start, min(end, start + 12))
+    block_year = int(opening["year"]) if opening else None
+    for s_start, s_end in _sentences(text, start, end):
+        sentence = text[s_start:s_end]
+        if _PAST_MARKER.search(sentence):
+            continue
+        prev: _Mention | None = None
+        prev_end = s_start
+        consumed = -1
+        for ft in _FROM_TO.finditer(text, s_start, s_end):
+            got = _from_to(text, ft, s_start, _year_before(text, s_start, ft.start()) or block_year or default_year)
+            if got:
+                out.append(got[0])
+                consumed = max(consumed, got[1])
+        for m in _QUANTITY.finditer(text, s_start, s_end):
+            if m.start() < consumed:
+                continue
+            mention = _read_mention(text, m, s_start, s_end, prev, prev_end, block_year, default_year)
+            if mention is None:
+                continue
+            if period_start and mention.year and mention.year < period_start:
+                continue  # a past figure is a baseline, not a target
+            out.extend(_split_range(mention))
+            prev, prev_end = mention, m.end()
+    return out
+
+
+_FROM_TO = re.compile(
+    rf"(?:由|从)(?:(?P<by>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<q1>{_QUANTITY.pattern.replace('?P<', '?P<a_')})"
+    rf"(?P<verb>增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)(?:到|至)(?:(?P<ty>(?:19|20)\d{{2}})年(?:底|末)?的?)?"
+)
+
+
+def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> tuple[_Mention, int] | None:
+    """"高新技术企业由1.2万家增加到1.5万家": a target with its baseline. Returns it and where the target number ends."""
+    q2 = _QUANTITY.match(text, m.end())
+    if not q2:
+        return None
+    base = parse_quantity(m["q1"])
+    target = _quantity(q2)
+    if base is None:
+        return None
+    clause_start = _clause_start(text, s_start, m.start())
+    metric, cut = _strip_frame(text[clause_start:m.start()])
+    metric = metric.strip(" 、")
+    if not metric:
+        return None
+    base_value = base.value
+    if base.unit != target.unit:
+        # "由800亿元提高到1千亿元" or a unit left off the first number: compare in base units.
+        bv, bu = scaled(base.value, base.unit)
+        tv, tu = scaled(1.0, target.unit)
+        if bu != tu or not tv:
+            return None
+        base_value = bv / tv
+    comparator = target.comparator or (">=" if m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大") else "<=")
+    year = int(m["ty"]) if m["ty"] else default_year
+    mention = _Mention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
+                       baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_FROM_TO)
+    return mention, q2.end()
+
+
+def _split_range(mention: _Mention) -> list[_Mention]:
+    q = mention.quantity
+    if q.upper is None:
+        return [mention]
+    low = _Mention(mention.start, mention.end, mention.metric, Quantity(q.value, q.unit, ">="), ">=",
+                   mention.year, rule=RULE_RANGE)
+    high = _Mention(mention.start, mention.end, mention.metric, Quantity(q.upper, q.unit, "<="), "<=",
+                    mention.year, rule=RULE_RANGE)
+    return [low, high]
+
+
+def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Mention | None, prev_end: int,
+                  block_year: int | None, default_year: int | None) -> _Mention | None:
+    a_start = m.start("a")
+    before = text[max(s_start, m.start() - 1):m.start()]
+    after = text[m.end():min(s_end, m.end() + 4)]
+    # Ordinals, codes glued to letters ("G60"), counts inside a list ("等7家省实验室", "五大产业").
+    if before in ("第", "等") or re.match(r"[A-Za-z0-9.]", before or " ") or re.match(r"[A-Za-z]", after or " "):
+        return None
+    if after.startswith("大"):
+        return None
+    if _inside_short_quote(text, a_start, s_start):
+        return None
+    if _SUBSIDY_AFTER.match(after) or _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
+        return None
+    q = _quantity(m)
+    chinese = not m["a"][0].isdigit()
+    if chinese and q.value < 10 and not m["mag"] and not m["suf"]:
+        return None  # "两个先行", "三张清单": small Chinese counts are names of things, not targets
+
+    clause_start = _clause_start(text, s_start, m.start())
+    clause_end = m.end()
+    while clause_end < s_end and text[clause_end] not in _CLAUSE_SEP:
+        clause_end += 1
+    if _SUBSIDY_CLAUSE.search(text, clause_start, clause_end) or before == "按":
+        return None  # a grant rule ("给予最高500万元补助", "按投入的20%给予补助") is not a target
+    joined = prev is not None and prev_end > clause_start  # coordinated with the previous target by 、/和
+    seg_start = prev_end if joined else clause_start
+    segment = text[seg_start:m.start()]
+    lead = len(segment) - len(segment.lstrip("、和及与并且以或 "))
+    seg_start += lead
+    segment = segment[lead:]
+    framed, cut = _strip_frame(segment)
+    metric_start = seg_start + cut
+    metric, comparator = _strip_comparator(framed)
+    inline_year = None
+    ym = _YEAR_PHRASE.search(metric)
+    if ym:
+        inline_year = int(ym["year"])
+        metric = (metric[:ym.start()] + metric[ym.end():]).strip()
+    rule = RULE_PROSE
+    tail_end = m.end()
+
+    if not _ends_clause(text[m.end():s_end]):
+        # The number stands before the noun it counts: "推动100项以上标志性科技成果转化".
+        following = _following_metric(text, m.end(), s_end)
+        if not following or (chinese and q.value < 10) or before == "的":
+            return None
+        metric, rule = following, RULE_PRENOMINAL
+        metric_start = seg_start if seg_start < m.start() else m.start()
+        tail_end = text.index(following, m.end()) + len(following)
+    elif not metric:
+        if prev is None:
+            return None
+        # "达到A、争取达到B": the same metric with a second, higher tier.
+        metric = prev.metric
+        rule = RULE_TWO_TIER if _ASPIRATION.search(segment) else RULE_PROSE
+        metric_start = seg_start
+    elif prev is not None and _CONTINUATION.fullmatch(metric):
+        # "新增企业1200家,累计达到2500家": the aspect continues the previous metric's subject.
+        metric = _COUNT_VERB.sub("", prev.metric) + metric
+    elif metric.startswith("占") and prev is not None:
+        subject = _SCOPE.sub("", prev.metric.split("占")[0])
+        metric = subject + metric
+    elif joined and prev is not None and not _COUNT_VERB.match(metric):
+        verb = _COUNT_VERB.match(prev.metric)
+        if verb and text[prev_end:seg_start].strip() in ("、", ""):
+            metric = verb.group(0) + metric
+
+    # "增速高于平均增速、入板企业达30家": an earlier comparison in the clause is not part of the metric.
+    cmp_cut = re.search(r"(?:高于|低于|快于|慢于|优于|领先于|位居)[^、]*、", metric)
+    if cmp_cut:
+        metric, metric_start = metric[cmp_cut.end():], max(metric_start, text.find(metric[cmp_cut.end():], metric_start))
+    metric = _balance_quotes(metric.strip(" 、,，:："))
+    if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
+        return None
+    if q.comparator:
+        comparator = q.comparator
+    if comparator in (None, "="):
+        comparator = ">=" if _ASPIRATION.search(text[s_start:m.start()]) else (comparator or "=")
+    year = inline_year or _year_before(text, s_start, m.start()) or block_year or default_year
+    return _Mention(metric_start, tail_end, metric, q, comparator, year, rule=rule)
+
+
+def _balance_quotes(metric: str) -> str:
+    """Drop a quotation mark left open or closed by the clause cut.
+
+    >>> _balance_quotes("“专精特新”板企业"), _balance_quotes("“全市财政支出"), _balance_quotes("投入”要求")
+    ('“专精特新”板企业', '全市财政支出', '投入要求')
+    """
+    if metric.count("“") > metric.count("”"):
+        i = metric.rfind("“")
+        metric = metric[:i] + metric[i + 1:]
+    while metric.count("”") > metric.count("“"):
+        i = metric.find("”")
+        metric = metric[:i] + metric[i + 1:]
+    return metric
+
+
+def _ends_clause(rest: str) -> bool:
+    """True when nothing but punctuation, a coordinated item or a bracket follows the quantity."""
+    rest = rest.lstrip(" ")
+    aside = re.match(r"[(（][^()（）]{1,8}[)）]", rest)
+    if aside:  # "30个(名)": a bracketed alternative unit
+        rest = rest[aside.end():]
+    return not rest or rest[0] in _CLAUSE_SEP + "、。)）”和及" or rest.startswith(("其中", "的目标", "左右"))
+
+
+def _following_metric(text: str, pos: int, end: int) -> str:
+    """The noun phrase a pre-nominal number counts: up to the clause end or the next number."""
+    stop = pos
+    while stop < end and text[stop] not in _CLAUSE_SEP + "。":
+        if _QUANTITY.match(text, stop) and stop > pos:
+            break
+        stop += 1
+    phrase = text[pos:stop].strip()
+    if not phrase or phrase.startswith(("的", "大", "等", "以", "用于", "用在", "来自", "由", "是", "为")):
+        return ""
+    return phrase
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _cell_spans(text: str, block) -> list[tuple[int, int]]:
+    spans, cursor = [], block.start
+    for cell in block.cells:
+        at = text.find(cell, cursor, block.end)
+        if at < 0:
+            spans.append((block.start, block.end))
+            continue
+        spans.append((at, at + len(cell)))
+        cursor = at + len(cell)
+    return spans
+
+
+_CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{_NUM})\s*(?P<mag>万亿|亿|万)?"
+                         rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})?\s*(?P<suf>以上|以下|左右|以内)?$")
+_UNIT_CELL = re.compile(rf"^(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?$")
+
+
+def _cell_value(cell: str) -> tuple[float, str | None, str | None] | None:
+    """A table cell read as (value, unit, comparator).
+
+    >>> _cell_value("1.5"), _cell_value("≥60"), _cell_value("15.5万件")
+    ((1.5, None, None), (60.0, None, '>='), (155000.0, '件', None))
+    """
+    m = _CELL_VALUE.match(cell.replace(" ", ""))
+    if not m:
+        return None
+    value = cn_to_number(m["num"])
+    unit = m["unit"]
+    if m["mag"]:
+        if unit in MONEY_UNITS:
+            unit = m["mag"] + unit
+        else:
+            for ch in m["mag"]:
+                value *= MAGNITUDES[ch]
+    comparator = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "约": "~", "不低于": ">=",
+                  "不少于": ">=", "不超过": "<="}.get(m["cmp"] or "")
+    if m["suf"]:
+        comparator = _SUFFIX_COMPARATOR[m["suf"]]
+    return value, unit, comparator
+
+
+# The unit an indicator naturally has when its table row leaves the unit cell out.
+_NATURAL_UNITS = (
+    (re.compile(r"比重|比例|占比|率|增速|强度|增幅"), "%"),
+    (re.compile(r"专利|商标|案件"), "件"),
+    (re.compile(r"企业|机构|空间|孵化器|实验室|平台|园区|基地|中心|医院|学校"), "家"),
+    (re.compile(r"人才|博士|院士|专家|工程师"), "名"),
+    (re.compile(r"人员|人数|人口|人次"), "人"),
+    (re.compile(r"项目|成果|标准"), "项"),
+    (re.compile(r"团队"), "个"),
+)
+
+
+def natural_unit(metric: str) -> str | None:
+    """The unit an indicator is counted in when the table does not print it.
+
+    >>> natural_unit("国家高新技术企业数量"), natural_unit("引进培育海内外高层次人才"), natural_unit("GDP")
+    ('家', '名', None)
+    """
+    for pattern, unit in _NATURAL_UNITS:
+        if pattern.search(metric):
+            return unit
+    return None
+
+
+def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, bool]:
+    """(baseline year, target year, has a baseline column) from an indicator table's column names."""
+    base_year = target_year = None
+    has_base = False
+    for h in header:
+        ym = re.search(r"((?:19|20)\d{2})", h)
+        if _BASE_HEADER.search(h):
+            has_base = True
+            if ym:
+                base_year = int(ym.group(1))
+        elif ym and (_TARGET_HEADER.search(h) or "年" in h):
+            y = int(ym.group(1))
+            if ctx is not None and ctx.period and y < ctx.period[0] and not _TARGET_HEADER.search(h):
+                has_base, base_year = True, y
+            else:
+                target_year = max(target_year or 0, y)
+    if target_year is None and ctx is not None:
+        target_year = (ctx.period[1] if ctx.period else None) or ctx.plan_year
+    return base_year, target_year, has_base
+
+
+def _table_mentions(text: str, block, ctx, prose: list[_Mention]) -> list[_Mention]:
+    """A target from one indicator-table row."""
+    cells = list(block.cells)
+    spans = _cell_spans(text, block)
+    header = list(block.header)
+    first = 1 if cells and re.fullmatch(r"\d{1,3}", cells[0]) else 0
+    if len(cells) < first + 2:
+        return []
+    name, name_span = cells[first], spans[first]
+    if _cell_value(name) is not None or len(name) < 2:
+        return []
+    unit_in_name = None
+    um = re.search(r"[(（]([^()（）]{1,6})[)）]$", name)
+    if um and _UNIT_CELL.match(um.group(1)):
+        # "R&D经费支出占GDP比重(%)": the unit printed with the indicator's name.
+        unit_in_name, name = um.group(1), name[:um.start()]
+    base_year, target_year, has_base = _header_years(header, ctx)
+    unit = None
+    slots: list[str] = []
+    for i, cell in enumerate(cells[first + 1:]):
+        c = cell.replace(" ", "")
+        if i == 0 and _UNIT_CELL.match(c):
+            unit = c
+            continue
+        if _ATTRIBUTE_CELL.match(c):
+            continue
+        if _EMPTY_CELL.match(c) or _cell_value(c) is not None:
+            slots.append(c)
+    values = [None if _EMPTY_CELL.match(s) else _cell_value(s) for s in slots]
+    if has_base and len(values) >= 2:
+        base, target = values[0], values[1]
+    elif values:
+        base, target = None, values[0]
+    else:
+        return []
+    if target is None:
+        return []
+    value, cell_unit, comparator = target
+    unit = cell_unit or unit or unit_in_name
+    if unit is None:
+        unit = _unit_from_prose(name, value, prose) or natural_unit(name)
+    if comparator is None:
+        comparator = "<=" if _DECREASE.search(name) else ">="
+    q = Quantity(value, unit or "", comparator)
+    return [_Mention(name_span[0], name_span[1], name, q, comparator, target_year,
+                     baseline=base[0] if base else None, baseline_year=base_year if base else None, rule=RULE_TABLE)]
+
+
+def _unit_from_prose(metric: str, value: float, prose: list[_Mention]) -> str | None:
+    for p in prose:
+        if abs(p.quantity.value - value) < 1e-9 and similar_metric(p.metric, metric):
+            return p.quantity.unit
+    return None
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _heading_texts(blocks: Sequence) -> dict[str, str]:
+    return {b.ref: b.text for b in blocks if b.kind == "heading" and b.ref}
+
+
+def _in_context_section(block, headings: dict[str, str]) -> bool:
+    """True when the block sits under a heading about the past or the setting (发展基础, 机遇与挑战)."""
+    ref = block.section or ""
+    parts = ref.split(".")
+    for i in range(1, len(parts) + 1):
+        title = headings.get(".".join(parts[:i]), "")
+        if _CONTEXT_HEADING.search(title):
+            return True
+    return False
+
+
+def _heading_year(block, headings: dict[str, str]) -> int | None:
+    ref = block.section or ""
+    parts = ref.split(".")
+    for i in range(len(parts), 0, -1):
+        title = headings.get(".".join(parts[:i]), "")
+        ym = _YEAR_PHRASE.search(title)
+        if ym:
+            return int(ym["year"])
+    return None
+
+
+def _line_blocks(text: str) -> list:
+    from plankg.ingest.structure import parse_structure
+
+    return list(parse_structure(text).blocks)
+
+
+def _indicator_row(block) -> bool:
+    """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value."""
+    return any(_cell_value(c.replace(" ", "")) is not None for c in block.cells[2:])
+
+
+def _is_indicator_table(block) -> bool:
+    return any(_INDICATOR_HEADER.search(h) for h in block.header) and not any("项目名称" in h for h in block.header)
+
+
+def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list[TargetOut]:
+    """Quantitative targets of one document, deduplicated and ordered by position.
+
+    `blocks` are the structure's blocks (repeated copies of the plan already left out); when
+    empty the text is parsed here. `ctx` gives the plan year and period for targets without one.
+
+    >>> from plankg.ingest.structure import DocContext
+    >>> ctx = DocContext(period=(2021, 2025))
+    >>> [(t.metric, t.value, t.unit, t.comparator) for t in find_targets("建成省级实验室8—10个。", [], ctx)]
+    [('建成省级实验室', 8.0, '个', '>='), ('建成省级实验室', 10.0, '个', '<=')]
+    >>> [(t.metric, t.value, t.unit, t.year) for t in find_targets("推动100项以上标志性科技成果转化。", [], ctx)]
+    [('标志性科技成果转化', 100.0, '项', 2025)]
+    """
+    if not blocks:
+        blocks = _line_blocks(text)
+    period = getattr(ctx, "period", None) if ctx is not None else None
+    plan_year = getattr(ctx, "plan_year", None) if ctx is not None else None
+    default_year = plan_year or (period[1] if period else None)
+    if default_year is None and ctx is not None and getattr(ctx, "title", None):
+        # "宁波市2023年科技创新工作要点": a one-year plan names its year in the title.
+        years = re.findall(r"((?:19|20)\d{2})年", ctx.title)
+        default_year = int(years[-1]) if years else None
+    period_start = period[0] if period else None
+    headings = _heading_texts(blocks)
+
+    prose: list[_Mention] = []
+    table_rows = []
+    for b in blocks:
+        if b.kind == "table_row":
+            if _is_indicator_table(b) and _indicator_row(b):
+                table_rows.append(b)
+            else:
+                # Task tables (and indicator tables whose cells are sentences) hold targets in prose.
+                for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
+                    if len(cell) > 6:
+                        prose.extend(_prose_mentions(text, cs, ce, default_year, period_start))
+            continue
+        if _in_context_section(b, headings):
+            continue
+        year = _heading_year(b, headings) or default_year
+        prose.extend(_prose_mentions(text, b.start, b.end, year, period_start))
+
+    table: list[_Mention] = []
+    for b in table_rows:
+        table.extend(_table_mentions(text, b, ctx, prose))
+    # A table row and a sentence stating the same indicator are one target: the row keeps its baseline.
+    prose = [p for p in prose if not any(_same_target(p, t) for t in table)]
+    return _dedupe(text, prose + table)
+
+
+def _same_target(a: _Mention, b: _Mention) -> bool:
+    va, ua = scaled(a.quantity.value, a.quantity.unit)
+    vb, ub = scaled(b.quantity.value, b.quantity.unit)
+    return (va is not None and vb is not None and abs(va - vb) <= 1e-6 * max(1.0, abs(va)) and ua == ub
+            and a.year == b.year and similar_metric(a.metric, b.metric))
+
+
+def _dedupe(text: str, mentions: list[_Mention]) -> list[TargetOut]:
+    seen: set[tuple] = set()
+    out: list[TargetOut] = []
+    for mt in sorted(mentions, key=lambda x: (x.start, x.end, x.quantity.value)):
+        v, u = scaled(mt.quantity.value, mt.quantity.unit)
+        key = (normalize(mt.metric), round(v or 0.0, 6), u, mt.year, mt.comparator)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(TargetOut(text=text[mt.start:mt.end], metric=mt.metric, value=mt.quantity.value,
+                             unit=mt.quantity.unit or None, comparator=mt.comparator, year=mt.year,
+                             baseline=mt.baseline, baseline_year=mt.baseline_year, span=(mt.start, mt.end),
+                             rule=mt.rule))
+    return out

@@ -1,0 +1,24 @@
+// name: plan_platforms
+// title_zh: 规划提及的平台
+// title_en: Platforms linked to one plan
+// description: The platforms a plan mentions anywhere (its own text, its sections, its tasks),
+//   one row per plan and platform, with the numbering paths (refs) of the places that mention it
+//   in document order (a mention in the plan's own preamble counts but has no ref). $plan is a
+//   fragment of the plan title.
+// param: plan string choices=pick_plans -- 规划标题片段 (fragment of a plan title)
+// category: lookup
+// revision: 1
+// viz: source=plan target=platform weight=mentions
+MATCH (p:Plan)
+WHERE p.title CONTAINS $plan
+MATCH (p)-[:HAS_SECTION|HAS_TASK*0..7]->(place)-[m:MENTIONS]->(f:Platform)
+WITH p, place, m, f
+ORDER BY m.span_start
+SKIP 0
+RETURN p.title AS plan,
+       f.name AS platform,
+       f.kind AS kind,
+       f.level AS level,
+       count(m) AS mentions,
+       collect(place.ref) AS refs
+ORDER BY plan, platform

@@ -1,0 +1,21 @@
+// name: plan_targets
+// title_zh: 规划目标(按年份)
+// title_en: Targets of one plan by year
+// description: The quantified targets a plan sets (研发投入强度达到3.9% …), by year then metric:
+//   comparator, value and unit, the quoted text, and where it is set (`set_in`: the ref of the
+//   task or section, null when set in the plan's preamble). $plan is a fragment of the title.
+// param: plan string choices=pick_plans -- 规划标题片段 (fragment of a plan title)
+// category: lookup
+// revision: 1
+MATCH (p:Plan)
+WHERE p.title CONTAINS $plan
+MATCH (p)-[:HAS_SECTION|HAS_TASK*0..7]->(place)-[:SETS_TARGET]->(g:Target)
+RETURN p.title AS plan,
+       g.year AS year,
+       g.metric AS metric,
+       g.comparator AS comparator,
+       g.value AS value,
+       g.unit AS unit,
+       g.text AS text,
+       place.ref AS set_in
+ORDER BY plan, year, metric, value, text

@@ -1,0 +1,124 @@
+"""LadybugDB picks a write path per table (COPY into empty tables or for many new nodes, CREATE for
+relationships of new nodes, update-or-create otherwise) and loads several documents per
+transaction: every path must leave exactly what one-document-at-a-time MERGE leaves."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.errors import StoreError
+from plankg.graph.backends import ladybug as backend
+from plankg.graph.load import load_graphs
+from plankg.graph.store import open_store
+from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
+
+
+def _dump(store) -> dict:
+    """Every node and relationship with its properties, in a stable order."""
+    out = {}
+    for label in NodeLabel:
+        props = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
+        out[label.value] = store.run(f"MATCH (n:{label.value}) RETURN {props} ORDER BY n.id")
+    for rel in RelType:
+        props = "".join(f", r.{p} AS {p}" for p in REL_PROPERTIES[rel])
+        out[rel.value] = store.run(f"MATCH (a)-[r:{rel.value}]->(b) RETURN a.id AS src, b.id AS dst{props} ORDER BY src, dst")
+    return out
+
+
+@pytest.fixture
+def corpus(make_document):
+    return [make_document("doc-a", "杭州市科技创新发展规划", tasks=4),
+            make_document("doc-b", "杭州市数字经济发展规划", cites=("杭州市科技创新发展规划", "杭州市交通发展规划")),
+            make_document("doc-c", "杭州市交通发展规划", department="杭州市交通运输局"),
+            make_document("doc-d", "杭州市人才发展规划", cites=("杭州市数字经济发展规划",))]
+
+
+@pytest.fixture
+def reference(tmp_path, corpus):
+    """The store one document per transaction leaves, each loaded twice over."""
+    store = open_store(f"ladybug://{tmp_path / 'reference.lbdb'}")
+    for graph in corpus + corpus:
+        store.load_document(graph)
+    dump = _dump(store)
+    store.close()
+    return dump
+
+
+def _open(tmp_path, name):
+    return open_store(f"ladybug://{tmp_path / name}")
+
+
+def test_one_batch_into_empty_tables_equals_document_by_document(tmp_path, corpus, reference):
+    store = _open(tmp_path, "batch.lbdb")
+    load_graphs(store, corpus)
+    assert _dump(store) == reference
+    load_graphs(store, corpus)  # again, now through the non-empty paths
+    assert _dump(store) == reference
+
+
+def test_batches_into_non_empty_tables_equal_document_by_document(tmp_path, corpus, reference):
+    store = _open(tmp_path, "mixed.lbdb")
+    store.load_document(corpus[1])  # stubs of the plans doc-b cites come first
+    load_graphs(store, corpus[2:])
+    load_graphs(store, corpus[:2])
+    assert _dump(store) == reference
+
+
+def test_copy_of_many_new_nodes_into_non_empty_tables(tmp_path, corpus, reference, monkeypatch):
+    monkeypatch.setattr(backend, "COPY_MIN_ROWS", 1)
+    store = _open(tmp_path, "copy.lbdb")
+    store.load_document(corpus[0])
+    load_graphs(store, corpus[1:])
+    load_graphs(store, corpus)
+    assert _dump(store) == reference
+
+
+def test_a_failing_batch_is_retried_per_document_and_names_the_failing_one(tmp_path, corpus, monkeypatch):
+    store = _open(tmp_path, "fail.lbdb")
+    store.load_document(corpus[0])
+    before = _dump(store)
+    calls = []
+    original = backend.LadybugStore._create_relationships
+
+    def flaky(self, rel, source, target, table):
+        calls.append(rel)
+        if "doc-c" in table.column("v_document_id").to_pylist():
+            raise StoreError("injected failure after some writes")
+        return original(self, rel, source, target, table)
+
+    monkeypatch.setattr(backend.LadybugStore, "_create_relationships", flaky)
+    with pytest.raises(StoreError, match="loading document doc-c failed, nothing of it was kept: injected"):
+        load_graphs(store, corpus[1:])
+    assert calls  # the failure came after writes had started
+    docs = [r["id"] for r in store.run("MATCH (d:Document) RETURN d.id AS id ORDER BY id")]
+    assert docs == ["doc-a", "doc-b"]  # doc-b, before the failing doc-c, is kept; doc-d never started
+    assert _dump(store)["Task"] != before["Task"]
+    assert not store.run("MATCH (t:Task) WHERE t.document_id = 'doc-c' RETURN t.id AS id")
+
+
+def test_an_interrupted_load_keeps_nothing(tmp_path, corpus, monkeypatch):
+    store = _open(tmp_path, "interrupt.lbdb")
+    load_graphs(store, corpus[:2])
+    before = _dump(store)
+
+    def interrupted(self, *args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(backend.LadybugStore, "_upsert_relationships", interrupted)
+    monkeypatch.setattr(backend.LadybugStore, "_create_relationships", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.load_document(corpus[2])
+    assert _dump(store) == before
+
+
+def test_relationship_upsert_updates_existing_and_creates_missing(tmp_path, corpus):
+    store = _open(tmp_path, "upsert.lbdb")
+    store.load_document(corpus[0])
+    rows = store.run("MATCH (d:Department)-[r:RESPONSIBLE_FOR]->(t:Task) RETURN d.id AS source, t.id AS target "
+                     "ORDER BY target")
+    extra = store.run("MATCH (d:Department) WHERE d.name = '杭州市人民政府' RETURN d.id AS id")[0]["id"]
+    changed = [{"source_label": "Department", "target_label": "Task", "document_id": "doc-a", "rule": "test.v2",
+                "role": "support", **row} for row in rows]
+    changed.append({**changed[0], "source": extra})
+    assert store.upsert_relationships(changed, "RESPONSIBLE_FOR") == len(rows) + 1
+    got = store.run("MATCH (:Department)-[r:RESPONSIBLE_FOR]->(:Task) RETURN r.rule AS rule, count(*) AS n")
+    assert got == [{"rule": "test.v2", "n": len(rows) + 1}]

@@ -1,0 +1,158 @@
+"""The Neo4j adapter without a server: the `neo4j_double` fixture, built from the driver's own classes
+with `create_autospec`, records the exact Cypher and parameters the adapter sends."""
+from __future__ import annotations
+
+import sys
+import pytest
+
+neo4j = pytest.importorskip("neo4j")
+
+from plankg.errors import MissingDependencyError, StoreError  # noqa: E402
+from plankg.graph.schema import neo4j_ddl  # noqa: E402
+from plankg.graph.store import open_store  # noqa: E402
+from plankg.ontology import model as m  # noqa: E402
+from plankg.ontology.vocab import NodeLabel, RelType  # noqa: E402
+
+
+def _small_graph(doc: str = "doc-a") -> m.DocumentGraph:
+    project = m.Project(id="project-1", document_id=doc, name="城西科创大走廊")
+    builder = m.Enterprise(id="enterprise-1", name="联想")
+    return m.DocumentGraph(document_id=doc, nodes=[project, builder], relationships=[
+        m.Relationship(type=RelType.BUILT_BY, source_label=NodeLabel.PROJECT, source="project-1",
+                       target_label=NodeLabel.ENTERPRISE, target="enterprise-1", document_id=doc, rule="r.v1",
+                       printed_name="联想集团")])
+
+
+def test_open_store_connects_with_env_auth_and_creates_constraints_first(neo4j_double, monkeypatch):
+    monkeypatch.setenv("NEO4J_USERNAME", "planner")
+    monkeypatch.setenv("NEO4J_PASSWORD", "secret")
+    monkeypatch.setenv("NEO4J_DATABASE", "plans")
+    store = open_store("neo4j+s://graph.example:7687")
+    assert neo4j_double.driver_calls == [("neo4j+s://graph.example:7687", ("planner", "secret"), {})]
+    neo4j_double.driver.verify_connectivity.assert_called_once_with()
+    sent = neo4j_double.queries()
+    assert [q for q, _, _ in sent] == neo4j_ddl()
+    assert sent[0][0] == "CREATE CONSTRAINT plankg_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE"
+    assert all(kw == {"database_": "plans", "routing_": neo4j.RoutingControl.WRITE} for _, _, kw in sent)
+    assert store.capabilities.dialect == "neo4j"
+    store.close()
+    neo4j_double.driver.close.assert_called_once_with()
+
+
+def test_keyword_options_win_over_the_environment(neo4j_double, monkeypatch):
+    monkeypatch.setenv("NEO4J_DATABASE", "plans")
+    store = open_store("bolt://localhost:7687", username="u", password="p", database="other")
+    assert neo4j_double.driver_calls[0][:2] == ("bolt://localhost:7687", ("u", "p"))
+    assert neo4j_double.queries()[0][2]["database_"] == "other"
+    assert store.database == "other"
+
+
+def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double):
+    store = open_store("neo4j://localhost:7687", password="pw")
+    report = store.load_document(_small_graph())
+    assert report.created == {"Project": 1, "Enterprise": 1} and not report.replaced
+    neo4j_double.driver.session.assert_called_once_with(database="neo4j")
+    assert neo4j_double.session.execute_write.call_count == 1
+    assert neo4j_double.tx_statements() == [
+        ("UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\nSET n.name = coalesce(row.name, n.name)",
+         {"rows": [{"id": "enterprise-1", "name": "联想"}]}),
+        ("UNWIND $rows AS row\nMERGE (n:Project {id: row.id})\n"
+         "SET n.document_id = coalesce(row.document_id, n.document_id), n.name = coalesce(row.name, n.name), "
+         "n.field = coalesce(row.field, n.field), n.span_start = coalesce(row.span_start, n.span_start), "
+         "n.span_end = coalesce(row.span_end, n.span_end)",
+         {"rows": [{"id": "project-1", "document_id": "doc-a", "name": "城西科创大走廊", "field": None,
+                    "span_start": None, "span_end": None}]}),
+        ("UNWIND $rows AS row\nMATCH (a:Project {id: row.source})\nMATCH (b:Enterprise {id: row.target})\n"
+         "MERGE (a)-[e:BUILT_BY]->(b)\nSET e.document_id = row.document_id, e.rule = row.rule, "
+         "e.printed_name = row.printed_name\nRETURN count(e) AS n",
+         {"rows": [{"source": "project-1", "target": "enterprise-1", "document_id": "doc-a", "rule": "r.v1",
+                    "printed_name": "联想集团"}]}),
+    ]
+    lookup = neo4j_double.queries()[-1]
+    assert lookup == ("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha", {"ids": ["doc-a"]},
+                      {"database_": "neo4j", "routing_": neo4j.RoutingControl.READ})
+
+
+def test_replacing_deletes_the_old_facts_first_in_the_same_transaction(neo4j_double):
+    neo4j_double.loaded["doc-a"] = "old"
+    store = open_store("neo4j://localhost:7687", password="pw")
+    report = store.load_document(_small_graph(), sha256="new")
+    assert report.replaced and report.updated == {"Project": 1, "Enterprise": 1}
+    statements = neo4j_double.tx_statements()
+    assert statements[0] == ("MATCH ()-[r:PUBLISHES]->() WHERE r.document_id = $doc DELETE r", {"doc": "doc-a"})
+    assert ("MATCH (n:Task) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n", {"doc": "doc-a"}) in statements
+    assert ("MATCH (n:Department) WHERE NOT EXISTS { MATCH (n)--() } DELETE n RETURN count(n) AS n", {}) in statements
+    demote = next(s for s, _ in statements if s.startswith("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS"))
+    assert "n.title" not in demote and "n.document_id = null" in demote
+    assert statements[-1][0].startswith("UNWIND $rows AS row\nMATCH (a:Project")
+    assert neo4j_double.session.execute_write.call_count == 1
+
+
+def test_same_content_is_skipped_without_a_transaction(neo4j_double):
+    neo4j_double.loaded["doc-a"] = "same"
+    store = open_store("neo4j://localhost:7687", password="pw")
+    report = store.load_document(_small_graph(), sha256="same")
+    assert report.skipped and report.unchanged == {"Project": 1, "Enterprise": 1}
+    neo4j_double.session.execute_write.assert_not_called()
+
+
+def test_missing_endpoint_fails_the_transaction_and_names_the_document(neo4j_double):
+    neo4j_double.matched = 0
+    store = open_store("neo4j://localhost:7687", password="pw")
+    with pytest.raises(StoreError, match=r"loading document doc-a failed.*BUILT_BY relationships point at nodes"):
+        store.load_document(_small_graph())
+
+
+def test_rows_are_sent_in_batches_of_ten_thousand(neo4j_double):
+    store = open_store("neo4j://localhost:7687", password="pw")
+    rows = [{"id": f"enterprise-{i}", "name": f"企业{i}"} for i in range(25_000)]
+    assert store.upsert_nodes(NodeLabel.ENTERPRISE, rows) == 25_000
+    sizes = [len(params["rows"]) for _, params in neo4j_double.tx_statements()]
+    assert sizes == [10_000, 10_000, 5_000]
+
+
+def test_run_returns_plain_values(neo4j_double):
+    graph = neo4j.graph.Graph()
+    plan = neo4j.graph.Node(graph, "4:x:1", 1, ["Plan"], {"id": "plan-1", "title": "规划"})
+    rel = graph.relationship_type("ISSUED_BY")(graph, "5:x:2", 2, {"document_id": "d", "rule": "r"})
+    neo4j_double.driver.execute_query.side_effect = None
+    neo4j_double.driver.execute_query.return_value = neo4j.EagerResult(
+        records=[neo4j.Record({"p": plan, "r": rel, "date": neo4j.time.Date(2021, 6, 1), "n": 3})], summary=None, keys=[])
+    store = open_store("neo4j://localhost:7687", password="pw")
+    [row] = store.run("MATCH (p:Plan)-[r:ISSUED_BY]->() RETURN p, r, date('2021-06-01') AS date, 3 AS n")
+    assert row["p"]["_label"] == "Plan" and row["p"]["title"] == "规划" and row["p"]["date"] is None
+    assert row["r"] == {"_type": "ISSUED_BY", "document_id": "d", "rule": "r", "printed_name": None}
+    assert str(row["date"]) == "2021-06-01" and type(row["date"]).__module__ == "datetime" and row["n"] == 3
+
+
+def test_unreachable_server_names_the_uri_and_how_to_check(neo4j_double):
+    neo4j_double.driver.verify_connectivity.side_effect = neo4j.exceptions.ServiceUnavailable("Connection refused")
+    with pytest.raises(StoreError) as info:
+        open_store("bolt://db.example:7687", password="pw")
+    assert "bolt://db.example:7687" in str(info.value) and "cypher-shell" in str(info.value)
+    neo4j_double.driver.close.assert_called_once_with()
+
+
+def test_refused_credentials_say_which_variables_to_set(neo4j_double):
+    neo4j_double.driver.verify_connectivity.side_effect = neo4j.exceptions.AuthError("unauthorized")
+    with pytest.raises(StoreError, match="NEO4J_PASSWORD"):
+        open_store("neo4j://localhost:7687", password="wrong")
+
+
+def test_server_errors_become_store_errors_naming_the_query(neo4j_double):
+    neo4j_double.driver.execute_query.side_effect = None
+    store = open_store("neo4j://localhost:7687", password="pw")
+    neo4j_double.driver.execute_query.side_effect = neo4j.exceptions.CypherSyntaxError("Invalid input")
+    with pytest.raises(StoreError, match=r"MATCH \(n RETURN n"):
+        store.run("MATCH (n RETURN n")
+
+
+def test_missing_driver_prints_the_pip_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "neo4j", None)
+    with pytest.raises(MissingDependencyError, match="pip install neo4j"):
+        open_store("neo4j://localhost:7687")
+
+
+def test_unknown_scheme_lists_the_known_ones():
+    with pytest.raises(StoreError, match="ladybug:///PATH, neo4j://HOST:PORT"):
+        open_store("postgres://localhost")

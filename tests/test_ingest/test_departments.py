@@ -1,0 +1,65 @@
+"""The department registry: jurisdiction-aware abbreviations, Party bodies, collectives, people."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.ingest.departments import default_registry
+
+
+@pytest.fixture(scope="module")
+def reg():
+    return default_registry()
+
+
+@pytest.mark.parametrize("printed,region,canonical,jurisdiction", [
+    ("市科技局", "杭州市", "杭州市科学技术局", "杭州市"),
+    ("市科技局", "湖州市", "湖州市科学技术局", "湖州市"),
+    ("区科技局", "拱墅区", "拱墅区科学技术局", "拱墅区"),
+    ("市科技局", "拱墅区", "杭州市科学技术局", "杭州市"),
+    ("拱墅区科技局", None, "拱墅区科学技术局", "拱墅区"),
+    ("市发改委", "宁波市", "宁波市发展和改革委员会", "宁波市"),
+    ("市经信局", "杭州市", "杭州市经济和信息化局", "杭州市"),
+    ("市人力社保局", "杭州市", "杭州市人力资源和社会保障局", "杭州市"),
+    ("市市场监管局", "杭州市", "杭州市市场监督管理局", "杭州市"),
+    ("市规划资源局", "杭州市", "杭州市规划和自然资源局", "杭州市"),
+    ("市卫健委", "杭州市", "杭州市卫生健康委员会", "杭州市"),
+    ("市投促局", "杭州市", "杭州市投资促进局", "杭州市"),
+    ("市文广旅游局", "杭州市", "杭州市文化广电旅游局", "杭州市"),
+    ("市数据资源局", "杭州市", "杭州市数据资源管理局", "杭州市"),
+    ("杭州市发展和改革委员会", None, "杭州市发展和改革委员会", "杭州市"),
+    ("湖州市经信局", None, "湖州市经济和信息化局", "湖州市"),
+])
+def test_abbreviations_resolve_within_the_jurisdiction(reg, printed, region, canonical, jurisdiction):
+    info = reg.resolve(printed, region)
+    assert (info.canonical, info.jurisdiction) == (canonical, jurisdiction)
+    assert info.name == printed
+
+
+def test_party_bodies(reg):
+    assert reg.resolve("市委人才办", "杭州市").canonical == "中共杭州市委人才工作领导小组办公室"
+    assert reg.resolve("中共杭州市委办公厅", None).kind == "party"
+    assert reg.resolve("区委人才办", "吴兴区").canonical == "中共吴兴区委人才工作领导小组办公室"
+
+
+def test_kinds(reg):
+    assert reg.resolve("各区、县(市)政府", "杭州市").kind == "collective"
+    assert reg.resolve("各乡镇(街道)", "吴兴区").kind == "collective"
+    assert reg.resolve("市科协", "杭州市").kind == "other"
+    assert reg.resolve("市财政局", "杭州市").kind == "government"
+
+
+def test_unknown_units_are_recognised_by_form(reg):
+    assert reg.looks_like_unit("某某新区管委会") and reg.looks_like_unit("义乌海关")
+    assert not reg.looks_like_unit("加快推进平台建设")
+    info = reg.resolve("某某新区管委会", "湖州市")
+    assert info.canonical == "某某新区管理委员会" and info.jurisdiction == "湖州市"
+
+
+def test_people_are_not_units(reg):
+    assert reg.is_person("李副市长") and reg.is_person("王强") and reg.is_person("市领导")
+    assert not reg.is_person("市科技局") and not reg.is_person("各街道")
+
+
+def test_regions_in_titles(reg):
+    assert reg.regions_in("杭州市拱墅区科技发展规划") == ["杭州市", "拱墅区"]
+    assert reg.jurisdiction("拱墅区").city == "杭州市"

@@ -1,0 +1,144 @@
+"""Views and the index: written as UTF-8, self-contained, escaped, linked."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from plankg.errors import VizError
+from plankg.graph.nx import store_to_networkx
+from plankg.viz.html import graph_to_view
+from plankg.viz.views import department_graph, write_query_view, write_views
+
+# anything that makes a browser fetch: src/href/action/poster attributes, CSS url() and @import, link tags
+RESOURCE_LOAD = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
+                           r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|@import|<link\b|<iframe\b|<img\b""", re.I)
+
+
+def page_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="plankg-data">(.*?)</script>', page, re.S)
+    return json.loads(block.group(1))
+
+
+@pytest.fixture(scope="module")
+def views(viz_store, tmp_path_factory) -> list[Path]:
+    return write_views(viz_store, tmp_path_factory.mktemp("views"))
+
+
+def test_views_are_written_with_safe_ascii_names(views):
+    names = [p.name for p in views]
+    assert names[-1] == "index.html" and "all.html" in names and "platforms.html" in names
+    assert sum(n.startswith("department-") for n in names) == 4
+    assert sum(n.startswith("plan-") for n in names) == 2  # the cited-only plan gets no view of its own
+    assert all(re.fullmatch(r"[a-z0-9-]+\.(html|csv)", n) for n in names)
+
+
+def test_views_are_utf8_and_load_nothing_from_the_network(views):
+    for path in views:
+        if path.suffix != ".html":
+            continue
+        page = path.read_bytes().decode("utf-8")  # strict: fails on any other encoding
+        assert '<meta charset="utf-8">' in page
+        assert "default-src 'none'" in page, f"{path.name} has no CSP forbidding requests"
+        assert not RESOURCE_LOAD.search(page), f"{path.name}: {RESOURCE_LOAD.search(page).group(0)!r}"
+        assert "sourceMappingURL" not in page
+
+
+def test_hostile_names_stay_text(views, hostile, quoted):
+    escaped = html.escape(hostile)
+    for path in (p for p in views if p.suffix == ".html"):
+        page = path.read_text(encoding="utf-8")
+        assert hostile not in page, path.name
+        assert quoted not in page, path.name
+    index = (views[-1]).read_text(encoding="utf-8")
+    assert escaped in index and html.escape(quoted) in index
+    everything = (views[-1].parent / "all.html").read_text(encoding="utf-8")
+    names = {row[1] for row in page_data(everything)["nodes"]}
+    assert hostile in names and quoted in names  # the data round-trips exactly
+
+
+def test_index_links_every_view_with_counts(views):
+    index = views[-1].read_text(encoding="utf-8")
+    links = set(re.findall(r'href="([^"]+)"', index))
+    assert links == {p.name for p in views[:-1]}
+    assert "全部图谱" in index and re.search(r'<td class="n">\d+</td><td class="n">\d+</td>', index)
+
+
+def test_views_show_what_their_caption_says(views):
+    folder = views[-1].parent
+    everything = page_data((folder / "all.html").read_text(encoding="utf-8"))
+    assert len(everything["nodes"]) == 25 and len(everything["edges"]) == 35
+    assert {t[0] for t in everything["types"]} == {"Document", "Plan", "Section", "Task", "Department", "Platform",
+                                                   "Enterprise", "Project", "Target"}
+    platforms = page_data((folder / "platforms.html").read_text(encoding="utf-8"))
+    assert {t[0] for t in platforms["types"]} == {"Platform", "Enterprise", "Project", "Plan"}
+    page = (folder / "all.html").read_text(encoding="utf-8")
+    assert "来源文件：001_科技.txt、002_数字.txt" in page
+
+
+def test_department_view_holds_tasks_plans_partners_and_targets(viz_store, hostile):
+    graph = store_to_networkx(viz_store)
+    keji = next(n for n, a in graph.nodes(data=True) if a.get("name") == "杭州市科学技术局")
+    sub = department_graph(graph, keji)
+    labels = {a["label"] for _, a in sub.nodes(data=True)}
+    assert {"Department", "Task", "Plan", "Section"} <= labels
+    names = {a["name"] for _, a in sub.nodes(data=True)}
+    assert hostile in names and "杭州市发展和改革委员会" in names  # co-responsible in each plan
+
+
+def test_large_graphs_get_a_python_layout_and_a_cap_with_a_note():
+    graph = nx.MultiDiGraph()
+    for i in range(60):
+        graph.add_node(f"t{i}", label="Task", name=f"任务{i}")
+        graph.add_edge(f"d{i % 3}", f"t{i}", key="RESPONSIBLE_FOR", type="RESPONSIBLE_FOR", role="lead")
+    for d in range(3):
+        graph.nodes[f"d{d}"].update(label="Department", name=f"部门{d}")
+    view = graph_to_view(graph, "大图", physics_limit=10, max_nodes=40)
+    assert view.node_count == 40 and view.payload["physics"] is False
+    assert len(view.payload["xy"]) == 80
+    assert any("未显示：任务 23 个" in note for note in view.notes)
+    assert sum(1 for row in view.payload["nodes"] if row[0] == 0) == 3 or "部门" in json.dumps(view.payload["types"],
+                                                                                              ensure_ascii=False)
+
+
+def test_query_view_follows_viz_hints(tmp_path, hostile):
+    rows = [{"department": hostile, "role": "lead", "task_id": "task-1", "plan": "某规划"},
+            {"department": "杭州市财政局", "role": "support", "task_id": "task-1", "plan": "某规划"}]
+    path = write_query_view(rows, "source=department target=task_id relationship=role", tmp_path / "q.html", "部门任务")
+    page = path.read_text(encoding="utf-8")
+    data = page_data(page)
+    assert [t[0] for t in data["types"]] == ["Task", "Department"]  # the ontology's order
+    assert sorted(r[1] for r in data["rels"]) == ["牵头", "配合"]
+    assert hostile not in page
+    with pytest.raises(VizError, match="names no column"):
+        write_query_view(rows, {"source": "dept", "target": "task_id"}, tmp_path / "x.html", "x")
+
+
+def test_query_view_from_a_query_pack(viz_store, tmp_path):
+    loader = pytest.importorskip("plankg.queries.loader")
+    query = loader.load_packs().get("co_responsible_pairs")
+    if query is None or not query.viz:
+        pytest.skip("the co_responsible_pairs pack with viz hints is not there")
+    rows = loader.run_query(viz_store, query, {})
+    path = write_query_view(rows, query.viz, tmp_path / "pairs.html", query.title_zh)
+    data = page_data(path.read_text(encoding="utf-8"))
+    assert data["edges"] and {t[0] for t in data["types"]} == {"Department"}
+
+
+def test_views_display_inline_in_jupyter(viz_store):
+    view = graph_to_view(store_to_networkx(viz_store), "全部")
+    frame = view._repr_html_()
+    assert frame.startswith("<iframe srcdoc=\"") and "<script" not in frame
+    pytest.importorskip("IPython")
+    assert view.show_inline().data == frame
+
+
+def test_an_empty_store_still_gets_an_index_and_a_view_saying_so(ladybug_store, tmp_path):
+    paths = write_views(ladybug_store, tmp_path / "empty")
+    assert [p.name for p in paths] == ["all.html", "platforms.html", "responsibility.html", "responsibility.csv",
+                                       "index.html"]
+    assert "图为空" in paths[0].read_text(encoding="utf-8")

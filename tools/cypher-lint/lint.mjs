@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Lints Cypher with Neo4j's own parser and semantic analysis (@neo4j-cypher/language-support),
+// offline: no server is needed.
+//
+// Input (a file named on the command line, or stdin), either
+//   [{"name": "...", "query": "...", "parameters": {...}?}, ...]
+// or {"schema": {labels, relationshipTypes, propertyKeys, graphSchema}, "queries": [...]}.
+// With a schema, unknown labels, relationship types and properties are reported too.
+// Parameters are values supplied at run time: "parameter not defined" is only reported for a
+// query that declares its "parameters".
+//
+// Output: JSON {"ok", "errors", "warnings", "results": [{"name", "diagnostics": [...]}]} on stdout.
+// Exit 0 when no query has an error (with --strict, no warning either), 1 otherwise, 2 on bad input.
+import { readFileSync } from 'node:fs';
+import { isNotParamError, lintCypherQuery } from '@neo4j-cypher/language-support';
+
+const SEVERITY = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+function fail(message) {
+  process.stderr.write(`cypher-lint: ${message}\n`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+const strict = args.includes('--strict');
+const files = args.filter((a) => !a.startsWith('--'));
+let text;
+try {
+  text = readFileSync(files.length ? files[0] : 0, 'utf8');
+} catch (err) {
+  fail(`cannot read ${files[0] ?? 'stdin'}: ${err.message}`);
+}
+let input;
+try {
+  input = JSON.parse(text);
+} catch (err) {
+  fail(`input is not JSON: ${err.message}`);
+}
+const queries = Array.isArray(input) ? input : input.queries;
+const schema = Array.isArray(input) ? {} : input.schema ?? {};
+if (!Array.isArray(queries) || queries.some((q) => typeof q?.query !== 'string' || typeof q?.name !== 'string')) {
+  fail('expected a JSON array of {"name": string, "query": string} (or {"schema": ..., "queries": [...]})');
+}
+
+let errors = 0;
+let warnings = 0;
+const results = queries.map(({ name, query, parameters }) => {
+  const declared = parameters !== undefined;
+  const { diagnostics } = lintCypherQuery(query, declared ? { ...schema, parameters } : schema);
+  const kept = diagnostics
+    .filter((d) => declared || isNotParamError(d))
+    .map((d) => ({
+      severity: SEVERITY[d.severity] ?? String(d.severity),
+      message: d.message,
+      line: d.range.start.line + 1,
+      column: d.range.start.character + 1,
+      text: query.slice(d.offsets.start, d.offsets.end),
+    }));
+  errors += kept.filter((d) => d.severity === 'error').length;
+  warnings += kept.filter((d) => d.severity === 'warning').length;
+  return { name, diagnostics: kept };
+});
+
+const ok = errors === 0 && (!strict || warnings === 0);
+process.stdout.write(JSON.stringify({ ok, errors, warnings, results }, null, 1) + '\n');
+process.exit(ok ? 0 : 1);

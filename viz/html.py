@@ -1,0 +1,402 @@
+"""Self-contained HTML views of a plan graph: one file, no network request when opened.
+
+We own the template (viz/templates/view.html) instead of using pyvis': pyvis loads Bootstrap
+from a CDN even in `in_line` mode (WestHealth/pyvis issues #228, #229) and writes files in the
+locale's encoding. vis-network's JS and CSS come from the pyvis package (a dependency) and are
+inlined; a Content-Security-Policy of `default-src 'none'` makes the browser refuse any request
+the page might still try. Graph data travels as one compact JSON block (styles per node type,
+not per node) that the page script turns into vis DataSets.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("d", label="Department", name="<script>alert(1)</script>")
+>>> g.add_node("t", label="Task", name="1 建设平台", ref="1", text="建设平台", document_id="doc")
+>>> g.add_edge("d", "t", key="RESPONSIBLE_FOR", type="RESPONSIBLE_FOR", role="lead", document_id="doc")
+'RESPONSIBLE_FOR'
+>>> view = graph_to_view(g, "测试 <b>视图</b>", "说明")
+>>> view.node_count, view.edge_count
+(2, 1)
+>>> page = view.html()
+>>> "<script>alert(1)" in page, "测试 &lt;b&gt;视图&lt;/b&gt;" in page
+(False, True)
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Hashable, Mapping
+
+import networkx as nx
+
+from plankg.errors import VizError
+from plankg.graph.nx import TASK_NAME_CHARS, display_name
+from plankg.ontology.vocab import LABELS_ZH, NodeLabel
+
+PHYSICS_LIMIT = 2_000  # above this, in-browser physics stutters: lay out in Python and switch it off
+MAX_NODES = 20_000  # above this, vis-network's canvas becomes unusable even without physics
+LARGE_VIEW_QUOTE_CHARS = 40
+VIS_DIR = "templates/lib/vis-9.1.2"
+
+ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
+KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党组织", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    colour: str
+    shape: str  # shapes that draw the label below the node: labels inside shapes crowd large graphs
+    size: int
+
+
+@dataclass(frozen=True)
+class RelStyle:
+    colour: str
+    dashed: bool = False
+
+
+NODE_STYLES: Mapping[str, NodeStyle] = {
+    "Document": NodeStyle("#8c8c8c", "dot", 9),
+    "Plan": NodeStyle("#d62728", "star", 26),
+    "Section": NodeStyle("#ff9f1c", "triangle", 13),
+    "Task": NodeStyle("#1f77b4", "dot", 10),
+    "Department": NodeStyle("#2ca02c", "diamond", 20),
+    "Platform": NodeStyle("#9467bd", "square", 15),
+    "Enterprise": NodeStyle("#8c564b", "triangleDown", 15),
+    "Project": NodeStyle("#e377c2", "hexagon", 13),
+    "Target": NodeStyle("#17becf", "hexagon", 12),
+}
+# Types outside the ontology (columns of a query result) cycle through these.
+_EXTRA_COLOURS = ["#e6550d", "#3182bd", "#31a354", "#756bb1", "#636363", "#bd9e39", "#ad494a"]
+
+REL_STYLES: Mapping[str, RelStyle] = {
+    "PUBLISHES": RelStyle("#bbbbbb"),
+    "HAS_SECTION": RelStyle("#c7a26b"),
+    "HAS_TASK": RelStyle("#9ab8d8"),
+    "RESPONSIBLE_FOR": RelStyle("#2ca02c"),
+    "MENTIONS": RelStyle("#9467bd", dashed=True),
+    "SETS_TARGET": RelStyle("#17becf"),
+    "ISSUED_BY": RelStyle("#d62728"),
+    "REFERENCES": RelStyle("#d62728", dashed=True),
+    "BUILT_BY": RelStyle("#8c564b"),
+}
+
+# Shared entities first, then structure, then the many leaves: what a capped view drops first.
+_KEEP_ORDER = ["Plan", "Department", "Platform", "Enterprise", "Project", "Document", "Section", "Task", "Target"]
+
+_FACT_FIELDS = [("jurisdiction", "管辖"), ("kind", "类别"), ("level", "级别"), ("region", "地区"), ("date", "日期"),
+                ("doc_number", "文号"), ("issuers", "印发单位"), ("status", "状态"), ("field", "领域"),
+                ("metric", "指标"), ("value", "数值"), ("unit", "单位"), ("year", "年份"), ("baseline", "基期值"),
+                ("baseline_year", "基期年份")]
+
+
+# Edge attributes the page shows in their own place; any other (query columns, `via`) is listed.
+_EDGE_KNOWN = frozenset({"type", "key", "document_id", "rule", "role", "printed_name", "printed_title", "span_start",
+                         "span_end"})
+_EDGE_FACTS = {"via": "经由", "weight": "权重"}
+
+
+def _width(weight: Any) -> float:
+    """Edge width for a weight column: grows with the log, so one heavy pair cannot swamp the view.
+
+    >>> _width(None), _width(1), _width(8)
+    (0, 1.8, 3.5)
+    """
+    if not isinstance(weight, (int, float)) or weight <= 0:
+        return 0
+    return round(min(8.0, 1 + math.log2(1 + weight) * 0.8), 1)
+
+
+def type_zh(name: str) -> str:
+    """The Chinese name of a node or relationship type, or of a role; unknown names pass through.
+
+    >>> type_zh("Department"), type_zh("RESPONSIBLE_FOR"), type_zh("lead"), type_zh("部门")
+    ('部门', '负责', '牵头', '部门')
+    """
+    return LABELS_ZH.get(name) or ROLE_ZH.get(name) or name
+
+
+def json_for_script(value: Any) -> str:
+    """Compact JSON that is safe inside a `<script>` element: raw UTF-8, every `<` escaped, so no
+    `</script>` or `<!--` in the data can end or alter the element.
+
+    >>> json_for_script({"name": "</script><!--杭州"})
+    '{"name":"\\\\u003c/script>\\\\u003c!--杭州"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@lru_cache(maxsize=1)
+def vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as shipped inside pyvis, ready to inline."""
+    try:
+        lib = resources.files("pyvis").joinpath(VIS_DIR)
+        js = lib.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+        css = lib.joinpath("vis-network.css").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise VizError(f"cannot read vis-network from the pyvis package: {exc}", where=f"pyvis/{VIS_DIR}",
+                       fix='reinstall it: pip install --force-reinstall "pyvis>=0.3.2"') from None
+    # a source map comment would make an open developer console fetch a file that does not exist
+    js = re.sub(r"//# sourceMappingURL=\S*\s*$", "", js)
+    return js.replace("</script", "<\\/script"), _prune_css(css).replace("</style", "<\\/style")
+
+
+# Editing toolbars, the configurator and the colour picker are never enabled in a view; their
+# rules carry ~180 KB of base64 icons that every emailed file would otherwise repeat.
+_UNUSED_CSS = re.compile(r"vis-(manipulation|edit-mode|close|configuration|color-picker)")
+
+
+def _prune_css(css: str) -> str:
+    """vis-network's CSS without the rules of widgets views never show.
+
+    >>> _prune_css("div.vis-tooltip{color:#000}div.vis-network button.vis-close{x:1}.vis-overlay{top:0}")
+    'div.vis-tooltip{color:#000}.vis-overlay{top:0}'
+    """
+    return re.sub(r"[^{}]+\{[^{}]*\}", lambda m: "" if _UNUSED_CSS.search(m.group(0).split("{", 1)[0]) else m.group(0), css)
+
+
+@lru_cache(maxsize=None)
+def _own_asset(package_dir: str, name: str) -> str:
+    return resources.files("plankg.viz").joinpath(package_dir, name).read_text(encoding="utf-8")
+
+
+def _facts(attrs: Mapping[str, Any]) -> str:
+    lines = []
+    for key, zh in _FACT_FIELDS:
+        value = attrs.get(key)
+        if value in (None, "", []):
+            continue
+        if key == "kind":
+            value = KIND_ZH.get(value, value)
+        elif isinstance(value, (list, tuple)):
+            value = "、".join(map(str, value))
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        lines.append(f"{zh}：{value}")
+    if attrs.get("period_start") or attrs.get("period_end"):
+        lines.append(f"规划期：{attrs.get('period_start') or '?'}–{attrs.get('period_end') or '?'}年")
+    return "\n".join(lines)
+
+
+@dataclass
+class View:
+    """One rendered view: a title, a caption, notes on what was left out, and the graph data.
+
+    `html()` gives the page, `write(path)` saves it as UTF-8; in Jupyter the object displays
+    itself inline (an iframe whose srcdoc is the page, so its script runs isolated).
+    """
+
+    title: str
+    caption: str
+    payload: dict[str, Any]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.payload["nodes"])
+
+    @property
+    def edge_count(self) -> int:
+        return len(self.payload["edges"])
+
+    def html(self) -> str:
+        return render_html(self)
+
+    def write(self, path: str | Path) -> Path:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.html(), encoding="utf-8")
+        except OSError as exc:
+            raise VizError(f"cannot write the view {self.title!r}: {exc.strerror}", where=str(path),
+                           fix="choose a writable output folder") from None
+        return path
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.html(), quote=True)}" style="width:100%;height:680px;'
+                f'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+
+    def show_inline(self):
+        """The view as an `IPython.display.HTML` object, for notebooks that want it explicitly."""
+        try:
+            from IPython.display import HTML
+        except ImportError:
+            from plankg.errors import MissingDependencyError
+
+            raise MissingDependencyError("ipython", "showing a view inside Jupyter") from None
+        import warnings
+
+        with warnings.catch_warnings():  # IPython suggests IFrame, which needs a URL; srcdoc needs none
+            warnings.simplefilter("ignore", UserWarning)
+            return HTML(self._repr_html_())
+
+
+def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable], list[str]]:
+    """The nodes a view draws, and notes on what a cap left out (the most connected stay)."""
+    nodes = list(graph.nodes)
+    if len(nodes) <= max_nodes:
+        return nodes, []
+    rank = {label: i for i, label in enumerate(_KEEP_ORDER)}
+    degree = dict(graph.degree())
+    ordered = sorted(nodes, key=lambda n: (rank.get(graph.nodes[n].get("label"), len(rank)), -degree[n], str(n)))
+    kept, dropped = ordered[:max_nodes], ordered[max_nodes:]
+    left_out: dict[str, int] = {}
+    for node in dropped:
+        label = graph.nodes[node].get("label", "")
+        left_out[label] = left_out.get(label, 0) + 1
+    detail = "，".join(f"{type_zh(k)} {v:,} 个" for k, v in sorted(left_out.items(), key=lambda kv: -kv[1]))
+    return kept, [f"图中共有 {len(nodes):,} 个节点，为保证浏览器流畅只显示 {max_nodes:,} 个（连接最多者优先）；"
+                  f"未显示：{detail}。完整数据请用导出文件（GraphML/CSV）查看。"]
+
+
+def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, physics_limit: int = PHYSICS_LIMIT,
+                  max_nodes: int = MAX_NODES, quote_chars: int | None = None,
+                  documents: Mapping[str, str] | None = None) -> View:
+    """Turn a graph (as `plankg.graph.nx` builds it) into a `View`.
+
+    Up to `physics_limit` nodes the browser lays the graph out with physics; above it the layout
+    is computed here (`plankg.viz.layout.hub_layout`) and physics starts off. Above `max_nodes`
+    the least connected leaves are left out and a note says how many of each type.
+
+    Source sentences are most of a view's bytes (a task's runs to a hundred characters), so views
+    above `physics_limit` cut tooltip quotes to `quote_chars` (default `LARGE_VIEW_QUOTE_CHARS`)
+    and say so; plan and department views are small and keep them whole. `quote_chars=0` keeps
+    every quote whole.
+
+    The payload is positional to stay small: node rows `[type, name, doc, ref, quote, facts]`
+    (name 0 = a task's name, rebuilt from ref and quote by the page), edge rows
+    `[source, target, rel, role, printed, doc, facts, width]` (doc -2 = the document of its
+    target, else its source), trailing defaults dropped.
+    """
+    documents = {**graph.graph.get("documents", {}), **(documents or {})}
+    kept, notes = _choose_nodes(graph, max_nodes)
+    index = {node: i for i, node in enumerate(kept)}
+    physics = len(kept) <= physics_limit
+    cut = (LARGE_VIEW_QUOTE_CHARS if quote_chars is None else quote_chars) if not physics else (quote_chars or 0)
+
+    # legends list types in the ontology's order in every view, then any others (query columns)
+    order = {name: i for i, name in enumerate([*(label.value for label in NodeLabel), *REL_STYLES])}
+    present = {str(graph.nodes[n].get("label", "")) for n in kept}
+    type_keys = {label: i for i, label in enumerate(sorted(present, key=lambda x: (order.get(x, len(order)), x)))}
+    rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges(keys=True, data=True) if s in index and t in index}
+    rel_keys = {rel: i for i, rel in enumerate(sorted(rels_present, key=lambda x: (order.get(x, len(order)), x)))}
+    doc_keys: dict[str, int] = {}
+    strings: dict[str, int] = {}  # printed names repeat (市科技局 on hundreds of edges): send each once
+    roles = ["", "lead", "support", "responsible"]
+
+    def key_of(table: dict[str, int], value: str) -> int:
+        if value not in table:
+            table[value] = len(table)
+        return table[value]
+
+    def doc_index(doc_id: str | None) -> int:
+        return key_of(doc_keys, doc_id) if doc_id else -1
+
+    # shared entities (departments, platforms) have no document: say where they appear instead
+    appears_in: dict[Hashable, set[str]] = {}
+    task_roles: dict[Hashable, dict[str, int]] = {}
+    edges = []
+    for s, t, key, attrs in graph.edges(keys=True, data=True):
+        if s not in index or t not in index:
+            continue
+        rel = str(attrs.get("type", key))
+        doc = attrs.get("document_id")
+        role = str(attrs.get("role") or "")
+        if role not in roles:
+            roles.append(role)
+        printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
+        extra = "\n".join(f"{_EDGE_FACTS.get(k, k)}：{v}" for k, v in attrs.items()
+                          if k not in _EDGE_KNOWN and v not in (None, ""))
+        inherited = graph.nodes[t].get("document_id") or graph.nodes[s].get("document_id")
+        row: list[Any] = [index[s], index[t], key_of(rel_keys, rel), roles.index(role),
+                          key_of(strings, printed) + 1 if printed else 0,
+                          -2 if doc == inherited else doc_index(doc), extra, _width(attrs.get("weight"))]
+        while len(row) > 3 and row[-1] in ("", 0, -2):
+            row.pop()
+        edges.append(row)
+        if doc:
+            for end in (s, t):
+                appears_in.setdefault(end, set()).add(documents.get(doc, doc))
+        if rel == "RESPONSIBLE_FOR":
+            counts = task_roles.setdefault(s, {})
+            counts[role or "responsible"] = counts.get(role or "responsible", 0) + 1
+
+    nodes = []
+    truncated = 0
+    for node in kept:
+        attrs = graph.nodes[node]
+        label = str(attrs.get("label", ""))
+        facts = _facts(attrs)
+        if node in task_roles:
+            counts = task_roles[node]
+            parts = "，".join(f"{ROLE_ZH.get(r, r)} {n}" for r, n in sorted(counts.items()))
+            facts = (facts + "\n" if facts else "") + f"负责任务：{sum(counts.values())} 项（{parts}）"
+        if not attrs.get("document_id") and node in appears_in:
+            seen = sorted(appears_in[node])
+            more = f" 等 {len(seen)} 份文件" if len(seen) > 5 else ""
+            facts = (facts + "\n" if facts else "") + "见于：" + "、".join(seen[:5]) + more
+        quote = str(attrs.get("text") or (attrs.get("title") if label == NodeLabel.SECTION.value else "") or "")
+        name: Any = str(attrs.get("name", node))
+        if label == NodeLabel.TASK.value and name == display_name(label, attrs):
+            name = 0
+        if cut and len(quote) > cut:
+            quote = quote[:cut] + "…"
+            truncated += 1
+        row = [key_of(type_keys, label), name, doc_index(attrs.get("document_id")), attrs.get("ref") or "", quote, facts]
+        while len(row) > 2 and row[-1] in ("", -1):
+            row.pop()
+        nodes.append(row)
+    if truncated:
+        notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）；完整原文见各规划、部门视图。")
+
+    extra_colours = iter(_EXTRA_COLOURS * 10)
+    types = []
+    for label in type_keys:
+        style = NODE_STYLES.get(label) or NodeStyle(next(extra_colours, "#999999"), "dot", 12)
+        types.append([label, type_zh(label), style.colour, style.shape, style.size])
+    rels = []
+    for rel in rel_keys:
+        style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
+        rels.append([rel, type_zh(rel), style.colour, int(style.dashed)])
+
+    payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_keys],
+                               "roles": roles, "strings": list(strings), "taskNameChars": TASK_NAME_CHARS,
+                               "nodes": nodes, "edges": edges, "physics": physics}
+    if not physics:
+        from plankg.viz.layout import hub_layout
+
+        positions = hub_layout(graph.subgraph(kept) if len(kept) < graph.number_of_nodes() else graph)
+        payload["xy"] = [c for node in kept for c in positions[node]]
+        notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。")
+    return View(title=title, caption=caption, payload=payload, notes=notes)
+
+
+_MARKER = re.compile(r"@@([A-Z_]+)@@")
+
+
+def render_html(view: View) -> str:
+    """The complete page for `view`: template, inlined vis-network, page script and data."""
+    vis_js, vis_css = vis_assets()
+    notes = "".join(f'<p class="note">{html.escape(note)}</p>' for note in view.notes)
+    values = {"TITLE": html.escape(view.title), "CAPTION": html.escape(view.caption), "NOTES": notes,
+              "VERSION": _version(), "VIS_CSS": vis_css, "VIS_JS": vis_js,
+              "VIEW_CSS": _own_asset("assets", "view.css"), "VIEW_JS": _own_asset("assets", "view.js"),
+              "DATA": json_for_script(view.payload)}
+    # one pass: text substituted in is never scanned again, so a title cannot smuggle in a marker
+    return _MARKER.sub(lambda m: values[m.group(1)], _own_asset("templates", "view.html"))
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("plankg")
+    except PackageNotFoundError:
+        return "dev"

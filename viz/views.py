@@ -1,0 +1,349 @@
+"""The set of views `plankg viz` writes: the whole graph, one per department, one per plan,
+platforms and enterprises, and an index linking them all with their sizes.
+
+File names come from content ids (`department-0d5ad5cd41904349.html`), never from names, so a
+department called `../<x>` cannot escape the folder or break a link.
+
+>>> safe_stem("department-0d5ad5cd41904349")
+'department-0d5ad5cd41904349'
+>>> safe_stem("../../etc/passwd")
+'x-3754d6cb3a38e118'
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Hashable, Iterable, Mapping, Sequence
+
+import networkx as nx
+
+from plankg.errors import VizError
+from plankg.graph.nx import rows_to_networkx, store_to_networkx
+from plankg.ontology.vocab import NodeLabel as L
+from plankg.ontology.vocab import RelType as R
+from plankg.viz.html import View, graph_to_view, type_zh
+
+_SAFE_ID = re.compile(r"[a-z]+-[0-9a-f]{16}")
+_STRUCTURE = (R.HAS_SECTION.value, R.HAS_TASK.value)
+
+
+def safe_stem(node_id: str) -> str:
+    """A file name stem for a node: its content id when it has the usual shape, else a hash of it."""
+    if _SAFE_ID.fullmatch(node_id):
+        return node_id
+    return "x-" + hashlib.sha256(node_id.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class WrittenView:
+    """A view written to disk, as the index lists it."""
+
+    path: Path
+    kind: str  # 全图 | 部门 | 规划 | 平台与企业 | 查询
+    title: str
+    nodes: int
+    edges: int
+
+
+# --- the neighbourhoods each view shows ----------------------------------------------------------
+def _by_type(graph: nx.MultiDiGraph, nodes: Iterable[Hashable], rel: str, *, incoming: bool = False) -> set:
+    """Neighbours of `nodes` across `rel` edges (outgoing, or incoming)."""
+    out = set()
+    for node in nodes:
+        edges = graph.in_edges(node, keys=True) if incoming else graph.out_edges(node, keys=True)
+        for s, t, key in edges:
+            if key == rel:
+                out.add(s if incoming else t)
+    return out
+
+
+def _ancestors(graph: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> set:
+    """Sections and plans above `nodes`, following HAS_TASK and HAS_SECTION upwards."""
+    seen: set = set()
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        for s, _, key in graph.in_edges(node, keys=True):
+            if key in _STRUCTURE and s not in seen:
+                seen.add(s)
+                stack.append(s)
+    return seen
+
+
+def _descendants(graph: nx.MultiDiGraph, root: Hashable) -> set:
+    seen: set = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        for _, t, key in graph.out_edges(node, keys=True):
+            if key in _STRUCTURE and t not in seen:
+                seen.add(t)
+                stack.append(t)
+    return seen
+
+
+def _plan_of(graph: nx.MultiDiGraph, node: Hashable) -> Hashable | None:
+    if graph.nodes[node].get("label") == L.PLAN.value:
+        return node
+    for up in _ancestors(graph, [node]):
+        if graph.nodes[up].get("label") == L.PLAN.value:
+            return up
+    return None
+
+
+def department_graph(graph: nx.MultiDiGraph, department: Hashable) -> nx.MultiDiGraph:
+    """A department, its tasks, their sections and plans, co-responsible departments, targets,
+    and the plans it issued.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p", label="Plan"); g.add_node("t", label="Task"); g.add_node("d", label="Department")
+    >>> g.add_node("d2", label="Department"); g.add_node("x", label="Target"); g.add_node("far", label="Task")
+    >>> for s, t, k in [("p", "t", "HAS_TASK"), ("d", "t", "RESPONSIBLE_FOR"), ("d2", "t", "RESPONSIBLE_FOR"),
+    ...                 ("t", "x", "SETS_TARGET"), ("d2", "far", "RESPONSIBLE_FOR")]:
+    ...     _ = g.add_edge(s, t, key=k, type=k)
+    >>> sorted(department_graph(g, "d"))
+    ['d', 'd2', 'p', 't', 'x']
+    """
+    tasks = _by_type(graph, [department], R.RESPONSIBLE_FOR.value)
+    keep = {department} | tasks | _ancestors(graph, tasks)
+    keep |= _by_type(graph, tasks, R.RESPONSIBLE_FOR.value, incoming=True)
+    keep |= _by_type(graph, tasks, R.SETS_TARGET.value)
+    keep |= _by_type(graph, [department], R.ISSUED_BY.value, incoming=True)
+    return graph.subgraph(keep).copy()
+
+
+def plan_graph(graph: nx.MultiDiGraph, plan: Hashable) -> nx.MultiDiGraph:
+    """A plan, its sections and tasks, the departments responsible or issuing, the platforms,
+    enterprises and projects it mentions, its targets, the plans it cites and its document."""
+    body = {plan} | _descendants(graph, plan)
+    keep = set(body)
+    keep |= _by_type(graph, body, R.RESPONSIBLE_FOR.value, incoming=True)
+    keep |= _by_type(graph, [plan], R.ISSUED_BY.value)
+    mentioned = _by_type(graph, body, R.MENTIONS.value)
+    keep |= mentioned | _by_type(graph, mentioned, R.BUILT_BY.value)
+    keep |= _by_type(graph, body, R.SETS_TARGET.value)
+    keep |= _by_type(graph, [plan], R.REFERENCES.value) | _by_type(graph, [plan], R.REFERENCES.value, incoming=True)
+    keep |= _by_type(graph, [plan], R.PUBLISHES.value, incoming=True)
+    return graph.subgraph(keep).copy()
+
+
+def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Platforms, enterprises and projects, each joined to the plans that mention them.
+
+    A mention made inside a task or section is drawn from the task's plan, with `via` naming the
+    task or section, so the view stays small enough to read.
+    """
+    wanted = {L.PLATFORM.value, L.ENTERPRISE.value, L.PROJECT.value}
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("label") in wanted:
+            out.add_node(node, **attrs)
+    for s, t, key, attrs in graph.edges(keys=True, data=True):
+        if t not in out:
+            continue
+        if key == R.BUILT_BY.value and s in out:
+            out.add_edge(s, t, key=key, **attrs)
+        elif key == R.MENTIONS.value:
+            plan = _plan_of(graph, s)
+            if plan is None:
+                continue
+            out.add_node(plan, **graph.nodes[plan])
+            extra = {} if plan == s else {"via": graph.nodes[s].get("name", str(s))}
+            if not out.has_edge(plan, t, key):
+                out.add_edge(plan, t, key=key, **attrs, **extra)
+    return out
+
+
+# --- captions and writing -----------------------------------------------------------------------
+def _documents_of(graph: nx.MultiDiGraph) -> list[str]:
+    names = graph.graph.get("documents", {})
+    ids = {a["document_id"] for _, a in graph.nodes(data=True) if a.get("document_id")}
+    ids |= {a["document_id"] for *_, a in graph.edges(data=True) if a.get("document_id")}
+    return sorted(names.get(d, d) for d in ids)
+
+
+def _caption(what: str, graph: nx.MultiDiGraph) -> str:
+    docs = _documents_of(graph)
+    shown = "、".join(docs[:8]) + (f" 等 {len(docs)} 份" if len(docs) > 8 else "")
+    return f"{what}（{graph.number_of_nodes():,} 个节点，{graph.number_of_edges():,} 条关系）。来源文件：{shown or '无'}。"
+
+
+def _view_path(out: Path, prefix: str, node_id: Hashable) -> Path:
+    stem = safe_stem(str(node_id))
+    return out / f"{stem if stem.startswith(prefix + '-') else prefix + '-' + stem}.html"
+
+
+def _write(view: View, path: Path, kind: str) -> WrittenView:
+    view.write(path)
+    return WrittenView(path=path, kind=kind, title=view.title, nodes=view.node_count, edges=view.edge_count)
+
+
+def write_views(store: Any, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
+                matrix: bool = True) -> list[Path]:
+    """Write every view of `store` into `out_dir` and return their paths, `index.html` last.
+
+    Views: `all.html` (the whole graph), `department-<id>.html` per department,
+    `plan-<id>.html` per ingested plan, `platforms.html`, and with `matrix` the responsibility
+    matrix as `responsibility.html` and `responsibility.csv`. `document_ids` restricts every view
+    to those documents' facts.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VizError(f"cannot create the views folder: {exc.strerror}", where=str(out),
+                       fix="choose a writable output folder") from None
+    graph = store_to_networkx(store, document_ids=document_ids)
+    written: list[WrittenView] = []
+
+    everything = graph_to_view(graph, "全部图谱", _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph))
+    if graph.number_of_nodes() == 0:
+        everything.notes.append("图为空：请先用 plankg ingest 导入文件。")
+    written.append(_write(everything, out / "all.html", "全图"))
+
+    by_label: dict[str, list[Hashable]] = {}
+    for node, attrs in graph.nodes(data=True):
+        by_label.setdefault(attrs.get("label", ""), []).append(node)
+
+    platforms = platforms_graph(graph)
+    written.append(_write(graph_to_view(platforms, "平台与企业", _caption("平台、企业和项目，以及提及它们的规划", platforms)),
+                          out / "platforms.html", "平台与企业"))
+
+    for plan in sorted(by_label.get(L.PLAN.value, []), key=lambda n: graph.nodes[n].get("name", "")):
+        if not graph.nodes[plan].get("document_id"):
+            continue  # a plan known only because another cites it has no contents to show
+        sub = plan_graph(graph, plan)
+        name = graph.nodes[plan]["name"]
+        view = graph_to_view(sub, name, _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub))
+        written.append(_write(view, _view_path(out, "plan", plan), "规划"))
+
+    for dept in sorted(by_label.get(L.DEPARTMENT.value, []), key=lambda n: graph.nodes[n].get("name", "")):
+        sub = department_graph(graph, dept)
+        name = graph.nodes[dept]["name"]
+        tasks = sum(1 for _, _, k in graph.out_edges(dept, keys=True) if k == R.RESPONSIBLE_FOR.value)
+        view = graph_to_view(sub, name, _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub))
+        written.append(_write(view, _view_path(out, "department", dept), "部门"))
+
+    if matrix:
+        from plankg.viz.tables import responsibility_matrix, write_matrix_csv, write_matrix_html
+
+        table = responsibility_matrix(graph)
+        html_path = write_matrix_html(table, out / "responsibility.html")
+        csv_path = write_matrix_csv(table, out / "responsibility.csv")
+        written.append(WrittenView(html_path, "表格", "责任矩阵（部门 × 任务）", len(table.tasks), table.cells))
+        written.append(WrittenView(csv_path, "表格", "责任矩阵 CSV（Excel 可直接打开）", len(table.tasks), table.cells))
+
+    index = write_index(written, out / "index.html", graph)
+    return [w.path for w in written] + [index]
+
+
+_INDEX_CSS = """
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+  margin: 24px; color: #222; }
+h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 24px; }
+table { border-collapse: collapse; } th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } th { background: #f3f3f3; }
+.caption { color: #555; }
+"""
+
+
+def write_index(views: Sequence[WrittenView], path: Path, graph: nx.MultiDiGraph | None = None) -> Path:
+    """An offline page linking every view, grouped by kind, with node and edge counts."""
+    groups: dict[str, list[WrittenView]] = {}
+    for view in views:
+        groups.setdefault(view.kind, []).append(view)
+    parts = []
+    for kind, items in groups.items():
+        counts = "表格行 / 单元格" if kind == "表格" else "节点 / 关系"
+        rows = "".join(f'<tr><td><a href="{html.escape(v.path.name, quote=True)}">{html.escape(v.title)}</a></td>'
+                       f'<td class="n">{v.nodes:,}</td><td class="n">{v.edges:,}</td></tr>' for v in items)
+        parts.append(f"<h2>{html.escape(kind)}（{len(items)}）</h2><table><thead><tr><th>视图</th>"
+                     f"<th colspan=\"2\">{counts}</th></tr></thead><tbody>{rows}</tbody></table>")
+    summary = ""
+    if graph is not None:
+        labels: dict[str, int] = {}
+        for _, attrs in graph.nodes(data=True):
+            labels[attrs.get("label", "")] = labels.get(attrs.get("label", ""), 0) + 1
+        detail = "，".join(f"{type_zh(k)} {v:,}" for k, v in sorted(labels.items(), key=lambda kv: -kv[1]))
+        docs = _documents_of(graph)
+        summary = (f'<p class="caption">共 {graph.number_of_nodes():,} 个节点（{html.escape(detail)}），'
+                   f"{graph.number_of_edges():,} 条关系，来自 {len(docs)} 份文件："
+                   f"{html.escape('、'.join(docs))}。</p>")
+    page = (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            f"<title>规划知识图谱：视图索引</title><style>{_INDEX_CSS}</style></head><body>"
+            f"<h1>规划知识图谱：视图索引</h1>{summary}{''.join(parts)}</body></html>\n")
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise VizError(f"cannot write the index: {exc.strerror}", where=str(path), fix="choose a writable output folder") from None
+    return path
+
+
+# --- query results --------------------------------------------------------------------------------
+def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
+    """Read viz hints, as a mapping or as a query header writes them.
+
+    >>> parse_viz_hints("source=department target=task_id relationship=role")
+    {'source': 'department', 'target': 'task_id', 'relationship': 'role'}
+    >>> parse_viz_hints("source=department, rel=role, target=task")
+    {'source': 'department', 'target': 'task', 'relationship': 'role'}
+    >>> parse_viz_hints({"source": "a"})
+    Traceback (most recent call last):
+    ...
+    plankg.errors.VizError: viz hints lack 'target' [{'source': 'a'}]. Fix: give at least source=COLUMN and target=COLUMN, e.g. source=department target=task relationship=role
+    """
+    if isinstance(hints, str):
+        parsed = {}
+        for part in re.split(r"[\s,;，；]+", hints.strip()):
+            if not part:
+                continue
+            key, sep, value = part.partition("=")
+            if not sep or not value:
+                raise VizError(f"viz hint {part!r} is not KEY=COLUMN", where=hints,
+                               fix="write hints like: source=department target=task relationship=role")
+            parsed[key] = value
+    else:
+        parsed = {str(k): str(v) for k, v in hints.items() if v is not None}
+    if "rel" in parsed:  # the short spelling of the query packs' `relationship`
+        parsed.setdefault("relationship", parsed.pop("rel"))
+    allowed = {"source", "target", "relationship", "weight", "source_label", "target_label"}
+    unknown = set(parsed) - allowed
+    missing = [k for k in ("source", "target") if k not in parsed]
+    if missing or unknown:
+        problem = f"lack {missing[0]!r}" if missing else f"have unknown keys {sorted(unknown)}"
+        raise VizError(f"viz hints {problem}", where=str(hints),
+                       fix="give at least source=COLUMN and target=COLUMN, e.g. source=department target=task relationship=role"
+                       + ("" if missing else f"; allowed keys: {', '.join(sorted(allowed))}"))
+    return parsed
+
+
+def write_query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping[str, str], out_path: str | Path,
+                     title: str, caption: str | None = None) -> Path:
+    """Draw a query's result rows as a graph, following its viz hints, and write the view.
+
+    `viz_hints` is the query header's `viz` (a dict, or its text `source=COL target=COL
+    [relationship=COL] [weight=COL]`): `source` and `target` columns become nodes,
+    `relationship` labels the edge, `weight` sets its width; `source_label`/`target_label`
+    optionally give the node types. Other columns show in the edge tooltips.
+    """
+    hints = parse_viz_hints(viz_hints)
+    rows = list(rows)
+    if rows:
+        columns = list(rows[0])
+        for key in ("source", "target", "weight"):
+            if key in hints and hints[key] not in columns:
+                raise VizError(f"viz hint {key}={hints[key]!r} names no column of the query result",
+                               where=title, fix=f"use one of the result columns: {', '.join(columns)}")
+    graph = rows_to_networkx(rows, source=hints["source"], target=hints["target"], rel=hints.get("relationship"),
+                             weight=hints.get("weight"),
+                             source_label=hints.get("source_label"), target_label=hints.get("target_label"))
+    caption = caption or f"查询结果 {len(rows):,} 行，绘为 {graph.number_of_nodes():,} 个节点、{graph.number_of_edges():,} 条关系。"
+    view = graph_to_view(graph, title, caption)
+    if not rows:
+        view.notes.append("查询没有返回结果。")
+    return view.write(Path(out_path))
