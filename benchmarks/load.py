@@ -72,7 +72,7 @@ def synthetic_corpus(documents: int, seed: int = 7) -> list[m.DocumentGraph]:
         sections = []
         for s in range(10):
             section = m.Section.model_construct(id=f"section-{d}-{s}", document_id=doc, ref=str(s), title=f"第{s}章",
-                                                level=1, span_start=s * 1000, span_end=s * 1000 + 999)
+                                                depth=1, span_start=s * 1000, span_end=s * 1000 + 999)
             sections.append(section)
             nodes.append(section)
             rel(R.HAS_SECTION, plan, section)

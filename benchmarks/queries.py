@@ -65,14 +65,22 @@ def synthetic_documents(docs: int, sections: int, tasks_per_section: int, seed: 
         rel("PUBLISHES", doc, plan)
         add(issuer)
         rel("ISSUED_BY", plan, issuer, printed_name=issuer.name)
+        implementer = departments[20 + i % 10]
+        add(implementer)
+        rel("IMPLEMENTS", implementer, plan, printed_name=implementer.name)
         for j in rng.sample(range(i), min(i, 2)):
             cited = add(m.Plan(id=content_id("Plan", plan_title(j)), title=plan_title(j)))
             rel("REFERENCES", plan, cited, printed_title=f"《{plan_title(j)}》")
         pos = 0
+        sec_top = None
         for s in range(sections):
+            parent = plan if s % 3 == 0 else sec_top
             sec = add(m.Section(id=content_id("Section", doc_id, str(s)), document_id=doc_id, ref=f"{s + 1}",
-                                title=f"第{s + 1}部分", level=1, span_start=pos, span_end=pos + 50))
-            rel("HAS_SECTION", plan, sec)
+                                title=f"第{s + 1}部分", depth=1 if s % 3 == 0 else 2, span_start=pos,
+                                span_end=pos + 50))
+            if s % 3 == 0:
+                sec_top = sec
+            rel("HAS_SECTION", parent, sec)
             for t in range(tasks_per_section):
                 pos += 100
                 ref = f"{s + 1}.{t + 1}"
@@ -105,7 +113,7 @@ SAMPLE_PARAMS = {
     "department_tasks": {"department": "示范市第7局"}, "department_load": {"department": "市第7局"},
     "plan_platforms": {"plan": plan_title(42)}, "platform_mentions": {"platform": "创新平台217"},
     "plan_targets": {"plan": plan_title(42)}, "targets_due": {"year": "2020"}, "plan_lineage": {"plan": plan_title(42)},
-    "section_subtree": {"plan": plan_title(42), "section": "3"}, "find_entity": {"q": "创新平台217"},
+    "section_subtree": {"plan": plan_title(42), "section": "4"}, "find_entity": {"q": "创新平台217"},
     "fact_source": {"q": "第3部分第7项"},
 }
 
@@ -121,8 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     db = Path(args.db)
-    if args.rebuild and db.exists():
-        shutil.rmtree(db) if db.is_dir() else db.unlink()
+    if args.rebuild:
+        # the store is a file plus sidecars (db.wal, …) or a folder, depending on the LadybugDB version
+        for path in [db, *db.parent.glob(db.name + ".*")]:
+            if path.is_dir():
+                shutil.rmtree(path)
+            elif path.exists():
+                path.unlink()
     fresh = not db.exists()
     store = open_store(f"ladybug://{db.resolve()}")
     if fresh:

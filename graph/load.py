@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
+from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport
 from plankg.ontology.model import DocumentGraph
 
@@ -38,25 +39,30 @@ def batches(graphs: Sequence[DocumentGraph], *, max_rows: int) -> list[list[int]
     return out
 
 
-def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph], *, progress: Progress | None = None,
-                sha256: Callable[[DocumentGraph], str | None] | None = None) -> list[LoadReport]:
-    """Load every graph into `store`, in order; returns one report per graph.
+def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph | tuple[DocumentGraph, str | None]], *,
+                progress: Progress | None = None, sha256: Callable[[DocumentGraph], str | None] | None = None,
+                errors: list[StoreError] | None = None) -> list[LoadReport]:
+    """Load every graph into `store`, in order; returns the loaded documents' reports, in order.
 
-    `progress(n_done, n_total, document_id)` is called after each document is committed.
-    `sha256(graph)` gives the content hash to skip documents loaded already (default: none, so
-    every document is written again, which leaves the store's counts unchanged).
-    A failure raises `StoreError` naming the document; the documents before it stay loaded.
+    `graphs` holds DocumentGraphs or (DocumentGraph, sha256) pairs; a document whose sha256 equals
+    the loaded version's is skipped (`sha256(graph)` gives it for bare graphs; without either, every
+    document is written again, which leaves the store's counts unchanged).
+    `progress(n_done, n_total, document_id)` is called after each document, once committed.
+    A failure raises `StoreError` naming the document, with the documents before it kept; given an
+    `errors` list, failures are appended there instead and the other documents still load.
     """
-    graphs = list(graphs)
+    items: list[tuple[DocumentGraph, str | None]] = []
+    for entry in graphs:
+        graph, sha = entry if isinstance(entry, tuple) else (entry, None)
+        items.append((graph, sha if sha is not None or sha256 is None else sha256(graph)))
     caps = store.capabilities
     reports: list[LoadReport] = []
     max_rows = caps.max_batch_rows if caps.batch_documents else 0
-    for batch in batches(graphs, max_rows=max_rows):
-        items = [(graphs[i], sha256(graphs[i]) if sha256 else None) for i in batch]
-        reports += store.load_documents(items)
+    for batch in batches([graph for graph, _ in items], max_rows=max_rows):
+        reports += store.load_documents([items[i] for i in batch], errors=errors)
         if progress is not None:
             for i in batch:
-                progress(i + 1, len(graphs), graphs[i].document_id)
+                progress(i + 1, len(items), items[i][0].document_id)
     return reports
 
 

@@ -24,6 +24,7 @@ import networkx as nx
 from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
                                    RelType)
 
+_COMPARATORS = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}
 # Long task sentences make unreadable node names; the full sentence stays in `text`.
 TASK_NAME_CHARS = 16
 
@@ -62,7 +63,7 @@ def display_name(label: str, props: Mapping[str, Any]) -> str:
     if label == NodeLabel.SECTION.value:
         return f"{props.get('ref') or ''} {props.get('title') or ''}".strip()
     if label == NodeLabel.TARGET.value:
-        comparator = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}.get(props.get("comparator") or "=", "")
+        comparator = _COMPARATORS.get(props.get("comparator") or "=", "")
         figure = f"{comparator}{_number(props.get('value'))}{props.get('unit') or ''}"
         year = f" ({props['year']})" if props.get("year") else ""
         return f"{props.get('metric') or ''} {figure}".strip() + year
@@ -93,8 +94,10 @@ def read_queries(*, by_document: bool = False) -> tuple[list[tuple[str, str]], l
     `by_document`, queries take `$docs`.
 
     >>> nodes, edges = read_queries()
-    >>> nodes[3]
-    ('Task', 'MATCH (n:Task) RETURN n.id AS `id`, n.document_id AS `document_id`, n.ref AS `ref`, n.text AS `text`, n.rule AS `rule`, n.span_start AS `span_start`, n.span_end AS `span_end` ORDER BY n.id')
+    >>> nodes[3][1][:66]
+    'MATCH (n:Task) RETURN n.id AS `id`, n.document_id AS `document_id`'
+    >>> nodes[0][1].endswith("ORDER BY n.id")
+    True
     >>> [q for t, q in edges if t == "RESPONSIBLE_FOR"][0][:66]
     'MATCH (a:Department)-[r:RESPONSIBLE_FOR]->(b:Task) RETURN a.id AS '
     """
@@ -144,7 +147,20 @@ def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) 
 
 # Result columns that name an entity without naming its type.
 _COLUMN_TYPES = {"issuer": "Department", "citing": "Plan", "cited": "Plan", "ancestor": "Plan", "holder": "Section",
-                 "dept": "Department", "printed_name": "Department"}
+                 "dept": "Department"}
+
+
+def _name_column(column: str, columns: Iterable[str]) -> str | None:
+    """For an id column (`task_id`), the column a reader would rather see (`task`, `task_ref`…).
+
+    >>> _name_column("task_id", ["plan", "task_id", "task_ref"]), _name_column("department", ["department"])
+    ('task_ref', None)
+    """
+    if not column.endswith("_id"):
+        return None
+    base = column[:-3]
+    return next((c for c in (base, f"{base}_name", f"{base}_title", f"{base}_text", f"{base}_ref") if c in columns),
+                None)
 
 
 def column_node_type(column: str) -> str:
@@ -174,8 +190,9 @@ def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: 
     whose value labels the edge (or, when no such column exists, is the edge label itself);
     `weight` names a numeric column stored as the edge's `weight`. A node's type is
     `source_label`/`target_label` when given, else what `column_node_type` reads from the column
-    name; nodes of one type with the same value are one node. Other columns become edge
-    attributes. Rows with an empty endpoint are skipped.
+    name; nodes of one type with the same value are one node. An id column (`task_id`) is shown
+    by its sibling name column (`task`, `task_ref`…) when the rows have one. Other columns become
+    edge attributes. Rows with an empty endpoint are skipped.
 
     >>> rows = [{"department": "杭州市科学技术局", "role": "lead", "task": "二.1 建设平台"},
     ...         {"department": "杭州市财政局", "role": "support", "task": "二.1 建设平台"}]
@@ -192,18 +209,21 @@ def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: 
     s_type, t_type = source_label or column_node_type(source), target_label or column_node_type(target)
     graph = nx.MultiDiGraph()
     graph.graph["documents"] = {}
+    s_name = t_name = None
     for row in rows:
+        if s_name is None:
+            s_name, t_name = _name_column(source, row) or source, _name_column(target, row) or target
         s_value, t_value = row.get(source), row.get(target)
         if s_value in (None, "") or t_value in (None, ""):
             continue
         s_key, t_key = f"{s_type}:{s_value}", f"{t_type}:{t_value}"
-        graph.add_node(s_key, label=s_type, name=str(s_value))
-        graph.add_node(t_key, label=t_type, name=str(t_value))
+        graph.add_node(s_key, label=s_type, name=str(row.get(s_name) or s_value))
+        graph.add_node(t_key, label=t_type, name=str(row.get(t_name) or t_value))
         if rel is not None and rel in row:
             edge_type = str(row[rel]) if row[rel] is not None else rel
         else:
             edge_type = rel or "related"
-        extra = {k: v for k, v in row.items() if k not in (source, target, rel, weight) and v is not None}
+        extra = {k: v for k, v in row.items() if k not in (source, target, rel, s_name, t_name) and v is not None}
         if weight is not None and row.get(weight) is not None:
             extra["weight"] = row[weight]
         graph.add_edge(s_key, t_key, key=edge_type, type=edge_type, **extra)

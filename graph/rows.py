@@ -151,54 +151,48 @@ def _column_values(items: Sequence[Any], name: str) -> list[Any]:
     return values
 
 
-def node_columns_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, dict[str, list[Any]]]:
-    """`node_rows_by_label` as columns (vocabulary order), built straight from the models: the
-    bulk path's input, where one dict per row would cost more than the database's COPY.
-
-    >>> from plankg.ontology.model import DocumentGraph, Enterprise
-    >>> g = DocumentGraph(document_id="d", nodes=[Enterprise(id="e1", name="联想"), Enterprise(id="e1", name="联想集团")],
-    ...                   relationships=[])
-    >>> node_columns_by_label([g])
-    {<NodeLabel.ENTERPRISE: 'Enterprise'>: {'id': ['e1'], 'name': ['联想集团']}}
-    """
+def group_nodes(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[Node]]:
+    """Every node of `graphs` by label, in vocabulary order."""
     by_label: dict[NodeLabel, list[Node]] = {}
     for graph in graphs:
         for node in graph.nodes:
             by_label.setdefault(node.label, []).append(node)
-    out: dict[NodeLabel, dict[str, list[Any]]] = {}
-    for label in NodeLabel:
-        nodes = by_label.get(label)
-        if not nodes:
-            continue
-        columns = node_columns(label)
-        if len({node.id for node in nodes}) == len(nodes):
-            out[label] = {c: _column_values(nodes, c) for c in columns}
-        else:
-            rows = merge_nodes(label, nodes)
-            out[label] = {c: [row.get(c) for row in rows] for c in columns}
-    return out
+    return {label: by_label[label] for label in NodeLabel if label in by_label}
 
 
-def relationship_columns_by_group(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, dict[str, list[Any]]]:
-    """`relationship_rows_by_group` as columns: one relationship per (source, target), the last
-    assertion winning.
-
-    >>> from plankg.ontology.model import DocumentGraph
-    >>> r = dict(type="BUILT_BY", source_label="Project", source="p1", target_label="Enterprise", target="e1",
-    ...          document_id="doc-a", rule="r.v1")
-    >>> g = DocumentGraph(document_id="doc-a", nodes=[], relationships=[Relationship(**r),
-    ...                   Relationship(**r, printed_name="联想")])
-    >>> list(relationship_columns_by_group([g]).values())[0]["printed_name"]
-    ['联想']
-    """
+def group_relationships(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[Relationship]]:
+    """Every relationship of `graphs` by (type, source label, target label)."""
     groups: dict[RelGroup, list[Relationship]] = {}
     for graph in graphs:
         for rel in graph.relationships:
             groups.setdefault((rel.type, rel.source_label, rel.target_label), []).append(rel)
-    out: dict[RelGroup, dict[str, list[Any]]] = {}
-    for key, rels in groups.items():
-        pairs = {(rel.source, rel.target): i for i, rel in enumerate(rels)}
-        if len(pairs) != len(rels):
-            rels = [rels[i] for i in sorted(pairs.values())]
-        out[key] = {c: _column_values(rels, c) for c in relationship_columns(key[0])}
-    return out
+    return groups
+
+
+def node_label_columns(label: NodeLabel, nodes: Sequence[Node]) -> dict[str, list[Any]]:
+    """One label's nodes as columns (vocabulary order), merged per id like `merge_nodes`, built
+    straight from the models: on the bulk path one dict per row would cost more than COPY.
+
+    >>> from plankg.ontology.model import Enterprise
+    >>> node_label_columns(NodeLabel.ENTERPRISE, [Enterprise(id="e1", name="联想"), Enterprise(id="e1", name="联想集团")])
+    {'id': ['e1'], 'name': ['联想集团']}
+    """
+    columns = node_columns(label)
+    if len({node.id for node in nodes}) == len(nodes):
+        return {c: _column_values(nodes, c) for c in columns}
+    rows = merge_nodes(label, nodes)
+    return {c: [row.get(c) for row in rows] for c in columns}
+
+
+def relationship_group_columns(rel: RelType, rels: Sequence[Relationship]) -> dict[str, list[Any]]:
+    """One group's relationships as columns: one per (source, target), the last assertion winning.
+
+    >>> r = dict(type="BUILT_BY", source_label="Project", source="p1", target_label="Enterprise", target="e1",
+    ...          document_id="doc-a", rule="r.v1")
+    >>> relationship_group_columns(RelType.BUILT_BY, [Relationship(**r), Relationship(**r, printed_name="联想")])
+    {'source': ['p1'], 'target': ['e1'], 'document_id': ['doc-a'], 'rule': ['r.v1'], 'printed_name': ['联想']}
+    """
+    pairs = {(r.source, r.target): i for i, r in enumerate(rels)}
+    if len(pairs) != len(rels):
+        rels = [rels[i] for i in sorted(pairs.values())]
+    return {c: _column_values(rels, c) for c in relationship_columns(rel)}

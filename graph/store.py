@@ -95,9 +95,11 @@ class GraphStore(Protocol):
         """Replace the document's facts with `graph`, atomically: all of it or none.
         With `sha256` equal to the loaded version's, nothing is written and the report says skipped."""
 
-    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]]) -> list[LoadReport]:
-        """`load_document` for each (graph, sha256) in order; stops at the first failure, which names
-        the document, with every earlier document kept."""
+    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
+                       errors: list[StoreError] | None = None) -> list[LoadReport]:
+        """`load_document` for each (graph, sha256) in order, reports of the loaded ones in order.
+        A failure, which names the document, is raised with every earlier document kept; or, given
+        an `errors` list, appended to it while the other documents still load."""
 
     def delete_document(self, document_id: str) -> int:
         """Remove one document's facts (and shared nodes no other document uses); returns nodes removed."""

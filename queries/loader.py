@@ -50,7 +50,9 @@ _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 _LABELS = r"([A-Za-z_]\w*(?:\s*\|\s*:?[A-Za-z_]\w*)*)"
 _NODE_LABELS = re.compile(r"\(\s*(?:[A-Za-z_]\w*)?\s*:\s*" + _LABELS)
 _REL_TYPES = re.compile(r"\[\s*(?:[A-Za-z_]\w*)?\s*:\s*" + _LABELS)
-_PROPERTY = re.compile(r"\b[A-Za-z_]\w*\.([A-Za-z_]\w*)")
+_VARIABLE_PROPERTY = re.compile(r"(?<![\w.$])([A-Za-z_]\w*)\.([A-Za-z_]\w*)")
+_NODE_VARIABLE = re.compile(r"\(\s*([A-Za-z_]\w*)\s*:\s*" + _LABELS)
+_REL_VARIABLE = re.compile(r"\[\s*([A-Za-z_]\w*)\s*:\s*" + _LABELS)
 _ALIAS = re.compile(r"\bAS\s+([A-Za-z_]\w*)\s*$", re.IGNORECASE)
 
 KNOWN_PROPERTIES = frozenset(p for props in NODE_PROPERTIES.values() for p in props) | frozenset(
@@ -183,6 +185,34 @@ def used_labels(cypher: str) -> tuple[set[str], set[str]]:
     def split(groups: list[str]) -> set[str]:
         return {part.strip().lstrip(":").strip("`") for g in groups for part in g.split("|")}
     return split(_NODE_LABELS.findall(code)), split(_REL_TYPES.findall(code))
+
+
+def _variable_labels(cypher: str) -> dict[str, set[str]]:
+    code = code_only(cypher)
+    out: dict[str, set[str]] = {}
+    for pattern in (_NODE_VARIABLE, _REL_VARIABLE):
+        for variable, labels in pattern.findall(code):
+            out.setdefault(variable, set()).update(part.strip().lstrip(":") for part in labels.split("|"))
+    return out
+
+
+def variable_properties(cypher: str) -> dict[str, frozenset[str]]:
+    """The properties each labelled pattern variable may have (union over its labels or types).
+
+    >>> props = variable_properties("MATCH (s:Section)-[r:HAS_TASK]->(t:Task|Target) RETURN s.depth AS d")
+    >>> "depth" in props["s"], "level" in props["s"], "metric" in props["t"], sorted(props["r"])
+    (True, False, True, ['document_id', 'rule'])
+    """
+    out = {}
+    for variable, labels in _variable_labels(cypher).items():
+        allowed: set[str] = set()
+        for label in labels:
+            if label in NodeLabel._value2member_map_:
+                allowed |= set(NODE_PROPERTIES[NodeLabel(label)])
+            elif label in RelType._value2member_map_:
+                allowed |= set(REL_PROPERTIES[RelType(label)])
+        out[variable] = frozenset(allowed)
+    return out
 
 
 def is_read_only(cypher: str) -> bool:
@@ -443,10 +473,13 @@ def check_text(text: str, where: str, declared: set[str]) -> list[str]:
         if rel not in RelType._value2member_map_:
             raise QueryError(f"unknown relationship type {rel!r}", where=where,
                              fix="use one of " + ", ".join(x.value for x in RelType))
-    for prop in sorted(set(_PROPERTY.findall(code_only(text)))):
-        if prop not in KNOWN_PROPERTIES:
-            raise QueryError(f"unknown property {prop!r}", where=where,
-                             fix="use a property of plankg.ontology.vocab (NODE_PROPERTIES / REL_PROPERTIES)")
+    typed = variable_properties(text)
+    for variable, prop in sorted(set(_VARIABLE_PROPERTY.findall(code_only(text)))):
+        allowed = typed.get(variable, KNOWN_PROPERTIES)
+        if prop not in allowed:
+            owner = f"{variable} ({'|'.join(sorted(_variable_labels(text)[variable]))})" if variable in typed else variable
+            raise QueryError(f"unknown property {prop!r} of {owner}", where=where,
+                             fix="use one of " + ", ".join(sorted(allowed)))
     return return_aliases(text, where)
 
 
@@ -636,7 +669,7 @@ def neo4j_file_text(query: Query) -> str:
     lines += [f"// {line}" for line in query.description.splitlines()]
     for p in query.params:
         if p.required:
-            hint = f" (choices: plankg query run {p.choices_query})" if p.choices_query else ""
+            hint = f" (choices: plankg query {p.choices_query})" if p.choices_query else ""
             lines.append(f"// required: :param {{{p.name}: ...}}  -- {p.description}{hint}")
         else:
             lines.append(f":param {{{p.name}: {_cypher_literal(p.default)}}}")

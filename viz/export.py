@@ -85,8 +85,8 @@ def flat_graph(graph: nx.MultiDiGraph, *, gexf: bool = False, xml: bool = True) 
 
 
 def _one_type_per_attribute(records) -> None:
-    """GEXF declares one type per attribute name: where types differ (`level` is an integer on
-    sections, text on platforms), make them all text."""
+    """GEXF declares one type per attribute name: where one name holds values of several types
+    on different labels (or query columns), make them all text."""
     records = list(records)
     types: dict[str, set] = {}
     for attrs in records:
@@ -99,8 +99,8 @@ def _one_type_per_attribute(records) -> None:
 
 
 def _write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    # default key ids (d0, d1…): `level` is an integer on sections and text on platforms, and
-    # named key ids would give both types one key
+    # default key ids (d0, d1…): a property name used with two value types on different labels
+    # would get one key under named key ids, and the reader would cast the other type and fail
     nx.write_graphml(flat_graph(graph), path, encoding="utf-8")
 
 
@@ -149,7 +149,8 @@ def _write_csv_neo4j(graph: nx.MultiDiGraph, out_dir: Path) -> None:
         path = out_dir / f"relationships_{rel.value}.csv"
         with path.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            writer.writerow([":START_ID", ":END_ID", ":TYPE", *(neo4j_header(p, REL_PROPERTIES[rel][p]) for p in props)])
+            writer.writerow([":START_ID", ":END_ID", ":TYPE",
+                             *(neo4j_header(p, REL_PROPERTIES[rel][p]) for p in props)])
             for s, t, attrs in sorted(edges, key=lambda e: (str(e[0]), str(e[1]))):
                 writer.writerow([s, t, rel.value, *(_csv_value(attrs.get(p)) for p in props)])
         rel_files.append(path.name)

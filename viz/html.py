@@ -36,7 +36,7 @@ import networkx as nx
 
 from plankg.errors import VizError
 from plankg.graph.nx import TASK_NAME_CHARS, display_name
-from plankg.ontology.vocab import LABELS_ZH, NodeLabel
+from plankg.ontology.vocab import LABELS_ZH, NodeLabel, RelType
 
 PHYSICS_LIMIT = 2_000  # above this, in-browser physics stutters: lay out in Python and switch it off
 MAX_NODES = 20_000  # above this, vis-network's canvas becomes unusable even without physics
@@ -44,6 +44,13 @@ LARGE_VIEW_QUOTE_CHARS = 40
 VIS_DIR = "templates/lib/vis-9.1.2"
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
+# Query result columns that become node types or edge facts in query views.
+_COLUMN_ZH = {"printed_name": "原文称谓", "metric": "指标", "year": "年份", "kind": "类别", "plan": "规划", "role": "角色",
+              "position": "位置", "task_ref": "任务编号", "section_ref": "章节编号", "hops": "层级", "mentions": "提及次数",
+              "shared_tasks": "共同任务数", "uses": "使用次数", "context": "原文", "task": "任务", "documents": "文件数",
+              "period_start": "起始年", "period_end": "截止年", "date": "日期", "region": "地区", "ref": "编号",
+              "refs": "编号", "cited_ingested": "被引规划已导入", "plan_tasks": "规划任务数", "path": "路径",
+              "section": "章节", "targets": "目标", "department": "部门", "platform": "平台", "enterprise": "企业"}
 KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党组织", "other": "其他"}
 
 
@@ -84,6 +91,7 @@ REL_STYLES: Mapping[str, RelStyle] = {
     "ISSUED_BY": RelStyle("#d62728"),
     "REFERENCES": RelStyle("#d62728", dashed=True),
     "BUILT_BY": RelStyle("#8c564b"),
+    "IMPLEMENTS": RelStyle("#e6550d", dashed=True),
 }
 
 # Shared entities first, then structure, then the many leaves: what a capped view drops first.
@@ -97,7 +105,7 @@ _FACT_FIELDS = [("jurisdiction", "管辖"), ("kind", "类别"), ("level", "级�
 
 # Edge attributes the page shows in their own place; any other (query columns, `via`) is listed.
 _EDGE_KNOWN = frozenset({"type", "key", "document_id", "rule", "role", "printed_name", "printed_title", "span_start",
-                         "span_end"})
+                         "span_end", "weight"})
 _EDGE_FACTS = {"via": "经由", "weight": "权重"}
 
 
@@ -118,7 +126,7 @@ def type_zh(name: str) -> str:
     >>> type_zh("Department"), type_zh("RESPONSIBLE_FOR"), type_zh("lead"), type_zh("部门")
     ('部门', '负责', '牵头', '部门')
     """
-    return LABELS_ZH.get(name) or ROLE_ZH.get(name) or name
+    return LABELS_ZH.get(name) or ROLE_ZH.get(name) or _COLUMN_ZH.get(name) or name
 
 
 def json_for_script(value: Any) -> str:
@@ -158,12 +166,33 @@ def _prune_css(css: str) -> str:
     >>> _prune_css("div.vis-tooltip{color:#000}div.vis-network button.vis-close{x:1}.vis-overlay{top:0}")
     'div.vis-tooltip{color:#000}.vis-overlay{top:0}'
     """
-    return re.sub(r"[^{}]+\{[^{}]*\}", lambda m: "" if _UNUSED_CSS.search(m.group(0).split("{", 1)[0]) else m.group(0), css)
+    def keep(rule: re.Match) -> str:
+        return "" if _UNUSED_CSS.search(rule.group(0).split("{", 1)[0]) else rule.group(0)
+
+    return re.sub(r"[^{}]+\{[^{}]*\}", keep, css)
 
 
 @lru_cache(maxsize=None)
 def _own_asset(package_dir: str, name: str) -> str:
     return resources.files("plankg.viz").joinpath(package_dir, name).read_text(encoding="utf-8")
+
+
+_FACT_ZH = dict(_FACT_FIELDS)
+
+
+def _fact_text(value: Any) -> str:
+    """A value as a reader wants it in a tooltip.
+
+    >>> _fact_text(["五.(十二)", "六.1"]), _fact_text(False), _fact_text(3.0)
+    ('五.(十二)、六.1', '否', '3')
+    """
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (list, tuple)):
+        return "、".join(_fact_text(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _facts(attrs: Mapping[str, Any]) -> str:
@@ -281,10 +310,11 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     cut = (LARGE_VIEW_QUOTE_CHARS if quote_chars is None else quote_chars) if not physics else (quote_chars or 0)
 
     # legends list types in the ontology's order in every view, then any others (query columns)
-    order = {name: i for i, name in enumerate([*(label.value for label in NodeLabel), *REL_STYLES])}
+    order = {name: i for i, name in enumerate([*(label.value for label in NodeLabel), *(rel.value for rel in RelType)])}
     present = {str(graph.nodes[n].get("label", "")) for n in kept}
     type_keys = {label: i for i, label in enumerate(sorted(present, key=lambda x: (order.get(x, len(order)), x)))}
-    rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges(keys=True, data=True) if s in index and t in index}
+    rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges(keys=True, data=True)
+                    if s in index and t in index}
     rel_keys = {rel: i for i, rel in enumerate(sorted(rels_present, key=lambda x: (order.get(x, len(order)), x)))}
     doc_keys: dict[str, int] = {}
     strings: dict[str, int] = {}  # printed names repeat (市科技局 on hundreds of edges): send each once
@@ -311,8 +341,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         if role not in roles:
             roles.append(role)
         printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
-        extra = "\n".join(f"{_EDGE_FACTS.get(k, k)}：{v}" for k, v in attrs.items()
-                          if k not in _EDGE_KNOWN and v not in (None, ""))
+        extra = "\n".join(f"{_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k)}：{_fact_text(v)}"
+                          for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", []))
         inherited = graph.nodes[t].get("document_id") or graph.nodes[s].get("document_id")
         row: list[Any] = [index[s], index[t], key_of(rel_keys, rel), roles.index(role),
                           key_of(strings, printed) + 1 if printed else 0,
@@ -348,7 +378,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         if cut and len(quote) > cut:
             quote = quote[:cut] + "…"
             truncated += 1
-        row = [key_of(type_keys, label), name, doc_index(attrs.get("document_id")), attrs.get("ref") or "", quote, facts]
+        row = [key_of(type_keys, label), name, doc_index(attrs.get("document_id")), attrs.get("ref") or "", quote,
+               facts]
         while len(row) > 2 and row[-1] in ("", -1):
             row.pop()
         nodes.append(row)

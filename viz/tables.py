@@ -170,7 +170,8 @@ td.text { min-width: 320px; max-width: 560px; }
 td.text div { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 tr:hover td.text div { display: block; }
 td.role { text-align: center; white-space: nowrap; }
-td.lead { background: #c7e9c0; font-weight: bold; } td.support { background: #eef7ec; } td.responsible { background: #deebf7; }
+td.lead { background: #c7e9c0; font-weight: bold; } td.support { background: #eef7ec; }
+td.responsible { background: #deebf7; }
 tr.hidden { display: none; }
 """
 
@@ -180,7 +181,8 @@ _JS = """
   var table = document.getElementById("matrix"), body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var RANK = {"牵头": 0, "负责": 1, "配合": 2, "": 3};
-  var filter = document.getElementById("filter"), dept = document.getElementById("dept"), count = document.getElementById("count");
+  var filter = document.getElementById("filter"), dept = document.getElementById("dept");
+  var count = document.getElementById("count");
   function apply() {
     var q = filter.value.trim().toLowerCase(), col = dept.value === "" ? -1 : Number(dept.value), shown = 0;
     rows.forEach(function (r) {
@@ -216,13 +218,16 @@ def matrix_html(matrix: ResponsibilityMatrix, title: str = "责任矩阵（部�
     e = html.escape
     head = "".join(f'<th class="dept" title="{e(d.name, quote=True)}">{e(d.name)}（{d.tasks}）</th>'
                    for d in matrix.departments)
-    options = "".join(f'<option value="{i + 4}">{e(d.name)}（{d.tasks}）</option>' for i, d in enumerate(matrix.departments))
+    # a department's column index: after 规划, 文件, 编号, 任务
+    options = "".join(f'<option value="{i + 4}">{e(d.name)}（{d.tasks}）</option>'
+                      for i, d in enumerate(matrix.departments))
     body = []
     for order, t in enumerate(matrix.tasks):
         cells = []
         for d in matrix.departments:
             role = matrix.roles.get((t.id, d.id), "")
-            cells.append(f'<td class="role {role}">{ROLE_ZH.get(role, e(role))}</td>' if role else '<td class="role"></td>')
+            css = role if role in ROLE_ZH else "other"  # a store may hold any string: keep it out of markup
+            cells.append(f'<td class="role {css}">{e(ROLE_ZH.get(role, role))}</td>' if role else '<td class="role"></td>')
         body.append(f'<tr data-order="{order}"><td class="plan">{e(t.plan)}</td><td>{e(t.document)}</td>'
                     f'<td>{e(t.ref)}</td><td class="text"><div>{e(t.text)}</div></td>{"".join(cells)}</tr>')
     docs = sorted({t.document for t in matrix.tasks if t.document})

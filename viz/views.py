@@ -280,7 +280,8 @@ def write_index(views: Sequence[WrittenView], path: Path, graph: nx.MultiDiGraph
     try:
         path.write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise VizError(f"cannot write the index: {exc.strerror}", where=str(path), fix="choose a writable output folder") from None
+        raise VizError(f"cannot write the index: {exc.strerror}", where=str(path),
+                       fix="choose a writable output folder") from None
     return path
 
 
@@ -317,7 +318,8 @@ def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
     if missing or unknown:
         problem = f"lack {missing[0]!r}" if missing else f"have unknown keys {sorted(unknown)}"
         raise VizError(f"viz hints {problem}", where=str(hints),
-                       fix="give at least source=COLUMN and target=COLUMN, e.g. source=department target=task relationship=role"
+                       fix="give at least source=COLUMN and target=COLUMN, "
+                           "e.g. source=department target=task relationship=role"
                        + ("" if missing else f"; allowed keys: {', '.join(sorted(allowed))}"))
     return parsed
 

@@ -11,11 +11,13 @@ was before the failing document, and the error names that document.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import is_stub, merge_nodes, node_columns, node_columns_by_label, relationship_columns_by_group
+from plankg.graph.rows import (group_nodes, group_relationships, is_stub, merge_nodes, node_columns, node_label_columns,
+                               relationship_group_columns)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph
@@ -281,41 +283,52 @@ class LadybugStore:
     def _write(self, graphs: Sequence[DocumentGraph]) -> None:
         """Write the nodes, then the relationships, of `graphs` by the cheapest safe path:
         COPY into empty tables and for many new nodes, CREATE for relationships that touch a node
-        created here (it cannot have any yet), and update-or-create for the rest."""
+        created here (it cannot have any yet), and update-or-create for the rest.
+
+        A helper thread builds the next Arrow table while the database writes the last one
+        (LadybugDB releases the GIL while it executes): on a bulk load, building the tables
+        costs about as much as COPY itself."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        created: dict[NodeLabel, Any] = {}
-        for label, columns in node_columns_by_label(graphs).items():
-            table = _arrow_table(columns, _node_types(label))
-            ids = table.column(_COL + "id")
-            if self._is_empty(label.value):
-                self._copy(label.value, table)
-                created[label] = ids
-                continue
-            is_new = pc.invert(pc.is_in(ids, value_set=pa.array(self._existing_ids(label, ids), pa.string())))
-            new = table.filter(is_new)
-            created[label] = new.column(_COL + "id")
-            if new.num_rows >= COPY_MIN_ROWS:
-                self._copy(label.value, new)
-                table = table.filter(pc.invert(is_new))
-            self._merge_node_table(label, table)
-        groups = relationship_columns_by_group(graphs)
-        empty = {rel: self._is_empty(rel.value, rel=True) for rel in {key[0] for key in groups}}
-        none = pa.array([], pa.string())
-        for (rel, source, target), columns in groups.items():
-            table = _arrow_table(columns, _rel_types(rel))
-            if empty[rel]:
-                # each (source, target) appears once per group and groups never share a pair: COPY cannot duplicate
-                self._copy_relationships(rel, source, target, table)
-                continue
-            is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
-                            pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
-            new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
-            if new.num_rows:
-                self._create_relationships(rel, source, target, new)
-            if rest.num_rows:
-                self._upsert_relationships(rel, source, target, rest)
+        nodes, rels = group_nodes(graphs), group_relationships(graphs)
+        node_jobs = [lambda label=label: _arrow_table(node_label_columns(label, nodes[label]), _node_types(label))
+                     for label in nodes]
+        rel_jobs = [lambda key=key: _arrow_table(relationship_group_columns(key[0], rels[key]), _rel_types(key[0]))
+                    for key in rels]
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-arrow")
+        try:
+            tables = pool.map(lambda job: job(), node_jobs + rel_jobs)
+            created: dict[NodeLabel, Any] = {}
+            for label, table in zip(nodes, tables):
+                ids = table.column(_COL + "id")
+                if self._is_empty(label.value):
+                    self._copy(label.value, table)
+                    created[label] = ids
+                    continue
+                is_new = pc.invert(pc.is_in(ids, value_set=pa.array(self._existing_ids(label, ids), pa.string())))
+                new = table.filter(is_new)
+                created[label] = new.column(_COL + "id")
+                if new.num_rows >= COPY_MIN_ROWS:
+                    self._copy(label.value, new)
+                    table = table.filter(pc.invert(is_new))
+                self._merge_node_table(label, table)
+            empty = {rel: self._is_empty(rel.value, rel=True) for rel in {key[0] for key in rels}}
+            none = pa.array([], pa.string())
+            for (rel, source, target), table in zip(rels, tables):
+                if empty[rel]:
+                    # one row per (source, target) in a group, and groups never share a pair: COPY cannot duplicate
+                    self._copy_relationships(rel, source, target, table)
+                    continue
+                is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
+                                pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
+                new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
+                if new.num_rows:
+                    self._create_relationships(rel, source, target, new)
+                if rest.num_rows:
+                    self._upsert_relationships(rel, source, target, rest)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, str | None]:
         rows = self.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha",
@@ -326,9 +339,11 @@ class LadybugStore:
         """Replace the document's facts with `graph`, atomically: all of it or none."""
         return self.load_documents([(graph, sha256)])[0]
 
-    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]]) -> list[LoadReport]:
+    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
+                       errors: list[StoreError] | None = None) -> list[LoadReport]:
         """Load several documents in one transaction; on failure, again one transaction each,
-        so every document is still all-or-nothing and the error names the one that failed."""
+        so every document is still all-or-nothing and the error names the one that failed.
+        With an `errors` list, a failed document's error is appended there and the rest still load."""
         items = list(items)
         loaded = self._loaded_shas([g.document_id for g, _ in items])
         reports: dict[int, LoadReport] = {}
@@ -347,21 +362,27 @@ class LadybugStore:
             else:
                 for i in todo:
                     reports[i] = self._report(items[i][0], loaded)
-                return [reports[i] for i in range(len(items))]
+                return [reports[i] for i in sorted(reports)]
         for i in todo:
             graph = items[i][0]
             if len(todo) > 1:  # an earlier document of this list may have loaded it
                 loaded.update(self._loaded_shas([graph.document_id]))
             try:
                 self._load_in_one_transaction([graph], loaded)
-            except StoreError as exc:
-                raise StoreError(f"loading document {graph.document_id} failed, nothing of it was kept: {exc.what}",
-                                 where=exc.where, fix=exc.fix) from None
-            except (RuntimeError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these
-                raise StoreError(f"loading document {graph.document_id} failed, nothing of it was kept: {exc}",
-                                 where=self.url, fix="check the document's property values against the ontology") from exc
+            except (StoreError, RuntimeError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these
+                failure = self._document_failed(graph, exc)
+                if errors is None:
+                    raise failure from (None if isinstance(exc, StoreError) else exc)
+                errors.append(failure)
+                continue
             reports[i] = self._report(graph, loaded)
-        return [reports[i] for i in range(len(items))]
+        return [reports[i] for i in sorted(reports)]
+
+    def _document_failed(self, graph: DocumentGraph, exc: Exception) -> StoreError:
+        prefix = f"loading document {graph.document_id} failed, nothing of it was kept"
+        if isinstance(exc, StoreError):
+            return StoreError(f"{prefix}: {exc.what}", where=exc.where, fix=exc.fix)
+        return StoreError(f"{prefix}: {exc}", where=self.url, fix="check the document's property values against the ontology")
 
     @staticmethod
     def _report(graph: DocumentGraph, loaded: Mapping[str, str | None]) -> LoadReport:

@@ -298,9 +298,18 @@ class Neo4jStore:
                              where=exc.where, fix=exc.fix) from None
         return LoadReport.for_graph(graph, "updated" if replace else "created", replaced=replace)
 
-    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]]) -> list[LoadReport]:
+    def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
+                       errors: list[StoreError] | None = None) -> list[LoadReport]:
         # one transaction per document: a server holds a transaction's changes in memory
-        return [self.load_document(graph, sha) for graph, sha in items]
+        reports = []
+        for graph, sha in items:
+            try:
+                reports.append(self.load_document(graph, sha))
+            except StoreError as exc:
+                if errors is None:
+                    raise
+                errors.append(exc)
+        return reports
 
     @staticmethod
     def _delete(tx, document_id: str) -> int:

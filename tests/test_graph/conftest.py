@@ -61,7 +61,7 @@ def plan_document(doc: str, title: str, *, tasks: int = 3, cites: tuple[str, ...
                         kind="government")
     issuer = m.Department(id=content_id("Department", "杭州市", "杭州市人民政府"), name="杭州市人民政府",
                           jurisdiction="杭州市")
-    section = m.Section(id=content_id("Section", doc, "一"), document_id=doc, ref="一", title="主要任务", level=1,
+    section = m.Section(id=content_id("Section", doc, "一"), document_id=doc, ref="一", title="主要任务", depth=1,
                         span_start=0, span_end=10)
     platform = m.Platform(id=content_id("Platform", "之江实验室"), name="之江实验室", kind="lab")
     target = m.Target(id=content_id("Target", doc, "研发投入"), document_id=doc, text="研发投入强度达到3.5%",

@@ -197,3 +197,16 @@ def test_bad_cypher_is_a_store_error_that_names_the_query(store):
     with pytest.raises(StoreError) as info:
         store.run("MATCH (n:Task RETURN n")
     assert "MATCH (n:Task RETURN n" in str(info.value)
+
+
+def test_load_graphs_can_keep_going_past_a_failing_document(store, make_document):
+    graphs = [(make_document("doc-a", PLAN_A), "sha-doc-a"),
+              (_with_dangling_relationship(make_document("doc-b", PLAN_B)), "sha-doc-b"),
+              (make_document("doc-c", "杭州市人才发展规划"), "sha-doc-c")]
+    errors: list[StoreError] = []
+    reports = load_graphs(store, graphs, errors=errors)
+    assert [r.document_id for r in reports] == ["doc-a", "doc-c"]
+    assert len(errors) == 1 and "doc-b" in str(errors[0])
+    assert {r["id"] for r in store.run("MATCH (d:Document) RETURN d.id AS id")} == {"doc-a", "doc-c"}
+    again = load_graphs(store, [graphs[0], graphs[2]])
+    assert all(r.skipped for r in again)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(cypher_lint.tool_ready() is not None, reason=str
 def _every_label_and_pair() -> m.DocumentGraph:
     """A document with one node per label, a citation stub, and one relationship per endpoint pair."""
     doc = "doc-lint"
-    required = {"Document": dict(name="n", path="p", sha256="s", chars=1), "Section": dict(ref="1", level=1),
+    required = {"Document": dict(name="n", path="p", sha256="s", chars=1), "Section": dict(ref="1", depth=1),
                 "Task": dict(ref="1", text="t", rule="r"), "Department": dict(name="n"), "Platform": dict(name="n"),
                 "Enterprise": dict(name="n"), "Project": dict(name="n"), "Target": dict(text="t", metric="m", rule="r"),
                 "Plan": {}}

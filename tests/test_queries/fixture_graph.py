@@ -36,6 +36,7 @@ JINGXIN = department(CITY, "杭州市经济和信息化局")
 CAIZHENG = department(CITY, "杭州市财政局")
 CITY_GOV = department(CITY, "杭州市人民政府")
 RENCAI = department(CITY, "中共杭州市委人才工作领导小组办公室", kind="party")
+COUNTIES = department(CITY, "各区、县(市)人民政府", kind="collective")
 QU_KEJI = department(DISTRICT, "杭州市拱墅区科学技术局")
 QU_FAGAI = department(DISTRICT, "杭州市拱墅区发展和改革局")
 QU_JINGXIN = department(DISTRICT, "杭州市拱墅区经济和信息化局")
@@ -80,9 +81,9 @@ class _Doc:
         self.rel(R.ISSUED_BY, plan, issuer, printed_name=printed_issuer)
         return plan
 
-    def section(self, parent: m.Node, ref: str, title: str, level: int, start: int) -> m.Section:
+    def section(self, parent: m.Node, ref: str, title: str, depth: int, start: int) -> m.Section:
         section = self.add(m.Section(id=content_id("Section", self.id, ref), document_id=self.id, ref=ref,
-                                     title=title, level=level, span_start=start, span_end=start + 40))
+                                     title=title, depth=depth, span_start=start, span_end=start + 40))
         self.rel(R.HAS_SECTION, parent, section)
         return section
 
@@ -142,6 +143,9 @@ def city_work_plan() -> m.DocumentGraph:
     d.task(firms, "二.(二).4", "优化科技金融服务。", 1000)
     d.cites(plan, CITY_FIVE_YEAR_PLAN)
     d.cites(plan, PROVINCE_PLAN)
+    # "各区、县(市)要结合实际抓好落实": a plan-wide duty, not tied to any task
+    d.add(COUNTIES)
+    d.rel(R.IMPLEMENTS, COUNTIES, plan, printed_name="各区、县(市)", span_start=1900, span_end=1906)
     return d.graph()
 
 
@@ -206,6 +210,7 @@ QUERY_CASES: dict[str, list[dict]] = {
     "tasks_without_department": [{}],
     "tasks_with_several_leads": [{}],
     "department_load": [{"department": "市科技局"}],
+    "plan_implementers": [{}],
     "platforms_by_kind": [{}, {"level": "省级"}],
     "plan_platforms": [{"plan": "2024"}, {"plan": "杭州市科技发展"}],
     "platform_mentions": [{"platform": "之江"}, {"platform": "城市大脑"}],

@@ -71,6 +71,7 @@ def test_a_good_pack_loads(tmp_path):
     (("MATCH (p:Plan)", "MATCH (p:Plna)"), "unknown node label 'Plna'.*use one of Document"),
     (("MATCH (p:Plan)", "MATCH (p:Plan)-[:CITES]->(:Plan)"), "unknown relationship type 'CITES'"),
     (("RETURN p.title AS plan", "RETURN p.titel AS plan"), "unknown property 'titel'"),
+    (("RETURN p.title AS plan", "RETURN p.name AS plan"), r"unknown property 'name' of p \(Plan\).*doc_number"),
     (("RETURN p.title AS plan", "RETURN p.title"), "has no alias"),
     (("ORDER BY plan\n", ""), "no ORDER BY"),
     (("// viz: source=plan target=plan", "// viz: source=plan target=task"), "names no returned column"),

@@ -9,7 +9,6 @@ import pytest
 
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
-from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
 
 HOSTILE = "<script>alert(1)</script>"
@@ -27,10 +26,10 @@ def plan_graph(doc_name: str, title: str, depts: list[m.Department], platform: m
     doc = m.Document(id=doc_id, document_id=doc_id, name=doc_name, path=f"data/{doc_name}", sha256="0" * 64, chars=900)
     plan = m.Plan(id=content_id("Plan", title), document_id=doc_id, title=title, issuers=[depts[0].name, "杭州市人民政府"],
                   date="2021-06-30", doc_number="杭政办〔2021〕3号", period_start=2021, period_end=2025, region="杭州市")
-    sec = m.Section(id=content_id("Section", doc_id, "二"), document_id=doc_id, ref="二", title="主要任务", level=1,
+    sec = m.Section(id=content_id("Section", doc_id, "二"), document_id=doc_id, ref="二", title="主要任务", depth=1,
                     span_start=10, span_end=400)
     sub = m.Section(id=content_id("Section", doc_id, "二.(一)"), document_id=doc_id, ref="二.(一)",
-                    title="打造创新平台", level=2, span_start=20, span_end=300)
+                    title="打造创新平台", depth=2, span_start=20, span_end=300)
     tasks = [m.Task(id=content_id("Task", doc_id, f"二.(一).{i}"), document_id=doc_id, ref=f"二.(一).{i}",
                     text=f"加快推进城西科创大走廊建设第{i}项工作，构建“立足杭州、服务全省”的知识产权综合服务体系。",
                     rule="test.v1", span_start=30 + 50 * i, span_end=70 + 50 * i) for i in (1, 2, 3)]

@@ -142,3 +142,18 @@ def test_an_empty_store_still_gets_an_index_and_a_view_saying_so(ladybug_store, 
     assert [p.name for p in paths] == ["all.html", "platforms.html", "responsibility.html", "responsibility.csv",
                                        "index.html"]
     assert "图为空" in paths[0].read_text(encoding="utf-8")
+
+
+def test_every_ontology_type_has_a_style():
+    from plankg.ontology.vocab import NodeLabel, RelType
+    from plankg.viz.html import NODE_STYLES, REL_STYLES
+
+    assert set(NODE_STYLES) == {label.value for label in NodeLabel}
+    assert set(REL_STYLES) == {rel.value for rel in RelType}
+
+
+def test_a_title_cannot_inject_template_markers():
+    view = graph_to_view(nx.MultiDiGraph(), "@@DATA@@ </title><script>", "@@VIS_JS@@")
+    page = view.html()
+    assert "<title>@@DATA@@ &lt;/title&gt;&lt;script&gt;</title>" in page
+    assert page.count("@@VIS_JS@@") == 1 and page.count("@@DATA@@") == 2  # title and h1, caption once

@@ -1,7 +1,7 @@
 // name: section_subtree
 // title_zh: 章节子树
 // title_en: A section's subtree
-// description: A section and every section below it, in document order, with level and the
+// description: A section and every section below it, in document order, with depth and the
 //   number of tasks directly under each. $section is the section's numbering path as printed in
 //   refs, e.g. 二 or 二.(一); $plan picks the plan by a title fragment.
 // param: plan string choices=pick_plans -- 规划标题片段 (fragment of a plan title)
@@ -16,7 +16,7 @@ MATCH (root)-[:HAS_SECTION*0..6]->(s:Section)
 RETURN p.title AS plan,
        s.ref AS section_ref,
        s.title AS section,
-       s.depth AS level,
+       s.depth AS depth,
        s.span_start AS position,
        COUNT { MATCH (s)-[:HAS_TASK]->(:Task) } AS tasks
 ORDER BY plan, position, section_ref

@@ -2,11 +2,11 @@
 // dialect: ladybug
 // reason: LadybugDB's labels(n) returns one string, not a list, so `labels(n)[0]` fails;
 //   label(n) gives the table name, which Neo4j does not have.
-MATCH (n:Document|Plan|Section|Task|Department|Platform|Enterprise|Project|Target)
-WHERE coalesce(n.name, n.title, n.text, '') CONTAINS $q
+MATCH (n:Document|Plan|Section|Department|Platform|Enterprise|Project)
+WHERE coalesce(n.name, n.title, '') CONTAINS $q
    OR EXISTS { MATCH (n)-[printed:RESPONSIBLE_FOR]->(:Task) WHERE printed.printed_name CONTAINS $q }
 RETURN label(n) AS type,
-       coalesce(n.name, n.title, n.text) AS name,
+       coalesce(n.name, n.title) AS name,
        n.id AS id,
        COUNT { MATCH (n)-[]-() } AS facts
 ORDER BY type, facts DESC, name, id
