@@ -102,6 +102,18 @@ class DepartmentRegistry:
         self.districts: dict[str, str] = dict(regions.get("districts", {}))
         names = list(self.provinces) + list(self.cities) + list(self.districts)
         self._region_names = sorted(names, key=len, reverse=True)
+        # One pattern tried in the same order as the names: each full name, then (for a city) its short
+        # form before 高/国/城 ("杭州高新区" names the city without 市, only before a few words, to stay safe).
+        alternatives: list[str] = []
+        self._short_city: dict[str, str] = {}
+        for name in self._region_names:
+            alternatives.append(re.escape(name))
+            short = name[:-1] if name.endswith(("市", "省")) and len(name) > 2 else None
+            if short and len(short) >= 2 and name in self.cities:
+                alternatives.append(re.escape(short) + "(?=[高国城])")
+                self._short_city[short] = name
+        self._region_start = re.compile("|".join(alternatives)) if alternatives else None
+        self._resolved: dict[tuple[str, str | None], DepartmentInfo] = {}
         self._full_bodies = tuple(sorted({v for v in self.abbreviations.values() if "{J}" not in v}, key=len,
                                          reverse=True))
 
@@ -134,15 +146,10 @@ class DepartmentRegistry:
         '杭州市'
         """
         s = text[2:] if text.startswith("中共") else text
-        for name in self._region_names:
-            if s.startswith(name):
-                return name
-            short = name[:-1] if name.endswith(("市", "省")) and len(name) > 2 else None
-            if short and s.startswith(short) and not s.startswith(name) and len(short) >= 2 and \
-                    name in self.cities and s[len(short):len(short) + 1] in ("高", "国", "城"):
-                # "杭州高新区" names the city without 市; only before a few words, to stay safe.
-                return name
-        return None
+        m = self._region_start.match(s) if self._region_start else None
+        if m is None:
+            return None
+        return self._short_city.get(m.group(0), m.group(0))
 
     def regions_in(self, text: str) -> list[str]:
         """Known regions named at the start of `text`, outermost first (杭州市拱墅区 -> both).
@@ -253,6 +260,14 @@ class DepartmentRegistry:
 
     def resolve(self, name: str, region: str | None = None) -> DepartmentInfo:
         """Resolve a printed unit name within the plan's region (see the module doc)."""
+        key = (name, region)
+        info = self._resolved.get(key)
+        if info is None:
+            # The registry is read-only after construction, so a resolution never goes stale.
+            info = self._resolved[key] = self._resolve(name, region)
+        return info
+
+    def _resolve(self, name: str, region: str | None = None) -> DepartmentInfo:
         n = normalize_name(name)
         j = self.jurisdiction(region)
         if n in self.aliases:

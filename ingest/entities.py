@@ -106,7 +106,7 @@ def known_enterprises() -> tuple[tuple[str, bool], ...]:
 @lru_cache(maxsize=1)
 def _region_places() -> tuple[str, ...]:
     """Place names from the regions gazetteer, full and without 省/市/区/县, plus supra-regional names."""
-    names = {"中国", "中欧", "欧盟", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江", "大运河"}
+    names = {"中国", "中欧", "欧盟", "联合国", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江", "大运河"}
     try:
         data = json.loads(_read_data("regions.json"))
     except (GazetteerDataError, ValueError):
@@ -162,16 +162,20 @@ _PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】
 _STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
-引导 吸引 全力 加速 助力 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
+引导 吸引 全力 加速 助力 助推 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
 优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 以上 以 在 向 为
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
 """.split()), key=lambda w: (-len(w), w)))
 _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
-_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道", "乡镇", "社区")
+_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道", "乡镇", "社区",
+            "联盟")
+# Praise, not a name: "高水平创新城" is any city of innovation, "未来科技城" one place.
+_EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点|世界级|世界一流|国际一流|国际化|一流|重大|新型|现代化|"
+                         r"具有全球影响力的|具有国际影响力的|全球|国际)+$")
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
-_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保)+")
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 _STOP_RE = re.compile("|".join(re.escape(w) for w in _STOPWORDS))
@@ -216,6 +220,8 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None) -> l
             ps, pe, pb = merged[-1]
             s, e, b = piece
             left = text[ps:pe]
+            noise = _LEADING_NOISE.match(left)
+            left = left[noise.end():] if noise else left
             if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
                     and not _ends_with_head(left, head_re) and not left.endswith(_ORG_END)
@@ -240,6 +246,8 @@ def _ends_with_head(s: str, head_re: re.Pattern[str]) -> bool:
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|省(?!份)|市(?!场)|区(?!域)|县(?!域))")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
+# "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
+_PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
 _FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
 
 
@@ -294,7 +302,7 @@ def _named(name: str, head: Head, quoted: bool, places: "_Places") -> bool:
         return len(body) >= 2 and (quoted or has_place or "·" in name) and _strip_generic(body) != ""
     bare = _LEVEL_PREFIX.sub("", body, count=1)
     if head.strength == "strong" and (bare or body == "国家"):
-        return True
+        return not _EVALUATIVE.match(bare) or has_place or quoted
     if not bare:
         return False
     if _strip_generic(bare):
@@ -333,6 +341,8 @@ def _platform_candidates(text: str, run: _Run, places: "_Places") -> Iterable[tu
         return
     if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):
         return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
+    if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
+        return
     if alone_ok or _named(text[s:last.end()], head, run.quoted, places):
         yield s, end, head
 
@@ -350,6 +360,30 @@ def _coordinated_regex() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _coordinated_tail() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
+    return re.compile(rf"等(?:{_COORD_COUNT})?(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads})")
+
+
+_ITEM_BOUNDARY = re.compile(r"[\s,，。;；:：“”《》()（）等][^\s,，。;；:：“”《》()（）等]*$")
+
+
+def _coordinated_matches(text: str, start: int, end: int) -> Iterable[re.Match]:
+    """Matches of the coordinated-list pattern, tried only where a list can end ("等…实验室").
+
+    Items hold no punctuation and no 等, so a list ending at a tail starts after the last such
+    character before it: the full pattern is run on that stretch alone, not on the whole block.
+    """
+    full = _coordinated_regex()
+    for tail in _coordinated_tail().finditer(text, start, end):
+        b = _ITEM_BOUNDARY.search(text, start, tail.start())
+        lo = b.start() + 1 if b else start
+        m = full.search(text, lo, tail.end())
+        if m:
+            yield m
+
+
 def _cn_count(s: str) -> int:
     return int(cn_to_number(s))
 
@@ -358,7 +392,7 @@ def _coordinated_platforms(text: str, start: int, end: int) -> list[PlatformOut]
     """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
     _, by_noun = _compiled()
     out = []
-    for m in _coordinated_regex().finditer(text, start, end):
+    for m in _coordinated_matches(text, start, end):
         group = m["group"]
         # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names.
         head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
@@ -415,6 +449,12 @@ def _windows(text: str, start: int, end: int, heads: list[re.Match]) -> list[tup
     return out
 
 
+RULE_ACADEMY_INSTITUTE = "plankg.entities.platform.academy_institute.v1"
+# "中科院苏州纳米所": institutes of the academies are written with a bare 所, which alone is no head noun.
+_ACADEMY_INSTITUTE = re.compile(r"(?:中科院|中国科学院|中国工程院|中国农科院|中国农业科学院|中国医学科学院)"
+                                r"[\u4e00-\u9fff]{2,14}?所(?=[、,，;；。)）和与及等]|$)")
+
+
 def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> list[PlatformOut]:
     """Named platforms, deduplicated by normalized name, in order of first mention.
 
@@ -427,10 +467,14 @@ def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> li
     found: list[PlatformOut] = []
     head_re, _ = _compiled()
     for start, end in _prose_spans(text, blocks):
+        for m in _ACADEMY_INSTITUTE.finditer(text, start, end):
+            if not m.group(0).endswith(("研究所", "学所")):  # those the head nouns already find
+                found.append(PlatformOut(name=m.group(0), kind="research institute", level="national",
+                                         span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
         heads = list(head_re.finditer(text, start, end))
         if not heads:
             continue
-        if "等" in text[start:end]:
+        if "等" in text[start:end] and "、" in text[start:end]:  # the only shape a coordinated list has
             found.extend(_coordinated_platforms(text, start, end))
         for ws, we in _windows(text, start, end, heads):
             for run in _runs(text, ws, we, places):
@@ -455,7 +499,8 @@ def _dedupe(items: list, key=lambda x: normalize(x.name)) -> list:
 
 # --------------------------------------------------------------------------- enterprises
 
-_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司)|集团")
+_COMPANY = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
+                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司)|集团(?![)）])")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是、])+")
@@ -532,11 +577,12 @@ def _listed(text: str, start: int, end: int) -> list[EnterpriseOut]:
     return out
 
 
-def _gazetteer_firms(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[EnterpriseOut]:
+def _gazetteer_firms(text: str, start: int, end: int, taken: list[tuple[int, int]],
+                     names: Sequence[str] | None = None) -> list[EnterpriseOut]:
     out = []
-    for name, ambiguous in known_enterprises():
-        if ambiguous:
-            continue
+    if names is None:
+        names = [name for name, ambiguous in known_enterprises() if not ambiguous]
+    for name in names:
         i = text.find(name, start, end)
         while i >= 0:
             span = (i, i + len(name))
@@ -559,8 +605,10 @@ def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> 
         found.extend(_registered(text, start, end))
         found.extend(_listed(text, start, end))
     taken = [e.span for e in found]
-    for start, end in _prose_spans(text, blocks):
-        found.extend(_gazetteer_firms(text, start, end, taken))
+    # Only the firms the document names at all are looked for block by block (longest first, as listed).
+    present = [name for name, ambiguous in known_enterprises() if not ambiguous and name in text]
+    for start, end in _prose_spans(text, blocks) if present else ():
+        found.extend(_gazetteer_firms(text, start, end, taken, present))
     for project in _projects(text, blocks):
         if project.builder and _COMPANY.search(project.builder):
             at = text.find(project.builder, project.span[0])

@@ -28,7 +28,8 @@ from plankg.ingest.departments import DepartmentRegistry, default_registry
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.read import SourceText, read_source
 from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, ResponsibilityClause, apply_convention,
-                                          first_listed_leads, table_clause, unique_mentions, unit_clauses, units)
+                                          first_listed_leads, has_unit_columns, may_hold_clause, plan_wide_actors, table_clause, unique_mentions,
+                                          unit_clauses, units)
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 
 RULES_VERSION = "plankg.rules.v1"
@@ -45,6 +46,8 @@ class UnitContext:
     kind: str  # item | heading | table_row
     continued: bool = False
     block: Block | None = None
+    # The Doc's text, kept here because `doc.text` rebuilds it token by token on every access.
+    text: str = ""
 
 
 def _shift_clause(c: ResponsibilityClause, base: int) -> ResponsibilityClause:
@@ -78,7 +81,7 @@ def _register_components() -> None:
                 clause = table_clause(unit.block, registry)
                 clauses, wide = ([clause] if clause else []), []
             else:
-                local, wide_local = unit_clauses(doc.text, 0, len(doc.text), unit.ref, unit.section, unit.kind,
+                local, wide_local = unit_clauses(unit.text, 0, len(unit.text), unit.ref, unit.section, unit.kind,
                                                  registry, unit.continued)
                 clauses = [_shift_clause(c, unit.base) for c in local]
                 wide = [DepartmentMention(d.name, d.role, d.start + unit.base, d.end + unit.base) for d in wide_local]
@@ -122,30 +125,48 @@ def _optional(module: str, name: str):
     return getattr(mod, name, None)
 
 
+def _docs(nlp, contexts: list[UnitContext]):
+    """One Doc per unit, made lazily so nlp.pipe streams them.
+
+    The pipeline's segmenter is "char": one token per character. Building the Doc from the
+    characters directly gives those tokens without spaCy re-aligning words to the text, and keeps
+    white space as tokens, so character offsets and token indices coincide for `char_span`.
+    """
+    from spacy.tokens import Doc
+
+    for ctx in contexts:
+        doc = Doc(nlp.vocab, words=list(ctx.text), spaces=[False] * len(ctx.text))
+        doc._.plankg_unit = ctx
+        yield doc
+
+
 def _responsibility(text: str, structure: Structure) -> tuple[list[ResponsibilityClause], list[DepartmentMention],
                                                                list[Block]]:
     nlp = build_nlp()
-    docs = []
-    plain = []
+    contexts: list[UnitContext] = []
+    bare: list[Block] = []
     for unit in units(structure):
-        ctx = UnitContext(unit.ref, unit.section, unit.start, unit.kind, unit.end > unit.block.end, unit.block)
-        doc = nlp.make_doc(text[unit.start:unit.end])
-        doc._.plankg_unit = ctx
-        docs.append(doc)
-        plain.append(unit)
+        if not may_hold_clause(text, unit.start, unit.end):
+            # No bracket, label or 牵头: no layout can hold a clause here, so no Doc is made for it.
+            if unit.kind == "item":
+                bare.append(unit.block)
+            continue
+        contexts.append(UnitContext(unit.ref, unit.section, unit.start, unit.kind, unit.end > unit.block.end,
+                                    unit.block, text[unit.start:unit.end]))
     for b in structure.blocks:
-        if b.kind == "table_row":
-            doc = nlp.make_doc(b.text)
-            doc._.plankg_unit = UnitContext(b.ref or "", b.section, b.start, "table_row", False, b)
-            docs.append(doc)
+        if b.kind == "table_row" and has_unit_columns(b):
+            contexts.append(UnitContext(b.ref or "", b.section, b.start, "table_row", False, b, b.text))
     clauses: list[ResponsibilityClause] = []
     wide: list[DepartmentMention] = []
-    bare: list[Block] = []
-    for idx, doc in enumerate(nlp.pipe(docs)):
+    for ctx, doc in zip(contexts, nlp.pipe(_docs(nlp, contexts))):
         clauses.extend(doc._.plankg_clauses)
         wide.extend(doc._.plankg_plan_wide)
-        if idx < len(plain) and not doc._.plankg_clauses and plain[idx].kind == "item":
-            bare.append(plain[idx].block)
+        if ctx.kind == "item" and not doc._.plankg_clauses:
+            bare.append(ctx.block)
+    bare.sort(key=lambda b: b.start)
+    for b in structure.blocks:
+        if b.kind == "paragraph" and b.ref is None:
+            wide.extend(plan_wide_actors(text, b.start, b.end))
     clauses.sort(key=lambda c: (c.start, c.end, c.ref))
     if first_listed_leads(text):
         clauses = apply_convention(clauses)
@@ -258,6 +279,9 @@ def extract_source(source: SourceText) -> Extraction:
     references = list(find_references(text, blocks, ctx)) if find_references else []
 
     targets = _dedupe_targets(targets, tasks, structure)
+    # A zone or centre named in a list of responsible units is acting as a department there.
+    unit_spans = [d.span for t in tasks for d in t.departments if d.span] + [d.span for d in implementers if d.span]
+    platforms = [p for p in platforms if not any(a <= p.span[0] and p.span[1] <= b for a, b in unit_spans)]
     platforms = _place_and_dedupe(platforms, tasks, structure, key=lambda p: p.name)
     enterprises = _place_and_dedupe(enterprises, tasks, structure, key=lambda e: e.name)
     projects = _place_and_dedupe(projects, tasks, structure, key=lambda p: p.name, has_task=False)

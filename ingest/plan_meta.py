@@ -21,7 +21,8 @@ from plankg.ingest.structure import Structure, parse_structure
 RULE = "plankg.plan_meta.v1"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
-               "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署")
+               "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
+               "责任分工", "分工", "任务分解", "责任分解", "分解表")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
 _NOTICE = re.compile(r"(?:印发|转发|发布|公布)\s*《(.+?)》", re.S)
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -30,6 +31,8 @@ _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|2
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030), "十六五": (2031, 2035)}
 _YEAR_PLAN = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|行动|实施|推进|重点)?(?:计划|要点|方案|安排|任务)")
+# "苏州市2024年科技创新工作要点": one year named in a title, with the topic between it and the plan word.
+_TITLE_YEAR = re.compile(r"(?<![\d—\-–－~至])((?:19|20)\d{2})\s*年(?:度)?(?![\d—\-–－~至底末前])")
 _GOAL_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
 _META_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|制发机关)\s*[:：]?\s*([^\s:：]{2,30})")
 _META_DATE = re.compile(r"(?:成文日期)\s*[:：]?\s*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})")
@@ -73,6 +76,25 @@ def _is_title_line(line: str) -> bool:
             and not re.search(r"\d{4}-\d{2}-\d{2}|点击|来源|索引号|发布日期|:|：", line))
 
 
+def strip_title_tail(title: str) -> str:
+    """A title without its trailing brackets (period, 征求意见稿, 试行), however many are stacked.
+
+    >>> strip_title_tail("某区行动方案（2024—2026年）（征求意见稿）")
+    '某区行动方案'
+    """
+    prev = None
+    while prev != title:
+        prev, title = title, _TITLE_TAIL.sub("", title)
+    return title
+
+
+def _issuer_line(line: str) -> bool:
+    """A line naming only issuing bodies, several separated by spaces ("中共某市委办公厅 某市人民政府办公厅")."""
+    parts = [p for p in re.split(r"[ \u3000]+", line) if p]
+    registry = default_registry()
+    return bool(parts) and all(registry.looks_like_unit(p) and not p.endswith(_PLAN_WORDS) for p in parts)
+
+
 def _title_from_lines(lines: list[tuple[int, str]]) -> str | None:
     """The last run of short lines that ends like a plan title ("…工作计划", "…实施意见", "(征求意见稿)")."""
     best = None
@@ -86,9 +108,12 @@ def _title_from_lines(lines: list[tuple[int, str]]) -> str | None:
         while j < len(lines) and _is_title_line(lines[j][1]) and len(run) < 3:
             run.append(lines[j][1])
             j += 1
+        while run and _issuer_line(run[0]):
+            # "中共某市委办公厅 某市人民政府办公厅" heads the title lines of a joint document.
+            run.pop(0)
         for k in range(len(run), 0, -1):
             joined = "".join(run[:k])
-            base = _TITLE_TAIL.sub("", joined)
+            base = strip_title_tail(joined)
             if base.endswith(_PLAN_WORDS) and len(base) >= 6 and not base.endswith("的通知"):
                 best = _clean_title(joined)
                 break
@@ -108,14 +133,14 @@ def find_title(structure: Structure) -> str | None:
     if m and len(m.group(1)) <= 120:
         return _clean_title(m.group(1))
     m = re.search(r"关于印发\s*([^《》\n]{4,80}?)\s*的通知", head)
-    if m and _TITLE_TAIL.sub("", m.group(1)).endswith(_PLAN_WORDS):
+    if m and strip_title_tail(m.group(1)).endswith(_PLAN_WORDS):
         return _clean_title(m.group(1))
     title = _title_from_lines(front)
     if title:
         return title
     for line in (t for _, t in front):
         ap = re.match(r"^附\s*件\s*\d*\s*[:：]\s*《?(.+?)》?$", line)
-        if ap and _TITLE_TAIL.sub("", ap.group(1)).endswith(_PLAN_WORDS):
+        if ap and strip_title_tail(ap.group(1)).endswith(_PLAN_WORDS):
             return _clean_title(ap.group(1))
     for sec in structure.sections:
         if sec.ref.startswith("附件") and sec.title:
@@ -203,6 +228,8 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
     ((2022, 2026), (2021, 2025))
     >>> find_period("某市2024年工作计划", "", None), find_period("关于支持某区的实施意见", "到2027年,建成园区。", "2023-06-29")
     ((2024, 2024), (2023, 2027))
+    >>> find_period("苏州市2024年科技创新工作要点", "", None), find_period("关于建设某区的实施意见", "到2027年,建成。到2035年,建成高地。", "2023-08-30")
+    ((2024, 2024), (2023, 2027))
     """
     for source in ([title] if title else []):
         m = _RANGE.search(source)
@@ -214,12 +241,20 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
         m = _YEAR_PLAN.search(source)
         if m:
             return int(m.group(1)), int(m.group(1))
+        years = {int(y) for y in _TITLE_YEAR.findall(source)}
+        if len(years) == 1 and strip_title_tail(source).endswith(_PLAN_WORDS):
+            year = years.pop()
+            return year, year
     head = text[:6000]
     start_year = int(date[:4]) if date else None
     goals = [int(y) for y in _GOAL_YEAR.findall(head)]
     goals = [y for y in goals if start_year is None or start_year <= y <= start_year + 15]
     if goals and start_year:
-        return start_year, max(goals)
+        # "到2027年…。到2035年…": the plan runs to the year it names most (the first on a tie);
+        # a later, rarer year is the long-range vision beyond it.
+        counts = {y: goals.count(y) for y in goals}
+        end = max(counts, key=lambda y: (counts[y], -goals.index(y)))
+        return start_year, end
     for key, span in _FIVE_YEAR.items():
         if key in head:
             return span

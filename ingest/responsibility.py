@@ -277,7 +277,9 @@ def _units(structure: Structure) -> list[_Unit]:
             start = body_start(b)
             cur = _Unit(b.ref, b.section if b.kind == "item" else b.ref, start, b.end, b.kind, b)
             units.append(cur)
-        elif b.kind == "paragraph" and cur is not None and b.ref == cur.ref:
+        elif b.kind == "paragraph" and cur is not None and b.ref == cur.ref and \
+                not any(cur.end <= a < b.start for a, _ in structure.duplicate_spans):
+            # A paragraph after a skipped repeat of the plan belongs to the page, not to this unit.
             cur.end = b.end
         else:
             cur = None
@@ -356,7 +358,8 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             continue
         deps = [DepartmentMention(p, LEAD, s, e) for p, s, e in pieces]
         after = body[m.end():]
-        sm = re.match(r"\s*[,，、]?\s*([^。;；]*?)(?:协同)?(?:配合|参与|协助)", after)
+        sm = re.match(r"\s*[,，、]?\s*([^。;；]*?)(?:(?:协同)?(?:配合|参与|协助)|(?:按职责分工|按照职责分工|按职责|分别)(?:负责|落实))",
+                      after)
         if sm:
             base = start + m.end() + sm.start(1)
             for p, s, e in split_units(sm.group(1), base):
@@ -460,6 +463,41 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))
     return found, plan_wide
+
+
+def plan_wide_actors(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
+                     ) -> list[DepartmentMention]:
+    """Actors of a plan-wide rule stated in a paragraph of its own, outside any numbered item.
+
+    >>> t = "以下各项工作均需各县级市（区）落实，不再列出。"
+    >>> [(d.name, d.start) for d in plan_wide_actors(t, 0, len(t))]
+    [('各县级市（区）', 8)]
+    >>> plan_wide_actors("加强组织领导。", 0, 7)
+    []
+    """
+    if not _RULE_WORDS.search(text, start, end):
+        return []
+    _, actors = parse_department_list(text[start:end].rstrip("。"), start, RESPONSIBLE, registry)
+    return actors
+
+
+_TRIGGER = re.compile(rf"[{re.escape(_OPEN)}]|牵头|{'|'.join(sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))}")
+
+
+def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] has what every clause layout needs: a bracket, a unit label or 牵头.
+
+    `unit_clauses` finds nothing in text without one, so callers may skip such text unread.
+
+    >>> may_hold_clause("推进甲。(责任单位:市科技局)"), may_hold_clause("市科技局牵头"), may_hold_clause("加强组织领导。")
+    (True, True, False)
+    """
+    return _TRIGGER.search(text, start, len(text) if end is None else end) is not None
+
+
+def has_unit_columns(block: Block) -> bool:
+    """Whether a table row's header names a responsibility column (牵头单位, 配合单位, 责任单位…)."""
+    return any(_LABEL_KIND.get(h.replace(" ", "")) in (LEAD, SUPPORT, RESPONSIBLE) for h in block.header)
 
 
 def first_listed_leads(text: str) -> bool:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from plankg.ingest.contract import TargetOut
+from plankg.ingest.structure import body_start
 from plankg.ontology.ids import normalize
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
@@ -73,7 +74,7 @@ _COMPARATOR_WORDS = (
     ("总计", "="), ("各", "="), ("均", "="),
 )
 _SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
-_ASPIRATION = re.compile(r"力争|争取|确保|努力")
+_ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
     r"^(?:(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|确保|努力|"
@@ -96,6 +97,13 @@ _TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
 _ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
+_BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$")
+_RECURRING = re.compile(r"每年|每季度|每月|每半年")
+# Text that introduces eligibility conditions: the numbers under it are thresholds an applicant must meet.
+_CRITERIA = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具备|符合|满足)|(?:以下|下列)(?:基本)?(?:条件|标准)"
+                       r"|(?:认定|申报|申请|准入|入库|遴选|备案)(?:条件|标准)")
+# A column giving when a task is due ("2024年12月"): the year its targets are for.
+_DUE_HEADER = re.compile(r"完成时限|完成时间|时间节点|时限|进度安排|完成年限")
 
 
 @dataclass(frozen=True)
@@ -435,11 +443,19 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Menti
     metric = _balance_quotes(metric.strip(" 、,，:："))
     if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
+    if _BUDGET.search(metric):
+        return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
+    if text[metric_start] in "“\"" and text.find("”", metric_start, tail_end) < 0:
+        metric_start += 1  # a quotation opened before the clause and closed after it
     if q.comparator:
         comparator = q.comparator
     if comparator in (None, "="):
         comparator = ">=" if _ASPIRATION.search(text[s_start:m.start()]) else (comparator or "=")
-    year = inline_year or _year_before(text, s_start, m.start()) or block_year or default_year
+    year = inline_year or _year_before(text, s_start, m.start())
+    if year is None and _RECURRING.search(text, clause_start, m.start()):
+        year = None  # "每年组织实施项目30项以上": a level for every year, not for the plan's last one
+    else:
+        year = year or block_year or default_year
     return _Mention(metric_start, tail_end, metric, q, comparator, year, rule=rule)
 
 
@@ -695,20 +711,22 @@ def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list
 
     prose: list[_Mention] = []
     table_rows = []
+    numbered = {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref}
     for b in blocks:
         if b.kind == "table_row":
             if _is_indicator_table(b) and _indicator_row(b):
                 table_rows.append(b)
             else:
                 # Task tables (and indicator tables whose cells are sentences) hold targets in prose.
+                row_year = _due_year(b) or default_year
                 for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
                     if len(cell) > 6:
-                        prose.extend(_prose_mentions(text, cs, ce, default_year, period_start))
+                        prose.extend(_prose_mentions(text, cs, ce, row_year, period_start))
             continue
-        if _in_context_section(b, headings):
+        if _in_context_section(b, headings) or _under_criteria(b, numbered):
             continue
         year = _heading_year(b, headings) or default_year
-        prose.extend(_prose_mentions(text, b.start, b.end, year, period_start))
+        prose.extend(_prose_mentions(text, body_start(b), b.end, year, period_start))
 
     table: list[_Mention] = []
     for b in table_rows:
@@ -718,11 +736,56 @@ def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list
     return _dedupe(text, prose + table)
 
 
+def _due_year(block) -> int | None:
+    """The year in a task-table row's due-date cell.
+
+    >>> from plankg.ingest.structure import Block
+    >>> _due_year(Block("table_row", "1", None, 0, 9, "", cells=("1", "建设", "2023年12月"), header=("序号", "任务", "完成时限")))
+    2023
+    """
+    for h, c in zip(block.header, block.cells):
+        if _DUE_HEADER.search(h.replace(" ", "")):
+            ym = re.match(r"\s*((?:19|20)\d{2})\s*年", c)
+            if ym:
+                return int(ym.group(1))
+    return None
+
+
+def _under_criteria(block, numbered: dict[str, str]) -> bool:
+    """True when the block, or a numbered unit above it, introduces eligibility conditions.
+
+    >>> from plankg.ingest.structure import Block
+    >>> b = Block("item", "第四条.(二)", None, 0, 9, "（二）场地面积不低于3000平方米；")
+    >>> _under_criteria(b, {"第四条": "第四条 申请认定应当具备以下条件："}), _under_criteria(b, {})
+    (True, False)
+    """
+    if _CRITERIA.search(block.text):
+        return True
+    parts = (block.ref or "").split(".")
+    return any(_CRITERIA.search(numbered.get(".".join(parts[:i]), "")) for i in range(1, len(parts)))
+
+
+_METRIC_SYNONYMS = (("研究与试验发展", "研发"), ("R&D", "研发"), ("地区生产总值", "生产总值"), ("GDP", "生产总值"),
+                    ("全社会", ""), ("全市", ""), ("全区", ""), ("全县", ""), ("全省", ""))
+
+
+def metric_key(metric: str) -> str:
+    """A metric with its common synonyms unified, for matching a sentence to a table row.
+
+    >>> metric_key("R&D经费支出占GDP比重") == metric_key("研发经费支出占生产总值比重")
+    True
+    """
+    out = normalize(metric)
+    for a, b in _METRIC_SYNONYMS:
+        out = out.replace(normalize(a), b)
+    return out
+
+
 def _same_target(a: _Mention, b: _Mention) -> bool:
     va, ua = scaled(a.quantity.value, a.quantity.unit)
     vb, ub = scaled(b.quantity.value, b.quantity.unit)
     return (va is not None and vb is not None and abs(va - vb) <= 1e-6 * max(1.0, abs(va)) and ua == ub
-            and a.year == b.year and similar_metric(a.metric, b.metric))
+            and a.year == b.year and similar_metric(metric_key(a.metric), metric_key(b.metric)))
 
 
 def _dedupe(text: str, mentions: list[_Mention]) -> list[TargetOut]:

@@ -203,6 +203,7 @@ def list_queries(pack: str | None) -> None:
         for p in query.params:
             default = "required" if p.required else f"default {p.default!r}"
             choices = f"; choices: plankg query {p.choices_query}" if p.choices_query else ""
+            choices += f"; e.g. {p.example}" if p.example is not None else ""
             click.echo(f"      --param {p.name}=<{p.type}>  ({default}{choices}) {p.description}")
 
 

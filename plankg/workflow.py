@@ -167,10 +167,14 @@ def run_pack_queries(store, out_dir: Path) -> tuple[int, list[str]]:
         try:
             for p in query.params:
                 if p.required:
-                    choices = pick_list(store, p)
-                    if not choices:
-                        raise PlankgError(f"parameter {p.name} has no choices in this graph")
-                    params[p.name] = choices[0]
+                    choices = pick_list(store, p) if p.choices_query else []
+                    if choices:
+                        params[p.name] = choices[0]
+                    elif p.example is not None:
+                        params[p.name] = p.example
+                    else:
+                        raise PlankgError(f"required parameter {p.name} has neither a pick-list nor an example",
+                                          where=query.path, fix="add choices=QUERY or example=VALUE to its header")
             rows = run_query(store, query, params)
         except PlankgError as exc:
             failures.append(f"query {name}: {exc}")

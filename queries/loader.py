@@ -6,7 +6,7 @@ tools read (the CLI, the viz helper, Neo4j users): an unknown key, a parameter t
 use, or a label the ontology does not know fails loading with the file and line.
 
 >>> parse_param_spec('plan string = "" choices=pick_plans -- 规划标题片段')
-Param(name='plan', type='string', default='', required=False, choices_query='pick_plans', description='规划标题片段')
+Param(name='plan', type='string', default='', required=False, choices_query='pick_plans', description='规划标题片段', example=None)
 >>> coerce_param(Param("year", "int", None, True, None, ""), "2025")
 2025
 """
@@ -45,6 +45,7 @@ _PARAM_SPEC = re.compile(
     r"^(?P<name>[a-z_][a-z0-9_]*)\s+(?P<type>\w+)"
     r"(?:\s*=\s*(?P<default>\"(?:[^\"\\]|\\.)*\"|\S+))?"
     r"(?:\s+choices=(?P<choices>[a-z_][a-z0-9_]*))?"
+    r"(?:\s+example=(?P<example>\"(?:[^\"\\]|\\.)*\"|\S+))?"
     r"\s+--\s+(?P<description>\S.*)$")
 _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 _LABELS = r"([A-Za-z_]\w*(?:\s*\|\s*:?[A-Za-z_]\w*)*)"
@@ -77,6 +78,7 @@ class Param:
     required: bool
     choices_query: str | None
     description: str
+    example: Any = None  # a value that shows what the param takes, for free-text params with no pick-list
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,9 @@ class Query:
     text: str
     path: str
     overrides: Mapping[str, Override] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # viz and overrides are dicts; a query is identified by its file and text
+        return hash((self.path, self.revision, self.text))
 
     def text_for(self, dialect: str) -> str:
         """The text to run on a store of `dialect`: its override if there is one, else the shared text."""
@@ -243,9 +248,11 @@ def parse_param_spec(spec: str) -> Param:
     A default makes the parameter optional; without one it is required.
 
     >>> parse_param_spec("year int choices=pick_years -- 目标年份")
-    Param(name='year', type='int', default=None, required=True, choices_query='pick_years', description='目标年份')
+    Param(name='year', type='int', default=None, required=True, choices_query='pick_years', description='目标年份', example=None)
     >>> parse_param_spec("min_plans int = 2 -- at least this many plans").default
     2
+    >>> parse_param_spec('q string example="科技局" -- name fragment').example
+    '科技局'
     >>> parse_param_spec("x str -- bad type")
     Traceback (most recent call last):
     ...
@@ -274,7 +281,14 @@ def parse_param_spec(spec: str) -> Param:
                              'use "" or 0 to mean "all"')
         default = _check_type(name, ptype, default)
         required = False
-    return Param(name, ptype, default, required, match["choices"], match["description"].strip())
+    example = None
+    if match["example"] is not None:
+        try:
+            example = _check_type(name, ptype, json.loads(match["example"]))
+        except json.JSONDecodeError:
+            raise ValueError(f"parameter {name} has example {match['example']}, which is not a JSON literal "
+                             "(strings take double quotes)") from None
+    return Param(name, ptype, default, required, match["choices"], match["description"].strip(), example)
 
 
 def _check_type(name: str, ptype: str, value: Any) -> Any:

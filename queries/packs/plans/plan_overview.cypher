@@ -9,16 +9,13 @@
 // revision: 1
 MATCH (p:Plan)
 WHERE p.document_id IS NOT NULL AND ($plan = '' OR p.title CONTAINS $plan)
-OPTIONAL MATCH (p)-[:HAS_SECTION*1..6]->(sec:Section)
-WITH p, count(DISTINCT sec.id) AS sections
-OPTIONAL MATCH (p)-[:HAS_SECTION*0..6]->(holder)-[:HAS_TASK]->(t:Task)
-OPTIONAL MATCH (t)<-[:RESPONSIBLE_FOR]-(d:Department)
-WITH p, sections, count(DISTINCT t.id) AS tasks, count(DISTINCT d.id) AS departments
-OPTIONAL MATCH (p)-[:HAS_SECTION|HAS_TASK*0..7]->(goal_place)-[:SETS_TARGET]->(g:Target)
-WITH p, sections, tasks, departments, count(DISTINCT g.id) AS targets
-OPTIONAL MATCH (p)-[:HAS_SECTION|HAS_TASK*0..7]->(mention_place)-[:MENTIONS]->(f:Platform)
-WITH p, sections, tasks, departments, targets, count(DISTINCT f.id) AS platforms
-OPTIONAL MATCH (p)-[:REFERENCES]->(cited:Plan)
+// every fact of a plan carries the document_id of the document that publishes it
+OPTIONAL MATCH (d:Department)-[r:RESPONSIBLE_FOR]->(:Task)
+WHERE r.document_id = p.document_id
+WITH p, count(DISTINCT d.id) AS departments
+OPTIONAL MATCH ()-[m:MENTIONS]->(f:Platform)
+WHERE m.document_id = p.document_id
+WITH p, departments, count(DISTINCT f.id) AS platforms
 RETURN p.title AS plan,
        p.issuers AS issuers,
        p.region AS region,
@@ -26,10 +23,10 @@ RETURN p.title AS plan,
        p.period_end AS period_end,
        p.date AS date,
        p.doc_number AS doc_number,
-       sections,
-       tasks,
+       COUNT { MATCH (s:Section) WHERE s.document_id = p.document_id } AS sections,
+       COUNT { MATCH (t:Task) WHERE t.document_id = p.document_id } AS tasks,
        departments,
-       targets,
+       COUNT { MATCH (g:Target) WHERE g.document_id = p.document_id } AS targets,
        platforms,
-       count(DISTINCT cited.id) AS cites
+       COUNT { MATCH (p)-[:REFERENCES]->(:Plan) } AS cites
 ORDER BY plan

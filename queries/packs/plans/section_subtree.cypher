@@ -5,7 +5,7 @@
 //   number of tasks directly under each. $section is the section's numbering path as printed in
 //   refs, e.g. 二 or 二.(一); $plan picks the plan by a title fragment.
 // param: plan string choices=pick_plans -- 规划标题片段 (fragment of a plan title)
-// param: section string -- 章节编号路径, 如 二.(一) (section numbering path, e.g. 二.(一))
+// param: section string example="二" -- 章节编号路径, 如 二.(一) (section numbering path, e.g. 二.(一))
 // category: lookup
 // revision: 1
 MATCH (p:Plan)

@@ -8,6 +8,8 @@
 // revision: 1
 MATCH (p:Plan)
 WHERE $plan = '' OR p.title CONTAINS $plan
+// fix the plans first: LadybugDB then checks only their tasks instead of every task
+WITH p
 MATCH (t:Task)
 WHERE t.document_id = p.document_id
   AND NOT EXISTS { MATCH (:Department)-[:RESPONSIBLE_FOR]->(t) }

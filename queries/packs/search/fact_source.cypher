@@ -5,7 +5,7 @@
 //   it): the quoted text, the document file and path, the plan, the numbering path, character
 //   offsets, the rule that extracted it, and the departments named on it with the names as
 //   printed and their roles (three parallel lists, in printed order).
-// param: q string -- 任务原文片段或编号路径, 如 之江实验室 或 二.(一).1 (text fragment or numbering path)
+// param: q string example="实验室" -- 任务原文片段或编号路径, 如 之江实验室 或 二.(一).1 (text fragment or numbering path)
 // category: search
 // revision: 1
 MATCH (t:Task)

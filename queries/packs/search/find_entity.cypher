@@ -5,7 +5,7 @@
 //   document) whose name or title contains $q, or, for a department, whose printed abbreviation
 //   on a responsibility does; with its type and how many facts (relationships) touch it. Start
 //   here when you do not know what kind of thing a name is; search task text with fact_source.
-// param: q string -- 名称片段, 如 科技局 (name fragment, e.g. 科技局)
+// param: q string example="科技局" -- 名称片段, 如 科技局 (name fragment, e.g. 科技局)
 // category: search
 // revision: 1
 MATCH (n:Document|Plan|Section|Department|Platform|Enterprise|Project)

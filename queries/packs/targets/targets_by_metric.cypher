@@ -9,7 +9,9 @@
 // revision: 1
 MATCH (g:Target)
 WHERE $metric = '' OR g.metric CONTAINS $metric
-MATCH (p:Plan)-[:HAS_SECTION|HAS_TASK*0..7]->(place)-[:SETS_TARGET]->(g)
+// a target belongs to the plan its document publishes; the join beats walking the tree upwards
+MATCH (p:Plan)
+WHERE p.document_id = g.document_id
 RETURN g.metric AS metric,
        g.year AS year,
        p.title AS plan,

@@ -5,8 +5,10 @@
 //   (alphabetically). Targets without a year are counted under a null year, last.
 // category: overview
 // revision: 1
-MATCH (p:Plan)-[:HAS_SECTION|HAS_TASK*0..7]->(place)-[:SETS_TARGET]->(g:Target)
-WITH DISTINCT p, g
+MATCH (g:Target)
+MATCH (p:Plan)
+WHERE p.document_id = g.document_id
+WITH p, g
 ORDER BY g.metric
 SKIP 0
 RETURN g.year AS year,
