@@ -31,7 +31,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plankg.graph.load import load_graphs  # noqa: E402
-from plankg.graph.rows import node_rows_by_label, relationship_rows_by_group  # noqa: E402
+from plankg.graph.rows import (group_nodes, group_relationships, node_label_columns, node_rows_by_label,  # noqa: E402
+                               relationship_group_columns, relationship_rows_by_group)
 from plankg.graph.store import open_store  # noqa: E402
 from plankg.ontology import model as m  # noqa: E402
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType  # noqa: E402
@@ -111,13 +112,15 @@ def _arrow(rows: list[dict[str, Any]], columns: dict[str, PropType], rename: dic
 
 
 def copy_statements(graphs: list[m.DocumentGraph]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
-    """The COPY statements (and Arrow tables) that load `graphs` into empty tables, prepared untimed."""
-    nodes = [(f"COPY {label.value} FROM $rows", _arrow(rows, dict(NODE_PROPERTIES[label])))
-             for label, rows in node_rows_by_label(graphs).items()]
+    """The COPY statements, with their Arrow tables, that load `graphs` into empty tables: built
+    with the loader's own column builders, the fastest conversion plankg has."""
+    from plankg.graph.backends.ladybug import _arrow_table, _node_types, _rel_types
+
+    nodes = [(f"COPY {label.value} FROM $rows", _arrow_table(node_label_columns(label, group), _node_types(label)))
+             for label, group in group_nodes(graphs).items()]
     rels = [(f"COPY {rel.value} FROM $rows (from='{s.value}', to='{t.value}')",
-             _arrow(rows, {"source": PropType.STRING, "target": PropType.STRING, **REL_PROPERTIES[rel]},
-                    {"source": "from", "target": "to"}))
-            for (rel, s, t), rows in relationship_rows_by_group(graphs).items()]
+             _arrow_table(relationship_group_columns(rel, group), _rel_types(rel)))
+            for (rel, s, t), group in group_relationships(graphs).items()]
     return nodes, rels
 
 
@@ -138,17 +141,18 @@ def _timed(fn: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
-def measure_copy(tmp: Path, graphs, repeat: int) -> tuple[float, float, int, int]:
-    nodes, rels = copy_statements(graphs)
-    n_nodes = sum(t.num_rows for _, t in nodes)
-    n_rels = sum(t.num_rows for _, t in rels)
-    node_s, rel_s = [], []
+def measure_copy(tmp: Path, graphs, repeat: int) -> tuple[float, float, float]:
+    """Seconds to build the Arrow tables from the DocumentGraphs, to COPY the nodes, to COPY the rels."""
+    prep_s, node_s, rel_s = [], [], []
     for i in range(repeat):
+        start = time.perf_counter()
+        nodes, rels = copy_statements(graphs)
+        prep_s.append(time.perf_counter() - start)
         store = _fresh(tmp, f"copy-{i}.lbdb")
         node_s.append(_timed(lambda: [store.run(q, {"rows": t}) for q, t in nodes]))
         rel_s.append(_timed(lambda: [store.run(q, {"rows": t}) for q, t in rels]))
         store.close()
-    return min(node_s), min(rel_s), n_nodes, n_rels
+    return min(prep_s), min(node_s), min(rel_s)
 
 
 def measure_full_build(tmp: Path, graphs, repeat: int):
@@ -227,11 +231,11 @@ def fill_big(tmp: Path, graphs, factor: int):
         for q, t in nodes:
             if k and ("Department" in q or "Platform" in q):
                 continue  # shared nodes stay shared: only document-owned tables grow
-            store.run(q, {"rows": renamed(t, ["id"])})
+            store.run(q, {"rows": renamed(t, ["v_id"])})
         for q, t in rels:
             shared_src = "from='Department'" in q
             shared_dst = "to='Department'" in q or "to='Platform'" in q
-            cols = [c for c, shared in (("from", shared_src), ("to", shared_dst)) if not shared]
+            cols = [c for c, shared in (("v_source", shared_src), ("v_target", shared_dst)) if not shared]
             store.run(q, {"rows": renamed(t, cols)})
     return store
 
@@ -266,14 +270,19 @@ def main(argv: list[str] | None = None) -> int:
         n_rels = sum(len(g.relationships) for g in graphs)
         print(f"corpus: {documents} documents, {n_nodes:,} nodes, {n_rels:,} relationships")
 
-        copy_node_s, copy_rel_s, _, _ = measure_copy(tmp, graphs, args.repeat)
-        copy_rate = (n_nodes + n_rels) / (copy_node_s + copy_rel_s)
+        prep_s, copy_node_s, copy_rel_s = measure_copy(tmp, graphs, args.repeat)
+        rows = n_nodes + n_rels
+        copy_rate = rows / (copy_node_s + copy_rel_s)
+        copy_prep_rate = rows / (prep_s + copy_node_s + copy_rel_s)
         build_s = measure_full_build(tmp, graphs, args.repeat)
-        build_rate = (n_nodes + n_rels) / build_s
-        print(f"\nfull build      COPY FROM (Arrow)   {copy_rate:>10,.0f} rows/s  "
+        build_rate = rows / build_s
+        print(f"\nfull build      COPY FROM, Arrow tables ready     {copy_rate:>10,.0f} rows/s  "
               f"(nodes {n_nodes / copy_node_s:,.0f}/s, rels {n_rels / copy_rel_s:,.0f}/s)")
-        print(f"                load_graphs         {build_rate:>10,.0f} rows/s  ratio {build_rate / copy_rate:.2f}x "
-              f"(goal >= 0.8x)")
+        print(f"                COPY FROM + building its tables   {copy_prep_rate:>10,.0f} rows/s  "
+              f"(DocumentGraphs to Arrow: {prep_s:.2f} s)")
+        print(f"                load_graphs (DocumentGraphs in)   {build_rate:>10,.0f} rows/s  "
+              f"ratio {build_rate / copy_rate:.2f}x vs tables ready (goal >= 0.8x), "
+              f"{build_rate / copy_prep_rate:.2f}x vs COPY + building")
 
         store = _fresh(tmp, "incremental.lbdb")
         load_graphs(store, graphs)

@@ -20,6 +20,7 @@ Every backend writes the same rows, so the rules for merging a node seen twice l
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.ontology.model import DocumentGraph, Node, Relationship
@@ -144,11 +145,12 @@ def relationship_columns(rel: RelType) -> list[str]:
     return ["source", "target", *REL_PROPERTIES[rel]]
 
 
-def _column_values(items: Sequence[Any], name: str) -> list[Any]:
-    values = [getattr(item, name) for item in items]
-    if name == "role":  # a Role enum: the store keeps its string
-        values = [getattr(v, "value", v) for v in values]
-    return values
+def _columns(items: Sequence[Node | Relationship], names: Sequence[str]) -> dict[str, list[Any]]:
+    """Columns straight from the models' field dicts: `map(itemgetter)` over `vars()` is about
+    twice as fast as reading attributes, and on the bulk path this is most of the Python cost.
+    A `Role` is a str enum: Arrow and the drivers take it as its value."""
+    dicts = list(map(vars, items))
+    return {name: list(map(itemgetter(name), dicts)) for name in names}
 
 
 def group_nodes(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[Node]]:
@@ -177,9 +179,9 @@ def node_label_columns(label: NodeLabel, nodes: Sequence[Node]) -> dict[str, lis
     >>> node_label_columns(NodeLabel.ENTERPRISE, [Enterprise(id="e1", name="联想"), Enterprise(id="e1", name="联想集团")])
     {'id': ['e1'], 'name': ['联想集团']}
     """
-    columns = node_columns(label)
-    if len({node.id for node in nodes}) == len(nodes):
-        return {c: _column_values(nodes, c) for c in columns}
+    columns = _columns(nodes, node_columns(label))
+    if len(set(columns["id"])) == len(nodes):
+        return columns
     rows = merge_nodes(label, nodes)
     return {c: [row.get(c) for row in rows] for c in columns}
 
@@ -192,7 +194,9 @@ def relationship_group_columns(rel: RelType, rels: Sequence[Relationship]) -> di
     >>> relationship_group_columns(RelType.BUILT_BY, [Relationship(**r), Relationship(**r, printed_name="联想")])
     {'source': ['p1'], 'target': ['e1'], 'document_id': ['doc-a'], 'rule': ['r.v1'], 'printed_name': ['联想']}
     """
-    pairs = {(r.source, r.target): i for i, r in enumerate(rels)}
-    if len(pairs) != len(rels):
-        rels = [rels[i] for i in sorted(pairs.values())]
-    return {c: _column_values(rels, c) for c in relationship_columns(rel)}
+    columns = _columns(rels, relationship_columns(rel))
+    if len(set(zip(columns["source"], columns["target"]))) == len(rels):
+        return columns
+    last = {pair: i for i, pair in enumerate(zip(columns["source"], columns["target"]))}
+    keep = sorted(last.values())
+    return {name: [values[i] for i in keep] for name, values in columns.items()}

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from plankg.errors import PlankgError
 from plankg.ingest.contract import EnterpriseOut, PlatformOut, ProjectOut, ReferenceOut
+from plankg.ingest.structure import body_start
 from plankg.ingest.targets import cn_to_number
 from plankg.ontology.ids import normalize
 
@@ -162,7 +163,7 @@ _PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】
 _STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
-引导 吸引 全力 加速 助力 助推 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
+引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
 优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 以上 以 在 向 为
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
@@ -428,7 +429,8 @@ def _coordinated_platforms(text: str, start: int, end: int) -> list[PlatformOut]
 def _prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
     if not blocks:
         return [(0, len(text))]
-    return [(b.start, b.end) for b in blocks]
+    # After a numbering marker: "3.支持久立集团…" names 久立集团, not "3.支持久立集团".
+    return [(body_start(b), b.end) if b.marker else (b.start, b.end) for b in blocks]
 
 
 def _windows(text: str, start: int, end: int, heads: list[re.Match]) -> list[tuple[int, int]]:

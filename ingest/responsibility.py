@@ -298,7 +298,7 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
     for phrase in re.split(r"[,，;；]", content):
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
-        names.extend(p for p, _, _ in split_units(phrase))
+        names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))
     return bool(names) and all(registry.looks_like_department(n) for n in names)
 
 
@@ -347,7 +347,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
     body = text[start:end]
     for m in re.finditer(r"牵头", body):
-        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n") + 1
+        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n(（") + 1
         left = body[left_start:m.start()]
         you = left.rfind("由")
         if you >= 0:

@@ -98,6 +98,8 @@ _ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$")
+_RELATIVE_TO = re.compile(r"(?:比|较|与|相比)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:相比)?[,，]?"
+                          r"(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)?$")
 _RECURRING = re.compile(r"每年|每季度|每月|每半年")
 # Text that introduces eligibility conditions: the numbers under it are thresholds an applicant must meet.
 _CRITERIA = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具备|符合|满足)|(?:以下|下列)(?:基本)?(?:条件|标准)"
@@ -402,6 +404,13 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Menti
     framed, cut = _strip_frame(segment)
     metric_start = seg_start + cut
     metric, comparator = _strip_comparator(framed)
+    base_year = None
+    rel = _RELATIVE_TO.search(metric)
+    if rel:
+        # "比重较2022年提高0.5个百分点": a change against a base year, not a figure of that year.
+        base_year, metric = int(rel["year"]), metric[:rel.start()].rstrip()
+        if rel["verb"] and comparator in (None, "="):
+            comparator = "<=" if _DECREASE.search(rel["verb"]) else ">="
     inline_year = None
     ym = _YEAR_PHRASE.search(metric)
     if ym:
@@ -456,7 +465,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Menti
         year = None  # "每年组织实施项目30项以上": a level for every year, not for the plan's last one
     else:
         year = year or block_year or default_year
-    return _Mention(metric_start, tail_end, metric, q, comparator, year, rule=rule)
+    return _Mention(metric_start, tail_end, metric, q, comparator, year, baseline_year=base_year, rule=rule)
 
 
 def _balance_quotes(metric: str) -> str:

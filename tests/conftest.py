@@ -34,7 +34,7 @@ def ladybug_store(tmp_path):
     store.close()
 
 
-def require_tool(available: bool, reason: str) -> None:
+def _require_tool(available: bool, reason: str) -> None:
     """Skip a test whose outside tool is missing, except in CI (CI=true), where that is a failure:
     .ci/run installs every tool, so a skip there would hide a broken install step."""
     if available:
@@ -42,3 +42,15 @@ def require_tool(available: bool, reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (CI installs it in .ci/run; check that step)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def require_tool():
+    """`require_tool(available, reason)`: skip locally, fail in CI, when an outside tool is missing."""
+    return _require_tool
+
+
+@pytest.fixture(scope="session")
+def require_tool_once():
+    """The same check for session- or module-scoped fixtures."""
+    return _require_tool

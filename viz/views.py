@@ -96,22 +96,25 @@ def _plan_of(graph: nx.MultiDiGraph, node: Hashable) -> Hashable | None:
 
 def department_graph(graph: nx.MultiDiGraph, department: Hashable) -> nx.MultiDiGraph:
     """A department, its tasks, their sections and plans, co-responsible departments, targets,
-    and the plans it issued.
+    the plans it issued, and the plans it carries out by a plan-wide rule.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("p", label="Plan"); g.add_node("t", label="Task"); g.add_node("d", label="Department")
     >>> g.add_node("d2", label="Department"); g.add_node("x", label="Target"); g.add_node("far", label="Task")
     >>> for s, t, k in [("p", "t", "HAS_TASK"), ("d", "t", "RESPONSIBLE_FOR"), ("d2", "t", "RESPONSIBLE_FOR"),
-    ...                 ("t", "x", "SETS_TARGET"), ("d2", "far", "RESPONSIBLE_FOR")]:
+    ...                 ("t", "x", "SETS_TARGET"), ("d2", "far", "RESPONSIBLE_FOR"), ("d3", "p", "IMPLEMENTS")]:
     ...     _ = g.add_edge(s, t, key=k, type=k)
     >>> sorted(department_graph(g, "d"))
     ['d', 'd2', 'p', 't', 'x']
+    >>> sorted(department_graph(g, "d3"))
+    ['d3', 'p']
     """
     tasks = _by_type(graph, [department], R.RESPONSIBLE_FOR.value)
     keep = {department} | tasks | _ancestors(graph, tasks)
     keep |= _by_type(graph, tasks, R.RESPONSIBLE_FOR.value, incoming=True)
     keep |= _by_type(graph, tasks, R.SETS_TARGET.value)
     keep |= _by_type(graph, [department], R.ISSUED_BY.value, incoming=True)
+    keep |= _by_type(graph, [department], R.IMPLEMENTS.value)  # plans a plan-wide rule gives it
     return graph.subgraph(keep).copy()
 
 
@@ -122,6 +125,7 @@ def plan_graph(graph: nx.MultiDiGraph, plan: Hashable) -> nx.MultiDiGraph:
     keep = set(body)
     keep |= _by_type(graph, body, R.RESPONSIBLE_FOR.value, incoming=True)
     keep |= _by_type(graph, [plan], R.ISSUED_BY.value)
+    keep |= _by_type(graph, [plan], R.IMPLEMENTS.value, incoming=True)
     mentioned = _by_type(graph, body, R.MENTIONS.value)
     keep |= mentioned | _by_type(graph, mentioned, R.BUILT_BY.value)
     keep |= _by_type(graph, body, R.SETS_TARGET.value)

@@ -97,12 +97,11 @@ def test_seeded_queries_plan_without_cross_products(store, name):
     assert "CROSS_PRODUCT" not in operators
 
 
-def test_neo4j_texts_pass_neo4j_linter_strictly_with_their_params():
+def test_neo4j_texts_pass_neo4j_linter_strictly_with_their_params(require_tool):
     """Neo4j's parser and semantic checker, warnings included, on the text each Neo4j store runs."""
     from plankg.graph import cypher_lint
 
-    if cypher_lint.tool_ready() is not None:
-        pytest.skip(cypher_lint.tool_ready())
+    require_tool(cypher_lint.tool_ready() is None, str(cypher_lint.tool_ready()))
     samples = {"string": "x", "int": 2025, "float": 1.0, "bool": True}
     queries = [{"name": q.name, "query": q.text_for("neo4j"),
                 "parameters": {p.name: samples[p.type] if p.required else p.default for p in q.params}}

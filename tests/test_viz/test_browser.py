@@ -24,9 +24,9 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(f"headless browser test needs {CHROMIUM} and {CHROMEDRIVER}: apt-get install chromium chromium-driver")
+def browser(tmp_path_factory, require_tool_once):
+    require_tool_once(CHROMIUM.exists() and CHROMEDRIVER.exists(),
+                      f"headless browser test needs {CHROMIUM} and {CHROMEDRIVER}: apt-get install chromium chromium-driver")
     webdriver = pytest.importorskip("selenium.webdriver", reason="browser test needs selenium: pip install selenium")
     from selenium.webdriver.chrome.service import Service
 
