@@ -7,7 +7,8 @@ Prints, on the same decoded texts in the same run:
   * pipeline: `extract_text` (structure, responsibility clauses, departments, targets, platforms,
     enterprises, projects, references, model validation) in characters per second;
   * baseline: `spacy.blank("zh")` with its default character segmenter, tokenising only;
-  * the ratio pipeline / baseline (goal: >= 0.3x).
+  * the ratio pipeline / baseline (goal: >= 0.5x; about 0.3x before the responsibility stage
+    stopped rebuilding `doc.text` per access and making Docs for units that cannot hold a clause).
 
 Rates are the best of `--repeat` runs: other processes on the machine only ever slow a run down.
 The first pipeline call (loading gazetteers, compiling patterns) is a warm-up and not timed.
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pipeline (extract_text):              {ours:12,.0f} chars/s")
     print(f"  of which targets+entities extractors: {rates['extractors']:10,.0f} chars/s alone")
     print(f"spaCy blank('zh') char tokenizer:     {base:12,.0f} chars/s")
-    print(f"ratio pipeline / tokenizer:           {ours / base:12.2f}x  (goal >= 0.3x)")
+    print(f"ratio pipeline / tokenizer:           {ours / base:12.2f}x  (goal >= 0.5x)")
     return 0
 
 

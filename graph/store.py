@@ -79,7 +79,10 @@ class LoadReport:
         if kind not in _REPORT_KINDS:
             raise StoreError(f"unknown load report kind {kind!r}", fix=f"use one of {', '.join(_REPORT_KINDS)}")
         report = cls(document_id=graph.document_id, replaced=replaced, skipped=skipped)
-        getattr(report, kind).update({label.value: len(nodes) for label, nodes in graph.nodes_by_label().items()})
+        counts: dict[NodeLabel, int] = {}
+        for node in graph.nodes:
+            counts[node.label] = counts.get(node.label, 0) + 1
+        getattr(report, kind).update({label.value: n for label, n in counts.items()})
         return report
 
 

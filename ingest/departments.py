@@ -41,6 +41,7 @@ class GazetteerError(PlankgError):
     """A gazetteer data file is missing or malformed."""
 
 
+@lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
     """The comparable form of a printed unit name: NFKC, no spaces, 〔〕 as ().
 
@@ -114,6 +115,9 @@ class DepartmentRegistry:
                 self._short_city[short] = name
         self._region_start = re.compile("|".join(alternatives)) if alternatives else None
         self._resolved: dict[tuple[str, str | None], DepartmentInfo] = {}
+        # Shape tests (is_collective, looks_like_unit, …) repeat on the same strings across a corpus;
+        # the registry never changes after construction, so their answers are kept.
+        self._shapes: dict[tuple[str, str], bool] = {}
         self._full_bodies = tuple(sorted({v for v in self.abbreviations.values() if "{J}" not in v}, key=len,
                                          reverse=True))
 
@@ -176,6 +180,13 @@ class DepartmentRegistry:
 
     # -- shapes ---------------------------------------------------------------------------------
     def is_collective(self, name: str) -> bool:
+        key = ("is_collective", name)
+        hit = self._shapes.get(key)
+        if hit is None:
+            hit = self._shapes[key] = self._is_collective(name)
+        return hit
+
+    def _is_collective(self, name: str) -> bool:
         n = normalize_name(name)
         return any(p.search(n) for p in self.collective)
 
@@ -186,6 +197,13 @@ class DepartmentRegistry:
         >>> reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"), reg.looks_like_unit("完善机制")
         (True, True, False)
         """
+        key = ("looks_like_unit", name)
+        hit = self._shapes.get(key)
+        if hit is None:
+            hit = self._shapes[key] = self._looks_like_unit(name)
+        return hit
+
+    def _looks_like_unit(self, name: str) -> bool:
         n = normalize_name(name)
         if not n or len(n) > 40 or any(ch in n for ch in "。;；:：,，"):
             return False
@@ -201,6 +219,13 @@ class DepartmentRegistry:
         >>> reg.looks_like_department("市科技局"), reg.looks_like_department("高校院所"), reg.looks_like_department("各街道")
         (True, False, True)
         """
+        key = ("looks_like_department", name)
+        hit = self._shapes.get(key)
+        if hit is None:
+            hit = self._shapes[key] = self._looks_like_department(name)
+        return hit
+
+    def _looks_like_department(self, name: str) -> bool:
         n = normalize_name(name)
         if not self.looks_like_unit(n) or self.is_person(n):
             return False
@@ -218,6 +243,13 @@ class DepartmentRegistry:
         >>> reg.is_person("王副市长"), reg.is_person("张三"), reg.is_person("区领导"), reg.is_person("市科技局")
         (True, True, True, False)
         """
+        key = ("is_person", name)
+        hit = self._shapes.get(key)
+        if hit is None:
+            hit = self._shapes[key] = self._is_person(name)
+        return hit
+
+    def _is_person(self, name: str) -> bool:
         n = normalize_name(name)
         if self.is_collective(n):
             return False

@@ -36,10 +36,10 @@ if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is n
 
 log = logging.getLogger(__name__)
 
-RULE_PLATFORM = "plankg.entities.platform.head_noun.v1"
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v2"
 RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
 RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
-RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v1"
+RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v2"
 RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v1"
 RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
 RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
@@ -526,6 +526,10 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             s -= 1
         floor = m.end()
         body = text[s:m.start()]
+        close = max(body.rfind(")"), body.rfind("）"))
+        if close >= 0 and body.count("(") + body.count("（") <= body.count(")") + body.count("）") - 1:
+            # "…）支持某某有限公司": the bracket closes an earlier aside, the name starts after it.
+            s, body = s + close + 1, body[close + 1:]
         lead = _FIRM_LEAD.match(body)
         if lead:
             s += lead.end()

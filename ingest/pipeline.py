@@ -32,7 +32,7 @@ from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, Responsi
                                           unit_clauses, units)
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 
-RULES_VERSION = "plankg.rules.v1"
+RULES_VERSION = "plankg.rules.v2"
 COMPONENT_RESPONSIBILITY = "plankg_responsibility_v1"  # spaCy forbids "." in factory names
 
 

@@ -143,7 +143,8 @@ def find_title(structure: Structure) -> str | None:
         if ap and strip_title_tail(ap.group(1)).endswith(_PLAN_WORDS):
             return _clean_title(ap.group(1))
     for sec in structure.sections:
-        if sec.ref.startswith("附件") and sec.title:
+        # "附件1 宁波市2024年重大科技项目表" names a table of the plan, not the plan.
+        if sec.ref.startswith("附件") and sec.title and strip_title_tail(sec.title).endswith(_PLAN_WORDS):
             return _clean_title(sec.title)
     m = re.search(r"《([^《》\n]{4,80}?)》", head)
     if m and m.group(1).endswith(_PLAN_WORDS):

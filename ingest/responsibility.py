@@ -31,8 +31,8 @@ from plankg.ingest.structure import Block, Structure, body_start
 RULE_INLINE = "plankg.responsibility.inline.v1"
 RULE_LABEL = "plankg.responsibility.label.v1"
 RULE_INLINE_UNLABELLED = "plankg.responsibility.inline_unlabelled.v1"
-RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v1"
-RULE_TABLE = "plankg.responsibility.table.v1"
+RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v2"
+RULE_TABLE = "plankg.responsibility.table.v2"
 RULE_ITEM = "plankg.structure.item.v1"
 
 LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
@@ -44,6 +44,8 @@ _SUPPORT_LABELS = ("协同配合单位", "责任配合单位", "配合单位", "
 _RESP_LABELS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位")
 _PERSON_LABELS = ("牵头市领导", "牵头区领导", "责任领导", "分管领导", "牵头领导", "联系领导", "责任人", "市领导",
                   "区领导")
+# Columns of a project table naming who builds a project.
+_BUILDER_LABELS = ("承担单位", "实施单位", "建设单位", "项目单位")
 _OTHER_LABELS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
 
 _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPORT_LABELS},
@@ -373,7 +375,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
 def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityClause | None:
     header = [h.replace(" ", "") for h in block.header]
     cells = list(block.cells)
-    if not any(h in _LABEL_KIND and _LABEL_KIND[h] in (LEAD, SUPPORT, RESPONSIBLE) for h in header):
+    if not has_unit_columns(block):
         return None
     if len(cells) != len(header):
         if len(cells) < len(header):
@@ -496,8 +498,20 @@ def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 def has_unit_columns(block: Block) -> bool:
-    """Whether a table row's header names a responsibility column (牵头单位, 配合单位, 责任单位…)."""
-    return any(_LABEL_KIND.get(h.replace(" ", "")) in (LEAD, SUPPORT, RESPONSIBLE) for h in block.header)
+    """Whether a table row's header names a responsibility column (牵头单位, 配合单位, 责任单位…).
+
+    A project table's 承担单位/实施单位 column names who builds each project, not who is
+    responsible for a task of the plan.
+
+    >>> row = Block("table_row", "1", None, 0, 9, "", cells=("1", "甲项目", "甲公司"), header=("序号", "项目名称", "承担单位"))
+    >>> has_unit_columns(row), has_unit_columns(Block("table_row", "1", None, 0, 9, "", header=("序号", "任务", "责任单位")))
+    (False, True)
+    """
+    header = [h.replace(" ", "") for h in block.header]
+    units = [h for h in header if _LABEL_KIND.get(h) in (LEAD, SUPPORT, RESPONSIBLE)]
+    if any(h.startswith("项目") for h in header) and all(h in _BUILDER_LABELS for h in units):
+        return False
+    return bool(units)
 
 
 def first_listed_leads(text: str) -> bool:

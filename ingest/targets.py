@@ -33,7 +33,7 @@ from plankg.ontology.ids import normalize
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext
 
-RULE_PROSE = "plankg.targets.comparator.v1"
+RULE_PROSE = "plankg.targets.comparator.v2"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
@@ -46,7 +46,7 @@ MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 
 # Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
 UNITS = (
-    "个百分点", "百分点", "微克/立方米", "平方公里", "平方米", "公顷", "公里", "人次", "人年", "美元", "标准箱",
+    "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里", "人次", "人年", "美元", "标准箱",
     "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
     "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
     # "条" is left out: "高质量发展10条" names a policy of ten articles far more often than it counts.
@@ -69,7 +69,7 @@ _COMPARATOR_WORDS = (
     ("不少于", ">="), ("不低于", ">="), ("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("保持在", ">="),
     ("提高到", ">="), ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增长到", ">="), ("增长至", ">="),
     ("增加到", ">="), ("增加至", ">="), ("增至", ">="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
-    ("下降到", "<="), ("下降至", "<="), ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
+    ("下降到", "<="), ("下降至", "<="), ("缩短到", "<="), ("缩短至", "<="), ("压缩到", "<="), ("压缩至", "<="), ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
     ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
     ("总计", "="), ("各", "="), ("均", "="),
 )
@@ -77,7 +77,7 @@ _SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", 
 _ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
-    r"^(?:(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|确保|努力|"
+    r"^(?:[(（]\d{1,2}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|确保|努力|"
     r"预计|计划|实现|推动|促进|落实|其中|并|且|同时|使|让|以及|及|和|与|或|、|\s)+"
 )
 # Verbs that are part of a count metric ("新增高新技术企业"); carried over a coordinated list.
@@ -256,7 +256,7 @@ def _year_before(text: str, start: int, end: int) -> int | None:
     """The last target-year phrase in text[start:end] ("到2025年", "2024年,"), ignoring baselines ("比2020年")."""
     year = None
     for m in _YEAR_PHRASE.finditer(text, start, end):
-        if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同")):
+        if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同", "由", "从")):
             continue
         year = int(m["year"])
     return year

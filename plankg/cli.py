@@ -283,7 +283,7 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
     \b
     Example:
       plankg viz --out build/views
-      plankg viz --query department_tasks -p department=市科技局
+      plankg viz --query co_responsible_pairs -p min_tasks=2
     """
     store = _open(store_url)
     try:

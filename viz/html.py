@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Hashable, Mapping
+from typing import Any, Hashable, Mapping, Sequence
 
 import networkx as nx
 
@@ -40,7 +40,6 @@ from plankg.ontology.vocab import LABELS_ZH, NodeLabel, RelType
 
 PHYSICS_LIMIT = 2_000  # above this, in-browser physics stutters: lay out in Python and switch it off
 MAX_NODES = 20_000  # above this, vis-network's canvas becomes unusable even without physics
-LARGE_VIEW_QUOTE_CHARS = 40
 VIS_DIR = "templates/lib/vis-9.1.2"
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
@@ -50,8 +49,15 @@ _COLUMN_ZH = {"printed_name": "原文称谓", "metric": "指标", "year": "年�
               "shared_tasks": "共同任务数", "uses": "使用次数", "context": "原文", "task": "任务", "documents": "文件数",
               "period_start": "起始年", "period_end": "截止年", "date": "日期", "region": "地区", "ref": "编号",
               "refs": "编号", "cited_ingested": "被引规划已导入", "plan_tasks": "规划任务数", "path": "路径",
-              "section": "章节", "targets": "目标", "department": "部门", "platform": "平台", "enterprise": "企业"}
-KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党组织", "other": "其他"}
+              "section": "章节", "targets": "目标", "department": "部门", "platform": "平台", "enterprise": "企业",
+              "related": "关联"}
+# Codes the ontology stores in English (department kinds, platform kinds and levels), as readers say them.
+KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党组织", "other": "其他",
+           "base": "基地", "exchange or service centre": "交易与服务中心", "high-tech zone": "高新区与产业园区",
+           "incubator": "孵化器", "laboratory": "实验室", "large facility": "大科学装置", "research institute": "研究院",
+           "technology-innovation centre": "技术创新中心", "university platform": "高校平台"}
+LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "district": "区县级"}
+_CODE_ZH = {"kind": KIND_ZH, "level": LEVEL_ZH}
 
 
 @dataclass(frozen=True)
@@ -178,6 +184,8 @@ def _own_asset(package_dir: str, name: str) -> str:
 
 
 _FACT_ZH = dict(_FACT_FIELDS)
+# A target's name is built from these (display_name), so its tooltip need not list them again.
+_TARGET_NAME_FIELDS = frozenset({"metric", "value", "unit", "year"})
 
 
 def _fact_text(value: Any) -> str:
@@ -195,22 +203,62 @@ def _fact_text(value: Any) -> str:
     return str(value)
 
 
-def _facts(attrs: Mapping[str, Any]) -> str:
-    lines = []
+def _code_text(key: str, value: Any) -> str:
+    """A fact's value as text, English codes (kinds, levels) in Chinese.
+
+    >>> _code_text("kind", "high-tech zone"), _code_text("level", "national"), _code_text("kind", "实验室")
+    ('高新区与产业园区', '国家级', '实验室')
+    """
+    codes = _CODE_ZH.get(key)
+    return _fact_text(codes.get(value, value) if codes and isinstance(value, str) else value)
+
+
+def _facts(attrs: Mapping[str, Any], *, skip: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """A node's facts as (Chinese field name, text) pairs, in a fixed order.
+
+    >>> _facts({"kind": "government", "jurisdiction": "杭州市", "period_start": 2021})
+    [('管辖', '杭州市'), ('类别', '政府部门'), ('规划期', '2021–?年')]
+    """
+    pairs = []
     for key, zh in _FACT_FIELDS:
         value = attrs.get(key)
-        if value in (None, "", []):
+        if value in (None, "", []) or key in skip:
             continue
-        if key == "kind":
-            value = KIND_ZH.get(value, value)
-        elif isinstance(value, (list, tuple)):
-            value = "、".join(map(str, value))
-        elif isinstance(value, float) and value.is_integer():
-            value = int(value)
-        lines.append(f"{zh}：{value}")
+        pairs.append((zh, _code_text(key, value)))
     if attrs.get("period_start") or attrs.get("period_end"):
-        lines.append(f"规划期：{attrs.get('period_start') or '?'}–{attrs.get('period_end') or '?'}年")
-    return "\n".join(lines)
+        pairs.append(("规划期", f"{attrs.get('period_start') or '?'}–{attrs.get('period_end') or '?'}年"))
+    return pairs
+
+
+class _Interned:
+    """A lookup table that stores each distinct value once and hands out its index.
+
+    >>> table = _Interned()
+    >>> table("市科技局"), table("杭州市"), table("市科技局"), table.values
+    (0, 1, 0, ['市科技局', '杭州市'])
+    """
+
+    def __init__(self) -> None:
+        self._index: dict[Any, int] = {}
+        self.values: list[Any] = []
+
+    def __call__(self, value: Any) -> int:
+        index = self._index.get(value)
+        if index is None:
+            index = self._index[value] = len(self.values)
+            self.values.append(value)
+        return index
+
+
+def _trim(row: list[Any], defaults: Sequence[Any]) -> list[Any]:
+    """`row` without trailing fields that hold their default (the page script fills them back).
+
+    >>> _trim([3, 0, 5, -1, "", []], [None, None, -1, -1, "", []])
+    [3, 0, 5]
+    """
+    while len(row) > 2 and row[-1] == defaults[len(row) - 1]:
+        row.pop()
+    return row
 
 
 @dataclass
@@ -232,7 +280,7 @@ class View:
 
     @property
     def edge_count(self) -> int:
-        return len(self.payload["edges"])
+        return sum(1 if isinstance(row[1], int) else len(row[1]) for row in self.payload["edges"])
 
     def html(self) -> str:
         return render_html(self)
@@ -291,23 +339,28 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
 
     Up to `physics_limit` nodes the browser lays the graph out with physics; above it the layout
     is computed here (`plankg.viz.layout.hub_layout`) and physics starts off. Above `max_nodes`
-    the least connected leaves are left out and a note says how many of each type.
+    the least connected leaves are left out and a note says how many of each type. Tooltip quotes
+    (a task's or target's sentence, a section's title) are kept whole unless `quote_chars` asks
+    to cut them, which a note then says.
 
-    Source sentences are most of a view's bytes (a task's runs to a hundred characters), so views
-    above `physics_limit` cut tooltip quotes to `quote_chars` (default `LARGE_VIEW_QUOTE_CHARS`)
-    and say so; plan and department views are small and keep them whole. `quote_chars=0` keeps
-    every quote whole.
+    The payload stores every string once; what the page can rebuild it does not carry:
 
-    The payload is positional to stay small: node rows `[type, name, doc, ref, quote, facts]`
-    (name 0 = a task's name, rebuilt from ref and quote by the page), edge rows
-    `[source, target, rel, role, printed, doc, facts, width]` (doc -2 = the document of its
-    target, else its source), trailing defaults dropped.
+    * `strings`: numbering paths, fact values, printed names, each once; `keys`: fact names;
+      `docs`: document names. Rows refer to all three by index (-1: none).
+    * node rows `[type, name, doc, ref, quote, facts]`: `name` 0 means the name is `ref` plus
+      the quote (a task's cut to `taskNameChars`), as `plankg.graph.nx.display_name` builds it;
+      `facts` is a flat list `[key, string, key, string…]`.
+    * edge rows `[source, targets, rel, role, printed, doc, facts, width]`: one row per source
+      and edge kind, `targets` a node index or a list of them; `doc` -2 (the default) means the
+      document of the target, else of the source.
+    * a task's responsible departments, a department's task count and the documents a shared
+      entity appears in come from the edges in the page. Trailing default fields are dropped.
     """
     documents = {**graph.graph.get("documents", {}), **(documents or {})}
     kept, notes = _choose_nodes(graph, max_nodes)
     index = {node: i for i, node in enumerate(kept)}
     physics = len(kept) <= physics_limit
-    cut = (LARGE_VIEW_QUOTE_CHARS if quote_chars is None else quote_chars) if not physics else (quote_chars or 0)
+    cut = quote_chars or 0
 
     # legends list types in the ontology's order in every view, then any others (query columns)
     order = {name: i for i, name in enumerate([*(label.value for label in NodeLabel), *(rel.value for rel in RelType)])}
@@ -316,75 +369,69 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges(keys=True, data=True)
                     if s in index and t in index}
     rel_keys = {rel: i for i, rel in enumerate(sorted(rels_present, key=lambda x: (order.get(x, len(order)), x)))}
-    doc_keys: dict[str, int] = {}
-    strings: dict[str, int] = {}  # printed names repeat (市科技局 on hundreds of edges): send each once
-    roles = ["", "lead", "support", "responsible"]
-
-    def key_of(table: dict[str, int], value: str) -> int:
-        if value not in table:
-            table[value] = len(table)
-        return table[value]
+    doc_of, strings, keys, roles = _Interned(), _Interned(), _Interned(), _Interned()
+    roles("")
 
     def doc_index(doc_id: str | None) -> int:
-        return key_of(doc_keys, doc_id) if doc_id else -1
+        return doc_of(doc_id) if doc_id else -1
 
-    # shared entities (departments, platforms) have no document: say where they appear instead
-    appears_in: dict[Hashable, set[str]] = {}
-    task_roles: dict[Hashable, dict[str, int]] = {}
-    edges = []
+    def fact_row(pairs: Sequence[tuple[str, str]]) -> list[int]:
+        return [i for zh, text in pairs for i in (keys(zh), strings(text))]
+
+    rows: list[list[Any]] = []
+    quotes: list[str] = []
+    truncated = 0
+    for node in kept:
+        attrs = graph.nodes[node]
+        label = str(attrs.get("label", ""))
+        derived = display_name(label, attrs)
+        name: Any = str(attrs.get("name", node))
+        is_target = label == NodeLabel.TARGET.value and name == derived
+        quote = str(attrs.get("text") or (attrs.get("title") if label == NodeLabel.SECTION.value else "") or "")
+        ref = str(attrs.get("ref") or "")
+        doc_id = attrs.get("document_id")
+        if cut and len(quote) > cut:
+            quote = quote[:cut] + "…"
+            truncated += 1
+        if label in (NodeLabel.TASK.value, NodeLabel.SECTION.value) and name == _rebuilt_name(label, ref, quote):
+            name = 0
+        elif label == NodeLabel.DOCUMENT.value and doc_id and name == documents.get(doc_id, doc_id):
+            name = 0  # the docs table holds it
+        quotes.append(quote)
+        rows.append([type_keys[label], name, doc_index(doc_id), strings(ref) if ref else -1, quote,
+                     fact_row(_facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else frozenset()))])
+    if truncated:
+        notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）。")
+    _share_quotes(rows, quotes, graph, kept, index)
+    nodes = [_trim(row, _NODE_DEFAULTS) for row in rows]
+
+    # edges sharing a source and everything but the target travel as one row
+    groups: dict[tuple, list[int]] = {}
     for s, t, key, attrs in graph.edges(keys=True, data=True):
         if s not in index or t not in index:
             continue
         rel = str(attrs.get("type", key))
         doc = attrs.get("document_id")
-        role = str(attrs.get("role") or "")
-        if role not in roles:
-            roles.append(role)
         printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
-        extra = "\n".join(f"{_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k)}：{_fact_text(v)}"
-                          for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", []))
+        extra = [(_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k), _code_text(k, v))
+                 for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", [])]
         inherited = graph.nodes[t].get("document_id") or graph.nodes[s].get("document_id")
-        row: list[Any] = [index[s], index[t], key_of(rel_keys, rel), roles.index(role),
-                          key_of(strings, printed) + 1 if printed else 0,
-                          -2 if doc == inherited else doc_index(doc), extra, _width(attrs.get("weight"))]
-        while len(row) > 3 and row[-1] in ("", 0, -2):
-            row.pop()
-        edges.append(row)
-        if doc:
-            for end in (s, t):
-                appears_in.setdefault(end, set()).add(documents.get(doc, doc))
-        if rel == "RESPONSIBLE_FOR":
-            counts = task_roles.setdefault(s, {})
-            counts[role or "responsible"] = counts.get(role or "responsible", 0) + 1
-
-    nodes = []
-    truncated = 0
-    for node in kept:
-        attrs = graph.nodes[node]
-        label = str(attrs.get("label", ""))
-        facts = _facts(attrs)
-        if node in task_roles:
-            counts = task_roles[node]
-            parts = "，".join(f"{ROLE_ZH.get(r, r)} {n}" for r, n in sorted(counts.items()))
-            facts = (facts + "\n" if facts else "") + f"负责任务：{sum(counts.values())} 项（{parts}）"
-        if not attrs.get("document_id") and node in appears_in:
-            seen = sorted(appears_in[node])
-            more = f" 等 {len(seen)} 份文件" if len(seen) > 5 else ""
-            facts = (facts + "\n" if facts else "") + "见于：" + "、".join(seen[:5]) + more
-        quote = str(attrs.get("text") or (attrs.get("title") if label == NodeLabel.SECTION.value else "") or "")
-        name: Any = str(attrs.get("name", node))
-        if label == NodeLabel.TASK.value and name == display_name(label, attrs):
-            name = 0
-        if cut and len(quote) > cut:
-            quote = quote[:cut] + "…"
-            truncated += 1
-        row = [key_of(type_keys, label), name, doc_index(attrs.get("document_id")), attrs.get("ref") or "", quote,
-               facts]
-        while len(row) > 2 and row[-1] in ("", -1):
-            row.pop()
-        nodes.append(row)
-    if truncated:
-        notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）；完整原文见各规划、部门视图。")
+        if not printed:
+            printed_code = -1
+        elif printed == graph.nodes[t].get("name"):  # printed as the entity is named: say so, not it
+            printed_code = -2
+        elif printed == graph.nodes[s].get("name"):
+            printed_code = -3
+        else:
+            printed_code = strings(str(printed))
+        group = (index[s], rel_keys[rel], roles(str(attrs.get("role") or "")), printed_code,
+                 -2 if doc == inherited else doc_index(doc), tuple(fact_row(extra)), _width(attrs.get("weight")))
+        groups.setdefault(group, []).append(index[t])
+    edges = []
+    for (source, *rest), targets in groups.items():
+        row = [source, targets[0] if len(targets) == 1 else targets, *rest]
+        row[6] = list(row[6])
+        edges.append(_trim(row, _EDGE_DEFAULTS))
 
     extra_colours = iter(_EXTRA_COLOURS * 10)
     types = []
@@ -396,9 +443,9 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
         rels.append([rel, type_zh(rel), style.colour, int(style.dashed)])
 
-    payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_keys],
-                               "roles": roles, "strings": list(strings), "taskNameChars": TASK_NAME_CHARS,
-                               "nodes": nodes, "edges": edges, "physics": physics}
+    payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
+                               "roles": roles.values, "keys": keys.values, "strings": strings.values,
+                               "taskNameChars": TASK_NAME_CHARS, "nodes": nodes, "edges": edges, "physics": physics}
     if not physics:
         from plankg.viz.layout import hub_layout
 
@@ -406,6 +453,73 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         payload["xy"] = [c for node in kept for c in positions[node]]
         notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。")
     return View(title=title, caption=caption, payload=payload, notes=notes)
+
+
+_QUOTE_REF_CHARS = 5  # shorter quotes cost fewer bytes than a reference [node, start, end]
+
+
+def _share_quotes(rows: list[list[Any]], quotes: Sequence[str], graph: nx.MultiDiGraph, kept: Sequence[Hashable],
+                  index: Mapping[Hashable, int]) -> None:
+    """Replace a quote that another node already carries by a reference to it: `[k]` for the same
+    text as node k, `[k, start, end]` for a slice of it (a target's clause inside the sentence of
+    the task that sets it; offsets in UTF-16 code units, as JavaScript's `slice` counts). A slice
+    refers only to a longer quote, so references never form a cycle.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("t", "x", key="SETS_TARGET"); g.add_edge("t2", "x", key="SETS_TARGET")
+    'SETS_TARGET'
+    'SETS_TARGET'
+    >>> quotes = ["加快建设𠀀，研发投入强度达到3%以上。", "研发投入强度达到3%以上", "加快建设𠀀，研发投入强度达到3%以上。"]
+    >>> rows = [[0, 0, 0, -1, q, []] for q in quotes]
+    >>> _share_quotes(rows, quotes, g, ["t", "x", "t2"], {"t": 0, "x": 1, "t2": 2})
+    >>> [row[4] for row in rows]
+    ['加快建设𠀀，研发投入强度达到3%以上。', [0, 7, 19], [0]]
+    """
+    first: dict[str, int] = {}
+    for i, quote in enumerate(quotes):
+        if len(quote) < _QUOTE_REF_CHARS:
+            continue
+        if quote in first:
+            rows[i][4] = [first[quote]]
+        else:
+            first[quote] = i
+    for quote, i in first.items():
+        node = kept[i]
+        for near in (*graph.predecessors(node), *graph.successors(node)):
+            j = index.get(near)
+            if j is None or len(quotes[j]) <= len(quote):
+                continue
+            at = quotes[j].find(quote)
+            if at >= 0:
+                start = _utf16_len(quotes[j][:at])
+                rows[i][4] = [j, start, start + _utf16_len(quote)]
+                break
+
+
+def _utf16_len(text: str) -> int:
+    """Length in UTF-16 code units (a character beyond the BMP, such as 𠀀, counts two).
+
+    >>> _utf16_len("杭州"), _utf16_len("𠀀")
+    (2, 2)
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _rebuilt_name(label: str, ref: str, quote: str) -> str:
+    """The name the page script builds for a node row whose name is 0 (keep the two in step).
+
+    >>> _rebuilt_name("Task", "二.1", "全面落实国家知识产权运营城市建设方案，加快推进保护中心建设")
+    '二.1 全面落实国家知识产权运营城市建设…'
+    >>> _rebuilt_name("Section", "三", "打造创新平台")
+    '三 打造创新平台'
+    """
+    if label == NodeLabel.TASK.value and len(quote) > TASK_NAME_CHARS:
+        quote = quote[:TASK_NAME_CHARS] + "…"
+    return f"{ref} {quote}" if ref else quote  # no strip(): Python's and JavaScript's differ
+
+
+_NODE_DEFAULTS = (None, None, -1, -1, "", [])
+_EDGE_DEFAULTS = (None, None, None, 0, -1, -2, [], 0)
 
 
 _MARKER = re.compile(r"@@([A-Z_]+)@@")

@@ -291,7 +291,7 @@ class LadybugStore:
         import pyarrow.compute as pc
 
         ids = table.column(_COL + "id")
-        is_old = pc.is_in(ids, value_set=pa.array(self._existing_ids(label, ids), pa.string()))
+        is_old = pc.is_in(ids, value_set=self._existing_ids(label, ids))
         new, old = table.filter(pc.invert(is_old)), table.filter(is_old)
         if new.num_rows:
             self._execute(node_create_cypher(label), {"rows": new})
@@ -305,12 +305,14 @@ class LadybugStore:
                 self._execute(cypher, {"rows": part})
         return new.column(_COL + "id")
 
-    def _existing_ids(self, label: NodeLabel, ids) -> list[str]:
-        """Which of `ids` (a list or an Arrow array) the label's table holds."""
+    def _existing_ids(self, label: NodeLabel, ids):
+        """Which of `ids` (a list or an Arrow array) the label's table holds, as an Arrow array
+        (read as Arrow: one Python dict per id would cost more than the lookup)."""
         import pyarrow as pa
 
         table = pa.Table.from_arrays([pa.array(ids, type=pa.string())], names=[_COL + "id"])
-        return [r["id"] for r in self.run(existing_ids_cypher(label), {"rows": table})]
+        found = self._execute(existing_ids_cypher(label), {"rows": table}).get_as_arrow()
+        return found.column("id").combine_chunks() if found.num_rows else pa.array([], pa.string())
 
     def _copy(self, table_name: str, table, options: str = "") -> None:
         self._execute(f"COPY {table_name} FROM $rows{options}", {"rows": table})
@@ -359,7 +361,7 @@ class LadybugStore:
         missing = []
         for label, key in ((source, "source"), (target, "target")):
             ids = sorted(set(table.column(_COL + key).to_pylist()))
-            found = set(self._existing_ids(label, ids))
+            found = set(self._existing_ids(label, ids).to_pylist())
             missing += [f"{label.value} {i}" for i in ids if i not in found]
         raise StoreError(f"{rel.value} relationships point at nodes that do not exist: {', '.join(missing[:5])}"
                          + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""), where=self.url,

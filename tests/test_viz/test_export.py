@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from plankg.errors import VizError
-from plankg.ontology.rdf import RESOURCE, VOCAB
+from plankg.ontology.rdf import RESOURCE, SHAPES_FILE, VOCAB, load_ontology
 from plankg.viz.export import FORMATS, export, rdf_triples
 from plankg.graph.nx import store_to_networkx
 
@@ -52,6 +52,20 @@ def test_rdf_round_trips_through_rdflib(viz_store, tmp_path, fmt, rdflib_format)
     assert all(str(s).startswith(RESOURCE) for s in parsed.subjects(rdflib.RDF.type, None))
     responsible = rdflib.URIRef(VOCAB + "RESPONSIBLE_FOR")
     assert len(list(parsed.triples((None, responsible, None)))) == 10
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("ttl", "turtle"), ("jsonld", "json-ld")])
+def test_rdf_export_conforms_to_the_shapes(viz_store, tmp_path, fmt, rdflib_format):
+    rdflib = pytest.importorskip("rdflib")
+    pyshacl = pytest.importorskip("pyshacl", reason="SHACL validation needs pyshacl: pip install -e '.[test]'")
+    shapes = load_ontology(SHAPES_FILE)
+    data = rdflib.Graph().parse(export(viz_store, fmt, tmp_path / f"g.{fmt}"), format=rdflib_format)
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
+    assert conforms, report
+    # the shapes do reach the data: a task without its sentence is caught
+    task = next(data.subjects(rdflib.RDF.type, rdflib.URIRef(VOCAB + "Task")))
+    data.remove((task, rdflib.URIRef(VOCAB + "text"), None))
+    assert not pyshacl.validate(data, shacl_graph=shapes)[0]
 
 
 # header grammar of neo4j-admin database import: name:type, with :ID, :LABEL, :START_ID, :END_ID, :TYPE

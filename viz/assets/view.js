@@ -7,63 +7,104 @@
   var ROLE_ZH = {lead: "牵头", support: "配合", responsible: "负责"};
   var FONT = '"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif';
   var LABEL_CHARS = 14;
-  var types = data.types, rels = data.rels, docs = data.docs;
-  var N = data.nodes.length, M = data.edges.length;
-  var typeOf = new Array(N), names = new Array(N), lowerNames = new Array(N);
-  var relOf = new Array(M), adj = new Array(N), parents = new Array(N);
-  var i, j;
+  var types = data.types, rels = data.rels, docs = data.docs, strings = data.strings, keys = data.keys;
+  var roles = data.roles;
+  var N = data.nodes.length;
+  var typeOf = new Array(N), names = new Array(N), lowerNames = new Array(N), quotes = new Array(N);
+  var lowerQuotes = new Array(N), nodeDoc = new Array(N), adj = new Array(N), parents = new Array(N);
+  var i, j, k;
 
   function shorten(text, n) { return text.length > n ? text.slice(0, n) + "…" : text; }
+  function factLines(list) {  // [key, string, key, string…] -> "键：值" lines
+    var out = [];
+    for (var f = 0; f + 1 < list.length; f += 2) out.push(keys[list[f]] + "：" + strings[list[f + 1]]);
+    return out;
+  }
 
-  var roles = data.roles, strings = data.strings, nodeDoc = new Array(N);
+  // --- nodes: [type, name, doc, ref, quote, facts] (see plankg.viz.html.graph_to_view) ---------
+  // a quote [k] is node k's, [k, start, end] a slice of it: sentences travel once
+  var refs = new Array(N), nodeFacts = new Array(N), resolved = new Array(N);
+  function quoteOf(k) {
+    if (resolved[k] === undefined) {
+      var q = data.nodes[k].length > 4 ? data.nodes[k][4] : "";
+      resolved[k] = typeof q === "string" ? q : (q.length > 1 ? quoteOf(q[0]).slice(q[1], q[2]) : quoteOf(q[0]));
+    }
+    return resolved[k];
+  }
+  for (i = 0; i < N; i++) {
+    var r = data.nodes[i], t = types[r[0]][0];
+    var doc = r.length > 2 ? r[2] : -1, ref = r.length > 3 && r[3] >= 0 ? strings[r[3]] : "", quote = quoteOf(i);
+    var name = String(r[1]);
+    if (r[1] === 0) {  // a name the page rebuilds: see plankg.viz.html._rebuilt_name
+      if (t === "Document") name = docs[doc];
+      else {
+        var q = t === "Task" ? shorten(quote, data.taskNameChars) : quote;
+        name = ref ? ref + " " + q : q;
+      }
+    }
+    typeOf[i] = r[0]; names[i] = name; lowerNames[i] = name.toLowerCase(); quotes[i] = quote;
+    lowerQuotes[i] = quote.toLowerCase(); refs[i] = ref; nodeFacts[i] = factLines(r[5] || []);
+    nodeDoc[i] = doc; adj[i] = []; parents[i] = [];
+  }
+
+  // --- edges: [source, targets, rel, role, printed, doc, facts, width], expanded --------------
+  var edgeS = [], edgeT = [], relOf = [], roleOf = [], edgeItems = [];
+  var responsible = {}, taskRoles = {}, seenIn = {};
+  data.edges.forEach(function (e) {
+    var rel = rels[e[2]], role = roles[e[3] || 0], printedCode = e.length > 4 ? e[4] : -1;
+    var efacts = factLines(e[6] || []), weight = e[7] || 0, targets = typeof e[1] === "number" ? [e[1]] : e[1];
+    var s = e[0];
+    targets.forEach(function (t) {
+      var m = edgeS.length;  // printed -2: as the target is named, -3: as the source is
+      var printed = printedCode >= 0 ? strings[printedCode] : printedCode === -2 ? names[t] : printedCode === -3 ? names[s] : "";
+      var edoc = e.length > 5 && e[5] !== -2 ? e[5] : (nodeDoc[t] >= 0 ? nodeDoc[t] : nodeDoc[s]);
+      edgeS.push(s); edgeT.push(t); relOf.push(e[2]); roleOf.push(role);
+      adj[s].push(t); adj[t].push(s);
+      if (rel[0] === "HAS_TASK" || rel[0] === "HAS_SECTION") parents[t].push(s);
+      if (rel[0] === "RESPONSIBLE_FOR") {
+        (responsible[t] = responsible[t] || []).push(names[s] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : ""));
+        var counts = taskRoles[s] = taskRoles[s] || {}, key = role || "responsible";
+        counts[key] = (counts[key] || 0) + 1;
+      }
+      if (edoc >= 0) {  // shared entities (departments, platforms) have no document: where they appear
+        (seenIn[s] = seenIn[s] || {})[edoc] = true;
+        (seenIn[t] = seenIn[t] || {})[edoc] = true;
+      }
+      var etip = rel[1] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : "") + "\n" + names[s] + " → " + names[t];
+      if (printed) etip += "\n原文称谓：" + printed;
+      if (efacts.length) etip += "\n" + efacts.join("\n");
+      if (edoc >= 0) etip += "\n文件：" + docs[edoc];
+      edgeItems.push({id: m, from: s, to: t, title: etip, arrows: "to",
+        color: {color: rel[2], highlight: rel[2], opacity: 0.8},
+        dashes: role === "support" || rel[3] === 1, width: weight || (role === "lead" ? 3 : 1)});
+    });
+  });
+  var M = edgeS.length;
+
+  // --- tooltips, assembled from the fields above ----------------------------------------------
   var nodeItems = new Array(N);
   for (i = 0; i < N; i++) {
-    var r = data.nodes[i], t = types[r[0]];
-    var doc = r.length > 2 ? r[2] : -1, ref = r[3] || "", quote = r[4] || "", facts = r[5] || "";
-    // 0: a task named by its ref and first words (as plankg.graph.nx.display_name does), sent once
-    var name = r[1] === 0 ? (ref + " " + (quote.length > data.taskNameChars ? quote.slice(0, data.taskNameChars) + "…" : quote)).trim()
-      : (r[1] || "");
-    typeOf[i] = r[0]; names[i] = name; lowerNames[i] = name.toLowerCase(); adj[i] = []; parents[i] = []; nodeDoc[i] = doc;
-    var tip = t[1] + "：" + name;
-    if (facts) tip += "\n" + facts;
-    if (doc >= 0) tip += "\n文件：" + docs[doc];
-    if (ref) tip += "\n编号：" + ref;
-    if (quote) tip += "\n原文：" + quote;
-    var item = {id: i, group: t[0], label: shorten(name, LABEL_CHARS), title: tip};
+    var lines = [types[typeOf[i]][1] + "：" + names[i]].concat(nodeFacts[i]);
+    if (taskRoles[i]) {
+      var tr = taskRoles[i], total = 0, parts = [];
+      ["lead", "responsible", "support"].concat(Object.keys(tr)).forEach(function (key) {
+        if (tr[key] && parts.indexOf(key) < 0) { total += tr[key]; parts.push(key); }
+      });
+      lines.push("负责任务：" + total + " 项（" + parts.map(function (key) {
+        return (ROLE_ZH[key] || key) + " " + tr[key]; }).join("，") + "）");
+    }
+    if (nodeDoc[i] < 0 && seenIn[i]) {
+      var seen = Object.keys(seenIn[i]).map(function (d) { return docs[d]; }).sort();
+      lines.push("见于：" + seen.slice(0, 5).join("、") + (seen.length > 5 ? " 等 " + seen.length + " 份文件" : ""));
+    }
+    if (nodeDoc[i] >= 0) lines.push("文件：" + docs[nodeDoc[i]]);
+    if (refs[i]) lines.push("编号：" + refs[i]);
+    if (responsible[i]) lines.push("责任部门：" + responsible[i].join("、"));
+    if (quotes[i]) lines.push("原文：" + quotes[i]);
+    var item = {id: i, group: types[typeOf[i]][0], label: shorten(names[i], LABEL_CHARS), title: lines.join("\n")};
     if (data.xy) { item.x = data.xy[2 * i]; item.y = data.xy[2 * i + 1]; }
     nodeItems[i] = item;
   }
-  var edgeItems = new Array(M), roleOf = new Array(M);
-  for (j = 0; j < M; j++) {
-    var e = data.edges[j], rel = rels[e[2]];
-    var role = roles[e[3] || 0], printed = e[4] ? strings[e[4] - 1] : "";
-    var edoc = e.length > 5 && e[5] !== -2 ? e[5] : (nodeDoc[e[1]] >= 0 ? nodeDoc[e[1]] : nodeDoc[e[0]]);
-    var efacts = e[6] || "", weight = e[7] || 0;
-    relOf[j] = e[2]; roleOf[j] = role;
-    adj[e[0]].push(e[1]); adj[e[1]].push(e[0]);
-    if (rel[0] === "HAS_TASK" || rel[0] === "HAS_SECTION") parents[e[1]].push(e[0]);
-    var etip = rel[1] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : "") + "\n" + names[e[0]] + " → " + names[e[1]];
-    if (printed) etip += "\n原文称谓：" + printed;
-    if (efacts) etip += "\n" + efacts;
-    if (edoc >= 0) etip += "\n文件：" + docs[edoc];
-    edgeItems[j] = {id: j, from: e[0], to: e[1], title: etip, arrows: "to",
-      color: {color: rel[2], highlight: rel[2], opacity: 0.8},
-      dashes: role === "support" || rel[3] === 1, width: weight || (role === "lead" ? 3 : 1)};
-  }
-
-  // a task's departments and roles, from its edges: facts the file need not carry twice
-  var responsible = {};
-  for (j = 0; j < M; j++) {
-    if (rels[relOf[j]][0] !== "RESPONSIBLE_FOR") continue;
-    var task = data.edges[j][1];
-    (responsible[task] = responsible[task] || []).push(names[data.edges[j][0]] +
-      (roleOf[j] ? "（" + (ROLE_ZH[roleOf[j]] || roleOf[j]) + "）" : ""));
-  }
-  Object.keys(responsible).forEach(function (task) {
-    var item = nodeItems[task], at = item.title.indexOf("\n原文：");
-    var line = "\n责任部门：" + responsible[task].join("、");
-    item.title = at < 0 ? item.title + line : item.title.slice(0, at) + line + item.title.slice(at);
-  });
 
   var groups = {};
   types.forEach(function (t) {
@@ -109,8 +150,8 @@
       nodeUpdates.push({id: k, opacity: on ? 1 : 0.15, font: {color: on ? "#222" : "rgba(34,34,34,0.2)"}});
     }
     for (var m = 0; m < M; m++) {
-      var ed = data.edges[m], touches = ed[0] === centre || ed[1] === centre;
-      edgeUpdates.push({id: m, color: {color: rels[ed[2]][2], highlight: rels[ed[2]][2], opacity: touches ? 1 : 0.08}});
+      var touches = edgeS[m] === centre || edgeT[m] === centre, colour = rels[relOf[m]][2];
+      edgeUpdates.push({id: m, color: {color: colour, highlight: colour, opacity: touches ? 1 : 0.08}});
     }
     nodes.update(nodeUpdates); edges.update(edgeUpdates); dimmed = true;
   }
@@ -119,7 +160,7 @@
     var nodeUpdates = [], edgeUpdates = [];
     for (var k = 0; k < N; k++) nodeUpdates.push({id: k, opacity: 1, font: {color: "#222"}});
     for (var m = 0; m < M; m++) {
-      var c = rels[data.edges[m][2]][2];
+      var c = rels[relOf[m]][2];
       edgeUpdates.push({id: m, color: {color: c, highlight: c, opacity: 0.8}});
     }
     nodes.update(nodeUpdates); edges.update(edgeUpdates); dimmed = false;
@@ -210,11 +251,21 @@
     network.fit({animation: false});
   });
 
-  // --- search by any part of the name --------------------------------------------------------
-  function search(query) {
-    var q = String(query).trim().toLowerCase(), out = [];
+  // --- search: names first, then the sentences of tasks and targets ----------------------------
+  var SHOW = 50;
+  function normalise(query) { return String(query).trim().toLowerCase(); }
+  function search(query) {  // nodes whose name holds the query
+    var q = normalise(query), out = [];
     if (!q) return out;
     for (var k = 0; k < N; k++) if (lowerNames[k].indexOf(q) >= 0) out.push(k);
+    return out;
+  }
+  function searchText(query) {  // nodes whose sentence (not already their name) holds the query
+    var q = normalise(query), out = [];
+    if (!q) return out;
+    for (var k = 0; k < N; k++) {
+      if (lowerQuotes[k] && lowerQuotes[k].indexOf(q) >= 0 && lowerNames[k].indexOf(q) < 0) out.push(k);
+    }
     return out;
   }
   function focusNode(k) {
@@ -229,24 +280,54 @@
     highlight(k);
   }
   var searchBox = document.getElementById("search"), results = document.getElementById("results");
-  searchBox.addEventListener("input", function () {
-    while (results.firstChild) results.removeChild(results.firstChild);
-    var found = search(searchBox.value);
-    found.slice(0, 50).forEach(function (k) {
-      var li = document.createElement("li"), kind = document.createElement("span");
-      kind.className = "kind"; kind.textContent = types[typeOf[k]][1];
-      li.appendChild(kind); li.appendChild(document.createTextNode(names[k]));
-      li.addEventListener("click", function () { focusNode(k); });
-      results.appendChild(li);
-    });
-    if (found.length > 50) {
-      var more = document.createElement("li"); more.textContent = "……共 " + found.length + " 项，请输入更多字";
+  function resultRow(k, snippetOf) {
+    var li = document.createElement("li"), kind = document.createElement("span");
+    kind.className = "kind"; kind.textContent = types[typeOf[k]][1];
+    li.appendChild(kind); li.appendChild(document.createTextNode(names[k]));
+    if (snippetOf) {  // the words around the hit, the hit marked
+      var at = lowerQuotes[k].indexOf(snippetOf), from = Math.max(0, at - 12), to = at + snippetOf.length;
+      var quote = document.createElement("span"), hit = document.createElement("mark");
+      quote.className = "quote";
+      hit.textContent = quotes[k].slice(at, to);
+      quote.appendChild(document.createTextNode((from > 0 ? "…" : "") + quotes[k].slice(from, at)));
+      quote.appendChild(hit);
+      quote.appendChild(document.createTextNode(shorten(quotes[k].slice(to), 24)));
+      li.appendChild(quote);
+    }
+    li.addEventListener("click", function () { focusNode(k); });
+    return li;
+  }
+  function resultGroup(title, found, snippetOf) {
+    var head = document.createElement("li");
+    head.className = "group"; head.textContent = title + "（" + found.length + "）";
+    results.appendChild(head);
+    found.slice(0, SHOW).forEach(function (k) { results.appendChild(resultRow(k, snippetOf)); });
+    if (found.length > SHOW) {
+      var more = document.createElement("li"); more.className = "more";
+      more.textContent = "……另有 " + (found.length - SHOW) + " 项，请输入更多字";
       results.appendChild(more);
     }
+  }
+  searchBox.addEventListener("input", function () {
+    while (results.firstChild) results.removeChild(results.firstChild);
+    var q = normalise(searchBox.value);
+    if (!q) return;
+    var byName = search(q), bySentence = searchText(q);
+    if (!byName.length && !bySentence.length) {
+      var none = document.createElement("li"); none.className = "more"; none.textContent = "没有找到";
+      results.appendChild(none);
+      return;
+    }
+    if (byName.length) resultGroup("名称匹配", byName);
+    if (bySentence.length) resultGroup("原文匹配（任务、目标的句子）", bySentence, q);
   });
   searchBox.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { var found = search(searchBox.value); if (found.length) focusNode(found[0]); }
+    if (ev.key !== "Enter") return;
+    var found = search(searchBox.value);
+    if (!found.length) found = searchText(searchBox.value);
+    if (found.length) focusNode(found[0]);
   });
+  api.searchText = searchText;
   api.search = search; api.focusNode = focusNode;
 
   // --- physics toggle, reset, stats ----------------------------------------------------------
