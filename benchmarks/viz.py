@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="keep the generated views in this folder")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
     parser.add_argument("--quote-chars", type=int, default=None,
-                        help="cut tooltip quotes in large views to N characters (default: the library's; 0 = whole)")
+                        help="cut tooltip quotes to N characters, to see what the sentences cost (default: whole)")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="plankg-viz-bench-"))
     out.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,8 @@ from a CDN even in `in_line` mode (WestHealth/pyvis issues #228, #229) and write
 locale's encoding. vis-network's JS and CSS come from the pyvis package (a dependency) and are
 inlined; a Content-Security-Policy of `default-src 'none'` makes the browser refuse any request
 the page might still try. Graph data travels as one compact JSON block (styles per node type,
-not per node) that the page script turns into vis DataSets.
+not per node; every string once, see `graph_to_view`) that the page script turns into vis
+DataSets, tooltips and a search index.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -334,27 +335,33 @@ def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable
 
 def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, physics_limit: int = PHYSICS_LIMIT,
                   max_nodes: int = MAX_NODES, quote_chars: int | None = None,
-                  documents: Mapping[str, str] | None = None) -> View:
+                  documents: Mapping[str, str] | None = None, focus: Hashable | None = None) -> View:
     """Turn a graph (as `plankg.graph.nx` builds it) into a `View`.
 
     Up to `physics_limit` nodes the browser lays the graph out with physics; above it the layout
     is computed here (`plankg.viz.layout.hub_layout`) and physics starts off. Above `max_nodes`
     the least connected leaves are left out and a note says how many of each type. Tooltip quotes
     (a task's or target's sentence, a section's title) are kept whole unless `quote_chars` asks
-    to cut them, which a note then says.
+    to cut them, which a note then says. `focus` names the view's subject (a department, a plan),
+    drawn larger and always labelled.
 
     The payload stores every string once; what the page can rebuild it does not carry:
 
     * `strings`: numbering paths, fact values, printed names, each once; `keys`: fact names;
       `docs`: document names. Rows refer to all three by index (-1: none).
-    * node rows `[type, name, doc, ref, quote, facts]`: `name` 0 means the name is `ref` plus
-      the quote (a task's cut to `taskNameChars`), as `plankg.graph.nx.display_name` builds it;
-      `facts` is a flat list `[key, string, key, string…]`.
+    * node rows `[type, name, doc, ref, quote, facts]`: `name` 0 means the page rebuilds it (a
+      task's or section's from `ref` and the quote, as `_rebuilt_name`; a document's from
+      `docs`); `quote` is text, or `[k]` / `[k, start, end]` for node k's quote or a slice of
+      it (`_share_quotes`); `facts` is a flat list `[key, string, key, string…]`.
     * edge rows `[source, targets, rel, role, printed, doc, facts, width]`: one row per source
-      and edge kind, `targets` a node index or a list of them; `doc` -2 (the default) means the
-      document of the target, else of the source.
+      and edge kind, `targets` a node index or a list of them; `printed` -2 / -3 means printed
+      as the target / source is named; `doc` -2 (the default) means the document of the
+      target, else of the source.
     * a task's responsible departments, a department's task count and the documents a shared
       entity appears in come from the edges in the page. Trailing default fields are dropped.
+      `focus` is the subject's node index, `xy` the precomputed positions of large views.
+
+    Tooltips are assembled by the page script (viz/assets/view.js) from these fields.
     """
     documents = {**graph.graph.get("documents", {}), **(documents or {})}
     kept, notes = _choose_nodes(graph, max_nodes)
@@ -446,6 +453,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
                                "roles": roles.values, "keys": keys.values, "strings": strings.values,
                                "taskNameChars": TASK_NAME_CHARS, "nodes": nodes, "edges": edges, "physics": physics}
+    if focus is not None and focus in index:
+        payload["focus"] = index[focus]
     if not physics:
         from plankg.viz.layout import hub_layout
 

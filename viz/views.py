@@ -222,14 +222,16 @@ def write_views(store: Any, out_dir: str | Path, *, document_ids: Sequence[str] 
             continue  # a plan known only because another cites it has no contents to show
         sub = plan_graph(graph, plan)
         name = graph.nodes[plan]["name"]
-        view = graph_to_view(sub, name, _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub))
+        view = graph_to_view(sub, name, _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub),
+                             focus=plan)
         written.append(_write(view, _view_path(out, "plan", plan), "规划"))
 
     for dept in sorted(by_label.get(L.DEPARTMENT.value, []), key=lambda n: graph.nodes[n].get("name", "")):
         sub = department_graph(graph, dept)
         name = graph.nodes[dept]["name"]
         tasks = sum(1 for _, _, k in graph.out_edges(dept, keys=True) if k == R.RESPONSIBLE_FOR.value)
-        view = graph_to_view(sub, name, _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub))
+        view = graph_to_view(sub, name, _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub),
+                             focus=dept)
         written.append(_write(view, _view_path(out, "department", dept), "部门"))
 
     if matrix:

@@ -112,6 +112,12 @@ def test_every_view_works_offline(browser, written, hostile, tmp_path):
         assert state["names"].index(chinese) in found, (path.name, fragment)
         browser.execute_script("PLANKG.focusNode(arguments[0])", found[0])  # highlight, focus: must not throw
         _no_errors(browser, path.name)
+        if path.name.startswith(("department-", "plan-")):  # the subject stays large through highlighting
+            subject = browser.execute_script("""
+                const p = PLANKG; p.clearHighlight();
+                return [p.names[p.data.focus], p.nodes.get(p.data.focus).font.size];""")
+            assert subject[0] == state["title"].strip("《》") or subject[0] == state["title"], path.name
+            assert subject[1] > 13, path.name
         if hostile in state["names"] and path.name.startswith("department-") and state["title"] == hostile:
             assert browser.find_element("css selector", "h1").text == hostile  # shown as text
 
@@ -124,6 +130,21 @@ def test_every_view_works_offline(browser, written, hostile, tmp_path):
     box.send_keys("科学技术")
     results = browser.find_elements("css selector", "#results li")
     assert any("杭州市科学技术局" in li.text for li in results)
+    assert "名称匹配" in results[0].text and not any("原文句子匹配" in li.text for li in results)
+    # a fragment only the task sentences hold (names show their first 16 characters) lands in the second group
+    box.clear()
+    box.send_keys("知识产权综合")
+    groups = [li.text for li in browser.find_elements("css selector", "#results li.group")]
+    assert groups == ["原文句子匹配（6）"], groups
+    marked = browser.find_elements("css selector", "#results mark")
+    assert marked and all(m.text == "知识产权综合" for m in marked)
+    found = browser.execute_script("return PLANKG.searchText('知识产权综合').map(k => PLANKG.names[k])")
+    assert len(found) == 6 and all(name.startswith("二.(一).") for name in found)
+    tips = browser.execute_script("""
+        const p = PLANKG, task = p.names.findIndex(n => n.startsWith('二.(一).1 '));
+        return [p.nodes.get(task).title, p.edges.get().find(e => e.to === task).title];""")
+    assert "原文：加快推进城西科创大走廊建设第1项工作，构建“立足杭州、服务全省”的知识产权综合服务体系。" in tips[0]
+    assert "责任部门：" in tips[0] and "文件：" in tips[0] and "编号：二.(一).1" in tips[0]
     browser.find_element("id", "physics").click()  # the physics toggle
     select = browser.find_element("id", "dept")
     options = select.find_elements("tag name", "option")
@@ -172,3 +193,34 @@ def test_large_view_draws_with_a_precomputed_layout(browser, tmp_path):
         "return [PLANKG.network.body.nodeIndices.length, PLANKG.network.physics.physicsEnabled]")
     assert drawn == view.node_count and physics is False
     assert browser.execute_script("return PLANKG.search('加快推进').length") == view.node_count - 40
+
+
+def test_shared_quotes_come_back_whole(browser, tmp_path):
+    """A target's clause travels as a slice of its task's sentence, a repeated sentence as a
+    reference; the page rebuilds both exactly, characters beyond the BMP included."""
+    from plankg.graph.nx import networkx_from_records
+    from plankg.viz.html import graph_to_view
+
+    sentence = "加快建设𠀀实验室，到2025年研发投入强度达到3.5%以上，新增国家级平台10个。"
+    clause = "研发投入强度达到3.5%以上"
+    nodes = [{"label": "Task", "id": "task-1", "ref": "一.1", "text": sentence, "document_id": "d"},
+             {"label": "Task", "id": "task-2", "ref": "二.1", "text": sentence, "document_id": "d"},
+             {"label": "Target", "id": "target-1", "text": clause, "metric": "研发投入强度", "value": 3.5, "unit": "%",
+              "comparator": ">=", "year": 2025, "document_id": "d"},
+             {"label": "Platform", "id": "platform-1", "name": "𠀀实验室"}]
+    edges = [{"type": "SETS_TARGET", "source": "task-1", "target": "target-1", "document_id": "d"},
+             {"type": "MENTIONS", "source": "task-1", "target": "platform-1", "document_id": "d",
+              "printed_name": "𠀀实验室"}]
+    view = graph_to_view(networkx_from_records(nodes, edges, {"d": "文件.txt"}), "共享原文")
+    assert view.html().count(clause) == 1 and view.html().count("新增国家级平台") == 1
+    path = view.write(tmp_path / "shared.html")
+    assert _open(browser, path) == []
+    _wait_drawn(browser)
+    _no_errors(browser, path.name)
+    titles = browser.execute_script("return PLANKG.nodes.get().map(n => n.title)")
+    assert titles[0].endswith("原文：" + sentence) and titles[1].endswith("原文：" + sentence)
+    assert titles[2].endswith("原文：" + clause) and "目标：研发投入强度 ≥3.5% (2025)" in titles[2]
+    assert browser.execute_script("return PLANKG.names.slice(0, 2)") == ["一.1 加快建设𠀀实验室，到2025年研…",
+                                                                        "二.1 加快建设𠀀实验室，到2025年研…"]
+    mention = browser.execute_script("return PLANKG.edges.get().find(e => e.to === 3).title")
+    assert "原文称谓：𠀀实验室" in mention

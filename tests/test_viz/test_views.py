@@ -85,6 +85,18 @@ def test_views_show_what_their_caption_says(views):
     assert "来源文件：001_科技.txt、002_数字.txt" in page
 
 
+def test_page_data_stores_every_sentence_once(views, viz_store):
+    graph = store_to_networkx(viz_store)
+    texts = {a["text"] for _, a in graph.nodes(data=True) if a.get("text")}
+    page = (views[-1].parent / "all.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="plankg-data">(.*?)</script>', page, re.S).group(1)
+    assert all(block.count(text) == 1 for text in texts)
+    # names the page rebuilds (from ref and sentence or title) are not sent; a file name only in `docs`
+    names = {a["name"] for _, a in graph.nodes(data=True) if a["label"] in ("Task", "Section")}
+    assert not any(f'"{name}"' in block for name in names)
+    assert all(block.count(f'"{name}"') == 1 for name in graph.graph["documents"].values())
+
+
 def test_department_view_holds_tasks_plans_partners_and_targets(viz_store, hostile):
     graph = store_to_networkx(viz_store)
     keji = next(n for n, a in graph.nodes(data=True) if a.get("name") == "杭州市科学技术局")

@@ -14,7 +14,11 @@
   var lowerQuotes = new Array(N), nodeDoc = new Array(N), adj = new Array(N), parents = new Array(N);
   var i, j, k;
 
-  function shorten(text, n) { return text.length > n ? text.slice(0, n) + "…" : text; }
+  function shorten(text, n) {  // n characters, as Python counts them: a character beyond the BMP is one
+    if (text.length <= n) return text;
+    var chars = Array.from(text);
+    return chars.length > n ? chars.slice(0, n).join("") + "…" : text;
+  }
   function factLines(list) {  // [key, string, key, string…] -> "键：值" lines
     var out = [];
     for (var f = 0; f + 1 < list.length; f += 2) out.push(keys[list[f]] + "：" + strings[list[f + 1]]);
@@ -105,11 +109,19 @@
     if (data.xy) { item.x = data.xy[2 * i]; item.y = data.xy[2 * i + 1]; }
     nodeItems[i] = item;
   }
+  if (data.focus !== undefined && nodeItems[data.focus]) {  // the view's subject: a department, a plan
+    var subject = nodeItems[data.focus], style = types[typeOf[data.focus]];
+    subject.size = Math.round(style[4] * 1.6);
+    subject.font = {size: Math.round(style[4] * 1.1), color: "#000", strokeWidth: 4, strokeColor: "#fff"};
+    subject.borderWidth = 3; subject.color = {background: style[2], border: "#000"};
+    subject.label = names[data.focus];
+  }
 
   var groups = {};
   types.forEach(function (t) {
     groups[t[0]] = {shape: t[3], size: t[4], color: {background: t[2], border: t[2], highlight: {background: t[2], border: "#000"}},
-      font: {face: FONT, size: 13, color: "#222"}};
+      // hubs (plans, departments) keep readable labels when a whole view is fitted to the screen
+      font: {face: FONT, size: Math.max(13, Math.round(t[4] * 0.8)), color: "#222"}};
   });
 
   var nodes = new vis.DataSet(nodeItems), edges = new vis.DataSet(edgeItems);
@@ -129,7 +141,7 @@
     layout: {improvedLayout: false, randomSeed: 7},
     interaction: {hover: true, navigationButtons: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large},
     physics: {enabled: data.physics, solver: "forceAtlas2Based",
-      forceAtlas2Based: {gravitationalConstant: -45, springLength: 90, avoidOverlap: 0.2},
+      forceAtlas2Based: {gravitationalConstant: -80, springLength: 110, springConstant: 0.06, avoidOverlap: 0.5},
       stabilization: {enabled: data.physics, iterations: 250, updateInterval: 25}}
   };
   var container = document.getElementById("graph");
@@ -142,12 +154,17 @@
 
   // --- neighbourhood highlight ---------------------------------------------------------------
   var dimmed = false;
+  function fontOf(k, colour) {  // a node's own label font (the subject's is larger), optionally recoloured
+    var own = nodeItems[k].font, font = own ? Object.assign({}, own) : {color: "#222"};
+    if (colour) font.color = colour;
+    return font;
+  }
   function highlight(centre) {
     var near = new Set(adj[centre]); near.add(centre);
     var nodeUpdates = [], edgeUpdates = [];
     for (var k = 0; k < N; k++) {
       var on = near.has(k);  // opacity leaves labels dark: fade them with the node
-      nodeUpdates.push({id: k, opacity: on ? 1 : 0.15, font: {color: on ? "#222" : "rgba(34,34,34,0.2)"}});
+      nodeUpdates.push({id: k, opacity: on ? 1 : 0.15, font: fontOf(k, on ? null : "rgba(34,34,34,0.2)")});
     }
     for (var m = 0; m < M; m++) {
       var touches = edgeS[m] === centre || edgeT[m] === centre, colour = rels[relOf[m]][2];
@@ -158,7 +175,7 @@
   function clearHighlight() {
     if (!dimmed) return;
     var nodeUpdates = [], edgeUpdates = [];
-    for (var k = 0; k < N; k++) nodeUpdates.push({id: k, opacity: 1, font: {color: "#222"}});
+    for (var k = 0; k < N; k++) nodeUpdates.push({id: k, opacity: 1, font: fontOf(k, null)});
     for (var m = 0; m < M; m++) {
       var c = rels[relOf[m]][2];
       edgeUpdates.push({id: m, color: {color: c, highlight: c, opacity: 0.8}});
@@ -319,7 +336,7 @@
       return;
     }
     if (byName.length) resultGroup("名称匹配", byName);
-    if (bySentence.length) resultGroup("原文匹配（任务、目标的句子）", bySentence, q);
+    if (bySentence.length) resultGroup("原文句子匹配", bySentence, q);
   });
   searchBox.addEventListener("keydown", function (ev) {
     if (ev.key !== "Enter") return;

@@ -12,7 +12,11 @@ MATCH (p:Plan)
 WHERE p.title CONTAINS $plan
 MATCH (p)-[:HAS_SECTION*1..6]->(root:Section)
 WHERE root.ref = $section
+// fix the one root first: LadybugDB otherwise walks down from every section with this ref in
+// every plan, and counts the tasks of every section before keeping the subtree's
+WITH p, root
 MATCH (root)-[:HAS_SECTION*0..6]->(s:Section)
+WITH p, s
 RETURN p.title AS plan,
        s.ref AS section_ref,
        s.title AS section,

@@ -11,8 +11,12 @@
 MATCH (t:Task)
 WHERE t.text CONTAINS $q OR t.ref = $q
 MATCH (holder)-[:HAS_TASK]->(t)
+// settle the matching tasks before each join: LadybugDB otherwise joins every task's holder
+// and builds the responsibilities of every task before filtering
+WITH holder, t
 MATCH (doc:Document)-[:PUBLISHES]->(p:Plan)
 WHERE doc.id = t.document_id
+WITH doc, p, holder, t
 OPTIONAL MATCH (t)<-[r:RESPONSIBLE_FOR]-(d:Department)
 WITH doc, p, holder, t, r, d
 ORDER BY r.span_start, d.name

@@ -5,8 +5,12 @@
 MATCH (n:Document|Plan|Section|Department|Platform|Enterprise|Project)
 WHERE coalesce(n.name, n.title, '') CONTAINS $q
    OR EXISTS { MATCH (n)-[printed:RESPONSIBLE_FOR]->(:Task) WHERE printed.printed_name CONTAINS $q }
+// count the facts of the matches only: a COUNT { } subquery here is evaluated by LadybugDB for
+// every named node before the filter keeps a few
+WITH n
+OPTIONAL MATCH (n)-[fact]-()
 RETURN label(n) AS type,
        coalesce(n.name, n.title) AS name,
        n.id AS id,
-       COUNT { MATCH (n)-[]-() } AS facts
+       count(fact) AS facts
 ORDER BY type, facts DESC, name, id

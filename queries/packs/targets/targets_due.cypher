@@ -11,15 +11,19 @@ WHERE g.year = $year
 MATCH (place)-[:SETS_TARGET]->(g)
 MATCH (p:Plan)
 WHERE p.document_id = g.document_id
+// settle the targets first, and sort only the returned values by department: LadybugDB
+// otherwise builds the optional side for every target and sorts whole nodes
+WITH p.title AS plan, g, place
 OPTIONAL MATCH (place)<-[:RESPONSIBLE_FOR]-(d:Department)
-WITH p, place, g, d
-ORDER BY d.name
+WITH g.metric AS metric, g.comparator AS comparator, g.value AS value, g.unit AS unit, plan, g.text AS text,
+     d.name AS department
+ORDER BY department
 SKIP 0
-RETURN g.metric AS metric,
-       g.comparator AS comparator,
-       g.value AS value,
-       g.unit AS unit,
-       p.title AS plan,
-       g.text AS text,
-       collect(d.name) AS departments
+RETURN metric,
+       comparator,
+       value,
+       unit,
+       plan,
+       text,
+       collect(department) AS departments
 ORDER BY metric, plan, value, text
