@@ -4,6 +4,7 @@
     python benchmarks/queries.py --docs 50 --runs 10  # smaller and quicker
     python benchmarks/queries.py --rebuild
     python benchmarks/queries.py --only plan_targets fact_source
+    python benchmarks/queries.py --packs /tmp/old/queries/packs   # the same figures for other packs
 
 Prints, per query, p50 and p90 over `--runs` timed runs (after one warm-up), the rows it returns
 and whether it is seeded. Seeded queries (those with a required parameter, which anchor on one
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import random
 import shutil
 import statistics
@@ -144,7 +146,7 @@ def percentile(times: list[float], fraction: float) -> float:
     (3.0, 5.0)
     """
     ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered) + 0.5) - 1))]
+    return ordered[min(len(ordered), max(1, math.ceil(fraction * len(ordered)))) - 1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,10 +157,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", type=int, default=25, help="tasks per section")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--only", nargs="+", metavar="QUERY", help="time only these queries (and the baselines)")
+    parser.add_argument("--packs", type=Path, help="time the packs in this folder (e.g. an older checkout's "
+                        "queries/packs) instead of the installed ones")
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args(argv)
 
-    queries = load_packs()
+    queries = load_packs(args.packs)
     unknown = set(args.only or ()) - set(queries)
     if unknown:
         parser.error(f"unknown queries: {', '.join(sorted(unknown))}; choose from {', '.join(sorted(queries))}")

@@ -101,11 +101,7 @@ def merge_nodes(label: NodeLabel, nodes: Iterable[Node | Mapping[str, Any]]) -> 
 
 def node_rows_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[dict[str, Any]]]:
     """Every node of `graphs`, merged per label (vocabulary order, labels without nodes left out)."""
-    by_label: dict[NodeLabel, list[Node]] = {}
-    for graph in graphs:
-        for node in graph.nodes:
-            by_label.setdefault(node.label, []).append(node)
-    return {label: merge_nodes(label, by_label[label]) for label in NodeLabel if label in by_label}
+    return {label: merge_nodes(label, nodes) for label, nodes in group_nodes(graphs).items()}
 
 
 def relationship_rows_by_group(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[dict[str, Any]]]:

@@ -156,3 +156,24 @@ def test_missing_driver_prints_the_pip_command(monkeypatch):
 def test_unknown_scheme_lists_the_known_ones():
     with pytest.raises(StoreError, match="ladybug:///PATH, neo4j://HOST:PORT"):
         open_store("postgres://localhost")
+
+
+def test_citation_stubs_go_in_a_statement_that_only_fills_gaps(neo4j_double):
+    store = open_store("neo4j://localhost:7687", password="pw")
+    real = m.Plan(id="plan-1", document_id="doc-a", title="杭州市科技发展规划")
+    stub = m.Plan(id="plan-2", title="浙江省科技发展规划")
+    store.upsert_nodes(NodeLabel.PLAN, [real.properties(), stub.properties()])
+    (first, first_params), (second, second_params) = neo4j_double.tx_statements()
+    assert "n.title = coalesce(row.title, n.title)" in first and [r["id"] for r in first_params["rows"]] == ["plan-1"]
+    assert "n.title = coalesce(n.title, row.title)" in second and [r["id"] for r in second_params["rows"]] == ["plan-2"]
+
+
+def test_load_documents_can_collect_failures_and_go_on(neo4j_double):
+    store = open_store("neo4j://localhost:7687", password="pw")
+    neo4j_double.matched = 0  # every relationship MERGE finds no endpoints
+    errors: list[StoreError] = []
+    empty = m.DocumentGraph(document_id="doc-b", nodes=[m.Enterprise(id="enterprise-2", name="阿里巴巴")],
+                            relationships=[])
+    reports = store.load_documents([(_small_graph(), None), (empty, None)], errors=errors)
+    assert [r.document_id for r in reports] == ["doc-b"]
+    assert len(errors) == 1 and "doc-a" in str(errors[0])
