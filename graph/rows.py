@@ -196,3 +196,19 @@ def relationship_group_columns(rel: RelType, rels: Sequence[Relationship]) -> di
     last = {pair: i for i, pair in enumerate(zip(columns["source"], columns["target"]))}
     keep = sorted(last.values())
     return {name: [values[i] for i in keep] for name, values in columns.items()}
+
+
+def rows_by_endpoint_labels(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]]:
+    """Relationship rows grouped by (source label, target label), one row per (source, target), last wins.
+
+    >>> rows = [{"source_label": "Department", "target_label": "Task", "source": "d", "target": "t", "role": "lead"},
+    ...         {"source_label": "Department", "target_label": "Task", "source": "d", "target": "t", "role": "support"}]
+    >>> grouped = rows_by_endpoint_labels(rows)
+    >>> [(s.value, t.value, [r["role"] for r in v.values()]) for (s, t), v in grouped.items()]
+    [('Department', 'Task', ['support'])]
+    """
+    by_pair: dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]] = {}
+    for row in rows:
+        pair = (NodeLabel(row["source_label"]), NodeLabel(row["target_label"]))
+        by_pair.setdefault(pair, {})[(row["source"], row["target"])] = row
+    return by_pair

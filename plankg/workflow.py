@@ -93,27 +93,18 @@ class LoadSummary:
     unchanged: dict[str, int] = field(default_factory=dict)
     errors: list[PlankgError] = field(default_factory=list)
 
-    def add(self, report) -> None:
-        self.documents += 1
-        for name in ("created", "updated", "unchanged"):
-            bucket = getattr(self, name)
-            for label, n in getattr(report, name).items():
-                bucket[label] = bucket.get(label, 0) + n
-
 
 def load_graphs(store, graphs: Iterable[tuple[DocumentGraph, str | None]], *,
                 progress: Progress | None = None) -> LoadSummary:
-    """Load (graph, sha256) pairs one document at a time; a failing document is reported, not fatal."""
-    summary = LoadSummary()
-    items = list(graphs)
-    for i, (graph, sha) in enumerate(items):
-        try:
-            summary.add(store.load_document(graph, sha))
-        except PlankgError as exc:
-            summary.errors.append(exc)
-        if progress:
-            progress(i + 1, len(items), graph.document_id)
-    return summary
+    """Load (graph, sha256) pairs in batches; a failing document is reported, the others still load."""
+    from plankg.graph.load import load_graphs as load_batched
+    from plankg.graph.load import summarize
+
+    errors: list[PlankgError] = []
+    reports = load_batched(store, list(graphs), progress=progress, errors=errors)
+    totals = summarize(reports)
+    return LoadSummary(documents=len(reports), created=totals["created"], updated=totals["updated"],
+                       unchanged=totals["unchanged"], errors=errors)
 
 
 def document_sha(graph: DocumentGraph) -> str | None:

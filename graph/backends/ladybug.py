@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import (group_nodes, group_relationships, merge_nodes, node_columns, node_label_columns,
+from plankg.graph.rows import (rows_by_endpoint_labels, group_nodes, group_relationships, merge_nodes, node_columns, node_label_columns,
                                relationship_group_columns)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
@@ -320,10 +320,7 @@ class LadybugStore:
     def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
         """One relationship per (source, target), properties set from the row; every endpoint must exist."""
         rel = RelType(rel_type)
-        by_pair: dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]] = {}
-        for row in rows:
-            pair = (NodeLabel(row["source_label"]), NodeLabel(row["target_label"]))
-            by_pair.setdefault(pair, {})[(row["source"], row["target"])] = row
+        by_pair = rows_by_endpoint_labels(rows)
         for (source, target), pair_rows in by_pair.items():
             self._upsert_relationships(rel, source, target, _rows_table(list(pair_rows.values()), _rel_types(rel)))
         return sum(len(v) for v in by_pair.values())

@@ -15,7 +15,7 @@ import os
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
+from plankg.graph.rows import rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
 from plankg.graph.schema import neo4j_ddl
 from plankg.graph.store import Capabilities, LoadReport, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph
@@ -221,10 +221,7 @@ class Neo4jStore:
 
     def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
         rel = RelType(rel_type)
-        by_pair: dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]] = {}
-        for row in rows:
-            pair = (NodeLabel(row["source_label"]), NodeLabel(row["target_label"]))
-            by_pair.setdefault(pair, {})[(row["source"], row["target"])] = row
+        by_pair = rows_by_endpoint_labels(rows)
 
         def work(tx) -> int:
             for (source, target), pair_rows in by_pair.items():
