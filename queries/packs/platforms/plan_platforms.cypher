@@ -14,10 +14,10 @@ WHERE p.title CONTAINS $plan
 // one path down to the platform; the mention is its last step and the mentioning place the node
 // before it, read from the path rather than joined from scans of every place and mention
 MATCH chain = (p)-[:HAS_SECTION|HAS_TASK|MENTIONS*1..8]->(f:Platform)
-WITH p, f, relationships(chain)[-1] AS m, nodes(chain)[-2] AS place
+WITH p.title AS plan, f, relationships(chain)[-1] AS m, nodes(chain)[-2] AS place
 ORDER BY m.span_start
 SKIP 0
-RETURN p.title AS plan,
+RETURN plan,
        f.name AS platform,
        f.kind AS kind,
        f.level AS level,
