@@ -23,10 +23,23 @@ def _store_url(url: str | None) -> str:
     return url or os.environ.get("PLANKG_STORE") or default_store_url()
 
 
-def _open(url: str | None):
-    from plankg.graph.store import open_store
+def _open(url: str | None, username: str | None = None, database: str | None = None):
+    """Open the store; Neo4j flags override the NEO4J_* variables, the password comes only from
+    NEO4J_PASSWORD (a flag would leave it in shell history)."""
+    from plankg.graph.store import open_store, parse_store_url
 
-    return open_store(_store_url(url))
+    url = _store_url(url)
+    options = {k: v for k, v in (("username", username), ("database", database)) if v}
+    if options and parse_store_url(url)[0] == "ladybug":
+        raise click.UsageError("--username and --database are for Neo4j stores (neo4j://, bolt://)")
+    return open_store(url, **options)
+
+
+def store_options(command):
+    """--store, --username, --database: the options of every command that opens a store."""
+    command = click.option("--database", default=None, help="Neo4j database (default: NEO4J_DATABASE, else neo4j).")(command)
+    command = click.option("--username", default=None, help="Neo4j user (default: NEO4J_USERNAME).")(command)
+    return click.option("--store", "store_url", default=None, help=STORE_HELP)(command)
 
 
 def _progress(label: str, total_hint: int | None = None):
@@ -135,8 +148,9 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--store", "store_url", default=None, help=STORE_HELP)
-def load(paths: tuple[Path, ...], store_url: str | None) -> None:
+@store_options
+def load(paths: tuple[Path, ...], store_url: str | None, username: str | None,
+        database: str | None) -> None:
     """Load facts files (from `plankg ingest`) or documents into a graph store, idempotently.
 
     Re-loading the same documents changes nothing; a changed document replaces its old facts.
@@ -161,7 +175,7 @@ def load(paths: tuple[Path, ...], store_url: str | None) -> None:
             click.secho(f"skipped: {result.error}", fg="yellow", err=True)
         else:
             graphs.append((result.graph, result.extraction.document.sha256))
-    store = _open(store_url)
+    store = _open(store_url, username, database)
     try:
         summary = load_graphs(store, graphs, progress=_progress("load"))
     finally:
@@ -199,7 +213,8 @@ def list_queries(pack: str | None) -> None:
             current = query.pack
             click.secho(f"\n[{current}]", bold=True)
         click.echo(f"  {query.name}  {query.title_zh} / {query.title_en}")
-        click.echo(f"      {query.description}")
+        for line in query.description.splitlines():
+            click.echo(f"      {line.strip()}")
         for p in query.params:
             default = "required" if p.required else f"default {p.default!r}"
             choices = f"; choices: plankg query {p.choices_query}" if p.choices_query else ""
@@ -213,9 +228,10 @@ def list_queries(pack: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--cypher", default=None, help="Run this ad hoc Cypher instead of a named query (read-only).")
 @click.option("--write", is_flag=True, help="Allow write clauses in --cypher.")
-@click.option("--store", "store_url", default=None, help=STORE_HELP)
+@store_options
 def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | None, write: bool,
-          store_url: str | None) -> None:
+          store_url: str | None, username: str | None,
+        database: str | None) -> None:
     """Run a named query (see `plankg queries`) or ad hoc Cypher, and print the rows.
 
     \b
@@ -230,7 +246,7 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | Non
     if bool(name) == bool(cypher):
         raise click.UsageError("give a query NAME or --cypher, not both and not neither (list: plankg queries)")
     values = _params(params)
-    store = _open(store_url)
+    store = _open(store_url, username, database)
     try:
         if cypher:
             if not write and not is_read_only(cypher):
@@ -276,8 +292,9 @@ def pack_export(out: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "views", show_default=True)
 @click.option("--query", "query_name", default=None, help="Draw the result of this query (its header has viz hints).")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
-@click.option("--store", "store_url", default=None, help=STORE_HELP)
-def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: str | None) -> None:
+@store_options
+def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: str | None, username: str | None,
+        database: str | None) -> None:
     """Write offline HTML views: the whole graph, one per department and plan, and an index.
 
     \b
@@ -285,7 +302,7 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
       plankg viz --out build/views
       plankg viz --query co_responsible_pairs -p min_tasks=2
     """
-    store = _open(store_url)
+    store = _open(store_url, username, database)
     try:
         if query_name:
             from plankg.queries.loader import load_packs, run_query
@@ -314,8 +331,9 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv-neo4j", "ttl", "jsonld"]),
               required=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output file (a folder for csv-neo4j).")
-@click.option("--store", "store_url", default=None, help=STORE_HELP)
-def export(fmt: str, out: Path, store_url: str | None) -> None:
+@store_options
+def export(fmt: str, out: Path, store_url: str | None, username: str | None,
+        database: str | None) -> None:
     """Export the graph for Gephi (GraphML, GEXF), neo4j-admin import (CSV), RDF tools (Turtle, JSON-LD).
 
     \b
@@ -324,7 +342,7 @@ def export(fmt: str, out: Path, store_url: str | None) -> None:
     """
     from plankg.viz.export import export as export_graph
 
-    store = _open(store_url)
+    store = _open(store_url, username, database)
     try:
         path = export_graph(store, fmt, out)
     finally:
@@ -333,10 +351,10 @@ def export(fmt: str, out: Path, store_url: str | None) -> None:
 
 
 @main.command()
-@click.option("--store", "store_url", default=None, help=STORE_HELP)
+@store_options
 @click.option("--build", "build_dir", type=click.Path(file_okay=False, path_type=Path), default=BUILD,
               show_default=True, help="Folder for facts, query results and views.")
-def demo(store_url: str | None, build_dir: Path) -> None:
+def demo(store_url: str | None, username: str | None, database: str | None, build_dir: Path) -> None:
     """Ingest the demo corpus, load it, run every query pack and write the HTML views.
 
     Running it again gives the same graph: ids come from content, loads merge.
@@ -347,7 +365,9 @@ def demo(store_url: str | None, build_dir: Path) -> None:
     """
     from plankg.workflow import run_demo
 
-    summary = run_demo(_store_url(store_url), build_dir, progress=_progress("demo"))
+    _open(store_url, username, database).close()  # fail early, before ingesting, if the store cannot be opened
+    options = {k: v for k, v in (("username", username), ("database", database)) if v}
+    summary = run_demo(_store_url(store_url), build_dir, progress=_progress("demo"), store_options=options)
     for line in summary.lines():
         click.echo(line)
     if summary.failures:

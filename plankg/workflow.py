@@ -177,7 +177,8 @@ def run_pack_queries(store, out_dir: Path) -> tuple[int, list[str]]:
     return run, failures
 
 
-def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = None) -> DemoSummary:
+def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = None,
+             store_options: dict | None = None) -> DemoSummary:
     """Ingest the demo corpus into `store_url`, run every query pack, and write the views."""
     from plankg.graph.store import open_store
     from plankg.viz.views import write_views
@@ -190,7 +191,7 @@ def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = Non
             continue
         write_facts(result.graph, build_dir / "facts")
         graphs.append((result.graph, result.extraction.document.sha256))
-    store = open_store(store_url)
+    store = open_store(store_url, **(store_options or {}))
     try:
         loaded = load_graphs(store, graphs, progress=progress)
         failures += [str(e) for e in loaded.errors]

@@ -81,3 +81,28 @@ def test_bad_document_is_reported_and_nothing_loaded_is_lost(demo_build, tmp_pat
     after = CliRunner().invoke(main, ["query", "--cypher", "MATCH (t:Task) RETURN count(t) AS n", "--format", "json",
                                       "--store", store])
     assert json.loads(before.output) == json.loads(after.output)
+
+
+def _query(store: str, name: str, **params) -> list[dict]:
+    args = ["query", name, "--format", "json", "--store", store]
+    for key, value in params.items():
+        args += ["--param", f"{key}={value}"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_science_bureau_and_talent_office_share_tasks(demo_build):
+    _, store, *_ = demo_build
+    pairs = {frozenset((r["department_a"], r["department_b"])) for r in _query(store, "co_responsible_pairs")}
+    assert frozenset(("杭州市科学技术局", "中共杭州市委人才工作领导小组办公室")) in pairs
+
+
+def test_the_seven_provincial_laboratories_appear_under_the_platform_queries(demo_build):
+    _, store, *_ = demo_build
+    labs = {"之江实验室", "西湖实验室", "良渚实验室", "湖畔实验室", "天目山实验室", "白马湖实验室", "湘湖实验室"}
+    in_plan = {r["platform"] for r in _query(store, "plan_platforms", plan="2024")}
+    assert labs <= in_plan
+    by_kind = {r["platform"]: r for r in _query(store, "platforms_by_kind")}
+    assert labs <= set(by_kind)
+    assert {by_kind[name]["kind"] for name in labs} == {by_kind["之江实验室"]["kind"]}
