@@ -20,10 +20,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from plankg.errors import PlankgError
 from plankg.ingest.contract import EnterpriseOut, PlatformOut, ProjectOut, ReferenceOut
@@ -155,6 +156,66 @@ def _compiled() -> tuple[re.Pattern[str], dict[str, Head]]:
     return re.compile("|".join(re.escape(h.noun) for h in heads)), {h.noun: h for h in heads}
 
 
+HeadSpan = tuple[int, int, str]  # start, end (offsets into the document), the head noun as printed
+
+
+class HeadLookup(Protocol):
+    """Where platform head nouns stand in a document: what every platform and list rule reads."""
+
+    def finditer(self, start: int, end: int) -> Iterator[HeadSpan]:
+        """Head nouns inside text[start:end] as the longest-first alternation finds them: leftmost,
+        longest at a position, not overlapping."""
+        ...
+
+
+class RegexHeads:
+    """Head nouns found by the compiled alternation of `platform_heads()` (the pure functions' route).
+
+    >>> [h[2] for h in RegexHeads("建设省重点实验室和研究院").finditer(0, 12)]
+    ['重点实验室', '研究院']
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def finditer(self, start: int, end: int) -> Iterator[HeadSpan]:
+        head_re, _ = _compiled()
+        for m in head_re.finditer(self.text, start, end):
+            yield m.start(), m.end(), m.group(0)
+
+
+class MatchedHeads:
+    """Head nouns from a gazetteer matcher's matches (all of them, overlapping), read the way the
+    alternation reads text, so both routes give the same names (the spaCy pipeline's route).
+
+    >>> heads = MatchedHeads([(3, 8, "重点实验室"), (5, 8, "实验室"), (9, 12, "研究院")])
+    >>> list(heads.finditer(0, 12)), list(heads.finditer(4, 12))
+    ([(3, 8, '重点实验室'), (9, 12, '研究院')], [(5, 8, '实验室'), (9, 12, '研究院')])
+    """
+
+    __slots__ = ("matches", "starts")
+
+    def __init__(self, matches: Iterable[HeadSpan]):
+        self.matches = sorted(matches, key=lambda m: (m[0], m[0] - m[1]))
+        self.starts = [m[0] for m in self.matches]
+
+    def finditer(self, start: int, end: int) -> Iterator[HeadSpan]:
+        pos = start
+        for m in self.matches[bisect_left(self.starts, start):]:
+            if m[0] >= end:
+                break
+            if m[0] < pos or m[1] > end:
+                continue
+            yield m
+            pos = m[1]
+
+
+def _has_head(heads: HeadLookup, start: int, end: int) -> bool:
+    return next(heads.finditer(start, end), None) is not None
+
+
 # --------------------------------------------------------------------------- name runs
 
 # Characters that end a name. "(" and ")" stay inside: 中国(杭州)知识产权保护中心.
@@ -195,19 +256,20 @@ class _Run:
     quoted: bool  # the run fills a pair of quotation marks
 
 
-def _runs(text: str, start: int, end: int, places: "_Places | None" = None) -> list[_Run]:
+def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
+          heads: HeadLookup | None = None) -> list[_Run]:
     """Maximal stretches of name characters in text[start:end], cut at punctuation and stop words.
 
     Two stretches joined by 与/和 are one name when the first neither ends in a platform head nor
     in an organisation noun, and is short or opens with a place: "欧盟研究与创新杭州中心" and
     "中国科学院宁波材料技术与工程研究所" are one name each, "众创空间和孵化器" two.
     """
-    head_re, _ = _compiled()
+    heads = heads or RegexHeads(text)
     pieces: list[tuple[int, int, str]] = []  # (start, end, the boundary that ended it)
     # Inside a head noun a stop word is part of the name: 高等研究院 is not 高|等|研究院.
     protected = bytearray(end - start)
-    for hm in head_re.finditer(text, start, end):
-        protected[hm.start() - start:hm.end() - start] = b"\x01" * (hm.end() - hm.start())
+    for hs, he, _noun in heads.finditer(start, end):
+        protected[hs - start:he - start] = b"\x01" * (he - hs)
     pos = start
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in _PUNCT and protected[m.start() - start]:
@@ -222,10 +284,11 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None) -> l
             s, e, b = piece
             left = text[ps:pe]
             noise = _LEADING_NOISE.match(left)
+            left_start = ps + (noise.end() if noise else 0)
             left = left[noise.end():] if noise else left
             if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
-                    and not _ends_with_head(left, head_re) and not left.endswith(_ORG_END)
+                    and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END)
                     and s == pe + len(pb)):
                 merged[-1] = (ps, e, b)
                 continue
@@ -238,8 +301,9 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None) -> l
     return out
 
 
-def _ends_with_head(s: str, head_re: re.Pattern[str]) -> bool:
-    return any(m.end() == len(s) for m in head_re.finditer(s))
+def _ends_with_head(heads: HeadLookup, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a head noun."""
+    return any(he == end for _, he, _ in heads.finditer(start, end))
 
 
 # --------------------------------------------------------------------------- platforms
@@ -315,25 +379,27 @@ def _named(name: str, head: Head, quoted: bool, places: "_Places") -> bool:
             and not re.match(r"重点|新型|高水平|重大|高能级|一流|特色|专业|综合|公共|各类|一批|以上", bare))
 
 
-def _platform_candidates(text: str, run: _Run, places: "_Places") -> Iterable[tuple[int, int, Head]]:
-    head_re, by_noun = _compiled()
+def _platform_candidates(text: str, run: _Run, places: "_Places", heads: HeadLookup
+                         ) -> Iterable[tuple[int, int, Head]]:
+    _, by_noun = _compiled()
     s, e = run.start, run.end
     for pattern in (_LEADING_NOISE, _LEADING_QUANTITY):
         q = pattern.match(text, s, e)
         if q:
             s = q.end()
     last = None
-    for m in head_re.finditer(text, s, e):
-        last = m
+    for hm in heads.finditer(s, e):
+        last = hm
     if last is None:
         return
-    for alt in _ALTERNATIVE_WORD.finditer(text, s, last.start()):
+    last_start, last_end, last_noun = last
+    for alt in _ALTERNATIVE_WORD.finditer(text, s, last_start):
         s = alt.end()
-    end = last.end()
+    end = last_end
     if text.startswith("核心区", end) and end + 3 <= e:
         end += 3
     name = text[s:end]
-    head = by_noun[last.group(0)]
+    head = by_noun[last_noun]
     # A head alone is a category, except a national designation used as a name (国家自主创新示范区).
     alone_ok = name == head.noun and head.strength == "strong" and name.startswith("国家") and len(name) >= 6
     if (len(name) <= len(head.noun) and not alone_ok) or len(name) > 40:
@@ -344,7 +410,7 @@ def _platform_candidates(text: str, run: _Run, places: "_Places") -> Iterable[tu
         return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
     if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
         return
-    if alone_ok or _named(text[s:last.end()], head, run.quoted, places):
+    if alone_ok or _named(text[s:last_end], head, run.quoted, places):
         yield s, end, head
 
 
@@ -389,7 +455,7 @@ def _cn_count(s: str) -> int:
     return int(cn_to_number(s))
 
 
-def _coordinated_platforms(text: str, start: int, end: int) -> list[PlatformOut]:
+def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
     """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
     _, by_noun = _compiled()
     out = []
@@ -407,13 +473,12 @@ def _coordinated_platforms(text: str, start: int, end: int) -> list[PlatformOut]
             pos += len(raw) + 1
         # The first item runs back to the clause's verb: "推动之江" -> "之江".
         fs, fe = items[0]
-        runs = _runs(text, fs, fe)
+        runs = _runs(text, fs, fe, heads=heads)
         if not runs:
             continue
         items[0] = (runs[-1].start, fe)
         names = [text[a:b] for a, b in items]
-        head_re, _ = _compiled()
-        if any(head_re.search(n) or len(n) > 16 for n in names):
+        if any(_has_head(heads, a, b) or b - a > 16 for a, b in items):
             continue  # full names, found by the head-noun rule; or not a list of abbreviations
         rule = RULE_COORDINATED
         if m["n"] and _cn_count(m["n"]) != len(names):
@@ -433,16 +498,16 @@ def _prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
     return [(body_start(b), b.end) if b.marker else (b.start, b.end) for b in blocks]
 
 
-def _windows(text: str, start: int, end: int, heads: list[re.Match]) -> list[tuple[int, int]]:
+def _windows(text: str, start: int, end: int, heads: list[HeadSpan]) -> list[tuple[int, int]]:
     """Stretches around head nouns, widened to the punctuation on either side: the only text a name
     can occupy, so the rest of a long paragraph is never cut into runs."""
     out: list[tuple[int, int]] = []
-    for h in heads:
-        ws = h.start()
-        while ws > start and text[ws - 1] not in _PUNCT and h.start() - ws < 60:
+    for h_start, h_end, _noun in heads:
+        ws = h_start
+        while ws > start and text[ws - 1] not in _PUNCT and h_start - ws < 60:
             ws -= 1
-        we = h.end()
-        while we < end and text[we] not in _PUNCT and we - h.end() < 12:
+        we = h_end
+        while we < end and text[we] not in _PUNCT and we - h_end < 12:
             we += 1
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], max(we, out[-1][1]))
@@ -457,6 +522,50 @@ _ACADEMY_INSTITUTE = re.compile(r"(?:中科院|中国科学院|中国工程院|�
                                 r"[\u4e00-\u9fff]{2,14}?所(?=[、,，;；。)）和与及等]|$)")
 
 
+def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
+    """Platforms expanded from coordinated lists in text[start:end] ("之江、西湖等2家省实验室")."""
+    if not _has_head(heads, start, end):
+        return []
+    if "等" in text[start:end] and "、" in text[start:end]:  # the only shape a coordinated list has
+        return _coordinated_platforms(text, start, end, heads)
+    return []
+
+
+def span_platforms(text: str, start: int, end: int, places: "_Places", heads: HeadLookup,
+                   coordinated: list[PlatformOut] | None = None) -> list[PlatformOut]:
+    """Platforms named in one prose span, in the order found, before deduplication.
+
+    `coordinated` are the span's expanded lists when they were found already (the pipeline's
+    coordination component); None finds them here.
+    """
+    found: list[PlatformOut] = []
+    for m in _ACADEMY_INSTITUTE.finditer(text, start, end):
+        if not m.group(0).endswith(("研究所", "学所")):  # those the head nouns already find
+            found.append(PlatformOut(name=m.group(0), kind="research institute", level="national",
+                                     span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
+    in_span = list(heads.finditer(start, end))
+    if not in_span:
+        return found
+    found.extend(coordinated_platforms(text, start, end, heads) if coordinated is None else coordinated)
+    for ws, we in _windows(text, start, end, in_span):
+        for run in _runs(text, ws, we, places, heads):
+            for s, e, head in _platform_candidates(text, run, places, heads):
+                name = text[s:e]
+                found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
+                                         rule=RULE_PLATFORM))
+    return found
+
+
+def places_for(ctx: DocContext | None) -> "_Places":
+    """Place names a platform name may carry, the plan's own region first."""
+    return _places(getattr(ctx, "region", None))
+
+
+def prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
+    """The stretches of each block that may name things: after a numbering marker, or the whole block."""
+    return _prose_spans(text, blocks)
+
+
 def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> list[PlatformOut]:
     """Named platforms, deduplicated by normalized name, in order of first mention.
 
@@ -465,25 +574,16 @@ def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> li
     >>> [(p.name, p.kind) for p in ps]
     [('宁波市技术转移中心', 'exchange or service centre'), ('甬江实验室', 'laboratory')]
     """
-    places = _places(getattr(ctx, "region", None))
+    places = places_for(ctx)
+    heads = RegexHeads(text)
     found: list[PlatformOut] = []
-    head_re, _ = _compiled()
     for start, end in _prose_spans(text, blocks):
-        for m in _ACADEMY_INSTITUTE.finditer(text, start, end):
-            if not m.group(0).endswith(("研究所", "学所")):  # those the head nouns already find
-                found.append(PlatformOut(name=m.group(0), kind="research institute", level="national",
-                                         span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
-        heads = list(head_re.finditer(text, start, end))
-        if not heads:
-            continue
-        if "等" in text[start:end] and "、" in text[start:end]:  # the only shape a coordinated list has
-            found.extend(_coordinated_platforms(text, start, end))
-        for ws, we in _windows(text, start, end, heads):
-            for run in _runs(text, ws, we, places):
-                for s, e, head in _platform_candidates(text, run, places):
-                    name = text[s:e]
-                    found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
-                                             rule=RULE_PLATFORM))
+        found.extend(span_platforms(text, start, end, places, heads))
+    return dedupe_platforms(found)
+
+
+def dedupe_platforms(found: list[PlatformOut]) -> list[PlatformOut]:
+    """First mention of each platform, by normalized name."""
     return _dedupe(found)
 
 
@@ -544,14 +644,14 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
     return out
 
 
-def _listed(text: str, start: int, end: int) -> list[EnterpriseOut]:
+def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) -> list[EnterpriseOut]:
     """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
 
     >>> [e.name for e in _listed("培育以海康威视、大华为代表的安防企业。", 0, 20)]
     ['海康威视', '大华']
     """
     out = []
-    head_re, _ = _compiled()
+    heads = heads or RegexHeads(text)
     for g in _ENTERPRISE_GROUP.finditer(text, start, end):
         if _NOT_FIRM_GROUP.search(g["mod"] or g["mod2"] or ""):
             continue
@@ -572,31 +672,85 @@ def _listed(text: str, start: int, end: int) -> list[EnterpriseOut]:
         items.reverse()
         for s, e in items:
             # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
-            runs = _runs(text, s, e)
+            runs = _runs(text, s, e, heads=heads)
             if not runs:
                 continue
             s = runs[-1].start
             name = text[s:e]
-            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or head_re.search(name):
+            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or _has_head(heads, s, e):
                 continue
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
 
 
-def _gazetteer_firms(text: str, start: int, end: int, taken: list[tuple[int, int]],
-                     names: Sequence[str] | None = None) -> list[EnterpriseOut]:
-    out = []
-    if names is None:
-        names = [name for name, ambiguous in known_enterprises() if not ambiguous]
-    for name in names:
+def listed_enterprises(text: str, start: int, end: int, heads: HeadLookup) -> list[EnterpriseOut]:
+    """Short names of firms in coordinated lists in text[start:end] ("阿里巴巴、网易、吉利等龙头企业")."""
+    return _listed(text, start, end, heads)
+
+
+def registered_enterprises(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    """Registered firm names in text[start:end] (…有限公司, …集团)."""
+    return _registered(text, start, end)
+
+
+def _text_positions(text: str) -> Callable[[str, int, int], Iterator[int]]:
+    """Where a name occurs in text[start:end], left to right, without overlapping itself."""
+    def positions(name: str, start: int, end: int) -> Iterator[int]:
         i = text.find(name, start, end)
         while i >= 0:
+            yield i
+            i = text.find(name, i + len(name), end)
+    return positions
+
+
+def matched_positions(matches: Iterable[tuple[int, str]]) -> Callable[[str, int, int], Iterator[int]]:
+    """Where a name occurs, from a gazetteer matcher's (start, name) matches, read the way
+    `str.find` reads text: left to right, each occurrence after the end of the previous one.
+
+    >>> positions = matched_positions([(0, "AA"), (1, "AA"), (2, "AA")])
+    >>> list(positions("AA", 0, 4)), list(positions("AA", 1, 4))
+    ([0, 2], [1])
+    """
+    by_name: dict[str, list[int]] = {}
+    for at, name in sorted(matches):
+        by_name.setdefault(name, []).append(at)
+
+    def positions(name: str, start: int, end: int) -> Iterator[int]:
+        after = start
+        for at in by_name.get(name, ()):
+            if at >= after and at + len(name) <= end:
+                yield at
+                after = at + len(name)
+    return positions
+
+
+def gazetteer_enterprises(start: int, end: int, taken: list[tuple[int, int]], names: Sequence[str],
+                          positions: Callable[[str, int, int], Iterable[int]]) -> list[EnterpriseOut]:
+    """Well-known firms (longest name first) in [start, end) that overlap nothing in `taken`; grows `taken`."""
+    out = []
+    for name in names:
+        for i in positions(name, start, end):
             span = (i, i + len(name))
             if not any(a < span[1] and span[0] < b for a, b in taken):
                 out.append(EnterpriseOut(name=name, span=span, rule=RULE_ENTERPRISE_GAZETTEER))
                 taken.append(span)
-            i = text.find(name, i + len(name), end)
     return out
+
+
+def gazetteer_firm_names() -> tuple[str, ...]:
+    """Well-known firms matched anywhere (not the ambiguous short names), longest first."""
+    return tuple(name for name, ambiguous in known_enterprises() if not ambiguous)
+
+
+def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[EnterpriseOut]:
+    """The firms building listed projects, when the builder cell holds a registered name."""
+    found = []
+    for project in projects:
+        if project.builder and _COMPANY.search(project.builder):
+            at = text.find(project.builder, project.span[0])
+            span = (at, at + len(project.builder)) if at >= 0 else project.span
+            found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
+    return found
 
 
 def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> list[EnterpriseOut]:
@@ -606,20 +760,23 @@ def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> 
     >>> [e.name for e in ents]
     ['阿里巴巴', '网易', '吉利', '湖州某某科技有限公司']
     """
+    heads = RegexHeads(text)
     found: list[EnterpriseOut] = []
     for start, end in _prose_spans(text, blocks):
         found.extend(_registered(text, start, end))
-        found.extend(_listed(text, start, end))
+        found.extend(_listed(text, start, end, heads))
     taken = [e.span for e in found]
     # Only the firms the document names at all are looked for block by block (longest first, as listed).
-    present = [name for name, ambiguous in known_enterprises() if not ambiguous and name in text]
+    present = [name for name in gazetteer_firm_names() if name in text]
+    positions = _text_positions(text)
     for start, end in _prose_spans(text, blocks) if present else ():
-        found.extend(_gazetteer_firms(text, start, end, taken, present))
-    for project in _projects(text, blocks):
-        if project.builder and _COMPANY.search(project.builder):
-            at = text.find(project.builder, project.span[0])
-            span = (at, at + len(project.builder)) if at >= 0 else project.span
-            found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
+        found.extend(gazetteer_enterprises(start, end, taken, present, positions))
+    found.extend(project_builders(text, _projects(text, blocks)))
+    return dedupe_enterprises(found)
+
+
+def dedupe_enterprises(found: list[EnterpriseOut]) -> list[EnterpriseOut]:
+    """First mention of each firm, by normalized name."""
     return _dedupe(found)
 
 
@@ -637,26 +794,32 @@ def _column(header: Sequence[str], pattern: re.Pattern[str]) -> int | None:
     return None
 
 
+def row_project(text: str, b: Block) -> ProjectOut | None:
+    """The project a project-table row lists (a 项目名称 column), or None for any other block."""
+    if getattr(b, "kind", "") != "table_row" or not b.header:
+        return None
+    header = list(b.header)
+    name_i = _column(header, _NAME_COLUMN)
+    if name_i is None:
+        return None
+    cells = list(b.cells)
+    if len(cells) != len(header):
+        return None  # a row that does not line up with its header cannot be read column by column
+    field_i, builder_i = _column(header, _FIELD_COLUMN), _column(header, _BUILDER_COLUMN)
+    name = cells[name_i]
+    at = text.find(name, b.start, b.end)
+    span = (at, at + len(name)) if at >= 0 else (b.start, b.end)
+    return ProjectOut(name=name, field=cells[field_i] if field_i is not None else None,
+                      builder=cells[builder_i] if builder_i is not None else None, span=span, rule=RULE_PROJECT)
+
+
 def _projects(text: str, blocks: Sequence) -> list[ProjectOut]:
-    out = []
-    for b in blocks or ():
-        if getattr(b, "kind", "") != "table_row" or not b.header:
-            continue
-        header = list(b.header)
-        name_i = _column(header, _NAME_COLUMN)
-        if name_i is None:
-            continue
-        cells = list(b.cells)
-        if len(cells) != len(header):
-            continue  # a row that does not line up with its header cannot be read column by column
-        field_i, builder_i = _column(header, _FIELD_COLUMN), _column(header, _BUILDER_COLUMN)
-        name = cells[name_i]
-        at = text.find(name, b.start, b.end)
-        span = (at, at + len(name)) if at >= 0 else (b.start, b.end)
-        out.append(ProjectOut(name=name, field=cells[field_i] if field_i is not None else None,
-                              builder=cells[builder_i] if builder_i is not None else None, span=span,
-                              rule=RULE_PROJECT))
-    return out
+    return [p for p in (row_project(text, b) for b in blocks or ()) if p is not None]
+
+
+def dedupe_projects(found: list[ProjectOut]) -> list[ProjectOut]:
+    """First mention of each project, by normalized name."""
+    return _dedupe(found)
 
 
 def find_projects(text: str, blocks: list[Block], ctx: DocContext | None) -> list[ProjectOut]:

@@ -1,9 +1,27 @@
 """The extraction pipeline: source text -> structure -> spaCy components -> `Extraction`.
 
-spaCy is the container: a blank Chinese pipeline with character segmentation (no model or
-dictionary download) and plankg's own registered components, each with a versioned name. The
-pipeline is fed numbered units and table rows, never the whole file; every fact records the
-versioned rule that produced it, and the whole extraction records `RULES_VERSION`.
+spaCy is the container of every extraction stage (see `components` for the chain and what each
+component reads and writes). The steps, in order:
+
+1. before the pipe, on the whole document: `read_plan_meta` and `parse_structure` (numbered
+   sections, items, paragraphs, table rows; repeated copies of the plan left out), then the
+   blocks are grouped into passages (`responsibility.passages`);
+2. `nlp.pipe` over one Doc per passage, never the whole file: gazetteer matching ->
+   responsibility clauses -> coordinated lists -> platforms, enterprises, projects -> targets.
+   Passages where no component can fire get no Doc (`components.needs_doc`);
+3. after the pipe, the steps that need the whole document:
+   - responsibility: clauses in text order, the "列第一位的为牵头单位" convention (stated once,
+     anywhere), plan-wide actors deduplicated, departments resolved, task refs made unique;
+   - targets: a table row's missing unit from a sentence anywhere, a sentence and a table row
+     stating one indicator merged (`targets.finish_targets`);
+   - platforms, enterprises, projects: deduplicated across the document; project builders;
+     platforms printed as responsible units dropped;
+   - references: 《…》 titles from the whole text (a title may wrap onto the next line);
+   - every fact placed in its task and section by span (`task_ref`), facts inside a skipped
+     repeated copy dropped, duplicates of one fact in one task merged.
+
+Every fact records the versioned rule that produced it, and the whole extraction records
+`RULES_VERSION`.
 
 >>> from plankg.ingest.read import SourceText
 >>> from pathlib import Path
@@ -15,162 +33,66 @@ versioned rule that produced it, and the whole extraction records `RULES_VERSION
 from __future__ import annotations
 
 import hashlib
-import importlib
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from plankg.errors import ExtractionError
 from plankg.ingest.assemble import document_id
-from plankg.ingest.contract import DepartmentRef, DocumentInfo, Extraction, PlanInfo, SectionOut, TargetOut, TaskOut
+from plankg.ingest.components import DocumentFrame, PassageContext, build_nlp, needs_doc, passage_docs
+from plankg.ingest.contract import (DepartmentRef, DocumentInfo, EnterpriseOut, Extraction, PlanInfo, PlatformOut,
+                                    ProjectOut, SectionOut, TargetOut, TaskOut)
 from plankg.ingest.departments import DepartmentRegistry, default_registry
+from plankg.ingest.entities import (dedupe_enterprises, dedupe_platforms, dedupe_projects, find_references,
+                                    project_builders)
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.read import SourceText, read_source
 from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, ResponsibilityClause, apply_convention,
-                                          first_listed_leads, has_unit_columns, may_hold_clause, plan_wide_actors, table_clause, unique_mentions,
-                                          unit_clauses, units)
+                                          first_listed_leads, passages, unique_mentions)
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
+from plankg.ingest.targets import TargetMention, finish_targets
 
 RULES_VERSION = "plankg.rules.v2"
-COMPONENT_RESPONSIBILITY = "plankg_responsibility_v1"  # spaCy forbids "." in factory names
+
+@dataclass
+class _Collected:
+    """What the components found in all passages of one document, in passage (text) order."""
+
+    clauses: list[ResponsibilityClause] = field(default_factory=list)
+    unit_wide: list[DepartmentMention] = field(default_factory=list)  # plan-wide actors stated in clauses
+    paragraph_wide: list[DepartmentMention] = field(default_factory=list)  # ... in free paragraphs
+    bare: list[Block] = field(default_factory=list)  # numbered items without a clause
+    platforms: list[PlatformOut] = field(default_factory=list)
+    enterprises: list[EnterpriseOut] = field(default_factory=list)
+    projects: list[ProjectOut] = field(default_factory=list)
+    prose_targets: list[TargetMention] = field(default_factory=list)
+    table_targets: list[TargetMention] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class UnitContext:
-    """What the responsibility component needs to know about the text it is given."""
-
-    ref: str
-    section: str | None
-    base: int  # offset of the Doc's first character in the source text
-    kind: str  # item | heading | table_row
-    continued: bool = False
-    block: Block | None = None
-    # The Doc's text, kept here because `doc.text` rebuilds it token by token on every access.
-    text: str = ""
-
-
-def _shift_clause(c: ResponsibilityClause, base: int) -> ResponsibilityClause:
-    return ResponsibilityClause(c.ref, c.section, c.text, c.start + base, c.end + base,
-                                tuple(DepartmentMention(d.name, d.role, d.start + base, d.end + base)
-                                      for d in c.departments), c.rule)
-
-
-def _register_components() -> None:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    for name in ("plankg_unit", "plankg_clauses", "plankg_plan_wide"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    if COMPONENT_RESPONSIBILITY in Language.factories:
-        return
-
-    @Language.factory(COMPONENT_RESPONSIBILITY, assigns=["doc._.plankg_clauses", "doc._.plankg_plan_wide",
-                                                         "doc.spans"], requires=[], retokenizes=False)
-    def make_responsibility(nlp: Language, name: str) -> Callable:
-        registry = default_registry()
-
-        def responsibility(doc: Doc) -> Doc:
-            unit: UnitContext | None = doc._.plankg_unit
-            if unit is None:
-                raise ExtractionError(f"{COMPONENT_RESPONSIBILITY} got a Doc without doc._.plankg_unit",
-                                      where="plankg.ingest.pipeline",
-                                      fix="feed units through extract_source, not raw text")
-            if unit.kind == "table_row" and unit.block is not None:
-                clause = table_clause(unit.block, registry)
-                clauses, wide = ([clause] if clause else []), []
-            else:
-                local, wide_local = unit_clauses(unit.text, 0, len(unit.text), unit.ref, unit.section, unit.kind,
-                                                 registry, unit.continued)
-                clauses = [_shift_clause(c, unit.base) for c in local]
-                wide = [DepartmentMention(d.name, d.role, d.start + unit.base, d.end + unit.base) for d in wide_local]
-            spans = []
-            for c in clauses:
-                for d in c.departments:
-                    span = doc.char_span(d.start - unit.base, d.end - unit.base, label=d.role)
-                    if span is not None:
-                        spans.append(span)
-            doc.spans["plankg_departments"] = spans
-            doc._.plankg_clauses = clauses
-            doc._.plankg_plan_wide = wide
-            return doc
-
-        return responsibility
-
-
-@lru_cache(maxsize=1)
-def build_nlp():
-    """The spaCy pipeline, built once: blank Chinese with character segmentation plus plankg components."""
-    try:
-        import spacy
-    except ImportError:
-        from plankg.errors import MissingDependencyError
-
-        raise MissingDependencyError("spacy", "plankg extraction") from None
-    _register_components()
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
-    nlp.add_pipe(COMPONENT_RESPONSIBILITY)
-    return nlp
-
-
-def _optional(module: str, name: str):
-    """A colleague extractor if its module exists; a bug inside an existing module still raises."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name == module:
-            return None
-        raise
-    return getattr(mod, name, None)
-
-
-def _docs(nlp, contexts: list[UnitContext]):
-    """One Doc per unit, made lazily so nlp.pipe streams them.
-
-    The pipeline's segmenter is "char": one token per character. Building the Doc from the
-    characters directly gives those tokens without spaCy re-aligning words to the text, and keeps
-    white space as tokens, so character offsets and token indices coincide for `char_span`.
-    """
-    from spacy.tokens import Doc
-
-    for ctx in contexts:
-        doc = Doc(nlp.vocab, words=list(ctx.text), spaces=[False] * len(ctx.text))
-        doc._.plankg_unit = ctx
-        yield doc
-
-
-def _responsibility(text: str, structure: Structure) -> tuple[list[ResponsibilityClause], list[DepartmentMention],
-                                                               list[Block]]:
+def _run_components(frame: DocumentFrame) -> _Collected:
     nlp = build_nlp()
-    contexts: list[UnitContext] = []
-    bare: list[Block] = []
-    for unit in units(structure):
-        if not may_hold_clause(text, unit.start, unit.end):
-            # No bracket, label or 牵头: no layout can hold a clause here, so no Doc is made for it.
-            if unit.kind == "item":
-                bare.append(unit.block)
+    contexts = [PassageContext.of(p, frame) for p in passages(frame.structure)]
+    fed = [ctx for ctx in contexts if needs_doc(ctx)]
+    docs = iter(nlp.pipe(passage_docs(nlp, fed)))
+    fed_ids = {id(ctx) for ctx in fed}
+    out = _Collected()
+    for ctx in contexts:
+        unit = ctx.passage.unit
+        if id(ctx) not in fed_ids:
+            if unit is not None and unit.kind == "item":
+                out.bare.append(unit.block)
             continue
-        contexts.append(UnitContext(unit.ref, unit.section, unit.start, unit.kind, unit.end > unit.block.end,
-                                    unit.block, text[unit.start:unit.end]))
-    for b in structure.blocks:
-        if b.kind == "table_row" and has_unit_columns(b):
-            contexts.append(UnitContext(b.ref or "", b.section, b.start, "table_row", False, b, b.text))
-    clauses: list[ResponsibilityClause] = []
-    wide: list[DepartmentMention] = []
-    for ctx, doc in zip(contexts, nlp.pipe(_docs(nlp, contexts))):
-        clauses.extend(doc._.plankg_clauses)
-        wide.extend(doc._.plankg_plan_wide)
-        if ctx.kind == "item" and not doc._.plankg_clauses:
-            bare.append(ctx.block)
-    bare.sort(key=lambda b: b.start)
-    for b in structure.blocks:
-        if b.kind == "paragraph" and b.ref is None:
-            wide.extend(plan_wide_actors(text, b.start, b.end))
-    clauses.sort(key=lambda c: (c.start, c.end, c.ref))
-    if first_listed_leads(text):
-        clauses = apply_convention(clauses)
-    return clauses, unique_mentions(wide), bare
+        ext = next(docs)._
+        clauses = ext.plankg_clauses
+        out.clauses.extend(clauses)
+        (out.unit_wide if unit is not None else out.paragraph_wide).extend(ext.plankg_plan_wide)
+        if unit is not None and unit.kind == "item" and not clauses:
+            out.bare.append(unit.block)
+        out.platforms.extend(ext.plankg_platforms)
+        out.enterprises.extend(ext.plankg_enterprises)
+        out.projects.extend(ext.plankg_projects)
+        out.prose_targets.extend(ext.plankg_targets)
+        out.table_targets.extend(ext.plankg_table_targets)
+    return out
 
 
 def _department_ref(d: DepartmentMention, region: str | None, registry: DepartmentRegistry) -> DepartmentRef:
@@ -261,24 +183,23 @@ def extract_source(source: SourceText) -> Extraction:
     meta = read_plan_meta(text, structure, registry)
     ctx = DocContext(region=meta.region, plan_year=meta.plan_year, period=meta.period, title=meta.title,
                      structure=structure)
+    found = _run_components(DocumentFrame.of(text, structure, ctx, registry))
 
-    clauses, wide, bare = _responsibility(text, structure)
+    clauses = sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref))
+    if first_listed_leads(text):
+        clauses = apply_convention(clauses)
+    # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.
+    wide = unique_mentions(found.unit_wide + found.paragraph_wide)
+    bare = sorted(found.bare, key=lambda b: b.start)
     tasks = _tasks(clauses, bare, meta.region, registry)
     implementers = [_department_ref(d, meta.region, registry) for d in wide]
 
-    blocks = list(structure.blocks)
-    find_targets = _optional("plankg.ingest.targets", "find_targets")
-    find_platforms = _optional("plankg.ingest.entities", "find_platforms")
-    find_enterprises = _optional("plankg.ingest.entities", "find_enterprises")
-    find_projects = _optional("plankg.ingest.entities", "find_projects")
-    find_references = _optional("plankg.ingest.entities", "find_references")
-    targets = list(find_targets(text, blocks, ctx)) if find_targets else []
-    platforms = list(find_platforms(text, blocks, ctx)) if find_platforms else []
-    enterprises = list(find_enterprises(text, blocks, ctx)) if find_enterprises else []
-    projects = list(find_projects(text, blocks, ctx)) if find_projects else []
-    references = list(find_references(text, blocks, ctx)) if find_references else []
+    targets = _dedupe_targets(finish_targets(text, found.prose_targets, found.table_targets), tasks, structure)
+    platforms = dedupe_platforms(found.platforms)
+    enterprises = dedupe_enterprises(found.enterprises + project_builders(text, found.projects))
+    projects = dedupe_projects(found.projects)
+    references = find_references(text, list(structure.blocks), ctx)
 
-    targets = _dedupe_targets(targets, tasks, structure)
     # A zone or centre named in a list of responsible units is acting as a department there.
     unit_spans = [d.span for t in tasks for d in t.departments if d.span] + [d.span for d in implementers if d.span]
     platforms = [p for p in platforms if not any(a <= p.span[0] and p.span[1] <= b for a, b in unit_spans)]

@@ -267,25 +267,59 @@ class _Unit:
     block: Block
 
 
-def _units(structure: Structure) -> list[_Unit]:
-    """Numbered items (and headings with body paragraphs) with their continuation paragraphs."""
-    units: list[_Unit] = []
+@dataclass(frozen=True)
+class Passage:
+    """Consecutive blocks read together: a numbered unit with its continuation paragraphs, or one block.
+
+    Passages partition a structure's blocks in order. `unit` is set when the passage is a numbered
+    unit that may hold responsibility clauses; `start`/`end` cover its blocks, markers included.
+    """
+
+    blocks: tuple[Block, ...]
+    unit: _Unit | None = None
+
+    @property
+    def start(self) -> int:
+        return self.blocks[0].start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end
+
+
+def passages(structure: Structure) -> list[Passage]:
+    """The structure's blocks grouped into passages, in order.
+
+    >>> from plankg.ingest.structure import parse_structure
+    >>> s = parse_structure("前言。\\n一、任务\\n1.甲。\\n续写。\\n2.乙。")
+    >>> [([b.kind for b in p.blocks], p.unit.ref if p.unit else None) for p in passages(s)]
+    [(['paragraph'], None), (['heading'], '一'), (['item', 'paragraph'], '一.1'), (['item'], '一.2')]
+    """
+    groups: list[tuple[list[Block], _Unit | None]] = []
     cur: _Unit | None = None
     for b in structure.blocks:
         if b.kind in ("item", "heading"):
             cur = None
             if b.ref is None or b.ref.startswith("附件") and "." not in b.ref:
+                groups.append(([b], None))
                 continue
             start = body_start(b)
             cur = _Unit(b.ref, b.section if b.kind == "item" else b.ref, start, b.end, b.kind, b)
-            units.append(cur)
+            groups.append(([b], cur))
         elif b.kind == "paragraph" and cur is not None and b.ref == cur.ref and \
                 not any(cur.end <= a < b.start for a, _ in structure.duplicate_spans):
             # A paragraph after a skipped repeat of the plan belongs to the page, not to this unit.
             cur.end = b.end
+            groups[-1][0].append(b)
         else:
             cur = None
-    return units
+            groups.append(([b], None))
+    return [Passage(tuple(blocks), unit) for blocks, unit in groups]
+
+
+def _units(structure: Structure) -> list[_Unit]:
+    """Numbered items (and headings with body paragraphs) with their continuation paragraphs."""
+    return [p.unit for p in passages(structure) if p.unit is not None]
 
 
 _ROLE_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|共同)?(?:牵头|负责|配合|参与|协同推进|落实)$")
@@ -481,6 +515,15 @@ def plan_wide_actors(text: str, start: int, end: int, registry: DepartmentRegist
         return []
     _, actors = parse_department_list(text[start:end].rstrip("。"), start, RESPONSIBLE, registry)
     return actors
+
+
+def states_plan_wide_rule(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] words a plan-wide rule ("以下均需…落实,不再列出"); `plan_wide_actors` needs one.
+
+    >>> states_plan_wide_rule("以下各项工作均需各县级市（区）落实。"), states_plan_wide_rule("加强组织领导。")
+    (True, False)
+    """
+    return _RULE_WORDS.search(text, start, len(text) if end is None else end) is not None
 
 
 _TRIGGER = re.compile(rf"[{re.escape(_OPEN)}]|牵头|{'|'.join(sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))}")

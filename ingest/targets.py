@@ -214,8 +214,12 @@ def similar_metric(a: str, b: str) -> bool:
 
 
 @dataclass
-class _Mention:
-    """A target found in prose, before it becomes a TargetOut."""
+class TargetMention:
+    """A target found in prose or an indicator-table row, before it becomes a TargetOut.
+
+    A table row that prints no unit leaves `unit_pending` set: the unit is then taken from a
+    sentence of the document stating the same value (`complete_table_units`), or from the metric.
+    """
 
     start: int  # of the printed text, into the document
     end: int
@@ -226,6 +230,7 @@ class _Mention:
     baseline: float | None = None
     baseline_year: int | None = None
     rule: str = RULE_PROSE
+    unit_pending: bool = False
 
 
 def _strip_frame(metric: str) -> tuple[str, int]:
@@ -292,9 +297,9 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 
 def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
-                    period_start: int | None) -> list[_Mention]:
+                    period_start: int | None) -> list[TargetMention]:
     """Targets in the prose text[start:end] (one block or one table cell)."""
-    out: list[_Mention] = []
+    out: list[TargetMention] = []
     # A year that opens the paragraph ("2024年,力争…") frames all its sentences; one met mid-paragraph
     # ("…;到2035年,…") frames only its own sentence.
     opening = _YEAR_PHRASE.match(text, start, min(end, start + 12))
@@ -303,7 +308,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
         sentence = text[s_start:s_end]
         if _PAST_MARKER.search(sentence):
             continue
-        prev: _Mention | None = None
+        prev: TargetMention | None = None
         prev_end = s_start
         consumed = -1
         for ft in _FROM_TO.finditer(text, s_start, s_end):
@@ -330,7 +335,7 @@ _FROM_TO = re.compile(
 )
 
 
-def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> tuple[_Mention, int] | None:
+def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> tuple[TargetMention, int] | None:
     """"高新技术企业由1.2万家增加到1.5万家": a target with its baseline. Returns it and where the target number ends."""
     q2 = _QUANTITY.match(text, m.end())
     if not q2:
@@ -354,24 +359,24 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
         base_value = bv / tv
     comparator = target.comparator or (">=" if m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大") else "<=")
     year = int(m["ty"]) if m["ty"] else default_year
-    mention = _Mention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
+    mention = TargetMention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
                        baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_FROM_TO)
     return mention, q2.end()
 
 
-def _split_range(mention: _Mention) -> list[_Mention]:
+def _split_range(mention: TargetMention) -> list[TargetMention]:
     q = mention.quantity
     if q.upper is None:
         return [mention]
-    low = _Mention(mention.start, mention.end, mention.metric, Quantity(q.value, q.unit, ">="), ">=",
+    low = TargetMention(mention.start, mention.end, mention.metric, Quantity(q.value, q.unit, ">="), ">=",
                    mention.year, rule=RULE_RANGE)
-    high = _Mention(mention.start, mention.end, mention.metric, Quantity(q.upper, q.unit, "<="), "<=",
+    high = TargetMention(mention.start, mention.end, mention.metric, Quantity(q.upper, q.unit, "<="), "<=",
                     mention.year, rule=RULE_RANGE)
     return [low, high]
 
 
-def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Mention | None, prev_end: int,
-                  block_year: int | None, default_year: int | None) -> _Mention | None:
+def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: TargetMention | None, prev_end: int,
+                  block_year: int | None, default_year: int | None) -> TargetMention | None:
     a_start = m.start("a")
     before = text[max(s_start, m.start() - 1):m.start()]
     after = text[m.end():min(s_end, m.end() + 4)]
@@ -465,7 +470,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: _Menti
         year = None  # "每年组织实施项目30项以上": a level for every year, not for the plan's last one
     else:
         year = year or block_year or default_year
-    return _Mention(metric_start, tail_end, metric, q, comparator, year, baseline_year=base_year, rule=rule)
+    return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=base_year, rule=rule)
 
 
 def _balance_quotes(metric: str) -> str:
@@ -594,8 +599,8 @@ def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, b
     return base_year, target_year, has_base
 
 
-def _table_mentions(text: str, block, ctx, prose: list[_Mention]) -> list[_Mention]:
-    """A target from one indicator-table row."""
+def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
+    """A target from one indicator-table row (its unit may wait for the document's prose)."""
     cells = list(block.cells)
     spans = _cell_spans(text, block)
     header = list(block.header)
@@ -633,16 +638,29 @@ def _table_mentions(text: str, block, ctx, prose: list[_Mention]) -> list[_Menti
         return []
     value, cell_unit, comparator = target
     unit = cell_unit or unit or unit_in_name
-    if unit is None:
-        unit = _unit_from_prose(name, value, prose) or natural_unit(name)
     if comparator is None:
         comparator = "<=" if _DECREASE.search(name) else ">="
     q = Quantity(value, unit or "", comparator)
-    return [_Mention(name_span[0], name_span[1], name, q, comparator, target_year,
-                     baseline=base[0] if base else None, baseline_year=base_year if base else None, rule=RULE_TABLE)]
+    return [TargetMention(name_span[0], name_span[1], name, q, comparator, target_year,
+                          baseline=base[0] if base else None, baseline_year=base_year if base else None,
+                          rule=RULE_TABLE, unit_pending=unit is None)]
 
 
-def _unit_from_prose(metric: str, value: float, prose: list[_Mention]) -> str | None:
+def complete_table_units(table: list[TargetMention], prose: list[TargetMention]) -> list[TargetMention]:
+    """Give each table target without a printed unit the unit of a sentence stating the same value
+    (the first such sentence in the document), else the unit its metric is naturally counted in."""
+    out = []
+    for t in table:
+        if t.unit_pending:
+            unit = _unit_from_prose(t.metric, t.quantity.value, prose) or natural_unit(t.metric)
+            q = Quantity(t.quantity.value, unit or "", t.quantity.comparator)
+            t = TargetMention(t.start, t.end, t.metric, q, t.comparator, t.year, baseline=t.baseline,
+                              baseline_year=t.baseline_year, rule=t.rule)
+        out.append(t)
+    return out
+
+
+def _unit_from_prose(metric: str, value: float, prose: list[TargetMention]) -> str | None:
     for p in prose:
         if abs(p.quantity.value - value) < 1e-9 and similar_metric(p.metric, metric):
             return p.quantity.unit
@@ -693,6 +711,60 @@ def _is_indicator_table(block) -> bool:
     return any(_INDICATOR_HEADER.search(h) for h in block.header) and not any("项目名称" in h for h in block.header)
 
 
+@dataclass(frozen=True)
+class TargetFrame:
+    """What reading one block for targets needs to know about the whole document."""
+
+    ctx: object | None  # the DocContext (period and plan year for indicator-table headers)
+    default_year: int | None
+    period_start: int | None
+    headings: dict[str, str]  # heading ref -> its text
+    numbered: dict[str, str]  # ref of every numbered unit -> its text
+
+
+def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
+    """The document-level facts `block_targets` reads: the default year, the period, the headings."""
+    period = getattr(ctx, "period", None) if ctx is not None else None
+    plan_year = getattr(ctx, "plan_year", None) if ctx is not None else None
+    default_year = plan_year or (period[1] if period else None)
+    if default_year is None and ctx is not None and getattr(ctx, "title", None):
+        # "宁波市2023年科技创新工作要点": a one-year plan names its year in the title.
+        years = re.findall(r"((?:19|20)\d{2})年", ctx.title)
+        default_year = int(years[-1]) if years else None
+    return TargetFrame(ctx, default_year, period[0] if period else None, _heading_texts(blocks),
+                       {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref})
+
+
+def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention], list[TargetMention]]:
+    """Targets of one block: (prose mentions, indicator-table mentions whose unit may still be pending)."""
+    if b.kind == "table_row":
+        if _is_indicator_table(b) and _indicator_row(b):
+            return [], _table_mentions(text, b, frame.ctx)
+        # Task tables (and indicator tables whose cells are sentences) hold targets in prose.
+        prose: list[TargetMention] = []
+        row_year = _due_year(b) or frame.default_year
+        for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
+            if len(cell) > 6:
+                prose.extend(_prose_mentions(text, cs, ce, row_year, frame.period_start))
+        return prose, []
+    if _in_context_section(b, frame.headings) or _under_criteria(b, frame.numbered):
+        return [], []
+    year = _heading_year(b, frame.headings) or frame.default_year
+    return _prose_mentions(text, body_start(b), b.end, year, frame.period_start), []
+
+
+def finish_targets(text: str, prose: list[TargetMention], table: list[TargetMention]) -> list[TargetOut]:
+    """The document's targets from all its blocks' mentions, in text order.
+
+    Needs the whole document: a table row's missing unit comes from a sentence anywhere in it,
+    and a sentence stating a table row's indicator is the same target.
+    """
+    table = complete_table_units(table, prose)
+    # A table row and a sentence stating the same indicator are one target: the row keeps its baseline.
+    prose = [p for p in prose if not any(_same_target(p, t) for t in table)]
+    return _dedupe(text, prose + table)
+
+
 def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list[TargetOut]:
     """Quantitative targets of one document, deduplicated and ordered by position.
 
@@ -708,41 +780,14 @@ def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list
     """
     if not blocks:
         blocks = _line_blocks(text)
-    period = getattr(ctx, "period", None) if ctx is not None else None
-    plan_year = getattr(ctx, "plan_year", None) if ctx is not None else None
-    default_year = plan_year or (period[1] if period else None)
-    if default_year is None and ctx is not None and getattr(ctx, "title", None):
-        # "宁波市2023年科技创新工作要点": a one-year plan names its year in the title.
-        years = re.findall(r"((?:19|20)\d{2})年", ctx.title)
-        default_year = int(years[-1]) if years else None
-    period_start = period[0] if period else None
-    headings = _heading_texts(blocks)
-
-    prose: list[_Mention] = []
-    table_rows = []
-    numbered = {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref}
+    frame = target_frame(blocks, ctx)
+    prose: list[TargetMention] = []
+    table: list[TargetMention] = []
     for b in blocks:
-        if b.kind == "table_row":
-            if _is_indicator_table(b) and _indicator_row(b):
-                table_rows.append(b)
-            else:
-                # Task tables (and indicator tables whose cells are sentences) hold targets in prose.
-                row_year = _due_year(b) or default_year
-                for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
-                    if len(cell) > 6:
-                        prose.extend(_prose_mentions(text, cs, ce, row_year, period_start))
-            continue
-        if _in_context_section(b, headings) or _under_criteria(b, numbered):
-            continue
-        year = _heading_year(b, headings) or default_year
-        prose.extend(_prose_mentions(text, body_start(b), b.end, year, period_start))
-
-    table: list[_Mention] = []
-    for b in table_rows:
-        table.extend(_table_mentions(text, b, ctx, prose))
-    # A table row and a sentence stating the same indicator are one target: the row keeps its baseline.
-    prose = [p for p in prose if not any(_same_target(p, t) for t in table)]
-    return _dedupe(text, prose + table)
+        p, t = block_targets(text, b, frame)
+        prose.extend(p)
+        table.extend(t)
+    return finish_targets(text, prose, table)
 
 
 def _due_year(block) -> int | None:
@@ -790,14 +835,14 @@ def metric_key(metric: str) -> str:
     return out
 
 
-def _same_target(a: _Mention, b: _Mention) -> bool:
+def _same_target(a: TargetMention, b: TargetMention) -> bool:
     va, ua = scaled(a.quantity.value, a.quantity.unit)
     vb, ub = scaled(b.quantity.value, b.quantity.unit)
     return (va is not None and vb is not None and abs(va - vb) <= 1e-6 * max(1.0, abs(va)) and ua == ub
             and a.year == b.year and similar_metric(metric_key(a.metric), metric_key(b.metric)))
 
 
-def _dedupe(text: str, mentions: list[_Mention]) -> list[TargetOut]:
+def _dedupe(text: str, mentions: list[TargetMention]) -> list[TargetOut]:
     seen: set[tuple] = set()
     out: list[TargetOut] = []
     for mt in sorted(mentions, key=lambda x: (x.start, x.end, x.quantity.value)):

@@ -14,16 +14,16 @@ was before the failing document, and the error names that document.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import (rows_by_endpoint_labels, group_nodes, group_relationships, merge_nodes, node_columns, node_label_columns,
-                               relationship_group_columns)
+from plankg.graph.rows import (group_nodes, group_relationships, merge_nodes, node_columns, node_label_rows,
+                               relationship_group_rows, rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
-from plankg.ontology.model import DocumentGraph
+from plankg.ontology.model import DocumentGraph, Node, Relationship
 from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, PropType, RelType
 
 CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=True, bulk_copy=True,
@@ -34,6 +34,9 @@ CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=Tr
 _COL = "v_"
 
 
+_ROWS_PER_BATCH = 8192  # converted while their tuples are still in the CPU cache
+
+
 def _arrow_type(ptype: PropType):
     import pyarrow as pa
 
@@ -41,13 +44,33 @@ def _arrow_type(ptype: PropType):
             PropType.STRINGS: pa.list_(pa.string())}[ptype]
 
 
-def _arrow_table(columns: Mapping[str, Sequence[Any]], types: Mapping[str, PropType]):
-    """Columns to an Arrow table typed from the vocabulary (so all-null columns keep their type),
+@lru_cache(maxsize=None)
+def _schema(types: tuple[tuple[str, PropType], ...]):
+    """Arrow schema for columns typed from the vocabulary (so all-null columns keep their type),
     named with the `v_` prefix LOAD FROM binds them by; COPY goes by position."""
     import pyarrow as pa
 
-    return pa.Table.from_arrays([pa.array(columns[c], type=_arrow_type(t)) for c, t in types.items()],
-                                names=[_COL + c for c in types])
+    return pa.schema([(_COL + name, _arrow_type(ptype)) for name, ptype in types])
+
+
+def _arrow_table(columns: Mapping[str, Sequence[Any]], types: Mapping[str, PropType]):
+    """Columns to an Arrow table (see `_schema`)."""
+    import pyarrow as pa
+
+    schema = _schema(tuple(types.items()))
+    return pa.Table.from_arrays([pa.array(columns[c], type=f.type) for c, f in zip(types, schema)], schema=schema)
+
+
+def _tuples_table(rows: Sequence[tuple[Any, ...]], types: Mapping[str, PropType]):
+    """Value tuples (in `types` order) to an Arrow table (see `_schema`). Arrow transposes them
+    itself, reading tuples as struct values, a batch at a time."""
+    import pyarrow as pa
+
+    schema = _schema(tuple(types.items()))
+    struct = pa.struct(list(schema))
+    batches = [pa.RecordBatch.from_struct_array(pa.array(rows[i:i + _ROWS_PER_BATCH], type=struct))
+               for i in range(0, len(rows), _ROWS_PER_BATCH)]
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def _rows_table(rows: Sequence[Mapping[str, Any]], types: Mapping[str, PropType]):
@@ -60,6 +83,16 @@ def _node_types(label: NodeLabel) -> dict[str, PropType]:
 
 def _rel_types(rel: RelType) -> dict[str, PropType]:
     return {"source": PropType.STRING, "target": PropType.STRING, **REL_PROPERTIES[rel]}
+
+
+def node_table(label: NodeLabel, nodes: Sequence[Node]):
+    """One label's nodes (model instances) as the Arrow table every write path takes, one row per id."""
+    return _tuples_table(node_label_rows(label, nodes), NODE_PROPERTIES[label])
+
+
+def relationship_table(rel: RelType, rels: Sequence[Relationship]):
+    """One group's relationships (model instances) as an Arrow table, one row per (source, target)."""
+    return _tuples_table(relationship_group_rows(rel, rels), _rel_types(rel))
 
 
 def node_create_cypher(label: NodeLabel) -> str:

@@ -199,7 +199,7 @@ def test_shared_quotes_come_back_whole(browser, tmp_path):
     """A target's clause travels as a slice of its task's sentence, a repeated sentence as a
     reference; the page rebuilds both exactly, characters beyond the BMP included."""
     from plankg.graph.nx import networkx_from_records
-    from plankg.viz.html import graph_to_view
+    from plankg.viz.html import graph_to_view, page_data_text
 
     sentence = "加快建设𠀀实验室，到2025年研发投入强度达到3.5%以上，新增国家级平台10个。"
     clause = "研发投入强度达到3.5%以上"
@@ -212,7 +212,8 @@ def test_shared_quotes_come_back_whole(browser, tmp_path):
              {"type": "MENTIONS", "source": "task-1", "target": "platform-1", "document_id": "d",
               "printed_name": "𠀀实验室"}]
     view = graph_to_view(networkx_from_records(nodes, edges, {"d": "文件.txt"}), "共享原文")
-    assert view.html().count(clause) == 1 and view.html().count("新增国家级平台") == 1
+    data = page_data_text(view.html())
+    assert data.count(clause) == 1 and data.count("新增国家级平台") == 1
     path = view.write(tmp_path / "shared.html")
     assert _open(browser, path) == []
     _wait_drawn(browser)
@@ -224,3 +225,42 @@ def test_shared_quotes_come_back_whole(browser, tmp_path):
                                                                         "二.1 加快建设𠀀实验室，到2025年研…"]
     mention = browser.execute_script("return PLANKG.edges.get().find(e => e.to === 3).title")
     assert "原文称谓：𠀀实验室" in mention
+
+
+def test_a_browser_without_decompression_says_which_versions_open_the_view(browser, written):
+    """Before Chrome 80, Firefox 113 and Safari 16.4 there is no DecompressionStream: the page
+    names the browsers that open it, in Chinese and English, instead of staying blank."""
+    added = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                    {"source": "delete window.DecompressionStream;"})
+    try:
+        assert _open(browser, written[0]) == []
+        time.sleep(0.3)
+        state = browser.execute_script("""
+            return {missing: typeof window.DecompressionStream, plankg: typeof window.PLANKG,
+                    shown: !document.getElementById('unsupported').hidden,
+                    error: !document.getElementById('load-error').hidden};""")
+        assert state == {"missing": "undefined", "plankg": "undefined", "shown": True, "error": False}
+        message = browser.find_element("id", "unsupported")
+        assert message.is_displayed()
+        assert all(part in message.text for part in ("较新的浏览器", "Chrome", "80", "Firefox 113", "Safari 16.4",
+                                                     "newer browser"))
+        _no_errors(browser, written[0].name)
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})
+    _open(browser, written[0])  # and the next page has it again
+    _wait_drawn(browser)
+    assert browser.find_element("id", "unsupported").is_displayed() is False
+
+
+def test_a_damaged_data_block_is_reported_not_blank(browser, written, tmp_path):
+    page = written[0].read_text(encoding="utf-8")
+    damaged = re.sub(r'(id="plankg-data">)[A-Za-z0-9+/=]{8}', r"\1AAAAAAAA", page, count=1)
+    assert damaged != page
+    path = tmp_path / "damaged.html"
+    path.write_text(damaged, encoding="utf-8")
+    assert _open(browser, path) == []
+    deadline = time.time() + 10
+    while time.time() < deadline and not browser.find_element("id", "load-error").is_displayed():
+        time.sleep(0.05)
+    assert "无法打开此视图" in browser.find_element("id", "load-error").text
+    assert browser.execute_script("return typeof window.PLANKG") == "undefined"

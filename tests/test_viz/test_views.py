@@ -11,17 +11,12 @@ import pytest
 
 from plankg.errors import VizError
 from plankg.graph.nx import store_to_networkx
-from plankg.viz.html import graph_to_view
+from plankg.viz.html import graph_to_view, page_data, page_data_text
 from plankg.viz.views import department_graph, write_query_view, write_views
 
 # anything that makes a browser fetch: src/href/action/poster attributes, CSS url() and @import, link tags
 RESOURCE_LOAD = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
                            r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|@import|<link\b|<iframe\b|<img\b""", re.I)
-
-
-def page_data(page: str) -> dict:
-    block = re.search(r'<script type="application/json" id="plankg-data">(.*?)</script>', page, re.S)
-    return json.loads(block.group(1))
 
 
 def edge_count(data: dict) -> int:
@@ -89,7 +84,7 @@ def test_page_data_stores_every_sentence_once(views, viz_store):
     graph = store_to_networkx(viz_store)
     texts = {a["text"] for _, a in graph.nodes(data=True) if a.get("text")}
     page = (views[-1].parent / "all.html").read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/json" id="plankg-data">(.*?)</script>', page, re.S).group(1)
+    block = page_data_text(page)
     assert all(block.count(text) == 1 for text in texts)
     # names the page rebuilds (from ref and sentence or title) are not sent; a file name only in `docs`
     names = {a["name"] for _, a in graph.nodes(data=True) if a["label"] in ("Task", "Section")}

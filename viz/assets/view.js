@@ -1,9 +1,9 @@
-/* plankg view: builds the vis-network graph, legend, filters and search from the JSON data block.
+/* plankg view: builds the vis-network graph, legend, filters and search from the payload that
+   boot.js inflated (see plankg.viz.html.graph_to_view for its fields).
    Every name reaches the page through textContent, option.text, canvas text or vis' innerText
    tooltips, never through innerHTML, so a name cannot become markup. */
-(function () {
+function plankgView(data) {  // called by boot.js once the data is inflated
   "use strict";
-  var data = JSON.parse(document.getElementById("plankg-data").textContent);
   var ROLE_ZH = {lead: "牵头", support: "配合", responsible: "负责"};
   var FONT = '"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif';
   var LABEL_CHARS = 14;
@@ -365,4 +365,4 @@
       "显示 " + nodeView.length + " / " + N + " 个节点，" + edgeView.length + " / " + M + " 条关系";
   }
   updateStats();
-})();
+}

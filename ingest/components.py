@@ -1,0 +1,333 @@
+"""plankg's spaCy components: the extraction stages that read one passage of a plan at a time.
+
+The container is a blank Chinese pipeline with character segmentation (no model or dictionary
+download). Each Doc is one passage (`responsibility.Passage`): a numbered unit with its
+continuation paragraphs, or a single paragraph, heading or table row. The Doc's character i is
+character `base + i` of the source text, so token offsets are character offsets.
+
+The chain, each component declaring what it reads (`requires`) and writes (`assigns`):
+
+    plankg_passage_v1         doc.user_data[PASSAGE_KEY] -> doc._.plankg_block (the passage and its document)
+    plankg_gazetteer_v1       -> doc._.plankg_gazetteer (the matches, indexed), doc.spans["plankg_platform_heads"],
+                              doc.spans["plankg_enterprise_names"] (the same matches as spans)
+    plankg_responsibility_v2  -> doc._.plankg_clauses, doc._.plankg_plan_wide, doc.spans["plankg_departments"]
+    plankg_coordination_v1    gazetteer -> doc._.plankg_coordinated (之江、西湖等2家省实验室; 阿里巴巴、网易等企业)
+    plankg_entities_v1        gazetteer, lists -> doc._.plankg_platforms, doc._.plankg_enterprises,
+                              doc._.plankg_projects, doc.spans["plankg_platforms"], doc.spans["plankg_enterprises"]
+    plankg_targets_v1         -> doc._.plankg_targets, doc._.plankg_table_targets, doc.spans["plankg_targets"]
+
+spaCy forbids "." in component names, so components are versioned as `plankg_<stage>_v<n>`; the
+facts they produce carry the dotted rule names of `responsibility`, `entities` and `targets`
+(`plankg.targets.comparator.v2`, …), recorded on every fact as before.
+
+Rules compute on the source text with document offsets (`doc._.plankg_block.source`), not on a
+copy of the passage: a few look a character or two past the passage edge (a closing quotation
+mark on the next line decides whether a number is a name) and must see what the whole-document
+functions see. The pure functions (`find_targets`, `find_platforms`, …) run the same per-block
+code, so both routes give the same facts.
+
+`needs_doc` decides which passages get a Doc at all: only passages where some component can fire.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
+
+from plankg.errors import ExtractionError, MissingDependencyError
+from plankg.ingest.departments import DepartmentRegistry, default_registry
+from plankg.ingest.entities import (coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names,
+                                    listed_enterprises, places_for, platform_heads, prose_spans, registered_enterprises,
+                                    row_project, span_platforms)
+from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
+                                     phrase_matcher)
+from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, plan_wide_actors,
+                                          states_plan_wide_rule, table_clause, unit_clauses)
+from plankg.ingest.structure import DocContext, Structure
+from plankg.ingest.targets import TargetFrame, block_targets, target_frame
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+COMPONENT_PASSAGE = "plankg_passage_v1"
+COMPONENT_GAZETTEER = "plankg_gazetteer_v1"
+COMPONENT_RESPONSIBILITY = "plankg_responsibility_v2"
+COMPONENT_COORDINATION = "plankg_coordination_v1"
+COMPONENT_ENTITIES = "plankg_entities_v1"
+COMPONENT_TARGETS = "plankg_targets_v1"
+PIPELINE = (COMPONENT_PASSAGE, COMPONENT_GAZETTEER, COMPONENT_RESPONSIBILITY, COMPONENT_COORDINATION,
+            COMPONENT_ENTITIES, COMPONENT_TARGETS)
+
+PASSAGE_KEY = "plankg.passage"  # doc.user_data key the feeder hands the passage over in
+SPANS_DEPARTMENTS = "plankg_departments"
+SPANS_PLATFORMS = "plankg_platforms"
+SPANS_ENTERPRISES = "plankg_enterprises"
+SPANS_TARGETS = "plankg_targets"
+EXTENSIONS = ("plankg_block", "plankg_gazetteer", "plankg_clauses", "plankg_plan_wide", "plankg_coordinated", "plankg_platforms",
+              "plankg_enterprises", "plankg_projects", "plankg_targets", "plankg_table_targets")
+
+
+@dataclass(frozen=True)
+class DocumentFrame:
+    """What every passage of one document shares: the source, its structure and document-level facts."""
+
+    text: str
+    structure: Structure
+    ctx: DocContext
+    registry: DepartmentRegistry
+    targets: TargetFrame
+    places: object = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, text: str, structure: Structure, ctx: DocContext,
+           registry: DepartmentRegistry | None = None) -> "DocumentFrame":
+        return cls(text, structure, ctx, registry or default_registry(), target_frame(structure.blocks, ctx),
+                   places_for(ctx))
+
+
+@dataclass(frozen=True)
+class PassageContext:
+    """`doc._.plankg_block`: the passage a Doc holds and the document it comes from."""
+
+    passage: Passage
+    frame: DocumentFrame
+    # The Doc's text, kept here because `doc.text` rebuilds it token by token on every access.
+    text: str
+    prose_spans: tuple[tuple[int, int], ...]  # per block: the stretch after its numbering marker
+
+    @property
+    def base(self) -> int:
+        """Offset of the Doc's first character in the source text."""
+        return self.passage.start
+
+    @property
+    def source(self) -> str:
+        return self.frame.text
+
+    @classmethod
+    def of(cls, passage: Passage, frame: DocumentFrame) -> "PassageContext":
+        return cls(passage, frame, frame.text[passage.start:passage.end],
+                   tuple(prose_spans(frame.text, passage.blocks)))
+
+
+# --------------------------------------------------------------------------- which passages get a Doc
+
+
+@lru_cache(maxsize=1)
+def _fires() -> re.Pattern[str]:
+    """One character every gazetteer, entity and target rule needs before it can fire.
+
+    Targets need a numeral (\\d or 零〇一二两三四五六七八九十: the first character of every quantity
+    and table value). Gazetteer matches need the last character of a head noun or firm name;
+    registered firms end in 公司/集团 (司, 团); enterprise lists in 企业/公司/集团/厂商/运营商/车企/药企
+    (业, 司, 团, 商, 企); academy institutes in 所.
+    """
+    chars = set("零〇一二两三四五六七八九十司团业商企所")
+    chars.update(h.noun[-1] for h in platform_heads())
+    chars.update(name[-1] for name in gazetteer_firm_names())
+    return re.compile(r"[\d" + re.escape("".join(sorted(chars))) + "]")
+
+
+def needs_doc(ctx: PassageContext) -> bool:
+    """Whether any component can find something in the passage; a passage without is never made a Doc.
+
+    Table rows always get one (indicator tables, project tables, responsibility columns). Otherwise
+    the responsibility layouts need a bracket, a unit label or 牵头 (`may_hold_clause`) or, in a
+    free paragraph, the words of a plan-wide rule; every other component needs one character of
+    `_fires()`. The check is a necessary condition, never a guess: skipping changes no output.
+    """
+    p = ctx.passage
+    text = ctx.source
+    if p.blocks[0].kind == "table_row":
+        return True
+    if _fires().search(text, p.start, p.end):
+        return True
+    if p.unit is not None:
+        return may_hold_clause(text, p.unit.start, p.unit.end)
+    b = p.blocks[0]
+    return b.kind == "paragraph" and b.ref is None and states_plan_wide_rule(text, b.start, b.end)
+
+
+# --------------------------------------------------------------------------- components
+
+
+def _spans(doc: Doc, base: int, items, label: Callable) -> list:
+    """Spans of `items` (facts with document offsets in `.span` or `.start`/`.end`) that lie in the Doc."""
+    from spacy.tokens import Span
+
+    out = []
+    n = len(doc)
+    for it in items:
+        if hasattr(it, "span"):
+            if it.span is None:
+                continue
+            start, end = it.span
+        else:
+            start, end = it.start, it.end
+        s, e = start - base, end - base
+        if 0 <= s < e <= n:
+            out.append(Span(doc, s, e, label=label(it)))
+    return out
+
+
+def _passage(doc: Doc) -> Doc:
+    ctx = doc.user_data.pop(PASSAGE_KEY, None)
+    if not isinstance(ctx, PassageContext):
+        raise ExtractionError(f"{COMPONENT_PASSAGE} got a Doc without a passage",
+                              where="plankg.ingest.components",
+                              fix="feed documents through plankg.ingest.pipeline.extract_source, "
+                                  "which hands each Doc its passage, not raw text to nlp()")
+    doc._.plankg_block = ctx
+    return doc
+
+
+def _make_gazetteer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    matcher = phrase_matcher(nlp.vocab)
+
+    def gazetteer(doc: Doc) -> Doc:
+        ext = doc._
+        ctx: PassageContext = ext.plankg_block
+        found, heads, firms = match_gazetteer(doc, matcher, ctx.text, ctx.base)
+        doc.spans[SPANS_PLATFORM_HEADS] = heads
+        doc.spans[SPANS_ENTERPRISE_NAMES] = firms
+        ext.plankg_gazetteer = found
+        return doc
+
+    return gazetteer
+
+
+def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    def responsibility(doc: Doc) -> Doc:
+        ext = doc._
+        ctx: PassageContext = ext.plankg_block
+        p, text, registry = ctx.passage, ctx.source, ctx.frame.registry
+        clauses, wide = [], []
+        if p.unit is not None:
+            u = p.unit
+            if may_hold_clause(text, u.start, u.end):
+                clauses, wide = unit_clauses(text, u.start, u.end, u.ref, u.section, u.kind, registry,
+                                             u.end > u.block.end)
+        else:
+            b = p.blocks[0]
+            if b.kind == "table_row" and has_unit_columns(b):
+                clause = table_clause(b, registry)
+                clauses = [clause] if clause else []
+            elif b.kind == "paragraph" and b.ref is None:
+                wide = plan_wide_actors(text, b.start, b.end, registry)
+        doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],
+                                              lambda d: d.role)
+        ext.plankg_clauses = clauses
+        ext.plankg_plan_wide = wide
+        return doc
+
+    return responsibility
+
+
+def _coordination(doc: Doc) -> Doc:
+    ext = doc._
+    ctx: PassageContext = ext.plankg_block
+    text = ctx.source
+    if "等" not in ctx.text and "为" not in ctx.text:
+        # Every list ends in "等…" or "…为代表的…": without either there is none to expand.
+        ext.plankg_coordinated = [((), ())] * len(ctx.prose_spans)
+        return doc
+    heads = ext.plankg_gazetteer.heads
+    ext.plankg_coordinated = [(coordinated_platforms(text, start, end, heads),
+                               listed_enterprises(text, start, end, heads)) for start, end in ctx.prose_spans]
+    return doc
+
+
+def _entities(doc: Doc) -> Doc:
+    ext = doc._
+    ctx: PassageContext = ext.plankg_block
+    text = ctx.source
+    gazetteer: GazetteerMatches = ext.plankg_gazetteer
+    heads = gazetteer.heads
+    platforms, enterprises = [], []
+    for (start, end), (listed_platforms, listed_firms) in zip(ctx.prose_spans, ext.plankg_coordinated):
+        platforms.extend(span_platforms(text, start, end, ctx.frame.places, heads, listed_platforms))
+        enterprises.extend(registered_enterprises(text, start, end))
+        enterprises.extend(listed_firms)
+    if gazetteer.firms:
+        found = {name for _, name in gazetteer.firms}
+        names = [name for name in gazetteer_firm_names() if name in found]
+        taken = [e.span for e in enterprises]
+        positions = gazetteer.firm_positions()
+        for start, end in ctx.prose_spans:
+            enterprises.extend(gazetteer_enterprises(start, end, taken, names, positions))
+    projects = [p for p in (row_project(text, b) for b in ctx.passage.blocks) if p is not None]
+    doc.spans[SPANS_PLATFORMS] = _spans(doc, ctx.base, platforms, lambda p: p.kind)
+    doc.spans[SPANS_ENTERPRISES] = _spans(doc, ctx.base, enterprises, lambda e: "enterprise")
+    ext.plankg_platforms = platforms
+    ext.plankg_enterprises = enterprises
+    ext.plankg_projects = projects
+    return doc
+
+
+def _targets(doc: Doc) -> Doc:
+    ext = doc._
+    ctx: PassageContext = ext.plankg_block
+    prose, table = [], []
+    for b in ctx.passage.blocks:
+        p, t = block_targets(ctx.source, b, ctx.frame.targets)
+        prose.extend(p)
+        table.extend(t)
+    doc.spans[SPANS_TARGETS] = _spans(doc, ctx.base, prose + table, lambda t: t.rule)
+    ext.plankg_targets = prose
+    ext.plankg_table_targets = table
+    return doc
+
+
+def register() -> None:
+    """Register the Doc extensions and the components with spaCy (once per process)."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    for ext in EXTENSIONS:
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+    if COMPONENT_PASSAGE in Language.factories:
+        return
+    block = "doc._.plankg_block"
+    Language.component(COMPONENT_PASSAGE, assigns=[block], requires=[], retokenizes=False, func=_passage)
+    Language.factory(COMPONENT_GAZETTEER, assigns=["doc._.plankg_gazetteer", "doc.spans"], requires=[block],
+                     retokenizes=False, func=_make_gazetteer)
+    Language.factory(COMPONENT_RESPONSIBILITY, assigns=["doc._.plankg_clauses", "doc._.plankg_plan_wide", "doc.spans"],
+                     requires=[block], retokenizes=False, func=_make_responsibility)
+    Language.component(COMPONENT_COORDINATION, assigns=["doc._.plankg_coordinated"],
+                       requires=[block, "doc._.plankg_gazetteer"], retokenizes=False, func=_coordination)
+    Language.component(COMPONENT_ENTITIES, assigns=["doc._.plankg_platforms", "doc._.plankg_enterprises",
+                                                    "doc._.plankg_projects", "doc.spans"],
+                       requires=[block, "doc._.plankg_gazetteer", "doc._.plankg_coordinated"], retokenizes=False,
+                       func=_entities)
+    Language.component(COMPONENT_TARGETS, assigns=["doc._.plankg_targets", "doc._.plankg_table_targets", "doc.spans"],
+                       requires=[block], retokenizes=False, func=_targets)
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """The spaCy pipeline, built once: blank Chinese with character segmentation plus plankg's chain."""
+    try:
+        import spacy
+    except ImportError:
+        raise MissingDependencyError("spacy", "plankg extraction") from None
+    register()
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def passage_docs(nlp: Language, contexts: list[PassageContext]):
+    """One Doc per passage, made lazily so nlp.pipe streams them.
+
+    The pipeline's segmenter is "char": one token per character. Building the Doc from the
+    characters directly gives those tokens without spaCy re-aligning words to the text, and keeps
+    white space as tokens, so character offsets and token indices coincide.
+    """
+    from spacy.tokens import Doc
+
+    for ctx in contexts:
+        yield Doc(nlp.vocab, words=list(ctx.text), spaces=[False] * len(ctx.text), user_data={PASSAGE_KEY: ctx})
