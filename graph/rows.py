@@ -154,6 +154,23 @@ def _row_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
+# rows per C-level call below: LadybugDB takes the GIL back now and then while it scans an Arrow
+# table, and a thread building the next table lets it go only between calls
+_SLICE = 2048
+
+
+def _read_rows(getter: Callable[[Any], tuple[Any, ...]], items: Sequence[Any],
+               key: Callable[[tuple[Any, ...]], Any]) -> tuple[list[tuple[Any, ...]], dict[Any, int]]:
+    """`getter` over `items`, and each row key's last position (fewer keys than rows: duplicates)."""
+    rows: list[tuple[Any, ...]] = []
+    last: dict[Any, int] = {}
+    for start in range(0, len(items), _SLICE):
+        part = list(map(getter, items[start:start + _SLICE]))
+        last.update(zip(map(key, part), range(start, start + len(part))))
+        rows += part
+    return rows, last
+
+
 def group_nodes(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[Node]]:
     """Every node of `graphs` by label, in vocabulary order."""
     by_label: dict[NodeLabel, list[Node]] = {}
@@ -192,10 +209,10 @@ def node_label_rows(label: NodeLabel, nodes: Sequence[Node]) -> list[tuple[Any, 
     [('e2', '华为'), ('e1', '联想集团')]
     """
     names = _NODE_COLUMNS[label]
-    rows = list(map(_row_getter(names), nodes))
-    ids = list(map(itemgetter(0), rows))
-    if len(set(ids)) == len(ids):
+    rows, last = _read_rows(_row_getter(names), nodes, itemgetter(0))
+    if len(last) == len(rows):
         return rows
+    ids = list(map(itemgetter(0), rows))
     seen = Counter(ids)
     unique = [row for node_id, row in zip(ids, rows) if seen[node_id] == 1]
     repeated = [dict(zip(names, row)) for node_id, row in zip(ids, rows) if seen[node_id] > 1]
@@ -212,9 +229,7 @@ def relationship_group_rows(rel: RelType, rels: Sequence[Relationship]) -> list[
     >>> relationship_group_rows(RelType.BUILT_BY, [Relationship(**r), Relationship(**r, printed_name="联想")])
     [('p1', 'e1', 'doc-a', 'r.v1', '联想')]
     """
-    rows = list(map(_row_getter(_REL_COLUMNS[rel]), rels))
-    pairs = list(zip(map(itemgetter(0), rows), map(itemgetter(1), rows)))
-    last = dict(zip(pairs, range(len(pairs))))
+    rows, last = _read_rows(_row_getter(_REL_COLUMNS[rel]), rels, itemgetter(0, 1))
     if len(last) == len(rows):
         return rows
     return [rows[i] for i in sorted(last.values())]

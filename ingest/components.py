@@ -37,15 +37,15 @@ from typing import TYPE_CHECKING, Callable
 
 from plankg.errors import ExtractionError, MissingDependencyError
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names,
-                                    listed_enterprises, places_for, platform_heads, prose_spans, registered_enterprises,
-                                    row_project, span_platforms)
+from plankg.ingest.entities import (ACADEMY_INSTITUTE, COMPANY, ENTERPRISE_GROUP, coordinated_platforms,
+                                    gazetteer_enterprises, gazetteer_firm_names, head_pattern, listed_enterprises,
+                                    places_for, prose_spans, registered_enterprises, row_project, span_platforms)
 from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
                                      phrase_matcher)
 from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, plan_wide_actors,
                                           states_plan_wide_rule, table_clause, unit_clauses)
 from plankg.ingest.structure import DocContext, Structure
-from plankg.ingest.targets import TargetFrame, block_targets, target_frame
+from plankg.ingest.targets import QUANTITY, TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,8 +65,8 @@ SPANS_DEPARTMENTS = "plankg_departments"
 SPANS_PLATFORMS = "plankg_platforms"
 SPANS_ENTERPRISES = "plankg_enterprises"
 SPANS_TARGETS = "plankg_targets"
-EXTENSIONS = ("plankg_block", "plankg_gazetteer", "plankg_clauses", "plankg_plan_wide", "plankg_coordinated", "plankg_platforms",
-              "plankg_enterprises", "plankg_projects", "plankg_targets", "plankg_table_targets")
+EXTENSIONS = ("plankg_block", "plankg_gazetteer", "plankg_clauses", "plankg_plan_wide", "plankg_coordinated",
+              "plankg_platforms", "plankg_enterprises", "plankg_projects", "plankg_targets", "plankg_table_targets")
 
 
 @dataclass(frozen=True)
@@ -116,18 +116,16 @@ class PassageContext:
 
 
 @lru_cache(maxsize=1)
-def _fires() -> re.Pattern[str]:
-    """One character every gazetteer, entity and target rule needs before it can fire.
+def _firing_patterns() -> tuple[re.Pattern[str], ...]:
+    """Patterns of which at least one matches inside any text where a gazetteer, entity or target rule fires.
 
-    Targets need a numeral (\\d or 零〇一二两三四五六七八九十: the first character of every quantity
-    and table value). Gazetteer matches need the last character of a head noun or firm name;
-    registered firms end in 公司/集团 (司, 团); enterprise lists in 企业/公司/集团/厂商/运营商/车企/药企
-    (业, 司, 团, 商, 企); academy institutes in 所.
+    Quantities (every prose target reads one), platform head nouns and well-known firm names (what
+    the gazetteer matches and the platform and list rules start from), registered firm names,
+    enterprise lists and academy institutes: the patterns the rules themselves search with.
     """
-    chars = set("零〇一二两三四五六七八九十司团业商企所")
-    chars.update(h.noun[-1] for h in platform_heads())
-    chars.update(name[-1] for name in gazetteer_firm_names())
-    return re.compile(r"[\d" + re.escape("".join(sorted(chars))) + "]")
+    firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
+    # The most frequent first: a passage that needs a Doc is usually told by the first search.
+    return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE)
 
 
 def needs_doc(ctx: PassageContext) -> bool:
@@ -135,19 +133,21 @@ def needs_doc(ctx: PassageContext) -> bool:
 
     Table rows always get one (indicator tables, project tables, responsibility columns). Otherwise
     the responsibility layouts need a bracket, a unit label or 牵头 (`may_hold_clause`) or, in a
-    free paragraph, the words of a plan-wide rule; every other component needs one character of
-    `_fires()`. The check is a necessary condition, never a guess: skipping changes no output.
+    free paragraph, the words of a plan-wide rule; every other component needs a match of one of
+    `_firing_patterns()` inside the passage. Each check is a necessary condition of some rule firing,
+    never a guess, so skipping changes no output; it spares about half the Docs of a typical plan
+    (headings, short paragraphs of principles).
     """
     p = ctx.passage
     text = ctx.source
-    if p.blocks[0].kind == "table_row":
+    first = p.blocks[0]
+    if first.kind == "table_row":
         return True
-    if _fires().search(text, p.start, p.end):
+    if p.unit is not None and may_hold_clause(text, p.unit.start, p.unit.end):
         return True
-    if p.unit is not None:
-        return may_hold_clause(text, p.unit.start, p.unit.end)
-    b = p.blocks[0]
-    return b.kind == "paragraph" and b.ref is None and states_plan_wide_rule(text, b.start, b.end)
+    if first.kind == "paragraph" and first.ref is None and states_plan_wide_rule(text, first.start, first.end):
+        return True
+    return any(pattern.search(text, p.start, p.end) for pattern in _firing_patterns())
 
 
 # --------------------------------------------------------------------------- components
@@ -281,7 +281,12 @@ def _targets(doc: Doc) -> Doc:
 
 
 def register() -> None:
-    """Register the Doc extensions and the components with spaCy (once per process)."""
+    """Register the Doc extensions and the components with spaCy (once per process).
+
+    `Language.component` / `Language.factory` in their call form rather than as decorators, so
+    importing plankg does not import spaCy; the factory form where a component holds state built
+    from the pipeline (the gazetteer's PhraseMatcher on `nlp.vocab`).
+    """
     from spacy.language import Language
     from spacy.tokens import Doc
 

@@ -14,7 +14,8 @@ which the coordination rules read from the text itself.
 >>> from spacy.tokens import Doc
 >>> nlp = spacy.blank("zh")
 >>> matcher = phrase_matcher(nlp.vocab)
->>> doc = Doc(nlp.vocab, words=list("支持阿里巴巴共建省重点实验室"))
+>>> text = "支持阿里巴巴共建省重点实验室"
+>>> doc = Doc(nlp.vocab, words=list(text), spaces=[False] * len(text))
 >>> found, heads, firms = match_gazetteer(doc, matcher, base=100)
 >>> [(s.start, s.end, s.label_) for s in heads], [(s.start, s.end) for s in firms]
 ([(9, 14, 'laboratory'), (11, 14, 'laboratory')], [(2, 6)])

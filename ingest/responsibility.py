@@ -526,7 +526,10 @@ def states_plan_wide_rule(text: str, start: int = 0, end: int | None = None) -> 
     return _RULE_WORDS.search(text, start, len(text) if end is None else end) is not None
 
 
-_TRIGGER = re.compile(rf"[{re.escape(_OPEN)}]|牵头|{'|'.join(sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))}")
+_TRIGGER_WORDS = ("牵头", *sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))
+# The lookahead (the characters a trigger can start with) only speeds up the scan.
+_TRIGGER = re.compile(rf"(?=[{re.escape(_OPEN + ''.join(sorted({w[0] for w in _TRIGGER_WORDS})))}])"
+                      rf"(?:[{re.escape(_OPEN)}]|{'|'.join(_TRIGGER_WORDS)})")
 
 
 def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -54,8 +54,10 @@ UNITS = (
 MONEY_UNITS = ("元", "美元")
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)"
+# The lookahead names the characters a quantity can start with; it matches nothing more or less, but
+# lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
 _QUANTITY = re.compile(
-    rf"(?P<pre>约|近|逾)?(?P<a>{_NUM})(?:(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
+    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{_NUM})(?:(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
     rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
 )
@@ -856,3 +858,6 @@ def _dedupe(text: str, mentions: list[TargetMention]) -> list[TargetOut]:
                              baseline=mt.baseline, baseline_year=mt.baseline_year, span=(mt.start, mt.end),
                              rule=mt.rule))
     return out
+
+
+QUANTITY = _QUANTITY  # every prose target starts from a match of it

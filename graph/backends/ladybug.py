@@ -14,7 +14,10 @@ was before the failing document, and the error names that document.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -34,7 +37,7 @@ CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=Tr
 _COL = "v_"
 
 
-_ROWS_PER_BATCH = 8192  # converted while their tuples are still in the CPU cache
+_ROWS_PER_BATCH = 2048  # short C-level calls (see `_write`), on tuples still in the CPU cache
 
 
 def _arrow_type(ptype: PropType):
@@ -213,6 +216,23 @@ def existing_ids_cypher(label: NodeLabel) -> str:
     return f"LOAD FROM $rows MATCH (n:{label.value} {{id: {_COL}id}}) RETURN n.id AS id"
 
 
+_SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
+
+
+@contextmanager
+def _table_builder():
+    """A function that runs table-building jobs on a helper thread, yielding their results in
+    order as they are ready; the interpreter's thread switch interval is short meanwhile."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-arrow")
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    try:
+        yield lambda jobs: pool.map(lambda job: job(), jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        sys.setswitchinterval(interval)
+
+
 def _plain(value: Any) -> Any:
     """LadybugDB values to plain Python: nodes and relationships become property maps."""
     if isinstance(value, dict):
@@ -336,7 +356,7 @@ class LadybugStore:
             cypher = node_update_cypher(label, _nulls(part), stub=is_stub_part) if part.num_rows else None
             if cypher:
                 self._execute(cypher, {"rows": part})
-        return new.column(_COL + "id")
+        return new.column(_COL + "id").combine_chunks()
 
     def _existing_ids(self, label: NodeLabel, ids):
         """Which of `ids` (a list or an Arrow array) the label's table holds, as an Arrow array
@@ -402,43 +422,46 @@ class LadybugStore:
         into empty tables; otherwise CREATE for new nodes and for relationships that touch a node
         created here (it cannot have any yet), and update-or-create for the rest.
 
-        A helper thread builds the next Arrow table while the database writes the last one
-        (LadybugDB releases the GIL while it executes): on a bulk load, building the tables
-        costs about as much as COPY itself."""
+        A helper thread builds the next Arrow tables while the database writes (on a bulk load
+        building them costs about as much as COPY). LadybugDB releases the GIL while it executes
+        but takes it back now and then to scan an Arrow parameter; each time it waits for the
+        builder's turn to end, 5 ms by default, which made the helper thread a loss. So the
+        builder works in short C-level calls and, while it runs, turns are 0.1 ms."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         nodes, rels = group_nodes(graphs), group_relationships(graphs)
-        node_jobs = [lambda label=label: _arrow_table(node_label_columns(label, nodes[label]), _node_types(label))
-                     for label in nodes]
-        rel_jobs = [lambda key=key: _arrow_table(relationship_group_columns(key[0], rels[key]), _rel_types(key[0]))
-                    for key in rels]
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-arrow")
-        try:
-            tables = pool.map(lambda job: job(), node_jobs + rel_jobs)
-            created: dict[NodeLabel, Any] = {}
-            for label, table in zip(nodes, tables):
-                if self._is_empty(label.value):
-                    self._copy(label.value, table)
-                    created[label] = table.column(_COL + "id")
-                else:
-                    created[label] = self._upsert_node_table(label, table)
-            empty = {rel: self._is_empty(rel.value, rel=True) for rel in {key[0] for key in rels}}
-            none = pa.array([], pa.string())
-            for (rel, source, target), table in zip(rels, tables):
-                if empty[rel]:
-                    # one row per (source, target) in a group, and groups never share a pair: COPY cannot duplicate
-                    self._copy_relationships(rel, source, target, table)
-                    continue
-                is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
-                                pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
-                new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
-                if new.num_rows:
-                    self._create_relationships(rel, source, target, new)
-                if rest.num_rows:
-                    self._upsert_relationships(rel, source, target, rest)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        jobs = [partial(node_table, label, group) for label, group in nodes.items()]
+        jobs += [partial(relationship_table, key[0], group) for key, group in rels.items()]
+        with _table_builder() as build:
+            tables = build(jobs)
+            self._write_tables(nodes, rels, tables)
+
+    def _write_tables(self, nodes, rels, tables) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        created: dict[NodeLabel, Any] = {}
+        for label, table in zip(nodes, tables):
+            if self._is_empty(label.value):
+                self._copy(label.value, table)
+                created[label] = table.column(_COL + "id").combine_chunks()
+            else:
+                created[label] = self._upsert_node_table(label, table)
+        empty = {rel: self._is_empty(rel.value, rel=True) for rel in {key[0] for key in rels}}
+        none = pa.array([], pa.string())
+        for (rel, source, target), table in zip(rels, tables):
+            if empty[rel]:
+                # one row per (source, target) in a group, and groups never share a pair: COPY cannot duplicate
+                self._copy_relationships(rel, source, target, table)
+                continue
+            is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
+                            pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
+            new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
+            if new.num_rows:
+                self._create_relationships(rel, source, target, new)
+            if rest.num_rows:
+                self._upsert_relationships(rel, source, target, rest)
 
     def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, str | None]:
         rows = self.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha",

@@ -11,7 +11,7 @@ MATCH (p:Plan)
 WHERE p.title CONTAINS $plan
 // one path from the plan through its sections and tasks to the target, and the place that sets
 // it taken from the path: LadybugDB then reads the place from the path it walked instead of
-// joining a scan of every Plan, Section and Task (3x faster; the second-last node in both dialects)
+// joining a scan of every Plan, Section and Task (about 2x faster; [-2] is the second-last node in both dialects)
 MATCH chain = (p)-[:HAS_SECTION|HAS_TASK|SETS_TARGET*1..8]->(g:Target)
 WITH p, g, nodes(chain)[-2] AS place
 RETURN p.title AS plan,
