@@ -10,8 +10,8 @@ Prints, on the same decoded texts in the same run:
   * the pure extractor functions (targets, entities, projects, references) alone, for comparison;
   * baseline: `spacy.blank("zh")` with its default character segmenter, tokenising only;
   * the ratio pipeline / baseline (goal: >= 0.5x). History: about 0.3x while the responsibility
-    stage rebuilt `doc.text` per access; 0.64x with only that stage in spaCy; about 0.5x once every
-    stage became a component (building a Doc for each passage costs about a tenth of the run);
+    stage rebuilt `doc.text` per access; 0.61-0.64x with only that stage in spaCy; 0.55-0.58x once
+    every stage became a component (making a Doc per passage costs about a tenth of the run);
   * how many passages were given a Doc (`components.needs_doc` spares those where no rule can fire).
 
 Rates are the best of `--repeat` runs: other processes on the machine only ever slow a run down.

@@ -276,7 +276,7 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
     in an organisation noun, and is short or opens with a place: "欧盟研究与创新杭州中心" and
     "中国科学院宁波材料技术与工程研究所" are one name each, "众创空间和孵化器" two.
     """
-    heads = heads or RegexHeads(text)
+    heads = RegexHeads(text) if heads is None else heads
     pieces: list[tuple[int, int, str]] = []  # (start, end, the boundary that ended it)
     # Inside a head noun a stop word is part of the name: 高等研究院 is not 高|等|研究院.
     protected = bytearray(end - start)
@@ -664,7 +664,7 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
     ['海康威视', '大华']
     """
     out = []
-    heads = heads or RegexHeads(text)
+    heads = RegexHeads(text) if heads is None else heads
     for g in _ENTERPRISE_GROUP.finditer(text, start, end):
         if _NOT_FIRM_GROUP.search(g["mod"] or g["mod2"] or ""):
             continue

@@ -53,6 +53,7 @@ from plankg.ingest.targets import TargetMention, finish_targets
 
 RULES_VERSION = "plankg.rules.v2"
 
+
 @dataclass
 class _Collected:
     """What the components found in all passages of one document, in passage (text) order."""
@@ -69,15 +70,15 @@ class _Collected:
 
 
 def _run_components(frame: DocumentFrame) -> _Collected:
+    """The component chain over one Doc per passage (where a component can fire); its findings in text order."""
     nlp = build_nlp()
     contexts = [PassageContext.of(p, frame) for p in passages(frame.structure)]
-    fed = [ctx for ctx in contexts if needs_doc(ctx)]
-    docs = iter(nlp.pipe(passage_docs(nlp, fed)))
-    fed_ids = {id(ctx) for ctx in fed}
+    fed = [needs_doc(ctx) for ctx in contexts]
+    docs = nlp.pipe(passage_docs(nlp, [ctx for ctx, has_doc in zip(contexts, fed) if has_doc]))
     out = _Collected()
-    for ctx in contexts:
+    for ctx, has_doc in zip(contexts, fed):
         unit = ctx.passage.unit
-        if id(ctx) not in fed_ids:
+        if not has_doc:
             if unit is not None and unit.kind == "item":
                 out.bare.append(unit.block)
             continue

@@ -345,6 +345,9 @@ def _strip_role_tails(content: str) -> str:
     return re.sub(r"(?:按职责分工|按照职责分工|分别|共同)?(?:负责|落实|协同推进)(?=$|[,，;；])", blank, content)
 
 
+_GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])")
+
+
 def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
                   ) -> list[tuple[int, int, int, int, str]]:
     """Responsibility groups in text[start:end]: (group start, group end, content start, content end, rule)."""
@@ -376,6 +379,9 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
             k = max(eol, k + 1)
             continue
         k += 1
+        # Only a bracket, or a character after a line or sentence end, can open a group: skip to the next one.
+        nxt = _GROUP_CANDIDATE.search(text, k, end)
+        k = nxt.start() if nxt else end
     return marks
 
 

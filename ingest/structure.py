@@ -44,6 +44,8 @@ _TOC_LEADER = re.compile(r"\s*(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{0,4}\s*$"
 _SENTENCE_END = "。;；!！?？"
 _WS = " \t\u3000\u00a0"
 _INT = re.compile(r"^\d{1,3}$")
+_SPACE_RUN = re.compile(r"\s+")
+_FIELD_SPACE = re.compile(r"[ \u3000\u00a0]")
 # Column names that announce a table when they open a run of short lines.
 TABLE_HEADER_WORDS = (
     "序号", "编号", "指标", "指标名称", "单位", "属性", "目标值", "任务", "工作任务", "重点任务", "主要任务",
@@ -198,7 +200,7 @@ def find_duplicate_runs(lines: list[_Line], min_chars: int = 200, min_lines: int
     >>> find_duplicate_runs(ls)
     [(3, 5)]
     """
-    norm = [re.sub(r"\s+", "", ln.text) for ln in lines]
+    norm = [_SPACE_RUN.sub("", ln.text) for ln in lines]
     seen: dict[str, list[int]] = {}
     runs: list[tuple[int, int]] = []
     i = 0
@@ -209,7 +211,7 @@ def find_duplicate_runs(lines: list[_Line], min_chars: int = 200, min_lines: int
             while i + k < len(lines) and j + k < i and norm[j + k] == norm[i + k]:
                 k += 1
             best = max(best, k)
-        chars = sum(len(norm[x]) for x in range(i, i + best))
+        chars = sum(len(norm[x]) for x in range(i, i + best)) if best else 0
         if best and chars >= min_chars and (best >= min_lines or len(norm[i]) >= min_chars):
             runs.append((i, i + best))
             i += best
@@ -299,6 +301,8 @@ def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
 
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
+    if "\t" not in lines[i].text and lines[i].text.count("|") < 2 and not _FIELD_SPACE.search(lines[i].text):
+        return None  # one field: no header (most lines, so `split_fields` is spared)
     header = split_fields(lines[i].text)
     if not _is_field_row(header) or any(_INT.match(h) for h in header):
         return None

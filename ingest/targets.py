@@ -717,7 +717,7 @@ def _is_indicator_table(block) -> bool:
 class TargetFrame:
     """What reading one block for targets needs to know about the whole document."""
 
-    ctx: object | None  # the DocContext (period and plan year for indicator-table headers)
+    ctx: DocContext | None  # period and plan year, for the years of indicator-table columns
     default_year: int | None
     period_start: int | None
     headings: dict[str, str]  # heading ref -> its text
