@@ -63,6 +63,19 @@ def is_stub(label: NodeLabel, row: Mapping[str, Any]) -> bool:
     return label is NodeLabel.PLAN and row.get("document_id") is None
 
 
+def demoted_plan_properties() -> dict[str, Any]:
+    """What a plan's own properties become when its document is deleted while other plans still
+    cite it: a citation stub's values, so the plan looks as if only cited (its title stays).
+
+    >>> demoted_plan_properties()["issuers"], demoted_plan_properties()["document_id"], "title" in demoted_plan_properties()
+    ([], None, False)
+    """
+    from plankg.ontology.model import Plan
+
+    stub = Plan(id="stub")
+    return {p: getattr(stub, p) for p in NODE_PROPERTIES[NodeLabel.PLAN] if p not in ("id", "title")}
+
+
 def merge_properties(old: Mapping[str, Any], new: Mapping[str, Any], *, stub: bool) -> dict[str, Any]:
     """The properties a store holds after merging `new` into `old` (see the module rules).
 
@@ -159,16 +172,19 @@ def _row_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
 _SLICE = 2048
 
 
-def _read_rows(getter: Callable[[Any], tuple[Any, ...]], items: Sequence[Any],
-               key: Callable[[tuple[Any, ...]], Any]) -> tuple[list[tuple[Any, ...]], dict[Any, int]]:
-    """`getter` over `items`, and each row key's last position (fewer keys than rows: duplicates)."""
+def _read_rows(getter: Callable[[Any], tuple[Any, ...]], items: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """`getter` over `items`, a slice at a time."""
     rows: list[tuple[Any, ...]] = []
-    last: dict[Any, int] = {}
     for start in range(0, len(items), _SLICE):
-        part = list(map(getter, items[start:start + _SLICE]))
-        last.update(zip(map(key, part), range(start, start + len(part))))
-        rows += part
-    return rows, last
+        rows += map(getter, items[start:start + _SLICE])
+    return rows
+
+
+def _all_distinct(rows: Sequence[tuple[Any, ...]], key: Callable[[tuple[Any, ...]], Any]) -> bool:
+    seen: set[Any] = set()
+    for start in range(0, len(rows), _SLICE):
+        seen.update(map(key, rows[start:start + _SLICE]))
+    return len(seen) == len(rows)
 
 
 def group_nodes(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[Node]]:
@@ -209,15 +225,24 @@ def node_label_rows(label: NodeLabel, nodes: Sequence[Node]) -> list[tuple[Any, 
     [('e2', '华为'), ('e1', '联想集团')]
     """
     names = _NODE_COLUMNS[label]
-    rows, last = _read_rows(_row_getter(names), nodes, itemgetter(0))
-    if len(last) == len(rows):
+    rows = _read_rows(_row_getter(names), nodes)
+    if _all_distinct(rows, itemgetter(0)):
         return rows
     ids = list(map(itemgetter(0), rows))
     seen = Counter(ids)
     unique = [row for node_id, row in zip(ids, rows) if seen[node_id] == 1]
-    repeated = [dict(zip(names, row)) for node_id, row in zip(ids, rows) if seen[node_id] > 1]
+    repeated: dict[str, list[tuple[Any, ...]]] = {}
+    for node_id, row in zip(ids, rows):
+        if seen[node_id] > 1:
+            repeated.setdefault(node_id, []).append(row)
     get = itemgetter(*names)
-    return unique + [get(row) for row in merge_nodes(label, repeated)]
+    for group in repeated.values():
+        # ingest repeats a shared node unchanged in every document that names it: nothing to merge
+        if all(row == group[0] for row in group):
+            unique.append(group[0])
+        else:
+            unique.append(get(merge_nodes(label, [dict(zip(names, row)) for row in group])[0]))
+    return unique
 
 
 def relationship_group_rows(rel: RelType, rels: Sequence[Relationship]) -> list[tuple[Any, ...]]:
@@ -229,9 +254,11 @@ def relationship_group_rows(rel: RelType, rels: Sequence[Relationship]) -> list[
     >>> relationship_group_rows(RelType.BUILT_BY, [Relationship(**r), Relationship(**r, printed_name="联想")])
     [('p1', 'e1', 'doc-a', 'r.v1', '联想')]
     """
-    rows, last = _read_rows(_row_getter(_REL_COLUMNS[rel]), rels, itemgetter(0, 1))
-    if len(last) == len(rows):
+    rows = _read_rows(_row_getter(_REL_COLUMNS[rel]), rels)
+    # distinct targets (a task's one section) or sources rule out a repeated pair, and cost less to check
+    if _all_distinct(rows, itemgetter(1)) or _all_distinct(rows, itemgetter(0)) or _all_distinct(rows, itemgetter(0, 1)):
         return rows
+    last = dict(zip(map(itemgetter(0, 1), rows), range(len(rows))))
     return [rows[i] for i in sorted(last.values())]
 
 

@@ -8,6 +8,10 @@ tables grow: COPY into an empty table, CREATE for new nodes and for relationship
 MATCH ... SET for existing nodes, and for other relationships an update reached from an endpoint
 plus a guarded CREATE.
 
+Replacing or deleting a document never reads a relationship table whole either: its relationships
+are reached from the nodes it owns, and only the shared nodes they reached are checked for being
+left unused.
+
 Documents load in one transaction per batch; if a batch fails it is rolled back and its
 documents are loaded again one transaction each, so a failure leaves the store exactly as it
 was before the failing document, and the error names that document.
@@ -22,8 +26,8 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import (group_nodes, group_relationships, merge_nodes, node_columns, node_label_rows,
-                               relationship_group_rows, rows_by_endpoint_labels)
+from plankg.graph.rows import (demoted_plan_properties, group_nodes, group_relationships, merge_nodes, node_columns,
+                               node_label_rows, relationship_group_rows, rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph, Node, Relationship
@@ -233,6 +237,55 @@ def _table_builder():
         sys.setswitchinterval(interval)
 
 
+_OWN_LABELS = ":".join(label.value for label in NodeLabel if label in DOCUMENT_OWNED)
+
+# plans `$doc`'s Document publishes that another document owns (two files with one title): the
+# relationships `$doc` asserted on them are not reached from `$doc`'s own nodes
+PUBLISHED_ELSEWHERE = ("MATCH (d:Document)-[:PUBLISHES]->(p:Plan) WHERE d.document_id = $doc "
+                       "AND (p.document_id IS NULL OR p.document_id <> $doc) RETURN p.id AS id")
+
+# once `$doc`'s relationships are gone, its plan still linked to is cited by another document:
+# it stays, as a stub known by its title
+DEMOTE_CITED_PLAN = ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
+                     + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
+
+# DETACH: relationships other documents hung on them go too
+DELETE_OWN_NODES = f"MATCH (n:{_OWN_LABELS}) WHERE n.document_id = $doc DETACH DELETE n RETURN count(*) AS n"
+
+
+def document_unlink_cypher(*, incoming: bool, plans: bool = False) -> str:
+    """Delete the relationships document `$doc` asserted on one side of its own nodes (with
+    `plans`, of the plans `$plans`), returning the other ends.
+
+    Every relationship a document asserts touches a node it owns (ingest builds them so: a
+    department, platform or cited plan always hangs off the document's plan, sections, tasks
+    or projects), so walking out of and into those nodes reaches all of them, where a scan by
+    `r.document_id` would read every relationship table whole. (Undirected, the walk would be
+    one statement, but LadybugDB cannot delete what an undirected pattern matched.)
+
+    >>> document_unlink_cypher(incoming=False)
+    'MATCH (n:Document:Plan:Section:Task:Project:Target)-[r]->(m) WHERE n.document_id = $doc AND r.document_id = $doc DELETE r RETURN DISTINCT label(m) AS label, m.id AS id'
+    >>> document_unlink_cypher(incoming=True, plans=True)[:60]
+    'MATCH (n:Plan)<-[r]-(m) WHERE n.id IN $plans AND r.document_'
+    """
+    anchor, where = ("(n:Plan)", "n.id IN $plans") if plans else (f"(n:{_OWN_LABELS})", "n.document_id = $doc")
+    edge = "<-[r]-" if incoming else "-[r]->"
+    return (f"MATCH {anchor}{edge}(m) WHERE {where} AND r.document_id = $doc DELETE r "
+            "RETURN DISTINCT label(m) AS label, m.id AS id")
+
+
+def orphan_delete_cypher(label: NodeLabel) -> str:
+    """Delete those of the nodes `$ids` that nothing links to any more; a plan only if it is a
+    citation stub. Each is found by primary key: `WHERE n.id IN $ids` scans the table.
+
+    >>> orphan_delete_cypher(NodeLabel.PLAN)
+    'UNWIND $ids AS i MATCH (n:Plan {id: i}) WHERE NOT EXISTS { MATCH (n)--() } AND n.document_id IS NULL DELETE n RETURN count(*) AS n'
+    """
+    stub = " AND n.document_id IS NULL" if label is NodeLabel.PLAN else ""
+    return (f"UNWIND $ids AS i MATCH (n:{label.value} {{id: i}}) WHERE NOT EXISTS {{ MATCH (n)--() }}{stub} "
+            "DELETE n RETURN count(*) AS n")
+
+
 def _plain(value: Any) -> Any:
     """LadybugDB values to plain Python: nodes and relationships become property maps."""
     if isinstance(value, dict):
@@ -257,6 +310,7 @@ class LadybugStore:
         except ImportError:
             raise MissingDependencyError("ladybug", "the embedded graph store") from None
         self.url = url
+        self._filled: set[str] = set()  # tables known to hold rows (see `_is_empty`)
         _, path = parse_store_url(url)
         self.path = Path(path)
         try:
@@ -321,8 +375,16 @@ class LadybugStore:
                                                      "documents again")
 
     def _is_empty(self, table: str, *, rel: bool = False) -> bool:
+        """Whether a table holds no rows, asked until it holds some: taken for filled while it is
+        empty again (after deletes, or a rolled-back first load), it only misses the COPY path,
+        and in a transaction that has deleted rows the question costs milliseconds per table."""
+        if table in self._filled:
+            return False
         pattern = f"()-[x:{table}]->()" if rel else f"(x:{table})"
-        return not self.run(f"MATCH {pattern} RETURN 1 AS one LIMIT 1")
+        if self.run(f"MATCH {pattern} RETURN 1 AS one LIMIT 1"):
+            self._filled.add(table)
+            return False
+        return True
 
     # --- writes ------------------------------------------------------------------------------
     def upsert_nodes(self, label: NodeLabel, rows: Iterable[Mapping[str, Any]]) -> int:
@@ -340,7 +402,6 @@ class LadybugStore:
         Existing ids are looked up first (a primary-key probe each) so that new nodes take
         CREATE and existing ones MATCH ... SET: both keep their rate as the table grows, where
         MERGE with coalesce fell to a quarter on a table ten times larger."""
-        import pyarrow as pa
         import pyarrow.compute as pc
 
         ids = table.column(_COL + "id")
@@ -427,9 +488,6 @@ class LadybugStore:
         but takes it back now and then to scan an Arrow parameter; each time it waits for the
         builder's turn to end, 5 ms by default, which made the helper thread a loss. So the
         builder works in short C-level calls and, while it runs, turns are 0.1 ms."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         nodes, rels = group_nodes(graphs), group_relationships(graphs)
         jobs = [partial(node_table, label, group) for label, group in nodes.items()]
         jobs += [partial(relationship_table, key[0], group) for key, group in rels.items()]
@@ -535,24 +593,25 @@ class LadybugStore:
             raise
 
     def _delete_document(self, document_id: str) -> int:
-        removed = 0
+        """Remove one document's facts without reading a relationship table whole: its
+        relationships are reached from its own nodes (found by their `document_id` column), and
+        only the shared nodes and cited plans they reached are checked for being left unused."""
         params = {"doc": document_id}
-        for rel in RelType:
-            self._execute(f"MATCH ()-[r:{rel.value}]->() WHERE r.document_id = $doc DELETE r", params)
-        for label in DOCUMENT_OWNED:
-            if label is NodeLabel.PLAN:
-                # a plan other documents still cite stays, as a stub known by its title
-                keep = [p for p in NODE_PROPERTIES[label] if p not in ("id", "title")]
-                self._execute(f"MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS {{ MATCH (n)--() }} "
-                              f"SET {', '.join(f'n.{p} = NULL' for p in keep)}", params)
-            rows = self.run(f"MATCH (n:{label.value}) WHERE n.document_id = $doc DETACH DELETE n RETURN count(*) AS n",
-                            params)
-            removed += rows[0]["n"] if rows else 0
-        for label in [*SHARED, NodeLabel.PLAN]:
-            extra = " AND n.document_id IS NULL" if label is NodeLabel.PLAN else ""
-            rows = self.run(f"MATCH (n:{label.value}) WHERE NOT EXISTS {{ MATCH (n)--() }}{extra} "
-                            f"DELETE n RETURN count(*) AS n")
-            removed += rows[0]["n"] if rows else 0
+        statements = [(document_unlink_cypher(incoming=False), params), (document_unlink_cypher(incoming=True), params)]
+        plans = [row["id"] for row in self.run(PUBLISHED_ELSEWHERE, params)]
+        if plans:
+            statements += [(document_unlink_cypher(incoming=incoming, plans=True), {**params, "plans": plans})
+                           for incoming in (False, True)]
+        reached: dict[NodeLabel, set[str]] = {}
+        for cypher, values in statements:
+            for row in self.run(cypher, values):
+                label = NodeLabel(row["label"])
+                if label in SHARED or label is NodeLabel.PLAN:
+                    reached.setdefault(label, set()).add(row["id"])
+        self._execute(DEMOTE_CITED_PLAN, params)
+        removed = self.run(DELETE_OWN_NODES, params)[0]["n"]
+        for label, ids in reached.items():
+            removed += self.run(orphan_delete_cypher(label), {"ids": sorted(ids)})[0]["n"]
         return removed
 
     def delete_document(self, document_id: str) -> int:

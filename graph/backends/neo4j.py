@@ -15,11 +15,11 @@ import os
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
+from plankg.graph.rows import demoted_plan_properties, rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
 from plankg.graph.schema import neo4j_ddl
 from plankg.graph.store import Capabilities, LoadReport, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph
-from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
+from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
 CAPABILITIES = Capabilities(name="Neo4j", dialect="neo4j", transactions=True, bulk_copy=False,
                             batch_documents=False, max_batch_rows=10_000)
@@ -98,7 +98,7 @@ def delete_document_cypher() -> list[str]:
     'MATCH ()-[r:PUBLISHES]->() WHERE r.document_id = $doc DELETE r'
     """
     out = [f"MATCH ()-[r:{rel.value}]->() WHERE r.document_id = $doc DELETE r" for rel in RelType]
-    demote = ", ".join(f"n.{p} = null" for p in NODE_PROPERTIES[NodeLabel.PLAN] if p not in ("id", "title"))
+    demote = ", ".join(f"n.{p} = {'[]' if v == [] else 'null'}" for p, v in demoted_plan_properties().items())
     out.append(f"MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS {{ MATCH (n)--() }} SET {demote}")
     out += [f"MATCH (n:{label.value}) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n"
             for label in NodeLabel if label in DOCUMENT_OWNED]

@@ -122,6 +122,33 @@ def test_delete_document_keeps_shared_nodes_still_used(store, make_document):
     assert set(store.counts().values()) == {0}
 
 
+def test_delete_document_leaves_other_documents_shared_nodes_and_stubs(store, make_document):
+    traffic, talent = "杭州市交通发展规划", "杭州市人才发展规划"
+    load_graphs(store, [make_document("doc-a", PLAN_A, cites=(traffic, talent)),
+                        make_document("doc-b", PLAN_B, cites=(traffic,), department="杭州市经济和信息化局"),
+                        make_document("doc-c", "杭州市交通运输规划", cites=(PLAN_A,))])
+    before = store.run("MATCH (n:Department|Platform) RETURN n.id AS id ORDER BY id")
+    store.delete_document("doc-a")
+    assert _plan(store, traffic) == {"doc": None, "title": traffic, "date": None}  # doc-b still cites it
+    assert _plan(store, talent) is None  # only doc-a cited it
+    assert _plan(store, PLAN_A) == {"doc": None, "title": PLAN_A, "date": None}  # doc-c cites it: a stub now
+    # doc-a's departments and platform are used by doc-b and doc-c too
+    assert store.run("MATCH (n:Department|Platform) RETURN n.id AS id ORDER BY id") == before
+    assert store.run("MATCH ()-[r]->() WHERE r.document_id = 'doc-a' RETURN count(*) AS n") == [{"n": 0}]
+    assert store.counts()["REFERENCES"] == 2 and store.counts()["Task"] == 6
+
+
+def test_delete_document_whose_plan_another_document_owns(store, make_document):
+    # two files with one title publish one plan node, which the later one owns
+    load_graphs(store, [make_document("doc-a", PLAN_A, cites=(PLAN_B,)), make_document("doc-copy", PLAN_A)])
+    assert _plan(store, PLAN_A)["doc"] == "doc-copy"
+    store.delete_document("doc-a")
+    assert store.run("MATCH ()-[r]->() WHERE r.document_id = 'doc-a' RETURN count(*) AS n") == [{"n": 0}]
+    assert _plan(store, PLAN_A)["doc"] == "doc-copy" and _plan(store, PLAN_B) is None
+    store.delete_document("doc-copy")
+    assert set(store.counts().values()) == {0}
+
+
 def _with_dangling_relationship(graph: m.DocumentGraph) -> m.DocumentGraph:
     """The graph plus, after its valid relationships, one whose target does not exist."""
     bad = m.Relationship(type=RelType.RESPONSIBLE_FOR, source_label=NodeLabel.DEPARTMENT,

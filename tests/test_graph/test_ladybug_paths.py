@@ -155,3 +155,18 @@ def test_a_store_built_by_another_ontology_version_is_refused_with_the_fix(tmp_p
     old.close()
     with pytest.raises(StoreError, match=r"another version of the ontology: table Section .*Fix: delete"):
         open_store(f"ladybug://{path}")
+
+
+def test_deleting_a_document_leaves_what_never_loading_it_leaves(tmp_path, corpus, monkeypatch):
+    store = _open(tmp_path, "delete.lbdb")
+    load_graphs(store, corpus)
+    sent = []
+    execute = backend.LadybugStore._execute
+    monkeypatch.setattr(backend.LadybugStore, "_execute",
+                        lambda self, cypher, params=None: sent.append(cypher) or execute(self, cypher, params))
+    store.delete_document("doc-b")  # cited by doc-d; cites doc-a's plan and doc-c's
+    # its relationships are reached from its own nodes, never by reading a relationship table whole
+    assert sent and not [c for c in sent if "()-[" in c]
+    without = _open(tmp_path, "without.lbdb")
+    load_graphs(without, [corpus[0], corpus[2], corpus[3]])
+    assert _dump(store) == _dump(without)

@@ -83,7 +83,10 @@ def test_replacing_deletes_the_old_facts_first_in_the_same_transaction(neo4j_dou
     assert ("MATCH (n:Task) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n", {"doc": "doc-a"}) in statements
     assert ("MATCH (n:Department) WHERE NOT EXISTS { MATCH (n)--() } DELETE n RETURN count(n) AS n", {}) in statements
     demote = next(s for s, _ in statements if s.startswith("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS"))
-    assert "n.title" not in demote and "n.document_id = null" in demote
+    # a demoted plan holds what a citation stub holds: its title, no issuers, nothing else
+    assert demote == ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET n.document_id = null, "
+                      "n.issuers = [], n.date = null, n.doc_number = null, n.period_start = null, n.period_end = null, "
+                      "n.region = null, n.status = null")
     assert statements[-1][0].startswith("UNWIND $rows AS row\nMATCH (a:Project")
     assert neo4j_double.session.execute_write.call_count == 1
 
