@@ -14,20 +14,24 @@ left unused.
 
 Documents load in one transaction per batch; if a batch fails it is rolled back and its
 documents are loaded again one transaction each, so a failure leaves the store exactly as it
-was before the failing document, and the error names that document.
+was before the failing document, and the error names that document. The first build of an
+empty store is the one exception: it writes each table with one auto-committed COPY and one
+checkpoint at the end (see `LadybugStore._bulk_copy`), and undoes itself by hand on failure.
 """
 from __future__ import annotations
 
+import queue
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from contextlib import contextmanager
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import (demoted_plan_properties, group_nodes, group_relationships, merge_nodes, node_columns,
-                               node_label_rows, relationship_group_rows, rows_by_endpoint_labels)
+from plankg.graph.rows import (RelGroup, demoted_plan_properties, group_nodes, group_relationships,
+                               last_relationship_rows, merge_node_rows, merge_nodes, node_columns, read_node_rows,
+                               read_relationship_rows, rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph, Node, Relationship
@@ -41,7 +45,7 @@ CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=Tr
 _COL = "v_"
 
 
-_ROWS_PER_BATCH = 2048  # short C-level calls (see `_write`), on tuples still in the CPU cache
+_ROWS_PER_BATCH = 2048  # short C-level calls (see `_in_background`), on tuples still in the CPU cache
 
 
 def _arrow_type(ptype: PropType):
@@ -93,13 +97,33 @@ def _rel_types(rel: RelType) -> dict[str, PropType]:
 
 
 def node_table(label: NodeLabel, nodes: Sequence[Node]):
-    """One label's nodes (model instances) as the Arrow table every write path takes, one row per id."""
-    return _tuples_table(node_label_rows(label, nodes), NODE_PROPERTIES[label])
+    """One label's nodes (model instances) as the Arrow table every write path takes, one row
+    per id (merged like `rows.node_label_rows`). Whether ids repeat is asked of the Arrow column:
+    a hash count in C that releases the GIL, where a Python set of ids costs as much as
+    converting the column."""
+    import pyarrow.compute as pc
+
+    rows = read_node_rows(label, nodes)
+    table = _tuples_table(rows, NODE_PROPERTIES[label])
+    if pc.count_distinct(table.column(0)).as_py() == table.num_rows:
+        return table
+    return _tuples_table(merge_node_rows(label, rows), NODE_PROPERTIES[label])
 
 
 def relationship_table(rel: RelType, rels: Sequence[Relationship]):
-    """One group's relationships (model instances) as an Arrow table, one row per (source, target)."""
-    return _tuples_table(relationship_group_rows(rel, rels), _rel_types(rel))
+    """One group's relationships (model instances) as an Arrow table, one row per (source,
+    target), the last assertion winning (see `node_table` for why the check is Arrow's)."""
+    import pyarrow.compute as pc
+
+    rows = read_relationship_rows(rel, rels)
+    table = _tuples_table(rows, _rel_types(rel))
+    # distinct targets (a task's one section) rule out a repeated pair and take a tenth of the time
+    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
+        return table
+    pairs = [_COL + "source", _COL + "target"]
+    if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
+        return table
+    return _tuples_table(last_relationship_rows(rows), _rel_types(rel))
 
 
 def node_create_cypher(label: NodeLabel) -> str:
@@ -223,18 +247,60 @@ def existing_ids_cypher(label: NodeLabel) -> str:
 _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
 
 
+def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | RelGroup, Any]]:
+    """Every table a write of `graphs` takes, in write order: one per node label (vocabulary
+    order), then one per relationship group, each as (label or (type, source, target), table)."""
+    for label, group in group_nodes(graphs).items():
+        yield label, node_table(label, group)
+    for key, group in group_relationships(graphs).items():
+        yield key, relationship_table(key[0], group)
+
+
+_SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
+
+
 @contextmanager
-def _table_builder():
-    """A function that runs table-building jobs on a helper thread, yielding their results in
-    order as they are ready; the interpreter's thread switch interval is short meanwhile."""
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plankg-arrow")
+def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
+    """Iterate `items` on a helper thread, so the caller gets each item as soon as it is ready
+    and the next ones are computed while it works (the database releases the GIL while it
+    executes). The interpreter's thread switch interval is short meanwhile: LadybugDB takes
+    the GIL back now and then to scan an Arrow parameter, and would wait out a 5 ms turn of the
+    helper each time."""
+    ready: queue.SimpleQueue = queue.SimpleQueue()
+    stop = threading.Event()
+    end = object()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                ready.put(item)
+        except BaseException as exc:  # handed to the consumer, raised there
+            ready.put(_Failed(exc))
+        ready.put(end)
+
+    def consume() -> Iterator[Any]:
+        while (item := ready.get()) is not end:
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    worker = threading.Thread(target=produce, name="plankg-arrow", daemon=True)
+    worker.start()
     try:
-        yield lambda jobs: pool.map(lambda job: job(), jobs)
+        yield consume()
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        stop.set()
+        worker.join()
         sys.setswitchinterval(interval)
+
+
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
 
 
 _OWN_LABELS = ":".join(label.value for label in NodeLabel if label in DOCUMENT_OWNED)
@@ -248,6 +314,9 @@ PUBLISHED_ELSEWHERE = ("MATCH (d:Document)-[:PUBLISHES]->(p:Plan) WHERE d.docume
 # it stays, as a stub known by its title
 DEMOTE_CITED_PLAN = ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
                      + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
+
+# the last step of a first build (see `LadybugStore._bulk_copy`)
+SET_DOCUMENT_SHA = f"LOAD FROM $rows MATCH (d:Document {{id: {_COL}id}}) SET d.sha256 = {_COL}sha256"
 
 # DETACH: relationships other documents hung on them go too
 DELETE_OWN_NODES = f"MATCH (n:{_OWN_LABELS}) WHERE n.document_id = $doc DETACH DELETE n RETURN count(*) AS n"
@@ -481,45 +550,38 @@ class LadybugStore:
     def _write(self, graphs: Sequence[DocumentGraph]) -> None:
         """Write the nodes, then the relationships, of `graphs` by the cheapest safe path: COPY
         into empty tables; otherwise CREATE for new nodes and for relationships that touch a node
-        created here (it cannot have any yet), and update-or-create for the rest.
-
-        A helper thread builds the next Arrow tables while the database writes (on a bulk load
-        building them costs about as much as COPY). LadybugDB releases the GIL while it executes
-        but takes it back now and then to scan an Arrow parameter; each time it waits for the
-        builder's turn to end, 5 ms by default, which made the helper thread a loss. So the
-        builder works in short C-level calls and, while it runs, turns are 0.1 ms."""
-        nodes, rels = group_nodes(graphs), group_relationships(graphs)
-        jobs = [partial(node_table, label, group) for label, group in nodes.items()]
-        jobs += [partial(relationship_table, key[0], group) for key, group in rels.items()]
-        with _table_builder() as build:
-            tables = build(jobs)
-            self._write_tables(nodes, rels, tables)
-
-    def _write_tables(self, nodes, rels, tables) -> None:
+        created here (it cannot have any yet), and update-or-create for the rest. A helper
+        thread builds the next Arrow tables while the database writes (on a bulk load building
+        them costs about as much as COPY)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
         created: dict[NodeLabel, Any] = {}
-        for label, table in zip(nodes, tables):
-            if self._is_empty(label.value):
-                self._copy(label.value, table)
-                created[label] = table.column(_COL + "id").combine_chunks()
-            else:
-                created[label] = self._upsert_node_table(label, table)
-        empty = {rel: self._is_empty(rel.value, rel=True) for rel in {key[0] for key in rels}}
+        empty: dict[RelType, bool] = {}  # asked once per type, before its first group is written
         none = pa.array([], pa.string())
-        for (rel, source, target), table in zip(rels, tables):
-            if empty[rel]:
-                # one row per (source, target) in a group, and groups never share a pair: COPY cannot duplicate
-                self._copy_relationships(rel, source, target, table)
-                continue
-            is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
-                            pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
-            new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
-            if new.num_rows:
-                self._create_relationships(rel, source, target, new)
-            if rest.num_rows:
-                self._upsert_relationships(rel, source, target, rest)
+        with _in_background(graph_tables(graphs)) as tables:
+            for key, table in tables:
+                if isinstance(key, NodeLabel):
+                    if self._is_empty(key.value):
+                        self._copy(key.value, table)
+                        created[key] = table.column(_COL + "id").combine_chunks()
+                    else:
+                        created[key] = self._upsert_node_table(key, table)
+                    continue
+                rel, source, target = key
+                if rel not in empty:
+                    empty[rel] = self._is_empty(rel.value, rel=True)
+                if empty[rel]:
+                    # one row per (source, target) in a group, and groups never share a pair: COPY cannot duplicate
+                    self._copy_relationships(rel, source, target, table)
+                    continue
+                is_new = pc.or_(pc.is_in(table.column(_COL + "source"), value_set=created.get(source, none)),
+                                pc.is_in(table.column(_COL + "target"), value_set=created.get(target, none)))
+                new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
+                if new.num_rows:
+                    self._create_relationships(rel, source, target, new)
+                if rest.num_rows:
+                    self._upsert_relationships(rel, source, target, rest)
 
     def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, str | None]:
         rows = self.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha",
@@ -546,8 +608,12 @@ class LadybugStore:
                 todo.append(i)
         ids = [items[i][0].document_id for i in todo]
         if len(todo) > 1 and len(set(ids)) == len(ids):
+            graphs = [items[i][0] for i in todo]
             try:
-                self._load_in_one_transaction([items[i][0] for i in todo], loaded)
+                if self._store_is_empty():
+                    self._bulk_copy(graphs)
+                else:
+                    self._load_in_one_transaction(graphs, loaded)
             except (StoreError, RuntimeError, ValueError, TypeError):
                 pass  # retried below one document at a time, to find and name the failing one
             else:
@@ -591,6 +657,64 @@ class LadybugStore:
         except BaseException:
             self._rollback()
             raise
+
+    def _store_is_empty(self) -> bool:
+        return all(self._is_empty(label.value) for label in NodeLabel)
+
+    def _bulk_copy(self, graphs: Sequence[DocumentGraph]) -> None:
+        """Load `graphs` into an empty store: one COPY per table, each committed on its own, and
+        one checkpoint at the end.
+
+        The fast path of a first build. Inside a transaction, COPY writes every row to the
+        write-ahead log and the commit then checkpoints them into the tables again, which cost
+        as much as the COPY statements themselves; auto-committed COPY writes the tables
+        directly, and with automatic checkpoints off until the end, it checkpoints once rather
+        than after every table.
+
+        All or nothing is kept by hand: if any statement fails, every table is emptied again
+        (the store held nothing before) and the error is raised. A document's sha256, which
+        tells the next load that the document is in the store already, is written last: a
+        process killed midway leaves documents without it, which the next load replaces whole."""
+        import pyarrow as pa
+
+        shas = None
+        self._execute("CALL auto_checkpoint=false")
+        try:
+            with _in_background(graph_tables(graphs)) as tables:
+                for key, table in tables:
+                    if isinstance(key, NodeLabel):
+                        if key is NodeLabel.DOCUMENT:
+                            sha = table.column_names.index(_COL + "sha256")
+                            shas = table.select([_COL + "id", _COL + "sha256"])
+                            table = table.set_column(sha, table.schema.field(sha),
+                                                     pa.nulls(table.num_rows, pa.string()))
+                        self._copy(key.value, table)
+                    else:
+                        self._copy_relationships(*key, table)
+                        key = key[0]
+                    self._filled.add(key.value)
+            if shas is not None:
+                self._execute(SET_DOCUMENT_SHA, {"rows": shas})
+            self._execute("CHECKPOINT")
+        except BaseException:
+            self._empty_all_tables()
+            raise
+        finally:
+            self._execute("CALL auto_checkpoint=true")
+
+    def _empty_all_tables(self) -> None:
+        """Back to an empty store after a failed `_bulk_copy`."""
+        try:
+            self._execute("BEGIN TRANSACTION")
+            for label in NodeLabel:
+                self._execute(f"MATCH (n:{label.value}) DETACH DELETE n")
+            self._execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            raise StoreError(f"a failed first load could not be undone: {exc}", where=self.url,
+                             fix=f"delete {self.path} and load the documents again") from None
+        finally:
+            self._filled.clear()
 
     def _delete_document(self, document_id: str) -> int:
         """Remove one document's facts without reading a relationship table whole: its

@@ -170,3 +170,61 @@ def test_deleting_a_document_leaves_what_never_loading_it_leaves(tmp_path, corpu
     without = _open(tmp_path, "without.lbdb")
     load_graphs(without, [corpus[0], corpus[2], corpus[3]])
     assert _dump(store) == _dump(without)
+
+
+def test_a_first_build_writes_every_table_in_one_copy_and_records_shas(tmp_path, corpus, monkeypatch):
+    store = _open(tmp_path, "first.lbdb")
+    sent = []
+    execute = backend.LadybugStore._execute
+    monkeypatch.setattr(backend.LadybugStore, "_execute",
+                        lambda self, cypher, params=None: sent.append(cypher) or execute(self, cypher, params))
+    reports = load_graphs(store, corpus, sha256=lambda g: f"sha-{g.document_id}")
+    assert [r.document_id for r in reports] == ["doc-a", "doc-b", "doc-c", "doc-d"]
+    copies = [c.split(" FROM")[0] for c in sent if c.startswith("COPY")]
+    assert len(copies) == len(set(copies))  # one COPY per table, outside any transaction
+    assert "BEGIN TRANSACTION" not in sent and sent[-1] == "CALL auto_checkpoint=true"
+    assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
+    shas = store.run("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha ORDER BY id")
+    assert shas == [{"id": d, "sha": f"sha-{d}"} for d in ("doc-a", "doc-b", "doc-c", "doc-d")]
+    again = load_graphs(store, corpus, sha256=lambda g: f"sha-{g.document_id}")
+    assert all(r.skipped for r in again)
+
+
+def test_a_failing_first_build_is_undone_then_loaded_per_document(tmp_path, corpus, monkeypatch):
+    store = _open(tmp_path, "first-fail.lbdb")
+    bulk = []
+
+    def failing(original):
+        def write(self, rel, source, target, table):
+            documents = set(table.column("v_document_id").to_pylist())
+            bulk.append(len(documents) > 1)
+            if "doc-c" in documents and rel is RelType.HAS_TASK:
+                raise StoreError("injected failure after some tables were copied")
+            return original(self, rel, source, target, table)
+        return write
+
+    for path in ("_copy_relationships", "_create_relationships"):  # first build, then document by document
+        monkeypatch.setattr(backend.LadybugStore, path, failing(getattr(backend.LadybugStore, path)))
+    with pytest.raises(StoreError, match="loading document doc-c failed, nothing of it was kept: injected"):
+        load_graphs(store, corpus)
+    assert bulk[0]  # the first attempt copied every document's rows at once
+    monkeypatch.undo()
+    expected = _open(tmp_path, "expected.lbdb")
+    for graph in corpus[:2]:
+        expected.load_document(graph)
+    assert _dump(store) == _dump(expected)  # doc-a and doc-b, nothing of doc-c, doc-d never started
+    assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
+
+
+def test_tables_merge_repeated_ids_and_pairs_like_the_rows(corpus):
+    from plankg.graph import rows
+
+    departments = [n for g in corpus for n in g.nodes if n.label is NodeLabel.DEPARTMENT]
+    assert len({n.id for n in departments}) < len(departments)  # shared by several documents
+    table = backend.node_table(NodeLabel.DEPARTMENT, departments)
+    assert [tuple(r.values()) for r in table.to_pylist()] == rows.node_label_rows(NodeLabel.DEPARTMENT, departments)
+    responsible = [r for r in corpus[0].relationships if r.type is RelType.RESPONSIBLE_FOR]
+    repeated = responsible + [r.model_copy(update={"role": "support", "rule": "again.v2"}) for r in responsible]
+    table = backend.relationship_table(RelType.RESPONSIBLE_FOR, repeated)
+    assert table.num_rows == len(responsible)
+    assert set(table.column("v_rule").to_pylist()) == {"again.v2"}
