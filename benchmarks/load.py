@@ -32,8 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plankg.graph.load import load_graphs  # noqa: E402
-from plankg.graph.rows import (group_nodes, group_relationships, node_rows_by_label,  # noqa: E402
-                               relationship_rows_by_group)
+from plankg.graph.rows import node_rows_by_label, relationship_rows_by_group  # noqa: E402
 from plankg.graph.store import open_store  # noqa: E402
 from plankg.ontology import model as m  # noqa: E402
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType  # noqa: E402
@@ -116,13 +115,16 @@ def _arrow(rows: list[dict[str, Any]], columns: dict[str, PropType], rename: dic
 
 def copy_statements(graphs: list[m.DocumentGraph]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """The COPY statements, with their Arrow tables, that load `graphs` into empty tables: built
-    with the loader's own table builders, the fastest conversion plankg has."""
-    from plankg.graph.backends.ladybug import node_table, relationship_table
+    with the loader's own table builder (`graph_tables`), the fastest conversion plankg has."""
+    from plankg.graph.backends.ladybug import graph_tables
 
-    nodes = [(f"COPY {label.value} FROM $rows", node_table(label, group))
-             for label, group in group_nodes(graphs).items()]
-    rels = [(f"COPY {rel.value} FROM $rows (from='{s.value}', to='{t.value}')", relationship_table(rel, group))
-            for (rel, s, t), group in group_relationships(graphs).items()]
+    nodes, rels = [], []
+    for key, table in graph_tables(graphs):
+        if isinstance(key, NodeLabel):
+            nodes.append((f"COPY {key.value} FROM $rows", table))
+        else:
+            rel, s, t = key
+            rels.append((f"COPY {rel.value} FROM $rows (from='{s.value}', to='{t.value}')", table))
     return nodes, rels
 
 

@@ -217,6 +217,56 @@ def group_relationships(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[
     return groups
 
 
+def read_node_rows_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[tuple[Any, ...]]]:
+    """Every node of `graphs` as a `read_node_rows` tuple, by label (vocabulary order), in one
+    pass: grouping the models first and reading each group again costs half as much more. Rows
+    are as given: ids may repeat (see `merge_node_rows`).
+
+    >>> from plankg.ontology.model import Enterprise
+    >>> g = DocumentGraph(document_id="d", nodes=[Enterprise(id="e1", name="联想")], relationships=[])
+    >>> read_node_rows_by_label([g, g])
+    {<NodeLabel.ENTERPRISE: 'Enterprise'>: [('e1', '联想'), ('e1', '联想')]}
+    """
+    node_rows: dict[NodeLabel, list[tuple[Any, ...]]] = {}
+    by_class: dict[type, tuple[Callable, list]] = {}
+    # a plain loop: the interpreter may hand the GIL to the database between any two rows
+    for graph in graphs:
+        for node in graph.nodes:
+            try:
+                get, rows = by_class[type(node)]
+            except KeyError:
+                label = node.label
+                get, rows = by_class[type(node)] = (_row_getter(_NODE_COLUMNS[label]),
+                                                    node_rows.setdefault(label, []))
+            rows.append(get(vars(node)))
+    return {label: node_rows[label] for label in NodeLabel if label in node_rows}
+
+
+def read_relationship_rows_by_group(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[tuple[Any, ...]]]:
+    """Every relationship of `graphs` as a `read_relationship_rows` tuple, by (type, source
+    label, target label) in order of first appearance, in one pass (see
+    `read_node_rows_by_label`). Pairs may repeat (see `last_relationship_rows`).
+
+    >>> r = Relationship(type="BUILT_BY", source_label="Project", source="p1", target_label="Enterprise",
+    ...                  target="e1", document_id="d", rule="r.v1", printed_name="联想")
+    >>> read_relationship_rows_by_group([DocumentGraph(document_id="d", nodes=[], relationships=[r])])
+    {(<RelType.BUILT_BY: 'BUILT_BY'>, <NodeLabel.PROJECT: 'Project'>, <NodeLabel.ENTERPRISE: 'Enterprise'>): [('p1', 'e1', 'd', 'r.v1', '联想')]}
+    """
+    rel_rows: dict[RelGroup, list[tuple[Any, ...]]] = {}
+    by_key: dict[tuple, tuple[Callable, list]] = {}
+    rel_key = _row_getter(("type", "source_label", "target_label"))
+    for graph in graphs:
+        for fields in map(vars, graph.relationships):
+            key = rel_key(fields)
+            try:
+                get, rows = by_key[key]
+            except KeyError:
+                group = (RelType(key[0]), NodeLabel(key[1]), NodeLabel(key[2]))
+                get, rows = by_key[key] = (_row_getter(_REL_COLUMNS[group[0]]), rel_rows.setdefault(group, []))
+            rows.append(get(fields))
+    return rel_rows
+
+
 def node_label_rows(label: NodeLabel, nodes: Sequence[Node]) -> list[tuple[Any, ...]]:
     """One label's nodes as value tuples in `node_columns` order, one per id, merged like
     `merge_nodes`; read straight from the validated models (one dict per row would cost more

@@ -8,6 +8,7 @@ platforms and enterprises from their name. Every relationship records its docume
 from __future__ import annotations
 
 from plankg.ingest.contract import Extraction
+from plankg.ingest.departments import default_registry
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id, normalize
 from plankg.ontology.vocab import NodeLabel as L
@@ -37,6 +38,16 @@ def plan_id(title: str | None, doc_id: str) -> str:
 
 def department_id(jurisdiction: str | None, canonical: str) -> str:
     return content_id("Department", jurisdiction or "", canonical)
+
+
+def department(canonical: str, jurisdiction: str | None, kind: str | None) -> m.Department:
+    """A department node; its aliases come from the registry, so every document gives the same node.
+
+    >>> department("杭州市科学技术局", "杭州市", "government").aliases
+    ['市科技局', '市科学技术局', '杭州市科技局']
+    """
+    return m.Department(id=department_id(jurisdiction, canonical), name=canonical, jurisdiction=jurisdiction,
+                        kind=kind, aliases=list(default_registry().short_names(canonical, jurisdiction)))
 
 
 class _Builder:
@@ -88,13 +99,12 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
     b.node(plan)
     b.rel(R.PUBLISHES, doc, plan)
     for issuer in p.issuers:
-        dept = m.Department(id=department_id(p.region, issuer), name=issuer, jurisdiction=p.region, kind="government")
+        dept = department(issuer, p.region, "government")
         b.node(dept)
         b.rel(R.ISSUED_BY, plan, dept, printed_name=issuer)
 
     for d in p.implementers:
-        dept = m.Department(id=department_id(d.jurisdiction, d.canonical), name=d.canonical,
-                            jurisdiction=d.jurisdiction, kind=d.kind)
+        dept = department(d.canonical, d.jurisdiction, d.kind)
         b.node(dept)
         b.rel(R.IMPLEMENTS, dept, plan, printed_name=d.name, **_span(d.span))
 
@@ -116,8 +126,7 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
         b.node(task)
         b.rel(R.HAS_TASK, sections.get(t.section or "") or plan, task)
         for d in t.departments:
-            dept = m.Department(id=department_id(d.jurisdiction, d.canonical), name=d.canonical,
-                                jurisdiction=d.jurisdiction, kind=d.kind)
+            dept = department(d.canonical, d.jurisdiction, d.kind)
             b.node(dept)
             b.rel(R.RESPONSIBLE_FOR, dept, task, role=Role(d.role), printed_name=d.name, **_span(d.span or t.span))
 

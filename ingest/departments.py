@@ -118,6 +118,7 @@ class DepartmentRegistry:
         # Shape tests (is_collective, looks_like_unit, …) repeat on the same strings across a corpus;
         # the registry never changes after construction, so their answers are kept.
         self._shapes: dict[tuple[str, str], bool] = {}
+        self._short: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._full_bodies = tuple(sorted({v for v in self.abbreviations.values() if "{J}" not in v}, key=len,
                                          reverse=True))
 
@@ -289,6 +290,43 @@ class DepartmentRegistry:
         if canonical.endswith(_OTHER_SUFFIXES):
             return "other"
         return default
+
+    def short_names(self, canonical: str, jurisdiction: str | None) -> tuple[str, ...]:
+        """The short forms documents print for a department of this registry, in its jurisdiction:
+        the level prefix (市/区/县/省) or the region before each known abbreviation of its body.
+        Searches match them, so "市科技局" finds 杭州市科学技术局 and 湖州市科学技术局.
+
+        >>> default_registry().short_names("杭州市科学技术局", "杭州市")
+        ('市科技局', '市科学技术局', '杭州市科技局')
+        >>> default_registry().short_names("中共杭州市委人才工作领导小组办公室", "杭州市")
+        ('市委人才办', '杭州市委人才办')
+        >>> default_registry().short_names("各区、县(市)政府", "杭州市")
+        ()
+        """
+        key = (canonical, jurisdiction)
+        names = self._short.get(key)
+        if names is None:
+            names = self._short[key] = self._short_names(canonical, jurisdiction)
+        return names
+
+    def _short_names(self, canonical: str, place: str | None) -> tuple[str, ...]:
+        if not place or not canonical.startswith((place, f"中共{place}")):
+            return ()
+        level = place[-1] if place[-1] in "市区县省" else ""
+        found: set[str] = set()
+        if level and canonical.startswith(place) and len(canonical) > len(place):
+            found.add(level + canonical[len(place):])
+        for short, body in self.abbreviations.items():
+            if self._place(place, body) == canonical:
+                found.update((level + short, place + short) if level else (place + short,))
+        for short, body in self.party.items():
+            if f"中共{place}委{body}" == canonical:
+                found.update((f"{level}委{short}", f"{place}委{short}") if level else (f"{place}委{short}",))
+        for printed, entry in self.aliases.items():
+            if entry.get("canonical", "").replace("{J}", place) == canonical:
+                found.add(printed)
+        found.discard(canonical)
+        return tuple(sorted(found, key=lambda n: (len(n), n)))
 
     def resolve(self, name: str, region: str | None = None) -> DepartmentInfo:
         """Resolve a printed unit name within the plan's region (see the module doc)."""

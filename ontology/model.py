@@ -81,6 +81,8 @@ class Department(Node):
     name: str
     jurisdiction: str | None = None
     kind: str | None = None
+    # short forms documents print (市科技局): searches match them as well as the name
+    aliases: list[str] = Field(default_factory=list)
 
 
 class Platform(Node):

@@ -79,7 +79,7 @@ NODE_PROPERTIES: MappingProxyType[NodeLabel, MappingProxyType[str, PropType]] = 
                  "status": P.STRING},
         L.SECTION: {"document_id": P.STRING, "ref": P.STRING, "title": P.STRING, "depth": P.INT, **_SPAN},
         L.TASK: {"document_id": P.STRING, "ref": P.STRING, "text": P.STRING, "rule": P.STRING, **_SPAN},
-        L.DEPARTMENT: {"name": P.STRING, "jurisdiction": P.STRING, "kind": P.STRING},
+        L.DEPARTMENT: {"name": P.STRING, "jurisdiction": P.STRING, "kind": P.STRING, "aliases": P.STRINGS},
         L.PLATFORM: {"name": P.STRING, "kind": P.STRING, "level": P.STRING},
         L.ENTERPRISE: {"name": P.STRING},
         L.PROJECT: {"document_id": P.STRING, "name": P.STRING, "field": P.STRING, **_SPAN},

@@ -29,9 +29,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StoreError
-from plankg.graph.rows import (RelGroup, demoted_plan_properties, group_nodes, group_relationships,
+from plankg.graph.rows import (RelGroup, demoted_plan_properties,
                                last_relationship_rows, merge_node_rows, merge_nodes, node_columns, read_node_rows,
-                               read_relationship_rows, rows_by_endpoint_labels)
+                               read_node_rows_by_label, read_relationship_rows, read_relationship_rows_by_group,
+                               rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
 from plankg.ontology.model import DocumentGraph, Node, Relationship
@@ -101,9 +102,13 @@ def node_table(label: NodeLabel, nodes: Sequence[Node]):
     per id (merged like `rows.node_label_rows`). Whether ids repeat is asked of the Arrow column:
     a hash count in C that releases the GIL, where a Python set of ids costs as much as
     converting the column."""
+    return node_rows_table(label, read_node_rows(label, nodes))
+
+
+def node_rows_table(label: NodeLabel, rows: Sequence[tuple[Any, ...]]):
+    """`node_table` from `read_node_rows` tuples."""
     import pyarrow.compute as pc
 
-    rows = read_node_rows(label, nodes)
     table = _tuples_table(rows, NODE_PROPERTIES[label])
     if pc.count_distinct(table.column(0)).as_py() == table.num_rows:
         return table
@@ -113,9 +118,13 @@ def node_table(label: NodeLabel, nodes: Sequence[Node]):
 def relationship_table(rel: RelType, rels: Sequence[Relationship]):
     """One group's relationships (model instances) as an Arrow table, one row per (source,
     target), the last assertion winning (see `node_table` for why the check is Arrow's)."""
+    return relationship_rows_table(rel, read_relationship_rows(rel, rels))
+
+
+def relationship_rows_table(rel: RelType, rows: Sequence[tuple[Any, ...]]):
+    """`relationship_table` from `read_relationship_rows` tuples."""
     import pyarrow.compute as pc
 
-    rows = read_relationship_rows(rel, rels)
     table = _tuples_table(rows, _rel_types(rel))
     # distinct targets (a task's one section) rule out a repeated pair and take a tenth of the time
     if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
@@ -250,10 +259,11 @@ _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
 def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | RelGroup, Any]]:
     """Every table a write of `graphs` takes, in write order: one per node label (vocabulary
     order), then one per relationship group, each as (label or (type, source, target), table)."""
-    for label, group in group_nodes(graphs).items():
-        yield label, node_table(label, group)
-    for key, group in group_relationships(graphs).items():
-        yield key, relationship_table(key[0], group)
+    # the relationships are read while the database copies the nodes
+    for label, rows in read_node_rows_by_label(graphs).items():
+        yield label, node_rows_table(label, rows)
+    for key, rows in read_relationship_rows_by_group(graphs).items():
+        yield key, relationship_rows_table(key[0], rows)
 
 
 _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
@@ -355,6 +365,18 @@ def orphan_delete_cypher(label: NodeLabel) -> str:
             "DELETE n RETURN count(*) AS n")
 
 
+_DRIVER_VALUE_KINDS = ("NODE", "REL", "STRUCT", "MAP", "UNION", "ANY")
+
+
+def _needs_plain(kind: str) -> bool:
+    """Whether a result column of this LadybugDB type can hold a node, relationship or path.
+
+    >>> [_needs_plain(k) for k in ("STRING", "INT64[]", "NODE", "STRUCT(k INT64)", "RECURSIVE_REL")]
+    [False, False, True, True, True]
+    """
+    return any(word in kind for word in _DRIVER_VALUE_KINDS)
+
+
 def _plain(value: Any) -> Any:
     """LadybugDB values to plain Python: nodes and relationships become property maps."""
     if isinstance(value, dict):
@@ -405,10 +427,15 @@ class LadybugStore:
         if isinstance(result, list):  # several statements: the last one's rows
             result = result[-1]
         columns = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append({c: _plain(v) for c, v in zip(columns, result.get_next())})
-        return rows
+        rows = result.get_all()
+        # only columns that can hold nodes, relationships or paths need converting; the rest are
+        # plain already, and skipping them keeps a 1k-row result cheap
+        convert = [i for i, kind in enumerate(result.get_column_data_types()) if _needs_plain(kind)]
+        if convert:
+            for row in rows:
+                for i in convert:
+                    row[i] = _plain(row[i])
+        return [dict(zip(columns, row)) for row in rows]
 
     def _rollback(self) -> None:
         # a statement that fails has already ended the transaction; ROLLBACK then has nothing to do

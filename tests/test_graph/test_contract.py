@@ -217,7 +217,7 @@ def test_results_are_plain_values(store, make_document):
     assert row["p"]["_label"] == "Plan" and row["p"]["title"] == PLAN_A and row["issuers"] == ["杭州市人民政府"]
     assert row["r"]["_type"] == "ISSUED_BY" and row["r"]["printed_name"] == "市政府"
     assert row["d"] == {"_label": "Department", "id": content_id("Department", "杭州市", "杭州市人民政府"),
-                        "name": "杭州市人民政府", "jurisdiction": "杭州市", "kind": None}
+                        "name": "杭州市人民政府", "jurisdiction": "杭州市", "kind": None, "aliases": []}
 
 
 def test_bad_cypher_is_a_store_error_that_names_the_query(store):

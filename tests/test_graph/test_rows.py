@@ -34,3 +34,27 @@ def test_relationship_rows_keep_the_last_assertion_per_pair():
     columns = rows.relationship_group_columns(RelType.RESPONSIBLE_FOR, rels)
     assert columns["role"].count("support") == 1 and columns["target"].count("task-3") == 1
     assert columns["role"][columns["target"].index("task-3")] == "support"
+
+
+def test_one_pass_reading_equals_grouping_then_reading():
+    """The first build reads rows in one pass; it must give what grouping and reading each group give."""
+    dept = m.Department(id="d1", name="杭州市科学技术局", jurisdiction="杭州市", aliases=["市科技局"])
+    graphs = []
+    for doc in ("a", "b"):
+        task = m.Task(id=f"t-{doc}", document_id=doc, ref="1", text="做事", rule="r")
+        plan = m.Plan(id=f"p-{doc}", document_id=doc, title=f"规划{doc}")
+        rels = [m.Relationship(type=RelType.HAS_TASK, source_label=NodeLabel.PLAN, source=plan.id,
+                               target_label=NodeLabel.TASK, target=task.id, document_id=doc, rule="r"),
+                m.Relationship(type=RelType.RESPONSIBLE_FOR, source_label=NodeLabel.DEPARTMENT, source=dept.id,
+                               target_label=NodeLabel.TASK, target=task.id, document_id=doc, rule="r",
+                               role="lead", printed_name="市科技局")]
+        graphs.append(m.DocumentGraph(document_id=doc, nodes=[task, dept, plan], relationships=rels))
+    by_label = rows.read_node_rows_by_label(graphs)
+    assert list(by_label) == [NodeLabel.PLAN, NodeLabel.TASK, NodeLabel.DEPARTMENT]  # vocabulary order
+    assert by_label == {label: rows.read_node_rows(label, nodes) for label, nodes in rows.group_nodes(graphs).items()}
+    assert by_label[NodeLabel.DEPARTMENT][0][-1] == ["市科技局"]
+    by_group = rows.read_relationship_rows_by_group(graphs)
+    assert by_group == {key: rows.read_relationship_rows(key[0], rels)
+                        for key, rels in rows.group_relationships(graphs).items()}
+    assert list(by_group) == [(RelType.HAS_TASK, NodeLabel.PLAN, NodeLabel.TASK),
+                              (RelType.RESPONSIBLE_FOR, NodeLabel.DEPARTMENT, NodeLabel.TASK)]

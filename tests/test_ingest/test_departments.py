@@ -35,6 +35,27 @@ def test_abbreviations_resolve_within_the_jurisdiction(reg, printed, region, can
     assert info.name == printed
 
 
+@pytest.mark.parametrize("printed,region", [
+    ("市科技局", "杭州市"), ("市科技局", "湖州市"), ("区科技局", "拱墅区"), ("市科技局", "拱墅区"),
+    ("拱墅区科技局", None), ("市发改委", "宁波市"), ("市经信局", "杭州市"), ("市人力社保局", "杭州市"),
+    ("湖州市经信局", None), ("市委人才办", "杭州市"), ("区委人才办", "吴兴区"), ("区数据资源局", "拱墅区"),
+])
+def test_printed_short_forms_come_back_as_aliases(reg, printed, region):
+    """Searches match a department's aliases: each printed short form must be one of them."""
+    info = reg.resolve(printed, region)
+    aliases = reg.short_names(info.canonical, info.jurisdiction)
+    assert printed in aliases
+    assert info.canonical not in aliases
+
+
+def test_aliases_stay_in_their_jurisdiction(reg):
+    assert "市科技局" in reg.short_names("湖州市科学技术局", "湖州市")
+    assert not any("杭州" in a for a in reg.short_names("湖州市科学技术局", "湖州市"))
+    assert reg.short_names("湖州市科学技术局", "杭州市") == ()  # the name is not of that place
+    assert reg.short_names("各区、县(市)政府", "杭州市") == ()
+    assert reg.short_names("杭州市科学技术局", None) == ()
+
+
 def test_party_bodies(reg):
     assert reg.resolve("市委人才办", "杭州市").canonical == "中共杭州市委人才工作领导小组办公室"
     assert reg.resolve("中共杭州市委办公厅", None).kind == "party"
@@ -63,3 +84,19 @@ def test_people_are_not_units(reg):
 def test_regions_in_titles(reg):
     assert reg.regions_in("杭州市拱墅区科技发展规划") == ["杭州市", "拱墅区"]
     assert reg.jurisdiction("拱墅区").city == "杭州市"
+
+
+def test_department_nodes_carry_their_aliases_into_the_graph():
+    """Two documents naming one office differently give one node, with the same aliases."""
+    from plankg.ingest.assemble import to_document_graph
+    from plankg.ingest.pipeline import extract_text
+    from plankg.ontology.vocab import NodeLabel
+
+    nodes = []
+    for name, text in (("a.txt", "杭州市2024年科技工作计划\n一、任务\n1.建设平台。(责任单位:市科技局)\n"),
+                       ("b.txt", "杭州市科技创新实施方案\n一、任务\n1.培育企业。(牵头单位:杭州市科学技术局)\n")):
+        graph = to_document_graph(extract_text(text, name))
+        nodes += [n for n in graph.nodes if n.label is NodeLabel.DEPARTMENT]
+    assert {n.id for n in nodes} == {nodes[0].id}
+    assert all(n.name == "杭州市科学技术局" and "市科技局" in n.aliases for n in nodes)
+    assert nodes[0].aliases == nodes[1].aliases

@@ -11,6 +11,7 @@ the expected results in tests/cases/expected/queries/ were checked against this 
 """
 from __future__ import annotations
 
+from plankg.ingest import assemble
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
 from plankg.ontology.vocab import NodeLabel as L
@@ -26,8 +27,8 @@ PROVINCE_PLAN = "浙江省科技创新发展“十四五”规划"
 
 
 def department(jurisdiction: str, name: str, kind: str = "government") -> m.Department:
-    return m.Department(id=content_id("Department", jurisdiction, name), name=name, jurisdiction=jurisdiction,
-                        kind=kind)
+    # as ingest builds them: the registry gives the short forms (市科技局) searches match
+    return assemble.department(name, jurisdiction, kind)
 
 
 KEJI = department(CITY, "杭州市科学技术局")

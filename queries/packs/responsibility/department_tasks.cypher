@@ -3,15 +3,14 @@
 // title_en: Tasks of one department
 // description: Every task a department is responsible for, with its role, the name as printed
 //   in the document, the plan, the section holding the task and the targets the task sets.
-//   $department matches the canonical name (杭州市科学技术局), a printed abbreviation
-//   (市科技局) or a fragment of either; several departments may match, so each row names its
+//   $department matches the canonical name (杭州市科学技术局), a known short form
+//   (市科技局, its aliases) or a fragment of either; several departments may match, so each row names its
 //   department. Rows follow plan, then document order.
 // param: department string choices=pick_departments -- 部门全称、简称或片段 (department name, abbreviation or fragment)
 // category: lookup
-// revision: 1
+// revision: 2
 MATCH (d:Department)
-WHERE d.name CONTAINS $department
-   OR EXISTS { MATCH (d)-[printed:RESPONSIBLE_FOR]->(:Task) WHERE printed.printed_name CONTAINS $department }
+WHERE d.name CONTAINS $department OR any(alias IN d.aliases WHERE alias CONTAINS $department)
 // settle the departments first: LadybugDB otherwise re-plans the printed-name check per task
 WITH d
 MATCH (d)-[r:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(holder)
