@@ -116,10 +116,12 @@ def _arrow(rows: list[dict[str, Any]], columns: dict[str, PropType], rename: dic
 def copy_statements(graphs: list[m.DocumentGraph]) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """The COPY statements, with their Arrow tables, that load `graphs` into empty tables: built
     with the loader's own table builder (`graph_tables`), the fastest conversion plankg has."""
-    from plankg.graph.backends.ladybug import graph_tables
+    from plankg.graph.backends.ladybug import END_OF_NODES, graph_tables
 
     nodes, rels = [], []
     for key, table in graph_tables(graphs):
+        if key == END_OF_NODES:
+            continue
         if isinstance(key, NodeLabel):
             nodes.append((f"COPY {key.value} FROM $rows", table))
         else:

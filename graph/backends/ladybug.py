@@ -256,12 +256,19 @@ def existing_ids_cypher(label: NodeLabel) -> str:
 _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
 
 
-def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | RelGroup, Any]]:
+# what `graph_tables` yields between the node tables and the relationship tables
+END_OF_NODES = "end of nodes"
+
+
+def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | RelGroup | str, Any]]:
     """Every table a write of `graphs` takes, in write order: one per node label (vocabulary
-    order), then one per relationship group, each as (label or (type, source, target), table)."""
+    order), then one per relationship group, each as (label or (type, source, target), table).
+    Between the two, (END_OF_NODES, None): while the relationships are read, a writer can
+    checkpoint the nodes."""
     # the relationships are read while the database copies the nodes
     for label, rows in read_node_rows_by_label(graphs).items():
         yield label, node_rows_table(label, rows)
+    yield END_OF_NODES, None
     for key, rows in read_relationship_rows_by_group(graphs).items():
         yield key, relationship_rows_table(key[0], rows)
 
@@ -588,6 +595,8 @@ class LadybugStore:
         none = pa.array([], pa.string())
         with _in_background(graph_tables(graphs)) as tables:
             for key, table in tables:
+                if key == END_OF_NODES:
+                    continue
                 if isinstance(key, NodeLabel):
                     if self._is_empty(key.value):
                         self._copy(key.value, table)
@@ -689,14 +698,15 @@ class LadybugStore:
         return all(self._is_empty(label.value) for label in NodeLabel)
 
     def _bulk_copy(self, graphs: Sequence[DocumentGraph]) -> None:
-        """Load `graphs` into an empty store: one COPY per table, each committed on its own, and
-        one checkpoint at the end.
+        """Load `graphs` into an empty store: one COPY per table, each committed on its own, a
+        checkpoint after the nodes and one at the end.
 
         The fast path of a first build. Inside a transaction, COPY writes every row to the
         write-ahead log and the commit then checkpoints them into the tables again, which cost
         as much as the COPY statements themselves; auto-committed COPY writes the tables
-        directly, and with automatic checkpoints off until the end, it checkpoints once rather
-        than after every table.
+        directly, and with automatic checkpoints off, it checkpoints twice rather than after
+        every table: once when the nodes are in (while the helper thread reads the
+        relationships, so the database is not idle meanwhile) and once at the end.
 
         All or nothing is kept by hand: if any statement fails, every table is emptied again
         (the store held nothing before) and the error is raised. A document's sha256, which
@@ -709,6 +719,11 @@ class LadybugStore:
         try:
             with _in_background(graph_tables(graphs)) as tables:
                 for key, table in tables:
+                    if key == END_OF_NODES:
+                        # the nodes' share of the checkpoint (most of it: their primary-key
+                        # indexes) runs while the helper thread reads the relationships
+                        self._execute("CHECKPOINT")
+                        continue
                     if isinstance(key, NodeLabel):
                         if key is NodeLabel.DOCUMENT:
                             sha = table.column_names.index(_COL + "sha256")
