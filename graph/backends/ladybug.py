@@ -20,6 +20,7 @@ checkpoint at the end (see `LadybugStore._bulk_copy`), and undoes itself by hand
 """
 from __future__ import annotations
 
+import gc
 import queue
 import sys
 import threading
@@ -305,6 +306,11 @@ def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
 
     interval = sys.getswitchinterval()
     sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    # The helper allocates a tuple per row; each few hundred of them start a collector pass (600
+    # passes for 400k rows), holding the GIL the database is waiting for. Row tuples and model
+    # instances form no cycles, so the collector is paused meanwhile and resumed after.
+    collecting = gc.isenabled()
+    gc.disable()
     worker = threading.Thread(target=produce, name="plankg-arrow", daemon=True)
     worker.start()
     try:
@@ -313,6 +319,8 @@ def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
         stop.set()
         worker.join()
         sys.setswitchinterval(interval)
+        if collecting:
+            gc.enable()
 
 
 class _Failed:

@@ -3,6 +3,8 @@ relationships of new nodes, MATCH ... SET and update-or-create otherwise) and lo
 transaction: every path must leave exactly what one-document-at-a-time MERGE leaves."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from plankg.errors import StoreError
@@ -183,7 +185,13 @@ def test_a_first_build_writes_every_table_in_one_copy_and_records_shas(tmp_path,
     copies = [c.split(" FROM")[0] for c in sent if c.startswith("COPY")]
     assert len(copies) == len(set(copies))  # one COPY per table, outside any transaction
     assert "BEGIN TRANSACTION" not in sent and sent[-1] == "CALL auto_checkpoint=true"
+    # the nodes are checkpointed before any relationship is copied, the rest at the end
+    checkpoints = [i for i, c in enumerate(sent) if c == "CHECKPOINT"]
+    node_copies = [i for i, c in enumerate(sent) if c.startswith("COPY") and "(from=" not in c]
+    rel_copies = [i for i, c in enumerate(sent) if c.startswith("COPY") and "(from=" in c]
+    assert len(checkpoints) == 2 and max(node_copies) < checkpoints[0] < min(rel_copies) < max(rel_copies) < checkpoints[1]
     assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
+    assert gc.isenabled()  # the collector, paused while the tables were built, runs again
     shas = store.run("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha ORDER BY id")
     assert shas == [{"id": d, "sha": f"sha-{d}"} for d in ("doc-a", "doc-b", "doc-c", "doc-d")]
     again = load_graphs(store, corpus, sha256=lambda g: f"sha-{g.document_id}")
@@ -214,6 +222,7 @@ def test_a_failing_first_build_is_undone_then_loaded_per_document(tmp_path, corp
         expected.load_document(graph)
     assert _dump(store) == _dump(expected)  # doc-a and doc-b, nothing of doc-c, doc-d never started
     assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
+    assert gc.isenabled()
 
 
 def test_tables_merge_repeated_ids_and_pairs_like_the_rows(corpus):
