@@ -208,6 +208,18 @@ def test_progress_is_reported_for_every_document(store, make_document):
     assert seen == [(1, 3, "doc-0"), (2, 3, "doc-1"), (3, 3, "doc-2")]
 
 
+def test_nodes_inside_lists_and_maps_come_back_as_property_maps(store, make_document):
+    store.load_document(make_document("doc-a", PLAN_A))
+    rows = store.run("MATCH (p:Plan)-[r:ISSUED_BY]->(d:Department) "
+                     "RETURN collect(d) AS departments, {plan: p.title, issuer: d.name} AS names, count(r) AS n")
+    assert len(rows) == 1
+    _assert_plain(rows)
+    [department] = rows[0]["departments"]
+    assert department["_label"] == "Department" and department["name"] == "杭州市人民政府"
+    assert not any(key.startswith("_") and key != "_label" for key in department)  # no driver ids
+    assert rows[0]["names"] == {"plan": PLAN_A, "issuer": "杭州市人民政府"} and rows[0]["n"] == 1
+
+
 def test_results_are_plain_values(store, make_document):
     store.load_document(make_document("doc-a", PLAN_A, cites=("杭州市交通发展规划",)))
     rows = store.run("MATCH (p:Plan)-[r:ISSUED_BY]->(d:Department) RETURN p, r, d, p.issuers AS issuers")
