@@ -1,7 +1,7 @@
 """DDL generated from the ontology vocabulary, one dialect per backend.
 
 >>> ladybug_ddl()[0]
-'CREATE NODE TABLE IF NOT EXISTS Document(id STRING, document_id STRING, name STRING, path STRING, sha256 STRING, chars INT64, PRIMARY KEY(id))'
+'CREATE NODE TABLE IF NOT EXISTS Document(id STRING, document_id STRING, name STRING, path STRING, sha256 STRING, chars INT64, rule STRING, PRIMARY KEY(id))'
 >>> [s for s in ladybug_ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR")]
 ['CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Department TO Task, document_id STRING, rule STRING, role STRING, printed_name STRING, span_start INT64, span_end INT64)']
 >>> neo4j_ddl()[0]

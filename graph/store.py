@@ -86,6 +86,22 @@ class LoadReport:
         return report
 
 
+def loaded_version(graph: DocumentGraph, sha256: str | None) -> tuple[str, str | None] | None:
+    """What says `graph` is loaded already: the file's sha256 and the extraction rules version
+    (the Document node's `rule`) that read it. A store skips a document whose loaded Document
+    has both; new rules over an unchanged file load again. None when no sha256 is given.
+
+    >>> from plankg.ontology.model import Document, DocumentGraph
+    >>> doc = Document(id="d", document_id="d", name="a.txt", path="a.txt", sha256="f00", chars=3, rule="rules.v3")
+    >>> loaded_version(DocumentGraph(document_id="d", nodes=[doc], relationships=[]), "f00")
+    ('f00', 'rules.v3')
+    """
+    if sha256 is None:
+        return None
+    rule = next((getattr(n, "rule", None) for n in graph.nodes if n.label is NodeLabel.DOCUMENT), None)
+    return sha256, rule
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     capabilities: Capabilities
@@ -96,7 +112,8 @@ class GraphStore(Protocol):
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph`, atomically: all of it or none.
-        With `sha256` equal to the loaded version's, nothing is written and the report says skipped."""
+        With `sha256` equal to the loaded version's, read by the same extraction rules (see
+        `loaded_version`), nothing is written and the report says skipped."""
 
     def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
                        errors: list[StoreError] | None = None) -> list[LoadReport]:

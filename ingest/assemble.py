@@ -90,7 +90,8 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
     doc_id = ex.document.id
     b = _Builder(doc_id, ex.rules)
     doc = m.Document(id=doc_id, document_id=doc_id, name=ex.document.path.rsplit("/", 1)[-1],
-                     path=ex.document.path, sha256=ex.document.sha256, chars=ex.document.chars)
+                     path=ex.document.path, sha256=ex.document.sha256, chars=ex.document.chars,
+                     rule=ex.rules)
     b.node(doc)
     p = ex.plan
     plan = m.Plan(id=plan_id(p.title, doc_id), document_id=doc_id, title=p.title, issuers=list(p.issuers),

@@ -18,7 +18,7 @@ The chain, each component declaring what it reads (`requires`) and writes (`assi
 
 spaCy forbids "." in component names, so components are versioned as `plankg_<stage>_v<n>`; the
 facts they produce carry the dotted rule names of `responsibility`, `entities` and `targets`
-(`plankg.targets.comparator.v2`, …), recorded on every fact as before.
+(`plankg.targets.comparator.v3`, …), recorded on every fact as before.
 
 Rules compute on the source text with document offsets (`doc._.plankg_block.source`), not on a
 copy of the passage: a few look a character or two past the passage edge (a closing quotation

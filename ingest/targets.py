@@ -33,7 +33,7 @@ from plankg.ontology.ids import normalize
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext
 
-RULE_PROSE = "plankg.targets.comparator.v2"
+RULE_PROSE = "plankg.targets.comparator.v3"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
@@ -79,7 +79,7 @@ _SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", 
 _ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
-    r"^(?:[(（]\d{1,2}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|确保|努力|"
+    r"^(?:[(（]\d{1,2}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|争创|确保|努力|"
     r"预计|计划|实现|推动|促进|落实|其中|并|且|同时|使|让|以及|及|和|与|或|、|\s)+"
 )
 # Verbs that are part of a count metric ("新增高新技术企业"); carried over a coordinated list.

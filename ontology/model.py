@@ -45,6 +45,7 @@ class Document(Node):
     path: str
     sha256: str
     chars: int
+    rule: str | None = None  # the extraction rules version (RULES_VERSION) that read the file
 
 
 class Plan(Node):

@@ -72,8 +72,9 @@ _SPAN = {"span_start": P.INT, "span_end": P.INT}
 
 NODE_PROPERTIES: MappingProxyType[NodeLabel, MappingProxyType[str, PropType]] = MappingProxyType({
     label: MappingProxyType({"id": P.STRING, **props}) for label, props in {
+        # `rule`: the extraction rules version that read the file; with `sha256`, what a reload compares
         L.DOCUMENT: {"document_id": P.STRING, "name": P.STRING, "path": P.STRING, "sha256": P.STRING,
-                     "chars": P.INT},
+                     "chars": P.INT, "rule": P.STRING},
         L.PLAN: {"document_id": P.STRING, "title": P.STRING, "issuers": P.STRINGS, "date": P.STRING,
                  "doc_number": P.STRING, "period_start": P.INT, "period_end": P.INT, "region": P.STRING,
                  "status": P.STRING},

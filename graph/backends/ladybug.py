@@ -35,7 +35,8 @@ from plankg.graph.rows import (RelGroup, demoted_plan_properties,
                                read_node_rows_by_label, read_relationship_rows, read_relationship_rows_by_group,
                                rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
-from plankg.graph.store import Capabilities, LoadReport, parse_store_url, plain_node, plain_relationship
+from plankg.graph.store import (Capabilities, LoadReport, loaded_version, parse_store_url, plain_node,
+                                plain_relationship)
 from plankg.ontology.model import DocumentGraph, Node, Relationship
 from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, PropType, RelType
 
@@ -340,6 +341,9 @@ PUBLISHED_ELSEWHERE = ("MATCH (d:Document)-[:PUBLISHES]->(p:Plan) WHERE d.docume
 DEMOTE_CITED_PLAN = ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
                      + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
 
+# what a reload compares (see `plankg.graph.store.loaded_version`)
+LOADED_VERSIONS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule"
+
 # the last step of a first build (see `LadybugStore._bulk_copy`)
 SET_DOCUMENT_SHA = f"LOAD FROM $rows MATCH (d:Document {{id: {_COL}id}}) SET d.sha256 = {_COL}sha256"
 
@@ -627,10 +631,10 @@ class LadybugStore:
                 if rest.num_rows:
                     self._upsert_relationships(rel, source, target, rest)
 
-    def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, str | None]:
-        rows = self.run("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha",
-                        {"ids": list(document_ids)})
-        return {r["id"]: r["sha"] for r in rows}
+    def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """The loaded version (sha256, extraction rules) of each of these documents in the store."""
+        rows = self.run(LOADED_VERSIONS, {"ids": list(document_ids)})
+        return {r["id"]: (r["sha"], r["rule"]) for r in rows}
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph`, atomically: all of it or none."""
@@ -646,7 +650,8 @@ class LadybugStore:
         reports: dict[int, LoadReport] = {}
         todo: list[int] = []
         for i, (graph, sha) in enumerate(items):
-            if sha is not None and loaded.get(graph.document_id) == sha:
+            version = loaded_version(graph, sha)
+            if version is not None and loaded.get(graph.document_id) == version:
                 reports[i] = LoadReport.for_graph(graph, "unchanged", skipped=True)
             else:
                 todo.append(i)
@@ -686,11 +691,11 @@ class LadybugStore:
         return StoreError(f"{prefix}: {exc}", where=self.url, fix="check the document's property values against the ontology")
 
     @staticmethod
-    def _report(graph: DocumentGraph, loaded: Mapping[str, str | None]) -> LoadReport:
+    def _report(graph: DocumentGraph, loaded: Mapping[str, Any]) -> LoadReport:
         replaced = graph.document_id in loaded
         return LoadReport.for_graph(graph, "updated" if replaced else "created", replaced=replaced)
 
-    def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], loaded: Mapping[str, str | None]) -> None:
+    def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], loaded: Mapping[str, Any]) -> None:
         self._execute("BEGIN TRANSACTION")
         try:
             for graph in graphs:

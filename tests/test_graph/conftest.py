@@ -54,7 +54,7 @@ def plan_document(doc: str, title: str, *, tasks: int = 3, cites: tuple[str, ...
     """One document's graph; ids derive from content, as ingest derives them."""
     rule = "test.v1"
     document = m.Document(id=doc, document_id=doc, name=f"{doc}.txt", path=f"data/{doc}.txt", sha256=f"sha-{doc}",
-                          chars=1000)
+                          chars=1000, rule=rule)
     plan = m.Plan(id=content_id("Plan", title), document_id=doc, title=title, issuers=["杭州市人民政府"], date=date,
                   period_start=2021, period_end=2025, region="杭州市")
     dept = m.Department(id=content_id("Department", "杭州市", department), name=department, jurisdiction="杭州市",
@@ -97,9 +97,10 @@ def make_document():
 
 class DriverDouble:
     """An autospecced `neo4j.Driver` whose sessions run work functions on an autospecced
-    `ManagedTransaction`; `loaded` answers the adapter's Document sha256 look-up."""
+    `ManagedTransaction`; `loaded` answers the adapter's Document look-up: id -> sha256, or
+    id -> (sha256, extraction rules version)."""
 
-    def __init__(self, loaded: dict[str, str] | None = None, matched: int | None = None):
+    def __init__(self, loaded: dict[str, str | tuple[str, str]] | None = None, matched: int | None = None):
         self.loaded = loaded or {}
         self.matched = matched  # what a relationship MERGE reports as merged (default: every row)
         self.driver = create_autospec(neo4j.Driver, instance=True)
@@ -119,7 +120,9 @@ class DriverDouble:
 
     def _execute_query(self, query, parameters=None, **kw):
         if query.startswith("MATCH (d:Document) WHERE d.id IN $ids"):
-            records = [neo4j.Record({"id": i, "sha": self.loaded[i]}) for i in parameters["ids"] if i in self.loaded]
+            versions = {i: v if isinstance(v, tuple) else (v, None) for i, v in self.loaded.items()}
+            records = [neo4j.Record({"id": i, "sha": versions[i][0], "rule": versions[i][1]})
+                       for i in parameters["ids"] if i in versions]
         elif "count(" in query:
             records = [neo4j.Record({"n": 0})]
         else:

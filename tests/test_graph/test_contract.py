@@ -249,3 +249,19 @@ def test_load_graphs_can_keep_going_past_a_failing_document(store, make_document
     assert {r["id"] for r in store.run("MATCH (d:Document) RETURN d.id AS id")} == {"doc-a", "doc-c"}
     again = load_graphs(store, [graphs[0], graphs[2]])
     assert all(r.skipped for r in again)
+
+
+def test_an_unchanged_file_read_by_new_rules_is_loaded_again(store, make_document):
+    """The skip on reload compares the file's sha256 and the extraction rules version: an upgraded
+    extractor must replace what the old one loaded, not leave it in place."""
+    sha = {"sha256": lambda g: f"sha-{g.document_id}"}
+    old = make_document("doc-a", PLAN_A)
+    load_graphs(store, [old], **sha)
+    assert all(r.skipped for r in load_graphs(store, [old], **sha))
+    new = old.model_copy(update={"nodes": [n.model_copy(update={"rule": "test.v2"}) if n.label is NodeLabel.DOCUMENT
+                                           else n for n in old.nodes]})
+    [report] = load_graphs(store, [new], **sha)
+    assert report.replaced and not report.skipped
+    assert store.run("MATCH (d:Document) RETURN d.rule AS rule, d.sha256 AS sha") == [{"rule": "test.v2",
+                                                                                       "sha": "sha-doc-a"}]
+    assert all(r.skipped for r in load_graphs(store, [new], **sha))

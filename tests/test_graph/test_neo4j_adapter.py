@@ -69,7 +69,8 @@ def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double)
                     "printed_name": "联想集团"}]}),
     ]
     lookup = neo4j_double.queries()[-1]
-    assert lookup == ("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha", {"ids": ["doc-a"]},
+    assert lookup == ("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule",
+                      {"ids": ["doc-a"]},
                       {"database_": "neo4j", "routing_": neo4j.RoutingControl.READ})
 
 
@@ -97,6 +98,14 @@ def test_same_content_is_skipped_without_a_transaction(neo4j_double):
     report = store.load_document(_small_graph(), sha256="same")
     assert report.skipped and report.unchanged == {"Project": 1, "Enterprise": 1}
     neo4j_double.session.execute_write.assert_not_called()
+
+
+def test_same_file_read_by_other_rules_is_loaded_again(neo4j_double):
+    neo4j_double.loaded["doc-a"] = ("same", "plankg.rules.v0")
+    store = open_store("neo4j://localhost:7687", password="pw")
+    report = store.load_document(_small_graph(), sha256="same")  # its rules version is unknown: None
+    assert report.replaced and not report.skipped
+    assert neo4j_double.session.execute_write.call_count == 1
 
 
 def test_missing_endpoint_fails_the_transaction_and_names_the_document(neo4j_double):

@@ -77,3 +77,13 @@ def test_output_is_deterministic():
 def test_without_blocks_the_text_is_parsed_here():
     text = "到2025年,新增高新技术企业1200家。"
     assert find_targets(text, [], DocContext(period=(2021, 2025)))[0].value == 1200
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("争创国家重点实验室2家。", "国家重点实验室"),
+    ("争创国家级孵化器5家以上。", "国家级孵化器"),
+    ("力争新增高新技术企业500家。", "新增高新技术企业"),
+])
+def test_aspiration_words_set_the_comparator_and_leave_the_metric(text, metric):
+    [target] = find_targets(text, list(parse_structure(text).blocks), DocContext())
+    assert (target.metric, target.comparator) == (metric, ">=")
