@@ -39,6 +39,10 @@ class StoreError(PlankgError):
     """A graph store cannot be opened, written or queried."""
 
 
+class StaleStoreError(StoreError):
+    """An embedded store was built by another version of the ontology."""
+
+
 class QueryError(PlankgError):
     """A query pack file is malformed, unknown, or was called with bad parameters."""
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from plankg.errors import MissingDependencyError, StoreError
+from plankg.errors import MissingDependencyError, StaleStoreError, StoreError
 from plankg.graph.rows import (RelGroup, demoted_plan_properties,
                                last_relationship_rows, merge_node_rows, merge_nodes, node_columns, read_node_rows,
                                read_node_rows_by_label, read_relationship_rows, read_relationship_rows_by_group,
@@ -411,6 +411,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def remove_store(path: Path) -> None:
+    """Delete an embedded store: its file or folder and the files beside it (`.wal`, …).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("g.lbdb", "g.lbdb.wal", "other.lbdb"):
+    ...     _ = (folder / name).write_text("x")
+    >>> remove_store(folder / "g.lbdb")
+    >>> sorted(p.name for p in folder.iterdir())
+    ['other.lbdb']
+    """
+    import shutil
+
+    for item in [path, *path.parent.glob(path.name + ".*")]:
+        if item.is_dir():
+            shutil.rmtree(item)
+        elif item.exists():
+            item.unlink()
+
+
 class LadybugStore:
     capabilities = CAPABILITIES
 
@@ -485,7 +505,7 @@ class LadybugStore:
                 if have != pairs:
                     problem = f"relationship table {name} joins {sorted(have)}, the ontology {sorted(pairs)}"
             if problem:
-                raise StoreError(f"the store was built with another version of the ontology: {problem}",
+                raise StaleStoreError(f"the store was built with another version of the ontology: {problem}",
                                  where=self.url, fix=f"delete {self.path} (or use a new ladybug:///PATH) and load the "
                                                      "documents again")
 

@@ -106,3 +106,22 @@ def test_the_seven_provincial_laboratories_appear_under_the_platform_queries(dem
     by_kind = {r["platform"]: r for r in _query(store, "platforms_by_kind")}
     assert labs <= set(by_kind)
     assert {by_kind[name]["kind"] for name in labs} == {by_kind["之江实验室"]["kind"]}
+
+
+def test_demo_rebuilds_its_own_store_when_the_ontology_changed_but_never_a_named_one(tmp_path, monkeypatch):
+    import ladybug
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PLANKG_STORE", raising=False)
+    stale = tmp_path / "build" / "plankg.lbdb"
+    stale.parent.mkdir()
+    old = ladybug.Database(str(stale))  # a store of an older ontology: Document without its later properties
+    ladybug.Connection(old).execute("CREATE NODE TABLE Document(id STRING, name STRING, PRIMARY KEY(id))")
+    old.close()
+
+    named = CliRunner().invoke(main, ["demo", "--store", f"ladybug://{stale}", "--build", str(tmp_path / "out")])
+    assert named.exit_code != 0 and "another version of the ontology" in named.output and f"delete {stale}" in named.output
+
+    rebuilt = CliRunner().invoke(main, ["demo", "--build", str(tmp_path / "out")])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "rebuilding the demo store" in rebuilt.output and "5 documents" in rebuilt.output
