@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from plankg.graph.backends.ladybug import remove_store  # noqa: E402
 from plankg.graph.load import load_graphs  # noqa: E402
 from plankg.graph.rows import node_rows_by_label, relationship_rows_by_group  # noqa: E402
 from plankg.graph.store import open_store  # noqa: E402
@@ -132,8 +133,7 @@ def copy_statements(graphs: list[m.DocumentGraph]) -> tuple[list[tuple[str, Any]
 
 def _fresh(tmp: Path, name: str):
     path = tmp / name
-    shutil.rmtree(path, ignore_errors=True)
-    path.unlink(missing_ok=True)
+    remove_store(path)
     return open_store(f"ladybug://{path}")
 
 

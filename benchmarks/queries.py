@@ -25,12 +25,12 @@ import hashlib
 import inspect
 import math
 import random
-import shutil
 import statistics
 import sys
 import time
 from pathlib import Path
 
+from plankg.graph.backends.ladybug import remove_store
 from plankg.graph.store import open_store
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
@@ -181,12 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         print("the benchmark store was built from another schema or generator: rebuilding it")
         args.rebuild = True
     if args.rebuild:
-        # the store is a file plus sidecars (db.wal, …) or a folder, depending on the LadybugDB version
-        for path in [db, *db.parent.glob(db.name + ".*")]:
-            if path.is_dir():
-                shutil.rmtree(path)
-            elif path.exists():
-                path.unlink()
+        remove_store(db)  # with its stamp
     fresh = not db.exists()
     db.parent.mkdir(parents=True, exist_ok=True)
     store = open_store(f"ladybug://{db.resolve()}")

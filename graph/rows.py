@@ -203,20 +203,6 @@ def group_nodes(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[Node]]:
     return {label: by_label[label] for label in NodeLabel if label in by_label}
 
 
-def group_relationships(graphs: Iterable[DocumentGraph]) -> dict[RelGroup, list[Relationship]]:
-    """Every relationship of `graphs` by (type, source label, target label)."""
-    key = _row_getter(("type", "source_label", "target_label"))
-    groups: dict[RelGroup, list[Relationship]] = {}
-    for graph in graphs:
-        rels = graph.relationships
-        for group, rel in zip(map(key, map(vars, rels)), rels):
-            try:
-                groups[group].append(rel)
-            except KeyError:
-                groups[group] = [rel]
-    return groups
-
-
 def read_node_rows_by_label(graphs: Iterable[DocumentGraph]) -> dict[NodeLabel, list[tuple[Any, ...]]]:
     """Every node of `graphs` as a `read_node_rows` tuple, by label (vocabulary order), in one
     pass: grouping the models first and reading each group again costs half as much more. Rows

@@ -86,20 +86,30 @@ class LoadReport:
         return report
 
 
-def loaded_version(graph: DocumentGraph, sha256: str | None) -> tuple[str, str | None] | None:
-    """What says `graph` is loaded already: the file's sha256 and the extraction rules version
-    (the Document node's `rule`) that read it. A store skips a document whose loaded Document
-    has both; new rules over an unchanged file load again. None when no sha256 is given.
+# The version of each loaded document, in Cypher both stores read; `loaded_versions` keys its rows.
+LOADED_VERSIONS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule"
+
+
+def loaded_versions(rows: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str | None, str | None]]:
+    """`LOADED_VERSIONS` rows as document id -> (sha256, extraction rules version)."""
+    return {r["id"]: (r["sha"], r["rule"]) for r in rows}
+
+
+def is_loaded(graph: DocumentGraph, sha256: str | None, loaded: Mapping[str, tuple[str | None, str | None]]) -> bool:
+    """Whether `graph` is in the store already: the same file (`sha256`, given by the caller) read
+    by the same extraction rules (its Document node's `rule`). New rules over an unchanged file
+    load again; without a sha256 a document always loads.
 
     >>> from plankg.ontology.model import Document, DocumentGraph
     >>> doc = Document(id="d", document_id="d", name="a.txt", path="a.txt", sha256="f00", chars=3, rule="rules.v3")
-    >>> loaded_version(DocumentGraph(document_id="d", nodes=[doc], relationships=[]), "f00")
-    ('f00', 'rules.v3')
+    >>> g = DocumentGraph(document_id="d", nodes=[doc], relationships=[])
+    >>> is_loaded(g, "f00", {"d": ("f00", "rules.v3")}), is_loaded(g, "f00", {"d": ("f00", "rules.v2")})
+    (True, False)
     """
     if sha256 is None:
-        return None
+        return False
     rule = next((getattr(n, "rule", None) for n in graph.nodes if n.label is NodeLabel.DOCUMENT), None)
-    return sha256, rule
+    return loaded.get(graph.document_id) == (sha256, rule)
 
 
 @runtime_checkable
@@ -113,7 +123,7 @@ class GraphStore(Protocol):
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph`, atomically: all of it or none.
         With `sha256` equal to the loaded version's, read by the same extraction rules (see
-        `loaded_version`), nothing is written and the report says skipped."""
+        `is_loaded`), nothing is written and the report says skipped."""
 
     def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
                        errors: list[StoreError] | None = None) -> list[LoadReport]:

@@ -367,18 +367,19 @@ def demo(store_url: str | None, username: str | None, database: str | None, buil
     from plankg.graph.store import parse_store_url
     from plankg.workflow import run_demo
 
+    url = _store_url(store_url)
     try:
         _open(store_url, username, database).close()  # fail early, before ingesting, if the store cannot be opened
     except StaleStoreError as exc:
         if store_url or os.environ.get("PLANKG_STORE"):
-            raise  # a store the user named is theirs to delete
+            raise  # a store the user named (even at the default path) is theirs to delete
         from plankg.graph.backends.ladybug import remove_store
 
-        # the default demo store is derived from data/demo: built again from scratch
-        remove_store(Path(parse_store_url(_store_url(None))[1]))
+        # the default store is derived from data/demo: built again from scratch
+        remove_store(Path(parse_store_url(url)[1]))
         click.echo(f"note: {exc.what}; rebuilding the demo store", err=True)
     options = {k: v for k, v in (("username", username), ("database", database)) if v}
-    summary = run_demo(_store_url(store_url), build_dir, progress=_progress("demo"), store_options=options)
+    summary = run_demo(url, build_dir, progress=_progress("demo"), store_options=options)
     for line in summary.lines():
         click.echo(line)
     if summary.failures:

@@ -31,13 +31,12 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from plankg.errors import MissingDependencyError, StaleStoreError, StoreError
 from plankg.graph.rows import (RelGroup, demoted_plan_properties,
-                               last_relationship_rows, merge_node_rows, merge_nodes, node_columns, read_node_rows,
-                               read_node_rows_by_label, read_relationship_rows, read_relationship_rows_by_group,
-                               rows_by_endpoint_labels)
+                               last_relationship_rows, merge_node_rows, merge_nodes, node_columns,
+                               read_node_rows_by_label, read_relationship_rows_by_group, rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
-from plankg.graph.store import (Capabilities, LoadReport, loaded_version, parse_store_url, plain_node,
-                                plain_relationship)
-from plankg.ontology.model import DocumentGraph, Node, Relationship
+from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions,
+                                parse_store_url, plain_node, plain_relationship)
+from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, PropType, RelType
 
 CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=True, bulk_copy=True,
@@ -99,16 +98,11 @@ def _rel_types(rel: RelType) -> dict[str, PropType]:
     return {"source": PropType.STRING, "target": PropType.STRING, **REL_PROPERTIES[rel]}
 
 
-def node_table(label: NodeLabel, nodes: Sequence[Node]):
-    """One label's nodes (model instances) as the Arrow table every write path takes, one row
-    per id (merged like `rows.node_label_rows`). Whether ids repeat is asked of the Arrow column:
-    a hash count in C that releases the GIL, where a Python set of ids costs as much as
-    converting the column."""
-    return node_rows_table(label, read_node_rows(label, nodes))
-
-
-def node_rows_table(label: NodeLabel, rows: Sequence[tuple[Any, ...]]):
-    """`node_table` from `read_node_rows` tuples."""
+def node_table(label: NodeLabel, rows: Sequence[tuple[Any, ...]]):
+    """One label's nodes, as `rows.read_node_rows` tuples, to the Arrow table every write path
+    takes, one row per id (merged like `rows.node_label_rows`). Whether ids repeat is asked of
+    the Arrow column: a hash count in C that releases the GIL, where a Python set of ids costs as
+    much as converting the column."""
     import pyarrow.compute as pc
 
     table = _tuples_table(rows, NODE_PROPERTIES[label])
@@ -117,14 +111,10 @@ def node_rows_table(label: NodeLabel, rows: Sequence[tuple[Any, ...]]):
     return _tuples_table(merge_node_rows(label, rows), NODE_PROPERTIES[label])
 
 
-def relationship_table(rel: RelType, rels: Sequence[Relationship]):
-    """One group's relationships (model instances) as an Arrow table, one row per (source,
-    target), the last assertion winning (see `node_table` for why the check is Arrow's)."""
-    return relationship_rows_table(rel, read_relationship_rows(rel, rels))
-
-
-def relationship_rows_table(rel: RelType, rows: Sequence[tuple[Any, ...]]):
-    """`relationship_table` from `read_relationship_rows` tuples."""
+def relationship_table(rel: RelType, rows: Sequence[tuple[Any, ...]]):
+    """One group's relationships, as `rows.read_relationship_rows` tuples, to an Arrow table, one
+    row per (source, target), the last assertion winning (see `node_table` for why the check is
+    Arrow's)."""
     import pyarrow.compute as pc
 
     table = _tuples_table(rows, _rel_types(rel))
@@ -269,10 +259,10 @@ def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | 
     checkpoint the nodes."""
     # the relationships are read while the database copies the nodes
     for label, rows in read_node_rows_by_label(graphs).items():
-        yield label, node_rows_table(label, rows)
+        yield label, node_table(label, rows)
     yield END_OF_NODES, None
     for key, rows in read_relationship_rows_by_group(graphs).items():
-        yield key, relationship_rows_table(key[0], rows)
+        yield key, relationship_table(key[0], rows)
 
 
 _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
@@ -340,9 +330,6 @@ PUBLISHED_ELSEWHERE = ("MATCH (d:Document)-[:PUBLISHES]->(p:Plan) WHERE d.docume
 # it stays, as a stub known by its title
 DEMOTE_CITED_PLAN = ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
                      + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
-
-# what a reload compares (see `plankg.graph.store.loaded_version`)
-LOADED_VERSIONS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule"
 
 # the last step of a first build (see `LadybugStore._bulk_copy`)
 SET_DOCUMENT_SHA = f"LOAD FROM $rows MATCH (d:Document {{id: {_COL}id}}) SET d.sha256 = {_COL}sha256"
@@ -651,10 +638,8 @@ class LadybugStore:
                 if rest.num_rows:
                     self._upsert_relationships(rel, source, target, rest)
 
-    def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
-        """The loaded version (sha256, extraction rules) of each of these documents in the store."""
-        rows = self.run(LOADED_VERSIONS, {"ids": list(document_ids)})
-        return {r["id"]: (r["sha"], r["rule"]) for r in rows}
+    def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        return loaded_versions(self.run(LOADED_VERSIONS, {"ids": list(document_ids)}))
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph`, atomically: all of it or none."""
@@ -666,12 +651,11 @@ class LadybugStore:
         so every document is still all-or-nothing and the error names the one that failed.
         With an `errors` list, a failed document's error is appended there and the rest still load."""
         items = list(items)
-        loaded = self._loaded_shas([g.document_id for g, _ in items])
+        loaded = self._loaded_versions([g.document_id for g, _ in items])
         reports: dict[int, LoadReport] = {}
         todo: list[int] = []
         for i, (graph, sha) in enumerate(items):
-            version = loaded_version(graph, sha)
-            if version is not None and loaded.get(graph.document_id) == version:
+            if is_loaded(graph, sha, loaded):
                 reports[i] = LoadReport.for_graph(graph, "unchanged", skipped=True)
             else:
                 todo.append(i)
@@ -692,7 +676,7 @@ class LadybugStore:
         for i in todo:
             graph = items[i][0]
             if len(todo) > 1:  # an earlier document of this list may have loaded it
-                loaded.update(self._loaded_shas([graph.document_id]))
+                loaded.update(self._loaded_versions([graph.document_id]))
             try:
                 self._load_in_one_transaction([graph], loaded)
             except (StoreError, RuntimeError, ValueError, TypeError) as exc:  # pyarrow's errors derive from these

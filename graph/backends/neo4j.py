@@ -17,7 +17,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from plankg.errors import MissingDependencyError, StoreError
 from plankg.graph.rows import demoted_plan_properties, rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
 from plankg.graph.schema import neo4j_ddl
-from plankg.graph.store import Capabilities, LoadReport, loaded_version, plain_node, plain_relationship
+from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions, plain_node,
+                                plain_relationship)
 from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
@@ -106,10 +107,6 @@ def delete_document_cypher() -> list[str]:
             + (" AND n.document_id IS NULL" if label is NodeLabel.PLAN else "") + " DELETE n RETURN count(n) AS n"
             for label in NodeLabel if label in SHARED or label is NodeLabel.PLAN]
     return out
-
-
-# what a reload compares (see `plankg.graph.store.loaded_version`)
-LOADED_VERSIONS = "MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule"
 
 
 def count_cypher() -> list[str]:
@@ -270,16 +267,13 @@ class Neo4jStore:
                                  f"({source.value}->{target.value})", where=self.url,
                                  fix="every relationship's endpoints must be nodes of the same document or already loaded")
 
-    def _loaded_shas(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
-        """The loaded version (sha256, extraction rules) of each of these documents on the server."""
-        records = self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False).records
-        return {r["id"]: (r["sha"], r["rule"]) for r in records}
+    def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False).records)
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph` in one write transaction: all of it or none."""
-        loaded = self._loaded_shas([graph.document_id])
-        version = loaded_version(graph, sha256)
-        if version is not None and loaded.get(graph.document_id) == version:
+        loaded = self._loaded_versions([graph.document_id])
+        if is_loaded(graph, sha256, loaded):
             return LoadReport.for_graph(graph, "unchanged", skipped=True)
         replace = graph.document_id in loaded
 
