@@ -9,8 +9,8 @@
 """
 from __future__ import annotations
 
-from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
-                                   RelType)
+from plankg.ontology.vocab import (DOCUMENT_OWNED, LOOKED_UP, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES,
+                                   SEARCHED, SEARCHED_REL, NodeLabel, RelType)
 
 
 def ladybug_ddl() -> list[str]:
@@ -27,7 +27,14 @@ def ladybug_ddl() -> list[str]:
 
 
 def neo4j_ddl() -> list[str]:
-    """Uniqueness constraints on every label's id, and indexes the loader and queries use."""
+    """Uniqueness constraints on every label's id, and indexes the loader and queries use.
+
+    Besides ids, names and document ids: a TEXT index for every property the packs search by
+    substring (SEARCHED, SEARCHED_REL), a RANGE index for every property they look up by value.
+
+    >>> [s for s in neo4j_ddl() if "task_text" in s or "target_year" in s]
+    ['CREATE TEXT INDEX plankg_task_text_search IF NOT EXISTS FOR (n:Task) ON (n.text)', 'CREATE INDEX plankg_target_year IF NOT EXISTS FOR (n:Target) ON (n.year)']
+    """
     out = [f"CREATE CONSTRAINT plankg_{label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
            for label in NodeLabel]
     out += [f"CREATE INDEX plankg_{label.value.lower()}_document IF NOT EXISTS FOR (n:{label.value}) ON (n.document_id)"
@@ -36,4 +43,10 @@ def neo4j_ddl() -> list[str]:
             for label in NodeLabel if "name" in NODE_PROPERTIES[label]]
     out += [f"CREATE INDEX plankg_{rel.value.lower()}_document IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.document_id)"
             for rel in RelType]
+    out += [f"CREATE TEXT INDEX plankg_{label.value.lower()}_{prop}_search IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
+            for label, props in SEARCHED.items() for prop in props]
+    out += [f"CREATE TEXT INDEX plankg_{rel.value.lower()}_{prop}_search IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.{prop})"
+            for rel, props in SEARCHED_REL.items() for prop in props]
+    out += [f"CREATE INDEX plankg_{label.value.lower()}_{prop} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
+            for label, props in LOOKED_UP.items() for prop in props]
     return out

@@ -120,6 +120,21 @@ REL_ENDPOINTS: MappingProxyType[RelType, tuple[tuple[NodeLabel, NodeLabel], ...]
     R.IMPLEMENTS: ((L.DEPARTMENT, L.PLAN),),
 })
 
+# What the query packs filter on, for stores that keep secondary indexes (Neo4j; LadybugDB has
+# only its primary-key index). SEARCHED: string properties a pack matches with `CONTAINS $param`
+# (a TEXT index answers substring search); LOOKED_UP: properties a pack compares with `= $param`
+# (a RANGE index). tests/test_queries checks every pack filter against these two maps.
+SEARCHED: MappingProxyType[NodeLabel, tuple[str, ...]] = MappingProxyType({
+    L.PLAN: ("title",), L.TASK: ("text",), L.DEPARTMENT: ("name",), L.PLATFORM: ("name",),
+    L.TARGET: ("metric",),
+})
+SEARCHED_REL: MappingProxyType[RelType, tuple[str, ...]] = MappingProxyType({
+    R.RESPONSIBLE_FOR: ("printed_name",), R.ISSUED_BY: ("printed_name",),
+})
+LOOKED_UP: MappingProxyType[NodeLabel, tuple[str, ...]] = MappingProxyType({
+    L.TASK: ("ref",), L.SECTION: ("ref",), L.TARGET: ("year",), L.PLATFORM: ("kind", "level"),
+})
+
 # Chinese and English display names: the same strings plankg.ttl carries as rdfs:label.
 LABELS_ZH: MappingProxyType[str, str] = MappingProxyType({
     "Document": "文件", "Plan": "规划", "Section": "章节", "Task": "任务", "Department": "部门",

@@ -372,6 +372,7 @@ def orphan_delete_cypher(label: NodeLabel) -> str:
 
 
 _DRIVER_VALUE_KINDS = ("NODE", "REL", "STRUCT", "MAP", "UNION", "ANY")
+_ARROW_ROWS = 64  # from this many rows of plain columns on, results come through Arrow
 
 
 def _needs_plain(kind: str) -> bool:
@@ -453,10 +454,14 @@ class LadybugStore:
         if isinstance(result, list):  # several statements: the last one's rows
             result = result[-1]
         columns = result.get_column_names()
-        rows = result.get_all()
         # only columns that can hold nodes, relationships or paths need converting; the rest are
         # plain already, and skipping them keeps a 1k-row result cheap
         convert = [i for i, kind in enumerate(result.get_column_data_types()) if _needs_plain(kind)]
+        if not convert and result.get_num_tuples() >= max(_ARROW_ROWS, 1):
+            # plain columns of a long result: one Arrow table converts them about twice as fast as
+            # a Python call per row (chunk -1: one chunk of exactly the result's rows)
+            return result.get_as_arrow(-1).to_pylist()
+        rows = result.get_all()
         if convert:
             for row in rows:
                 for i in convert:

@@ -238,3 +238,24 @@ def test_tables_merge_repeated_ids_and_pairs_like_the_rows(corpus):
                                        rows.read_relationship_rows(RelType.RESPONSIBLE_FOR, repeated))
     assert table.num_rows == len(responsible)
     assert set(table.column("v_rule").to_pylist()) == {"again.v2"}
+
+
+def test_long_results_of_plain_columns_keep_every_value_and_type(tmp_path, monkeypatch):
+    """From `_ARROW_ROWS` rows on, plain columns come through one Arrow table: the values, their
+    Python types, nulls, lists and the column order must be what the row-by-row path returns."""
+    store = open_store(f"ladybug://{tmp_path / 'g.lbdb'}")
+    query = ("UNWIND range(1, $n) AS k WITH cast(k, 'INT64') AS i RETURN i, i * 0.5 AS half, 'x' + cast(i, 'STRING') AS s, [i, i + 1] AS pair, "
+             "CASE WHEN i % 2 = 0 THEN NULL ELSE i END AS odd, i % 3 = 0 AS third, "
+             "['a', cast(i, 'STRING')] AS tags, date('2024-01-01') AS day ORDER BY i")
+    n = backend._ARROW_ROWS + 5
+    arrow = store.run(query, {"n": n})
+    monkeypatch.setattr(backend, "_ARROW_ROWS", 10 ** 9)  # row by row
+    rows = store.run(query, {"n": n})
+    assert [list(r) for r in arrow] == [list(r) for r in rows]  # column order
+    assert [{k: (type(v), v) for k, v in r.items()} for r in arrow] == \
+        [{k: (type(v), v) for k, v in r.items()} for r in rows]
+    assert arrow[1] == {"i": 2, "half": 1.0, "s": "x2", "pair": [2, 3], "odd": None, "third": False,
+                        "tags": ["a", "2"], "day": rows[0]["day"]} and len(arrow) == n
+    monkeypatch.setattr(backend, "_ARROW_ROWS", 0)  # an empty result through the Arrow test
+    assert store.run(query, {"n": 0}) == []
+    store.close()

@@ -83,3 +83,38 @@ def test_seeded_queries_settle_the_anchor_before_optional_parts(name, dialect):
         assert keyword != "OPTIONAL MATCH", f"{name}: OPTIONAL MATCH before a WITH settles the anchor"
         assert not re.search(r"\bCOUNT\s*\{", body, re.IGNORECASE), \
             f"{name}: COUNT {{ }} in {keyword} before a WITH settles the anchor"
+
+
+_BOUND = re.compile(r"\(\s*(\w+)\s*:\s*(\w+)|\[\s*(\w+)\s*:\s*(\w+)")
+_FILTER = re.compile(r"\b(\w+)\.(\w+)\s*(CONTAINS|=)\s*\$\w+")
+
+
+def _filters(text: str) -> set[tuple[str, str, str]]:
+    """(label or type, property, operator) of every `var.prop CONTAINS $x` / `var.prop = $x` whose
+    variable the text binds to one label or relationship type.
+
+    >>> sorted(_filters("MATCH (p:Plan)<-[r:ISSUED_BY]-(n) WHERE p.title CONTAINS $a OR r.printed_name = $b OR n.x = $c"))
+    [('ISSUED_BY', 'printed_name', '='), ('Plan', 'title', 'CONTAINS')]
+    """
+    code = code_only(text)
+    bound = {}
+    for m in _BOUND.finditer(code):
+        var, label = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        bound[var] = label
+    return {(bound[var], prop, op) for var, prop, op in _FILTER.findall(code) if var in bound}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_parameter_filter_has_a_neo4j_index(name):
+    """A pack that filters a property on a parameter gets an index on Neo4j: a TEXT index for
+    CONTAINS (SEARCHED, SEARCHED_REL in the vocabulary), a RANGE index (or the name/id ones) for =."""
+    from plankg.graph.schema import neo4j_ddl
+    ddl = neo4j_ddl()
+    for label, prop, op in _filters(QUERIES[name].text_for("neo4j")):
+        pattern = f"(n:{label}) ON (n.{prop})" if label[0].isupper() and not label.isupper() \
+            else f"()-[r:{label}]-() ON (r.{prop})"
+        kinds = [s.split(" INDEX ")[0] for s in ddl if s.endswith(pattern) and " INDEX " in s]
+        wanted = "CREATE TEXT" if op == "CONTAINS" else "CREATE"
+        assert wanted in kinds, (f"{name}: filters {label}.{prop} with {op} $param but neo4j_ddl() has no "
+                                 f"{'TEXT ' if op == 'CONTAINS' else ''}index on it; add it to "
+                                 f"{'SEARCHED' if op == 'CONTAINS' else 'LOOKED_UP'} in ontology/vocab.py")
