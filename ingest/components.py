@@ -18,7 +18,7 @@ The chain, each component declaring what it reads (`requires`) and writes (`assi
 
 spaCy forbids "." in component names, so components are versioned as `plankg_<stage>_v<n>`; the
 facts they produce carry the dotted rule names of `responsibility`, `entities` and `targets`
-(`plankg.targets.comparator.v3`, …), recorded on every fact as before.
+(`plankg.targets.comparator.v4`, …), recorded on every fact as before.
 
 Rules compute on the source text with document offsets (`doc._.plankg_block.source`), not on a
 copy of the passage: a few look a character or two past the passage edge (a closing quotation
@@ -37,9 +37,10 @@ from typing import TYPE_CHECKING, Callable
 
 from plankg.errors import ExtractionError, MissingDependencyError
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (ACADEMY_INSTITUTE, COMPANY, ENTERPRISE_GROUP, coordinated_platforms,
-                                    gazetteer_enterprises, gazetteer_firm_names, head_pattern, listed_enterprises,
-                                    places_for, prose_spans, registered_enterprises, row_project, span_platforms)
+from plankg.ingest.entities import (ACADEMY_INSTITUTE, COMPANY, ENTERPRISE_GROUP, FACILITY_LIST, FIELD_STATION,
+                                    coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names, head_pattern,
+                                    listed_enterprises, places_for, prose_spans, registered_enterprises, row_project,
+                                    span_platforms)
 from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
                                      phrase_matcher)
 from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, plan_wide_actors,
@@ -125,7 +126,8 @@ def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     """
     firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
-    return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE)
+    return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_LIST,
+            FIELD_STATION)
 
 
 def needs_doc(ctx: PassageContext) -> bool:

@@ -84,6 +84,11 @@ def _load_json(name: str) -> dict:
                              where=f"data/gazetteers/{name}", fix="fix the JSON syntax") from None
 
 
+# Functional zones end like districts but are no jurisdiction: 高新区, 经开区, 示范区 ….
+_ZONE_ENDINGS = ("新区", "开区", "发区", "园区", "范区", "验区", "贸区", "税区", "作区", "能区", "聚区", "片区", "景区",
+                 "主城区", "湾区", "港区", "社区", "校区", "厂区", "矿区", "街区", "展区", "地区", "辖区", "全区")
+_COUNTY_START = re.compile(r"^([\u4e00-\u9fff]{2,3}?县|[\u4e00-\u9fff]{2,8}?自治县)(?![级域内外城])")
+_TOWNSHIP = ("镇", "乡")  # township governments listed as responsible units
 _OTHER_SUFFIXES = ("科学技术协会", "联合会", "协会", "总工会", "学会", "公司", "集团", "大学", "学院", "研究院", "银行")
 
 
@@ -172,12 +177,32 @@ class DepartmentRegistry:
                 break
             out.append(r)
             rest = rest[len(r):]
-        if out and rest[:1] not in ("", ) and re.match(r"^[\u4e00-\u9fff]{1,4}?[区县]", rest) and \
-                out[-1] in self.cities:
-            m = re.match(r"^([\u4e00-\u9fff]{1,3}?[区县])(?![级域内外])", rest)
-            if m and not m.group(1).endswith(("新区",)) and not any(w in m.group(1) for w in "省市的在"):
+        if out and out[-1] in self.cities or out[-1:] and self._municipality(out[-1]):
+            district = self.unlisted_district(rest)
+            if district:
+                out.append(district)
+        elif not out:
+            # A county opening a title or an issuer needs no parent: "肥西县科技创新三年行动计划".
+            m = _COUNTY_START.match(rest)
+            if m and not any(w in m.group(1) for w in "省市区乡镇的在各全本每"):
                 out.append(m.group(1))
         return out
+
+    def _municipality(self, region: str) -> bool:
+        """A province-level city (上海市, 重庆市): its districts follow it directly."""
+        return region in self.provinces and region.endswith("市")
+
+    @staticmethod
+    def unlisted_district(rest: str) -> str | None:
+        """A district or county name not in the gazetteer, right after its city: "闵行区" in 上海市闵行区….
+
+        >>> DepartmentRegistry.unlisted_district("闵行区人民政府办公室"), DepartmentRegistry.unlisted_district("高新区管委会")
+        ('闵行区', None)
+        """
+        m = re.match(r"^([\u4e00-\u9fff]{1,3}?[区县])(?![级域内外])", rest)
+        if m is None or m.group(1).endswith(_ZONE_ENDINGS) or any(w in m.group(1) for w in "省市的在各全本每"):
+            return None
+        return m.group(1)
 
     # -- shapes ---------------------------------------------------------------------------------
     def is_collective(self, name: str) -> bool:
@@ -256,7 +281,10 @@ class DepartmentRegistry:
             return False
         if n.endswith(self.person_titles) and not n.endswith(("委员会", "办公室")):
             return True
-        # A bare 2-3 character name with no organisational ending is a person, e.g. 张三.
+        # A bare 2-3 character name with no organisational ending is a person, e.g. 张三; a township
+        # (马桥镇, 某某乡) has the same length but names a place.
+        if len(n) == 3 and n.endswith(_TOWNSHIP):
+            return False
         return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)) and not self.looks_like_unit(n)
 
     # -- resolution ----------------------------------------------------------------------------
@@ -366,6 +394,10 @@ class DepartmentRegistry:
             inner = self.leading_region(rest)
             if inner and rest.startswith(inner):
                 region_name, rest = inner, rest[len(inner):]
+            elif lead in self.cities or self._municipality(lead):
+                district = self.unlisted_district(rest)
+                if district and len(rest) > len(district) + 1:
+                    region_name, rest = district, rest[len(district):]
             return self._resolve_body(name, region_name, rest)
         m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
         zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")

@@ -37,10 +37,10 @@ if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is n
 
 log = logging.getLogger(__name__)
 
-RULE_PLATFORM = "plankg.entities.platform.head_noun.v2"
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v3"
 RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
 RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
-RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v2"
+RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v3"
 RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v1"
 RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
 RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
@@ -88,6 +88,10 @@ def platform_heads() -> tuple[Head, ...]:
             raise GazetteerDataError(f"bad line in platform_heads.tsv: {ln!r}", where="platform_heads.tsv",
                                      fix="write head<TAB>kind<TAB>strong|designation|normal|weak")
         heads.append(Head(*parts))
+    # 科创 abbreviates 科技创新: "光谷科技创新走廊" is printed in full where a list has "科创走廊".
+    nouns = {h.noun for h in heads}
+    heads.extend(Head(h.noun.replace("科创", "科技创新"), h.kind, h.strength) for h in list(heads)
+                 if "科创" in h.noun and h.noun.replace("科创", "科技创新") not in nouns)
     return tuple(sorted(heads, key=lambda h: (-len(h.noun), h.noun)))
 
 
@@ -247,7 +251,9 @@ _EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点
                          r"具有全球影响力的|具有国际影响力的|全球|国际)+$")
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
-_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
+# "每家实验室": 每 with its classifier, never the start of a name.
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|"
+                            r"听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 _STOP_RE = re.compile("|".join(re.escape(w) for w in _STOPWORDS))
@@ -298,6 +304,11 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
             noise = _LEADING_NOISE.match(left)
             left_start = ps + (noise.end() if noise else 0)
             left = left[noise.end():] if noise else left
+            if (pb == "—" and 2 <= len(left) <= 4 and places is not None and places.opens(left) and e > s
+                    and s == pe + 1 and text[pe - 1:pe] != "—" and text[s:s + 1] != "—"):
+                # "中国—东盟技术转移中心": one dash between two places joins them in one name.
+                merged[-1] = (ps, e, b)
+                continue
             if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
                     and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END)
@@ -321,10 +332,11 @@ def _ends_with_head(heads: HeadLookup, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- platforms
 
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
-_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|省(?!份)|市(?!场)|区(?!域)|县(?!域))")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|省(?!份)|市(?!场)|区(?!域)|县(?!域))")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
 _PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
+_COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
 _FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
 
 
@@ -418,10 +430,15 @@ def _platform_candidates(text: str, run: _Run, places: "_Places", heads: HeadLoo
         return
     if _FOLLOWED_BY_POLICY.match(text, end, min(len(text), end + 8)):
         return
+    if text[end - 1:end] == "区" and text[end:end + 1] in ("块", "域"):
+        return  # "集聚区块", "核心区域": 区 opens the next word, the head noun is not there
     if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):
         return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
     if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
         return
+    if _COUNTED.match(text, end, min(len(text), end + 10)) and \
+            not _strip_generic(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:last_start]), count=1)):
+        return  # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class
     if alone_ok or _named(text[s:last_end], head, run.quoted, places):
         yield s, end, head
 
@@ -503,11 +520,22 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
     return out
 
 
+_ADDRESSEE = re.compile(r"^各[^。;；]{2,200}[:：]$")
+
+
 def _prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
     if not blocks:
         return [(0, len(text))]
     # After a numbering marker: "3.支持久立集团…" names 久立集团, not "3.支持久立集团".
-    return [(body_start(b), b.end) if b.marker else (b.start, b.end) for b in blocks]
+    # The notice's addressee line ("各区县科技局，两江新区…：") lists recipients, never platforms or firms.
+    return [(body_start(b), b.end) if b.marker else (b.start, b.end) for b in blocks
+            if not (b.kind == "paragraph" and b.ref is None and _ADDRESSEE.match(b.text))]
+
+
+def _joining_dash(text: str, i: int) -> bool:
+    """A single "—" between two characters of a name (中国—东盟), not a "——" break."""
+    return text[i] == "—" and 0 < i < len(text) - 1 and text[i - 1] != "—" and text[i + 1] != "—" \
+        and not text[i - 1].isdigit()
 
 
 def _windows(text: str, start: int, end: int, heads: list[HeadSpan]) -> list[tuple[int, int]]:
@@ -516,7 +544,7 @@ def _windows(text: str, start: int, end: int, heads: list[HeadSpan]) -> list[tup
     out: list[tuple[int, int]] = []
     for h_start, h_end, _noun in heads:
         ws = h_start
-        while ws > start and text[ws - 1] not in _PUNCT and h_start - ws < 60:
+        while ws > start and (text[ws - 1] not in _PUNCT or _joining_dash(text, ws - 1)) and h_start - ws < 60:
             ws -= 1
         we = h_end
         while we < end and text[we] not in _PUNCT and we - h_end < 12:
@@ -532,6 +560,61 @@ RULE_ACADEMY_INSTITUTE = "plankg.entities.platform.academy_institute.v1"
 # "中科院苏州纳米所": institutes of the academies are written with a bare 所, which alone is no head noun.
 _ACADEMY_INSTITUTE = re.compile(r"(?:中科院|中国科学院|中国工程院|中国农科院|中国农业科学院|中国医学科学院)"
                                 r"[\u4e00-\u9fff]{2,14}?所(?=[、,，;；。)）和与及等]|$)")
+
+
+RULE_FIELD_STATION = "plankg.entities.platform.field_station.v1"
+# "安徽农业大学皖中综合试验站": a university's or academy's field station, named after its institution.
+FIELD_STATION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|科学院|研究院)[\u4e00-\u9fff]{2,10}?"
+                           r"(?:综合试验站|试验站|实验站|观测研究站|观测站)")
+
+
+def field_stations(text: str, start: int, end: int) -> list[PlatformOut]:
+    """Field stations of a named university or academy, the clause's leading verbs cut off.
+
+    >>> [p.name for p in field_stations("依托安徽农业大学皖中综合试验站,建设中心。", 0, 22)]
+    ['安徽农业大学皖中综合试验站']
+    """
+    out = []
+    for m in FIELD_STATION.finditer(text, start, end):
+        a = m.start()
+        lead = _STOP_RE.match(text, a, m.end())
+        while lead and lead.end() > a:
+            a = lead.end()
+            lead = _STOP_RE.match(text, a, m.end())
+        if re.search(r"大学|学院|科学院|研究院", text[a:m.end()]):
+            out.append(PlatformOut(name=text[a:m.end()], kind="research institute", level=_level(text[a:m.end()]),
+                                   span=(a, m.end()), rule=RULE_FIELD_STATION))
+    return out
+
+
+RULE_FACILITY_LIST = "plankg.entities.platform.facility_list.v1"
+_FACILITY_ITEM = r"[^\s、,，。;；:：“”《》()（）等]{2,16}?(?:设施|装置)"
+# "布局建设A设施、B设施等重大科技基础设施": the class noun after 等 says each listed item is one facility.
+FACILITY_LIST = re.compile(rf"(?P<items>{_FACILITY_ITEM}(?:、{_FACILITY_ITEM})*)等(?:一批)?(?:重大|大型)?(?:科技|科研)?"
+                           r"(?:基础设施|科学装置|科学设施|科研设施)")
+
+
+def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
+    """Facilities listed before "等重大科技基础设施", each a full name ending in 设施 or 装置.
+
+    >>> [p.name for p in facility_list("布局建设脉冲强磁场优化提升设施、精密重力测量研究设施等重大科技基础设施。", 0, 36)]
+    ['脉冲强磁场优化提升设施', '精密重力测量研究设施']
+    """
+    out = []
+    for m in FACILITY_LIST.finditer(text, start, end):
+        pos = m.start("items")
+        for k, raw in enumerate(m["items"].split("、")):
+            a, b = pos, pos + len(raw)
+            pos = b + 1
+            if k == 0:  # the first item runs back to the clause's verbs: "布局建设脉冲…" -> "脉冲…"
+                lead = _STOP_RE.match(text, a, b)
+                while lead and lead.end() > a:
+                    a = lead.end()
+                    lead = _STOP_RE.match(text, a, b)
+            if b - a >= 5:
+                out.append(PlatformOut(name=text[a:b], kind="large facility", level=_level(text[a:b]), span=(a, b),
+                                       rule=RULE_FACILITY_LIST))
+    return out
 
 
 def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
@@ -555,6 +638,8 @@ def span_platforms(text: str, start: int, end: int, places: "_Places", heads: He
         if not m.group(0).endswith(("研究所", "学所")):  # those the head nouns already find
             found.append(PlatformOut(name=m.group(0), kind="research institute", level="national",
                                      span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
+    found.extend(facility_list(text, start, end))
+    found.extend(field_stations(text, start, end))
     in_span = list(heads.finditer(start, end))
     if not in_span:
         return found
@@ -569,8 +654,63 @@ def span_platforms(text: str, start: int, end: int, places: "_Places", heads: He
 
 
 def places_for(ctx: DocContext | None) -> "_Places":
-    """Place names a platform name may carry, the plan's own region first."""
-    return _places(getattr(ctx, "region", None))
+    """Place names a platform name may carry, the plan's own region first, then the towns and local
+    governments the document itself names as units (马桥镇, 银川市人民政府): places the gazetteer may lack."""
+    region = getattr(ctx, "region", None)
+    structure = getattr(ctx, "structure", None)
+    local = local_places(structure.text) if structure is not None else ()
+    return _places_with(region, local) if local else _places(region)
+
+
+# A town or a local government printed as a unit, after a list separator: its place name.
+_LOCAL_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}?)(?:(?:镇|乡)(?:人民政府|政府)?|(?:市|县|区)人民政府)"
+                         r"(?=[、,，;；:：)）(（|\s]|$)")
+
+
+_ZONE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,6}?)(?:管委会|管理委员会|办)(?=[、,，;；)）|\s]|$)")
+
+
+# Where a document lists units: after a responsibility label up to the clause's end, inside a
+# bracket that says 牵头/负责, and on a table line that marks its lead with （牵头）.
+_UNIT_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|参与单位|协办单位|主办单位)[:：]?[^。;；\n)）]*"
+                        r"|[(（][^()（）\n]*(?:牵头|负责)[^()（）\n]*[)）]"
+                        r"|^[^\n]*[(（]牵头[)）][^\n]*$", re.MULTILINE)
+
+
+def _unit_lists(text: str) -> list[str]:
+    """The stretches of `text` that list units (see _UNIT_LIST).
+
+    >>> _unit_lists("1.推进特色小镇建设。（责任单位：区经委，马桥镇）\\n2.建设中心（市科技局牵头，市财政局负责）")
+    ['责任单位：区经委，马桥镇', '（市科技局牵头，市财政局负责）']
+    """
+    return [m.group(0) for m in _UNIT_LIST.finditer(text)]
+
+
+def local_places(text: str) -> tuple[str, ...]:
+    """Place names of the towns and local governments a document names as units, in the unit
+    lists of its responsibility clauses.
+
+    >>> local_places("（责任单位：区经委，马桥镇）…| 银川市人民政府（牵头）、各乡镇人民政府、沿线各市人民政府 |")
+    ('银川', '马桥')
+    >>> local_places("（责任单位：区科委、大零号湾办）（责任单位：区金融办）")
+    ('大零号湾',)
+    >>> local_places("统筹推进高新区、特色小镇、众创空间等平台基地的规划建设")
+    ()
+    """
+    found: set[str] = set()
+    # only the unit lists of responsibility clauses; elsewhere "特色小镇、众创空间" is a kind of platform
+    for line in _unit_lists(text):
+        found.update(m.group(1) for m in _LOCAL_UNIT.finditer(line)
+                     if not any(ch in m.group(1) for ch in "各全本每该乡镇县市区省"))
+        # A zone run by a unit of its own (大零号湾办, 桃花工业园管委会) is a place its platforms are named after.
+        found.update(m.group(1) for m in _ZONE_UNIT.finditer(line)
+                     if m.group(1)[0] not in "市区县省各全本" and "各" not in m.group(1))
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=64)
+def _places_with(region: str | None, local: tuple[str, ...]) -> "_Places":
+    return _Places(_places(region).names + local)
 
 
 def prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
@@ -615,7 +755,7 @@ def _dedupe(items: list, key=lambda x: normalize(x.name)) -> list:
 
 # The lookahead (the characters a match can start with) only speeds up the scan.
 _COMPANY = re.compile(r"(?=[集股有分(（])(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
-                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司)|集团(?![)）])")
+                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|公司)|集团(?![)）])")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是、])+")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from plankg.ingest.departments import DepartmentRegistry, default_registry
 from plankg.ingest.structure import Structure, parse_structure
 
-RULE = "plankg.plan_meta.v1"
+RULE = "plankg.plan_meta.v2"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
@@ -222,6 +222,9 @@ def find_signature(structure: Structure, registry: DepartmentRegistry) -> tuple[
     return _signature_in(tail, registry)
 
 
+_HORIZON = 5  # years: the longest a plan without a printed period is read to run
+
+
 def find_period(title: str | None, text: str, date: str | None) -> tuple[int, int] | None:
     """The years a plan covers.
 
@@ -251,8 +254,12 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
     goals = [int(y) for y in _GOAL_YEAR.findall(head)]
     goals = [y for y in goals if start_year is None or start_year <= y <= start_year + 15]
     if goals and start_year:
-        # "到2027年…。到2035年…": the plan runs to the year it names most (the first on a tie);
-        # a later, rarer year is the long-range vision beyond it.
+        # Staged goals "到2025年…;到2027年…" within a plan's horizon (five years from its signature):
+        # the plan runs to the last stage. Beyond that horizon ("到2035年,全面建成…") a year is the
+        # long-range vision, and the plan runs to the year it names most (the first on a tie).
+        staged = [y for y in goals if y <= start_year + _HORIZON]
+        if staged:
+            return start_year, max(staged)
         counts = {y: goals.count(y) for y in goals}
         end = max(counts, key=lambda y: (counts[y], -goals.index(y)))
         return start_year, end

@@ -8,6 +8,9 @@ and including its department list. Layouts handled, each with its own versioned 
 - "X牵头,Y、Z配合" / "由X牵头" inside an item without a label (`RULE_LEAD_PHRASE`);
 - responsibility table columns 牵头单位 / 配合单位 / 责任单位 (`RULE_TABLE`);
 - a stated convention "列第一位的为牵头单位" turning the first listed unit into the lead;
+- (1) / ① sub-points under an arabic item ("1.") are read with that item (since label and inline v2): a label
+  line after them covers the whole item, and the item's first clause starts at the item's own text;
+- a bracketed role tail "A、B（按职责分工负责）" is a role marker, never part of the last unit's name;
 - a plan-wide rule "以下均需各区、县(市)落实,不再列出": its actors are returned separately,
   never added to each clause (the clause lists what is printed there).
 
@@ -26,10 +29,10 @@ import re
 from dataclasses import dataclass, field
 
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
-from plankg.ingest.structure import Block, Structure, body_start
+from plankg.ingest.structure import Block, Structure, body_start, match_marker
 
-RULE_INLINE = "plankg.responsibility.inline.v1"
-RULE_LABEL = "plankg.responsibility.label.v1"
+RULE_INLINE = "plankg.responsibility.inline.v2"
+RULE_LABEL = "plankg.responsibility.label.v2"
 RULE_INLINE_UNLABELLED = "plankg.responsibility.inline_unlabelled.v1"
 RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v2"
 RULE_TABLE = "plankg.responsibility.table.v2"
@@ -67,6 +70,8 @@ _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?
                    r"|(?:及|和)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _GENERIC = re.compile(r"^(?:市级|区级|县级|省级)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
+# A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
+_OWN_RESP = re.compile(r"\s*[(（]\s*(?:按照职责分工|按职责分工|按职责|分别|共同)?(?:负责|落实)\s*[)）]$")
 _LEAD_MARK = re.compile(r"牵头$")
 _RESP_MARK = re.compile(r"(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实)$")
 _SUPPORT_MARK = re.compile(r"(?:协同)?配合$|参与$|协同$|协助$|共同推进$")
@@ -215,6 +220,7 @@ def parse_department_list(text: str, base: int, default_role: str,
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             own_lead = bool(_OWN_LEAD.search(piece))
             run_role = None
+            piece = _OWN_RESP.sub("", piece)
             if own_lead:
                 piece = _OWN_LEAD.sub("", piece)
             elif _LEAD_MARK.search(piece):
@@ -298,6 +304,13 @@ def passages(structure: Structure) -> list[Passage]:
     groups: list[tuple[list[Block], _Unit | None]] = []
     cur: _Unit | None = None
     for b in structure.blocks:
+        if b.kind in ("item", "heading") and cur is not None and _is_sub_point(b, cur):
+            # "1.建设实验室。" followed by "(1)…" / "①…" lines: the sub-points are parts of the item, and a
+            # responsibility line after them covers the whole item.
+            cur.end = b.end
+            cur.kind = "item"
+            groups[-1][0].append(b)
+            continue
         if b.kind in ("item", "heading"):
             cur = None
             if b.ref is None or b.ref.startswith("附件") and "." not in b.ref:
@@ -306,7 +319,7 @@ def passages(structure: Structure) -> list[Passage]:
             start = body_start(b)
             cur = _Unit(b.ref, b.section if b.kind == "item" else b.ref, start, b.end, b.kind, b)
             groups.append(([b], cur))
-        elif b.kind == "paragraph" and cur is not None and b.ref == cur.ref and \
+        elif b.kind == "paragraph" and cur is not None and (b.ref == cur.ref or _deeper(b.ref, cur.ref)) and \
                 not any(cur.end <= a < b.start for a, _ in structure.duplicate_spans):
             # A paragraph after a skipped repeat of the plan belongs to the page, not to this unit.
             cur.end = b.end
@@ -315,6 +328,19 @@ def passages(structure: Structure) -> list[Passage]:
             cur = None
             groups.append(([b], None))
     return [Passage(tuple(blocks), unit) for blocks, unit in groups]
+
+
+def _deeper(ref: str | None, parent: str) -> bool:
+    return bool(ref) and ref.startswith(parent + ".")
+
+
+def _is_sub_point(block: Block, unit: _Unit) -> bool:
+    """A (1) / ① sub-point under an open arabic item ("1." / "1、"), not a new item of its own."""
+    if not _deeper(block.ref, unit.ref) or block.ref.startswith("附件"):
+        return False
+    own = match_marker(unit.block.marker) if unit.block.marker else None
+    sub = match_marker(block.marker) if block.marker else None
+    return own is not None and sub is not None and own[1] == "arabic" and sub[0] > own[0]
 
 
 def _units(structure: Structure) -> list[_Unit]:

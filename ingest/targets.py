@@ -33,7 +33,7 @@ from plankg.ontology.ids import normalize
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext
 
-RULE_PROSE = "plankg.targets.comparator.v3"
+RULE_PROSE = "plankg.targets.comparator.v4"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
@@ -99,7 +99,8 @@ _TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
 _ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
-_BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$")
+# A budget line, or the plan's own spending stated without what is invested ("年度投入不低于2亿元").
+_BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
 _RELATIVE_TO = re.compile(r"(?:比|较|与|相比)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:相比)?[,，]?"
                           r"(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)?$")
 _RECURRING = re.compile(r"每年|每季度|每月|每半年")

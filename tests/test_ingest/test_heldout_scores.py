@@ -3,8 +3,11 @@
 The held-out documents are constructed plans of the same genre from other jurisdictions and
 layouts (a province, cities, districts, a county; task tables one cell per line and one row per
 line, inline and separate-line labels, 由X牵头, 第X条, an indicator table, a web page with a
-征求意见稿, a page printing the plan twice, an appendix project table). Their gold files were
-written by hand before the extractor was run on them; see each file's `notes`.
+征求意见稿, a page printing the plan twice, an appendix project table; from h17 on: two autonomous
+regions, a municipality and one of its districts, a county outside Zhejiang, unit columns before
+the task column, a （牵头） marker, （按职责分工负责） tails, (1)/① sub-points under numbered items,
+half-width punctuation). Their gold files were written by hand before the extractor was run on
+them; see each file's `notes`.
 
 The scorer measures recall only for targets, platforms and enterprises; precision here counts
 predicted items that match no gold entry (the gold lists are what a careful reader must find,
