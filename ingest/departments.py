@@ -103,6 +103,7 @@ class DepartmentRegistry:
         self.unit_suffixes: tuple[str, ...] = tuple(sorted(departments.get("unit_suffixes", []), key=len,
                                                            reverse=True))
         self.person_titles: tuple[str, ...] = tuple(departments.get("person_titles", []))
+        self.stems: frozenset[str] = frozenset(departments.get("department_stems", []))
         self.provinces: set[str] = set(regions.get("provinces", []))
         self.cities: dict[str, str] = dict(regions.get("cities", {}))
         self.districts: dict[str, str] = dict(regions.get("districts", {}))
@@ -275,9 +276,19 @@ class DepartmentRegistry:
             hit = self._shapes[key] = self._is_person(name)
         return hit
 
+    def is_stem(self, name: str) -> bool:
+        """A body named by its stem alone, with or without its level: 县发改, 财政, 人社 (short-form lists).
+
+        >>> reg = default_registry()
+        >>> reg.is_stem("县发改"), reg.is_stem("财政"), reg.is_stem("张三"), reg.is_stem("市科技局")
+        (True, True, False, False)
+        """
+        n = normalize_name(name)
+        return n in self.stems or (len(n) > 2 and n[0] in "省市区县" and n[1:] in self.stems)
+
     def _is_person(self, name: str) -> bool:
         n = normalize_name(name)
-        if self.is_collective(n):
+        if self.is_collective(n) or self.is_stem(n):
             return False
         if n.endswith(self.person_titles) and not n.endswith(("委员会", "办公室")):
             return True

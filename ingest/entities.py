@@ -37,11 +37,11 @@ if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is n
 
 log = logging.getLogger(__name__)
 
-RULE_PLATFORM = "plankg.entities.platform.head_noun.v3"
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v4"
 RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
 RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
-RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v3"
-RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v1"
+RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v4"
+RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v2"
 RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
 RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
 RULE_PROJECT = "plankg.entities.project.table.v1"
@@ -240,10 +240,13 @@ _STOPWORDS = tuple(sorted(set("""
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
 优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
-引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 以上 以 在 向 为
+引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障 保障 以上 以 在 向 为
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
 """.split()), key=lambda w: (-len(w), w)))
 _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
+# Endings of an institution whose name is complete before a conjunction, even where no head noun is listed:
+# "某某先导院和某某中心", "中试研发平台与某某中心" are two things, not one name.
+_INSTITUTION_END = ("平台", "研究院", "先导院", "研究所", "基地", "中心")
 _ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道", "乡镇", "社区",
             "联盟")
 # Praise, not a name: "高水平创新城" is any city of innovation, "未来科技城" one place.
@@ -311,7 +314,7 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
                 continue
             if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
-                    and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END)
+                    and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
                     and s == pe + len(pb)):
                 merged[-1] = (ps, e, b)
                 continue
@@ -760,6 +763,11 @@ _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in _STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是、])+")
 _FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
+# A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
+_GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
+# What a firm's name cannot hold before its own words: "…等龙头企业联合中国某集团有限公司", "二是支持某公司".
+_FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?|^[一二三四五六七八九十]是")
+_FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
     rf"(?=[等为])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
     rf"|等(?:一批|大批|一系列|\d+家|[一二三四五六七八九十两]+家)?(?P<mod>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN})")
@@ -774,15 +782,25 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
     for m in _COMPANY.finditer(text, start, end):
         # The name runs back to the nearest punctuation or the previous firm ("A有限公司和B有限公司");
         # verbs and conjunctions opening the clause are dropped.
+        if m.group(0) == "集团" and _FIRM_SUFFIX_AHEAD.match(text, m.end(), end):
+            continue  # "东方电气集团东方汽轮机有限公司", "海信集团控股股份有限公司": the name runs on to its suffix
         s = m.start()
         while s > floor and text[s - 1] not in _PUNCT and m.end() - s < 40:
             s -= 1
-        floor = m.end()
+        stop = m.end()
+        unit = _GROUP_UNIT.match(text, stop, end) if m.group(0).endswith("公司") else None
+        if unit:
+            stop = unit.end()
+        floor = stop
         body = text[s:m.start()]
         close = max(body.rfind(")"), body.rfind("）"))
         if close >= 0 and body.count("(") + body.count("（") <= body.count(")") + body.count("）") - 1:
             # "…）支持某某有限公司": the bracket closes an earlier aside, the name starts after it.
             s, body = s + close + 1, body[close + 1:]
+        context = _FIRM_CONTEXT.match(body)
+        if context:
+            s += context.end()
+            body = body[context.end():]
         lead = _FIRM_LEAD.match(body)
         if lead:
             s += lead.end()
@@ -793,7 +811,7 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue  # "企业集团", "产业集团": a kind of firm, not a firm
         if m.group(0) == "集团" and text.startswith(("有限", "公司", "股份"), m.end()):
             continue
-        out.append(EnterpriseOut(name=text[s:m.end()], span=(s, m.end()), rule=RULE_REGISTERED))
+        out.append(EnterpriseOut(name=text[s:stop], span=(s, stop), rule=RULE_REGISTERED))
     return out
 
 
@@ -815,6 +833,12 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
             s = e
             while s > start and text[s - 1] not in _PUNCT and text[s - 1] not in "及和与":
                 s -= 1
+            piece = text[s:e]
+            if piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
+                # A bracket closed before the item (a clause's "（责任单位：…）"): the list starts after it.
+                s += max(piece.rfind("）"), piece.rfind(")")) + 1
+                items.append((s, e))
+                break
             items.append((s, e))
             if s > start and text[s - 1] in "、及和与":
                 e = s - 1
@@ -832,6 +856,8 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
             name = text[s:e]
             if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or _has_head(heads, s, e):
                 continue
+            if name.startswith(("集团", "股份", "有限", "公司", "控股")):
+                continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
 

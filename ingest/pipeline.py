@@ -51,7 +51,7 @@ from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, Responsi
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 from plankg.ingest.targets import TargetMention, finish_targets
 
-RULES_VERSION = "plankg.rules.v4"
+RULES_VERSION = "plankg.rules.v5"
 
 
 @dataclass
@@ -204,6 +204,10 @@ def extract_source(source: SourceText) -> Extraction:
     # A zone or centre named in a list of responsible units is acting as a department there.
     unit_spans = [d.span for t in tasks for d in t.departments if d.span] + [d.span for d in implementers if d.span]
     platforms = [p for p in platforms if not any(a <= p.span[0] and p.span[1] <= b for a, b in unit_spans)]
+    # A firm's own numbered institute ("…集团有限公司第六研究院") is the firm's unit: an enterprise, not a platform.
+    firm_spans = [e.span for e in enterprises if e.span and e.name.endswith(("研究院", "研究所", "设计院"))]
+    platforms = [p for p in platforms if not any(a < p.span[1] and p.span[0] < b and p.span[1] == b
+                                                 for a, b in firm_spans)]
     platforms = _place_and_dedupe(platforms, tasks, structure, key=lambda p: p.name)
     enterprises = _place_and_dedupe(enterprises, tasks, structure, key=lambda e: e.name)
     projects = _place_and_dedupe(projects, tasks, structure, key=lambda p: p.name, has_task=False)

@@ -82,7 +82,73 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return text
+    return reflow_pages(text)
+
+
+_PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[—–\-－]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–\-－]{1,2}"
+                          r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
+                          r"[ \t\u3000]*$")
+# A line opening a new unit: a numbering marker, a label line, an appendix or a signature-like short line.
+_UNIT_START = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、．.](?!\d)"
+                         r"|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条]|附\s*件|[一二三四五六七八九十]是)")
+_SPACED = re.compile(r"^(?:\S[ \u3000]){3,}\S$")
+_SENTENCE_END = ("。", "！", "？", "：", ":", "；", ";")
+_TABLE_ROW = re.compile(r"[|\t]")  # rows of a table keep their lines, however wide
+
+
+def _next_line(lines: list[str], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def reflow_pages(text: str) -> str:
+    r"""Text converted from a paginated PDF, put back into its lines and paragraphs.
+
+    Only a document with page numbers printed on lines of their own ("— 3 —", "- 3 -", "第3页") is
+    touched: page-number lines go, a running header repeated after page breaks goes, letter-spaced
+    headings ("一 、 总 体 目 标") lose their spaces, and a line filled to the page width is joined to
+    the next unless the next opens a new numbered unit — sentences, names and responsibility
+    clauses were broken there by the page width, not by the author. Spans refer to the result.
+
+    >>> reflow_pages("甲\n— 1 —\n一、目标\n")
+    '甲\n— 1 —\n一、目标\n'
+    >>> page = "为加快建设概念验证中心，推动科技成果转化，制定\n本方案。\n"
+    >>> reflow_pages("方案\n— 1 —\n" + page + "— 2 —\n页眉\n二 、 重 点 任 务\n" + page + "— 3 —\n页眉\n")
+    '方案\n为加快建设概念验证中心，推动科技成果转化，制定本方案。\n二、重点任务\n为加快建设概念验证中心，推动科技成果转化，制定本方案。\n'
+    """
+    lines = text.split("\n")
+    pages = [i for i, ln in enumerate(lines) if _PAGE_NUMBER.match(ln)]
+    if len(pages) < 2:
+        return text
+    drop = set(pages)
+    # A running header: the same line right after two or more page breaks.
+    after: dict[str, list[int]] = {}
+    for i in pages:
+        j = _next_line(lines, i)
+        if j < len(lines) and j not in drop:
+            after.setdefault(lines[j].strip(), []).append(j)
+    for header, at in after.items():
+        if len(at) >= 2 and len(header) <= 60:
+            # The plan printed from a new page under the notice: its title opens the page after the first
+            # break, and the running header repeats it on the pages after. The title stays.
+            drop.update(at[1:] if at[0] == _next_line(lines, pages[0]) else at)
+    kept = [ln.strip(" \t\u3000") for i, ln in enumerate(lines) if i not in drop]
+    kept = [ln.replace(" ", "").replace("\u3000", "") if _SPACED.match(ln) else ln for ln in kept]
+    lengths = sorted(len(ln) for ln in kept if len(ln) >= 10)
+    if not lengths:
+        return "\n".join(kept)
+    width = lengths[(len(lengths) * 3) // 4]
+    out: list[str] = []
+    for ln in kept:
+        prev = out[-1] if out else ""
+        if (prev and ln and len(prev) >= 0.9 * width and not prev.endswith(_SENTENCE_END)
+                and not _UNIT_START.match(ln) and not _TABLE_ROW.search(prev + ln)):
+            out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
 
 
 def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:

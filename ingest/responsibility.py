@@ -34,8 +34,8 @@ from plankg.ingest.structure import Block, Structure, body_start, match_marker
 RULE_INLINE = "plankg.responsibility.inline.v2"
 RULE_LABEL = "plankg.responsibility.label.v2"
 RULE_INLINE_UNLABELLED = "plankg.responsibility.inline_unlabelled.v1"
-RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v2"
-RULE_TABLE = "plankg.responsibility.table.v2"
+RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v3"
+RULE_TABLE = "plankg.responsibility.table.v3"
 RULE_ITEM = "plankg.structure.item.v1"
 
 LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
@@ -430,9 +430,11 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
                       after)
         if sm:
             base = start + m.end() + sm.start(1)
+            # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems.
+            short_forms = bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)
             for p, s, e in split_units(sm.group(1), base):
                 name, off = _clean_unit(p)
-                if name and registry.looks_like_department(name):
+                if name and (registry.looks_like_department(name) or (short_forms and registry.is_stem(name))):
                     deps.append(DepartmentMention(name, SUPPORT, s + off, s + off + len(name)))
         return deps
     return []
@@ -454,10 +456,13 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         if at is None:
             return None
         cells = cells[:at] + [" ".join(cells[at:at + extra + 1])] + cells[at + extra + 1:]
-    # Offsets of each cell within the block text, in order.
+    # Offsets of each cell within the block text, in order (a cell repeated from the row above
+    # keeps its own offset there, so its units point at the text that names them).
     offsets = []
     pos = 0
-    for c in cells:
+    if block.cell_starts and len(block.cell_starts) == len(cells):
+        offsets = list(block.cell_starts)
+    for c in cells if not offsets else ():
         at = block.text.find(c, pos)
         offsets.append(block.start + max(at, 0))
         pos = at + len(c) if at >= 0 else pos

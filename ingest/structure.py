@@ -74,6 +74,9 @@ class Block:
     header: tuple[str, ...] = ()
     level: int = 0  # depth of `ref` (0 for unnumbered blocks before any unit)
     marker: str = ""  # the numbering marker as printed, e.g. "(三)" or "7."
+    # Offsets of each cell in the text, when known. A blank cell of a flattened merged cell repeats the
+    # cell above it (see `_ditto_cells`): its offset is then that earlier cell's, before `start`.
+    cell_starts: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,61 @@ class _TableRow:
     last: int
     cells: tuple[str, ...]
     header: tuple[str, ...]
+    starts: tuple[int, ...] = ()  # absolute offset of each cell (bar/tab rows only)
+
+
+# Columns whose blank cell in a bar/tab table repeats the cell above: a merged cell flattened into rows.
+# Every task has a lead (or responsible) unit and a deadline, so a blank there cannot mean "none"; a blank
+# 配合单位 cell can, and is left blank.
+_DITTO_COLUMN = re.compile(r"^(?:牵头|主要责任|主责|责任|完成时限|完成时间|时间节点|时限|进度安排)")
+
+
+def _bar_cells(line: _Line) -> list[tuple[str, int]] | None:
+    """The cells of a bar- or tab-separated row with their offsets, blank cells kept as "".
+
+    >>> _bar_cells(_Line(10, 24, "| 1 |  | 市科技局 |"))
+    [('1', 12), ('', 15), ('市科技局', 19)]
+    >>> _bar_cells(_Line(0, 5, "1 甲 乙")) is None
+    True
+    """
+    t = line.text
+    if "\t" in t:
+        sep = "\t"
+    elif t.count("|") >= 2:
+        sep = "|"
+    else:
+        return None
+    out, pos = [], 0
+    parts = t.split(sep)
+    if sep == "|":
+        # Outer bars open and close the row: no cell before the first or after the last.
+        if parts and not parts[0].strip(_WS):
+            pos += len(parts[0]) + 1
+            parts = parts[1:]
+        if parts and not parts[-1].strip(_WS):
+            parts = parts[:-1]
+    for part in parts:
+        cell = part.strip(_WS)
+        lead = len(part) - len(part.lstrip(_WS))
+        out.append((cell, line.start + pos + (lead if cell else 0)))
+        pos += len(part) + 1
+    return out
+
+
+def _ditto_cells(header: list[str], cells: list[tuple[str, int]], above: _TableRow | None
+                 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Fill the blank lead/responsible/deadline cells of a row from the row above.
+
+    >>> above = _TableRow(0, 0, ("1", "甲", "市科技局", "2024年6月"), (), (0, 2, 4, 9))
+    >>> _ditto_cells(["序号", "任务", "牵头单位", "完成时限"], [("2", 20), ("乙", 22), ("", 24), ("", 25)], above)
+    (('2', '乙', '市科技局', '2024年6月'), (20, 22, 4, 9))
+    """
+    texts, starts = [c for c, _ in cells], [s for _, s in cells]
+    if above is not None and len(above.cells) == len(texts) and len(above.starts) == len(texts):
+        for k, h in enumerate(header):
+            if not texts[k] and _DITTO_COLUMN.match(h.replace(" ", "")) and above.cells[k]:
+                texts[k], starts[k] = above.cells[k], above.starts[k]
+    return tuple(texts), tuple(starts)
 
 
 def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
@@ -318,7 +376,14 @@ def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow],
         fields = split_fields(t)
         if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1):
             break
-        rows.append(_TableRow(j, j, tuple(fields), tuple(header)))
+        kept = _bar_cells(lines[j])
+        if kept is not None and len(kept) == len(header) and len(fields) < len(header):
+            # Blank cells of merged cells: keep every column in place, the ditto columns filled from above.
+            cells, starts = _ditto_cells(header, kept, rows[-1] if rows else None)
+            rows.append(_TableRow(j, j, cells, tuple(header), starts))
+        else:
+            starts = tuple(s for c, s in kept) if kept is not None and len(kept) == len(fields) else ()
+            rows.append(_TableRow(j, j, tuple(fields), tuple(header), starts))
         j += 1
     return (rows, j) if rows else None
 
@@ -435,7 +500,7 @@ def parse_structure(text: str) -> Structure:
                 ref = f"{base}.{number}" if base else number
                 blocks.append(Block("table_row", ref, current_section(), first.start, last.end,
                                     text[first.start:last.end], cells=row.cells, header=row.header,
-                                    level=len(stack) + 1))
+                                    level=len(stack) + 1, cell_starts=row.starts))
             # Header lines before the first row are kept as one paragraph so no text is lost.
             if rows[0].first > i:
                 hdr_end = lines[rows[0].first - 1].end

@@ -33,11 +33,11 @@ from plankg.ontology.ids import normalize
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext
 
-RULE_PROSE = "plankg.targets.comparator.v4"
+RULE_PROSE = "plankg.targets.comparator.v5"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
-RULE_FROM_TO = "plankg.targets.from_to.v1"
+RULE_FROM_TO = "plankg.targets.from_to.v2"
 RULE_TABLE = "plankg.targets.indicator_table.v1"
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -47,6 +47,8 @@ MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 # Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
 UNITS = (
     "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里", "人次", "人年", "美元", "标准箱",
+    # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.
+    "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
     "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
     "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
     # "条" is left out: "高质量发展10条" names a policy of ten articles far more often than it counts.
@@ -313,14 +315,15 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             continue
         prev: TargetMention | None = None
         prev_end = s_start
-        consumed = -1
+        consumed: list[tuple[int, int]] = []
         for ft in _FROM_TO.finditer(text, s_start, s_end):
             got = _from_to(text, ft, s_start, _year_before(text, s_start, ft.start()) or block_year or default_year)
             if got:
                 out.append(got[0])
-                consumed = max(consumed, got[1])
+                consumed.append((ft.start(), got[1]))
         for m in _QUANTITY.finditer(text, s_start, s_end):
-            if m.start() < consumed:
+            # Only the two numbers of a from-to are read by it; other clauses of the sentence stay targets.
+            if any(a <= m.start() < b for a, b in consumed):
                 continue
             mention = _read_mention(text, m, s_start, s_end, prev, prev_end, block_year, default_year)
             if mention is None:
@@ -334,7 +337,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
 
 _FROM_TO = re.compile(
     rf"(?:由|从)(?:(?P<by>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<q1>{_QUANTITY.pattern.replace('?P<', '?P<a_')})"
-    rf"(?P<verb>增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小)(?:到|至)(?:(?P<ty>(?:19|20)\d{{2}})年(?:底|末)?的?)?"
+    rf"(?P<verb>增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|增|降|减)(?:到|至)(?:(?P<ty>(?:19|20)\d{{2}})年(?:底|末)?的?)?"
 )
 
 
@@ -360,7 +363,7 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
         if bu != tu or not tv:
             return None
         base_value = bv / tv
-    comparator = target.comparator or (">=" if m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大") else "<=")
+    comparator = target.comparator or (">=" if m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大", "增") else "<=")
     year = int(m["ty"]) if m["ty"] else default_year
     mention = TargetMention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
                        baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_FROM_TO)
@@ -517,6 +520,8 @@ def _following_metric(text: str, pos: int, end: int) -> str:
 
 
 def _cell_spans(text: str, block) -> list[tuple[int, int]]:
+    if block.cell_starts and len(block.cell_starts) == len(block.cells):
+        return [(a, a + len(c)) for a, c in zip(block.cell_starts, block.cells)]
     spans, cursor = [], block.start
     for cell in block.cells:
         at = text.find(cell, cursor, block.end)
@@ -747,7 +752,7 @@ def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention]
         prose: list[TargetMention] = []
         row_year = _due_year(b) or frame.default_year
         for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
-            if len(cell) > 6:
+            if len(cell) > 6 and cs >= b.start:  # a cell repeated from the row above was read there
                 prose.extend(_prose_mentions(text, cs, ce, row_year, frame.period_start))
         return prose, []
     if _in_context_section(b, frame.headings) or _under_criteria(b, frame.numbered):
