@@ -341,6 +341,8 @@ class DepartmentRegistry:
         ('市委人才办', '杭州市委人才办')
         >>> default_registry().short_names("各区、县(市)政府", "杭州市")
         ()
+        >>> default_registry().short_names("宁夏回族自治区科学技术厅", "宁夏回族自治区")
+        ('自治区科技厅', '自治区科学技术厅', '宁夏回族自治区科技厅')
         """
         key = (canonical, jurisdiction)
         names = self._short.get(key)
@@ -351,7 +353,7 @@ class DepartmentRegistry:
     def _short_names(self, canonical: str, place: str | None) -> tuple[str, ...]:
         if not place or not canonical.startswith((place, f"中共{place}")):
             return ()
-        level = place[-1] if place[-1] in "市区县省" else ""
+        level = "自治区" if place.endswith("自治区") else place[-1] if place[-1] in "市区县省" else ""
         found: set[str] = set()
         if level and canonical.startswith(place) and len(canonical) > len(place):
             found.add(level + canonical[len(place):])
@@ -410,6 +412,10 @@ class DepartmentRegistry:
                 if district and len(rest) > len(district) + 1:
                     region_name, rest = district, rest[len(district):]
             return self._resolve_body(name, region_name, rest)
+        if n.startswith("自治区") and len(n) > 4 and not self.leading_region(n):
+            # "自治区科技厅": the autonomous region's own department, as "省科技厅" is the province's.
+            body = n[4:] if n.startswith("自治区党委") else n[3:]  # 自治区党委组织部: the Party committee's
+            return self._resolve_body(name, self._level_region("省", j), body, printed_level="自治区")
         m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
         zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")
         if m and not zone and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1)):

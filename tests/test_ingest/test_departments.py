@@ -100,3 +100,16 @@ def test_department_nodes_carry_their_aliases_into_the_graph():
     assert {n.id for n in nodes} == {nodes[0].id}
     assert all(n.name == "杭州市科学技术局" and "市科技局" in n.aliases for n in nodes)
     assert nodes[0].aliases == nodes[1].aliases
+
+
+def test_an_autonomous_regions_own_departments_belong_to_that_region():
+    """"自治区科技厅" is the department of the plan's autonomous region, as "省科技厅" is the province's:
+    two regions' departments never merge into one node named after the bare word 自治区."""
+    registry = default_registry()
+    ningxia = registry.resolve("自治区科技厅", "宁夏回族自治区")
+    guangxi = registry.resolve("自治区科技厅", "广西壮族自治区")
+    assert (ningxia.canonical, ningxia.jurisdiction) == ("宁夏回族自治区科学技术厅", "宁夏回族自治区")
+    assert (guangxi.canonical, guangxi.jurisdiction) == ("广西壮族自治区科学技术厅", "广西壮族自治区")
+    party = registry.resolve("自治区党委组织部", "广西壮族自治区")
+    assert (party.canonical, party.kind) == ("中共广西壮族自治区委组织部", "party")
+    assert "自治区科技厅" in registry.short_names(ningxia.canonical, ningxia.jurisdiction)
