@@ -29,7 +29,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from plankg.errors import PlankgError
@@ -428,9 +428,41 @@ class DepartmentRegistry:
             return self._resolve_body(name, place, body, printed_level=level)
         if n.startswith("团") and n.endswith("委"):
             return DepartmentInfo(name, n, j.region, "party")
-        body = self._expand_body(n)
+        stem = self.is_stem(n)
+        level = "县" if j.district else "市" if j.city else "省" if j.province else ""
+        body = self._expand_body(self._stem_body(n, level) if stem else n)
         kind = self._kind(body)
-        return DepartmentInfo(name, body, j.city or j.region if self.looks_like_unit(n) else j.region, kind)
+        jur = j.city or j.region if self.looks_like_unit(n) or stem else j.region
+        if "{J}" in body:  # 税务局 -> 国家税务总局{J}税务局
+            body = self._place(jur, body)
+        elif jur and (stem or n in self.abbreviations or n in self._generic_bodies) and \
+                kind in ("government", "other") and self.leading_region(body) is None:
+            # "科技局" / "财政" / "科协" printed bare in a plan of 浮梁县: the county's own unit, named as such.
+            body = self._place(jur, body)
+        return DepartmentInfo(name, body, jur, kind)
+
+    @cached_property
+    def _generic_bodies(self) -> frozenset[str]:
+        """Official bodies every government has (科学技术局, 财政局): printed bare, they name no one place."""
+        return frozenset(v for v in self.abbreviations.values() if "{J}" not in v)
+
+    def _stem_body(self, stem: str, level: str = "") -> str:
+        """The unit a bare stem stands for, from the abbreviations: 财政 -> 财政局 (财政厅 in a province);
+        发改 -> 发改委 in a city or province, 发改局 in a district or county (where it is a bureau).
+
+        >>> reg = default_registry()
+        >>> reg._stem_body("财政"), reg._stem_body("发改", "市"), reg._stem_body("发改", "县"), reg._stem_body("财政", "省")
+        ('财政局', '发改委', '发改局', '财政厅')
+        """
+        if level in ("省", "自治区"):  # a province's bureaus are 厅, its commissions 委
+            if stem + "委" in self.abbreviations:
+                return stem + "委"
+            bureau = self._expand_body(stem + "局") if stem + "局" in self.abbreviations else stem + "局"
+            return bureau[:-1] + "厅"
+        for ending in (("局", "委") if level in ("区", "县") else ("委", "局")):
+            if stem + ending in self.abbreviations:
+                return stem + ending
+        return stem
 
     def _resolve_body(self, name: str, place: str | None, body: str, printed_level: str = "") -> DepartmentInfo:
         if body.startswith("委") and len(body) > 1:
@@ -441,7 +473,7 @@ class DepartmentRegistry:
             else:
                 canonical = f"{printed_level}委{expanded}"
             return DepartmentInfo(name, canonical, place, "party")
-        expanded = self._expand_body(body)
+        expanded = self._expand_body(self._stem_body(body, printed_level) if self.is_stem(body) else body)
         if place:
             canonical = self._place(place, expanded)
         else:

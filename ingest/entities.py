@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is n
 
 log = logging.getLogger(__name__)
 
-RULE_PLATFORM = "plankg.entities.platform.head_noun.v4"
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v5"
 RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
 RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
 RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v4"
@@ -259,7 +259,21 @@ _LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|�
                             r"听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
-_STOP_RE = re.compile("|".join(re.escape(w) for w in _STOPWORDS))
+# Compounds a stop word is part of, never the verb: "镍钴资源综合利用国家重点实验室", "资源与利用".
+_STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与")}
+
+
+def _stop_alternative(word: str) -> str:
+    """The regex for one stop word, refusing the compounds it is a part of.
+
+    >>> bool(re.match(_stop_alternative("利用"), "利用")), re.search(_stop_alternative("利用"), "综合利用") is None
+    (True, True)
+    """
+    guards = "".join(f"(?<!{re.escape(before)})" for before in _STOP_COMPOUNDS.get(word, ()))
+    return guards + re.escape(word)
+
+
+_STOP_RE = re.compile("|".join(_stop_alternative(w) for w in _STOPWORDS))
 
 
 @lru_cache(maxsize=1)
@@ -340,6 +354,14 @@ _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
 _PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
 _COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
+# "(西部|东北亚区域|粤港澳大湾区国际)科技创新中心": the role a region is to play, made only of compass
+# points, macro-regions and scope words around 科技创新中心 (places are stripped before matching).
+_POSITIONING = re.compile(r"^(?:东部|西部|中部|北部|南部|东北|西北|西南|东南|东北亚|东南亚|中西部|粤港澳大湾区|大湾区|长三角|"
+                          r"京津冀|长江经济带|黄河流域|海洋|区域性?|国际|全球|全国|综合性|重要|一流|"
+                          r"具有(?:全国|全球|国际)影响力的)*科技创新中心$")
+_FOLLOWED_BY_EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|大会|论坛|峰会|博览会|交易会|展览会|年会|活动周)")
+# A joint-construction prefix that opens the official name of a laboratory or centre.
+_JOINT_PREFIXES = ("省部共建", "部省共建", "省市共建", "部市共建", "院地共建")
 _FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
 
 
@@ -433,6 +455,12 @@ def _platform_candidates(text: str, run: _Run, places: "_Places", heads: HeadLoo
         return
     if _FOLLOWED_BY_POLICY.match(text, end, min(len(text), end + 8)):
         return
+    if _FOLLOWED_BY_EVENT.match(text, end, min(len(text), end + 10)):
+        return  # "岳麓山大学科技城创新创业大赛": the name of an event held there, not the platform
+    if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:end]), count=1)):
+        return  # "建设西部科技创新中心": a place's role in a national strategy, no institution
+    if text[max(0, s - 4):s] in _JOINT_PREFIXES:
+        s -= 4  # "省部共建…国家重点实验室": 共建 is part of the name, not the verb before it
     if text[end - 1:end] == "区" and text[end:end + 1] in ("块", "域"):
         return  # "集聚区块", "核心区域": 区 opens the next word, the head noun is not there
     if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.structure import Structure, parse_structure
+from plankg.ingest.structure import YEAR_NUMERAL, Structure, parse_structure, year_number
 
-RULE = "plankg.plan_meta.v2"
+RULE = "plankg.plan_meta.v3"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
@@ -33,7 +33,7 @@ _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五":
 _YEAR_PLAN = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|行动|实施|推进|重点)?(?:计划|要点|方案|安排|任务)")
 # "苏州市2024年科技创新工作要点": one year named in a title, with the topic between it and the plan word.
 _TITLE_YEAR = re.compile(r"(?<![\d—\-–－~至])((?:19|20)\d{2})\s*年(?:度)?(?![\d—\-–－~至底末前])")
-_GOAL_YEAR = re.compile(r"(?:到|至|截至)\s*((?:19|20)\d{2})\s*年")
+_GOAL_YEAR = re.compile(rf"(?:到|至|截至)\s*({YEAR_NUMERAL})\s*年")
 _META_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|制发机关)\s*[:：]?\s*([^\s:：]{2,30})")
 _META_DATE = re.compile(r"(?:成文日期)\s*[:：]?\s*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})")
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
@@ -251,7 +251,7 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
             return year, year
     head = text[:6000]
     start_year = int(date[:4]) if date else None
-    goals = [int(y) for y in _GOAL_YEAR.findall(head)]
+    goals = [year_number(y) for y in _GOAL_YEAR.findall(head)]
     goals = [y for y in goals if start_year is None or start_year <= y <= start_year + 15]
     if goals and start_year:
         # Staged goals "到2025年…;到2027年…" within a plan's horizon (five years from its signature):

@@ -592,3 +592,18 @@ def item_title(block: Block) -> str | None:
     rest = rest.strip(_WS)
     cut = _first_sentence_end(rest)
     return (rest[:cut - 1] if cut > 0 else rest).strip(_WS) or None
+
+
+# A year as printed in a goal: Arabic digits or four Chinese numerals ("二〇二五年"; a plan's goal
+# years are written either way). Same length either way, so spans need no remapping.
+YEAR_NUMERAL = r"(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2}"
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" "9")
+
+
+def year_number(printed: str) -> int:
+    """The year a `YEAR_NUMERAL` match names.
+
+    >>> year_number("2025"), year_number("二〇二七"), year_number("二零二四")
+    (2025, 2027, 2024)
+    """
+    return int(printed.translate(_YEAR_DIGITS))

@@ -27,18 +27,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from plankg.ingest.contract import TargetOut
-from plankg.ingest.structure import body_start
+from plankg.ingest.structure import YEAR_NUMERAL, body_start, year_number
 from plankg.ontology.ids import normalize
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext
 
-RULE_PROSE = "plankg.targets.comparator.v5"
+RULE_PROSE = "plankg.targets.comparator.v6"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
 RULE_FROM_TO = "plankg.targets.from_to.v2"
-RULE_TABLE = "plankg.targets.indicator_table.v1"
+RULE_TABLE = "plankg.targets.indicator_table.v2"
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -63,7 +63,7 @@ _QUANTITY = re.compile(
     rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
 )
-_YEAR_PHRASE = re.compile(r"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>(?:19|20)\d{2})年(?P<tail>底|末|前|年底)?(?![\d月度])")
+_YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年(?P<tail>底|末|前|年底)?(?![\d月度])")
 _CLAUSE_SEP = ",，:：;；"
 _SENTENCE_SEP = re.compile(r"[。！？!?;；\n]")
 
@@ -81,7 +81,7 @@ _SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", 
 _ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
-    r"^(?:[(（]\d{1,2}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:19|20)\d{2}年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|争创|确保|努力|"
+    rf"^(?:[(（]\d{{1,2}}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:{YEAR_NUMERAL})年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|争创|确保|努力|"
     r"预计|计划|实现|推动|促进|落实|其中|并|且|同时|使|让|以及|及|和|与|或|、|\s)+"
 )
 # Verbs that are part of a count metric ("新增高新技术企业"); carried over a coordinated list.
@@ -96,14 +96,19 @@ _SUBSIDY_BEFORE = re.compile(r"(最高|给予|补助|奖励|资助|奖补|补贴
 _SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴|奖补|贴息|给予|最高不超过|最高")
 _SUBSIDY_AFTER = re.compile(r"^(的|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
 _INDICATOR_HEADER = re.compile(r"指标")
+# A column that groups indicators ("类别 | 指标 | 单位 …"): its cells are no indicator's name.
+_CATEGORY_HEADER = re.compile(r"类别|类型|分类|领域|维度|方面")
 _BASE_HEADER = re.compile(r"完成|实际|现状|基期|基数|基准|基础|现值|基年")
 _TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
 _ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
+# One project's investment, stated on its own line with no subject ("总投资18亿元，2024年完成投资6亿元"):
+# an attribute of the project, not a level the plan aims at ("全年重大项目完成投资50亿元" keeps its subject).
+_PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|完成投资|投资额|投资总额)$")
 # A budget line, or the plan's own spending stated without what is invested ("年度投入不低于2亿元").
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
-_RELATIVE_TO = re.compile(r"(?:比|较|与|相比)(?P<year>(?:19|20)\d{2})年(?:底|末)?(?:相比)?[,，]?"
+_RELATIVE_TO = re.compile(rf"(?:比|较|与|相比)(?P<year>{YEAR_NUMERAL})年(?:底|末)?(?:相比)?[,，]?"
                           r"(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)?$")
 _RECURRING = re.compile(r"每年|每季度|每月|每半年")
 # Text that introduces eligibility conditions: the numbers under it are thresholds an applicant must meet.
@@ -268,7 +273,7 @@ def _year_before(text: str, start: int, end: int) -> int | None:
     for m in _YEAR_PHRASE.finditer(text, start, end):
         if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同", "由", "从")):
             continue
-        year = int(m["year"])
+        year = year_number(m["year"])
     return year
 
 
@@ -308,7 +313,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
     # A year that opens the paragraph ("2024年,力争…") frames all its sentences; one met mid-paragraph
     # ("…;到2035年,…") frames only its own sentence.
     opening = _YEAR_PHRASE.match(text, start, min(end, start + 12))
-    block_year = int(opening["year"]) if opening else None
+    block_year = year_number(opening["year"]) if opening else None
     for s_start, s_end in _sentences(text, start, end):
         sentence = text[s_start:s_end]
         if _PAST_MARKER.search(sentence):
@@ -419,13 +424,13 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     rel = _RELATIVE_TO.search(metric)
     if rel:
         # "比重较2022年提高0.5个百分点": a change against a base year, not a figure of that year.
-        base_year, metric = int(rel["year"]), metric[:rel.start()].rstrip()
+        base_year, metric = year_number(rel["year"]), metric[:rel.start()].rstrip()
         if rel["verb"] and comparator in (None, "="):
             comparator = "<=" if _DECREASE.search(rel["verb"]) else ">="
     inline_year = None
     ym = _YEAR_PHRASE.search(metric)
     if ym:
-        inline_year = int(ym["year"])
+        inline_year = year_number(ym["year"])
         metric = (metric[:ym.start()] + metric[ym.end():]).strip()
     rule = RULE_PROSE
     tail_end = m.end()
@@ -463,7 +468,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     metric = _balance_quotes(metric.strip(" 、,，:："))
     if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
-    if _BUDGET.search(metric):
+    if _BUDGET.search(metric) or _PROJECT_INVESTMENT.match(metric):
         return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
     if text[metric_start] in "“\"" and text.find("”", metric_start, tail_end) < 0:
         metric_start += 1  # a quotation opened before the clause and closed after it
@@ -607,12 +612,30 @@ def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, b
     return base_year, target_year, has_base
 
 
+def _name_column(header: Sequence[str], cells: Sequence[str], first: int) -> int:
+    """The column holding the indicator's name: the 指标 column when a category column
+    (类别, 领域 …, its merged cells often left blank) stands before it, else `first`.
+
+    >>> _name_column(["类别", "指标", "单位", "2025年"], ["", "研发投入强度", "%", "3"], 0)
+    1
+    >>> _name_column(["序号", "指标名称", "单位", "2025年"], ["1", "研发投入强度", "%", "3"], 1)
+    1
+    """
+    if len(header) != len(cells):
+        return first
+    for i, h in enumerate(header):
+        if i >= first and _INDICATOR_HEADER.search(h) and not _CATEGORY_HEADER.search(h):
+            return i if all(_cell_value(c) is None for c in cells[first:i]) else first
+    return first
+
+
 def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
     """A target from one indicator-table row (its unit may wait for the document's prose)."""
     cells = list(block.cells)
     spans = _cell_spans(text, block)
     header = list(block.header)
     first = 1 if cells and re.fullmatch(r"\d{1,3}", cells[0]) else 0
+    first = _name_column(header, cells, first)
     if len(cells) < first + 2:
         return []
     name, name_span = cells[first], spans[first]
@@ -700,7 +723,7 @@ def _heading_year(block, headings: dict[str, str]) -> int | None:
         title = headings.get(".".join(parts[:i]), "")
         ym = _YEAR_PHRASE.search(title)
         if ym:
-            return int(ym["year"])
+            return year_number(ym["year"])
     return None
 
 

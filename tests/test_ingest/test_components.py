@@ -123,5 +123,5 @@ def test_each_passage_doc_carries_its_facts_as_spans():
     assert [s.text for s in item.spans["plankg_departments"]] == ["市科技局"]
     assert [s.text for s in item.spans["plankg_platforms"]] == ["之江", "西湖"]
     assert "实验室" in [s.text for s in item.spans["plankg_platform_heads"]]
-    assert [s.label_ for s in item.spans["plankg_targets"]] == ["plankg.targets.comparator.v5"]
+    assert [s.label_ for s in item.spans["plankg_targets"]] == ["plankg.targets.comparator.v6"]
     assert item._.plankg_block.passage.unit.ref == "一.1"

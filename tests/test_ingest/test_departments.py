@@ -113,3 +113,17 @@ def test_an_autonomous_regions_own_departments_belong_to_that_region():
     party = registry.resolve("自治区党委组织部", "广西壮族自治区")
     assert (party.canonical, party.kind) == ("中共广西壮族自治区委组织部", "party")
     assert "自治区科技厅" in registry.short_names(ningxia.canonical, ningxia.jurisdiction)
+
+
+@pytest.mark.parametrize("printed,region,canonical", [
+    ("科技局", "杭州市", "杭州市科学技术局"),          # a generic body printed bare: the plan's own unit
+    ("财政", "浮梁县", "浮梁县财政局"),                # a stem closed by 等部门
+    ("人社", "浮梁县", "浮梁县人力资源和社会保障局"),
+    ("县发改", "浮梁县", "浮梁县发展和改革局"),        # a county's 发改 is a bureau
+    ("发改", "杭州市", "杭州市发展和改革委员会"),      # a city's is a commission
+    ("财政", "浙江省", "浙江省财政厅"),                # a province's bureaus are 厅
+    ("税务局", "浮梁县", "国家税务总局浮梁县税务局"),  # the template's {J} filled in
+    ("南太湖新区管委会", "湖州市", "南太湖新区管理委员会"),  # a zone's own name stays as printed
+])
+def test_bare_bodies_and_stems_are_named_in_the_plans_jurisdiction(printed, region, canonical):
+    assert default_registry().resolve(printed, region).canonical == canonical
