@@ -84,6 +84,17 @@ def _load_json(name: str) -> dict:
                              where=f"data/gazetteers/{name}", fix="fix the JSON syntax") from None
 
 
+def level_prefix(name: str) -> str:
+    """The administrative level a unit's name opens with, as printed: 市/区/县/省/自治区, or "".
+
+    >>> level_prefix("市科技局"), level_prefix("自治区科技厅"), level_prefix("科技局")
+    ('市', '自治区', '')
+    """
+    if name.startswith("自治区"):
+        return "自治区"
+    return name[:1] if name[:1] in "市区县省" else ""
+
+
 # Functional zones end like districts but are no jurisdiction: 高新区, 经开区, 示范区 ….
 _ZONE_ENDINGS = ("新区", "开区", "发区", "园区", "范区", "验区", "贸区", "税区", "作区", "能区", "聚区", "片区", "景区",
                  "主城区", "湾区", "港区", "社区", "校区", "厂区", "矿区", "街区", "展区", "地区", "辖区", "全区")
@@ -284,7 +295,8 @@ class DepartmentRegistry:
         (True, True, False, False)
         """
         n = normalize_name(name)
-        return n in self.stems or (len(n) > 2 and n[0] in "省市区县" and n[1:] in self.stems)
+        level = level_prefix(n)
+        return n in self.stems or (len(n) > len(level) + 1 and level != "" and n[len(level):] in self.stems)
 
     def _is_person(self, name: str) -> bool:
         n = normalize_name(name)
@@ -301,7 +313,7 @@ class DepartmentRegistry:
     # -- resolution ----------------------------------------------------------------------------
     def _level_region(self, level: str, j: Jurisdiction) -> str | None:
         return {"市": j.city, "区": j.district if j.district and j.district.endswith("区") else j.district,
-                "县": j.district, "省": j.province}.get(level)
+                "县": j.district, "省": j.province, "自治区": j.province}.get(level)
 
     def _expand_body(self, body: str) -> str:
         """Official form of a unit body: 科技局 -> 科学技术局, 某新区管委会 -> 某新区管理委员会."""
@@ -412,18 +424,16 @@ class DepartmentRegistry:
                 if district and len(rest) > len(district) + 1:
                     region_name, rest = district, rest[len(district):]
             return self._resolve_body(name, region_name, rest)
-        if n.startswith("自治区") and len(n) > 4 and not self.leading_region(n):
-            # "自治区科技厅": the autonomous region's own department, as "省科技厅" is the province's.
-            body = n[4:] if n.startswith("自治区党委") else n[3:]  # 自治区党委组织部: the Party committee's
-            return self._resolve_body(name, self._level_region("省", j), body, printed_level="自治区")
         m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
         zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")
-        if m and not zone and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1)):
+        if m and not zone and m.group(2) != "自治区" and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1)):
             return self._resolve_body(name, m.group(2), m.group(3))
 
-        # A level prefix: 市/区/县/省 (and 市委/区委: the Party committee at that level).
-        if n[:1] in "市区县省" and len(n) > 2:
-            level, body = n[0], n[1:]
+        # A level prefix: 市/区/县/省/自治区 (and 市委/区委/自治区党委: the Party committee at that level).
+        level = level_prefix(n)
+        if level and len(n) > len(level) + 1:
+            body = n[len(level):]
+            body = body[1:] if body.startswith("党委") else body
             place = self._level_region(level, j)
             return self._resolve_body(name, place, body, printed_level=level)
         if n.startswith("团") and n.endswith("委"):

@@ -593,6 +593,20 @@ _ACADEMY_INSTITUTE = re.compile(r"(?:中科院|中国科学院|中国工程院|�
                                 r"[\u4e00-\u9fff]{2,14}?所(?=[、,，;；。)）和与及等]|$)")
 
 
+def _past_leading_verbs(text: str, start: int, end: int) -> int:
+    """Where a name begins once the stop words opening text[start:end] are skipped.
+
+    >>> text = "依托布局建设甲江装置"
+    >>> text[_past_leading_verbs(text, 0, len(text)):]
+    '甲江装置'
+    """
+    lead = _STOP_RE.match(text, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = _STOP_RE.match(text, start, end)
+    return start
+
+
 RULE_FIELD_STATION = "plankg.entities.platform.field_station.v1"
 # "安徽农业大学皖中综合试验站": a university's or academy's field station, named after its institution.
 FIELD_STATION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|科学院|研究院)[\u4e00-\u9fff]{2,10}?"
@@ -607,11 +621,7 @@ def field_stations(text: str, start: int, end: int) -> list[PlatformOut]:
     """
     out = []
     for m in FIELD_STATION.finditer(text, start, end):
-        a = m.start()
-        lead = _STOP_RE.match(text, a, m.end())
-        while lead and lead.end() > a:
-            a = lead.end()
-            lead = _STOP_RE.match(text, a, m.end())
+        a = _past_leading_verbs(text, m.start(), m.end())
         if re.search(r"大学|学院|科学院|研究院", text[a:m.end()]):
             out.append(PlatformOut(name=text[a:m.end()], kind="research institute", level=_level(text[a:m.end()]),
                                    span=(a, m.end()), rule=RULE_FIELD_STATION))
@@ -638,10 +648,7 @@ def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
             a, b = pos, pos + len(raw)
             pos = b + 1
             if k == 0:  # the first item runs back to the clause's verbs: "布局建设脉冲…" -> "脉冲…"
-                lead = _STOP_RE.match(text, a, b)
-                while lead and lead.end() > a:
-                    a = lead.end()
-                    lead = _STOP_RE.match(text, a, b)
+                a = _past_leading_verbs(text, a, b)
             if b - a >= 5:
                 out.append(PlatformOut(name=text[a:b], kind="large facility", level=_level(text[a:b]), span=(a, b),
                                        rule=RULE_FACILITY_LIST))
