@@ -51,7 +51,7 @@ from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, Responsi
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 from plankg.ingest.targets import TargetMention, finish_targets
 
-RULES_VERSION = "plankg.rules.v7"
+RULES_VERSION = "plankg.rules.v8"
 
 
 @dataclass

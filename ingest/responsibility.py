@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
 from plankg.ingest.structure import Block, Structure, body_start, match_marker
 
@@ -40,27 +41,32 @@ RULE_ITEM = "plankg.structure.item.v1"
 
 LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
 
-_LEAD_LABELS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
-                "责任主体单位")
-_SUPPORT_LABELS = ("协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
-                   "协办单位", "协作单位", "参加单位")
-_RESP_LABELS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位")
-_PERSON_LABELS = ("牵头市领导", "牵头区领导", "责任领导", "分管领导", "牵头领导", "联系领导", "责任人", "市领导",
-                  "区领导")
+_LEAD_LABELS = lexicon.LEAD_KEYS
+_SUPPORT_LABELS = lexicon.SUPPORT_KEYS
+_RESP_LABELS = lexicon.RESPONSIBLE_KEYS
+_PERSON_LABELS = lexicon.PERSON_KEYS
 # Columns of a project table naming who builds a project.
 _BUILDER_LABELS = ("承担单位", "实施单位", "建设单位", "项目单位")
-_OTHER_LABELS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
+_OTHER_LABELS = lexicon.OTHER_KEYS
 
 _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPORT_LABELS},
                **{x: RESPONSIBLE for x in _RESP_LABELS}, **{x: "person" for x in _PERSON_LABELS},
                **{x: "other" for x in _OTHER_LABELS}}
-_LABEL_ALT = "|".join(sorted(_LABEL_KIND, key=len, reverse=True))
+_LABEL_ALT = lexicon.alternation(tuple(_LABEL_KIND))
 _LABEL = re.compile(rf"[【\[]?({_LABEL_ALT})[】\]]?\s*[:：]")
-_DEPT_LABEL_START = re.compile(rf"\s*[【\[]?({'|'.join(sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))})[】\]]?\s*[:：]")
+_DEPT_LABEL_START = re.compile(rf"\s*[【\[]?({lexicon.alternation(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS)})"
+                               rf"[】\]]?\s*[:：]")
+# A group may open with a person's key ("(责任领导:张三;牵头单位:市科技局)"): the units follow it.
+_GROUP_LABEL_START = re.compile(rf"\s*[【\[]?({lexicon.alternation(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS + _PERSON_LABELS)})"
+                                rf"[】\]]?\s*[:：]")
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会])(?:和|及|与|以及)(?=[市区县省各])")
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
-_OPEN, _CLOSE = "(（[【〔", ")）]】〕"
-_DELIMS = "、,，;；/"
+_OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
+_DELIMS = lexicon.UNIT_DELIMITERS
+# "按职责分工负责", "按照职责分工负责", "分别负责", "负责": an optional basis, then a duty verb.
+_DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)})?(?:{lexicon.alternation(lexicon.DUTY_VERBS)})"
+_LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
+_SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇")
 _RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
@@ -71,10 +77,10 @@ _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?
 _GENERIC = re.compile(r"^(?:市级|区级|县级|省级)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
 # A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
-_OWN_RESP = re.compile(r"\s*[(（]\s*(?:按照职责分工|按职责分工|按职责|分别|共同)?(?:负责|落实)\s*[)）]$")
-_LEAD_MARK = re.compile(r"牵头$")
-_RESP_MARK = re.compile(r"(?:按职责分工|按照职责分工|按职责|分别|共同)?(?:负责|落实)$")
-_SUPPORT_MARK = re.compile(r"(?:协同)?配合$|参与$|协同$|协助$|共同推进$")
+_OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")
+_LEAD_MARK = re.compile(rf"(?:{_LEAD_VERB})$")
+_RESP_MARK = re.compile(rf"{_DUTY}$")
+_SUPPORT_MARK = re.compile(rf"(?:{_SUPPORT_VERB})$")
 
 
 @dataclass(frozen=True)
@@ -348,7 +354,7 @@ def _units(structure: Structure) -> list[_Unit]:
     return [p.unit for p in passages(structure) if p.unit is not None]
 
 
-_ROLE_TAIL = re.compile(r"(?:按职责分工|按照职责分工|分别|共同)?(?:牵头|负责|配合|参与|协同推进|落实)$")
+_ROLE_TAIL = re.compile(rf"(?:{_LEAD_VERB}|{_SUPPORT_VERB}|{_DUTY})$")
 
 
 def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence: bool = False) -> bool:
@@ -368,7 +374,7 @@ def _strip_role_tails(content: str) -> str:
     """Blank "按职责分工负责"-style tails to the same length, so offsets stay valid; keep 牵头/配合 for roles."""
     def blank(m: re.Match) -> str:
         return " " * len(m.group(0))
-    return re.sub(r"(?:按职责分工|按照职责分工|分别|共同)?(?:负责|落实|协同推进)(?=$|[,，;；])", blank, content)
+    return re.sub(rf"(?:{_DUTY}|协同推进)(?=$|[,，;；])", blank, content)
 
 
 _GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])")
@@ -382,14 +388,14 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
     k = start
     while k < end:
         ch = text[k]
-        if ch in "(（" and not _DEPT_LABEL_START.match(text, k + 1):
+        if ch in "(（" and not _GROUP_LABEL_START.match(text, k + 1):
             close = _match_close(text, k)
             after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
             if 0 < close <= end and _unlabelled_group(text[k + 1:close], registry, after_sentence):
                 marks.append((k, close + 1, k + 1, close, RULE_INLINE_UNLABELLED))
                 k = close + 1
                 continue
-        inner = _DEPT_LABEL_START.match(text, k + 1) if ch in _OPEN else None
+        inner = _GROUP_LABEL_START.match(text, k + 1) if ch in _OPEN else None
         bracketed_label = inner is not None and text[inner.end(1):inner.end(1) + 1] in "】]"
         if inner and not bracketed_label:
             close = _match_close(text, k)
@@ -398,7 +404,7 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
                 k = close + 1
                 continue
         if (k == start or text[k - 1] in "\n。;；" or bracketed_label) and ch not in " \u3000\n" \
-                and _DEPT_LABEL_START.match(text, k):
+                and _GROUP_LABEL_START.match(text, k):
             eol = text.find("\n", k + 1)
             eol = end if eol < 0 or eol > end else eol
             marks.append((k, eol, k, eol, RULE_LABEL))
@@ -409,6 +415,9 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
         nxt = _GROUP_CANDIDATE.search(text, k, end)
         k = nxt.start() if nxt else end
     return marks
+
+
+_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
 
 
 def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -426,8 +435,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             continue
         deps = [DepartmentMention(p, LEAD, s, e) for p, s, e in pieces]
         after = body[m.end():]
-        sm = re.match(r"\s*[,，、]?\s*([^。;；]*?)(?:(?:协同)?(?:配合|参与|协助)|(?:按职责分工|按照职责分工|按职责|分别)(?:负责|落实))",
-                      after)
+        sm = _SUPPORT_AFTER_LEAD.match(after)
         if sm:
             base = start + m.end() + sm.start(1)
             # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems.

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plankg.ingest import layout, lexicon
+
 BLOCK_KINDS = ("heading", "item", "paragraph", "table_row")
 
 CN_NUM = "一二三四五六七八九十百零〇两"
@@ -357,6 +359,17 @@ def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
     return (rows, j) if rows else None
 
 
+def _layout_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A responsibility table flattened one cell per line, rebuilt by the layout layer (`layout.cell_table`)."""
+    first = layout.bar_text(lines[i].text)
+    if len(first) > 16 or lexicon.column_role(first) is None:
+        return None  # most lines: no header cell, so the layout layer is spared
+    table = layout.cell_table([(ln.start, ln.end, ln.text) for ln in lines], i, end)
+    if table is None:
+        return None
+    return [_TableRow(r.first, r.last, r.cells, table.header, r.starts) for r in table.rows], table.end
+
+
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
     if "\t" not in lines[i].text and lines[i].text.count("|") < 2 and not _FIELD_SPACE.search(lines[i].text):
@@ -490,7 +503,7 @@ def parse_structure(text: str) -> Structure:
             i += 1
             continue
 
-        table = _cell_table(lines, i, n) or _field_table(lines, i, n)
+        table = _layout_table(lines, i, n) or _cell_table(lines, i, n) or _field_table(lines, i, n)
         if table:
             rows, nxt = table
             base = current_ref()

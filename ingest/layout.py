@@ -1,0 +1,267 @@
+"""The layout layer: tables flattened to text rebuilt into logical rows of cells.
+
+Plans publish their task-division tables as tables; what reaches us is often the table flattened
+to text, one cell per line, in several ways:
+
+- header cells each on their own line (``序号`` / ``主要工作举措`` / ``牵头单位`` / ``配合单位`` / ``责任领导``),
+  then the cells of each row, one per line;
+- the same with a ``|`` closing each cell (``牵头单位 |``) and ``||`` for an empty cell;
+- header labels broken by spaces (``牵头 单位``), extra columns (progress notes, yes/no, remarks);
+- rows that leave a cell out altogether (no person in one row, a person in the next), a unit cell
+  spread over several lines, a task cell wrapped over lines in the middle of a word.
+
+One mechanism reads them all: the header's cells give each column a role (`lexicon.column_role`),
+every line of the body is given a kind (number, unit list, person, deadline, flag, text), and the
+lines are laid into the columns in order, each line into the first column at or after the current
+one whose role accepts its kind. A line that fits no column further on opens the next row.
+
+>>> lines = [(0, 0, t) for t in ["主要工作任务", "牵头单位", "责任单位", "加快园区建设", "市发改委",
+...          "市财政局、市科技局", "推进招商引资", "市商务局", "各区县政府"]]
+>>> table = cell_table(lines, 0, len(lines))
+>>> [r.cells for r in table.rows]
+[('加快园区建设', '市发改委', '市财政局、市科技局'), ('推进招商引资', '市商务局', '各区县政府')]
+>>> table.header
+('主要工作任务', '牵头单位', '责任单位')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from plankg.ingest import lexicon
+
+Line = tuple[int, int, str]  # start offset, end offset, text (trimmed)
+
+NUMBER, UNITS, PERSON, DEADLINE, FLAG, TEXT, EMPTY = "number", "units", "person", "deadline", "flag", "text", "empty"
+
+_INT = re.compile(r"^\d{1,3}$")
+_BAR_CELL = re.compile(r"^(.*?)\s*\|$")
+_DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|前|以前|年底前|月底前|上半年|下半年|全年|年内|长期|持续|"
+                       r"持续推进|长期坚持|常态化|\d{4}年|\d{4}[-—~至]\d{4}年?|\d{4}年\d{1,2}月(?:底)?(?:前)?|"
+                       r"[一二三四]季度|第[一二三四]季度|20\d{2}年[一二三四上下]?.{0,6})$")
+_FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$")
+_UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
+# A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
+_HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
+_STOP_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+[、.．]|附\s*件)")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A logical row: the lines it spans (indices) and one cell per header column ("" where empty)."""
+
+    first: int
+    last: int
+    cells: tuple[str, ...]
+    starts: tuple[int, ...]  # offset of each cell in the text (the row's first offset for an empty cell)
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    roles: tuple[str | None, ...]
+    first: int  # index of the first header line
+    rows: tuple[Row, ...]
+    end: int  # index of the first line after the table
+
+
+def bar_text(text: str) -> str:
+    """A line's cell without the bar that closes it: "牵头单位 |" -> "牵头单位"; "||" or "|" -> "".
+
+    >>> bar_text("市科技局 |"), bar_text("||"), bar_text("市科技局")
+    ('市科技局', '', '市科技局')
+    """
+    if set(text) <= {"|", " ", "\u3000"}:
+        return ""
+    m = _BAR_CELL.match(text)
+    return m.group(1).strip() if m else text
+
+
+def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
+    """The role of each header cell, when the cells form a responsibility table's header.
+
+    A header names at least one unit column (牵头/配合/责任…单位) and one other known column.
+
+    >>> header_roles(["序号", "主要任务", "牵头 单位", "配合单位"])
+    ('number', 'task', 'lead', 'support')
+    >>> header_roles(["序号", "指标", "2025年"]) is None
+    True
+    """
+    roles = tuple(lexicon.column_role(c) for c in cells)
+    if len(roles) < 2 or any(r is None for r in roles) or "number" in roles[1:]:
+        return None
+    if not any(r in lexicon.UNIT_ROLES for r in roles) or all(r in lexicon.UNIT_ROLES for r in roles):
+        return None
+    return roles
+
+
+def _default_unit_shape() -> Callable[[str], bool]:
+    from plankg.ingest.departments import default_registry
+
+    return default_registry().looks_like_unit
+
+
+def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
+    """The kind of one cell's text.
+
+    >>> shape = _default_unit_shape()
+    >>> [line_kind(t, shape) for t in ["3", "市科技局、市财政局", "张三", "2024年底前", "是", "加快推进园区建设", ""]]
+    ['number', 'units', 'person', 'deadline', 'flag', 'text', 'empty']
+    """
+    if not text:
+        return EMPTY
+    if _INT.match(text):
+        return NUMBER
+    if _FLAG.match(text):
+        return FLAG
+    if len(text) <= 24 and _DEADLINE.match(text):
+        return DEADLINE
+    pieces = [p for p in _UNIT_SPLIT.split(text.strip("。;；")) if p]
+    if pieces and len(text) <= 200 and all(_unit_piece(p, looks_like_unit) for p in pieces):
+        return UNITS
+    if pieces and all(_NAME.match(p) for p in pieces):
+        return PERSON
+    return TEXT
+
+
+def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
+    piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$", "", piece) or piece
+    piece = piece.rstrip("*＊★")
+    return looks_like_unit(piece) or piece.startswith("各")
+
+
+# Which kinds of line each column role takes; roles a cell may continue over several lines.
+_ACCEPTS: dict[str | None, tuple[str, ...]] = {
+    "number": (NUMBER,),
+    "task": (TEXT, PERSON, DEADLINE),
+    "category": (TEXT, PERSON),
+    lexicon.LEAD: (UNITS,),
+    lexicon.SUPPORT: (UNITS,),
+    lexicon.RESPONSIBLE: (UNITS,),
+    "builder": (UNITS, TEXT),
+    lexicon.PERSON: (PERSON, TEXT),
+    "deadline": (DEADLINE, TEXT),
+    "progress": (TEXT, DEADLINE, NUMBER, PERSON),
+    "remark": (TEXT, DEADLINE, PERSON),
+    "flag": (FLAG,),
+}
+_CONTINUES = ("task", "category", lexicon.LEAD, lexicon.SUPPORT, lexicon.RESPONSIBLE, "progress", "remark")
+
+
+def _place(roles: Sequence[str | None], at: int, kind: str, filled: Sequence[bool]) -> int | None:
+    """The column a line of `kind` goes to when the row's last filled column is `at` (-1: none yet)."""
+    if at >= 0 and filled[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
+        # A wrapped task cell or a unit cell spread over lines continues in its column, unless a
+        # later unit column takes this unit line (lead then support, one line each).
+        if not (kind == UNITS and any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])):
+            return at
+    for c in range(at + 1, len(roles)):
+        if kind in _ACCEPTS.get(roles[c], ()):
+            return c
+    return None
+
+
+def cell_table(lines: Sequence[Line], i: int, end: int,
+               looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """A table flattened one cell per line whose header starts at lines[i], with its rows."""
+    shape = looks_like_unit or _default_unit_shape()
+    header: list[str] = []
+    j = i
+    while j < end and len(header) < 12:
+        cell = bar_text(lines[j][2])
+        if not _HEADER_CELL.match(cell) or lexicon.column_role(cell) is None:
+            break
+        header.append(re.sub(r"\s+", "", cell))
+        j += 1
+    roles = header_roles(header) if len(header) >= 2 else None
+    if roles is None:
+        return None
+    rows = read_rows(lines, j, end, roles, shape)
+    if not rows:
+        return None
+    return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1)
+
+
+def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],
+              looks_like_unit: Callable[[str], bool]) -> list[Row]:
+    """Rows of cells from lines[j:] laid into columns of `roles`, until a line fits no row."""
+    numbered = roles[0] == "number"
+    rows: list[Row] = []
+    cells: list[list[int]] = [[] for _ in roles]  # line indices per column
+    at = -1
+
+    def close() -> None:
+        nonlocal cells, at
+        if any(cells) and any(cells[c] for c, r in enumerate(roles) if r not in ("number",)):
+            rows.append(_row(lines, cells, roles))
+        cells = [[] for _ in roles]
+        at = -1
+
+    k = j
+    while k < end:
+        text = bar_text(lines[k][2])
+        if _STOP_MARKER.match(text):
+            break
+        kind = line_kind(text, looks_like_unit)
+        if kind == EMPTY:
+            # "||": an empty cell; it fills the next column so later cells keep their places.
+            if at + 1 < len(roles) and any(cells):
+                at += 1
+            k += 1
+            continue
+        if numbered and kind == NUMBER and (at < 0 or roles[at] != "progress"):
+            close()
+            cells[0].append(k)
+            at = 0
+            k += 1
+            continue
+        filled = [bool(c) for c in cells]
+        col = _place(roles, at, kind, filled)
+        if col is None:
+            if numbered or not any(cells):
+                break
+            close()
+            col = _place(roles, -1, kind, [False] * len(roles))
+            if col is None or roles[col] not in ("task", "category"):
+                break
+        elif not any(cells) and numbered:
+            break  # a numbered table's rows open with their number
+        cells[col].append(k)
+        at = col
+        k += 1
+    close()
+    return rows
+
+
+def _row(lines: Sequence[Line], cells: list[list[int]], roles: Sequence[str | None]) -> Row:
+    used = [k for c in cells for k in c]
+    first, last = min(used), max(used)
+    texts, starts = [], []
+    for idx in cells:
+        if not idx:
+            texts.append("")
+            starts.append(lines[first][0])
+            continue
+        texts.append(_cell_text(lines, idx))
+        starts.append(lines[idx[0]][0])
+    return Row(first, last, tuple(texts), tuple(starts))
+
+
+def _cell_text(lines: Sequence[Line], idx: list[int]) -> str:
+    """A cell over one or more lines, as long as its stretch of the source: offsets inside it stay valid.
+
+    Line breaks between its lines are kept, the bars that close cells become spaces.
+
+    >>> _cell_text([(0, 6, "市科技局 |"), (7, 13, "市财政局 |")], [0, 1])
+    '市科技局  \\n市财政局'
+    """
+    a, b = lines[idx[0]][0], lines[idx[-1]][1]
+    buf = [" "] * (b - a)
+    for k in idx:
+        s, e, t = lines[k]
+        buf[s - a:e - a] = t.replace("|", " ")
+        if e < b:
+            buf[e - a] = "\n"
+    return "".join(buf).rstrip()

@@ -1,0 +1,88 @@
+"""The words plans use to state responsibility and lay out tables: language data, apart from the rules.
+
+Every pattern of the responsibility grammar and of the table layer is built from these named
+lists (`alternation`), so a word is added once and every rule sees it. The lists are plain
+tuples of strings; nothing here matches text.
+
+>>> column_role("牵头 单位"), column_role("主要工作举措"), column_role("分管领导"), column_role("1-11月推进情况")
+('lead', 'task', 'person', 'progress')
+>>> column_role("是否完成"), column_role("序号"), column_role("完成时限"), column_role("备注")
+('flag', 'number', 'deadline', 'remark')
+>>> column_role("单位"), column_role("建设单位"), column_role("区直单位"), column_role("2025年")
+(None, 'builder', 'responsible', None)
+"""
+from __future__ import annotations
+
+import re
+
+LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "person", "other"
+
+# Role keys: the labels printed before a list of units ("牵头单位:市科技局").
+LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
+             "责任主体单位", "牵头处室", "主责部门", "牵头")
+SUPPORT_KEYS = ("协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
+                "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
+RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
+                    "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位")
+# People's keys: what follows them is a person, never a department.
+PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头市领导", "牵头区领导", "牵头县领导", "责任领导",
+               "分管领导", "牵头领导", "联系领导", "包保领导", "责任人", "联系人", "省领导", "市领导", "区领导", "县领导")
+# Other keys that close a unit list inside a clause ("完成时限:2024年底").
+OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
+
+# Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".
+LEAD_VERBS = ("牵头负责", "总牵头", "牵头抓总", "牵头")
+SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "协同", "协助")
+# "按职责分工负责" is written in several ways: an optional basis, then the verb.
+DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
+              "根据职责", "按职能", "各司其职", "分别", "共同")
+DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实")
+
+OPEN_BRACKETS = "(（[【〔"
+CLOSE_BRACKETS = ")）]】〕"
+UNIT_DELIMITERS = "、,，;；/"
+
+# Column roles of a responsibility table, recognised in its header cells (spaces removed).
+# Order matters: the first role whose words a header contains wins ("责任领导" is a person column
+# although it contains 责任; "牵头单位" is a lead column although it contains 单位).
+COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("number", ("序号", "编号")),
+    ("flag", ("是否",)),
+    (PERSON, PERSON_KEYS + ("领导", "联系人")),
+    ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况")),
+    ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限")),
+    ("remark", ("备注", "说明")),
+    (LEAD, ("牵头单位", "牵头部门", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位", "牵头处室",
+            "主责部门", "牵头")),
+    (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
+               "配合")),
+    ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体")),
+    (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室")),
+    ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求")),
+    ("category", ("类别", "领域", "分类", "类型", "板块")),
+)
+UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+# Endings of a table's caption or a document title, never of a column header ("重点任务清单").
+CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通知", "意见", "规划", "一览")
+
+
+def column_role(header: str) -> str | None:
+    """The role of a table column from its header cell, or None when the header names no known role."""
+    h = re.sub(r"\s+", "", header)
+    if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS):
+        return None
+    for role, words in COLUMN_ROLE_WORDS:
+        if any(w in h for w in words):
+            return role
+    if len(h) > 2 and h.endswith(("单位", "部门", "处室")):
+        return RESPONSIBLE
+    return None
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of `words`, longest first, each escaped.
+
+    >>> alternation(("牵头", "牵头单位"))
+    '牵头单位|牵头'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
