@@ -71,8 +71,13 @@ _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇")
 _RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
-_CONVENTION = re.compile(r"(?:列|排|位)[于在]?(?:第一|首)(?:位|个|名)的?(?:单位|部门)?(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门)")
+# "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
+_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:单位|部门)?(?:为|是|作为)"
+                         r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+# A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
+_STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
+                   r"|等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"
                    r"|(?:及|和)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _GENERIC = re.compile(r"^(?:市级|区级|县级|省级)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
@@ -224,7 +229,8 @@ def parse_department_list(text: str, base: int, default_role: str,
     for a, b in kept:
         for piece, s, e in split_units(text[a:b], base + a):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
-            own_lead = bool(_OWN_LEAD.search(piece))
+            own_lead = bool(_OWN_LEAD.search(piece) or _STAR.search(piece))
+            piece = _STAR.sub("", piece)
             run_role = None
             piece = _OWN_RESP.sub("", piece)
             if own_lead:
@@ -610,6 +616,8 @@ def first_listed_leads(text: str) -> bool:
 
     >>> first_listed_leads("(列第一位的为牵头单位)"), first_listed_leads("排在首位的为牵头单位"), first_listed_leads("正文")
     (True, True, False)
+    >>> first_listed_leads("(列第一位的为工作牵头单位或汇总单位,下同)"), first_listed_leads("排名第一的单位为牵头单位")
+    (True, True)
     """
     return bool(_CONVENTION.search(text))
 

@@ -138,8 +138,40 @@ def split_lines(text: str) -> list[_Line]:
         stripped = raw.strip(_WS + "\r")
         if stripped:
             lead = len(raw) - len(raw.lstrip(_WS + "\r"))
-            out.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+            out.extend(_run_on_lines(_Line(pos + lead, pos + lead + len(stripped), stripped)))
         pos += len(raw) + 1
+    return out
+
+
+# Where a numbering marker opens a unit inside a run-on line: after a sentence end, a closing
+# bracket or white space.
+_RUN_ON_MARKER = re.compile(rf"(?<=[。；;！？!?)）\]】〕{_WS}])[{_WS}]*"
+                            rf"(?=第(?:{_CN}|\d+)[章节条]|{_CN}[、．]|[(（]{_CN}[)）]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d))")
+RUN_ON_MIN_CHARS = 400  # a line this long with several markers is text whose line breaks were lost
+RUN_ON_MIN_MARKERS = 3
+
+
+def _run_on_lines(line: _Line) -> list[_Line]:
+    """A long line that holds several numbered units, split before each marker (a document printed
+    without line breaks: its structure comes from the markers alone). Offsets stay in the source.
+
+    >>> body = "一、总体要求 为推进工作,制定本方案。" + "说明" * 200 + "。二、重点任务 (一)建设平台。1.建设实验室。(责任单位:市科技局)2.推进招商。"
+    >>> [ln.text[:6] for ln in _run_on_lines(_Line(0, len(body), body))]
+    ['一、总体要求', '二、重点任务', '(一)建设平', '1.建设实验', '2.推进招商']
+    """
+    if len(line.text) < RUN_ON_MIN_CHARS:
+        return [line]
+    cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
+    if len(cuts) < RUN_ON_MIN_MARKERS:
+        return [line]
+    out, a = [], 0
+    for b in cuts + [len(line.text)]:
+        piece = line.text[a:b]
+        stripped = piece.strip(_WS)
+        if stripped:
+            lead = len(piece) - len(piece.lstrip(_WS))
+            out.append(_Line(line.start + a + lead, line.start + a + lead + len(stripped), stripped))
+        a = b
     return out
 
 
