@@ -1,13 +1,18 @@
 """Read a source document into text, or fail with an error that names the file and the fix.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030/GBK text that decodes
-cleanly and reads as Chinese. Refused: empty, binary, undecodable or truncated files, and
-files larger than `max_bytes`. Line endings are normalised to "\\n" so spans are stable.
+Accepted: UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when the bytes say
+which byte order), and GB18030/GBK or Big5 text; which legacy encoding it is comes from
+charset-normalizer's guess, and a decoding is kept only if it reads as Chinese made of common
+characters (mojibake is made of rare ones). Traditional text stays traditional. Refused with the
+fix: empty, binary, undecodable or truncated files, HTML pages, text with (almost) no Chinese in
+it, and files larger than `max_bytes`. Line endings are normalised to "\\n" so spans are stable.
 
 >>> decode(b"\\xef\\xbb\\xbf\\xe4\\xb8\\x80\\xe3\\x80\\x81\\r\\n", "a.txt")
 '一、\\n'
 >>> decode("一、总体要求".encode("gb18030"), "b.txt")
 '一、总体要求'
+>>> decode("一、總體要求".encode("big5"), "c.txt")
+'一、總體要求'
 >>> decode(b"", "empty.txt")
 Traceback (most recent call last):
 ...
@@ -18,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from plankg.errors import InputError
@@ -25,6 +31,17 @@ from plankg.errors import InputError
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Legacy encodings a Chinese plan comes in, by the names charset-normalizer and Python give them:
+# each decodes with the first name of its family (GB18030 is a superset of GBK and GB2312, cp950
+# of Big5 as Windows writes it).
+_FAMILIES = {"gb18030": "gb18030", "gbk": "gb18030", "gb2312": "gb18030",
+             "big5": "big5", "cp950": "cp950", "big5hkscs": "big5hkscs",
+             "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}
+# At least this share of a decoding's non-ASCII characters must be common ones (see `common_share`).
+COMMON_SHARE = 0.9
+_MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|span|p|table|tr|td|script|style|br|a)\b"
+                     r"[^<>]*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,8 +64,100 @@ def _looks_chinese(text: str) -> bool:
     return letters > 0 and len(_CJK.findall(sample)) / letters >= 0.2
 
 
-def decode(raw: bytes, name: str) -> str:
-    """Decode the bytes of file `name`, raising InputError with a fix when it cannot be read."""
+def _hanzi(encoding: str, leads: range, trails: list[int]) -> frozenset[str]:
+    out = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                out.add(bytes((lead, trail)).decode(encoding))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(ch for ch in out if _HAN.match(ch))
+
+
+@lru_cache(maxsize=1)
+def common_han() -> frozenset[str]:
+    """The common Chinese characters: GB2312's 6,763 simplified hanzi (rows B0-F7) and Big5's 5,401
+    frequently used traditional ones (A440-C67E), read out of Python's own codecs.
+
+    >>> {"规", "劃", "一"} <= common_han(), "鍅" in common_han()
+    (True, False)
+    """
+    trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
+    return _hanzi("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF))) | _hanzi("big5", range(0xA4, 0xC7), trails)
+
+
+# Punctuation and symbols Chinese documents print: general punctuation (“”…—), letterlike and number
+# forms (℃ Ⅳ), arrows, operators (≥), enclosed numbers (①), box drawing and shapes (table rules, ■ ★),
+# CJK punctuation (、。《》), enclosed CJK (㈠), vertical and fullwidth forms (，（）：).
+_COMMON_SYMBOLS = re.compile(r"[·×÷°±§\u2000-\u22ff\u2460-\u26ff\u3000-\u303f\u3200-\u32ff\ufe30-\ufe4f"
+                             r"\uff01-\uffef]")
+
+
+def common_share(text: str) -> float:
+    """The share of the non-ASCII characters of `text` (its first 100,000) that are common in Chinese
+    documents: common hanzi (`common_han`) and Chinese punctuation and symbols; 1.0 without any.
+
+    Chinese plans, simplified or traditional, score close to 1. Text decoded with the wrong legacy
+    encoding (Big5 read as GB18030, Shift-JIS or EUC-KR read as either) is largely rare hanzi, kana,
+    Greek, Cyrillic and private-use characters.
+
+    >>> common_share("一、总体要求（2024年）"), common_share("一、總體要求")
+    (1.0, 1.0)
+    >>> common_share("一、總體要求：推動科技成果轉化".encode("big5").decode("gb18030")) < COMMON_SHARE
+    True
+    """
+    sample = [ch for ch in text[:100_000] if ch > "\x7f" and not ch.isspace()]
+    common = common_han()
+    return sum(ch in common or bool(_COMMON_SYMBOLS.match(ch)) for ch in sample) / len(sample) if sample else 1.0
+
+
+def _readable(text: str) -> bool:
+    """A decoding to keep: Chinese, made of common characters, with no NULs."""
+    return "\x00" not in text and _looks_chinese(text) and common_share(text) >= COMMON_SHARE
+
+
+def _candidates(raw: bytes) -> list[str]:
+    """Codecs to try on bytes that are not UTF-8, in order of preference: GB18030 first (plans come
+    from the mainland, and a short text can read as common characters in both GB18030 and Big5),
+    then charset-normalizer's guesses, then Big5 as Python and Windows write it; UTF-16 instead
+    when NUL bytes say the text is 16-bit."""
+    from charset_normalizer import from_bytes
+
+    guessed = [m.encoding for m in from_bytes(raw[:1_000_000])]
+    wide = b"\x00" in raw[:8192]
+    fallback = ["utf_16_le", "utf_16_be"] if wide else ["gb18030", "big5", "cp950", "big5hkscs"]
+    out: list[str] = []
+    for name in fallback[:1] + guessed + fallback[1:]:
+        codec = _FAMILIES.get(name)
+        if codec and codec not in out:
+            out.append(codec)
+    return out
+
+
+def _refuse_markup(text: str, name: str) -> None:
+    head = text.lstrip()[:20000]
+    if head[:9].lower() == "<!doctype" or head[:5].lower() in ("<html", "<?xml") or len(_MARKUP.findall(head)) >= 5:
+        raise InputError(f"{name} is an HTML or XML page, not plain text", where=name,
+                         fix="save the page as plain text first (a browser's 'Save as… Text', or html2text FILE)")
+
+
+def _refuse_other_formats(text: str, name: str, encoding: str) -> None:
+    _refuse_markup(text, name)
+    if not _looks_chinese(text):
+        raise InputError(f"{name} has (almost) no Chinese text in it (read as {encoding}), so it holds no plan "
+                         "plankg can read", where=name,
+                         fix="pass the text of a Chinese plan document; plain-text copies of other formats "
+                             "(pdftotext -layout FILE for a PDF)")
+
+
+def decode_source(raw: bytes, name: str) -> tuple[str, str]:
+    """Decode the bytes of file `name` into (text, encoding), raising InputError with a fix when it
+    cannot be read as the text of a Chinese document.
+
+    >>> decode_source("一、总体要求".encode("utf-16-le"), "no-bom.txt")
+    ('一、总体要求', 'utf-16-le')
+    """
     if not raw.strip():
         raise InputError(f"{name} is empty", where=name, fix="pass a plan document with text in it")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -57,25 +166,55 @@ def decode(raw: bytes, name: str) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name} starts like UTF-16 but is cut or damaged at byte {exc.start}",
                              where=name, fix="re-export the file, preferably as UTF-8") from None
-        return _normalise(text)
+        _refuse_other_formats(text, name, "UTF-16")
+        return _normalise(text), "utf-16"
+    utf8_error: UnicodeDecodeError | None = None
     try:
-        return _normalise(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if b"\x00" in raw[:8192]:
-        raise InputError(f"{name} is binary, not text (it contains NUL bytes)", where=name,
-                         fix="convert it to plain text first (for PDF: pdftotext -layout FILE)")
-    if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(raw) - 3:
+    else:
+        if "\x00" not in text:  # UTF-16 text of ASCII characters is valid UTF-8 with NULs in it
+            _refuse_other_formats(text, name, "UTF-8")
+            return _normalise(text), "utf-8"
+    wide = b"\x00" in raw[:8192]
+    if (not wide and utf8_error is not None and utf8_error.reason == "unexpected end of data"
+            and utf8_error.start >= len(raw) - 3):
         raise InputError(f"{name} is truncated: its last character is cut off at byte {utf8_error.start}",
                          where=name, fix="download or copy the whole file again")
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _looks_chinese(text):
-        return _normalise(text)
-    raise InputError(f"{name} is neither UTF-8, UTF-16 nor GB18030 text (bad byte at offset {utf8_error.start})",
+    decoded: list[tuple[float, int, str, str]] = []
+    for rank, codec in enumerate(_candidates(raw)):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        decoded.append((common_share(text) if "\x00" not in text else 0.0, -rank, codec, text))
+    # The decoding with the most common characters wins; on a tie, the more preferred codec.
+    decoded.sort(reverse=True)
+    for share, _, codec, text in decoded:
+        if share >= COMMON_SHARE:
+            _refuse_markup(text, name)
+        if _readable(text):
+            _refuse_other_formats(text, name, codec)
+            return _normalise(text), codec
+    if wide:
+        raise InputError(f"{name} is binary, not text (it contains NUL bytes and reads as no UTF-16 Chinese text)",
+                         where=name, fix="convert it to plain text first (for PDF: pdftotext -layout FILE)")
+    if decoded:
+        share, _, codec, text = decoded[0]
+        if share < COMMON_SHARE and _looks_chinese(text):
+            raise InputError(f"{name} is not UTF-8, and read as {codec} it is mojibake: only {share:.0%} of its "
+                             "characters are common in Chinese text", where=name,
+                             fix="save it as UTF-8 text (iconv -f ENCODING -t UTF-8 FILE, ENCODING being "
+                                 "the one it was written in)")
+    at = f" (bad byte at offset {utf8_error.start})" if utf8_error is not None else ""
+    raise InputError(f"{name} is neither UTF-8, UTF-16 nor GB18030/Big5 Chinese text{at}",
                      where=name, fix="save it as UTF-8 text (iconv -f ENCODING -t UTF-8 FILE)")
+
+
+def decode(raw: bytes, name: str) -> str:
+    """Decode the bytes of file `name`, raising InputError with a fix when it cannot be read."""
+    return decode_source(raw, name)[0]
 
 
 def _normalise(text: str) -> str:
@@ -167,14 +306,9 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
         raise InputError(f"cannot read {path.name}: {exc.strerror}", where=str(path),
                          fix="check the file's permissions") from None
     try:
-        text = decode(raw, path.name)
+        text, encoding = decode_source(raw, path.name)
     except InputError as exc:
         raise InputError(exc.what, where=str(path), fix=exc.fix) from None
-    encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8"
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        encoding = "gb18030" if encoding == "utf-8" else encoding
     return SourceText(path=path, text=text, encoding=encoding, raw_bytes=raw)
 
 

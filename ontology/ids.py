@@ -22,10 +22,17 @@ _SPACE = re.compile(r"\s+")
 def normalize(text: str) -> str:
     """NFKC-fold and drop all white space: the form names are compared and hashed in.
 
+    Idempotent: NFKC turns some characters into a space and a combining mark ("￣" is " ̄"), and
+    dropping the space leaves the mark on the character before, which a second NFKC composes
+    ("a￣" -> "ā"); so the fold runs again after the spaces go. That second pass adds no space:
+    the text is NFKC already, only canonical composition is left to happen.
+
     >>> normalize("杭州市 科学技术局（滨江）")
     '杭州市科学技术局(滨江)'
+    >>> normalize("a￣") == normalize(normalize("a￣")) == "ā"
+    True
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    return unicodedata.normalize("NFKC", _SPACE.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def content_id(label: str, *parts: object) -> str:

@@ -137,10 +137,13 @@ class Query:
 def code_only(cypher: str) -> str:
     """The Cypher with string literals and comments blanked out, so scans see only code.
 
-    Lengths are kept, so offsets still point into the original text.
+    Lengths are kept, so offsets still point into the original text, even where a quote is left
+    open. A backslash escapes in strings only: a backticked name ends at the next backtick.
 
     >>> code_only("MATCH (n) WHERE n.name = 'a:b $x' // CREATE\\nRETURN n")
     "MATCH (n) WHERE n.name = '      '          \\nRETURN n"
+    >>> code_only("RETURN 'open"), code_only("RETURN '"), code_only("RETURN `a\\\\`")
+    ("RETURN '    ", "RETURN '", 'RETURN `a\\\\`')
     """
     out, i, n = [], 0, len(cypher)
     while i < n:
@@ -148,11 +151,12 @@ def code_only(cypher: str) -> str:
         if ch in "'\"`":
             j = i + 1
             while j < n and cypher[j] != ch:
-                j += 2 if cypher[j] == "\\" else 1
-            j = min(j, n - 1)
+                j += 2 if cypher[j] == "\\" and ch != "`" else 1
+            closed = j < n
+            end = j + 1 if closed else n
             # backticked names are code (labels may be quoted); string contents are not
-            out.append(cypher[i:j + 1] if ch == "`" else ch + " " * (j - i - 1) + ch)
-            i = j + 1
+            out.append(cypher[i:end] if ch == "`" else ch + " " * (end - i - 1 - closed) + ch * closed)
+            i = end
         elif cypher.startswith("//", i):
             j = cypher.find("\n", i)
             j = n if j < 0 else j
