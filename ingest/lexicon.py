@@ -30,6 +30,45 @@ PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头�
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").
 OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
 
+# The grammar of keys not listed above: a role word, a few characters, a unit noun, an optional
+# qualifier ("牵头科室(单位)", "协同责任单位", "主体责任单位"); a person's key ends in a person noun
+# ("牵头负责领导", "分管副市长").
+KEY_LEAD_WORDS = ("牵头", "主责", "主办", "主要责任")
+KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作", "参加")
+KEY_RESPONSIBLE_WORDS = ("责任", "实施", "落实", "承担", "主体")
+KEY_UNIT_NOUNS = ("单位", "部门", "科室", "处室", "主体")
+KEY_PERSON_NOUNS = ("领导", "负责人", "责任人", "联系人")
+
+
+def key_role(key: str) -> str:
+    """The role of a printed key, listed or built by the key grammar.
+
+    >>> key_role("协同责任单位"), key_role("牵头科室(单位)"), key_role("主体责任单位"), key_role("牵头负责领导")
+    ('support', 'lead', 'responsible', 'person')
+    >>> key_role("完成时限"), key_role("责任领导")
+    ('other', 'person')
+    """
+    k = re.sub(r"\s+", "", key)
+    if k in OTHER_KEYS:
+        return OTHER
+    if k in PERSON_KEYS or re.sub(r"[(（][^)）]*[)）]$", "", k).endswith(KEY_PERSON_NOUNS):
+        return PERSON
+    if any(w in k for w in KEY_LEAD_WORDS):
+        return LEAD
+    if any(w in k for w in KEY_SUPPORT_WORDS):
+        return SUPPORT
+    return RESPONSIBLE
+
+
+def key_pattern() -> str:
+    """A regex (one group) for any key before a colon: the listed keys, then the key grammar."""
+    heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
+    unit_key = rf"(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?"
+    person_key = rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(KEY_PERSON_NOUNS)})"
+    listed = alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS + PERSON_KEYS + OTHER_KEYS)
+    return rf"({listed}|{unit_key}|{person_key})"
+
+
 # Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".
 LEAD_VERBS = ("牵头负责", "总牵头", "牵头抓总", "牵头")
 SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "协同", "协助")

@@ -52,13 +52,42 @@ _OTHER_LABELS = lexicon.OTHER_KEYS
 _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPORT_LABELS},
                **{x: RESPONSIBLE for x in _RESP_LABELS}, **{x: "person" for x in _PERSON_LABELS},
                **{x: "other" for x in _OTHER_LABELS}}
-_LABEL_ALT = lexicon.alternation(tuple(_LABEL_KIND))
-_LABEL = re.compile(rf"[【\[]?({_LABEL_ALT})[】\]]?\s*[:：]")
-_DEPT_LABEL_START = re.compile(rf"\s*[【\[]?({lexicon.alternation(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS)})"
-                               rf"[】\]]?\s*[:：]")
-# A group may open with a person's key ("(责任领导:张三;牵头单位:市科技局)"): the units follow it.
-_GROUP_LABEL_START = re.compile(rf"\s*[【\[]?({lexicon.alternation(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS + _PERSON_LABELS)})"
-                                rf"[】\]]?\s*[:：]")
+# Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
+_LABEL = re.compile(rf"[【\[]?{lexicon.key_pattern()}[】\]]?\s*[:：]")
+# Where a group of units opens: a key (not a deadline's or a remark's) after optional white space.
+_GROUP_LABEL_START = re.compile(rf"[ \u3000\t]*[【\[]?{lexicon.key_pattern()}[】\]]?\s*[:：]")
+
+
+def _group_start(text: str, k: int) -> re.Match[str] | None:
+    """The key opening a group of units at text[k], or None ("完成时限:" opens none)."""
+    m = _GROUP_LABEL_START.match(text, k)
+    return m if m is not None and lexicon.key_role(m.group(1)) != lexicon.OTHER else None
+
+
+def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
+    """Whether text[k] opens a line or a sentence, indentation allowed ("    牵头责任单位:…")."""
+    j = k - 1
+    while j >= start and text[j] in " \u3000\t":
+        j -= 1
+    return j < start or text[j] in "\n。;；"
+
+
+def _label_end(text: str, k: int, end: int) -> int:
+    """Where a label group opened at text[k] ends: the line end, or a sentence end outside brackets."""
+    depth = 0
+    for j in range(k, end):
+        ch = text[j]
+        if ch == "\n":
+            return j
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch == "。" and depth == 0:
+            return j + 1
+    return end
+
+
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会])(?:和|及|与|以及)(?=[市区县省各])")
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
@@ -72,7 +101,7 @@ _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（
 _RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
-_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:单位|部门)?(?:为|是|作为)"
+_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:责任)?(?:单位|部门)?(?:为|是|作为)"
                          r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 _STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
@@ -212,7 +241,7 @@ def parse_department_list(text: str, base: int, default_role: str,
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch in ",，;；" and depth == 0:
+        elif ch in ",，;；。" and depth == 0:
             phrases.append((start, k))
             start = k + 1
     kept: list[tuple[int, int]] = []
@@ -264,7 +293,7 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
     deps: list[DepartmentMention] = []
     rule: list[DepartmentMention] = []
     for idx, m in enumerate(labels):
-        kind = _LABEL_KIND[m.group(1)]
+        kind = lexicon.key_role(m.group(1))
         end = labels[idx + 1].start() if idx + 1 < len(labels) else len(content)
         if kind in ("person", "other"):
             continue
@@ -364,16 +393,32 @@ _ROLE_TAIL = re.compile(rf"(?:{_LEAD_VERB}|{_SUPPORT_VERB}|{_DUTY})$")
 
 
 def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence: bool = False) -> bool:
-    """A bracket that only names departments: with their roles ("(市发改委牵头,市经信局配合)") anywhere,
-    or bare ("。(市经信局、市科技局)") right after a sentence."""
-    if not content or len(content) > 120 or not (_ROLE_TAIL.search(content) or after_sentence):
+    """A bracket that only names units: with their roles ("(市发改委牵头,市经信局配合)") anywhere,
+    or bare ("。(市经信局、市科技局)") right after a sentence.
+
+    Every name must have the shape of a unit and most the shape of a government body: a list may
+    name a bank branch or a state firm beside the departments ("…,国家开发银行云南省分行…配合").
+    """
+    if not content or len(content) > 400 or not (_ROLE_TAIL.search(content) or after_sentence):
         return False
     names = []
     for phrase in re.split(r"[,，;；]", content):
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
         names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))
-    return bool(names) and all(registry.looks_like_department(n) for n in names)
+    names = [n for n in names if n]
+    if not names or not all(registry.looks_like_unit(n) for n in names):
+        return False
+    return 2 * sum(1 for n in names if registry.looks_like_department(n)) >= len(names)
+
+
+def _group_note(text: str, start: int, close: int) -> int:
+    """Where the units of a bracket end when a note follows them after a full stop: "(A、B负责。列第一位的为
+    牵头部门,下同)" names A and B; the note is a document-level convention, not a unit."""
+    stop = text.find("。", start, close)
+    if stop > 0 and (_RULE_WORDS.search(text, stop, close) or _CONVENTION.search(text, stop, close)):
+        return stop
+    return close
 
 
 def _strip_role_tails(content: str) -> str:
@@ -383,7 +428,7 @@ def _strip_role_tails(content: str) -> str:
     return re.sub(rf"(?:{_DUTY}|协同推进)(?=$|[,，;；])", blank, content)
 
 
-_GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])")
+_GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])[ \u3000\t]*")
 
 
 def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
@@ -394,14 +439,15 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
     k = start
     while k < end:
         ch = text[k]
-        if ch in "(（" and not _GROUP_LABEL_START.match(text, k + 1):
+        if ch in "(（" and not _group_start(text, k + 1):
             close = _match_close(text, k)
             after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
-            if 0 < close <= end and _unlabelled_group(text[k + 1:close], registry, after_sentence):
-                marks.append((k, close + 1, k + 1, close, RULE_INLINE_UNLABELLED))
+            units_end = _group_note(text, k + 1, close) if close > 0 else close
+            if 0 < close <= end and _unlabelled_group(text[k + 1:units_end], registry, after_sentence):
+                marks.append((k, close + 1, k + 1, units_end, RULE_INLINE_UNLABELLED))
                 k = close + 1
                 continue
-        inner = _GROUP_LABEL_START.match(text, k + 1) if ch in _OPEN else None
+        inner = _group_start(text, k + 1) if ch in _OPEN else None
         bracketed_label = inner is not None and text[inner.end(1):inner.end(1) + 1] in "】]"
         if inner and not bracketed_label:
             close = _match_close(text, k)
@@ -409,21 +455,20 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
                 marks.append((k, close + 1, k + 1, close, RULE_INLINE))
                 k = close + 1
                 continue
-        if (k == start or text[k - 1] in "\n。;；" or bracketed_label) and ch not in " \u3000\n" \
-                and _GROUP_LABEL_START.match(text, k):
-            eol = text.find("\n", k + 1)
-            eol = end if eol < 0 or eol > end else eol
+        if (bracketed_label or _after_line_or_sentence(text, k, start)) and ch not in " \u3000\n" \
+                and _group_start(text, k):
+            eol = _label_end(text, k, end)
             marks.append((k, eol, k, eol, RULE_LABEL))
             k = max(eol, k + 1)
             continue
         k += 1
         # Only a bracket, or a character after a line or sentence end, can open a group: skip to the next one.
         nxt = _GROUP_CANDIDATE.search(text, k, end)
-        k = nxt.start() if nxt else end
+        k = (nxt.start() if nxt.start() < end and text[nxt.start()] in _OPEN else nxt.end()) if nxt else end
     return marks
 
 
-_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
+_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
 
 
 def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:

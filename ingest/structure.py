@@ -34,7 +34,7 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (3, "article", re.compile(rf"^第({_CN}|\d+)条\s*")),
     (4, "cn", re.compile(rf"^({_CN})\s*[、.．](?!\d)\s*")),
     (5, "cn_paren", re.compile(rf"^[(（]\s*({_CN})\s*[)）]\s*")),
-    (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|\.(?!\d))\s*")),
     (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
     (8, "circled", re.compile(r"^([①-⑳㉑-㉟])\s*")),
 )
