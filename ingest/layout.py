@@ -41,7 +41,7 @@ _DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|前|以前|年底�
                        r"持续推进|长期坚持|常态化|\d{4}年|\d{4}[-—~至]\d{4}年?|\d{4}年\d{1,2}月(?:底)?(?:前)?|"
                        r"[一二三四]季度|第[一二三四]季度|20\d{2}年[一二三四上下]?.{0,6})$")
 _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
-_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
@@ -121,7 +121,7 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
     pieces = [p for p in _UNIT_SPLIT.split(text.strip("。;；")) if p]
     if pieces and len(text) <= 200 and all(_unit_piece(p, looks_like_unit) for p in pieces):
         return UNITS
-    if pieces and all(_NAME.match(p) for p in pieces):
+    if (pieces and all(_NAME.match(p) for p in pieces)) or _NAME.match(text):
         return PERSON
     return TEXT
 
@@ -150,12 +150,27 @@ _ACCEPTS: dict[str | None, tuple[str, ...]] = {
 _CONTINUES = ("task", "category", lexicon.LEAD, lexicon.SUPPORT, lexicon.RESPONSIBLE, "progress", "remark")
 
 
-def _place(roles: Sequence[str | None], at: int, kind: str, filled: Sequence[bool]) -> int | None:
-    """The column a line of `kind` goes to when the row's last filled column is `at` (-1: none yet)."""
-    if at >= 0 and filled[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
-        # A wrapped task cell or a unit cell spread over lines continues in its column, unless a
-        # later unit column takes this unit line (lead then support, one line each).
-        if not (kind == UNITS and any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])):
+_SENTENCE_END = ("。", "；", ";", "！", "？")
+_OPENS_ITEM = re.compile(r"^(?:\d{1,3}[.、．﹒]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+
+
+def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list[str]], text: str) -> int | None:
+    """The column a line of `kind` goes to when the row's last filled column is `at` (-1: none yet).
+
+    A wrapped task cell or a unit cell spread over lines continues in its column. A text line moves
+    on to the next text column instead when its own column's cell ended a sentence or the line opens
+    a numbered item ("主要预期目标" then "1.地区生产总值增长5%以上。" are two cells).
+    """
+    if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
+        later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
+        if kind == UNITS:
+            # lead then support, one line each
+            stays = not any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])
+        else:
+            new_cell = cells[at][-1].endswith(_SENTENCE_END) or bool(_OPENS_ITEM.match(text))
+            stays = not (new_cell and later is not None and roles[later] in ("task", "category")
+                         and all(r not in lexicon.UNIT_ROLES for r in roles[at + 1:later]))
+        if stays:
             return at
     for c in range(at + 1, len(roles)):
         if kind in _ACCEPTS.get(roles[c], ()):
@@ -163,75 +178,114 @@ def _place(roles: Sequence[str | None], at: int, kind: str, filled: Sequence[boo
     return None
 
 
+def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], int, bool]:
+    """The header cells from lines[i], the index after them, and whether bare bar lines separate cells.
+
+    A header cell broken over two or three lines ("主要" / "任务", "区政府" / "分管领导") is joined
+    when its first part names no role and the joined cell does.
+    """
+    header: list[str] = []
+    separators = False
+    j = i
+    while j < end and len(header) < 14:
+        raw = lines[j][2]
+        if j > i and set(raw) <= {"|", " "} and raw.count("|") == 1:
+            separators = True  # "序号" / "|" / "项目" / "|": a lone bar separates cells
+            j += 1
+            continue
+        cell = re.sub(r"\s+", "", bar_text(raw))
+        if not _HEADER_CELL.match(cell):
+            break
+        if lexicon.column_role(cell) is None:
+            joined, k = cell, j
+            while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
+                nxt = re.sub(r"\s+", "", bar_text(lines[k + 1][2]))
+                if not _HEADER_CELL.match(nxt) or len(joined + nxt) > 16:
+                    break
+                joined, k = joined + nxt, k + 1
+            if lexicon.column_role(joined) is None:
+                break
+            cell, j = joined, k
+        header.append(cell)
+        j += 1
+    return header, j, separators
+
+
 def cell_table(lines: Sequence[Line], i: int, end: int,
                looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """A table flattened one cell per line whose header starts at lines[i], with its rows."""
     shape = looks_like_unit or _default_unit_shape()
-    header: list[str] = []
-    j = i
-    while j < end and len(header) < 12:
-        cell = bar_text(lines[j][2])
-        if not _HEADER_CELL.match(cell) or lexicon.column_role(cell) is None:
-            break
-        header.append(re.sub(r"\s+", "", cell))
-        j += 1
+    header, j, separators = _header_cells(lines, i, end)
     roles = header_roles(header) if len(header) >= 2 else None
     if roles is None:
         return None
-    rows = read_rows(lines, j, end, roles, shape)
+    rows = read_rows(lines, j, end, roles, shape, separators)
     if not rows:
         return None
     return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1)
 
 
+def _has_units(row: Row, roles: Sequence[str | None]) -> bool:
+    return any(cell for cell, role in zip(row.cells, roles) if role in lexicon.UNIT_ROLES)
+
+
 def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],
-              looks_like_unit: Callable[[str], bool]) -> list[Row]:
-    """Rows of cells from lines[j:] laid into columns of `roles`, until a line fits no row."""
+              looks_like_unit: Callable[[str], bool], separators: bool = False) -> list[Row]:
+    """Rows of cells from lines[j:] laid into columns of `roles`, until a line fits no row.
+
+    Rows without units are kept between rows with units (a merged unit cell printed once); at the
+    end of the table they are not rows of it (the text after a table is not a row).
+    """
     numbered = roles[0] == "number"
     rows: list[Row] = []
     cells: list[list[int]] = [[] for _ in roles]  # line indices per column
+    texts: list[list[str]] = [[] for _ in roles]
     at = -1
 
     def close() -> None:
-        nonlocal cells, at
+        nonlocal cells, texts, at
         if any(cells) and any(cells[c] for c, r in enumerate(roles) if r not in ("number",)):
             rows.append(_row(lines, cells, roles))
         cells = [[] for _ in roles]
+        texts = [[] for _ in roles]
         at = -1
 
     k = j
     while k < end:
-        text = bar_text(lines[k][2])
+        raw = lines[k][2]
+        text = bar_text(raw)
         if _STOP_MARKER.match(text):
             break
         kind = line_kind(text, looks_like_unit)
         if kind == EMPTY:
-            # "||": an empty cell; it fills the next column so later cells keep their places.
-            if at + 1 < len(roles) and any(cells):
+            # "||": an empty cell; it fills the next column so later cells keep their places. Where lone
+            # bars separate cells, a bar line is no cell.
+            if not (separators and raw.count("|") == 1) and at + 1 < len(roles) and any(cells):
                 at += 1
             k += 1
             continue
-        if numbered and kind == NUMBER and (at < 0 or roles[at] != "progress"):
+        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark")):
             close()
             cells[0].append(k)
+            texts[0].append(text)
             at = 0
             k += 1
             continue
-        filled = [bool(c) for c in cells]
-        col = _place(roles, at, kind, filled)
+        col = _place(roles, at, kind, texts, text)
         if col is None:
-            if numbered or not any(cells):
+            if not any(cells):
                 break
             close()
-            col = _place(roles, -1, kind, [False] * len(roles))
+            col = _place(roles, -1, kind, texts, text)
             if col is None or roles[col] not in ("task", "category"):
                 break
-        elif not any(cells) and numbered:
-            break  # a numbered table's rows open with their number
         cells[col].append(k)
+        texts[col].append(text)
         at = col
         k += 1
     close()
+    while rows and not _has_units(rows[-1], roles):
+        rows.pop()
     return rows
 
 

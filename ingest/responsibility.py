@@ -499,6 +499,15 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     return []
 
 
+def _column_kind(header: str) -> str | None:
+    """The role of a table column: a listed key's kind, else the column role of its header words.
+
+    >>> _column_kind("牵头单位"), _column_kind("1-11月推进情况"), _column_kind("主要工作举措"), _column_kind("责任领导")
+    ('lead', 'progress', 'task', 'person')
+    """
+    return _LABEL_KIND.get(header) or lexicon.column_role(header)
+
+
 def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityClause | None:
     header = [h.replace(" ", "") for h in block.header]
     cells = list(block.cells)
@@ -509,7 +518,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
             return None
         # Extra cells come from spaces inside the longest free-text column: join them back there.
         extra = len(cells) - len(header)
-        unit_cols = [i for i, h in enumerate(header) if _LABEL_KIND.get(h) in (LEAD, SUPPORT, RESPONSIBLE)]
+        unit_cols = [i for i, h in enumerate(header) if _column_kind(h) in (LEAD, SUPPORT, RESPONSIBLE)]
         free = [i for i, h in enumerate(header) if i not in unit_cols and h not in ("序号", "编号")]
         at = next((i for i in free if any(w in header[i] for w in _TASK_WORDS)), free[0] if free else None)
         if at is None:
@@ -526,20 +535,23 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         offsets.append(block.start + max(at, 0))
         pos = at + len(c) if at >= 0 else pos
     deps: list[DepartmentMention] = []
-    task_text = None
-    for h, c, off in zip(header, cells, offsets):
-        kind = _LABEL_KIND.get(h)
-        if kind in (LEAD, SUPPORT, RESPONSIBLE):
-            d, _ = parse_department_list(c, off, kind, registry)
+    roles = [_column_kind(h) for h in header]
+    for role, c, off in zip(roles, cells, offsets):
+        if role in (LEAD, SUPPORT, RESPONSIBLE):
+            d, _ = parse_department_list(c, off, role, registry)
             deps.extend(d)
-        elif kind is None and h not in ("序号", "编号") and (task_text is None or len(c) > len(task_text)):
-            task_text = c
     if not deps:
         return None
+    # The task is the first filled task column ("实事项目" before "工作举措及实施计划"); without one, the
+    # longest cell of a column of no known role. Progress, person and deadline columns never are.
+    task_col = next((i for i, (r, c) in enumerate(zip(roles, cells)) if r == "task" and c.strip()), None)
+    if task_col is None:
+        free = [i for i, r in enumerate(roles) if r is None and cells[i].strip()]
+        task_col = max(free, key=lambda i: len(cells[i]), default=None)
     # The task runs from its description cell to the end of the row, so its text is a slice of the source.
     start = block.start
-    if task_text is not None:
-        start = offsets[cells.index(task_text)]
+    if task_col is not None:
+        start = offsets[task_col]
     text = block.text[start - block.start:]
     return ResponsibilityClause(block.ref or "", block.section, text, start, block.end, tuple(deps), RULE_TABLE)
 
@@ -650,7 +662,7 @@ def has_unit_columns(block: Block) -> bool:
     (False, True)
     """
     header = [h.replace(" ", "") for h in block.header]
-    units = [h for h in header if _LABEL_KIND.get(h) in (LEAD, SUPPORT, RESPONSIBLE)]
+    units = [h for h in header if _column_kind(h) in (LEAD, SUPPORT, RESPONSIBLE)]
     if any(h.startswith("项目") for h in header) and all(h in _BUILDER_LABELS for h in units):
         return False
     return bool(units)
