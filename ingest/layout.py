@@ -65,6 +65,7 @@ class Table:
     first: int  # index of the first header line
     rows: tuple[Row, ...]
     end: int  # index of the first line after the table
+    separators: bool = False  # lone bar lines separate its cells
 
 
 def bar_text(text: str) -> str:
@@ -118,7 +119,8 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
         return FLAG
     if len(text) <= 24 and _DEADLINE.match(text):
         return DEADLINE
-    pieces = [p for p in _UNIT_SPLIT.split(text.strip("。;；")) if p]
+    # A level word alone ("各县、市、区政府" splits into 各县 / 市 / 区政府) is part of its neighbour.
+    pieces = [p for p in _UNIT_SPLIT.split(text.strip("。;；")) if p and p not in _LEVEL_WORDS]
     if pieces and len(text) <= 200 and all(_unit_piece(p, looks_like_unit) for p in pieces):
         return UNITS
     if (pieces and all(_NAME.match(p) for p in pieces)) or _NAME.match(text):
@@ -126,8 +128,11 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
     return TEXT
 
 
+_LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
+
+
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
-    piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$", "", piece) or piece
+    piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
     piece = piece.rstrip("*＊★")
     return looks_like_unit(piece) or piece.startswith("各")
 
@@ -163,7 +168,10 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
     """
     if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
         later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
-        if kind == UNITS:
+        if kind == TEXT and _OPENS_ITEM.match(text) and roles[at] not in ("task", "category") and \
+                any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES):
+            stays = False
+        elif kind == UNITS:
             # lead then support, one line each
             stays = not any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])
         else:
@@ -172,8 +180,12 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
                          and all(r not in lexicon.UNIT_ROLES for r in roles[at + 1:later]))
         if stays:
             return at
+    opens_item = kind == TEXT and bool(_OPENS_ITEM.match(text))
+    units_filled = any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES)
     for c in range(at + 1, len(roles)):
         if kind in _ACCEPTS.get(roles[c], ()):
+            if opens_item and units_filled and roles[c] not in ("task", "category"):
+                return None  # "2.纳入…" after a row's units and deadline opens the next row, no remark
             return c
     return None
 
@@ -221,8 +233,23 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
         return None
     rows = read_rows(lines, j, end, roles, shape, separators)
     if not rows:
+        # A section row right under the header ("一、主要预期目标"): the table goes on after it.
+        k = j
+        while k < end and set(lines[k][2]) <= {"|", " "}:
+            k += 1
+        if k < end and _STOP_MARKER.match(bar_text(lines[k][2])):
+            return Table(tuple(header), roles, i, (), k, separators)
         return None
-    return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1)
+    return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1, separators)
+
+
+def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
+                    looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """The rows of `table` that go on at lines[i], after a section row that interrupted it."""
+    rows = read_rows(lines, i, end, table.roles, looks_like_unit or _default_unit_shape(), table.separators)
+    if not rows:
+        return None
+    return Table(table.header, table.roles, i, tuple(rows), rows[-1].last + 1, table.separators)
 
 
 def _has_units(row: Row, roles: Sequence[str | None]) -> bool:

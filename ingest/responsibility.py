@@ -97,7 +97,8 @@ _DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)})?(?:{lexicon.alternation
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
-_PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇")
+_PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
+                        r"|各[省市县区州乡镇盟旗](?:、\s*[省市县区州乡镇盟旗]){1,3}(?=[人政党委])")
 _RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".

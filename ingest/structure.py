@@ -32,7 +32,7 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (1, "chapter", re.compile(rf"^第({_CN}|\d+)章\s*")),
     (2, "part", re.compile(rf"^第({_CN}|\d+)节\s*")),
     (3, "article", re.compile(rf"^第({_CN}|\d+)条\s*")),
-    (4, "cn", re.compile(rf"^({_CN})\s*[、.．](?!\d)\s*")),
+    (4, "cn", re.compile(rf"^({_CN})\s*(?:、|[.．](?!\d))\s*")),
     (5, "cn_paren", re.compile(rf"^[(（]\s*({_CN})\s*[)）]\s*")),
     (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|\.(?!\d))\s*")),
     (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
@@ -391,15 +391,18 @@ def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
     return (rows, j) if rows else None
 
 
-def _layout_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
-    """A responsibility table flattened one cell per line, rebuilt by the layout layer (`layout.cell_table`)."""
-    first = layout.bar_text(lines[i].text)
-    if len(first) > 16 or lexicon.column_role(first) is None:
-        return None  # most lines: no header cell, so the layout layer is spared
-    table = layout.cell_table([(ln.start, ln.end, ln.text) for ln in lines], i, end)
-    if table is None:
-        return None
-    return [_TableRow(r.first, r.last, r.cells, table.header, r.starts) for r in table.rows], table.end
+def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
+                  interrupted: layout.Table | None) -> layout.Table | None:
+    """A responsibility table flattened one cell per line, rebuilt by the layout layer (`layout.cell_table`),
+    or the rows of an `interrupted` table going on after a section row."""
+    first = layout.bar_text(lines[i][2])
+    if len(first) <= 16 and lexicon.column_role(first) is not None:
+        table = layout.cell_table(lines, i, end)
+        if table is not None:
+            return table
+    if interrupted is not None:
+        return layout.continued_table(lines, i, end, interrupted)
+    return None
 
 
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
@@ -450,6 +453,9 @@ def parse_structure(text: str) -> Structure:
     [('heading', '一', '一', ()), ('paragraph', '一', '一', ()), ('heading', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('table_row', '附件1.1', '附件1', ('1', '甲项目', '甲公司'))]
     """
     lines = split_lines(text)
+    line_tuples = [(ln.start, ln.end, ln.text) for ln in lines]
+    interrupted: layout.Table | None = None  # a layout table a section row may interrupt
+    interrupted_at = 0  # the line index where it stopped
     skip: set[int] = set()
     dup_runs = find_duplicate_runs(lines)
     for a, b in dup_runs:
@@ -535,7 +541,20 @@ def parse_structure(text: str) -> Structure:
             i += 1
             continue
 
-        table = _layout_table(lines, i, n) or _cell_table(lines, i, n) or _field_table(lines, i, n)
+        # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
+        resumable = interrupted if interrupted is not None and i - interrupted_at <= 2 else None
+        laid = _layout_table(line_tuples, i, n, resumable)
+        if laid is not None:
+            interrupted, interrupted_at = laid, laid.end
+            if not laid.rows:
+                # The header, then a section row: the header is a paragraph, the rows come after the section.
+                hdr_end = lines[laid.end - 1].end
+                blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, hdr_end,
+                                    text[ln.start:hdr_end], level=len(stack)))
+                i = laid.end
+                continue
+        table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
+                 if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n))
         if table:
             rows, nxt = table
             base = current_ref()
