@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Sequence
 from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport
 from plankg.ontology.model import DocumentGraph
+from plankg.ontology.vocab import NodeLabel
 
 Progress = Callable[[int, int, str], None]
 
@@ -77,6 +78,56 @@ def summarize(reports: Iterable[LoadReport]) -> dict[str, dict[str, int]]:
         for kind, per_label in totals.items():
             for label, n in getattr(report, kind).items():
                 per_label[label] = per_label.get(label, 0) + n
+    return totals
+
+
+def stored_node_ids(store: GraphStore, graphs: Iterable[DocumentGraph], *, chunk: int = 10_000) -> set[tuple[str, str]]:
+    """(label, id) of the nodes of `graphs` that `store` holds already: asked before a load, they
+    tell the nodes the load creates from those it merges into (a department many documents share)."""
+    wanted: dict[NodeLabel, set[str]] = {}
+    for graph in graphs:
+        for node in graph.nodes:
+            wanted.setdefault(node.label, set()).add(node.id)
+    found: set[tuple[str, str]] = set()
+    for label, ids in wanted.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), chunk):
+            rows = store.run(f"MATCH (n:{label.value}) WHERE n.id IN $ids RETURN n.id AS id",
+                             {"ids": ordered[start:start + chunk]})
+            found.update((label.value, row["id"]) for row in rows)
+    return found
+
+
+def distinct_totals(graphs: Iterable[DocumentGraph], reports: Iterable[LoadReport],
+                    stored: set[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Totals per outcome and label counting every node once, however many documents hold it: created
+    (not in the store before: `stored`, from `stored_node_ids`), updated (written again) or unchanged
+    (only in documents skipped as loaded already). Documents without a report (failed) count nothing.
+
+    >>> from plankg.ontology.model import Enterprise
+    >>> shared = Enterprise(id="e1", name="联想")
+    >>> a = DocumentGraph(document_id="a", nodes=[shared], relationships=[])
+    >>> b = DocumentGraph(document_id="b", nodes=[shared, Enterprise(id="e2", name="华为")], relationships=[])
+    >>> reports = [LoadReport.for_graph(a, "created"), LoadReport.for_graph(b, "created")]
+    >>> summarize(reports)["created"], distinct_totals([a, b], reports, set())["created"]
+    ({'Enterprise': 3}, {'Enterprise': 2})
+    >>> distinct_totals([a, b], reports, {("Enterprise", "e1")})
+    {'created': {'Enterprise': 1}, 'updated': {'Enterprise': 1}, 'unchanged': {}}
+    """
+    by_id = {report.document_id: report for report in reports}
+    outcome: dict[tuple[str, str], str] = {}
+    for graph in graphs:
+        report = by_id.get(graph.document_id)
+        if report is None:
+            continue
+        for node in graph.nodes:
+            key = (node.label.value, node.id)
+            kind = "unchanged" if report.skipped else "updated" if key in stored else "created"
+            if outcome.get(key, "unchanged") == "unchanged":  # written by any document: written
+                outcome[key] = kind
+    totals: dict[str, dict[str, int]] = {"created": {}, "updated": {}, "unchanged": {}}
+    for (label, _), kind in sorted(outcome.items()):
+        totals[kind][label] = totals[kind].get(label, 0) + 1
     return totals
 
 

@@ -1,6 +1,6 @@
 """Turn one document's `Extraction` into the `DocumentGraph` a store loads.
 
-Ids are derived from content (plankg.ontology.ids): a document from its file name, a plan from
+Ids are derived from content (plankg.ontology.ids): a document from its file's bytes, a plan from
 its title (so a plan cited by another document and later ingested is one node), sections and
 tasks from their document and numbering path, departments from jurisdiction and canonical name,
 platforms and enterprises from their name. Every relationship records its document and rule.
@@ -16,13 +16,27 @@ from plankg.ontology.vocab import RelType as R
 from plankg.ontology.vocab import Role
 
 
-def document_id(name: str) -> str:
-    """The id of a document, from its file name.
+def document_id(sha256: str) -> str:
+    """The id of a document: `document-` and the first 16 hex digits of its file's sha256.
 
-    >>> document_id("001_plan.txt") == document_id("001_plan.txt ")
-    True
+    From the bytes, not the name: government folders reuse names (通知.txt, 附件1.txt), so one
+    name may be many documents, and one document may be copied under many names and folders.
+    The same bytes anywhere are one document; two different files are never one (a clash needs
+    two files agreeing on 64 bits of a sha256). The bytes rather than the decoded text because
+    the bytes stay what they are: the text depends on the decoder and on the reflow of paginated
+    text, which may change with plankg's versions, and an id that moved with them would leave a
+    second copy of a document in the store after an upgrade instead of replacing the first.
+    So `sha256sum FILE` tells which document a file is; a file saved again in another encoding
+    is another document (its plan, identified by its title, is still the same node). An edited
+    file is a new document as well: the old version stays in the store until it is removed.
+
+    >>> import hashlib
+    >>> document_id(hashlib.sha256("一、总体要求".encode()).hexdigest())
+    'document-75c2cf96f6bafcec'
     """
-    return content_id("Document", name)
+    if len(sha256) != 64 or any(ch not in "0123456789abcdef" for ch in sha256):
+        raise ValueError(f"not a sha256 hex digest: {sha256!r}")
+    return f"document-{sha256[:16]}"
 
 
 def plan_id(title: str | None, doc_id: str) -> str:

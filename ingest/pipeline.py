@@ -221,8 +221,8 @@ def extract_source(source: SourceText) -> Extraction:
                 for s in structure.sections]
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
                     period=meta.period, region=meta.region, status=meta.status, implementers=implementers)
-    document = DocumentInfo(id=document_id(source.path.name), path=str(source.path),
-                            sha256=hashlib.sha256(source.raw_bytes).hexdigest(), chars=len(text),
+    sha256 = hashlib.sha256(source.raw_bytes).hexdigest()
+    document = DocumentInfo(id=document_id(sha256), path=str(source.path), sha256=sha256, chars=len(text),
                             encoding=source.encoding)
     return Extraction(document=document, plan=plan, sections=sections, tasks=tasks, targets=targets,
                       platforms=platforms, enterprises=enterprises, projects=projects, references=unique_refs,
@@ -235,7 +235,8 @@ def extract_file(path: str | Path) -> Extraction:
 
 
 def extract_text(text: str, name: str = "text.txt") -> Extraction:
-    """Extract from a string (tests, notebooks): the document id comes from `name`.
+    """Extract from a string (tests, notebooks) as if read from a UTF-8 file called `name`: the
+    document id comes from the text's UTF-8 bytes.
 
     >>> extract_text("某市2024年工作计划\\n1.推进。(责任单位:市科技局)").tasks[0].departments[0].name
     '市科技局'

@@ -83,8 +83,29 @@ def common_han() -> frozenset[str]:
     >>> {"规", "劃", "一"} <= common_han(), "鍅" in common_han()
     (True, False)
     """
-    trails = list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))
-    return _hanzi("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF))) | _hanzi("big5", range(0xA4, 0xC7), trails)
+    return _common_simplified() | _common_traditional()
+
+
+@lru_cache(maxsize=1)
+def _common_simplified() -> frozenset[str]:
+    return _hanzi("gb2312", range(0xB0, 0xF8), list(range(0xA1, 0xFF)))
+
+
+@lru_cache(maxsize=1)
+def _common_traditional() -> frozenset[str]:
+    return _hanzi("big5", range(0xA4, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))
+
+
+def is_traditional(text: str) -> bool:
+    """Whether `text` is written in traditional characters: at least 5% of its hanzi (in its first
+    100,000 characters) are common traditional ones that simplified Chinese does not use.
+
+    >>> is_traditional("一、總體要求：推動科技成果轉化"), is_traditional("一、总体要求：推动科技成果转化")
+    (True, False)
+    """
+    han = _HAN.findall(text[:100_000])
+    only = _common_traditional() - _common_simplified()
+    return bool(han) and sum(ch in only for ch in han) / len(han) >= 0.05
 
 
 # Punctuation and symbols Chinese documents print: general punctuation (“”…—), letterlike and number

@@ -1,7 +1,7 @@
 """Content-derived ids: the same content always gets the same id, so ingesting twice merges.
 
 A task's id comes from its document and numbering path, a department's from its jurisdiction
-and canonical name, a document's from its file name (so a changed file replaces its old facts).
+and canonical name, a document's from its file's bytes (`plankg.ingest.assemble.document_id`).
 
 >>> content_id("Department", "杭州市", "杭州市科学技术局") == content_id("Department", "杭州市", " 杭州市科学技术局 ")
 True

@@ -96,16 +96,22 @@ def main() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction contract as one JSON object.")
 @click.option("--indent", type=int, default=None, help="Indent the JSON (default: one line).")
-def extract(file: Path, as_json: bool, indent: int | None) -> None:
+@click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
+def extract(file: Path, as_json: bool, indent: int | None, max_bytes: int | None) -> None:
     """Extract one document: plan metadata, sections, tasks with departments, targets, platforms.
 
     \b
     Example:
       plankg extract data/demo/001_319bd9830f448044.txt --json > 001.json
     """
-    from plankg.ingest.pipeline import extract_file
+    from plankg.ingest.pipeline import extract_source
+    from plankg.ingest.read import DEFAULT_MAX_BYTES, read_source
+    from plankg.workflow import extraction_warnings
 
-    ex = extract_file(file)
+    source = read_source(file, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    ex = extract_source(source)
+    for warning in extraction_warnings(ex, source.text):
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     if as_json:
         click.echo(json.dumps(ex.model_dump(mode="json"), ensure_ascii=False, indent=indent))
         return
@@ -137,6 +143,11 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
             failed += 1
             click.secho(f"skipped: {result.error}", fg="yellow", err=True)
             continue
+        if result.same_as is not None:
+            click.echo(f"{result.path}: the same document as {result.same_as} (the same bytes), one facts file")
+            continue
+        for warning in result.warnings:
+            click.secho(f"warning: {warning}", fg="yellow", err=True)
         ex = result.extraction
         write_facts(result.graph, out)
         click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
@@ -148,40 +159,38 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
 @store_options
-def load(paths: tuple[Path, ...], store_url: str | None, username: str | None,
-        database: str | None) -> None:
+def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, username: str | None,
+         database: str | None) -> None:
     """Load facts files (from `plankg ingest`) or documents into a graph store, idempotently.
 
-    Re-loading the same documents changes nothing; a changed document replaces its old facts.
+    A document is its file's bytes: the same file under two names is loaded once, two files of
+    one name are two documents. Re-loading the same documents changes nothing; an edited file is
+    a new document, and a file that cannot be read is skipped and reported while the rest load.
 
     \b
     Example:
       plankg load build/facts --store ladybug:///tmp/plans.lbdb
       plankg load data/demo/ --store bolt://localhost:7687
     """
-    from plankg.workflow import document_sha, facts_files, ingest_documents, load_graphs, read_facts
+    from plankg.workflow import load_inputs, read_inputs
 
     paths = paths or (BUILD / "facts",)
-    graphs, failed = [], 0
-    facts = [p for p in paths if p.is_dir() and any(p.glob("*.graph.json")) or p.name.endswith(".graph.json")]
-    docs = [p for p in paths if p not in facts]
-    for path in facts_files(facts):
-        graph = read_facts(path)
-        graphs.append((graph, document_sha(graph)))
-    for result in ingest_documents(docs, progress=_progress("ingest")):
-        if result.error:
-            failed += 1
-            click.secho(f"skipped: {result.error}", fg="yellow", err=True)
-        else:
-            graphs.append((result.graph, result.extraction.document.sha256))
-    store = _open(store_url, username, database)
+    store = _open(store_url, username, database)  # a bad --store fails now, before any document is read
     try:
-        summary = load_graphs(store, graphs, progress=_progress("load"))
+        inputs = read_inputs(paths, max_bytes=max_bytes, progress=_progress("ingest"))
+        summary = load_inputs(store, inputs, progress=_progress("load"))
     finally:
         store.close()
+    for error in summary.skipped:
+        click.secho(f"skipped: {error}", fg="yellow", err=True)
     for error in summary.errors:
         click.secho(f"not loaded: {error}", fg="red", err=True)
+    for path, first in summary.same_as:
+        click.echo(f"note: {path} is the same document as {first} (the same bytes), loaded once", err=True)
+    for warning in summary.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
     rows = [{"label": label, "created": summary.created.get(label, 0), "updated": summary.updated.get(label, 0),
              "unchanged": summary.unchanged.get(label, 0)}
             for label in sorted(set(summary.created) | set(summary.updated) | set(summary.unchanged))]
@@ -189,7 +198,7 @@ def load(paths: tuple[Path, ...], store_url: str | None, username: str | None,
 
     click.echo(format_rows(rows))
     click.echo(f"{summary.documents} documents loaded into {_store_url(store_url)}")
-    if failed or summary.errors:
+    if summary.skipped or summary.errors:
         sys.exit(1)
 
 

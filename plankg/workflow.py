@@ -6,6 +6,7 @@ store, and the demo (ingest the demo corpus, load it, run every query pack, writ
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from importlib import resources
@@ -26,6 +27,8 @@ class IngestResult:
     extraction: Extraction | None = None
     graph: DocumentGraph | None = None
     error: PlankgError | None = None
+    same_as: Path | None = None  # an earlier file of this run with the same bytes: the same document, read once
+    warnings: list[str] = field(default_factory=list)
 
 
 def demo_corpus() -> list[Path]:
@@ -36,23 +39,54 @@ def demo_corpus() -> list[Path]:
 
 def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = None,
                      progress: Progress | None = None) -> Iterator[IngestResult]:
-    """Extract and assemble each document; a bad document yields its error and the rest go on."""
-    from plankg.ingest.assemble import to_document_graph
+    """Extract and assemble each document; a bad document yields its error and the rest go on.
+    A file with the same bytes as an earlier one is the same document: it yields `same_as`, unread."""
+    from plankg.ingest.assemble import document_id, to_document_graph
     from plankg.ingest.pipeline import extract_source
     from plankg.ingest.read import DEFAULT_MAX_BYTES, expand_paths, read_source
 
     files = expand_paths(list(paths))
+    seen: dict[str, Path] = {}
     for i, path in enumerate(files):
         result = IngestResult(path=path)
         try:
             source = read_source(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-            result.extraction = extract_source(source)
-            result.graph = to_document_graph(result.extraction)
+            doc_id = document_id(hashlib.sha256(source.raw_bytes).hexdigest())
+            if doc_id in seen:
+                result.same_as = seen[doc_id]
+            else:
+                seen[doc_id] = path
+                result.extraction = extract_source(source)
+                result.graph = to_document_graph(result.extraction)
+                result.warnings = extraction_warnings(result.extraction, source.text)
         except PlankgError as exc:
             result.error = exc
         if progress:
             progress(i + 1, len(files), path.name)
         yield result
+
+
+def extraction_warnings(extraction: Extraction, text: str) -> list[str]:
+    """What a user must hear about a document that was read but gave no plan: no task and no target.
+    Such a file is most likely something else (a notice, a page of another kind), or traditional
+    Chinese, which the extraction rules (written for simplified Chinese) do not read.
+
+    >>> from plankg.ingest.contract import DocumentInfo, PlanInfo
+    >>> ex = Extraction(document=DocumentInfo(id="d", path="docs/通知.txt", sha256="0"), plan=PlanInfo())
+    >>> extraction_warnings(ex, "關於印發規劃的通知")[0].split(":")[0]
+    '通知.txt'
+    """
+    from plankg.ingest.read import is_traditional
+
+    if extraction.tasks or extraction.targets:
+        return []
+    name = Path(extraction.document.path).name
+    if is_traditional(text):
+        return [f"{name}: no tasks or targets found; it is traditional Chinese, and the extraction rules read "
+                f"simplified Chinese. Fix: convert it first (opencc -c t2s.json -i {name} -o simplified-{name})"]
+    return [f"{name}: no tasks or targets found, so it adds a document and its title and sections only. "
+            "Fix: check that it is the text of a plan (a plan whose tasks were missed is worth an issue "
+            "with the file attached)"]
 
 
 def write_facts(graph: DocumentGraph, out_dir: Path) -> Path:
@@ -68,9 +102,12 @@ def read_facts(path: Path) -> DocumentGraph:
     """Read a facts file written by `write_facts`, naming the file if it is damaged."""
     try:
         return DocumentGraph.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{path.name} is not a plankg facts file ({type(exc).__name__}: {str(exc)[:200]})",
                          where=str(path), fix="re-create it with `plankg ingest DOCUMENT`") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror}", where=str(path),
+                         fix="check the file's permissions") from None
 
 
 def facts_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -86,25 +123,97 @@ def facts_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 @dataclass
+class LoadInput:
+    """The documents a load was given, read: their graphs (one per document), and what was not loaded."""
+
+    graphs: list[tuple[DocumentGraph, str | None]] = field(default_factory=list)
+    skipped: list[PlankgError] = field(default_factory=list)  # unreadable documents, damaged facts files
+    same_as: list[tuple[Path, Path]] = field(default_factory=list)  # (file, earlier file with the same document)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
+                progress: Progress | None = None) -> LoadInput:
+    """Facts files (`*.graph.json`, or folders of them) and documents, read into graphs. Failure
+    policy: skip and report; a damaged facts file or a bad document is listed in `skipped` and the
+    others are read. Two inputs holding one document (the same file's bytes) give one graph."""
+    out = LoadInput()
+    first: dict[str, Path] = {}
+    paths = [Path(p) for p in paths]
+    facts = [p for p in paths if p.is_dir() and any(p.glob(f"*{FACTS_SUFFIX}")) or p.name.endswith(FACTS_SUFFIX)]
+
+    def add(graph: DocumentGraph, sha: str | None, path: Path) -> None:
+        if graph.document_id in first:
+            out.same_as.append((path, first[graph.document_id]))
+            return
+        first[graph.document_id] = path
+        out.graphs.append((graph, sha))
+
+    for path in facts_files(facts):
+        try:
+            graph = read_facts(path)
+        except PlankgError as exc:
+            out.skipped.append(exc)
+            continue
+        add(graph, document_sha(graph), path)
+    for result in ingest_documents([p for p in paths if p not in facts], max_bytes=max_bytes, progress=progress):
+        if result.error:
+            out.skipped.append(result.error)
+        elif result.same_as is not None:
+            out.same_as.append((result.path, result.same_as))
+        else:
+            add(result.graph, result.extraction.document.sha256, result.path)
+            out.warnings += result.warnings
+    return out
+
+
+@dataclass
 class LoadSummary:
+    """What a load did. `created`, `updated` and `unchanged` count each node once, however many
+    documents hold it; `documents` counts the distinct documents loaded (or found loaded already)."""
+
     documents: int = 0
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
-    errors: list[PlankgError] = field(default_factory=list)
+    errors: list[PlankgError] = field(default_factory=list)  # documents the store refused
+    skipped: list[PlankgError] = field(default_factory=list)  # inputs that could not be read
+    same_as: list[tuple[Path, Path]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# Documents loaded before from the same path with other bytes: earlier versions of an edited file.
+_EARLIER_VERSIONS = ("MATCH (d:Document) WHERE d.path IN $paths AND NOT d.id IN $ids "
+                     "RETURN d.id AS id, d.path AS path ORDER BY path, id")
 
 
 def load_graphs(store, graphs: Iterable[tuple[DocumentGraph, str | None]], *,
                 progress: Progress | None = None) -> LoadSummary:
     """Load (graph, sha256) pairs in batches; a failing document is reported, the others still load."""
+    from plankg.graph.load import distinct_totals, stored_node_ids
     from plankg.graph.load import load_graphs as load_batched
-    from plankg.graph.load import summarize
 
+    items = list(graphs)
+    stored = stored_node_ids(store, [graph for graph, _ in items])
     errors: list[PlankgError] = []
-    reports = load_batched(store, list(graphs), progress=progress, errors=errors)
-    totals = summarize(reports)
+    reports = load_batched(store, items, progress=progress, errors=errors)
+    totals = distinct_totals([graph for graph, _ in items], reports, stored)
+    loaded = {report.document_id for report in reports}
+    paths = {node.path: graph.document_id for graph, _ in items if graph.document_id in loaded
+             for node in graph.nodes if node.label.value == "Document" and getattr(node, "path", None)}
+    warnings = [f"{row['path']} was loaded before with other content, as {row['id']}; both versions are in the "
+                f"store now. Fix: if the file was edited, remove the old version (plankg remove {row['id']})"
+                for row in store.run(_EARLIER_VERSIONS, {"paths": sorted(paths), "ids": sorted(loaded)})] if paths else []
     return LoadSummary(documents=len(reports), created=totals["created"], updated=totals["updated"],
-                       unchanged=totals["unchanged"], errors=errors)
+                       unchanged=totals["unchanged"], errors=errors, warnings=warnings)
+
+
+def load_inputs(store, inputs: LoadInput, *, progress: Progress | None = None) -> LoadSummary:
+    """`load_graphs` over what `read_inputs` read; the summary also lists what was not read."""
+    summary = load_graphs(store, inputs.graphs, progress=progress)
+    summary.skipped, summary.same_as = list(inputs.skipped), list(inputs.same_as)
+    summary.warnings = inputs.warnings + summary.warnings
+    return summary
 
 
 def document_sha(graph: DocumentGraph) -> str | None:
