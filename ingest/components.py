@@ -147,6 +147,8 @@ def needs_doc(ctx: PassageContext) -> bool:
         return True
     if p.unit is not None and may_hold_clause(text, p.unit.start, p.unit.end):
         return True
+    if p.unit is None and first.kind == "paragraph" and may_hold_clause(text, p.start, p.end):
+        return True
     if first.kind == "paragraph" and first.ref is None and states_plan_wide_rule(text, first.start, first.end):
         return True
     return any(pattern.search(text, p.start, p.end) for pattern in _firing_patterns())
@@ -216,8 +218,16 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if b.kind == "table_row" and has_unit_columns(b):
                 clause = table_clause(b, registry)
                 clauses = [clause] if clause else []
-            elif b.kind == "paragraph" and b.ref is None:
-                wide = plan_wide_actors(text, b.start, b.end, registry)
+            elif b.kind == "paragraph":
+                # An unnumbered paragraph may be a task with its clause ("加快推进…。(责任单位:…)"), or state a
+                # plan-wide rule.
+                if may_hold_clause(text, b.start, b.end):
+                    clauses, wide = unit_clauses(text, b.start, b.end, b.ref or "", b.section, "paragraph",
+                                                 registry)
+                    # A label alone ("主办单位:某县人民政府办公室" in a page footer) covers no task text.
+                    clauses = [c for c in clauses if c.departments and c.start < c.departments[0].start - 6]
+                if not clauses and b.ref is None:
+                    wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],
                                               lambda d: d.role)
         ext.plankg_clauses = clauses

@@ -45,6 +45,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
+_QUALIFIER = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
 _STOP_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+[、.．]|附\s*件)")
 
 
@@ -174,6 +175,8 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
         elif kind == UNITS:
             # lead then support, one line each
             stays = not any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])
+        elif _OPENS_ITEM.match(text) and _OPENS_ITEM.match(cells[at][0]):
+            return None  # "(4)…" then "(5)…": two numbered items are two rows (their units merged or printed once)
         else:
             new_cell = cells[at][-1].endswith(_SENTENCE_END) or bool(_OPENS_ITEM.match(text))
             stays = not (new_cell and later is not None and roles[later] in ("task", "category")
@@ -289,6 +292,12 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             # bars separate cells, a bar line is no cell.
             if not (separators and raw.count("|") == 1) and at + 1 < len(roles) and any(cells):
                 at += 1
+            k += 1
+            continue
+        if at >= 0 and roles[at] in lexicon.UNIT_ROLES and cells[at] and _QUALIFIER.match(text):
+            # "高新园" / "(邹区镇)": a unit's bracketed qualifier wrapped onto a line of its own
+            cells[at].append(k)
+            texts[at].append(text)
             k += 1
             continue
         if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark")):

@@ -104,12 +104,17 @@ _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推�
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
 _CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:责任)?(?:单位|部门)?(?:为|是|作为)"
                          r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+# What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
+_LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?$")
+_CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}][^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
+                              rf"{_CONVENTION.pattern}[^{re.escape(lexicon.CLOSE_BRACKETS)}]*[{re.escape(lexicon.CLOSE_BRACKETS)}]")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 _STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
                    r"|等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"
                    r"|(?:及|和)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
-_GENERIC = re.compile(r"^(?:市级|区级|县级|省级)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+# A bare "有关部门" names no one; "市级其他有关单位", "县直有关单位" are collective units and stay.
+_GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
 # A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
 _OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")
@@ -208,7 +213,7 @@ def _clean_unit(piece: str) -> tuple[str, int]:
         piece, offset = piece[1:], 1
     for _ in range(2):
         m = _TAIL.search(piece)
-        if m and m.start() > 1 and not piece.startswith("各"):
+        if m and m.start() > 1 and not piece.startswith("各") and not _LEVEL_QUALIFIER.match(piece[:m.start()]):
             piece = piece[: m.start()]
     return piece.rstrip("。.;；,， "), offset
 
@@ -234,6 +239,8 @@ def parse_department_list(text: str, base: int, default_role: str,
             deps.append(DepartmentMention(name, role, s, e))
         pending.clear()
 
+    # A bracketed convention inside the list ("(第一责任单位为牵头单位,下同)") names no unit: blanked, offsets kept.
+    text = _CONVENTION_NOTE.sub(lambda m: " " * len(m.group(0)), text)
     # Phrases stating a plan-wide rule are cut out first, at top-level commas.
     phrases = []
     depth, start = 0, 0
