@@ -37,9 +37,7 @@ NUMBER, UNITS, PERSON, DEADLINE, FLAG, TEXT, EMPTY = "number", "units", "person"
 
 _INT = re.compile(r"^\d{1,3}$")
 _BAR_CELL = re.compile(r"^(.*?)\s*\|$")
-_DEADLINE = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:底|前|以前|年底前|月底前|上半年|下半年|全年|年内|长期|持续|"
-                       r"持续推进|长期坚持|常态化|\d{4}年|\d{4}[-—~至]\d{4}年?|\d{4}年\d{1,2}月(?:底)?(?:前)?|"
-                       r"[一二三四]季度|第[一二三四]季度|20\d{2}年[一二三四上下]?.{0,6})$")
+_DEADLINE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")

@@ -99,13 +99,14 @@ _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
                         r"|各[省市县区州乡镇盟旗](?:、\s*[省市县区州乡镇盟旗]){1,3}(?=[人政党委])")
-_RULE_WORDS = re.compile(r"以下均|均需|均由|不再列出|不再一一列出|不再重复|下同|以下同|以下各项")
+_RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
+_DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
 _CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:责任)?(?:单位|部门)?(?:为|是|作为)"
                          r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
-_LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?$")
+_LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属|各)?$")
 _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}][^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
                               rf"{_CONVENTION.pattern}[^{re.escape(lexicon.CLOSE_BRACKETS)}]*[{re.escape(lexicon.CLOSE_BRACKETS)}]")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
@@ -255,6 +256,8 @@ def parse_department_list(text: str, base: int, default_role: str,
     kept: list[tuple[int, int]] = []
     for a, b in phrases:
         phrase = text[a:b]
+        if _DEADLINE_PHRASE.match(phrase.strip()):
+            continue
         if _RULE_WORDS.search(phrase):
             m = _RULE_ACTORS.search(phrase)
             if m and registry.is_collective(m.group(1).strip()):
@@ -411,6 +414,8 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
         return False
     names = []
     for phrase in re.split(r"[,，;；]", content):
+        if _DEADLINE_PHRASE.match(phrase.strip()):
+            continue  # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
         names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))
@@ -507,6 +512,11 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     return []
 
 
+# A unit cell holds names, not sentences or figures: a cell that does is another column's, shifted into
+# this one by a merged cell left out of the row.
+_NOT_UNITS = re.compile(r"[。\d]|已完成|正在|完成率")
+
+
 def _column_kind(header: str) -> str | None:
     """The role of a table column: a listed key's kind, else the column role of its header words.
 
@@ -545,8 +555,9 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     deps: list[DepartmentMention] = []
     roles = [_column_kind(h) for h in header]
     for role, c, off in zip(roles, cells, offsets):
-        if role in (LEAD, SUPPORT, RESPONSIBLE):
-            d, _ = parse_department_list(c, off, role, registry)
+        if role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(c.rstrip("。")):
+            # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
+            d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
             deps.extend(d)
     if not deps:
         return None

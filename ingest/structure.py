@@ -34,7 +34,7 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (3, "article", re.compile(rf"^第({_CN}|\d+)条\s*")),
     (4, "cn", re.compile(rf"^({_CN})\s*(?:、|[.．](?!\d))\s*")),
     (5, "cn_paren", re.compile(rf"^[(（]\s*({_CN})\s*[)）]\s*")),
-    (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|\.(?!\d))\s*")),
+    (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|[.。](?!\d))\s*")),
     (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
     (8, "circled", re.compile(r"^([①-⑳㉑-㉟])\s*")),
 )
@@ -151,6 +151,43 @@ RUN_ON_MIN_CHARS = 400  # a line this long with several markers is text whose li
 RUN_ON_MIN_MARKERS = 3
 
 
+_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _marker_value(kind: str, number: str) -> int | None:
+    if number.isascii() and number.isdigit():
+        return int(number)
+    if len(number) == 1:
+        return _CN_VALUE.get(number)
+    if len(number) == 2 and number[0] == "十":
+        return 10 + _CN_VALUE.get(number[1], 0)
+    return None
+
+
+def _successor_cuts(text: str) -> list[int]:
+    """Where the next numbered units start inside a line that opens with a marker: "(一)甲。(省发改委负责)(二)乙…"
+    holds (二) glued to (一). Only the successors of the line's own marker count (same kind, next number).
+
+    >>> _successor_cuts("(一)增长11%。(省发改委负责)(二)增长13%。(省财政厅主办)(四)不是。")
+    [17]
+    >>> _successor_cuts("1.完善(1)机制。")
+    []
+    """
+    first = match_marker(text)
+    if first is None:
+        return []
+    kind, value = first[1], _marker_value(first[1], first[2])
+    if value is None:
+        return []
+    cuts = []
+    for m in _RUN_ON_MARKER.finditer(text):
+        nxt = match_marker(text[m.end():])
+        if nxt is not None and nxt[1] == kind and _marker_value(kind, nxt[2]) == value + 1:
+            cuts.append(m.end())
+            value += 1
+    return cuts
+
+
 def _run_on_lines(line: _Line) -> list[_Line]:
     """A long line that holds several numbered units, split before each marker (a document printed
     without line breaks: its structure comes from the markers alone). Offsets stay in the source.
@@ -160,9 +197,12 @@ def _run_on_lines(line: _Line) -> list[_Line]:
     ['一、总体要求', '二、重点任务', '(一)建设平', '1.建设实验', '2.推进招商']
     """
     if len(line.text) < RUN_ON_MIN_CHARS:
-        return [line]
-    cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
-    if len(cuts) < RUN_ON_MIN_MARKERS:
+        cuts = _successor_cuts(line.text)
+    else:
+        cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
+        if len(cuts) < RUN_ON_MIN_MARKERS:
+            cuts = _successor_cuts(line.text)
+    if not cuts:
         return [line]
     out, a = [], 0
     for b in cuts + [len(line.text)]:
@@ -423,7 +463,14 @@ def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow],
             continue
         fields = split_fields(t)
         if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1):
-            break
+            resume = _next_numbered_row(lines, j, end, rows[-1].cells[0] if rows else "")
+            if resume is None:
+                break
+            # A row's cell wrapped onto a line of its own ("新增学位810个 | |||||"): part of that row.
+            last = rows[-1]
+            rows[-1] = _TableRow(last.first, resume - 1, last.cells, last.header, last.starts)
+            j = resume
+            continue
         kept = _bar_cells(lines[j])
         if kept is not None and len(kept) == len(header) and len(fields) < len(header):
             # Blank cells of merged cells: keep every column in place, the ditto columns filled from above.
@@ -434,6 +481,17 @@ def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow],
             rows.append(_TableRow(j, j, tuple(fields), tuple(header), starts))
         j += 1
     return (rows, j) if rows else None
+
+
+def _next_numbered_row(lines: list[_Line], j: int, end: int, number: str) -> int | None:
+    """The index of the row numbered after `number` within the two lines after lines[j], if any."""
+    if not _INT.match(number):
+        return None
+    for k in range(j + 1, min(j + 3, end)):
+        fields = split_fields(lines[k].text)
+        if fields and fields[0] == str(int(number) + 1):
+            return k
+    return None
 
 
 def _appendix_ref(number: str, seen: dict[str, int]) -> str:
