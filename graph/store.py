@@ -12,8 +12,12 @@ plankg.errors.StoreError: unknown store scheme 'redis' in redis://x. Fix: use on
 """
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import importlib
+import uuid
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol, Sequence, runtime_checkable
 
@@ -141,12 +145,54 @@ class GraphStore(Protocol):
         """MERGE relationships given as rows with source_label, source, target_label, target and properties."""
 
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run Cypher with parameters; rows are dicts keyed by the RETURN aliases, plain values only."""
+        """Run Cypher with parameters; rows are dicts keyed by the RETURN aliases, plain values only
+        (see `plain_value`)."""
+
+    def check_read_only(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        """Raise `QueryError` unless the engine takes `cypher` for one statement that only reads
+        the graph: no write, no file read or written, no extension, setting or other database.
+        The engine decides (its plan, or the query type it reports), not a scan of the text."""
+
+    def holds(self, path: str | Path) -> bool:
+        """Whether writing `path` would overwrite the store's own files (always False for a server)."""
 
     def counts(self) -> dict[str, int]:
         """Node count per label and relationship count per type."""
 
     def close(self) -> None: ...
+
+
+def plain_value(value: Any) -> Any:
+    """An engine's scalar as a JSON value, so every output format can carry every result: a
+    `sum()` (an INT128, a Decimal in Python) becomes an int, a DECIMAL a float, dates and times
+    ISO 8601 text, an interval its ISO 8601 duration, a UUID its text, a BLOB base64.
+
+    >>> from decimal import Decimal
+    >>> [plain_value(v) for v in (Decimal("12"), Decimal("1.50"), dt.date(2025, 1, 2), dt.timedelta(days=1, seconds=90))]
+    [12, 1.5, '2025-01-02', 'P1DT90S']
+    >>> plain_value(dt.datetime(2025, 1, 2, 3, 4, 5)), plain_value(b"\\xaa"), plain_value("文")
+    ('2025-01-02T03:04:05', 'qg==', '文')
+    """
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        sign = "-" if value < dt.timedelta(0) else ""
+        value = abs(value)
+        seconds = value.seconds + value.microseconds / 1_000_000
+        return f"{sign}P{value.days}DT{seconds:g}S"
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, dict):
+        return {str(k): plain_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [plain_value(v) for v in value]
+    return str(value)
 
 
 def plain_node(labels: Iterable[str], properties: Mapping[str, Any]) -> dict[str, Any]:
@@ -188,12 +234,16 @@ def default_store_url(root: Path | None = None) -> str:
     return f"ladybug://{((root or Path.cwd()) / DEFAULT_STORE_PATH).resolve()}"
 
 
-def open_store(url: str | None = None, **options: Any) -> GraphStore:
-    """Open the store at `url` and ensure its schema.
+def open_store(url: str | None = None, *, read_only: bool = False, create: bool = True,
+               **options: Any) -> GraphStore:
+    """Open the store at `url`: for writing (ensuring its schema), or with `read_only` so that
+    the engine itself refuses every write (the schema is then only checked).
 
-    `ladybug:///PATH` (or no URL: the embedded store under ./build) opens LadybugDB in a folder;
-    `neo4j://`, `neo4j+s://`, `bolt://` and `bolt+s://` reach a Neo4j server, with `username`,
-    `password` and `database` from keyword options or NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.
+    `ladybug:///PATH` (or no URL: the embedded store under ./build) opens LadybugDB in a file;
+    a read-only open, or one with `create=False`, never creates it: a missing store is an error
+    that names the path. `neo4j://`, `neo4j+s://`, `bolt://` and `bolt+s://` reach a Neo4j
+    server (read-only: every statement in a READ transaction), with `username`, `password` and
+    `database` from keyword options or NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.
     """
     url = url or default_store_url()
     scheme, rest = parse_store_url(url)
@@ -201,10 +251,63 @@ def open_store(url: str | None = None, **options: Any) -> GraphStore:
         url = default_store_url()
     module_name, class_name = BACKENDS[scheme]
     module = importlib.import_module(module_name)
-    store = getattr(module, class_name)(url, **options)
+    store = getattr(module, class_name)(url, read_only=read_only, create=create and not read_only, **options)
     try:
         store.ensure_schema()
     except BaseException:
         store.close()
         raise
     return store
+
+
+DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.path AS path ORDER BY path, id"
+
+
+def match_documents(documents: Iterable[Mapping[str, Any]], ref: str) -> list[dict[str, Any]]:
+    """The documents (rows of `DOCUMENTS`) that `ref` names: a document id; else a source file's
+    path as loaded (or the same file by another relative path); else a file name.
+
+    >>> docs = [{"id": "document-1", "name": "通知.txt", "path": "a/通知.txt"},
+    ...         {"id": "document-2", "name": "通知.txt", "path": "b/通知.txt"}]
+    >>> [d["id"] for d in match_documents(docs, "b/通知.txt")], [d["id"] for d in match_documents(docs, "通知.txt")]
+    (['document-2'], ['document-1', 'document-2'])
+    >>> match_documents(docs, "document-1")[0]["path"]
+    'a/通知.txt'
+    """
+    documents = [dict(d) for d in documents]
+    by_id = [d for d in documents if d["id"] == ref]
+    if by_id:
+        return by_id
+    wanted = Path(ref).expanduser()
+    by_path = [d for d in documents if d["path"] and (d["path"] == ref or Path(d["path"]).resolve() == wanted.resolve())]
+    if by_path:
+        return by_path
+    return [d for d in documents if d["name"] == wanted.name]
+
+
+def find_document(store: GraphStore, ref: str) -> dict[str, Any]:
+    """The one document `ref` names (see `match_documents`), as {id, name, path}."""
+    found = match_documents(store.run(DOCUMENTS), ref)
+    listing = "plankg query --cypher \"MATCH (d:Document) RETURN d.id AS id, d.path AS path ORDER BY path\""
+    if not found:
+        raise StoreError(f"no document {ref!r} in the store (by id, path or file name)", where=store.url,
+                         fix=f"give a document id or the path it was loaded from; list them with: {listing}")
+    if len(found) > 1:
+        shown = "; ".join(f"{d['id']} ({d['path']})" for d in found[:10])
+        raise StoreError(f"{len(found)} documents match {ref!r}: {shown}", where=store.url,
+                         fix="give the document id of the one to remove")
+    return found[0]
+
+
+def check_output_path(store: GraphStore, path: str | Path, *, option: str = "--out") -> None:
+    """Refuse an output path that is the store or inside it: writing there destroys the graph.
+
+    >>> class Server:
+    ...     url = "bolt://x"
+    ...     def holds(self, path): return False
+    >>> check_output_path(Server(), "out.graphml")
+    """
+    if store.holds(path):
+        raise StoreError(f"the output path {path} is the graph store itself or inside it, and writing it would "
+                         "destroy the store", where=store.url,
+                         fix=f"give {option} a path outside the store, e.g. build/plankg.graphml")

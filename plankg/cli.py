@@ -23,16 +23,18 @@ def _store_url(url: str | None) -> str:
     return url or os.environ.get("PLANKG_STORE") or default_store_url()
 
 
-def _open(url: str | None, username: str | None = None, database: str | None = None):
+def _open(url: str | None, username: str | None = None, database: str | None = None, *,
+          read_only: bool = False, create: bool = True):
     """Open the store; Neo4j flags override the NEO4J_* variables, the password comes only from
-    NEO4J_PASSWORD (a flag would leave it in shell history)."""
+    NEO4J_PASSWORD (a flag would leave it in shell history). Commands that only read open it
+    `read_only` (the engine then refuses any write) and never create it."""
     from plankg.graph.store import open_store, parse_store_url
 
     url = _store_url(url)
     options = {k: v for k, v in (("username", username), ("database", database)) if v}
     if options and parse_store_url(url)[0] == "ladybug":
         raise click.UsageError("--username and --database are for Neo4j stores (neo4j://, bolt://)")
-    return open_store(url, **options)
+    return open_store(url, read_only=read_only, create=create, **options)
 
 
 def store_options(command):
@@ -138,6 +140,7 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
     from plankg.workflow import ingest_documents, write_facts
 
     failed = 0
+    _out_folder(out)
     for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest")):
         if result.error:
             failed += 1
@@ -149,7 +152,10 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
         for warning in result.warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         ex = result.extraction
-        write_facts(result.graph, out)
+        try:
+            write_facts(result.graph, out)
+        except OSError as exc:
+            raise _unwritable(out, exc) from None
         click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
                    f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
     click.echo(f"facts in {out}")
@@ -202,6 +208,45 @@ def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, 
         sys.exit(1)
 
 
+@main.command()
+@click.argument("document")
+@store_options
+def remove(document: str, store_url: str | None, username: str | None, database: str | None) -> None:
+    """Remove one document's facts from the store: its plan, sections, tasks, targets and projects,
+    and the departments, platforms and enterprises no other document mentions.
+
+    DOCUMENT is a document id, or the path (or file name) of the source file it was loaded from.
+
+    \b
+    Example:
+      plankg remove data/demo/001_319bd9830f448044.txt
+      plankg remove document-3f2a9c --store ladybug:///tmp/plans.lbdb
+    """
+    from plankg.graph.store import find_document
+
+    store = _open(store_url, username, database, create=False)
+    try:
+        found = find_document(store, document)
+        removed = store.delete_document(found["id"])
+    finally:
+        store.close()
+    click.echo(f"removed document {found['id']} ({found['path'] or found['name']}): {removed} nodes")
+
+
+def _out_folder(folder: Path) -> Path:
+    """Create an output folder now, so an unwritable --out fails before any work."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(folder, exc) from None
+    return folder
+
+
+def _unwritable(path: Path, exc: OSError) -> PlankgError:
+    return PlankgError(f"cannot write {path}: {exc.strerror or exc}", where=str(path),
+                       fix="give --out a folder you can write to")
+
+
 @main.command("queries")
 @click.option("--pack", default=None, help="Only the queries of this pack.")
 def list_queries(pack: str | None) -> None:
@@ -236,7 +281,8 @@ def list_queries(pack: str | None) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--cypher", default=None, help="Run this ad hoc Cypher instead of a named query (read-only).")
-@click.option("--write", is_flag=True, help="Allow write clauses in --cypher.")
+@click.option("--write", is_flag=True, help="Open the store for writing: allow --cypher to change the graph, "
+                                            "and to reach files (COPY, LOAD FROM), extensions and settings.")
 @store_options
 def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | None, write: bool,
           store_url: str | None, username: str | None,
@@ -249,18 +295,18 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | Non
       plankg query department_tasks -p department=市科技局 --format csv > tasks.csv
       plankg query --cypher "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
     """
-    from plankg.queries.loader import is_read_only, load_packs, run_query
+    from plankg.queries.loader import load_packs, run_query
     from plankg.render import format_rows
 
     if bool(name) == bool(cypher):
         raise click.UsageError("give a query NAME or --cypher, not both and not neither (list: plankg queries)")
     values = _params(params)
-    store = _open(store_url, username, database)
+    # without --write the store is opened read-only: the engine itself refuses any write
+    store = _open(store_url, username, database, read_only=not write, create=False)
     try:
         if cypher:
-            if not write and not is_read_only(cypher):
-                raise QueryError("the query has a write clause", where="--cypher",
-                                 fix="add --write if you mean to change the graph")
+            if not write:
+                store.check_read_only(cypher, values)  # and nothing that reaches files or settings
             rows = store.run(cypher, values)
         else:
             packs = load_packs()
@@ -293,7 +339,11 @@ def pack_export(out: Path) -> None:
     """
     from plankg.queries.loader import export_packs
 
-    for path in export_packs(out):
+    try:
+        paths = export_packs(_out_folder(out))
+    except OSError as exc:
+        raise _unwritable(out, exc) from None
+    for path in paths:
         click.echo(str(path))
 
 
@@ -311,8 +361,11 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
       plankg viz --out build/views
       plankg viz --query co_responsible_pairs -p min_tasks=2
     """
-    store = _open(store_url, username, database)
+    from plankg.graph.store import check_output_path
+
+    store = _open(store_url, username, database, read_only=True)
     try:
+        check_output_path(store, out)
         if query_name:
             from plankg.queries.loader import load_packs, run_query
             from plankg.viz.views import write_query_view
@@ -349,10 +402,12 @@ def export(fmt: str, out: Path, store_url: str | None, username: str | None,
     Example:
       plankg export --format graphml --out build/plankg.graphml
     """
+    from plankg.graph.store import check_output_path
     from plankg.viz.export import export as export_graph
 
-    store = _open(store_url, username, database)
+    store = _open(store_url, username, database, read_only=True)
     try:
+        check_output_path(store, out)
         path = export_graph(store, fmt, out)
     finally:
         store.close()

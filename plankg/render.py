@@ -5,16 +5,14 @@
 --------  --
 市科技局  12
 市发改委  3
->>> print(format_rows([{"a": 1, "b": ["x", "y"]}], "csv"), end="")
-a,b
-1,"[""x"", ""y""]"
+>>> print(format_rows([{"a": 1, "b": ["x", "y"], "c": "=1+1"}], "csv"))
+a,b,c
+1,"[""x"", ""y""]",'=1+1
 >>> format_rows([], "table")
 '(no rows)'
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from typing import Any, Sequence
@@ -46,19 +44,17 @@ def _cell(value: Any, limit: int | None = None) -> str:
 
 
 def format_rows(rows: Sequence[dict[str, Any]], fmt: str = "table", *, max_cell: int | None = 60) -> str:
-    """Render rows (dicts keyed by column) as `table`, `csv` or `json`."""
+    """Render rows (dicts keyed by column) as `table`, `csv` (formula-safe, see
+    `plankg.viz.csv_writer`) or `json`; no format ends with an empty line."""
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2)
     columns: list[str] = []
     for row in rows:
         columns.extend(k for k in row if k not in columns)
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row.get(c) is None else _cell(row.get(c)) for c in columns])
-        return buf.getvalue()
+        from plankg.viz.csv_writer import csv_text
+
+        return csv_text(columns, ([row.get(c) for c in columns] for row in rows))
     if not rows:
         return "(no rows)"
     cells = [[_cell("" if row.get(c) is None else row.get(c), max_cell) for c in columns] for row in rows]

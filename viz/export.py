@@ -15,7 +15,6 @@ properties and RDF-star is not yet read by most tools.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -28,6 +27,7 @@ from plankg.errors import VizError
 from plankg.graph.nx import store_to_networkx
 from plankg.ontology.rdf import RESOURCE, VOCAB, resource_iri, term_iri
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType
+from plankg.viz.csv_writer import write_csv
 
 FORMATS = ("graphml", "gexf", "json", "csv-neo4j", "ttl", "jsonld")
 ARRAY_DELIMITER = ";"
@@ -134,25 +134,21 @@ def _write_csv_neo4j(graph: nx.MultiDiGraph, out_dir: Path) -> None:
         if not nodes:
             continue
         props = [p for p in NODE_PROPERTIES[label] if p != "id"]
-        path = out_dir / f"nodes_{label.value}.csv"
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["id:ID", ":LABEL", *(neo4j_header(p, NODE_PROPERTIES[label][p]) for p in props)])
-            for node, attrs in sorted(nodes, key=lambda na: str(na[0])):
-                writer.writerow([node, label.value, *(_csv_value(attrs.get(p)) for p in props)])
+        # input for neo4j-admin, which would keep a formula-guarding `'` as part of the value
+        path = write_csv(out_dir / f"nodes_{label.value}.csv",
+                         ["id:ID", ":LABEL", *(neo4j_header(p, NODE_PROPERTIES[label][p]) for p in props)],
+                         ([node, label.value, *(_csv_value(attrs.get(p)) for p in props)]
+                          for node, attrs in sorted(nodes, key=lambda na: str(na[0]))), escape=False)
         node_files.append(path.name)
     for rel in RelType:
         edges = [(s, t, a) for s, t, k, a in graph.edges(keys=True, data=True) if k == rel.value]
         if not edges:
             continue
         props = list(REL_PROPERTIES[rel])
-        path = out_dir / f"relationships_{rel.value}.csv"
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow([":START_ID", ":END_ID", ":TYPE",
-                             *(neo4j_header(p, REL_PROPERTIES[rel][p]) for p in props)])
-            for s, t, attrs in sorted(edges, key=lambda e: (str(e[0]), str(e[1]))):
-                writer.writerow([s, t, rel.value, *(_csv_value(attrs.get(p)) for p in props)])
+        path = write_csv(out_dir / f"relationships_{rel.value}.csv",
+                         [":START_ID", ":END_ID", ":TYPE", *(neo4j_header(p, REL_PROPERTIES[rel][p]) for p in props)],
+                         ([s, t, rel.value, *(_csv_value(attrs.get(p)) for p in props)]
+                          for s, t, attrs in sorted(edges, key=lambda e: (str(e[0]), str(e[1])))), escape=False)
         rel_files.append(path.name)
     command = ["neo4j-admin database import full", *(f"  --nodes={n}" for n in node_files),
                *(f"  --relationships={r}" for r in rel_files),

@@ -17,7 +17,6 @@ departments, and a screen (or Excel) scrolls far better down than across.
 """
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from plankg.errors import VizError
+from plankg.viz.csv_writer import write_csv
 from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
 
@@ -118,15 +118,6 @@ def responsibility_matrix(source: Any, *, document_ids: list[str] | None = None)
     return ResponsibilityMatrix(departments=departments, tasks=tasks, roles=roles)
 
 
-def _excel_safe(text: str) -> str:
-    """Stop Excel reading a cell as a formula (CSV injection): a leading = + - @ becomes text.
-
-    >>> _excel_safe("=HYPERLINK(1)"), _excel_safe("杭州市")
-    ("'=HYPERLINK(1)", '杭州市')
-    """
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _as_matrix(source: Any) -> ResponsibilityMatrix:
     return source if isinstance(source, ResponsibilityMatrix) else responsibility_matrix(source)
 
@@ -140,12 +131,9 @@ def write_matrix_csv(source: Any, out_path: str | Path) -> Path:
     path = Path(out_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(["规划", "文件", "编号", "任务", *(_excel_safe(d.name) for d in matrix.departments)])
-            for t in matrix.tasks:
-                writer.writerow([_excel_safe(t.plan), _excel_safe(t.document), _excel_safe(t.ref), _excel_safe(t.text),
-                                 *(matrix.role(t.id, d.id) for d in matrix.departments)])
+        write_csv(path, ["规划", "文件", "编号", "任务", *(d.name for d in matrix.departments)],
+                  ([t.plan, t.document, t.ref, t.text, *(matrix.role(t.id, d.id) for d in matrix.departments)]
+                   for t in matrix.tasks), excel=True)
     except OSError as exc:
         raise VizError(f"cannot write the responsibility matrix: {exc.strerror}", where=str(path),
                        fix="choose a writable output path (and close the file if Excel has it open)") from None

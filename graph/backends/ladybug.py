@@ -22,20 +22,23 @@ from __future__ import annotations
 
 import gc
 import queue
+import re
 import sys
 import threading
+import warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from plankg.errors import MissingDependencyError, StaleStoreError, StoreError
+from plankg.errors import MissingDependencyError, QueryError, StaleStoreError, StoreError
+from plankg.graph.cypher_tokens import file_clauses
 from plankg.graph.rows import (RelGroup, demoted_plan_properties,
                                last_relationship_rows, merge_node_rows, merge_nodes, node_columns,
                                read_node_rows_by_label, read_relationship_rows_by_group, rows_by_endpoint_labels)
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions,
-                                parse_store_url, plain_node, plain_relationship)
+                                parse_store_url, plain_node, plain_relationship, plain_value)
 from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, PropType, RelType
 
@@ -371,21 +374,26 @@ def orphan_delete_cypher(label: NodeLabel) -> str:
             "DELETE n RETURN count(*) AS n")
 
 
-_DRIVER_VALUE_KINDS = ("NODE", "REL", "STRUCT", "MAP", "UNION", "ANY")
+# result column types whose Python values are no plain JSON values: nodes, relationships and
+# paths (as dicts), and scalars that come back as Decimal, date, timedelta, UUID or bytes
+_DRIVER_VALUE_KINDS = ("NODE", "REL", "STRUCT", "MAP", "UNION", "ANY", "INT128", "DECIMAL", "DATE", "TIME",
+                       "INTERVAL", "UUID", "BLOB", "SERIAL")
 _ARROW_ROWS = 64  # from this many rows of plain columns on, results come through Arrow
 
 
 def _needs_plain(kind: str) -> bool:
-    """Whether a result column of this LadybugDB type can hold a node, relationship or path.
+    """Whether a result column of this LadybugDB type can hold a node, relationship or path, or
+    a scalar that is no JSON value (a `sum()` is an INT128, a Decimal in Python).
 
-    >>> [_needs_plain(k) for k in ("STRING", "INT64[]", "NODE", "STRUCT(k INT64)", "RECURSIVE_REL")]
-    [False, False, True, True, True]
+    >>> [_needs_plain(k) for k in ("STRING", "INT64[]", "NODE", "STRUCT(k INT64)", "RECURSIVE_REL", "INT128")]
+    [False, False, True, True, True, True]
     """
     return any(word in kind for word in _DRIVER_VALUE_KINDS)
 
 
 def _plain(value: Any) -> Any:
-    """LadybugDB values to plain Python: nodes and relationships become property maps."""
+    """LadybugDB values to plain Python: nodes and relationships become property maps, other
+    values JSON values (`plain_value`)."""
     if isinstance(value, dict):
         if "_NODES" in value and "_RELS" in value:
             return {"nodes": [_plain(n) for n in value["_NODES"]], "relationships": [_plain(r) for r in value["_RELS"]]}
@@ -396,7 +404,7 @@ def _plain(value: Any) -> Any:
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
-    return value
+    return plain_value(value)
 
 
 def remove_store(path: Path) -> None:
@@ -419,25 +427,123 @@ def remove_store(path: Path) -> None:
             item.unlink()
 
 
+# Operators of a plan that only read the graph: every other one (writes, COPY TO, EXPORT and
+# IMPORT DATABASE, INSTALL / LOAD / UNINSTALL EXTENSION, ATTACH, USE, transactions and
+# CHECKPOINT, settings) is refused in a read. Named as LadybugDB's EXPLAIN prints them.
+READ_OPERATORS = frozenset({
+    "AGGREGATE", "AGGREGATE_FINALIZE", "AGGREGATE_SCAN", "COUNT_EXTEND_CHAIN", "CROSS_PRODUCT", "DUMMY_SINK",
+    "EMPTY_RESULT", "FILTER", "FLATTEN", "HASH_JOIN_BUILD", "HASH_JOIN_PROBE", "INDEX_LOOKUP", "INTERSECT",
+    "INTERSECT_BUILD", "LIMIT", "MULTIPLICITY_REDUCER", "ORDER_BY", "ORDER_BY_MERGE", "ORDER_BY_SCAN",
+    "PATH_PROPERTY_PROBE", "PRIMARY_KEY_SCAN_NODE_TABLE", "PROJECTION", "QUERY_PRIMARY_KEY_LOOKUP",
+    "RECURSIVE_EXTEND", "RESULT_COLLECTOR", "SCAN_NODE_TABLE", "SCAN_REL_TABLE", "SEMI_MASKER", "SKIP",
+    "TABLE_FUNCTION_CALL", "TOP_K", "TOP_K_SCAN", "UNION_ALL_SCAN", "UNWIND",
+})
+# Table functions a read may call: the engine's own intermediate results and its catalog.
+# Not READ_CSV_*, READ_PARQUET, READ_NPY (files) or READ_PANDAS (objects of this process).
+READ_FUNCTIONS = frozenset({
+    "READ_FTABLE", "CURRENT_SETTING", "DB_VERSION", "SHOW_ATTACHED_DATABASES", "SHOW_CONNECTION", "SHOW_FUNCTIONS",
+    "SHOW_INDEXES", "SHOW_LOADED_EXTENSIONS", "SHOW_MACROS", "SHOW_PROJECTED_GRAPHS", "SHOW_SEQUENCES",
+    "SHOW_TABLES", "SHOW_WARNINGS", "STATS_INFO", "STORAGE_INFO", "TABLE_INFO",
+})
+_PLAN_OPERATOR = re.compile(r"\b([A-Z][A-Z_]*)\[\d+\]")
+_PLAN_FUNCTION = re.compile(r"\bFunction: (\S+)")
+
+
+def plan_refusals(plan: str) -> list[str]:
+    """What in a plan (LadybugDB's EXPLAIN text) is not a read of the graph: operators outside
+    `READ_OPERATORS`, table functions outside `READ_FUNCTIONS`. Text the query put into the plan
+    (an alias, a literal) can only add names to refuse, never hide the engine's own.
+
+    >>> plan_refusals("│ RESULT_COLLECTOR[2] │ ... │ COPY_TO[1] │ ... │ TABLE_FUNCTION_CALL[0] │ Function: READ_CSV_PARALLEL │")
+    ['operator COPY_TO', 'table function READ_CSV_PARALLEL']
+    >>> plan_refusals("│ PROJECTION[1] │ SCAN_NODE_TABLE[0] │ Function: READ_FTABLE │")
+    []
+    """
+    out = [f"operator {op}" for op in dict.fromkeys(_PLAN_OPERATOR.findall(plan)) if op not in READ_OPERATORS]
+    out += [f"table function {fn}" for fn in dict.fromkeys(_PLAN_FUNCTION.findall(plan)) if fn not in READ_FUNCTIONS]
+    return out
+
+
+_WRITE_REFUSED = "Cannot execute write operations in a read-only database"
+_DAMAGE = ("not a valid Lbug database", "Cannot read checkpoint", "outside the database file", "checksum",
+           "corrupt", "Corrupt")
+
+
+def open_failure(message: str, url: str, path: Path) -> StoreError:
+    """The error to raise when LadybugDB cannot open the store at `path`, told apart by the
+    engine's message: another process writing it, a damaged file, or anything else.
+
+    >>> open_failure("Unable to open database. The file is not a valid Lbug database file!", "ladybug:///s", Path("/s")).what
+    'the graph store /s is damaged (Unable to open database. The file is not a valid Lbug database file!)'
+    >>> "plankg load" in open_failure("Could not set lock on file : /s (Lock is held by PID 7)", "ladybug:///s", Path("/s")).fix
+    True
+    """
+    message = message.removeprefix("Runtime exception: ").removeprefix("IO exception: ")
+    if "Could not set lock" in message:
+        holder = re.search(r"held by PID (\d+)", message)
+        who = f"process {holder.group(1)}" if holder else "another process"
+        return StoreError(f"the graph store {path} is open for writing by {who}", where=url,
+                          fix="wait until that process (a `plankg load` or `plankg demo`) ends, or stop it")
+    if any(sign in message for sign in _DAMAGE):
+        # LadybugDB adds "please retry later" because a checkpoint in another process looks the
+        # same for a moment; a store no process is writing stays this way: it is damaged
+        message = message.split(" The database may be checkpointing")[0]
+        return StoreError(f"the graph store {path} is damaged ({message})", where=url,
+                          fix=f"restore it from a copy, or delete {path} (and {path}.wal) and build it again with "
+                              "`plankg load DOCUMENTS` (or `plankg demo`); if a `plankg load` is writing it right now, "
+                              "wait for it to end first")
+    return StoreError(f"cannot open the graph store {path}: {message}", where=url,
+                      fix="check that the path is a plankg store (a file) and that its folder is writable")
+
+
+def missing_store(url: str, path: Path) -> StoreError:
+    return StoreError(f"there is no graph store at {path}", where=url,
+                      fix="build one with `plankg demo` (or `plankg load DOCUMENTS --store ladybug://PATH`), or name "
+                          "an existing store with --store or PLANKG_STORE")
+
+
 class LadybugStore:
     capabilities = CAPABILITIES
 
-    def __init__(self, url: str, **options: Any):
+    def __init__(self, url: str, *, read_only: bool = False, create: bool = True, **options: Any):
         try:
             import ladybug
         except ImportError:
             raise MissingDependencyError("ladybug", "the embedded graph store") from None
         self.url = url
+        self.read_only = read_only
         self._filled: set[str] = set()  # tables known to hold rows (see `_is_empty`)
+        self._conn = self._db = None
         _, path = parse_store_url(url)
         self.path = Path(path)
+        if (read_only or not create) and not self.path.exists():
+            raise missing_store(url, self.path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(str(self.path))
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open_database(ladybug)
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as exc:
-            raise StoreError(f"cannot open the embedded store: {exc}", where=url,
-                             fix="check that the folder is writable and no other plankg process has it open") from None
+            self.close()
+            raise open_failure(str(exc), url, self.path) from None
+
+    def _open_database(self, ladybug: Any) -> Any:
+        try:
+            return ladybug.Database(str(self.path), read_only=self.read_only)
+        except RuntimeError as exc:
+            if not (self.read_only and "recovery is pending" in str(exc)):
+                raise
+        # A checkpoint was cut short (a killed writer): LadybugDB finishes it on a read-write
+        # open, which restores the state of the last commit and changes no data.
+        ladybug.Database(str(self.path)).close()
+        return ladybug.Database(str(self.path), read_only=True)
+
+    def holds(self, path: str | Path) -> bool:
+        """Whether `path` is the store's file, one beside it that the engine keeps (`.wal`,
+        `.shadow`, ...), or inside the store (an older store was a folder)."""
+        target, own = Path(path).resolve(), self.path.resolve()
+        return (target == own or own in target.parents
+                or (target.parent == own.parent and target.name.startswith(own.name + ".")))
 
     # --- low level -------------------------------------------------------------------------
     def _execute(self, cypher: str, params: Mapping[str, Any] | None = None):
@@ -446,6 +552,9 @@ class LadybugStore:
         try:
             return self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as exc:
+            if self.read_only and _WRITE_REFUSED in str(exc):
+                raise StoreError("the store is open read-only, and the statement writes", where=f"{self.url}: {cypher[:200]}",
+                                 fix="open the store for writing (open_store(url), or a command that writes)") from None
             raise StoreError(f"LadybugDB refused a query: {exc}", where=f"{self.url}: {cypher[:200]}",
                              fix="check the query's labels, properties and parameters") from None
 
@@ -476,8 +585,10 @@ class LadybugStore:
             pass
 
     def ensure_schema(self) -> None:
-        for statement in ladybug_ddl():
-            self._execute(statement)
+        """Create the ontology's tables where missing; read-only, only check them."""
+        if not self.read_only:
+            for statement in ladybug_ddl():
+                self._execute(statement)
         self._check_schema()
 
     def _check_schema(self) -> None:
@@ -486,8 +597,13 @@ class LadybugStore:
         tables = [(label.value, list(NODE_PROPERTIES[label]), None) for label in NodeLabel]
         tables += [(rel.value, list(REL_PROPERTIES[rel]), {(s.value, t.value) for s, t in REL_ENDPOINTS[rel]})
                    for rel in RelType]
+        fix = f"delete {self.path} (or use a new ladybug:///PATH) and load the documents again"
         for name, expected, pairs in tables:
-            found = [r["name"] for r in self.run(f"CALL table_info('{name}') RETURN *")]
+            try:
+                found = [r["name"] for r in self.run(f"CALL table_info('{name}') RETURN *")]
+            except StoreError:
+                raise StaleStoreError(f"the store has no table {name}: it is not a plankg graph, or was built by "
+                                      "another version of the ontology", where=self.url, fix=fix) from None
             problem = None
             if found != expected:
                 problem = f"table {name} has properties {found}, the ontology declares {expected}"
@@ -498,8 +614,48 @@ class LadybugStore:
                     problem = f"relationship table {name} joins {sorted(have)}, the ontology {sorted(pairs)}"
             if problem:
                 raise StaleStoreError(f"the store was built with another version of the ontology: {problem}",
-                                 where=self.url, fix=f"delete {self.path} (or use a new ladybug:///PATH) and load the "
-                                                     "documents again")
+                                      where=self.url, fix=fix)
+
+    def check_read_only(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        """Refuse `cypher` unless LadybugDB plans it as one statement that only reads the graph.
+
+        Clauses naming files are refused from the text first (`file_clauses`): binding
+        `LOAD FROM 'file'` already reads the file. Then the engine prepares `EXPLAIN cypher`
+        (preparing refuses several statements, and on a read-only store any write) and the
+        operators and table functions of its plan must all be reads (`plan_refusals`)."""
+        where = f"{self.url}: {cypher[:200]}"
+        named = file_clauses(cypher)
+        if named:
+            raise QueryError(f"the query uses {', '.join(dict.fromkeys(named))}, which reaches files, extensions or "
+                             "other databases", where=where,
+                             fix="a read may only read the graph (add --write if you mean it); if the word is a "
+                                 "name, quote it in backticks")
+        if self._conn is None:
+            raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # prepare() is deprecated for execute(), not removed
+            prepared = self._conn.prepare("EXPLAIN " + cypher)
+        if not prepared.is_success():
+            message = prepared.get_error_message()
+            if _WRITE_REFUSED in message:
+                raise QueryError("the query writes to the graph, and reads run on a read-only store", where=where,
+                                 fix="add --write if you mean to change the graph")
+            if "multiple statements" in message:
+                raise QueryError("the query has several statements", where=where,
+                                 fix="run one statement at a time (no `;` between statements)")
+            raise QueryError(f"LadybugDB cannot run the query: {message}", where=where,
+                             fix="check the query's syntax, labels, properties and parameters")
+        try:
+            result = self._conn.execute(prepared, dict(params or {}))
+        except RuntimeError as exc:
+            raise QueryError(f"LadybugDB cannot run the query: {exc}", where=where,
+                             fix="check the query's syntax, labels, properties and parameters") from None
+        plan = "\n".join(str(row[0]) for row in result.get_all())
+        refused = plan_refusals(plan)
+        if refused:
+            raise QueryError(f"LadybugDB plans the query with {', '.join(refused)}, which is not a read of the graph",
+                             where=where, fix="a read may only read the graph; add --write if you mean to write, "
+                                              "or to reach files, extensions or settings")
 
     def _is_empty(self, table: str, *, rel: bool = False) -> bool:
         """Whether a table holds no rows, asked until it holds some: taken for filled while it is
@@ -823,11 +979,11 @@ class LadybugStore:
 
     def close(self) -> None:
         conn, db = getattr(self, "_conn", None), getattr(self, "_db", None)
+        self._conn = self._db = None
         if conn is not None:
             conn.close()
         if db is not None:
             db.close()
-        self._conn = self._db = None
 
     def __enter__(self) -> "LadybugStore":
         return self

@@ -14,11 +14,12 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from plankg.errors import MissingDependencyError, StoreError
+from plankg.errors import MissingDependencyError, QueryError, StoreError
+from plankg.graph.cypher_tokens import file_clauses
 from plankg.graph.rows import demoted_plan_properties, rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
 from plankg.graph.schema import neo4j_ddl
 from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions, plain_node,
-                                plain_relationship)
+                                plain_relationship, plain_value)
 from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
@@ -119,6 +120,29 @@ def count_cypher() -> list[str]:
             + [f"MATCH ()-[r:{rel.value}]->() RETURN count(r) AS n" for rel in RelType])
 
 
+# Plan operators a read may not use even when the server calls the query a read ("r"): LOAD
+# CSV reads files and URLs, a procedure may read or write files and URLs (apoc.load.*,
+# apoc.export.*) or change settings.
+REFUSED_READ_OPERATORS = frozenset({"LoadCSV", "ProcedureCall", "ProcedureCallReadOnly", "ProcedureCallWrite",
+                                    "ProcedureCallSchemaWrite", "ProcedureCallDbms"})
+
+
+def plan_operators(plan: Mapping[str, Any] | None) -> list[str]:
+    """The operator types of an EXPLAIN plan (`ResultSummary.plan`), depth first, without the
+    `@database` suffix Neo4j 5 adds.
+
+    >>> plan_operators({"operatorType": "ProduceResults@neo4j", "children": [
+    ...     {"operatorType": "LoadCSV@neo4j", "children": []}]})
+    ['ProduceResults', 'LoadCSV']
+    """
+    if not plan:
+        return []
+    out = [str(plan.get("operatorType", "")).split("@")[0]]
+    for child in plan.get("children") or []:
+        out += plan_operators(child)
+    return out
+
+
 def _message(exc: Exception) -> str:
     return getattr(exc, "message", None) or str(exc)
 
@@ -132,7 +156,9 @@ class Neo4jStore:
     capabilities = CAPABILITIES
 
     def __init__(self, url: str, *, username: str | None = None, password: str | None = None,
-                 database: str | None = None, driver: Any = None, **config: Any):
+                 database: str | None = None, driver: Any = None, read_only: bool = False, create: bool = True,
+                 **config: Any):
+        # `create` does not apply: the server's database exists or the connection fails
         neo4j = _driver_module()
         self.url = url
         self.database = database or os.environ.get("NEO4J_DATABASE") or "neo4j"
@@ -141,6 +167,8 @@ class Neo4jStore:
         self._exceptions = neo4j.exceptions
         self._write_routing = neo4j.RoutingControl.WRITE
         self._read_routing = neo4j.RoutingControl.READ
+        self._read_access = neo4j.READ_ACCESS
+        self.read_only = read_only
         try:
             self._driver = driver or neo4j.GraphDatabase.driver(
                 url, auth=(self.username, password) if password is not None else None, **config)
@@ -168,12 +196,16 @@ class Neo4jStore:
         self._driver = None
 
     # --- statements -----------------------------------------------------------------------------
-    def _query(self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = True):
+    def _query(self, cypher: str, params: Mapping[str, Any] | None = None, *, write: bool = True) -> list[Any]:
+        """The records of one statement. A read-only store runs every statement in a READ
+        transaction, where the server itself refuses writes."""
         if self._driver is None:
             raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
         try:
+            if self.read_only:
+                return self._read(lambda tx: list(tx.run(cypher, dict(params or {}))))
             return self._driver.execute_query(cypher, dict(params or {}), database_=self.database,
-                                              routing_=self._write_routing if write else self._read_routing)
+                                              routing_=self._write_routing if write else self._read_routing).records
         except self._exceptions.Neo4jError as exc:
             raise StoreError(f"Neo4j refused a query: {_message(exc)}", where=f"{self.url}: {cypher[:200]}",
                              fix="check the query's labels, properties and parameters") from None
@@ -181,9 +213,45 @@ class Neo4jStore:
             raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
                              fix=_CHECK.format(uri=self.url)) from None
 
+    def _read(self, work) -> Any:
+        with self._driver.session(database=self.database, default_access_mode=self._read_access) as session:
+            return session.execute_read(work)
+
     def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-        records = self._query(cypher, params).records
+        records = self._query(cypher, params)
         return [{key: self._plain(value, cypher) for key, value in record.items()} for record in records]
+
+    def check_read_only(self, cypher: str, params: Mapping[str, Any] | None = None) -> None:
+        """Refuse `cypher` unless Neo4j calls it a read: EXPLAIN (in a READ transaction) must
+        report query type "r" and a plan without LOAD CSV or procedure calls. Clauses naming
+        files are refused from the text first (`file_clauses`), before the server sees them."""
+        where = f"{self.url}: {cypher[:200]}"
+        named = file_clauses(cypher)
+        if named:
+            raise QueryError(f"the query uses {', '.join(dict.fromkeys(named))}, which reaches files, extensions or "
+                             "other databases", where=where,
+                             fix="a read may only read the graph (add --write if you mean it); if the word is a "
+                                 "name, quote it in backticks")
+        if self._driver is None:
+            raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        try:
+            summary = self._read(lambda tx: tx.run("EXPLAIN " + cypher, dict(params or {})).consume())
+        except self._exceptions.Neo4jError as exc:
+            raise QueryError(f"Neo4j cannot run the query: {_message(exc)}", where=where,
+                             fix="check the query's syntax, labels, properties and parameters") from None
+        except self._exceptions.ServiceUnavailable as exc:
+            raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
+                             fix=_CHECK.format(uri=self.url)) from None
+        if summary.query_type != "r":
+            raise QueryError(f"Neo4j reports the query as type {summary.query_type!r}, not a read ('r')", where=where,
+                             fix="add --write if you mean to change the graph or its schema")
+        refused = [op for op in dict.fromkeys(plan_operators(summary.plan)) if op in REFUSED_READ_OPERATORS]
+        if refused:
+            raise QueryError(f"Neo4j plans the query with {', '.join(refused)}, which may reach files, URLs or "
+                             "settings", where=where, fix="a read may only read the graph; add --write if you mean it")
+
+    def holds(self, path: Any) -> bool:
+        return False  # a server keeps its files on its own machine
 
     def _plain(self, value: Any, cypher: str) -> Any:
         """Driver values to plain Python: nodes and relationships become property maps."""
@@ -203,11 +271,13 @@ class Neo4jStore:
         if isinstance(value, spatial.Point):
             raise StoreError("a query returned a spatial point, which plankg results do not carry",
                              where=f"{self.url}: {cypher[:200]}", fix="return its x and y (or longitude, latitude)")
-        if hasattr(value, "to_native"):  # neo4j.time values
-            return value.to_native()
-        return value
+        if hasattr(value, "iso_format"):  # neo4j.time values, durations too
+            return value.iso_format()
+        return plain_value(value)
 
     def ensure_schema(self) -> None:
+        if self.read_only:
+            return  # a reader cannot create constraints; a store without them still answers reads
         # constraints come first in neo4j_ddl(): each one also backs the id lookups MERGE relies on
         for statement in neo4j_ddl():
             self._query(statement)
@@ -231,6 +301,7 @@ class Neo4jStore:
     def _write(self, work) -> Any:
         if self._driver is None:
             raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        self._require_writable()
         try:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(work)
@@ -240,6 +311,11 @@ class Neo4jStore:
         except self._exceptions.ServiceUnavailable as exc:
             raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
                              fix=_CHECK.format(uri=self.url)) from None
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", where=self.url,
+                             fix="open it for writing (open_store(url), or a command that writes)")
 
     def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Mapping[str, Any]]) -> int:
         real = merge_nodes(label, [r for r in rows if not is_stub(label, r)])
@@ -268,10 +344,11 @@ class Neo4jStore:
                                  fix="every relationship's endpoints must be nodes of the same document or already loaded")
 
     def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
-        return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False).records)
+        return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False))
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph` in one write transaction: all of it or none."""
+        self._require_writable()
         loaded = self._loaded_versions([graph.document_id])
         if is_loaded(graph, sha256, loaded):
             return LoadReport.for_graph(graph, "unchanged", skipped=True)
@@ -323,7 +400,7 @@ class Neo4jStore:
     # --- reads ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         names = [label.value for label in NodeLabel] + [rel.value for rel in RelType]
-        return {name: self._query(cypher, write=False).records[0]["n"] for name, cypher in zip(names, count_cypher())}
+        return {name: self._query(cypher, write=False)[0]["n"] for name, cypher in zip(names, count_cypher())}
 
     def close(self) -> None:
         if getattr(self, "_driver", None) is not None:

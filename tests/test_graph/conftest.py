@@ -103,12 +103,17 @@ class DriverDouble:
     def __init__(self, loaded: dict[str, str | tuple[str, str]] | None = None, matched: int | None = None):
         self.loaded = loaded or {}
         self.matched = matched  # what a relationship MERGE reports as merged (default: every row)
+        # what the server's EXPLAIN reports for a query: (query type, plan); default a plain read
+        self.explain = lambda query: ("r", {"operatorType": "ProduceResults@neo4j", "children": [
+            {"operatorType": "NodeByLabelScan@neo4j", "children": []}]})
+        self.records: list = []  # what a statement in a read transaction returns
         self.driver = create_autospec(neo4j.Driver, instance=True)
         self.session = create_autospec(neo4j.Session, instance=True)
         self.tx = create_autospec(neo4j.ManagedTransaction, instance=True)
         self.driver.session.return_value = self.session
         self.session.__enter__.return_value = self.session
         self.session.execute_write.side_effect = lambda work, *a, **k: work(self.tx, *a, **k)
+        self.session.execute_read.side_effect = lambda work, *a, **k: work(self.tx, *a, **k)
         self.tx.run.side_effect = self._tx_run
         self.driver.execute_query.side_effect = self._execute_query
 
@@ -116,6 +121,13 @@ class DriverDouble:
         result = create_autospec(neo4j.Result, instance=True)
         rows = (parameters or {}).get("rows", [])
         result.single.return_value = neo4j.Record({"n": len(rows) if self.matched is None else self.matched})
+        result.__iter__.return_value = iter(self.records)
+        if query.startswith("EXPLAIN "):
+            query_type, plan = self.explain(query[len("EXPLAIN "):])
+            server = neo4j.ServerInfo(neo4j.Address(("localhost", 7687)), (5, 0))
+            result.consume.return_value = neo4j.ResultSummary(
+                server.address, had_key=True, had_record=False,
+                metadata={"server": server, "type": query_type, "plan": plan})
         return result
 
     def _execute_query(self, query, parameters=None, **kw):

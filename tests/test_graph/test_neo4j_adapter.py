@@ -7,7 +7,7 @@ import pytest
 
 neo4j = pytest.importorskip("neo4j")
 
-from plankg.errors import MissingDependencyError, StoreError  # noqa: E402
+from plankg.errors import MissingDependencyError, QueryError, StoreError  # noqa: E402
 from plankg.graph.schema import neo4j_ddl  # noqa: E402
 from plankg.graph.store import open_store  # noqa: E402
 from plankg.ontology import model as m  # noqa: E402
@@ -134,7 +134,7 @@ def test_run_returns_plain_values(neo4j_double):
     [row] = store.run("MATCH (p:Plan)-[r:ISSUED_BY]->() RETURN p, r, date('2021-06-01') AS date, 3 AS n")
     assert row["p"]["_label"] == "Plan" and row["p"]["title"] == "规划" and row["p"]["date"] is None
     assert row["r"] == {"_type": "ISSUED_BY", "document_id": "d", "rule": "r", "printed_name": None}
-    assert str(row["date"]) == "2021-06-01" and type(row["date"]).__module__ == "datetime" and row["n"] == 3
+    assert row["date"] == "2021-06-01" and row["n"] == 3  # JSON values only: dates as ISO 8601 text
 
 
 def test_unreachable_server_names_the_uri_and_how_to_check(neo4j_double):
@@ -189,3 +189,78 @@ def test_load_documents_can_collect_failures_and_go_on(neo4j_double):
     reports = store.load_documents([(_small_graph(), None), (empty, None)], errors=errors)
     assert [r.document_id for r in reports] == ["doc-b"]
     assert len(errors) == 1 and "doc-a" in str(errors[0])
+
+
+# --- read-only stores: READ transactions, and EXPLAIN's query type decides what is a read -----------
+
+def test_read_only_store_sends_no_schema_and_reads_in_read_transactions(neo4j_double):
+    neo4j_double.records = [neo4j.Record({"n": 3})]
+    store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
+    assert neo4j_double.queries() == []  # no constraints or indexes created by a reader
+    assert store.run("MATCH (t:Task) RETURN count(t) AS n") == [{"n": 3}]
+    neo4j_double.driver.session.assert_called_with(database="neo4j", default_access_mode=neo4j.READ_ACCESS)
+    assert neo4j_double.session.execute_read.call_count == 1 and neo4j_double.session.execute_write.call_count == 0
+    assert neo4j_double.tx_statements() == [("MATCH (t:Task) RETURN count(t) AS n", {})]
+    with pytest.raises(StoreError, match="read-only"):
+        store.load_document(_small_graph())
+    assert neo4j_double.session.execute_write.call_count == 0
+
+
+# what a Neo4j 5 server's EXPLAIN reports for the bypasses of the old keyword scan (issue 13)
+WRITES = {
+    "MATCH (n:Task) WITH n LIMIT 100000SET n.text = 'x'": "w",
+    "MATCH (n:Task) WITH n AS `q`CREATE (:Task {id: 'injected'})": "rw",
+    "MATCH (n:Task) WITH n, 1 AS `a\\`, 2 AS `b'` DETACH DELETE n": "w",
+    "CREATE CONSTRAINT c IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE": "s",
+}
+
+
+@pytest.mark.parametrize("cypher", list(WRITES))
+def test_a_write_is_refused_by_the_query_type_the_server_reports(neo4j_double, cypher):
+    neo4j_double.explain = lambda query: (WRITES[query], {"operatorType": "ProduceResults@neo4j", "children": []})
+    store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
+    with pytest.raises(QueryError, match="not a read") as refused:
+        store.check_read_only(cypher)
+    assert "--write" in str(refused.value)
+    assert neo4j_double.tx_statements() == [("EXPLAIN " + cypher, {})]  # explained, never run
+    neo4j_double.driver.session.assert_called_with(database="neo4j", default_access_mode=neo4j.READ_ACCESS)
+
+
+@pytest.mark.parametrize("cypher", ["LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+                                    "MATCH (n:Task) RETURN n.id AS `a\\`, 2 AS `b'`; LOAD CSV FROM 'file:///x' AS r RETURN r",
+                                    "MATCH (n) WITH n LIMIT 1LOAD CSV FROM 'https://evil.example/x.csv' AS r RETURN r"])
+def test_file_clauses_are_refused_before_the_server_sees_them(neo4j_double, cypher):
+    store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
+    with pytest.raises(QueryError, match="LOAD"):
+        store.check_read_only(cypher)
+    assert neo4j_double.tx_statements() == []
+
+
+@pytest.mark.parametrize("operator", ["LoadCSV@neo4j", "ProcedureCall@neo4j"])
+def test_a_read_that_loads_files_or_calls_procedures_is_refused(neo4j_double, operator):
+    # apoc.load.json is a read to the server (type "r") that fetches any URL or file
+    neo4j_double.explain = lambda query: ("r", {"operatorType": "ProduceResults@neo4j", "children": [
+        {"operatorType": operator, "children": []}]})
+    store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
+    with pytest.raises(QueryError, match=operator.split("@")[0]):
+        store.check_read_only("CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value")
+
+
+def test_a_plain_read_passes_with_its_parameters(neo4j_double):
+    store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
+    store.check_read_only("MATCH (t:Task) WHERE t.text CONTAINS $q RETURN t.text AS `set`", {"q": "CREATE"})
+    assert neo4j_double.tx_statements() == [("EXPLAIN MATCH (t:Task) WHERE t.text CONTAINS $q RETURN t.text AS `set`",
+                                             {"q": "CREATE"})]
+
+
+def test_cli_query_without_write_never_opens_a_write_transaction(neo4j_double):
+    from click.testing import CliRunner
+
+    from plankg.cli import main
+
+    neo4j_double.explain = lambda query: ("w", {"operatorType": "ProduceResults@neo4j", "children": []})
+    result = CliRunner().invoke(main, ["query", "--cypher", "MATCH (n:Task) WITH n LIMIT 100000SET n.text = 'x'",
+                                       "--store", "neo4j://localhost:7687"])
+    assert result.exit_code == 2 and "--write" in result.output, result.output
+    assert neo4j_double.session.execute_write.call_count == 0 and neo4j_double.queries() == []
+    assert [q for q, _ in neo4j_double.tx_statements()] == ["EXPLAIN MATCH (n:Task) WITH n LIMIT 100000SET n.text = 'x'"]
