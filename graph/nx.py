@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import networkx as nx
 
+from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
                                    RelType)
 
@@ -119,7 +120,7 @@ def read_queries(*, by_document: bool = False) -> tuple[list[tuple[str, str]], l
     return node_queries, edge_queries
 
 
-def store_to_networkx(store: Any, *, document_ids: Sequence[str] | None = None) -> nx.MultiDiGraph:
+def store_to_networkx(store: GraphReader, *, document_ids: Sequence[str] | None = None) -> nx.MultiDiGraph:
     """Read every node and relationship of `store` (a `plankg.graph.store.GraphStore`).
 
     With `document_ids`, keep the facts those documents assert: their own nodes and

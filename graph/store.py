@@ -117,7 +117,22 @@ def is_loaded(graph: DocumentGraph, sha256: str | None, loaded: Mapping[str, tup
 
 
 @runtime_checkable
-class GraphStore(Protocol):
+class GraphReader(Protocol):
+    """What readers of a store need (query packs, views, exports): its URL, its capabilities
+    (the dialect a pack query is run in) and reads. A store opened read-only is one."""
+
+    capabilities: Capabilities
+    url: str
+
+    def run(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run Cypher with parameters; rows are dicts keyed by the RETURN aliases, plain values only
+        (see `plain_value`)."""
+
+
+@runtime_checkable
+class GraphStore(GraphReader, Protocol):
+    """A store that is read and written: every backend fulfils it."""
+
     capabilities: Capabilities
     url: str
 
@@ -260,6 +275,23 @@ def open_store(url: str | None = None, *, read_only: bool = False, create: bool 
     return store
 
 
+def remove_store(url: str) -> None:
+    """Delete the embedded store at `url` with every file the engine keeps beside it. A server's
+    database is not deleted from here.
+
+    >>> remove_store("bolt://localhost:7687")
+    Traceback (most recent call last):
+    ...
+    plankg.errors.StoreError: a store on a server is not deleted by plankg [bolt://localhost:7687]. Fix: drop its plankg data on the server (MATCH (n) DETACH DELETE n) or use another database
+    """
+    scheme, rest = parse_store_url(url)
+    remover = getattr(importlib.import_module(BACKENDS[scheme][0]), "remove_store", None)  # embedded backends have one
+    if remover is None:
+        raise StoreError("a store on a server is not deleted by plankg", where=url,
+                         fix="drop its plankg data on the server (MATCH (n) DETACH DELETE n) or use another database")
+    remover(Path(rest))
+
+
 DOCUMENTS = "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.path AS path ORDER BY path, id"
 
 
@@ -274,18 +306,18 @@ def match_documents(documents: Iterable[Mapping[str, Any]], ref: str) -> list[di
     >>> match_documents(docs, "document-1")[0]["path"]
     'a/通知.txt'
     """
-    documents = [dict(d) for d in documents]
-    by_id = [d for d in documents if d["id"] == ref]
+    rows: list[dict[str, Any]] = [dict(d) for d in documents]
+    by_id = [d for d in rows if d["id"] == ref]
     if by_id:
         return by_id
     wanted = Path(ref).expanduser()
-    by_path = [d for d in documents if d["path"] and (d["path"] == ref or Path(d["path"]).resolve() == wanted.resolve())]
+    by_path = [d for d in rows if d["path"] and (d["path"] == ref or Path(d["path"]).resolve() == wanted.resolve())]
     if by_path:
         return by_path
-    return [d for d in documents if d["name"] == wanted.name]
+    return [d for d in rows if d["name"] == wanted.name]
 
 
-def find_document(store: GraphStore, ref: str) -> dict[str, Any]:
+def find_document(store: GraphReader, ref: str) -> dict[str, Any]:
     """The one document `ref` names (see `match_documents`), as {id, name, path}."""
     found = match_documents(store.run(DOCUMENTS), ref)
     listing = "plankg query --cypher \"MATCH (d:Document) RETURN d.id AS id, d.path AS path ORDER BY path\""

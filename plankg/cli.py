@@ -428,7 +428,6 @@ def demo(store_url: str | None, username: str | None, database: str | None, buil
       plankg demo && xdg-open build/views/index.html
     """
     from plankg.errors import StaleStoreError
-    from plankg.graph.store import parse_store_url
     from plankg.workflow import run_demo
 
     url = _store_url(store_url)
@@ -437,10 +436,10 @@ def demo(store_url: str | None, username: str | None, database: str | None, buil
     except StaleStoreError as exc:
         if store_url or os.environ.get("PLANKG_STORE"):
             raise  # a store the user named (even at the default path) is theirs to delete
-        from plankg.graph.backends.ladybug import remove_store
+        from plankg.graph.store import remove_store
 
         # the default store is derived from data/demo: built again from scratch
-        remove_store(Path(parse_store_url(url)[1]))
+        remove_store(url)
         click.echo(f"note: {exc.what}; rebuilding the demo store", err=True)
     options = {k: v for k, v in (("username", username), ("database", database)) if v}
     summary = run_demo(url, build_dir, progress=_progress("demo"), store_options=options)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from plankg.errors import QueryError
+from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
 
 DIALECTS = ("ladybug", "neo4j")
@@ -622,7 +623,7 @@ def _resolve(query_or_name: Query | str) -> Query:
     return queries[query_or_name]
 
 
-def pick_list(store, param: Param, queries: Mapping[str, Query] | None = None) -> list:
+def pick_list(store: GraphReader, param: Param, queries: Mapping[str, Query] | None = None) -> list:
     """The values a user can choose for `param`, from its pick-list query (empty if it has none)."""
     if param.choices_query is None:
         return []
@@ -630,7 +631,7 @@ def pick_list(store, param: Param, queries: Mapping[str, Query] | None = None) -
     return [row["value"] for row in run_query(store, pick, {})]
 
 
-def bind_params(query: Query, params: Mapping[str, Any], store=None) -> dict[str, Any]:
+def bind_params(query: Query, params: Mapping[str, Any], store: GraphReader | None = None) -> dict[str, Any]:
     """Check and coerce the given params, filling defaults; a missing required one raises with its choices."""
     unknown = set(params) - {p.name for p in query.params}
     if unknown:
@@ -658,7 +659,8 @@ def bind_params(query: Query, params: Mapping[str, Any], store=None) -> dict[str
     return bound
 
 
-def run_query(store, query_or_name: Query | str, params: Mapping[str, Any] | None = None) -> list[dict]:
+def run_query(store: GraphReader, query_or_name: Query | str,
+              params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run a pack query on `store` in its dialect, with params coerced from strings and defaults filled."""
     query = _resolve(query_or_name)
     bound = bind_params(query, dict(params or {}), store)

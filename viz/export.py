@@ -25,6 +25,7 @@ import networkx as nx
 
 from plankg.errors import VizError
 from plankg.graph.nx import store_to_networkx
+from plankg.graph.store import GraphReader
 from plankg.ontology.rdf import RESOURCE, VOCAB, resource_iri, term_iri
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType
 from plankg.viz.csv_writer import write_csv
@@ -256,7 +257,7 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out_path: str | Path) -> Path
     return path
 
 
-def export(store: Any, fmt: str, out_path: str | Path, *, document_ids: Sequence[str] | None = None) -> Path:
+def export(store: GraphReader, fmt: str, out_path: str | Path, *, document_ids: Sequence[str] | None = None) -> Path:
     """Export the whole store (or the facts of `document_ids`) to `out_path` and return it.
 
     `fmt` is one of `FORMATS`: "graphml", "gexf", "json" (networkx node-link), "csv-neo4j"

@@ -21,14 +21,15 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeAlias
 
 import networkx as nx
 
 from plankg.errors import VizError
-from plankg.viz.csv_writer import write_csv
+from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
+from plankg.viz.csv_writer import write_csv
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
 _ROLE_RANK = {"lead": 0, "responsible": 1, "support": 2}
@@ -72,7 +73,7 @@ def _ref_key(ref: str) -> list:
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", ref or "") if p]
 
 
-def responsibility_matrix(source: Any, *, document_ids: list[str] | None = None) -> ResponsibilityMatrix:
+def responsibility_matrix(source: GraphReader | nx.MultiDiGraph, *, document_ids: list[str] | None = None) -> ResponsibilityMatrix:
     """Build the matrix from a `networkx` graph (as `plankg.graph.nx` builds it) or from a store."""
     if isinstance(source, nx.MultiDiGraph):
         graph = source
@@ -118,11 +119,14 @@ def responsibility_matrix(source: Any, *, document_ids: list[str] | None = None)
     return ResponsibilityMatrix(departments=departments, tasks=tasks, roles=roles)
 
 
-def _as_matrix(source: Any) -> ResponsibilityMatrix:
+MatrixSource: TypeAlias = "ResponsibilityMatrix | GraphReader | nx.MultiDiGraph"
+
+
+def _as_matrix(source: MatrixSource) -> ResponsibilityMatrix:
     return source if isinstance(source, ResponsibilityMatrix) else responsibility_matrix(source)
 
 
-def write_matrix_csv(source: Any, out_path: str | Path) -> Path:
+def write_matrix_csv(source: MatrixSource, out_path: str | Path) -> Path:
     """The matrix as CSV in UTF-8 with a byte order mark, which Excel needs to read Chinese.
 
     `source` is a `ResponsibilityMatrix`, a networkx graph or a store.
@@ -232,7 +236,7 @@ def matrix_html(matrix: ResponsibilityMatrix, title: str = "责任矩阵（部�
             f'</thead><tbody>{"".join(body)}</tbody></table></div><script>{_JS}</script></body></html>\n')
 
 
-def write_matrix_html(source: Any, out_path: str | Path) -> Path:
+def write_matrix_html(source: MatrixSource, out_path: str | Path) -> Path:
     """Write the matrix page as UTF-8; `source` is a `ResponsibilityMatrix`, a networkx graph or a store."""
     matrix = _as_matrix(source)
     path = Path(out_path)

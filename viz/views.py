@@ -22,6 +22,7 @@ import networkx as nx
 
 from plankg.errors import VizError
 from plankg.graph.nx import rows_to_networkx, store_to_networkx
+from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
 from plankg.viz.html import View, graph_to_view, type_zh
@@ -186,7 +187,7 @@ def _write(view: View, path: Path, kind: str) -> WrittenView:
     return WrittenView(path=path, kind=kind, title=view.title, nodes=view.node_count, edges=view.edge_count)
 
 
-def write_views(store: Any, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
+def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
                 matrix: bool = True) -> list[Path]:
     """Write every view of `store` into `out_dir` and return their paths, `index.html` last.
 

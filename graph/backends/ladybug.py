@@ -650,7 +650,10 @@ class LadybugStore:
         except RuntimeError as exc:
             raise QueryError(f"LadybugDB cannot run the query: {exc}", where=where,
                              fix="check the query's syntax, labels, properties and parameters") from None
-        plan = "\n".join(str(row[0]) for row in result.get_all())
+        if isinstance(result, list):  # one statement was prepared, so one result; a list is refused outright
+            raise QueryError("the query has several statements", where=where,
+                             fix="run one statement at a time (no `;` between statements)")
+        plan = "\n".join(str(row[0]) for row in result.get_all() if isinstance(row, list))
         refused = plan_refusals(plan)
         if refused:
             raise QueryError(f"LadybugDB plans the query with {', '.join(refused)}, which is not a read of the graph",

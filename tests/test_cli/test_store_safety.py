@@ -126,7 +126,7 @@ def test_a_damaged_store_is_called_damaged_with_the_fix(plan_store, tmp_path, da
 def test_ingest_into_an_unwritable_folder_is_a_clear_error(tmp_path, demo_dir):
     blocker = tmp_path / "facts"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    result = run("ingest", str(sorted(demo_dir.glob("*.txt"))[0]), "--out", str(blocker / "sub"))
+    result = run("ingest", str(min(demo_dir.glob("*.txt"))), "--out", str(blocker / "sub"))
     assert result.exit_code == 2, result.output
     assert "cannot write" in result.output and "--out" in result.output
     no_traceback(result)
