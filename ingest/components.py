@@ -41,6 +41,7 @@ from plankg.ingest.entities import (ACADEMY_INSTITUTE, COMPANY, ENTERPRISE_GROUP
                                     coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names, head_pattern,
                                     listed_enterprises, places_for, prose_spans, registered_enterprises, row_project,
                                     span_platforms)
+from plankg.ingest.firm_names import industry_word, short_firm_names
 from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
                                      phrase_matcher)
 from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, plan_wide_actors,
@@ -127,7 +128,7 @@ def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
     return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_LIST,
-            FIELD_STATION)
+            FIELD_STATION, industry_word())
 
 
 def needs_doc(ctx: PassageContext) -> bool:
@@ -261,6 +262,7 @@ def _entities(doc: Doc) -> Doc:
     for (start, end), (listed_platforms, listed_firms) in zip(ctx.prose_spans, ext.plankg_coordinated):
         platforms.extend(span_platforms(text, start, end, ctx.frame.places, heads, listed_platforms))
         enterprises.extend(registered_enterprises(text, start, end))
+        enterprises.extend(short_firm_names(text, start, end))
         enterprises.extend(listed_firms)
     if gazetteer.firms:
         found = {name for _, name in gazetteer.firms}

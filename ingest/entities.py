@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequen
 
 from plankg.errors import PlankgError
 from plankg.ingest.contract import EnterpriseOut, PlatformOut, ProjectOut, ReferenceOut
+from plankg.ingest.firm_names import short_firm_names
 from plankg.ingest.structure import body_start
 from plankg.ingest.targets import cn_to_number
 from plankg.ontology.ids import normalize
@@ -241,6 +242,7 @@ _STOPWORDS = tuple(sorted(set("""
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
 优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障 保障 以上 以 在 向 为
+改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
 """.split()), key=lambda w: (-len(w), w)))
 _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
@@ -850,6 +852,13 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry():
+    from plankg.ingest.departments import default_registry
+
+    return default_registry()
+
+
 def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) -> list[EnterpriseOut]:
     """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
 
@@ -893,6 +902,8 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 continue
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
+            if _registry().is_stem(name):
+                continue  # "经信、财政、商务等企业年报": departments by their stems, not firms
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
 
@@ -978,6 +989,7 @@ def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> 
     found: list[EnterpriseOut] = []
     for start, end in _prose_spans(text, blocks):
         found.extend(_registered(text, start, end))
+        found.extend(short_firm_names(text, start, end))
         found.extend(_listed(text, start, end, heads))
     taken = [e.span for e in found]
     # Only the firms the document names at all are looked for block by block (longest first, as listed).

@@ -132,3 +132,48 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     '牵头单位|牵头'
     """
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# Industry words that close a firm's short trade name ("华远新材", "康普药业", "长燊科技", "银丰铸造").
+FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子", "电气", "电器", "物流", "冷链", "环保", "新材",
+                       "铝业", "铜业", "钢铁", "阀门", "纸业", "化工", "化学", "食品", "铸造", "精工", "重科", "重工",
+                       "实业", "建材", "机械", "装备", "汽车", "光电", "光伏", "纺织", "服饰", "热电", "包装", "家居",
+                       "乳业", "酒业", "矿业", "股份", "控股", "智造", "半导体", "微电子", "通信", "软件", "塑业",
+                       "塑料", "陶瓷", "玻璃", "水泥", "牧业", "油脂", "锂业", "新能源", "精密电子", "摩擦", "铝材")
+# What is said of firms right after their names: their projects, output, listing.
+FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
+                       "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装")
+# Verbs of support or investment that take a firm as their object.
+FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
+              "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进")
+
+
+# Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",
+# "【制定机关】X", "• 发布机构: X", "文    号 X"). Each list names what its value is; OTHER keys only end the
+# value before them ("…办公厅公文时效 :有效" glued on one line).
+META_TITLE_KEYS = ("标题", "名称", "文件名称", "公文标题")
+META_ISSUER_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "制发机关", "发文部门", "制定机关", "成文单位",
+                    "发布部门")
+# Where a page says it copied the text from: an issuer only when nothing better is printed.
+META_SOURCE_KEYS = ("信息来源", "文章来源", "来源")
+# The document's own date (成文/发文), as against the page's posting or generation dates.
+META_DATE_KEYS = ("成文日期", "发文日期", "发文时间", "公布日期", "印发日期", "公文生成日期", "成文时间")
+META_PAGE_DATE_KEYS = ("发布日期", "发布时间", "生成日期", "签发时间", "施行日期", "更新时间", "时间", "日期")
+META_NUMBER_KEYS = ("发文字号", "文号", "文件编号", "字号", "备注/文号")
+META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", "体裁分类", "公开方式", "公开范围", "公开时限",
+                   "公开类别", "公文时效", "是否有效", "有效性", "废止日期", "主题词", "所属类目", "体裁", "机构名称",
+                   "效力等级", "时效性", "政策级别", "政策主题", "访问次数", "浏览量", "人气", "分类", "法宝引证码")
+# Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
+PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
+                     "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部")
+# Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
+REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
+                        "分解表", "发展目标")
+# Words of a notice's sentence that hands a named plan over ("现将《X》印发给你们", "《X》…现予印发").
+TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
+                  "发布了《")
+# Kinds of document a "X关于…的Y" title names; the title ends with one of them.
+TITLE_KINDS = ("通知", "通报", "决定", "实施意见", "若干意见", "指导意见", "意见", "若干措施", "措施", "办法", "方案",
+               "规划", "计划", "细则", "规定")
+# Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
+ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")

@@ -1,0 +1,132 @@
+"""Firms named by their short trade names: "加快华远新材、东盛环保等在建项目", "全力扶持康普药业上市".
+
+Plans name local firms by a body of two to four characters and an industry word (`lexicon.FIRM_INDUSTRY_WORDS`:
+科技, 药业, 电子, 铸造 …), without 有限公司. Such a string is read as a firm only where plans speak of firms:
+
+- after a verb of support or investment (`lexicon.FIRM_VERBS`: 推动, 扶持, 引进 …) and before what firms do
+  (`lexicon.FIRM_ACTIVITY_WORDS`: 项目, 上市, 产值, 投产 …), or
+- as an item of a 、-list that ends in 等 and names projects or firms; the other items of such a list are firms too
+  when at least half of the list has the shape ("加快安徽节源、沈发废弃油脂等在建项目").
+
+>>> [e.name for e in short_firm_names("加快华远新材、东盛环保等在建项目,全力扶持康普药业上市。", 0, 40)]
+['华远新材', '东盛环保', '康普药业']
+>>> [e.name for e in short_firm_names("发展新材料、生物医药等产业,提升数字科技水平。", 0, 30)]
+[]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from plankg.ingest import lexicon
+from plankg.ingest.contract import EnterpriseOut
+
+RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
+RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
+_PROJECT_LIST = re.compile(r"等(?:一批|\d+个|[一二三四五六七八九十两]+个)?[\u4e00-\u9fff]{0,14}?(?:项目|企业|公司)")
+_LIST_END = re.compile(r"等")
+# Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
+_GENERIC_BODY = re.compile(r"^(?:数字|智能|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|特色|先进|"
+                           r"新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
+                           r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
+# Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
+_WORKS = re.compile(r"(?:厂|站|路|道路|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|三期|二期|一期|改造|建设)$")
+
+
+@lru_cache(maxsize=1)
+def _firm_name() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?:{words})")
+
+
+@lru_cache(maxsize=1)
+def industry_word() -> re.Pattern[str]:
+    """Every short firm name holds one of these words: a passage without one has none."""
+    return re.compile(lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _verb_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_VERBS)})$")
+
+
+@lru_cache(maxsize=1)
+def _activity_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)}|等|、|\d+条)")
+
+
+def _shaped(name: str) -> bool:
+    """A body and an industry word, the body no word of its own."""
+    m = _firm_name().fullmatch(name)
+    if m is None:
+        return False
+    body = name
+    for w in sorted(lexicon.FIRM_INDUSTRY_WORDS, key=len, reverse=True):
+        if name.endswith(w):
+            body = name[:-len(w)]
+            break
+    return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body)
+
+
+def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
+    """The 、-separated items that end at text[at] (where 等 stands), back to the list's opening verb."""
+    items = []
+    e = at
+    while e > start:
+        s = e
+        while s > start and _HAN.match(text[s - 1]) and e - s < 10:
+            s -= 1
+        if s == e:
+            break
+        items.append((s, e))
+        if s > start and text[s - 1] == "、":
+            e = s - 1
+            continue
+        break
+    items.reverse()
+    return items
+
+
+_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步")
+
+
+def _strip_verb(text: str, s: int, e: int) -> int:
+    """Past the adverbs and verbs that open the first item of a list ("全力培育华乐食品" -> "华乐食品")."""
+    words = sorted(lexicon.FIRM_VERBS + _ADVERBS, key=len, reverse=True)
+    moved = True
+    while moved:
+        moved = False
+        for w in words:
+            if text.startswith(w, s) and e - s - len(w) >= 2:
+                s += len(w)
+                moved = True
+                break
+    return s
+
+
+def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    """Short firm names in text[start:end] (offsets into `text`), in text order."""
+    found: dict[tuple[int, int], EnterpriseOut] = {}
+    for m in _LIST_END.finditer(text, start, end):
+        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
+        items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
+        # A list of projects or firms needs two items; a list of anything else three, most of them firm-shaped.
+        enough = 2 if _PROJECT_LIST.match(text, m.start(), end) else 3
+        if len(items) < enough or 2 * sum(1 for s, e in items if _shaped(text[s:e])) < len(items):
+            continue
+        for s, e in items:
+            found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
+    for m in industry_word().finditer(text, start, end):
+        # The shortest body with a verb before it: "全力扶持康普药业上市" -> 康普药业.
+        for s in range(m.start() - 2, max(start, m.start() - 4) - 1, -1):
+            name = text[s:m.end()]
+            if not _shaped(name) or not _verb_before().search(text[max(start, s - 4):s]):
+                continue
+            if _activity_after().match(text, m.end(), min(end, m.end() + 6)) and \
+                    not any(a <= s < b or a < m.end() <= b for a, b in found):
+                found[(s, m.end())] = EnterpriseOut(name=name, span=(s, m.end()), rule=RULE_SHORT_NAME)
+            break
+    return [found[k] for k in sorted(found)]
