@@ -47,7 +47,8 @@ from plankg.ingest.entities import (dedupe_enterprises, dedupe_platforms, dedupe
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.read import SourceText, read_source
 from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, ResponsibilityClause, apply_convention,
-                                          first_listed_leads, passages, unique_mentions)
+                                          apply_heading_leads, first_listed_leads, heading_leads, passages,
+                                          unique_mentions)
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 from plankg.ingest.targets import TargetMention, finish_targets
 
@@ -192,6 +193,7 @@ def extract_source(source: SourceText) -> Extraction:
     # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.
     wide = unique_mentions(found.unit_wide + found.paragraph_wide)
     bare = sorted(found.bare, key=lambda b: b.start)
+    clauses, bare = apply_heading_leads(clauses, bare, heading_leads(structure, registry))
     tasks = _tasks(clauses, bare, meta.region, registry)
     implementers = [_department_ref(d, meta.region, registry) for d in wide]
 

@@ -312,7 +312,21 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
         d, r = parse_department_list(seg, base + m.end(), kind, registry)
         deps.extend(d)
         rule.extend(r)
-    return deps, rule
+    return responsible_leads(deps), rule
+
+
+def responsible_leads(deps: list[DepartmentMention]) -> list[DepartmentMention]:
+    """Where units are printed as responsible and as supporting, and none as lead, the responsible ones lead:
+    "责任单位:A;配合单位:B" (a 责任单位 column beside a 配合单位 column) names A to lead and B to support it.
+
+    >>> [(d.name, d.role) for d in responsible_leads([DepartmentMention("甲局", "responsible", 0, 2),
+    ...                                                DepartmentMention("乙局", "support", 3, 5)])]
+    [('甲局', 'lead'), ('乙局', 'support')]
+    """
+    roles = {d.role for d in deps}
+    if LEAD in roles or SUPPORT not in roles or RESPONSIBLE not in roles:
+        return deps
+    return [DepartmentMention(d.name, LEAD, d.start, d.end) if d.role == RESPONSIBLE else d for d in deps]
 
 
 @dataclass
@@ -559,6 +573,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
             d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
             deps.extend(d)
+    deps = responsible_leads(deps)
     if not deps:
         return None
     # The task is the first filled task column ("实事项目" before "工作举措及实施计划"); without one, the
@@ -748,3 +763,68 @@ def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention
             seen.add(normalize_name(a.name))
             out.append(a)
     return out
+
+
+RULE_HEADING = "plankg.responsibility.heading_lead.v1"
+# "一、县示范区管委会牵头工作(8项)", "(一)省编办牵头的工作": the units that lead every task of the section.
+_HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:工作|任务|事项|重点工作|工作任务)"
+                           r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
+
+
+def heading_leads(structure: Structure, registry: DepartmentRegistry | None = None
+                  ) -> list[tuple[int, int, tuple[DepartmentMention, ...]]]:
+    """Sections whose heading names who leads all their tasks: (section start, end, the lead units).
+
+    >>> from plankg.ingest.structure import parse_structure
+    >>> s = parse_structure("一、县示范区管委会牵头工作(2项)\\n1.建设基地。\\n2.打造园区。\\n二、孟学农省长负责的工作\\n1.甲。")
+    >>> [(a, [d.name for d in units]) for a, _, units in heading_leads(s)]
+    [(0, ['县示范区管委会'])]
+    """
+    registry = registry or default_registry()
+    out = []
+    for sec in structure.sections:
+        block = next((b for b in structure.blocks if b.kind == "heading" and b.start == sec.start), None)
+        if block is None or not sec.title:
+            continue
+        m = _HEADING_LEAD.match(sec.title)
+        if m is None:
+            continue
+        base = block.start + block.text.find(sec.title) + m.start("units")
+        pieces = split_units(m.group("units"), base)
+        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
+            continue  # "孟学农省长负责的工作": a person leads, no department
+        out.append((sec.start, sec.end, tuple(DepartmentMention(p, LEAD, s, e) for p, s, e in pieces)))
+    return out
+
+
+def apply_heading_leads(clauses: list[ResponsibilityClause], bare: list[Block],
+                        leads: list[tuple[int, int, tuple[DepartmentMention, ...]]]
+                        ) -> tuple[list[ResponsibilityClause], list[Block]]:
+    """The lead units of a section's heading added to each of its tasks that names no lead of its own; items
+    without a clause become tasks of those units. Returns the clauses and the items still without one."""
+    if not leads:
+        return clauses, bare
+
+    def lead_of(start: int) -> tuple[DepartmentMention, ...] | None:
+        inner = [(a, b, u) for a, b, u in leads if a <= start < b]
+        return max(inner, key=lambda x: x[0])[2] if inner else None
+
+    out = []
+    for c in clauses:
+        units = lead_of(c.start)
+        if units is None or any(d.role == LEAD for d in c.departments):
+            out.append(c)
+            continue
+        others = tuple(d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end)
+                       for d in c.departments)
+        out.append(ResponsibilityClause(c.ref, c.section, c.text, c.start, c.end, units + others, c.rule))
+    still_bare = []
+    for b in bare:
+        units = lead_of(b.start)
+        if units is None:
+            still_bare.append(b)
+            continue
+        start = body_start(b)
+        out.append(ResponsibilityClause(b.ref or "", b.section, b.text[start - b.start:], start, b.end, units,
+                                        RULE_HEADING))
+    return sorted(out, key=lambda c: (c.start, c.end, c.ref)), still_bare
