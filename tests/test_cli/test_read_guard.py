@@ -180,3 +180,45 @@ def test_the_guard_is_not_the_text_scan(tmp_path):
     ok = query(url, "MATCH (n:Task) RETURN n.text AS `set`, n.ref AS `copy`, 'DELETE; LOAD FROM' AS d LIMIT 1")
     assert ok.exit_code == 0, ok.output
     assert "DELETE; LOAD FROM" in ok.output
+
+
+@pytest.fixture(scope="module")
+def neo4j_fuzz_store():
+    """The same two documents on a live Neo4j (NEO4J_URI), its plankg labels emptied first."""
+    import os
+
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("the Neo4j read-guard fuzz needs a server: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD)")
+    from plankg.graph.store import open_store
+    from plankg.ontology.vocab import NodeLabel
+
+    from .conftest import document_graph
+
+    store = open_store(uri)
+    try:
+        store.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
+        store.load_documents([(document_graph("doc-a", "杭州市科技创新规划", ["建设城西科创大走廊", "培育企业"], "杭州市科学技术局"),
+                               "sha-a")])
+    finally:
+        store.close()
+    return uri
+
+
+def _neo4j_content(uri: str) -> list:
+    from plankg.graph.store import open_store
+
+    with open_store(uri, read_only=True) as store:
+        return store.run("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, count(r) AS out ORDER BY n.id")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cypher=hostile_cypher())
+def test_fuzz_on_neo4j_no_generated_statement_writes(neo4j_fuzz_store, cypher):
+    before = _neo4j_content(neo4j_fuzz_store)
+    result = query(neo4j_fuzz_store, cypher.replace("%1%", "/tmp/plankg-fuzz-out.csv").replace("%2%", "/etc/passwd")
+                   .replace("%3%", "/tmp/plankg-fuzz-export"))
+    assert result.exit_code in (0, 2), (cypher, result.output, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (cypher, result.exception)
+    assert _neo4j_content(neo4j_fuzz_store) == before, cypher
+    assert "root:" not in result.output, cypher

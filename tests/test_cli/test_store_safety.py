@@ -190,3 +190,21 @@ def test_demo_store_copy_still_loads_and_queries(plan_store, tmp_path):
     shutil.copy(tmp_path / "store" / "plans.lbdb", copy)
     result = run("query", "--cypher", "MATCH (t:Task) RETURN count(t) AS n", "--store", f"ladybug://{copy}")
     assert result.exit_code == 0 and result.output.split()[-1] == "4", result.output
+
+
+def test_a_checkpoint_cut_short_is_recovered_by_the_next_read(plan_store, tmp_path):
+    """LadybugDB leaves a store waiting for recovery when a checkpoint fails midway (a killed
+    writer; once, a CHECKPOINT on a read-only connection): a read-only open finishes it first."""
+    import ladybug
+
+    path = tmp_path / "store" / "plans.lbdb"
+    db = ladybug.Database(str(path), read_only=True)
+    conn = ladybug.Connection(db)
+    with pytest.raises(RuntimeError):
+        conn.execute("CHECKPOINT")
+    conn.close()
+    db.close()
+    with pytest.raises(RuntimeError, match="recovery is pending"):
+        ladybug.Database(str(path), read_only=True)
+    result = run("query", "--cypher", "MATCH (t:Task) RETURN count(t) AS n", "--store", plan_store)
+    assert result.exit_code == 0 and result.output.split()[-1] == "4", result.output
