@@ -27,6 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from plankg.errors import PlankgError
+from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, PlatformOut, ProjectOut, ReferenceOut
 from plankg.ingest.firm_names import short_firm_names
 from plankg.ingest.structure import body_start
@@ -257,7 +258,7 @@ _EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
 # "每家实验室": 每 with its classifier, never the start of a name.
-_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经|被|按照|根据|依据|关于|针对|"
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|按照|根据|依据|关于|针对|"
                             r"听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
@@ -311,6 +312,8 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in _PUNCT and protected[m.start() - start]:
             continue
+        if len(m.group(0)) == 1 and m.group(0) not in _PUNCT and m.start() > start and text[m.start() - 1] == "、":
+            continue  # "、从化经济开发区": an item of a list opens with a noun, so 从 here is part of a name
         pieces.append((pos, m.start(), m.group(0)))
         pos = m.end()
     pieces.append((pos, end, ""))
@@ -472,6 +475,8 @@ def _platform_candidates(text: str, run: _Run, places: "_Places", heads: HeadLoo
     if _COUNTED.match(text, end, min(len(text), end + 10)) and \
             not _strip_generic(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:last_start]), count=1)):
         return  # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class
+    if _SLOGAN.match(text[s:end]) or _COUNT_INSIDE.search(text, s + 1, end) or _YEAR_START.match(text, s, end):
+        return
     if alone_ok or _named(text[s:last_end], head, run.quoted, places):
         yield s, end, head
 
@@ -690,7 +695,69 @@ def span_platforms(text: str, start: int, end: int, places: "_Places", heads: He
                 name = text[s:e]
                 found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
                                          rule=RULE_PLATFORM))
+    found.extend(_list_neighbours(text, start, end, found, places, heads))
     return found
+
+
+RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
+_LIST_JOINS = ("、", "以及", "及", "和", "与")
+
+
+def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], places: "_Places",
+                     heads: HeadLookup) -> list[PlatformOut]:
+    """Items of a list that names a platform, themselves named like places ("推进数字产业金廊、中科文萃数字港、
+    国家高新区南塔片区、大学科技园区以及多福湾新质区建设": the heads vary, the list is one of platforms)."""
+    runs = _runs(text, start, end, places, heads)
+    lists: list[list[_Run]] = []
+    for r in runs:
+        if lists and text[lists[-1][-1].end:r.start].strip() in _LIST_JOINS:
+            lists[-1].append(r)
+        else:
+            lists.append([r])
+    taken = {p.span for p in found}
+    out = []
+    for runs_of_list in lists:
+        # "大学科技园区以及多福湾新质区": a conjunction inside a run still separates two items.
+        items = [piece for r in runs_of_list for piece in _split_at_conjunctions(text, r.start, r.end)]
+        anchors = [p for p in found if any(a <= p.span[0] and p.span[1] <= b for a, b in items)]
+        if len(items) < 2 or not anchors:
+            continue
+        for s, e in items:
+            name = text[s:e]
+            # An item that overlaps a platform found already is skipped, unless that one is the item cut short
+            # at its end ("国家高新区" of "国家高新区南塔片区").
+            if any(a < e and s < b for a, b in taken if not (a == s and b < e)):
+                continue
+            if not 3 <= len(name) <= 16 or not name.endswith(lexicon.PLACE_ENDINGS) or not _descriptor(name) \
+                    or _COUNTED.search(name) or _SLOGAN.match(name):
+                continue
+            out.append(PlatformOut(name=name, kind=anchors[0].kind, level=_level(name), span=(s, e),
+                                   rule=RULE_LIST_NEIGHBOUR))
+    return out
+
+
+def _descriptor(name: str) -> str:
+    """What a name says beyond its head noun and category words: "" for a category ("概念验证中心")."""
+    head = next((h.noun for h in platform_heads() if name.endswith(h.noun)), None)
+    if head is None:
+        head = next((w for w in sorted(lexicon.PLACE_ENDINGS, key=len, reverse=True) if name.endswith(w)), "")
+    return _strip_generic(_LEVEL_PREFIX.sub("", name[:len(name) - len(head)], count=1))
+
+
+def _split_at_conjunctions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in re.finditer("以及|及|和|与", text[start:end]):
+        out.append((a, start + m.start()))
+        a = start + m.end()
+    out.append((a, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+_YEAR_START = re.compile(r"(?:19|20)\d{2}年")
+# "一带两园", "三高地两基地", "一区六园": a slogan counting a plan's parts, no platform.
+_SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,3}?){2,}$")
+# "正路六个园区", "吉林经济技术开发区3个国家级开发区": a count inside the name makes it a class or a list.
+_COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")
 
 
 def places_for(ctx: DocContext | None) -> "_Places":

@@ -177,3 +177,8 @@ TITLE_KINDS = ("通知", "通报", "决定", "实施意见", "若干意见", "�
                "规划", "计划", "细则", "规定")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
+
+# Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
+# a platform is one too when it ends like this.
+PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷", "湾",
+                 "岛", "苑", "轴")
