@@ -13,18 +13,43 @@ title is named by its appendix heading; a period comes from the title ("2022—2
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date as Date
 
-from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.structure import YEAR_NUMERAL, Structure, parse_structure, year_number
+from plankg.ingest.departments import (
+    DepartmentRegistry,
+    default_registry,
+    normalize_name,
+)
+from plankg.ingest.lexicon import (
+    ISSUE_VERBS,
+    META_DATE_KEYS,
+    META_ISSUER_KEYS,
+    META_NUMBER_KEYS,
+    META_OTHER_KEYS,
+    META_PAGE_DATE_KEYS,
+    META_SOURCE_KEYS,
+    META_TITLE_KEYS,
+    PAGE_CHROME_LINES,
+    REPORT_TITLE_ENDINGS,
+    TITLE_KINDS,
+    TRANSMIT_WORDS,
+    alternation,
+)
+from plankg.ingest.structure import (
+    YEAR_NUMERAL,
+    Structure,
+    parse_structure,
+    year_number,
+)
 
-RULE = "plankg.plan_meta.v3"
+RULE = "plankg.plan_meta.v4"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
                "责任分工", "分工", "任务分解", "责任分解", "分解表")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
-_NOTICE = re.compile(r"(?:印发|转发|发布|公布)\s*《(.+?)》", re.S)
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
@@ -34,9 +59,122 @@ _YEAR_PLAN = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?(?:工作|行动|实施|
 # "苏州市2024年科技创新工作要点": one year named in a title, with the topic between it and the plan word.
 _TITLE_YEAR = re.compile(r"(?<![\d—\-–－~至])((?:19|20)\d{2})\s*年(?:度)?(?![\d—\-–－~至底末前])")
 _GOAL_YEAR = re.compile(rf"(?:到|至|截至)\s*({YEAR_NUMERAL})\s*年")
-_META_ISSUER = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|制发机关)\s*[:：]?\s*([^\s:：]{2,30})")
-_META_DATE = re.compile(r"(?:成文日期)\s*[:：]?\s*((?:19|20)\d{2})[-年./](\d{1,2})[-月./](\d{1,2})")
 _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+# A signature date whose 年/月/日 marks were lost ("2024115", "2022121日").
+_GARBLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2,4})日?$")
+_BRACKET_LINE = re.compile(r"^[(（〔\[【][^()（）〔〕\[\]【】]{1,20}[)）〕\]】]$")
+_LEAD_BRACKET = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,14}[)）】\]]\s*(?=\S)")
+_LIST_MARK = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=\D)")
+_PLACE_START = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡)")
+_SHORT_TAIL = re.compile(r"\s*[(（][^()（）。]{1,12}[)）]$")
+
+
+@dataclass(frozen=True)
+class MetaFields:
+    """The key-value fields of a page's furniture, by what their value is (the first printed of each)."""
+
+    title: str | None = None
+    issuer: str | None = None
+    source: str | None = None
+    date: str | None = None
+    doc_number: str | None = None
+    page_dates: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _spaced(key: str) -> str:
+    """A key as printed with any spaces between its characters ("索 引 号", "文    号")."""
+    return r"\s*".join(re.escape(c) for c in key)
+
+
+_FIELD_ROLES = (("title", META_TITLE_KEYS), ("issuer", META_ISSUER_KEYS), ("source", META_SOURCE_KEYS),
+                ("date", META_DATE_KEYS), ("page_date", META_PAGE_DATE_KEYS), ("doc_number", META_NUMBER_KEYS),
+                ("other", META_OTHER_KEYS))
+_KEY_ROLE = {k: role for role, keys in _FIELD_ROLES for k in keys}
+# A key, then its separator: a colon, a table bar, the closing 】/] of a bracketed key, or a space.
+_FIELD_KEY = re.compile(r"[\[【]?\s*(" + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
+                        + r")\s*(?:[\]】]\s*[|:：]?|[:：|]|(?=\s))")
+
+
+def iso_date(text: str) -> str | None:
+    """The first full date in a field value ("2022-04-18", "2018.03.23", "2024年1月5日"), ISO.
+
+    >>> iso_date("2018.03.23"), iso_date(" 2022-12-02 08:54:33"), iso_date("2024年"), iso_date("2023-02-30")
+    ('2018-03-23', '2022-12-02', None, None)
+    """
+    m = _ANY_DATE.search(text)
+    if not m:
+        return None
+    try:
+        return Date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def read_meta_fields(head: str) -> MetaFields:
+    """The metadata fields printed in a page's furniture, whatever the layout of keys and values.
+
+    >>> f = read_meta_fields("索 引 号 | 001/2022-1 | 成文日期 | 2022-04-18 |\\n[ 发文字号 ] | 某政办发〔2022〕16号 |")
+    >>> f.date, f.doc_number
+    ('2022-04-18', '某政办发〔2022〕16号')
+    >>> f = read_meta_fields("•【制定机关】某市科学技术局\\n•【公布日期】2018.03.23\\n发布机构 :某省人民政府办公厅公文时效 :有效")
+    >>> f.issuer, f.date
+    ('某市科学技术局', '2018-03-23')
+    """
+    found: dict[str, str] = {}
+    page_dates: list[str] = []
+    for line in head.splitlines():
+        keys = list(_FIELD_KEY.finditer(line))
+        for k, m in enumerate(keys):
+            role = _KEY_ROLE[re.sub(r"\s+", "", m.group(1))]
+            stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
+            cells = [c.strip(" \u3000\u00a0:：•-[]【】") for c in line[m.end():stop].split("|")]
+            value = next((c for c in cells if c), "")
+            if not value or role == "other":
+                continue
+            if role in ("date", "page_date"):
+                value = iso_date(value) or ""
+                if value and role == "page_date":
+                    page_dates.append(value)
+                    continue
+            elif role == "doc_number":
+                dm = _DOC_NUMBER.search(value)
+                value = dm.group(0).strip() if dm else ""
+            else:
+                value = re.sub(r"\s+", "" if role != "title" else " ", value).strip()
+            if value and role not in found:
+                found[role] = value
+    return MetaFields(title=found.get("title"), issuer=found.get("issuer"), source=found.get("source"),
+                      date=found.get("date"), doc_number=found.get("doc_number"), page_dates=tuple(page_dates))
+
+
+def _title_key(title: str) -> str:
+    """A title's comparable form: the same title printed with 《》 or 〈〉 or <>, — or -, spaces or none."""
+    s = unicodedata.normalize("NFKC", title)
+    s = re.sub(r"[—–―‐‑－~〜～]+", "-", s)
+    return re.sub(r"[\s《》〈〉<>“”\"'‘’「」『』]", "", s)
+
+
+def _completes_title(line: str) -> bool:
+    """Whether a line ends the way a plan's (or a report on a plan's) title ends."""
+    base = strip_title_tail(line.strip().strip("《》“” "))
+    base = _SHORT_TAIL.sub("", base) if not base.endswith(_PLAN_WORDS) else base
+    return (len(base) >= 6 and base.endswith(_PLAN_WORDS + REPORT_TITLE_ENDINGS) and not base.endswith("的通知"))
+
+
+def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
+    """Front lines without page chrome, remark lines ("(此件公开发布)") and the furniture before a title."""
+    out = []
+    for _, raw in front:
+        for line in raw.splitlines():
+            line = line.strip(" \u3000\u00a0")
+            if not line or line in PAGE_CHROME_LINES or re.fullmatch(r"附\s*件\s*\d*", line):
+                continue
+            if _BRACKET_LINE.match(line) and not _TITLE_TAIL.fullmatch(line):
+                continue
+            line = _LIST_MARK.sub("", _LEAD_BRACKET.sub("", line) if not _TITLE_TAIL.match(line) else line)
+            out.append(line)
+    return out
 
 
 @dataclass(frozen=True)
@@ -73,7 +211,7 @@ def _front_lines(structure: Structure) -> list[tuple[int, str]]:
 def _is_title_line(line: str) -> bool:
     return (len(line) <= 60 and "。" not in line and not line.endswith((":", "：")) and
             not _DATE.match(line) and not _DOC_NUMBER.fullmatch(line) and "," not in line and "，" not in line
-            and not re.search(r"\d{4}-\d{2}-\d{2}|点击|来源|索引号|发布日期|:|：", line))
+            and not re.search(r"\d{4}-\d{2}-\d{2}|点击|来源|索引号|发布日期|:|：|\||[?？!！]", line))
 
 
 def strip_title_tail(title: str) -> str:
@@ -88,67 +226,215 @@ def strip_title_tail(title: str) -> str:
     return title
 
 
+def _issuer_parts(line: str) -> list[str]:
+    return [p for p in re.split(r"[ \u3000]+", line) if p]
+
+
 def _issuer_line(line: str) -> bool:
     """A line naming only issuing bodies, several separated by spaces ("中共某市委办公厅 某市人民政府办公厅")."""
-    parts = [p for p in re.split(r"[ \u3000]+", line) if p]
+    parts = _issuer_parts(line)
     registry = default_registry()
     return bool(parts) and all(registry.looks_like_unit(p) and not p.endswith(_PLAN_WORDS) for p in parts)
 
 
-def _title_from_lines(lines: list[tuple[int, str]]) -> str | None:
-    """The last run of short lines that ends like a plan title ("…工作计划", "…实施意见", "(征求意见稿)")."""
-    best = None
-    i = 0
-    while i < len(lines):
-        if not _is_title_line(lines[i][1]):
-            i += 1
+# The title grammar of a notice or of a document titled by its subject: [ISSUER] 关于 [印发] BODY 的 KIND.
+_KIND = alternation(TITLE_KINDS)
+_ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*(?P<about>关于\s*(?P<verb>印发|转发)?\s*"
+                          rf"(?P<body>[^。,，;；:：]{{2,120}}?)\s*的\s*(?:{_KIND}))(?P<tail>(?:[(（][^()（）]{{1,12}}[)）])*)"
+                          rf"(?![\u4e00-\u9fff》])")
+_ISSUE_VERB = re.compile(rf"(?:{alternation(ISSUE_VERBS)})$")
+
+
+@dataclass(frozen=True)
+class TitleLine:
+    """One "X关于…的通知/意见" title: its own wording, the issuer printed before it, the plan a notice issues."""
+
+    own: str
+    issuers: tuple[str, ...]
+    plan: str | None
+
+
+def parse_about_title(line: str, before: str = "") -> TitleLine | None:
+    """Read a "[X]关于[印发]…的KIND" title; `before` is the line printed above it (a lone issuer line).
+
+    >>> t = parse_about_title("某市人民政府办公室关于印发《某市数字经济行动计划(2024—2026年)》的通知")
+    >>> t.plan, t.issuers
+    ('某市数字经济行动计划(2024—2026年)', ('某市人民政府办公室',))
+    >>> t = parse_about_title("某省人民政府关于分解落实《政府工作报告》重点工作的通知 某政〔2023〕5号")
+    >>> t.own, t.plan
+    ('某省人民政府关于分解落实《政府工作报告》重点工作的通知', None)
+    >>> parse_about_title("近日,某省人民政府发布关于年重点工作的通知").own
+    '关于年重点工作的通知'
+    """
+    text = re.sub(r"\s*\n\s*", "", line)
+    for m in _ABOUT_TITLE.finditer(text):
+        if text[:m.start("about")].rstrip().endswith("《"):
+            continue  # a cited "《X关于…的通知》"
+        issuers, named = _prefix_issuers(m.group("prefix"))
+        own = named + text[m.start("about"):m.end()]
+        if not named and before and _issuer_line(before):
+            # "某省人民政府办公厅" printed on the line above "关于…的意见": one title on two lines (a line
+            # of several signers is the letterhead of a joint document, not part of its title).
+            issuers = tuple(_issuer_parts(before.strip()))
+            if len(issuers) == 1:
+                own = before.strip() + own
+        plan = None
+        if m.group("verb"):
+            body = m.group("body").strip()
+            quoted = re.fullmatch(r"《(.+)》", body)
+            if quoted or _completes_title(body):
+                plan = _clean_title(quoted.group(1) if quoted else body)
+        own = re.sub(r"\s+(?=关于)", "", own).strip()
+        return TitleLine(own=own, issuers=issuers, plan=plan)
+    return None
+
+
+def _prefix_issuers(prefix: str) -> tuple[tuple[str, ...], str]:
+    """The issuers printed before "关于" (the longest run of units ending the prefix) and the part of
+    the prefix that belongs to the title: those units, or a bare place ("深圳市盐田区关于…")."""
+    registry = default_registry()
+    prefix = prefix.strip()
+    verb = _ISSUE_VERB.search(prefix)
+    if verb:  # "某省人民政府发布关于…的通知" reports a title; the body is not part of it
+        head = prefix[:verb.start()]
+        return next(((head[i:],) for i in range(len(head)) if _names_unit(head[i:], registry)), ()), ""
+    parts = _issuer_parts(prefix)
+    for i in range(len(parts)):
+        last = parts[i]
+        for j in range(len(last) if i == 0 else 1):
+            run = [last[j:]] + parts[i + 1:]
+            if all(_names_unit(p, registry) for p in run):
+                return tuple(run), " ".join(run)
+    tail = prefix.split()[-1] if prefix.split() else ""
+    place = next((tail[i:] for i in range(len(tail)) if _PLACE_START.fullmatch(tail[i:])), "")
+    return (), place
+
+
+def _names_unit(name: str, registry: DepartmentRegistry) -> bool:
+    """A unit's name, not a bare place ("深圳市盐田区") or a phrase."""
+    return len(name) >= 3 and registry.looks_like_unit(name) and not _PLACE_START.fullmatch(name) and \
+        registry.leading_region(name) != name
+
+
+def _transmitted_plan(lines: list[str]) -> str | None:
+    """The first plan a notice's sentence hands over ("现将《X》印发给你们", "《X》《Y》…现予印发")."""
+    for line in lines:
+        if not any(w in line for w in TRANSMIT_WORDS):
             continue
-        j = i
-        run = []
-        while j < len(lines) and _is_title_line(lines[j][1]) and len(run) < 3:
-            run.append(lines[j][1])
-            j += 1
-        while run and _issuer_line(run[0]):
-            # "中共某市委办公厅 某市人民政府办公厅" heads the title lines of a joint document.
-            run.pop(0)
-        for k in range(len(run), 0, -1):
-            joined = "".join(run[:k])
-            base = strip_title_tail(joined)
-            if base.endswith(_PLAN_WORDS) and len(base) >= 6 and not base.endswith("的通知"):
-                best = _clean_title(joined)
-                break
-        i = j if j > i else i + 1
+        for m in re.finditer(r"《((?:[^《》]|《[^《》]*》)+)》", line):
+            name, before, after = m.group(1), line[:m.start()], line[m.end():]
+            # The plan handed over opens the sentence or follows the verb, and is followed by the
+            # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
+            opens = not before.strip() or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；])\s*$", before)
+            closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|[(（、,，。;；])", after)
+            if opens and closes and "关于" not in name and _completes_title(name):
+                return _clean_title(name)
+    return None
+
+
+def _printed_heading(lines: list[str], candidates: list[str]) -> str | None:
+    """The plan's own heading (one line or two), when it prints one of the notice's names for it."""
+    keys = {_title_key(c) for c in candidates}
+    for i in range(len(lines)):
+        for k in (1, 2, 3):
+            run = lines[i:i + k]
+            if len(run) == k and _title_key("".join(run)) in keys:
+                return _clean_title("".join(run))
+    return None
+
+
+def _title_from_lines(lines: list[str]) -> str | None:
+    """The last short line (with up to two short lines above it) that ends like a plan title.
+
+    A line that completes a title ends it: the same title printed twice, or a site's title above
+    the plan's heading, are two titles, not one.
+    """
+    best = None
+    above: list[str] = []
+    prev_completed = False
+    for line in lines:
+        if not _is_title_line(line):
+            above = []
+            continue
+        if best is not None and prev_completed and _TITLE_TAIL.fullmatch(line):
+            best += line  # "(征求意见稿)" on its own line under the title
+            continue
+        if _completes_title(line):
+            # A line opening as titles open ("2023年…", "关于…") is the whole title, not the end of one.
+            run = [line] if re.match(r"(?:19|20)\d{2}\s*年|关于", line) else above + [line]
+            while len(run) > 1 and _issuer_line(run[0]):
+                # "中共某市委办公厅 某市人民政府办公厅" heads the title lines of a joint document.
+                run.pop(0)
+            best = _clean_title("".join(run))
+            above, prev_completed = [], True
+            continue
+        prev_completed = False
+        above = (above + [line])[-2:]
     return best
 
 
-def find_title(structure: Structure) -> str | None:
-    """The plan's title: the 《X》 a notice issues, else the title lines, else an appendix heading.
+def _title_with_number(text: str) -> tuple[str, str] | None:
+    """A title and its 文号 printed on one line ("某省2023年政策清单 某政发〔2023〕3 号 为全面…")."""
+    for line in text[:3000].splitlines():
+        m = _DOC_NUMBER.search(line)
+        if not m:
+            continue
+        title = re.sub(r"\s+", "", line[:m.start()])
+        if (_completes_title(title) or "关于" in title and title.endswith("的通知")) and len(title) <= 80 and not re.search(r"[。,，;；:：《]", title):
+            return title, re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def _about_title(lines: list[str], fields: MetaFields) -> TitleLine | None:
+    """The first "X关于…" title of the front matter (a title split over up to three lines included),
+    else the one a title field prints."""
+    for i, line in enumerate(lines[:40]):
+        if "关于" not in line:
+            continue
+        found = parse_about_title(line, lines[i - 1] if i else "")
+        if found is None and "关于" in line[:40]:
+            found = parse_about_title("".join(lines[i:i + 3]), lines[i - 1] if i else "")
+        if found:
+            return found
+    return parse_about_title(fields.title) if fields.title else None
+
+
+def find_title(structure: Structure, fields: MetaFields | None = None) -> str | None:
+    """The plan's title: the plan a notice issues (as its own heading prints it), the notice's own
+    title when it issues no named plan, the title lines, the title field, else an appendix heading.
 
     >>> find_title(parse_structure("杭州市某某\\n建设工程2024年工作计划\\n为了推进工作,制定本计划。\\n一、目标"))
     '杭州市某某建设工程2024年工作计划'
     """
-    front = _front_lines(structure)
-    head = "\n".join(t for _, t in front)
-    m = _NOTICE.search(head)
-    if m and len(m.group(1)) <= 120:
-        return _clean_title(m.group(1))
-    m = re.search(r"关于印发\s*([^《》\n]{4,80}?)\s*的通知", head)
-    if m and strip_title_tail(m.group(1)).endswith(_PLAN_WORDS):
-        return _clean_title(m.group(1))
-    title = _title_from_lines(front)
+    fields = fields or MetaFields()
+    lines = _front_text_lines(_front_lines(structure))
+    notice = _about_title(lines, fields)
+    candidates = [c for c in (_transmitted_plan(lines), notice.plan if notice else None) if c]
+    if candidates:
+        return _printed_heading(lines, candidates) or candidates[0]
+    if fields.title and _completes_title(fields.title):
+        # A title field names a report or a table whose heading the page prints again.
+        heading = _printed_heading(lines, [fields.title])
+        if heading:
+            return heading
+    if notice and (_completes_title(notice.own) or notice.own.endswith("的通知")):
+        return notice.own
+    title = _title_from_lines(lines)
     if title:
         return title
-    for line in (t for _, t in front):
-        ap = re.match(r"^附\s*件\s*\d*\s*[:：]\s*《?(.+?)》?$", line)
+    glued = _title_with_number(structure.text)
+    if glued:
+        return glued[0]
+    if fields.title and _completes_title(fields.title):
+        return _clean_title(fields.title)
+    for line in lines:
+        ap = re.match(r"^附\s*件\s*\d*\s*[:：]\s*(?:\d{1,2}\s*[.、．]\s*)?《?(.+?)》?$", line)
         if ap and strip_title_tail(ap.group(1)).endswith(_PLAN_WORDS):
             return _clean_title(ap.group(1))
     for sec in structure.sections:
         # "附件1 宁波市2024年重大科技项目表" names a table of the plan, not the plan.
         if sec.ref.startswith("附件") and sec.title and strip_title_tail(sec.title).endswith(_PLAN_WORDS):
             return _clean_title(sec.title)
-    m = re.search(r"《([^《》\n]{4,80}?)》", head)
-    if m and m.group(1).endswith(_PLAN_WORDS):
-        return _clean_title(m.group(1))
     return None
 
 
@@ -186,23 +472,65 @@ def parse_date(line: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _signature_in(lines: list[str], registry: DepartmentRegistry) -> tuple[list[str], str | None]:
+def date_readings(line: str) -> tuple[str, ...]:
+    """The dates a signature date line can mean: one when printed whole, several when its 年/月/日 were lost.
+
+    >>> date_readings("2024年1月5日"), date_readings("2022610日"), date_readings("2024115")
+    (('2024-01-05',), ('2022-06-10',), ('2024-01-15', '2024-11-05'))
+    """
+    line = line.strip(" \u3000\u00a0")
+    iso = parse_date(line)
+    if iso:
+        return (iso,)
+    m = _GARBLED_DATE.match(line)
+    if not m:
+        return ()
+    year, rest = int(m.group(1)), m.group(2)
+    out = []
+    for cut in range(1, len(rest)):
+        month, day = rest[:cut], rest[cut:]
+        if len(month) > 2 or len(day) > 2 or month.startswith("0") and len(month) == 1:
+            continue
+        try:
+            out.append(Date(year, int(month), int(day)).isoformat())
+        except ValueError:
+            continue
+    return tuple(sorted(set(out)))
+
+
+def _signature_in(lines: list[str], registry: DepartmentRegistry) -> tuple[list[str], str]:
     for idx, line in enumerate(lines):
-        date = parse_date(line)
-        if not date:
+        if not date_readings(line):
             continue
         issuers: list[str] = []
         k = idx - 1
         while k >= 0 and len(lines[k]) <= 60 and not lines[k].endswith(("的通知", "》")):
             # Several signers may share one line, separated by spaces.
-            parts = [p for p in re.split(r"[ \u3000]+", lines[k]) if p]
+            parts = _issuer_parts(lines[k].strip(" \u3000\u00a0"))
             if not parts or not all(registry.looks_like_unit(p) and len(p) <= 40 for p in parts):
                 break
             issuers[:0] = parts
             k -= 1
         if issuers:
-            return issuers, date
-    return [], None
+            return issuers, line.strip(" \u3000\u00a0")
+    return [], ""
+
+
+def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str]:
+    """Issuer lines above a date line, and that line (whole or garbled); else a whole date line alone
+    in the front matter (a page that dropped the issuer's name)."""
+    front = [t for _, t in _front_lines(structure)]
+    found = _signature_in(front, registry)
+    if found[0]:
+        return found
+    tail = [b.text for b in structure.blocks if b.kind == "paragraph"][-12:]
+    found = _signature_in(tail, registry)
+    if found[0]:
+        return found
+    for line in front:
+        if parse_date(line.strip(" \u3000\u00a0")):
+            return [], line.strip(" \u3000\u00a0")
+    return [], ""
 
 
 def find_signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str | None]:
@@ -214,12 +542,56 @@ def find_signature(structure: Structure, registry: DepartmentRegistry) -> tuple[
     >>> find_signature(parse_structure("一、任务\\n正文。\\n湖州市科学技术局\\n二〇二五年一月五日"), default_registry())
     (['湖州市科学技术局'], '2025-01-05')
     """
-    front = [t for _, t in _front_lines(structure)]
-    found = _signature_in(front, registry)
-    if found[0]:
-        return found
-    tail = [b.text for b in structure.blocks if b.kind == "paragraph"][-12:]
-    return _signature_in(tail, registry)
+    issuers, line = _signature(structure, registry)
+    return issuers, parse_date(line)
+
+
+def pick_reading(readings: tuple[str, ...], page_dates: tuple[str, ...]) -> str | None:
+    """One date of a garbled signature: the only reading, else the latest one not after a date the
+    page prints (a document is signed before it is posted); None when nothing decides.
+
+    >>> pick_reading(("2024-01-15", "2024-11-05"), ("2024-01-18",)), pick_reading(("2019-01-16", "2019-11-06"), ())
+    ('2024-01-15', None)
+    """
+    if len(readings) == 1:
+        return readings[0]
+    for page in sorted(page_dates):
+        before = [r for r in readings if r <= page]
+        if before:
+            return max(before)
+    return None
+
+
+def _has_place(name: str, registry: DepartmentRegistry) -> bool:
+    """Whether a unit's name says where it is ("苍溪县政府"), unlike "区政府" or "管委会办公室"."""
+    n = name.removeprefix("中共")
+    if n.startswith(("市", "区", "县", "省", "自治区")):
+        return False
+    return bool(registry.leading_region(n) or _PLACE_START.match(n))
+
+
+def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, *, resolve: bool) -> str:
+    """The name an issuer is reported by: the registry's canonical name where it says more, else as printed.
+
+    A signature (`resolve`) is reported by its canonical name (the body's full official name in its
+    jurisdiction). A name read from page furniture or a title line keeps its printed form, unless the
+    canonical name supplies the place the printed one leaves out ("市人民政府" in a plan of 咸宁市).
+    A canonical name with no place to give ("区人民政府" where the region is unknown) never replaces
+    the printed one.
+
+    >>> reg = default_registry()
+    >>> issuer_name("市人民政府办公室", "六盘水市", reg, resolve=False), issuer_name("苍溪县政府", "苍溪县", reg, resolve=False)
+    ('六盘水市人民政府办公室', '苍溪县政府')
+    >>> issuer_name("区政府", None, reg, resolve=False), issuer_name("吴兴区经信局", "吴兴区", reg, resolve=True)
+    ('区政府', '吴兴区经济和信息化局')
+    """
+    name = normalize_name(printed)
+    canonical = registry.resolve(printed, region).canonical
+    if canonical == name or not _has_place(canonical, registry):
+        return name
+    if resolve or not _has_place(name, registry):
+        return canonical
+    return name
 
 
 _HORIZON = 5  # years: the longest a plan without a printed period is read to run
@@ -283,7 +655,7 @@ def find_region(title: str | None, issuers: list[str], registry: DepartmentRegis
         if regions:
             return regions[-1]
     for issuer in issuers:
-        regions = registry.regions_in(issuer[2:] if issuer.startswith("中共") else issuer)
+        regions = registry.regions_in(issuer.removeprefix("中共"))
         if regions:
             return regions[-1]
     for source in ([title] if title else []) + [text[:3000]]:
@@ -296,6 +668,30 @@ def find_region(title: str | None, issuers: list[str], registry: DepartmentRegis
     return None
 
 
+def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:
+    """The body a report says issued the plan ("近日,某区人民政府办公室发布《…》")."""
+    verbs = alternation(ISSUE_VERBS)
+    for line in lines:
+        for m in re.finditer(rf"([^\s。,，;；:：、《》“”]{{4,40}}?)(?:{verbs})\s*(?:《|关于)", line):
+            if registry.looks_like_unit(m.group(1)):
+                return m.group(1)
+    return None
+
+
+def _doc_number(front: list[tuple[int, str]], fields: MetaFields, text: str) -> str | None:
+    """The plan's own 文号: a metadata field, a line of its own (bracketed or not) or opening the notice,
+    or printed right after the title on one line. Numbers inside sentences or after a 《title》 cite others."""
+    if fields.doc_number:
+        return fields.doc_number
+    for _, line in front:
+        bare = line.strip().strip("()（）")
+        m = _DOC_NUMBER.fullmatch(bare) or (_DOC_NUMBER.match(line) if "《" not in line else None)
+        if m:
+            return re.sub(r"\s+", "", m.group(0))
+    glued = _title_with_number(text)
+    return glued[1] if glued else None
+
+
 def read_plan_meta(text: str, structure: Structure | None = None,
                    registry: DepartmentRegistry | None = None) -> PlanMeta:
     """All plan metadata of one document (pure; see the module doc)."""
@@ -303,39 +699,41 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     structure = structure or parse_structure(text)
     front = _front_lines(structure)
     head = "\n".join(t for _, t in front)
+    fields = read_meta_fields(head)
+    lines = _front_text_lines(front)
 
-    title = find_title(structure)
-    printed, date = find_signature(structure, registry)
+    title = find_title(structure, fields)
+    printed, date_line = _signature(structure, registry)
+    resolve = bool(printed)
+    if not printed and fields.issuer and registry.looks_like_unit(fields.issuer):
+        printed = [fields.issuer]
     if not printed:
-        m = _META_ISSUER.search(head)
-        if m and registry.looks_like_unit(m.group(1)):
-            printed = [m.group(1)]
-        else:
-            m = re.search(r"^(.{4,40}?)关于", head, re.M)
-            if m and registry.looks_like_unit(m.group(1)):
-                printed = [m.group(1)]
-    if date is None:
-        m = _META_DATE.search(head)
-        if m:
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        about = _about_title(lines, fields)
+        named = list(about.issuers) if about else []
+        news = _news_issuer(lines[:40], registry)
+        printed = named or ([news] if news else [])
+    if not printed and fields.source and registry.looks_like_unit(fields.source):
+        printed = [fields.source]
+
+    # A whole signature date, else the document's date field, else a garbled signature date read
+    # by the dates the page prints.
+    date = parse_date(date_line) or fields.date or pick_reading(date_readings(date_line), fields.page_dates)
 
     region = find_region(title, printed, registry, text)
+    # Where the gazetteer does not know the plan's place, its title still names it ("六盘水市…方案").
+    titled = _PLACE_START.match(title) if title else None
+    place = titled.group(0) if titled and (region is None or region not in title) else region
     issuers: list[str] = []
     for name in printed:
-        canonical = registry.resolve(name, region).canonical
-        if canonical not in issuers:
-            issuers.append(canonical)
+        named = issuer_name(name, place, registry, resolve=resolve)
+        if not resolve and not _has_place(named, registry) and name not in (fields.issuer, fields.source):
+            continue  # "区人民政府办公室关于…" names no one without its place
+        if named not in issuers:
+            issuers.append(named)
     if region is None and issuers:
         region = find_region(None, issuers, registry)
 
-    doc_number = None
-    # The plan's own number stands on a line of its own or opens the notice; numbers inside
-    # sentences or after a 《title》 cite other documents.
-    for _, line in front:
-        m = _DOC_NUMBER.fullmatch(line.strip()) or (_DOC_NUMBER.match(line) if "《" not in line else None)
-        if m:
-            doc_number = re.sub(r"\s+", "", m.group(0))
-            break
+    doc_number = _doc_number(front, fields, text)
     period = find_period(title, text, date)
     status = "draft" if _DRAFT.search(title or "") or _DRAFT.search(head[:2000]) else None
     return PlanMeta(title=title, issuers=tuple(issuers), issuers_printed=tuple(printed), date=date,
