@@ -114,7 +114,9 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
     b.node(plan)
     b.rel(R.PUBLISHES, doc, plan)
     for issuer in p.issuers:
-        dept = department(issuer, p.region, "government")
+        # Issuers are reported as printed; the node is the body's canonical name, the one its tasks resolve to.
+        info = default_registry().resolve(issuer, p.region)
+        dept = department(info.canonical, info.jurisdiction or p.region, "government")
         b.node(dept)
         b.rel(R.ISSUED_BY, plan, dept, printed_name=issuer)
 

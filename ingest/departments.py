@@ -287,6 +287,20 @@ class DepartmentRegistry:
             hit = self._shapes[key] = self._is_person(name)
         return hit
 
+    def abbreviated(self, name: str) -> bool:
+        """Whether a name, past its places, is a short form the registry spells out (经信局 -> 经济和信息化局).
+
+        >>> reg = default_registry()
+        >>> reg.abbreviated("吴兴区经信局"), reg.abbreviated("苏州市吴江区人民政府"), reg.abbreviated("市科技局")
+        (True, False, True)
+        """
+        n = normalize_name(name)
+        for region in self.regions_in(n):
+            n = n[len(region):] if n.startswith(region) else n
+        n = n[len(level_prefix(n)):]
+        expanded = self.abbreviations.get(n)
+        return expanded is not None and expanded != n
+
     def is_stem(self, name: str) -> bool:
         """A body named by its stem alone, with or without its level: 县发改, 财政, 人社 (short-form lists).
 

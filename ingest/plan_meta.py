@@ -589,9 +589,11 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     canonical = registry.resolve(printed, region).canonical
     if canonical == name or not _has_place(canonical, registry):
         return name
-    if resolve or not _has_place(name, registry):
+    if not _has_place(name, registry):
         return canonical
-    return name
+    # A name that carries its place is reported as printed ("苏州市吴江区人民政府", not the registry's
+    # "吴江区人民政府"); only a signer's abbreviation is spelled out.
+    return canonical if resolve and registry.abbreviated(name) else name
 
 
 _HORIZON = 5  # years: the longest a plan without a printed period is read to run
