@@ -59,7 +59,8 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五�
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
 _QUANTITY = re.compile(
-    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{_NUM})(?:(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
+    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{_NUM})"
+    rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
     rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
 )
@@ -161,6 +162,8 @@ def parse_quantity(printed: str) -> Quantity | None:
     (Quantity(value=5000.0, unit='亿元', comparator=None, upper=None), '>=')
     >>> parse_quantity("8—10个")
     Quantity(value=8.0, unit='个', comparator='>=', upper=10.0)
+    >>> parse_quantity("7.5%—8%")
+    Quantity(value=7.5, unit='%', comparator='>=', upper=8.0)
     >>> parse_quantity("2个百分点").unit, parse_quantity("约500万平方米").value
     ('个百分点', 5000000.0)
     """
@@ -711,7 +714,9 @@ def _in_context_section(block, headings: dict[str, str]) -> bool:
     parts = ref.split(".")
     for i in range(1, len(parts) + 1):
         title = headings.get(".".join(parts[:i]), "")
-        if _CONTEXT_HEADING.search(title):
+        # Only the heading's own words: a heading line running on into its body ("(一)总体要求:…以优异成绩庆祝…")
+        # speaks of the past no more than any sentence does.
+        if _CONTEXT_HEADING.search(re.split(r"[:：,，。;；]", title, maxsplit=1)[0][:30]):
             return True
     return False
 
