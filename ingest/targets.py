@@ -51,8 +51,12 @@ UNITS = (
     "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
     "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
     "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
-    # "条" is left out: "高质量发展10条" names a policy of ten articles far more often than it counts.
+    # "条" counts lines, roads, streets ("新增公交线路3条"); "高质量发展10条", "政策20条" name a policy of
+    # articles instead (`_POLICY_ARTICLES`).
+    "条",
 )
+# "惠企政策20条", "高质量发展10条", "十条措施": articles of a policy, not a count of things.
+_POLICY_ARTICLES = re.compile(r"(?:政策|措施|意见|举措|规定|办法|细则|建议|条款|发展|若干)$|^(?:措施|政策|意见|举措|规定)")
 MONEY_UNITS = ("元", "美元")
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)"
@@ -61,7 +65,8 @@ _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五�
 _QUANTITY = re.compile(
     rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{_NUM})"
     rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
-    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
 )
 _YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年(?P<tail>底|末|前|年底)?(?![\d月度])")
@@ -95,7 +100,7 @@ _PAST_MARKER = re.compile(r"“?十[一二三]五”?(?:期间|时期|以来)|�
 # Money a plan gives, not a level it aims at.
 _SUBSIDY_BEFORE = re.compile(r"(最高|给予|补助|奖励|资助|奖补|补贴|一次性)$")
 _SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴|奖补|贴息|给予|最高不超过|最高")
-_SUBSIDY_AFTER = re.compile(r"^(的|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
+_SUBSIDY_AFTER = re.compile(r"^(的(?!目标|预期目标|水平|任务)|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
 _INDICATOR_HEADER = re.compile(r"指标")
 # A column that groups indicators ("类别 | 指标 | 单位 …"): its cells are no indicator's name.
 _CATEGORY_HEADER = re.compile(r"类别|类型|分类|领域|维度|方面")
@@ -174,7 +179,10 @@ def parse_quantity(printed: str) -> Quantity | None:
 def _quantity(m: re.Match) -> Quantity:
     a = cn_to_number(m["a"])
     b = cn_to_number(m["b"]) if m["b"] else None
-    mag, unit = m["mag"] or "", m["unit"].replace("％", "%")
+    mag, unit = m["mag"] or "", (m["unit"] or "").replace("％", "%") + (m["per"] or "")
+    if not unit:
+        # "连接数达到3000万": a count of things in ten-thousands, no unit printed; the magnitude is the unit.
+        mag, unit = "", mag
     if unit in MONEY_UNITS and mag:
         unit = mag + unit
         scale = 1.0
@@ -404,6 +412,9 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     if _SUBSIDY_AFTER.match(after) or _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
         return None
     q = _quantity(m)
+    if q.unit == "条" and (_POLICY_ARTICLES.search(text[max(s_start, m.start() - 4):m.start()])
+                          or _POLICY_ARTICLES.search(text[m.end():min(s_end, m.end() + 4)])):
+        return None
     chinese = not m["a"][0].isdigit()
     if chinese and q.value < 10 and not m["mag"] and not m["suf"]:
         return None  # "两个先行", "三张清单": small Chinese counts are names of things, not targets
@@ -446,9 +457,13 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
         metric, rule = following, RULE_PRENOMINAL
         metric_start = seg_start if seg_start < m.start() else m.start()
         tail_end = text.index(following, m.end()) + len(following)
-    elif not metric:
-        if prev is None:
+    elif not metric and (prev is None or prev.end <= clause_start):
+        # "高新技术企业数量增加一倍,达到2000家": the clause before names what reaches the figure.
+        metric = _preceding_subject(text, s_start, clause_start)
+        if not metric:
             return None
+        metric_start = text.rfind(metric, s_start, clause_start)
+    elif not metric:
         # "达到A、争取达到B": the same metric with a second, higher tier.
         metric = prev.metric
         rule = RULE_TWO_TIER if _ASPIRATION.search(segment) else RULE_PROSE
@@ -485,6 +500,32 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     else:
         year = year or block_year or default_year
     return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=base_year, rule=rule)
+
+
+_CHANGE_TAIL = re.compile(r"(?:增加|增长|提高|提升|扩大|翻)(?:了)?(?:一倍|一番|两番|\d+倍|[一二三四五两]倍)?$")
+
+
+def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:
+    """The subject of the clause before `clause_start` when that clause only says it doubles or grows.
+
+    >>> t = "高新技术企业数量增加一倍,达到2000家"
+    >>> _preceding_subject(t, 0, t.index("达到"))
+    '高新技术企业数量'
+    """
+    end = clause_start - 1
+    while end > s_start and text[end - 1] in " ":
+        end -= 1
+    if end <= s_start or text[end] not in _CLAUSE_SEP:
+        return ""
+    start = end
+    while start > s_start and text[start - 1] not in _CLAUSE_SEP + "。":
+        start -= 1
+    clause = text[start:end].strip()
+    m = _CHANGE_TAIL.search(clause)
+    if m is None:
+        return ""
+    subject = clause[:m.start()].strip()
+    return subject if 2 <= len(subject) <= 30 and not _QUANTITY.search(subject) else ""
 
 
 def _balance_quotes(metric: str) -> str:
