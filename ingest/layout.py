@@ -43,6 +43,8 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
+# The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
+_HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
 _QUALIFIER = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
 _STOP_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+[、.．]|附\s*件)")
 
@@ -209,6 +211,9 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         cell = re.sub(r"\s+", "", bar_text(raw))
         if not _HEADER_CELL.match(cell):
             break
+        nxt = re.sub(r"\s+", "", bar_text(lines[j + 1][2])) if j + 1 < end else ""
+        if nxt in _HEADER_TAILS and lexicon.column_role(cell + nxt) is not None:
+            cell, j = cell + nxt, j + 1  # "牵头" / "单位": one header cell broken before its noun
         if lexicon.column_role(cell) is None:
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
@@ -298,7 +303,9 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             texts[at].append(text)
             k += 1
             continue
-        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark")):
+        next_number = kind == NUMBER and bool(cells[0]) and text == str(int(texts[0][0]) + 1) \
+            if texts[0] and texts[0][0].isdigit() else False
+        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark") or next_number):
             close()
             cells[0].append(k)
             texts[0].append(text)
