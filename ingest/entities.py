@@ -312,7 +312,7 @@ def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in _PUNCT and protected[m.start() - start]:
             continue
-        if len(m.group(0)) == 1 and m.group(0) not in _PUNCT and m.start() > start and text[m.start() - 1] == "、":
+        if len(m.group(0)) == 1 and m.group(0) not in _PUNCT and m.start() > 0 and text[m.start() - 1] == "、":
             continue  # "、从化经济开发区": an item of a list opens with a noun, so 从 here is part of a name
         pieces.append((pos, m.start(), m.group(0)))
         pos = m.end()
