@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Callable
 
 from plankg.errors import ExtractionError, MissingDependencyError
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (ACADEMY_INSTITUTE, COMPANY, ENTERPRISE_GROUP, FACILITY_LIST, FIELD_STATION,
+from plankg.ingest.entities import (ACADEMY_INSTITUTE, APPOSITIVE_NAME, COMPANY, ENTERPRISE_GROUP, FACILITY_LIST, FIELD_STATION,
                                     coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names, head_pattern,
                                     listed_enterprises, places_for, prose_spans, registered_enterprises, row_project,
                                     span_platforms)
@@ -128,7 +128,7 @@ def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
     return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_LIST,
-            FIELD_STATION, industry_word())
+            FIELD_STATION, industry_word(), APPOSITIVE_NAME)
 
 
 def needs_doc(ctx: PassageContext) -> bool:

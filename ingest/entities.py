@@ -685,6 +685,7 @@ def span_platforms(text: str, start: int, end: int, places: "_Places", heads: He
                                      span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
     found.extend(facility_list(text, start, end))
     found.extend(field_stations(text, start, end))
+    found.extend(_appositive_names(text, start, end))
     in_span = list(heads.finditer(start, end))
     if not in_span:
         return found
@@ -697,6 +698,20 @@ def span_platforms(text: str, start: int, end: int, places: "_Places", heads: He
                                          rule=RULE_PLATFORM))
     found.extend(_list_neighbours(text, start, end, found, places, heads))
     return found
+
+
+def _appositive_names(text: str, start: int, end: int) -> list[PlatformOut]:
+    """"新型基础设施智能运营管理平台——粤基座": the name the platform just described goes by."""
+    out = []
+    for m in _APPOSITIVE_NAME.finditer(text, start, end):
+        kind = {"基地": "base", "园区": "high-tech zone"}.get(m["head"], "exchange or service centre")
+        out.append(PlatformOut(name=m["name"], kind=kind, level=None, span=(m.start("name"), m.end("name")),
+                               rule=RULE_APPOSITIVE))
+    return out
+
+
+RULE_APPOSITIVE = "plankg.entities.platform.appositive_name.v1"
+_APPOSITIVE_NAME = re.compile(r"(?P<head>平台|中心|基地|园区|大脑|系统)——(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
 
 
 RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
@@ -737,10 +752,13 @@ def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], 
 
 
 def _descriptor(name: str) -> str:
-    """What a name says beyond its head noun and category words: "" for a category ("概念验证中心")."""
+    """What a name says beyond its head noun and category words: "" for a category ("概念验证中心").
+
+    A name ending in no head noun ("数字产业金廊", "中科文萃数字港") is its own: the ending tells it apart.
+    """
     head = next((h.noun for h in platform_heads() if name.endswith(h.noun)), None)
     if head is None:
-        head = next((w for w in sorted(lexicon.PLACE_ENDINGS, key=len, reverse=True) if name.endswith(w)), "")
+        return name if len(name) >= 4 else ""
     return _strip_generic(_LEVEL_PREFIX.sub("", name[:len(name) - len(head)], count=1))
 
 
@@ -1159,4 +1177,5 @@ def find_references(text: str, blocks: list[Block], ctx: DocContext | None) -> l
 # The patterns the rules start from, for callers that need to know whether a rule can fire at all.
 COMPANY = _COMPANY
 ENTERPRISE_GROUP = _ENTERPRISE_GROUP
+APPOSITIVE_NAME = _APPOSITIVE_NAME
 ACADEMY_INSTITUTE = _ACADEMY_INSTITUTE

@@ -1,0 +1,156 @@
+"""One test per mechanism that real documents called for, through the pipeline users run (`extract_text`).
+
+The inputs are small texts written here in the shape of what real plans print (the development set in
+tests/cases/real is the evidence; these are fixtures). Each test fails without its mechanism.
+"""
+from __future__ import annotations
+
+from plankg.ingest.pipeline import extract_text
+
+HEAD = "某市2024年重点工作任务分工方案\n"
+
+
+def _resp(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(t.text[:6], [(d.name, d.role.value) for d in t.departments])
+            for t in extract_text(HEAD + text).tasks if t.departments]
+
+
+def _targets(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(t.metric, t.value, t.unit) for t in extract_text(HEAD + text).targets]
+
+
+def _platforms(text: str) -> list[str]:
+    return [p.name for p in extract_text(HEAD + text).platforms]
+
+
+def _firms(text: str) -> list[str]:
+    return [e.name for e in extract_text(HEAD + text).enterprises]
+
+
+# --------------------------------------------------------------------------- responsibility
+
+def test_a_heading_naming_the_lead_leads_every_task_under_it():
+    got = _resp("一、县示范区管委会牵头工作(2项)\n1.建设循环水养殖基地。\n2.打造食用菌生产基地。\n"
+                "二、孟学农省长负责的工作\n1.抓好落实。")
+    assert got == [("建设循环水养", [("县示范区管委会", "lead")]), ("打造食用菌生", [("县示范区管委会", "lead")])]
+
+
+def test_responsible_units_beside_supporting_units_lead():
+    got = _resp("一、任务\n1.推进园区建设。(责任单位:市发改委;配合单位:市财政局)")
+    assert got == [("推进园区建设", [("市发改委", "lead"), ("市财政局", "support")])]
+
+
+def test_host_and_co_host_verbs_give_roles():
+    got = _resp("一、任务\n(一)公共财政收入增长13%左右。(省财政厅主办,省国税局、地税局协办)")
+    assert got[0][1] == [("省财政厅", "lead"), ("省国税局", "support"), ("地税局", "support")]
+
+
+def test_a_deadline_inside_a_clause_is_no_unit():
+    got = _resp("一、任务\n1。实现全年目标任务。(市政府各部门分别负责,年内持续推进)")
+    assert got == [("实现全年目标", [("市政府各部门", "responsible")])]
+
+
+def test_a_convention_after_a_full_stop_inside_the_bracket_is_a_convention():
+    got = _resp("一、任务\n1、加快构建环湖快速通道。(省发改委、省交通运输厅负责。列第一位的为牵头部门,下同)\n"
+                "2、加快国省道升级改造。(省交通运输厅、省财政厅负责)")
+    assert got == [("加快构建环湖", [("省发改委", "lead"), ("省交通运输厅", "support")]),
+                   ("加快国省道升", [("省交通运输厅", "lead"), ("省财政厅", "support")])]
+
+
+def test_qualified_collective_units_are_kept_and_bare_ones_dropped():
+    got = _resp("一、任务\n1.推进工作。(责任单位:市政府办公室、市级其他有关单位、有关部门)")
+    assert got == [("推进工作。(", [("市政府办公室", "responsible"), ("市级其他有关单位", "responsible")])]
+
+
+def test_unnumbered_paragraphs_hold_clauses_but_a_footer_label_is_no_task():
+    got = _resp("加快推进园区基础设施建设。(责任单位:市发改委)\n主办单位:某市人民政府办公室")
+    assert got == [("加快推进园区", [("市发改委", "responsible")])]
+
+
+def test_the_next_item_glued_to_the_previous_one_is_its_own_task():
+    got = _resp("一、目标\n(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅负责)")
+    assert [t for t, _ in got] == ["地区生产总值", "公共财政收入"]
+
+
+def test_a_cell_shifted_into_a_unit_column_by_a_merged_cell_is_no_unit():
+    got = _resp("序号 | 项目内容 | 牵头单位 | 落实情况 |\n1 | 为老年人免费接种疫苗。 | 县卫生健康局 | 已完成。 |\n"
+                "2 | 开展结直肠癌筛查。 | 已完成。 完成筛查人数3495人 |")
+    assert got == [("为老年人免费", [("县卫生健康局", "lead")])]
+
+
+def test_a_wrapped_row_of_a_one_row_per_line_table_stays_in_the_table():
+    got = _resp("序号 | 工作任务 | 责任单位 | 一季度目标 |\n1 | 新改扩建公办中小学校1所 | 教体局 | 开工 |\n"
+                "新增学位810个 | |||\n2 | 完成结对帮扶学校2所 | 教体局 | 互派人员 |")
+    assert [t for t, _ in got] == ["新改扩建公办", "完成结对帮扶"]
+
+
+# --------------------------------------------------------------------------- targets
+
+def test_counts_of_lines_are_targets_but_articles_of_a_policy_are_not():
+    got = _targets("一、任务\n1.新增公交线路3条,优化调整公交线路20条,出台惠企政策20条。")
+    assert got == [("新增公交线路", 3.0, "条"), ("优化调整公交线路", 20.0, "条")]
+
+
+def test_per_units_counts_in_ten_thousands_and_ranges_printing_the_unit_twice():
+    got = _targets("一、目标\n1.城区道路路网密度达到5.1公里/平方公里,泛物联网连接数达到3000万。\n2.经济增长7.5%—8%。")
+    assert ("城区道路路网密度", 5.1, "公里/平方公里") in got
+    assert ("泛物联网连接数", 3000.0, "万") in got
+    assert ("经济增长", 7.5, "%") in got
+
+
+def test_a_doubling_clause_names_the_metric_of_the_figure_after_it():
+    got = _targets("一、目标\n1.高新技术企业数量增加一倍,达到2000家;国家级平台数量翻一番,达到14个。")
+    assert got == [("高新技术企业数量", 2000.0, "家"), ("国家级平台数量", 14.0, "个")]
+
+
+def test_a_heading_running_on_into_its_body_is_no_review_of_the_past():
+    got = _targets("一、总体要求和目标\n(一)总体要求:坚持稳中求进,以优异成绩庆祝成立70周年。\n主要预期目标:经济增长6%左右。")
+    assert got == [("经济增长", 6.0, "%")]
+
+
+def test_a_target_stated_as_the_goal_of_a_phrase():
+    assert _targets("一、目标\n1.确保实现财政收入增长4%的目标。") == [("财政收入增长", 4.0, "%")]
+
+
+# --------------------------------------------------------------------------- platforms and enterprises
+
+def test_items_of_a_list_that_names_a_platform_are_platforms_when_named_like_places():
+    got = _platforms("一、任务\n1.推进数字产业金廊、中科文萃数字港、国家高新区南塔片区、大学科技园区以及多福湾新质区建设。")
+    for name in ("数字产业金廊", "中科文萃数字港", "国家高新区南塔片区", "大学科技园区", "多福湾新质区"):
+        assert name in got
+
+
+def test_slogans_and_counted_classes_are_no_platforms():
+    got = _platforms("一、任务\n1.构建“一带两园”格局,打造三高地两基地,整合正路六个园区。")
+    assert got == []
+
+
+def test_the_name_after_a_dash_names_the_platform_described():
+    assert _platforms("一、任务\n1.打造新型基础设施智能运营管理平台——粤基座。") == ["粤基座"]
+
+
+def test_short_trade_names_after_a_verb_of_support_and_in_project_lists():
+    got = _firms("一、任务\n1.加快安徽节源、沈发废弃油脂等在建项目的建设进度,全力扶持康普药业上市。")
+    assert got == ["安徽节源", "沈发废弃油脂", "康普药业"]
+
+
+def test_department_stems_listed_before_firms_are_no_firms():
+    assert _firms("一、任务\n1.努力实现经信、财政、商务、税务、市场监管等企业年报“多报合一”。") == []
+
+
+def test_a_list_item_opens_with_a_noun_even_after_a_preposition_word():
+    assert "从化经济开发区" in _platforms("一、任务\n1.推进临空冷链物流产业园、从化经济开发区建设。")
+
+
+# --------------------------------------------------------------------------- plan fields
+
+def test_an_issuer_that_prints_its_place_is_reported_as_printed_and_the_graph_keeps_one_node():
+    from plankg.ingest.assemble import to_document_graph
+
+    text = ("苏州市吴江区人民政府关于印发《区政府2024年重点工作目标任务分解落实方案》的通知\n现印发给你们。\n"
+            "苏州市吴江区人民政府\n2024年1月25日\n一、任务\n1.推进工作。(责任单位:吴江区人民政府)")
+    ex = extract_text(text)
+    assert ex.plan.issuers == ["苏州市吴江区人民政府"]
+    graph = to_document_graph(ex)
+    names = sorted(n.name for n in graph.nodes if n.label.value == "Department")
+    assert names == ["吴江区人民政府"]
