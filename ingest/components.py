@@ -44,7 +44,8 @@ from plankg.ingest.entities import (ACADEMY_INSTITUTE, APPOSITIVE_NAME, COMPANY,
 from plankg.ingest.firm_names import industry_word, short_firm_names
 from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
                                      phrase_matcher)
-from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, plan_wide_actors,
+from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, may_hold_paragraph_clause,
+                                          plan_wide_actors,
                                           states_plan_wide_rule, table_clause, unit_clauses)
 from plankg.ingest.structure import DocContext, Structure
 from plankg.ingest.targets import QUANTITY, TargetFrame, block_targets, target_frame
@@ -148,7 +149,7 @@ def needs_doc(ctx: PassageContext) -> bool:
         return True
     if p.unit is not None and may_hold_clause(text, p.unit.start, p.unit.end):
         return True
-    if p.unit is None and first.kind == "paragraph" and may_hold_clause(text, p.start, p.end):
+    if p.unit is None and first.kind == "paragraph" and may_hold_paragraph_clause(text, p.start, p.end):
         return True
     if first.kind == "paragraph" and first.ref is None and states_plan_wide_rule(text, first.start, first.end):
         return True
@@ -222,7 +223,7 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             elif b.kind == "paragraph":
                 # An unnumbered paragraph may be a task with its clause ("加快推进…。(责任单位:…)"), or state a
                 # plan-wide rule.
-                if may_hold_clause(text, b.start, b.end):
+                if may_hold_paragraph_clause(text, b.start, b.end):
                     clauses, wide = unit_clauses(text, b.start, b.end, b.ref or "", b.section, "paragraph",
                                                  registry)
                     # A label alone ("主办单位:某县人民政府办公室" in a page footer) covers no task text.

@@ -711,7 +711,7 @@ def _appositive_names(text: str, start: int, end: int) -> list[PlatformOut]:
 
 
 RULE_APPOSITIVE = "plankg.entities.platform.appositive_name.v1"
-_APPOSITIVE_NAME = re.compile(r"(?P<head>平台|中心|基地|园区|大脑|系统)——(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
+_APPOSITIVE_NAME = re.compile(r"(?=[平中基园大系])(?P<head>平台|中心|基地|园区|大脑|系统)——(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
 
 
 RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
@@ -722,7 +722,26 @@ def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], 
                      heads: HeadLookup) -> list[PlatformOut]:
     """Items of a list that names a platform, themselves named like places ("推进数字产业金廊、中科文萃数字港、
     国家高新区南塔片区、大学科技园区以及多福湾新质区建设": the heads vary, the list is one of platforms)."""
-    runs = _runs(text, start, end, places, heads)
+    # Only the clauses where a platform found stands next to a list separator can hold such a list.
+    windows: list[tuple[int, int]] = []
+    for p in found:
+        a, b = p.span
+        near = text[max(start, a - 2):a] + text[b:min(end, b + 2)]
+        if "、" not in near and not any(w in near for w in ("及", "和", "与")):
+            continue
+        ws, we = a, b
+        while ws > start and text[ws - 1] not in "。;；,，:：\n":
+            ws -= 1
+        while we < end and text[we] not in "。;；,，:：\n":
+            we += 1
+        windows.append((ws, we))
+    merged: list[tuple[int, int]] = []
+    for ws, we in sorted(set(windows)):
+        if merged and ws <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(we, merged[-1][1]))
+        else:
+            merged.append((ws, we))
+    runs = [r for ws, we in merged for r in _runs(text, ws, we, places, heads)]
     lists: list[list[_Run]] = []
     for r in runs:
         if lists and text[lists[-1][-1].end:r.start].strip() in _LIST_JOINS:

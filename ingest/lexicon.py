@@ -14,6 +14,7 @@ tuples of strings; nothing here matches text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "person", "other"
 
@@ -112,6 +113,7 @@ UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
 CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通知", "意见", "规划", "一览")
 
 
+@lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
     """The role of a table column from its header cell, or None when the header names no known role."""
     h = re.sub(r"\s+", "", header)

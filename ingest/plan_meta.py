@@ -376,7 +376,7 @@ def _title_from_lines(lines: list[str]) -> str | None:
 def _title_with_number(text: str) -> tuple[str, str] | None:
     """A title and its 文号 printed on one line ("某省2023年政策清单 某政发〔2023〕3 号 为全面…")."""
     for line in text[:3000].splitlines():
-        m = _DOC_NUMBER.search(line)
+        m = _DOC_NUMBER.search(line) if "号" in line else None
         if not m:
             continue
         title = re.sub(r"\s+", "", line[:m.start()])

@@ -674,6 +674,21 @@ _TRIGGER = re.compile(rf"(?=[{re.escape(_OPEN + ''.join(sorted({w[0] for w in _T
                       rf"(?:[{re.escape(_OPEN)}]|{'|'.join(_TRIGGER_WORDS)})")
 
 
+# What a clause in an unnumbered paragraph needs: a key before a colon or a role word ("牵头", "配合", "负责").
+_PARAGRAPH_TRIGGER = re.compile(rf"{lexicon.key_pattern()}\s*[】\]]?\s*[:：]|{_LEAD_VERB}|{_SUPPORT_VERB}|"
+                                rf"{lexicon.alternation(lexicon.DUTY_VERBS)}")
+
+
+def may_hold_paragraph_clause(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether an unnumbered paragraph may state a task's clause: a key or a role word, not a bracket alone
+    (a bracket in a paragraph of prose is an aside far more often than a list of units).
+
+    >>> may_hold_paragraph_clause("推进建设。(责任单位:市科技局)"), may_hold_paragraph_clause("推进建设(含改造)。")
+    (True, False)
+    """
+    return _PARAGRAPH_TRIGGER.search(text, start, len(text) if end is None else end) is not None
+
+
 def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] has what every clause layout needs: a bracket, a unit label or 牵头.
 

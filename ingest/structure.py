@@ -197,7 +197,7 @@ def _run_on_lines(line: _Line) -> list[_Line]:
     ['一、总体要求', '二、重点任务', '(一)建设平', '1.建设实验', '2.推进招商']
     """
     if len(line.text) < RUN_ON_MIN_CHARS:
-        cuts = _successor_cuts(line.text)
+        cuts = _successor_cuts(line.text) if len(line.text) > 12 and _RUN_ON_MARKER.search(line.text) else []
     else:
         cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
         if len(cuts) < RUN_ON_MIN_MARKERS:
@@ -435,8 +435,8 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
                   interrupted: layout.Table | None) -> layout.Table | None:
     """A responsibility table flattened one cell per line, rebuilt by the layout layer (`layout.cell_table`),
     or the rows of an `interrupted` table going on after a section row."""
-    first = layout.bar_text(lines[i][2])
-    if len(first) <= 16 and lexicon.column_role(first) is not None:
+    first = lines[i][2]
+    if len(first) <= 18 and lexicon.column_role(layout.bar_text(first)) is not None:
         table = layout.cell_table(lines, i, end)
         if table is not None:
             return table
