@@ -99,7 +99,8 @@ def level_prefix(name: str) -> str:
 _ZONE_ENDINGS = ("新区", "开区", "发区", "园区", "范区", "验区", "贸区", "税区", "作区", "能区", "聚区", "片区", "景区",
                  "主城区", "湾区", "港区", "社区", "校区", "厂区", "矿区", "街区", "展区", "地区", "辖区", "全区")
 _COUNTY_START = re.compile(r"^([\u4e00-\u9fff]{2,3}?县|[\u4e00-\u9fff]{2,8}?自治县)(?![级域内外城])")
-_TOWNSHIP = ("镇", "乡")  # township governments listed as responsible units
+_TOWNSHIP = ("镇", "乡")
+_REGION_ENDINGS = ("市", "县", "区", "州", "省", "盟", "旗")  # township governments listed as responsible units
 _OTHER_SUFFIXES = ("科学技术协会", "联合会", "协会", "总工会", "学会", "公司", "集团", "大学", "学院", "研究院", "银行")
 
 
@@ -322,6 +323,8 @@ class DepartmentRegistry:
         # (马桥镇, 某某乡) has the same length but names a place.
         if len(n) == 3 and n.endswith(_TOWNSHIP):
             return False
+        if n.endswith(_REGION_ENDINGS):
+            return False  # "绵阳市", "长兴县": a place acting as a unit, never a person
         return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,3}", n)) and not self.looks_like_unit(n)
 
     # -- resolution ----------------------------------------------------------------------------

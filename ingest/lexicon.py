@@ -64,7 +64,8 @@ def key_role(key: str) -> str:
 def key_pattern() -> str:
     """A regex (one group) for any key before a colon: the listed keys, then the key grammar."""
     heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
-    unit_key = rf"(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?"
+    unit_key = (rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})"
+                rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
     person_key = rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(KEY_PERSON_NOUNS)})"
     listed = alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS + PERSON_KEYS + OTHER_KEYS)
     return rf"({listed}|{unit_key}|{person_key})"
@@ -117,8 +118,8 @@ CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通
 def column_role(header: str) -> str | None:
     """The role of a table column from its header cell, or None when the header names no known role."""
     h = re.sub(r"\s+", "", header)
-    if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS):
-        return None
+    if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or h.rstrip(":：") in _META_KEYS():
+        return None  # "发文单位" / "市人民政府办公室": a page's metadata printed key, value, key, value
     for role, words in COLUMN_ROLE_WORDS:
         if any(w in h for w in words):
             return role
@@ -184,3 +185,9 @@ ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 # a platform is one too when it ends like this.
 PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷", "湾",
                  "岛", "苑", "轴")
+
+
+@lru_cache(maxsize=1)
+def _META_KEYS() -> frozenset[str]:
+    return frozenset(META_TITLE_KEYS + META_ISSUER_KEYS + META_SOURCE_KEYS + META_DATE_KEYS + META_PAGE_DATE_KEYS
+                     + META_NUMBER_KEYS + META_OTHER_KEYS)

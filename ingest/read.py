@@ -242,7 +242,26 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return reflow_pages(text)
+    return reflow_pages(lost_spaces(text))
+
+
+# "区直各单位:?" / "1? | 未来科技城? |": a page whose non-breaking spaces were re-encoded as "?" by a scraper.
+_LOST_SPACE = re.compile(r"(?<=[\u3400-\u9fff，。、；：:,;）)\d|])\?(?=[ \t|\n]|$)", re.M)
+
+
+def lost_spaces(text: str) -> str:
+    """Spaces a re-encoded page turned into "?", back to spaces (same length, so spans keep their offsets).
+
+    Only where it happens again and again: a Chinese plan asks its questions with "？", so three or more
+    ASCII "?" after Chinese text and before white space or a bar are lost spaces, not questions.
+
+    >>> lost_spaces("各单位:?\\n一、目标?\\n1? | 建设平台? |")
+    '各单位: \\n一、目标 \\n1  | 建设平台  |'
+    >>> lost_spaces("是否完成?")
+    '是否完成?'
+    """
+    found = _LOST_SPACE.findall(text)
+    return _LOST_SPACE.sub(" ", text) if len(found) >= 3 else text
 
 
 _PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[—–\-－]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–\-－]{1,2}"

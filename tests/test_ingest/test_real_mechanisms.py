@@ -154,3 +154,25 @@ def test_an_issuer_that_prints_its_place_is_reported_as_printed_and_the_graph_ke
     graph = to_document_graph(ex)
     names = sorted(n.name for n in graph.nodes if n.label.value == "Department")
     assert names == ["吴江区人民政府"]
+
+
+def test_a_metadata_block_printed_key_value_key_value_is_no_table():
+    got = _resp("发文单位\n市人民政府办公室\n发文字号\n十政办发〔2023〕12号\n一、任务\n(一)深化政务服务。(牵头单位:市行政审批局)")
+    assert got == [("深化政务服务", [("市行政审批局", "lead")])]
+
+
+def test_a_key_may_open_with_a_word_before_its_role_and_a_place_is_no_person():
+    got = _resp("一、任务\n(一)构建法治环境保障体系(总牵头单位:县委依法治县委员会办公室)\n"
+                "(二)组织实施规划。(牵头单位:科技厅、绵阳市;责任单位:县直各有关单位)")
+    assert got == [("构建法治环境", [("县委依法治县委员会办公室", "lead")]),
+                   ("组织实施规划", [("科技厅", "lead"), ("绵阳市", "lead"), ("县直各有关单位", "responsible")])]
+
+
+def test_spaces_a_scraper_turned_into_question_marks_are_spaces_again(tmp_path):
+    from plankg.ingest.pipeline import extract_file
+
+    page = tmp_path / "page.txt"
+    page.write_text(HEAD + "序号 | 重点工作任务 | 牵头单位 |?\n1? | 加快推进园区建设? | 市发改委? |\n"
+                    "2? | 推进招商引资工作? | 市商务局? |\n", encoding="utf-8")
+    got = [(t.text[:6], [d.name for d in t.departments]) for t in extract_file(page).tasks if t.departments]
+    assert got == [("加快推进园区", ["市发改委"]), ("推进招商引资", ["市商务局"])]
