@@ -169,6 +169,8 @@ META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", 
 # Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
                      "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部")
+# Labels and buttons a page glues before a title ("主动公开朗读某某计划").
+PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】", "字体:")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标")

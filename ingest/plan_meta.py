@@ -32,6 +32,7 @@ from plankg.ingest.lexicon import (
     META_SOURCE_KEYS,
     META_TITLE_KEYS,
     PAGE_CHROME_LINES,
+    PAGE_CHROME_PREFIXES,
     REPORT_TITLE_ENDINGS,
     TITLE_KINDS,
     TRANSMIT_WORDS,
@@ -48,7 +49,7 @@ RULE = "plankg.plan_meta.v4"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
-               "责任分工", "分工", "任务分解", "责任分解", "分解表")
+               "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
@@ -95,6 +96,10 @@ _KEY_ROLE = {k: role for role, keys in _FIELD_ROLES for k in keys}
 _FIELD_KEY = re.compile(r"[\[【]?\s*(" + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
                         + r")\s*(?:[\]】]\s*[|:：]?|[:：|]|(?=\s))")
 
+# A key alone on its line: its value is on the next one.
+_BARE_KEY = re.compile(r"^\s*[\[【]?\s*(?:" + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
+                       + r")\s*[\]】]?\s*[:：|]?\s*$")
+
 
 def iso_date(text: str) -> str | None:
     """The first full date in a field value ("2022-04-18", "2018.03.23", "2024年1月5日"), ISO.
@@ -120,11 +125,19 @@ def read_meta_fields(head: str) -> MetaFields:
     >>> f = read_meta_fields("•【制定机关】某市科学技术局\\n•【公布日期】2018.03.23\\n发布机构 :某省人民政府办公厅公文时效 :有效")
     >>> f.issuer, f.date
     ('某市科学技术局', '2018-03-23')
+    >>> read_meta_fields("发文单位\\n市人民政府办公室\\n发文字号\\n十政办发〔2023〕19号").doc_number
+    '十政办发〔2023〕19号'
     """
     found: dict[str, str] = {}
     page_dates: list[str] = []
-    for line in head.splitlines():
+    lines = head.splitlines()
+    for i, line in enumerate(lines):
         keys = list(_FIELD_KEY.finditer(line))
+        if _BARE_KEY.match(line) and i + 1 < len(lines) and not _BARE_KEY.match(lines[i + 1]) \
+                and not _FIELD_KEY.search(lines[i + 1]):
+            # "发文字号" / "十政办发〔2023〕19号": the key on a line of its own, its value on the next.
+            line = line + " " + lines[i + 1]
+            keys = list(_FIELD_KEY.finditer(line))
         for k, m in enumerate(keys):
             role = _KEY_ROLE[re.sub(r"\s+", "", m.group(1))]
             stop = keys[k + 1].start() if k + 1 < len(keys) else len(line)
@@ -162,6 +175,9 @@ def _completes_title(line: str) -> bool:
     return (len(base) >= 6 and base.endswith(_PLAN_WORDS + REPORT_TITLE_ENDINGS) and not base.endswith("的通知"))
 
 
+_CHROME_PREFIX = re.compile(rf"^(?:{'|'.join(map(re.escape, PAGE_CHROME_PREFIXES))})+")
+
+
 def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
     """Front lines without page chrome, remark lines ("(此件公开发布)") and the furniture before a title."""
     out = []
@@ -173,7 +189,9 @@ def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
             if _BRACKET_LINE.match(line) and not _TITLE_TAIL.fullmatch(line):
                 continue
             line = _LIST_MARK.sub("", _LEAD_BRACKET.sub("", line) if not _TITLE_TAIL.match(line) else line)
-            out.append(line)
+            line = _CHROME_PREFIX.sub("", line)  # "主动公开朗读金华开发区2022年工作计划": buttons glued to the title
+            if line:
+                out.append(line)
     return out
 
 
