@@ -24,8 +24,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -58,7 +59,7 @@ def synthetic_corpus(documents: int, seed: int = 7) -> list[m.DocumentGraph]:
         doc, rule = f"doc-{d}", "bench.v1"
         rels: list[m.Relationship] = []
 
-        def rel(t, a, b, **props):
+        def rel(t, a, b, rels=rels, doc=doc, rule=rule, **props):
             rels.append(m.Relationship.model_construct(
                 type=t, source_label=a.label, source=a.id, target_label=b.label, target=b.id, document_id=doc,
                 rule=rule, role=props.get("role"), printed_name=props.get("printed_name"), printed_title=None,
@@ -66,7 +67,8 @@ def synthetic_corpus(documents: int, seed: int = 7) -> list[m.DocumentGraph]:
 
         document = m.Document.model_construct(id=doc, document_id=doc, name=f"{doc}.txt", path=f"data/{doc}.txt",
                                               sha256=f"{d:064x}", chars=50_000)
-        plan = m.Plan.model_construct(id=f"plan-{d}", document_id=doc, title=f"杭州市第{d}号规划", issuers=["杭州市人民政府"],
+        plan = m.Plan.model_construct(id=f"plan-{d}", document_id=doc, title=f"杭州市第{d}号规划",
+                                      issuers=["杭州市人民政府"],
                                       date="2021-06-01", doc_number=None, period_start=2021, period_end=2025,
                                       region="杭州市", status=None)
         own_departments, own_platforms = rng.sample(departments, 12), rng.sample(platforms, 6)
@@ -137,10 +139,17 @@ def _fresh(tmp: Path, name: str):
     return open_store(f"ladybug://{path}")
 
 
-def _timed(fn: Callable[[], Any]) -> float:
+def _timed(fn: Callable[..., Any], *args: Any) -> float:
     start = time.perf_counter()
-    fn()
+    fn(*args)
     return time.perf_counter() - start
+
+
+def _run_all(store, statements, checkpoint: bool = False) -> None:
+    for q, t in statements:
+        store.run(q, {"rows": t})
+    if checkpoint:
+        store.run("CHECKPOINT")
 
 
 def measure_full_build(tmp: Path, graphs, repeat: int) -> tuple[float, float, float, float, float, float]:
@@ -156,18 +165,17 @@ def measure_full_build(tmp: Path, graphs, repeat: int) -> tuple[float, float, fl
         nodes, rels = copy_statements(graphs)
         prep_s.append(time.perf_counter() - start)
         store = _fresh(tmp, f"copy-{i}.lbdb")
-        node_s.append(_timed(lambda: [store.run(q, {"rows": t}) for q, t in nodes]))
-        rel_s.append(_timed(lambda: [store.run(q, {"rows": t}) for q, t in rels]))
+        node_s.append(_timed(_run_all, store, nodes))
+        rel_s.append(_timed(_run_all, store, rels))
         store.close()
         store = _fresh(tmp, f"copy-checkpoint-{i}.lbdb")
         store.run("CALL auto_checkpoint=false")
-        one_checkpoint_s.append(_timed(lambda: [store.run(q, {"rows": t}) for q, t in nodes + rels]
-                                       + [store.run("CHECKPOINT")]))
+        one_checkpoint_s.append(_timed(_run_all, store, nodes + rels, True))
         store.close()
         store = _fresh(tmp, f"build-{i}.lbdb")
-        build_s.append(_timed(lambda: load_graphs(store, graphs)))
+        build_s.append(_timed(load_graphs, store, graphs))
         store.close()
-    paired = sorted((n + r) / b for n, r, b in zip(node_s, rel_s, build_s))
+    paired = sorted((n + r) / b for n, r, b in zip(node_s, rel_s, build_s, strict=True))
     return min(prep_s), min(node_s), min(rel_s), min(one_checkpoint_s), min(build_s), paired[len(paired) // 2]
 
 
@@ -228,7 +236,7 @@ def fill_big(tmp: Path, graphs, factor: int):
     for k in range(factor):
         suffix = "" if k == 0 else f"~{k}"
 
-        def renamed(table, columns):
+        def renamed(table, columns, suffix=suffix):
             for col in columns:
                 if col in table.column_names:
                     i = table.column_names.index(col)
@@ -297,7 +305,7 @@ def measure_ladybug(args, tmp: Path, graphs, documents: int, n_nodes: int, n_rel
     if args.big > 1:
         big = fill_big(tmp, graphs, args.big)
         counts = big.counts()
-        big_nodes, big_rels = sum(counts[l.value] for l in L), sum(counts[r.value] for r in R)
+        big_nodes, big_rels = sum(counts[label.value] for label in L), sum(counts[r.value] for r in R)
         large = best_increment(big, documents * 80, args.repeat, seed0=100)
         big_replace_s = min(_timed(lambda: big.load_document(graphs[-1])) for _ in range(args.repeat))
         big.close()

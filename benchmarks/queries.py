@@ -64,11 +64,11 @@ def synthetic_documents(docs: int, sections: int, tasks_per_section: int, seed: 
         nodes: dict[str, m.Node] = {}
         rels: list[m.Relationship] = []
 
-        def add(node):
+        def add(node, nodes=nodes):
             nodes.setdefault(node.id, node)
             return node
 
-        def rel(type_, src, dst, **props):
+        def rel(type_, src, dst, rels=rels, doc_id=doc_id, **props):
             rels.append(m.Relationship(type=type_, source_label=src.label, source=src.id, target_label=dst.label,
                                        target=dst.id, document_id=doc_id, rule=RULES, **props))
 

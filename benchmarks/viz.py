@@ -34,7 +34,8 @@ from plankg.viz.html import View, graph_to_view, json_for_script, pack_payload
 _CHARS = ("加快推进城西科创大走廊建设构建立足杭州服务全省辐射全国的知识产权综合服务体系实施标准化行动引导企业建立全员"
           "全过程全方位的质量管理体系培育标准领跑企业支持龙头企业为主导制定一批行业标准国家标准国际标准聚焦数字经济生命健康"
           "智能制造新材料等重点产业人才分布全力推进高峰人才引育计划")
-_DEPTS = ["市发改委", "市经信局", "市科技局", "市财政局", "市人力社保局", "市商务局", "市市场监管局", "市教育局", "市卫健委",
+_DEPTS = ["市发改委", "市经信局", "市科技局", "市财政局", "市人力社保局", "市商务局", "市市场监管局", "市教育局",
+          "市卫健委",
           "市规划和自然资源局", "市住建局", "市交通运输局", "市农业农村局", "市文广旅游局", "市数据资源局", "市金融办"]
 
 
@@ -48,7 +49,8 @@ def synthetic_graph(nodes: int, seed: int = 1) -> nx.MultiDiGraph:
                              "jurisdiction": "杭州市", "kind": "government"})
     platforms = [f"platform-{i:016x}" for i in range(max(5, nodes // 100))]
     for i, pf in enumerate(platforms):
-        node_records.append({"label": "Platform", "id": pf, "name": f"之江实验室第{i}平台", "kind": "实验室", "level": "省级"})
+        node_records.append({"label": "Platform", "id": pf, "name": f"之江实验室第{i}平台", "kind": "实验室",
+                             "level": "省级"})
     count, plan_no = len(node_records), 0
     while count < nodes:
         doc, plan = f"document-{plan_no:016x}", f"plan-{plan_no:016x}"
@@ -66,8 +68,9 @@ def synthetic_graph(nodes: int, seed: int = 1) -> nx.MultiDiGraph:
             for t in range(rng.randint(8, 16)):
                 task = f"task-{plan_no:06x}{s:04x}{t:06x}"
                 text = "".join(rng.choice(_CHARS) for _ in range(rng.randint(30, 200))) + "。"
-                node_records.append({"label": "Task", "id": task, "document_id": doc, "ref": f"{'一二三四五六七八'[s]}.{t + 1}",
-                                     "text": text, "rule": "bench.v1", "span_start": t * 100})
+                node_records.append({"label": "Task", "id": task, "document_id": doc,
+                                     "ref": f"{'一二三四五六七八'[s]}.{t + 1}", "text": text, "rule": "bench.v1",
+                                     "span_start": t * 100})
                 edge_records.append({"type": "HAS_TASK", "source": sec, "target": task, "document_id": doc})
                 for k, dept in enumerate(rng.sample(departments, rng.randint(1, 4))):
                     edge_records.append({"type": "RESPONSIBLE_FOR", "source": dept, "target": task, "document_id": doc,

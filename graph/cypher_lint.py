@@ -20,9 +20,10 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from plankg.errors import PlankgError
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel, RelType
@@ -51,10 +52,10 @@ class Diagnostic:
 
 def lint_schema() -> dict[str, Any]:
     """The ontology as the linter's database schema."""
-    props = {p for m in (*NODE_PROPERTIES.values(), *REL_PROPERTIES.values()) for p in m}
+    declared = {p for m in (*NODE_PROPERTIES.values(), *REL_PROPERTIES.values()) for p in m}
     # the loaders' `row.source` / `row.target` are keys of parameter maps, which the checker
     # cannot tell from property keys
-    props = sorted(props | {"source", "target"})
+    props = sorted(declared | {"source", "target"})
     return {"labels": [label.value for label in NodeLabel],
             "relationshipTypes": [rel.value for rel in RelType],
             "propertyKeys": props,

@@ -20,8 +20,8 @@ and property names are never taken for keywords, and a keyword glued to anything
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # Clauses that read or write files, fetch or load extensions, or open other databases:
 # LOAD FROM / LOAD CSV / LOAD EXTENSION, COPY ... FROM / TO, INSTALL, UNINSTALL, ATTACH,

@@ -11,7 +11,7 @@ failed batch one document at a time, so the outcome is the same as loading them 
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport

@@ -17,13 +17,13 @@ on LadybugDB and Neo4j without dialect functions such as `label(n)` or `labels(n
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
 from plankg.graph.store import GraphReader
-from plankg.ontology.vocab import (DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel,
-                                   RelType)
+from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel, RelType
 
 _COMPARATORS = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}
 # Long task sentences make unreadable node names; the full sentence stays in `text`.
@@ -76,7 +76,7 @@ def networkx_from_records(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Ma
     """Build the graph from node records (`label`, `id`, properties) and edge records
     (`type`, `source`, `target`, properties). None values are dropped, since GraphML and GEXF
     cannot hold them; an edge whose endpoint is missing is dropped too."""
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph["documents"] = dict(documents or {})
     for record in nodes:
         attrs = {k: v for k, v in record.items() if v is not None and k != "id"}
@@ -208,12 +208,13 @@ def rows_to_networkx(rows: Iterable[Mapping[str, Any]], *, source: str, target: 
     [('Department:甲', 'Department:乙', 3)]
     """
     s_type, t_type = source_label or column_node_type(source), target_label or column_node_type(target)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.graph["documents"] = {}
-    s_name = t_name = None
+    names: tuple[str, str] | None = None
     for row in rows:
-        if s_name is None:
-            s_name, t_name = _name_column(source, row) or source, _name_column(target, row) or target
+        if names is None:
+            names = (_name_column(source, row) or source, _name_column(target, row) or target)
+        s_name, t_name = names
         s_value, t_value = row.get(source), row.get(target)
         if s_value in (None, "") or t_value in (None, ""):
             continue

@@ -21,9 +21,10 @@ Every backend writes the same rows, so the rules for merging a node seen twice l
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from operator import itemgetter
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from plankg.ontology.model import DocumentGraph, Node, Relationship
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
@@ -67,7 +68,8 @@ def demoted_plan_properties() -> dict[str, Any]:
     """What a plan's own properties become when its document is deleted while other plans still
     cite it: a citation stub's values, so the plan looks as if only cited (its title stays).
 
-    >>> demoted_plan_properties()["issuers"], demoted_plan_properties()["document_id"], "title" in demoted_plan_properties()
+    >>> demoted = demoted_plan_properties()
+    >>> demoted["issuers"], demoted["document_id"], "title" in demoted
     ([], None, False)
     """
     from plankg.ontology.model import Plan
@@ -156,7 +158,7 @@ def relationship_columns(rel: RelType) -> list[str]:
     return ["source", "target", *REL_PROPERTIES[rel]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _row_getter(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
     """One C-level call per row that reads `names` from a model instance's field dict (see
     `_read_rows`) into a tuple: on the bulk path this is most of the Python cost. One getter per
@@ -235,8 +237,10 @@ def read_relationship_rows_by_group(graphs: Iterable[DocumentGraph]) -> dict[Rel
 
     >>> r = Relationship(type="BUILT_BY", source_label="Project", source="p1", target_label="Enterprise",
     ...                  target="e1", document_id="d", rule="r.v1", printed_name="联想")
-    >>> read_relationship_rows_by_group([DocumentGraph(document_id="d", nodes=[], relationships=[r])])
-    {(<RelType.BUILT_BY: 'BUILT_BY'>, <NodeLabel.PROJECT: 'Project'>, <NodeLabel.ENTERPRISE: 'Enterprise'>): [('p1', 'e1', 'd', 'r.v1', '联想')]}
+    >>> graph = DocumentGraph(document_id="d", nodes=[], relationships=[r])
+    >>> read_relationship_rows_by_group([graph])  # doctest: +NORMALIZE_WHITESPACE
+    {(<RelType.BUILT_BY: 'BUILT_BY'>, <NodeLabel.PROJECT: 'Project'>, <NodeLabel.ENTERPRISE: 'Enterprise'>): [('p1',
+    'e1', 'd', 'r.v1', '联想')]}
     """
     rel_rows: dict[RelGroup, list[tuple[Any, ...]]] = {}
     by_key: dict[tuple, tuple[Callable, list]] = {}
@@ -286,9 +290,9 @@ def merge_node_rows(label: NodeLabel, rows: Sequence[tuple[Any, ...]]) -> list[t
     names = _NODE_COLUMNS[label]
     ids = list(map(itemgetter(0), rows))
     seen = Counter(ids)
-    unique = [row for node_id, row in zip(ids, rows) if seen[node_id] == 1]
+    unique = [row for node_id, row in zip(ids, rows, strict=True) if seen[node_id] == 1]
     repeated: dict[str, list[tuple[Any, ...]]] = {}
-    for node_id, row in zip(ids, rows):
+    for node_id, row in zip(ids, rows, strict=True):
         if seen[node_id] > 1:
             repeated.setdefault(node_id, []).append(row)
     get = itemgetter(*names)
@@ -297,7 +301,7 @@ def merge_node_rows(label: NodeLabel, rows: Sequence[tuple[Any, ...]]) -> list[t
         if all(row == group[0] for row in group):
             unique.append(group[0])
         else:
-            merged = get(merge_nodes(label, [dict(zip(names, row)) for row in group])[0])
+            merged = get(merge_nodes(label, [dict(zip(names, row, strict=True)) for row in group])[0])
             unique.append(merged if len(names) > 1 else (merged,))
     return unique
 
@@ -329,7 +333,7 @@ def last_relationship_rows(rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, .
     >>> last_relationship_rows([("a", "b", "lead"), ("a", "c", "lead"), ("a", "b", "support")])
     [('a', 'c', 'lead'), ('a', 'b', 'support')]
     """
-    last = dict(zip(map(itemgetter(0, 1), rows), range(len(rows))))
+    last = dict(zip(map(itemgetter(0, 1), rows), range(len(rows)), strict=True))
     return [rows[i] for i in sorted(last.values())]
 
 
@@ -337,7 +341,8 @@ def node_label_columns(label: NodeLabel, nodes: Sequence[Node]) -> dict[str, lis
     """`node_label_rows` as columns, keyed by property.
 
     >>> from plankg.ontology.model import Enterprise
-    >>> node_label_columns(NodeLabel.ENTERPRISE, [Enterprise(id="e1", name="联想"), Enterprise(id="e1", name="联想集团")])
+    >>> node_label_columns(NodeLabel.ENTERPRISE, [Enterprise(id="e1", name="联想"),
+    ...                                           Enterprise(id="e1", name="联想集团")])
     {'id': ['e1'], 'name': ['联想集团']}
     """
     return _transpose(_NODE_COLUMNS[label], node_label_rows(label, nodes))
@@ -357,14 +362,16 @@ def relationship_group_columns(rel: RelType, rels: Sequence[Relationship]) -> di
 def _transpose(names: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> dict[str, list[Any]]:
     if not rows:
         return {name: [] for name in names}
-    return dict(zip(names, map(list, zip(*rows))))
+    return dict(zip(names, map(list, zip(*rows, strict=True)), strict=True))
 
 
 _NODE_COLUMNS: dict[NodeLabel, tuple[str, ...]] = {label: tuple(node_columns(label)) for label in NodeLabel}
 _REL_COLUMNS: dict[RelType, tuple[str, ...]] = {rel: tuple(relationship_columns(rel)) for rel in RelType}
 
 
-def rows_by_endpoint_labels(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]]:
+def rows_by_endpoint_labels(
+    rows: Iterable[Mapping[str, Any]],
+) -> dict[tuple[NodeLabel, NodeLabel], dict[tuple[str, str], Mapping[str, Any]]]:
     """Relationship rows grouped by (source label, target label), one row per (source, target), last wins.
 
     >>> rows = [{"source_label": "Department", "target_label": "Task", "source": "d", "target": "t", "role": "lead"},

@@ -1,16 +1,27 @@
 """DDL generated from the ontology vocabulary, one dialect per backend.
 
->>> ladybug_ddl()[0]
-'CREATE NODE TABLE IF NOT EXISTS Document(id STRING, document_id STRING, name STRING, path STRING, sha256 STRING, chars INT64, rule STRING, PRIMARY KEY(id))'
->>> [s for s in ladybug_ddl() if s.startswith("CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR")]
-['CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Department TO Task, document_id STRING, rule STRING, role STRING, printed_name STRING, span_start INT64, span_end INT64)']
+>>> ladybug_ddl()[0]  # doctest: +NORMALIZE_WHITESPACE
+'CREATE NODE TABLE IF NOT EXISTS Document(id STRING, document_id STRING, name STRING, path STRING, sha256 STRING,
+chars INT64, rule STRING, PRIMARY KEY(id))'
+>>> [s for s in ladybug_ddl() if "TABLE IF NOT EXISTS RESPONSIBLE_FOR" in s]  # doctest: +NORMALIZE_WHITESPACE
+['CREATE REL TABLE IF NOT EXISTS RESPONSIBLE_FOR(FROM Department TO Task, document_id STRING, rule STRING, role
+STRING, printed_name STRING, span_start INT64, span_end INT64)']
 >>> neo4j_ddl()[0]
 'CREATE CONSTRAINT plankg_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE'
 """
 from __future__ import annotations
 
-from plankg.ontology.vocab import (DOCUMENT_OWNED, LOOKED_UP, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES,
-                                   SEARCHED, SEARCHED_REL, NodeLabel, RelType)
+from plankg.ontology.vocab import (
+    DOCUMENT_OWNED,
+    LOOKED_UP,
+    NODE_PROPERTIES,
+    REL_ENDPOINTS,
+    REL_PROPERTIES,
+    SEARCHED,
+    SEARCHED_REL,
+    NodeLabel,
+    RelType,
+)
 
 
 def ladybug_ddl() -> list[str]:
@@ -32,21 +43,22 @@ def neo4j_ddl() -> list[str]:
     Besides ids, names and document ids: a TEXT index for every property the packs search by
     substring (SEARCHED, SEARCHED_REL), a RANGE index for every property they look up by value.
 
-    >>> [s for s in neo4j_ddl() if "task_text" in s or "target_year" in s]
-    ['CREATE TEXT INDEX plankg_task_text_search IF NOT EXISTS FOR (n:Task) ON (n.text)', 'CREATE INDEX plankg_target_year IF NOT EXISTS FOR (n:Target) ON (n.year)']
+    >>> [s for s in neo4j_ddl() if "task_text" in s or "target_year" in s]  # doctest: +NORMALIZE_WHITESPACE
+    ['CREATE TEXT INDEX plankg_task_text_search IF NOT EXISTS FOR (n:Task) ON (n.text)', 'CREATE INDEX
+    plankg_target_year IF NOT EXISTS FOR (n:Target) ON (n.year)']
     """
-    out = [f"CREATE CONSTRAINT plankg_{label.value.lower()}_id IF NOT EXISTS FOR (n:{label.value}) REQUIRE n.id IS UNIQUE"
-           for label in NodeLabel]
+    out = [f"CREATE CONSTRAINT plankg_{label.value.lower()}_id IF NOT EXISTS "
+           f"FOR (n:{label.value}) REQUIRE n.id IS UNIQUE" for label in NodeLabel]
     out += [f"CREATE INDEX plankg_{label.value.lower()}_document IF NOT EXISTS FOR (n:{label.value}) ON (n.document_id)"
             for label in NodeLabel if label in DOCUMENT_OWNED]
     out += [f"CREATE INDEX plankg_{label.value.lower()}_name IF NOT EXISTS FOR (n:{label.value}) ON (n.name)"
             for label in NodeLabel if "name" in NODE_PROPERTIES[label]]
-    out += [f"CREATE INDEX plankg_{rel.value.lower()}_document IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.document_id)"
-            for rel in RelType]
-    out += [f"CREATE TEXT INDEX plankg_{label.value.lower()}_{prop}_search IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
-            for label, props in SEARCHED.items() for prop in props]
-    out += [f"CREATE TEXT INDEX plankg_{rel.value.lower()}_{prop}_search IF NOT EXISTS FOR ()-[r:{rel.value}]-() ON (r.{prop})"
-            for rel, props in SEARCHED_REL.items() for prop in props]
+    out += [f"CREATE INDEX plankg_{rel.value.lower()}_document IF NOT EXISTS "
+            f"FOR ()-[r:{rel.value}]-() ON (r.document_id)" for rel in RelType]
+    out += [f"CREATE TEXT INDEX plankg_{label.value.lower()}_{prop}_search IF NOT EXISTS "
+            f"FOR (n:{label.value}) ON (n.{prop})" for label, props in SEARCHED.items() for prop in props]
+    out += [f"CREATE TEXT INDEX plankg_{rel.value.lower()}_{prop}_search IF NOT EXISTS "
+            f"FOR ()-[r:{rel.value}]-() ON (r.{prop})" for rel, props in SEARCHED_REL.items() for prop in props]
     out += [f"CREATE INDEX plankg_{label.value.lower()}_{prop} IF NOT EXISTS FOR (n:{label.value}) ON (n.{prop})"
             for label, props in LOOKED_UP.items() for prop in props]
     return out

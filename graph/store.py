@@ -5,10 +5,11 @@ when its scheme is used.
 
 >>> parse_store_url("ladybug:///tmp/plankg.db")
 ('ladybug', '/tmp/plankg.db')
->>> parse_store_url("redis://x")
+>>> parse_store_url("redis://x")  # doctest: +NORMALIZE_WHITESPACE
 Traceback (most recent call last):
 ...
-plankg.errors.StoreError: unknown store scheme 'redis' in redis://x. Fix: use one of ladybug:///PATH, neo4j://HOST:PORT, neo4j+s://HOST:PORT, bolt://HOST:PORT, bolt+s://HOST:PORT
+plankg.errors.StoreError: unknown store scheme 'redis' in redis://x. Fix: use one of ladybug:///PATH,
+neo4j://HOST:PORT, neo4j+s://HOST:PORT, bolt://HOST:PORT, bolt+s://HOST:PORT
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ import base64
 import datetime as dt
 import importlib
 import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Protocol, Sequence, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from plankg.errors import StoreError
 from plankg.ontology.model import DocumentGraph
@@ -78,7 +80,7 @@ class LoadReport:
     skipped: bool = False  # the same content was already loaded
 
     @classmethod
-    def for_graph(cls, graph: DocumentGraph, kind: str, *, replaced: bool = False, skipped: bool = False) -> "LoadReport":
+    def for_graph(cls, graph: DocumentGraph, kind: str, *, replaced: bool = False, skipped: bool = False) -> LoadReport:
         """A report counting every node of `graph` under `kind` (created, updated or unchanged)."""
         if kind not in _REPORT_KINDS:
             raise StoreError(f"unknown load report kind {kind!r}", fix=f"use one of {', '.join(_REPORT_KINDS)}")
@@ -183,7 +185,8 @@ def plain_value(value: Any) -> Any:
     ISO 8601 text, an interval its ISO 8601 duration, a UUID its text, a BLOB base64.
 
     >>> from decimal import Decimal
-    >>> [plain_value(v) for v in (Decimal("12"), Decimal("1.50"), dt.date(2025, 1, 2), dt.timedelta(days=1, seconds=90))]
+    >>> [plain_value(v) for v in (Decimal("12"), Decimal("1.50"), dt.date(2025, 1, 2),
+    ...                           dt.timedelta(days=1, seconds=90))]
     [12, 1.5, '2025-01-02', 'P1DT90S']
     >>> plain_value(dt.datetime(2025, 1, 2, 3, 4, 5)), plain_value(b"\\xaa"), plain_value("文")
     ('2025-01-02T03:04:05', 'qg==', '文')
@@ -218,7 +221,7 @@ def plain_node(labels: Iterable[str], properties: Mapping[str, Any]) -> dict[str
     {'_label': 'Enterprise', 'id': 'e1', 'name': '联想'}
     """
     labels = list(labels)
-    label = next((l for l in labels if l in NodeLabel._value2member_map_), labels[0] if labels else None)
+    label = next((name for name in labels if name in NodeLabel._value2member_map_), labels[0] if labels else None)
     declared = NODE_PROPERTIES.get(NodeLabel(label)) if label in NodeLabel._value2member_map_ else None
     keys = list(declared) if declared is not None else sorted(properties)
     return {"_label": label, **{k: properties.get(k) for k in keys}}
@@ -279,10 +282,11 @@ def remove_store(url: str) -> None:
     """Delete the embedded store at `url` with every file the engine keeps beside it. A server's
     database is not deleted from here.
 
-    >>> remove_store("bolt://localhost:7687")
+    >>> remove_store("bolt://localhost:7687")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    plankg.errors.StoreError: a store on a server is not deleted by plankg [bolt://localhost:7687]. Fix: drop its plankg data on the server (MATCH (n) DETACH DELETE n) or use another database
+    plankg.errors.StoreError: a store on a server is not deleted by plankg [bolt://localhost:7687]. Fix: drop its
+    plankg data on the server (MATCH (n) DETACH DELETE n) or use another database
     """
     scheme, rest = parse_store_url(url)
     remover = getattr(importlib.import_module(BACKENDS[scheme][0]), "remove_store", None)  # embedded backends have one

@@ -142,7 +142,7 @@ class Relationship(BaseModel):
     span_end: int | None = None
 
     @model_validator(mode="after")
-    def _endpoints_in_ontology(self) -> "Relationship":
+    def _endpoints_in_ontology(self) -> Relationship:
         if (self.source_label, self.target_label) not in REL_ENDPOINTS[self.type]:
             allowed = ", ".join(f"{s.value}->{t.value}" for s, t in REL_ENDPOINTS[self.type])
             raise ValueError(f"{self.type.value} cannot join {self.source_label.value}->"
@@ -178,7 +178,7 @@ class DocumentGraph(BaseModel):
                 "relationships": [r.model_dump(mode="json") for r in self.relationships]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "DocumentGraph":
+    def from_json(cls, data: dict) -> DocumentGraph:
         """Validate a dict written by `to_json`.
 
         >>> g = DocumentGraph(document_id="d", nodes=[Enterprise(id="e", name="联想")], relationships=[])

@@ -39,7 +39,8 @@ def _open(url: str | None, username: str | None = None, database: str | None = N
 
 def store_options(command):
     """--store, --username, --database: the options of every command that opens a store."""
-    command = click.option("--database", default=None, help="Neo4j database (default: NEO4J_DATABASE, else neo4j).")(command)
+    command = click.option("--database", default=None,
+                           help="Neo4j database (default: NEO4J_DATABASE, else neo4j).")(command)
     command = click.option("--username", default=None, help="Neo4j user (default: NEO4J_USERNAME).")(command)
     return click.option("--store", "store_url", default=None, help=STORE_HELP)(command)
 
@@ -152,6 +153,7 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
         for warning in result.warnings:
             click.secho(f"warning: {warning}", fg="yellow", err=True)
         ex = result.extraction
+        assert result.graph is not None and ex is not None  # neither an error nor a repeat
         try:
             write_facts(result.graph, out)
         except OSError as exc:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 FORMATS = ("table", "csv", "json")
 
@@ -61,6 +62,6 @@ def format_rows(rows: Sequence[dict[str, Any]], fmt: str = "table", *, max_cell:
     widths = [max(display_width(c), *(display_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
 
     def line(values: list[str]) -> str:
-        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths)).rstrip()
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(values, widths, strict=True)).rstrip()
 
     return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)])

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
-from plankg.errors import InputError, PlankgError
+from plankg.errors import InputError, PlankgError, StoreError
 from plankg.ingest.contract import Extraction
-from plankg.ontology.model import DocumentGraph
+from plankg.ontology.model import Document, DocumentGraph
 
 Progress = Callable[[int, int, str], None]
 FACTS_SUFFIX = ".graph.json"
@@ -139,8 +139,8 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
     others are read. Two inputs holding one document (the same file's bytes) give one graph."""
     out = LoadInput()
     first: dict[str, Path] = {}
-    paths = [Path(p) for p in paths]
-    facts = [p for p in paths if p.is_dir() and any(p.glob(f"*{FACTS_SUFFIX}")) or p.name.endswith(FACTS_SUFFIX)]
+    inputs = [Path(p) for p in paths]
+    facts = [p for p in inputs if p.is_dir() and any(p.glob(f"*{FACTS_SUFFIX}")) or p.name.endswith(FACTS_SUFFIX)]
 
     def add(graph: DocumentGraph, sha: str | None, path: Path) -> None:
         if graph.document_id in first:
@@ -156,12 +156,13 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
             out.skipped.append(exc)
             continue
         add(graph, document_sha(graph), path)
-    for result in ingest_documents([p for p in paths if p not in facts], max_bytes=max_bytes, progress=progress):
+    for result in ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress):
         if result.error:
             out.skipped.append(result.error)
         elif result.same_as is not None:
             out.same_as.append((result.path, result.same_as))
         else:
+            assert result.graph is not None and result.extraction is not None  # neither an error nor a repeat
             add(result.graph, result.extraction.document.sha256, result.path)
             out.warnings += result.warnings
     return out
@@ -195,17 +196,18 @@ def load_graphs(store, graphs: Iterable[tuple[DocumentGraph, str | None]], *,
 
     items = list(graphs)
     stored = stored_node_ids(store, [graph for graph, _ in items])
-    errors: list[PlankgError] = []
+    errors: list[StoreError] = []
     reports = load_batched(store, items, progress=progress, errors=errors)
     totals = distinct_totals([graph for graph, _ in items], reports, stored)
     loaded = {report.document_id for report in reports}
     paths = {node.path: graph.document_id for graph, _ in items if graph.document_id in loaded
-             for node in graph.nodes if node.label.value == "Document" and getattr(node, "path", None)}
+             for node in graph.nodes if isinstance(node, Document) and node.path}
     warnings = [f"{row['path']} was loaded before with other content, as {row['id']}; both versions are in the "
                 f"store now. Fix: if the file was edited, remove the old version (plankg remove {row['id']})"
-                for row in store.run(_EARLIER_VERSIONS, {"paths": sorted(paths), "ids": sorted(loaded)})] if paths else []
+                for row in store.run(_EARLIER_VERSIONS, {"paths": sorted(paths), "ids": sorted(loaded)})
+                ] if paths else []
     return LoadSummary(documents=len(reports), created=totals["created"], updated=totals["updated"],
-                       unchanged=totals["unchanged"], errors=errors, warnings=warnings)
+                       unchanged=totals["unchanged"], errors=[*errors], warnings=warnings)
 
 
 def load_inputs(store, inputs: LoadInput, *, progress: Progress | None = None) -> LoadSummary:
@@ -249,7 +251,8 @@ class DemoSummary:
                "  " + ", ".join(f"{c[k]} {name}" for k, name in (
                    ("Document", "documents"), ("Plan", "plans"), ("Task", "tasks"), ("Department", "departments"),
                    ("Platform", "platforms"), ("Enterprise", "enterprises"), ("Target", "targets"))),
-               f"  {self.queries_run} queries run, results in {self.views_dir.parent / 'queries' if self.views_dir else '-'}",
+               f"  {self.queries_run} queries run, results in "
+               f"{self.views_dir.parent / 'queries' if self.views_dir else '-'}",
                f"  {self.views} views written; open {self.views_dir / 'index.html' if self.views_dir else '-'}"]
         out += [f"  failed: {f}" for f in self.failures]
         return out
@@ -298,6 +301,7 @@ def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = Non
         if result.error:
             failures.append(str(result.error))
             continue
+        assert result.graph is not None and result.extraction is not None  # neither an error nor a repeat
         write_facts(result.graph, build_dir / "facts")
         graphs.append((result.graph, result.extraction.document.sha256))
     store = open_store(store_url, **(store_options or {}))

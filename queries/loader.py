@@ -5,8 +5,9 @@ is specified in `queries/README.md`. Validation is strict because the packs are 
 tools read (the CLI, the viz helper, Neo4j users): an unknown key, a parameter the text does not
 use, or a label the ontology does not know fails loading with the file and line.
 
->>> parse_param_spec('plan string = "" choices=pick_plans -- 规划标题片段')
-Param(name='plan', type='string', default='', required=False, choices_query='pick_plans', description='规划标题片段', example=None)
+>>> parse_param_spec('plan string = "" choices=pick_plans -- 规划标题片段')  # doctest: +NORMALIZE_WHITESPACE
+Param(name='plan', type='string', default='', required=False, choices_query='pick_plans', description='规划标题片段',
+example=None)
 >>> coerce_param(Param("year", "int", None, True, None, ""), "2025")
 2025
 """
@@ -15,10 +16,11 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from plankg.errors import QueryError
 from plankg.graph.store import GraphReader
@@ -252,8 +254,9 @@ def parse_param_spec(spec: str) -> Param:
 
     A default makes the parameter optional; without one it is required.
 
-    >>> parse_param_spec("year int choices=pick_years -- 目标年份")
-    Param(name='year', type='int', default=None, required=True, choices_query='pick_years', description='目标年份', example=None)
+    >>> parse_param_spec("year int choices=pick_years -- 目标年份")  # doctest: +NORMALIZE_WHITESPACE
+    Param(name='year', type='int', default=None, required=True, choices_query='pick_years', description='目标年份',
+    example=None)
     >>> parse_param_spec("min_plans int = 2 -- at least this many plans").default
     2
     >>> parse_param_spec('q string example="科技局" -- name fragment').example
@@ -359,14 +362,15 @@ def parse_header(text: str, where: str, keys: Mapping[str, tuple[bool, bool]]) -
     """
     lines = text.splitlines()
     header: dict[str, Any] = {}
-    last_key, body_start = None, len(lines)
+    last_key: str | None = None
+    body_start = len(lines)
     for number, line in enumerate(lines, start=1):
         if not line.startswith("//"):
             body_start = number - 1
             break
         at = f"{where}:{number}"
         cont = _CONTINUATION.match(line)
-        if cont and last_key in CONTINUABLE:
+        if cont and last_key is not None and last_key in CONTINUABLE:
             header[last_key] += "\n" + cont["value"].rstrip()
             continue
         match = _HEADER_LINE.match(line)
@@ -414,7 +418,9 @@ def return_aliases(cypher: str, where: str) -> list[str]:
         raise QueryError("the final RETURN has no ORDER BY", where=where,
                          fix="order the rows, with tie-breakers, so results are deterministic")
     items_text = re.sub(r"^\s*DISTINCT\b", "", tail[:order.start()], flags=re.IGNORECASE)
-    items, depth, current = [], 0, []
+    items: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in items_text:
         if ch in "([{":
             depth += 1
@@ -436,7 +442,7 @@ def return_aliases(cypher: str, where: str) -> list[str]:
             raise QueryError(f"RETURN item {item!r} has no alias", where=where, fix=f"write `{item} AS some_name`")
         aliases.append(match.group(1))
     bound = set(re.findall(r"[(\[]\s*([A-Za-z_]\w*)\s*[:)\]{]", code))
-    for item, alias in zip(items, aliases):
+    for item, alias in zip(items, aliases, strict=True):
         if alias in bound and item.strip() != alias:
             raise QueryError(f"column {alias!r} has the name of a pattern variable", where=where,
                              fix=f"rename the variable or the column: LadybugDB resolves ORDER BY {alias} "
@@ -496,7 +502,8 @@ def check_text(text: str, where: str, declared: set[str]) -> list[str]:
     for variable, prop in sorted(set(_VARIABLE_PROPERTY.findall(code_only(text)))):
         allowed = typed.get(variable, KNOWN_PROPERTIES)
         if prop not in allowed:
-            owner = f"{variable} ({'|'.join(sorted(_variable_labels(text)[variable]))})" if variable in typed else variable
+            owner = (f"{variable} ({'|'.join(sorted(_variable_labels(text)[variable]))})" if variable in typed
+                     else variable)
             raise QueryError(f"unknown property {prop!r} of {owner}", where=where,
                              fix="use one of " + ", ".join(sorted(allowed)))
     return return_aliases(text, where)
@@ -504,7 +511,7 @@ def check_text(text: str, where: str, declared: set[str]) -> list[str]:
 
 # --- loading ----------------------------------------------------------------------------------
 
-def _pack_files(packs_dir: Path | None):
+def _pack_files(packs_dir: str | Path | None) -> Iterator[tuple[str, str, str, str]]:
     """Yield (pack, file name, text, shown path) for every `.cypher` file, in a stable order."""
     root = Path(packs_dir) if packs_dir is not None else resources.files("plankg.queries") / "packs"
     for pack_dir in sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))),

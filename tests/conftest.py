@@ -1,4 +1,6 @@
-"""Fixtures shared by every test package: paths to the demo corpus and gold, and a real store."""
+"""Fixtures shared by every test package: paths to the demo corpus and gold, real stores (LadybugDB in
+tmp_path; Neo4j at NEO4J_URI, which `tools/neo4j/run start` provides), and the CI rule that a missing
+outside tool or server fails instead of skipping."""
 from __future__ import annotations
 
 import os
@@ -34,12 +36,16 @@ def ladybug_store(tmp_path):
     store.close()
 
 
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
 def _require_tool(available: bool, reason: str) -> None:
     """Skip a test whose outside tool is missing, except in CI (CI=true), where that is a failure:
     .ci/run installs every tool, so a skip there would hide a broken install step."""
     if available:
         return
-    if os.environ.get("CI", "").lower() == "true":
+    if _in_ci():
         pytest.fail(f"{reason} (CI installs it in .ci/run; check that step)")
     pytest.skip(reason)
 
@@ -54,3 +60,27 @@ def require_tool():
 def require_tool_once():
     """The same check for session- or module-scoped fixtures."""
     return _require_tool
+
+
+NEO4J_MISSING = ("needs a live Neo4j: set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD (and NEO4J_DATABASE), "
+                 "or start one with `eval \"$(tools/neo4j/run start)\"` (needs Java 17 and Maven)")
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri() -> str:
+    """The live Neo4j the `neo4j` tests run on; without NEO4J_URI they skip locally and fail in CI."""
+    uri = os.environ.get("NEO4J_URI", "")
+    _require_tool(bool(uri), f"this test {NEO4J_MISSING}")
+    return uri
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """In CI a test marked `neo4j` that skips, for whatever reason, is a failure: CI starts a
+    server, so the whole Neo4j half of the suite must run there."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and not hasattr(report, "wasxfail") and _in_ci() and item.get_closest_marker("neo4j"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"a Neo4j test skipped in CI (CI=true), where it must run: {reason}"

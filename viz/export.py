@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -64,7 +65,7 @@ def flat_graph(graph: nx.MultiDiGraph, *, gexf: bool = False, xml: bool = True) 
     >>> f.nodes["p"]["label"], f.nodes["p"]["node_type"], list(f.edges(data="rel_type"))
     ('某规划', 'Plan', [('p', 'p', 'REFERENCES')])
     """
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
     documents = graph.graph.get("documents")
     if documents:
         out.graph["documents"] = json.dumps(documents, ensure_ascii=False)
@@ -113,7 +114,7 @@ def _write_json(graph: nx.MultiDiGraph, path: Path) -> None:
     try:
         data = nx.node_link_data(graph, edges="edges")
     except TypeError:  # networkx < 3.4 names the same argument `link`
-        data = nx.node_link_data(graph, link="edges")
+        data = nx.node_link_data(graph, link="edges")  # type: ignore[call-arg]  # the stubs know only 3.4+
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -42,11 +42,12 @@ import json
 import math
 import re
 import zlib
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Hashable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -60,9 +61,10 @@ VIS_DIR = "templates/lib/vis-9.1.2"
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
 # Query result columns that become node types or edge facts in query views.
-_COLUMN_ZH = {"printed_name": "原文称谓", "metric": "指标", "year": "年份", "kind": "类别", "plan": "规划", "role": "角色",
-              "position": "位置", "task_ref": "任务编号", "section_ref": "章节编号", "hops": "层级", "mentions": "提及次数",
-              "shared_tasks": "共同任务数", "uses": "使用次数", "context": "原文", "task": "任务", "documents": "文件数",
+_COLUMN_ZH = {"printed_name": "原文称谓", "metric": "指标", "year": "年份", "kind": "类别", "plan": "规划",
+              "role": "角色", "position": "位置", "task_ref": "任务编号", "section_ref": "章节编号", "hops": "层级",
+              "mentions": "提及次数", "shared_tasks": "共同任务数", "uses": "使用次数", "context": "原文",
+              "task": "任务", "documents": "文件数",
               "period_start": "起始年", "period_end": "截止年", "date": "日期", "region": "地区", "ref": "编号",
               "refs": "编号", "cited_ingested": "被引规划已导入", "plan_tasks": "规划任务数", "path": "路径",
               "section": "章节", "targets": "目标", "department": "部门", "platform": "平台", "enterprise": "企业",
@@ -70,7 +72,8 @@ _COLUMN_ZH = {"printed_name": "原文称谓", "metric": "指标", "year": "年�
 # Codes the ontology stores in English (department kinds, platform kinds and levels), as readers say them.
 KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党组织", "other": "其他",
            "base": "基地", "exchange or service centre": "交易与服务中心", "high-tech zone": "高新区与产业园区",
-           "incubator": "孵化器", "laboratory": "实验室", "large facility": "大科学装置", "research institute": "研究院",
+           "incubator": "孵化器", "laboratory": "实验室", "large facility": "大科学装置",
+           "research institute": "研究院",
            "technology-innovation centre": "技术创新中心", "university platform": "高校平台"}
 LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "district": "区县级"}
 _CODE_ZH = {"kind": KIND_ZH, "level": LEVEL_ZH}
@@ -205,9 +208,9 @@ def _prune_css(css: str) -> str:
     return re.sub(r"[^{}]+\{[^{}]*\}", keep, css)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _own_asset(package_dir: str, name: str) -> str:
-    return resources.files("plankg.viz").joinpath(package_dir, name).read_text(encoding="utf-8")
+    return resources.files("plankg.viz").joinpath(package_dir).joinpath(name).read_text(encoding="utf-8")
 
 
 _FACT_ZH = dict(_FACT_FIELDS)
@@ -348,7 +351,7 @@ def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable
         return nodes, []
     rank = {label: i for i, label in enumerate(_KEEP_ORDER)}
     degree = dict(graph.degree())
-    ordered = sorted(nodes, key=lambda n: (rank.get(graph.nodes[n].get("label"), len(rank)), -degree[n], str(n)))
+    ordered = sorted(nodes, key=lambda n: (rank.get(graph.nodes[n].get("label", ""), len(rank)), -degree[n], str(n)))
     kept, dropped = ordered[:max_nodes], ordered[max_nodes:]
     left_out: dict[str, int] = {}
     for node in dropped:
@@ -473,8 +476,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         types.append([label, type_zh(label), style.colour, style.shape, style.size])
     rels = []
     for rel in rel_keys:
-        style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
-        rels.append([rel, type_zh(rel), style.colour, int(style.dashed)])
+        rel_style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
+        rels.append([rel, type_zh(rel), rel_style.colour, int(rel_style.dashed)])
 
     payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
                                "roles": roles.values, "keys": keys.values, "strings": strings.values,
@@ -504,7 +507,8 @@ def _share_quotes(rows: list[list[Any]], quotes: Sequence[str], graph: nx.MultiD
     >>> g.add_edge("t", "x", key="SETS_TARGET"); g.add_edge("t2", "x", key="SETS_TARGET")
     'SETS_TARGET'
     'SETS_TARGET'
-    >>> quotes = ["加快建设𠀀，研发投入强度达到3%以上。", "研发投入强度达到3%以上", "加快建设𠀀，研发投入强度达到3%以上。"]
+    >>> quote = "研发投入强度达到3%以上"
+    >>> quotes = [f"加快建设𠀀，{quote}。", quote, f"加快建设𠀀，{quote}。"]
     >>> rows = [[0, 0, 0, -1, q, []] for q in quotes]
     >>> _share_quotes(rows, quotes, g, ["t", "x", "t2"], {"t": 0, "x": 1, "t2": 2})
     >>> [row[4] for row in rows]
@@ -553,8 +557,8 @@ def _rebuilt_name(label: str, ref: str, quote: str) -> str:
     return f"{ref} {quote}" if ref else quote  # no strip(): Python's and JavaScript's differ
 
 
-_NODE_DEFAULTS = (None, None, -1, -1, "", [])
-_EDGE_DEFAULTS = (None, None, None, 0, -1, -2, [], 0)
+_NODE_DEFAULTS: tuple[Any, ...] = (None, None, -1, -1, "", [])
+_EDGE_DEFAULTS: tuple[Any, ...] = (None, None, None, 0, -1, -2, [], 0)
 
 
 # The data block, inflated, is `JSON NUL alphabet NUL sentences`. Sentences (node quotes held as
@@ -605,7 +609,7 @@ def pack_payload(payload: Mapping[str, Any], level: int = DATA_LEVEL) -> str:
     codable = set(alphabet)
     whole = len(alphabet) == len(present)
     nodes, moved = [], []
-    for row, quote in zip(rows, quotes):
+    for row, quote in zip(rows, quotes, strict=True):
         if quote and (whole and "\0" not in quote or set(quote) <= codable):
             row = _trim([*row[:4], "", *row[5:]], _NODE_DEFAULTS)
         else:
@@ -623,7 +627,9 @@ def unpack(packed: str) -> tuple[str, list[str]]:
     """A packed payload's JSON text and the sentences coded apart from it (one per node, in order)."""
     head, alphabet_bytes, coded = zlib.decompress(base64.b64decode(packed)).split(b"\0", 2)
     alphabet = alphabet_bytes.decode("utf-8")
-    sentences, chars, at = [], [], 0
+    sentences: list[str] = []
+    chars: list[str] = []
+    at = 0
     while at < len(coded):
         byte = coded[at]
         if byte == 0:
@@ -642,7 +648,7 @@ def unpack_payload(packed: str) -> dict[str, Any]:
     """The payload `pack_payload` packed, as the page script rebuilds it."""
     head, sentences = unpack(packed)
     payload = json.loads(head)
-    for row, sentence in zip(payload.get("nodes", []), sentences):
+    for row, sentence in zip(payload.get("nodes", []), sentences, strict=True):
         if sentence:
             row.extend(_NODE_DEFAULTS[len(row):4])
             row[4:5] = [sentence]

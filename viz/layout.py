@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict, deque
-from typing import Hashable
+from collections.abc import Hashable
 
 import networkx as nx
 
@@ -49,7 +49,7 @@ def hub_layout(graph: nx.MultiDiGraph, *, hubs: int = 150, iterations: int = 50,
     hub_set = set(hub_nodes)
 
     # hubs are joined directly, or through one shared neighbour (a task two departments share)
-    hub_graph = nx.Graph()
+    hub_graph: nx.Graph[Hashable] = nx.Graph()
     hub_graph.add_nodes_from(hub_nodes)
     for node, neighbours in undirected_adj.items():
         near = [n for n in neighbours if n in hub_set]

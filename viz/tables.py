@@ -73,7 +73,8 @@ def _ref_key(ref: str) -> list:
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", ref or "") if p]
 
 
-def responsibility_matrix(source: GraphReader | nx.MultiDiGraph, *, document_ids: list[str] | None = None) -> ResponsibilityMatrix:
+def responsibility_matrix(source: GraphReader | nx.MultiDiGraph, *,
+                          document_ids: list[str] | None = None) -> ResponsibilityMatrix:
     """Build the matrix from a `networkx` graph (as `plankg.graph.nx` builds it) or from a store."""
     if isinstance(source, nx.MultiDiGraph):
         graph = source
@@ -219,20 +220,24 @@ def matrix_html(matrix: ResponsibilityMatrix, title: str = "责任矩阵（部�
         for d in matrix.departments:
             role = matrix.roles.get((t.id, d.id), "")
             css = role if role in ROLE_ZH else "other"  # a store may hold any string: keep it out of markup
-            cells.append(f'<td class="role {css}">{e(ROLE_ZH.get(role, role))}</td>' if role else '<td class="role"></td>')
+            cells.append(f'<td class="role {css}">{e(ROLE_ZH.get(role, role))}</td>' if role
+                         else '<td class="role"></td>')
         body.append(f'<tr data-order="{order}"><td class="plan">{e(t.plan)}</td><td>{e(t.document)}</td>'
                     f'<td>{e(t.ref)}</td><td class="text"><div>{e(t.text)}</div></td>{"".join(cells)}</tr>')
     docs = sorted({t.document for t in matrix.tasks if t.document})
-    caption = (f"{len(matrix.tasks):,} 项有责任部门的任务 × {len(matrix.departments):,} 个部门，{matrix.cells:,} 个责任关系。"
+    caption = (f"{len(matrix.tasks):,} 项有责任部门的任务 × {len(matrix.departments):,} 个部门，"
+               f"{matrix.cells:,} 个责任关系。"
                f"来源文件：{'、'.join(docs) or '无'}。单击表头排序。")
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
             f"style-src 'unsafe-inline'\"><title>{e(title)}</title><style>{_CSS}</style></head><body>"
             f'<h1>{e(title)}</h1><p class="caption">{e(caption)}</p>'
-            f'<div class="tools"><label>筛选 <input id="filter" type="search" placeholder="任务、编号或规划中的任意文字"></label>'
+            f'<div class="tools"><label>筛选 '
+            f'<input id="filter" type="search" placeholder="任务、编号或规划中的任意文字"></label>'
             f'<label>部门 <select id="dept"><option value="">（全部部门）</option>{options}</select></label>'
             f'<span id="count"></span></div>'
-            f'<div class="wrap"><table id="matrix"><thead><tr><th>规划</th><th>文件</th><th>编号</th><th>任务</th>{head}</tr>'
+            f'<div class="wrap"><table id="matrix"><thead>'
+            f'<tr><th>规划</th><th>文件</th><th>编号</th><th>任务</th>{head}</tr>'
             f'</thead><tbody>{"".join(body)}</tbody></table></div><script>{_JS}</script></body></html>\n')
 
 

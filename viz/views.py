@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -142,7 +143,7 @@ def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     task or section, so the view stays small enough to read.
     """
     wanted = {L.PLATFORM.value, L.ENTERPRISE.value, L.PROJECT.value}
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
     out.graph.update(graph.graph)
     for node, attrs in graph.nodes(data=True):
         if attrs.get("label") in wanted:
@@ -174,7 +175,8 @@ def _documents_of(graph: nx.MultiDiGraph) -> list[str]:
 def _caption(what: str, graph: nx.MultiDiGraph) -> str:
     docs = _documents_of(graph)
     shown = "、".join(docs[:8]) + (f" 等 {len(docs)} 份" if len(docs) > 8 else "")
-    return f"{what}（{graph.number_of_nodes():,} 个节点，{graph.number_of_edges():,} 条关系）。来源文件：{shown or '无'}。"
+    return (f"{what}（{graph.number_of_nodes():,} 个节点，{graph.number_of_edges():,} 条关系）。"
+            f"来源文件：{shown or '无'}。")
 
 
 def _view_path(out: Path, prefix: str, node_id: Hashable) -> Path:
@@ -205,7 +207,8 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
     graph = store_to_networkx(store, document_ids=document_ids)
     written: list[WrittenView] = []
 
-    everything = graph_to_view(graph, "全部图谱", _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph))
+    everything = graph_to_view(graph, "全部图谱",
+                               _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph))
     if graph.number_of_nodes() == 0:
         everything.notes.append("图为空：请先用 plankg ingest 导入文件。")
     written.append(_write(everything, out / "all.html", "全图"))
@@ -215,16 +218,16 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
         by_label.setdefault(attrs.get("label", ""), []).append(node)
 
     platforms = platforms_graph(graph)
-    written.append(_write(graph_to_view(platforms, "平台与企业", _caption("平台、企业和项目，以及提及它们的规划", platforms)),
-                          out / "platforms.html", "平台与企业"))
+    platforms_view = graph_to_view(platforms, "平台与企业", _caption("平台、企业和项目，以及提及它们的规划", platforms))
+    written.append(_write(platforms_view, out / "platforms.html", "平台与企业"))
 
     for plan in sorted(by_label.get(L.PLAN.value, []), key=lambda n: graph.nodes[n].get("name", "")):
         if not graph.nodes[plan].get("document_id"):
             continue  # a plan known only because another cites it has no contents to show
         sub = plan_graph(graph, plan)
         name = graph.nodes[plan]["name"]
-        view = graph_to_view(sub, name, _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub),
-                             focus=plan)
+        caption = _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub)
+        view = graph_to_view(sub, name, caption, focus=plan)
         written.append(_write(view, _view_path(out, "plan", plan), "规划"))
 
     for dept in sorted(by_label.get(L.DEPARTMENT.value, []), key=lambda n: graph.nodes[n].get("name", "")):
@@ -300,10 +303,11 @@ def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
     {'source': 'department', 'target': 'task_id', 'relationship': 'role'}
     >>> parse_viz_hints("source=department, rel=role, target=task")
     {'source': 'department', 'target': 'task', 'relationship': 'role'}
-    >>> parse_viz_hints({"source": "a"})
+    >>> parse_viz_hints({"source": "a"})  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    plankg.errors.VizError: viz hints lack 'target' [{'source': 'a'}]. Fix: give at least source=COLUMN and target=COLUMN, e.g. source=department target=task relationship=role
+    plankg.errors.VizError: viz hints lack 'target' [{'source': 'a'}]. Fix: give at least source=COLUMN and
+    target=COLUMN, e.g. source=department target=task relationship=role
     """
     if isinstance(hints, str):
         parsed = {}
@@ -351,7 +355,8 @@ def write_query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping
     graph = rows_to_networkx(rows, source=hints["source"], target=hints["target"], rel=hints.get("relationship"),
                              weight=hints.get("weight"),
                              source_label=hints.get("source_label"), target_label=hints.get("target_label"))
-    caption = caption or f"查询结果 {len(rows):,} 行，绘为 {graph.number_of_nodes():,} 个节点、{graph.number_of_edges():,} 条关系。"
+    caption = caption or (f"查询结果 {len(rows):,} 行，绘为 {graph.number_of_nodes():,} 个节点、"
+                          f"{graph.number_of_edges():,} 条关系。")
     view = graph_to_view(graph, title, caption)
     if not rows:
         view.notes.append("查询没有返回结果。")

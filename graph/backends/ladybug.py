@@ -26,21 +26,48 @@ import re
 import sys
 import threading
 import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from plankg.errors import MissingDependencyError, QueryError, StaleStoreError, StoreError
 from plankg.graph.cypher_tokens import file_clauses
-from plankg.graph.rows import (RelGroup, demoted_plan_properties,
-                               last_relationship_rows, merge_node_rows, merge_nodes, node_columns,
-                               read_node_rows_by_label, read_relationship_rows_by_group, rows_by_endpoint_labels)
+from plankg.graph.rows import (
+    RelGroup,
+    demoted_plan_properties,
+    last_relationship_rows,
+    merge_node_rows,
+    merge_nodes,
+    node_columns,
+    read_node_rows_by_label,
+    read_relationship_rows_by_group,
+    rows_by_endpoint_labels,
+)
 from plankg.graph.schema import ladybug_ddl
-from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions,
-                                parse_store_url, plain_node, plain_relationship, plain_value)
+from plankg.graph.store import (
+    LOADED_VERSIONS,
+    Capabilities,
+    LoadReport,
+    is_loaded,
+    loaded_versions,
+    parse_store_url,
+    plain_node,
+    plain_relationship,
+    plain_value,
+)
 from plankg.ontology.model import DocumentGraph
-from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, PropType, RelType
+from plankg.ontology.vocab import (
+    DOCUMENT_OWNED,
+    NODE_PROPERTIES,
+    REL_ENDPOINTS,
+    REL_PROPERTIES,
+    SHARED,
+    NodeLabel,
+    PropType,
+    RelType,
+)
 
 CAPABILITIES = Capabilities(name="LadybugDB", dialect="ladybug", transactions=True, bulk_copy=True,
                             batch_documents=True, max_batch_rows=500_000)
@@ -60,7 +87,7 @@ def _arrow_type(ptype: PropType):
             PropType.STRINGS: pa.list_(pa.string())}[ptype]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(types: tuple[tuple[str, PropType], ...]):
     """Arrow schema for columns typed from the vocabulary (so all-null columns keep their type),
     named with the `v_` prefix LOAD FROM binds them by; COPY goes by position."""
@@ -74,7 +101,8 @@ def _arrow_table(columns: Mapping[str, Sequence[Any]], types: Mapping[str, PropT
     import pyarrow as pa
 
     schema = _schema(tuple(types.items()))
-    return pa.Table.from_arrays([pa.array(columns[c], type=f.type) for c, f in zip(types, schema)], schema=schema)
+    arrays = [pa.array(columns[c], type=f.type) for c, f in zip(types, schema, strict=True)]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _tuples_table(rows: Sequence[tuple[Any, ...]], types: Mapping[str, PropType]):
@@ -149,7 +177,9 @@ def node_update_cypher(label: NodeLabel, nulls: Mapping[str, str], *, stub: bool
     `coalesce`. A citation stub never overwrites: it fills properties still null.
 
     >>> node_update_cypher(NodeLabel.DEPARTMENT, {"name": "none", "jurisdiction": "some", "kind": "all"})
-    'LOAD FROM $rows MATCH (n:Department {id: v_id}) SET n.name = v_name, n.jurisdiction = coalesce(v_jurisdiction, n.jurisdiction)'
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'LOAD FROM $rows MATCH (n:Department {id: v_id}) SET n.name = v_name, n.jurisdiction = coalesce(v_jurisdiction,
+    n.jurisdiction)'
     >>> node_update_cypher(NodeLabel.PLAN, {"title": "none", "date": "all"}, stub=True)
     'LOAD FROM $rows MATCH (n:Plan {id: v_id}) SET n.title = coalesce(n.title, v_title)'
     >>> node_update_cypher(NodeLabel.ENTERPRISE, {"name": "all"}) is None
@@ -174,7 +204,7 @@ def node_update_cypher(label: NodeLabel, nulls: Mapping[str, str], *, stub: bool
 def _nulls(table) -> dict[str, str]:
     """Per column of an Arrow table (prefix dropped): "none", "some" or "all" nulls."""
     out = {}
-    for name, column in zip(table.column_names, table.columns):
+    for name, column in zip(table.column_names, table.columns, strict=True):
         nulls = column.null_count
         out[name[len(_COL):]] = "none" if nulls == 0 else "all" if nulls == table.num_rows else "some"
     return out
@@ -193,7 +223,10 @@ def relationship_update_cypher(rel: RelType, source: NodeLabel, target: NodeLabe
     `MATCH (a)-[e]->(b)` both plan a scan of the whole relationship table instead.
 
     >>> relationship_update_cypher(RelType.ISSUED_BY, NodeLabel.PLAN, NodeLabel.DEPARTMENT)
-    'LOAD FROM $rows MATCH (a:Plan {id: v_source}) OPTIONAL MATCH (a)-[e:ISSUED_BY]->(b:Department {id: v_target}) WITH e, v_document_id, v_rule, v_printed_name WHERE e IS NOT NULL SET e.document_id = v_document_id, e.rule = v_rule, e.printed_name = v_printed_name RETURN count(*) AS n'
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'LOAD FROM $rows MATCH (a:Plan {id: v_source}) OPTIONAL MATCH (a)-[e:ISSUED_BY]->(b:Department {id: v_target})
+    WITH e, v_document_id, v_rule, v_printed_name WHERE e IS NOT NULL SET e.document_id = v_document_id, e.rule =
+    v_rule, e.printed_name = v_printed_name RETURN count(*) AS n'
     """
     props = list(REL_PROPERTIES[rel])
     if _anchored(source, target):
@@ -215,7 +248,9 @@ def relationship_create_cypher(rel: RelType, source: NodeLabel, target: NodeLabe
     where both endpoints are needed: the comma form plans a cross product.
 
     >>> relationship_create_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE, if_missing=False)
-    'LOAD FROM $rows MATCH (a:Project {id: v_source}) MATCH (b:Enterprise {id: v_target}) CREATE (a)-[e:BUILT_BY {document_id: v_document_id, rule: v_rule, printed_name: v_printed_name}]->(b) RETURN count(*) AS n'
+    ... # doctest: +NORMALIZE_WHITESPACE
+    'LOAD FROM $rows MATCH (a:Project {id: v_source}) MATCH (b:Enterprise {id: v_target}) CREATE (a)-[e:BUILT_BY
+    {document_id: v_document_id, rule: v_rule, printed_name: v_printed_name}]->(b) RETURN count(*) AS n'
     >>> guarded = relationship_create_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE)
     >>> guarded.split(" WITH ")[0]
     'LOAD FROM $rows MATCH (a:Project {id: v_source}) OPTIONAL MATCH (a)-[e:BUILT_BY]->(:Enterprise {id: v_target})'
@@ -331,8 +366,9 @@ PUBLISHED_ELSEWHERE = ("MATCH (d:Document)-[:PUBLISHES]->(p:Plan) WHERE d.docume
 
 # once `$doc`'s relationships are gone, its plan still linked to is cited by another document:
 # it stays, as a stub known by its title
-DEMOTE_CITED_PLAN = ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
-                     + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
+DEMOTE_CITED_PLAN = (
+    "MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET "
+    + ", ".join(f"n.{p} = {'[]' if v == [] else 'NULL'}" for p, v in demoted_plan_properties().items()))
 
 # the last step of a first build (see `LadybugStore._bulk_copy`)
 SET_DOCUMENT_SHA = f"LOAD FROM $rows MATCH (d:Document {{id: {_COL}id}}) SET d.sha256 = {_COL}sha256"
@@ -351,8 +387,9 @@ def document_unlink_cypher(*, incoming: bool, plans: bool = False) -> str:
     `r.document_id` would read every relationship table whole. (Undirected, the walk would be
     one statement, but LadybugDB cannot delete what an undirected pattern matched.)
 
-    >>> document_unlink_cypher(incoming=False)
-    'MATCH (n:Document:Plan:Section:Task:Project:Target)-[r]->(m) WHERE n.document_id = $doc AND r.document_id = $doc DELETE r RETURN DISTINCT label(m) AS label, m.id AS id'
+    >>> document_unlink_cypher(incoming=False)  # doctest: +NORMALIZE_WHITESPACE
+    'MATCH (n:Document:Plan:Section:Task:Project:Target)-[r]->(m) WHERE n.document_id = $doc AND r.document_id = $doc
+    DELETE r RETURN DISTINCT label(m) AS label, m.id AS id'
     >>> document_unlink_cypher(incoming=True, plans=True)[:60]
     'MATCH (n:Plan)<-[r]-(m) WHERE n.id IN $plans AND r.document_'
     """
@@ -366,8 +403,9 @@ def orphan_delete_cypher(label: NodeLabel) -> str:
     """Delete those of the nodes `$ids` that nothing links to any more; a plan only if it is a
     citation stub. Each is found by primary key: `WHERE n.id IN $ids` scans the table.
 
-    >>> orphan_delete_cypher(NodeLabel.PLAN)
-    'UNWIND $ids AS i MATCH (n:Plan {id: i}) WHERE NOT EXISTS { MATCH (n)--() } AND n.document_id IS NULL DELETE n RETURN count(*) AS n'
+    >>> orphan_delete_cypher(NodeLabel.PLAN)  # doctest: +NORMALIZE_WHITESPACE
+    'UNWIND $ids AS i MATCH (n:Plan {id: i}) WHERE NOT EXISTS { MATCH (n)--() } AND n.document_id IS NULL DELETE n
+    RETURN count(*) AS n'
     """
     stub = " AND n.document_id IS NULL" if label is NodeLabel.PLAN else ""
     return (f"UNWIND $ids AS i MATCH (n:{label.value} {{id: i}}) WHERE NOT EXISTS {{ MATCH (n)--() }}{stub} "
@@ -454,7 +492,8 @@ def plan_refusals(plan: str) -> list[str]:
     `READ_OPERATORS`, table functions outside `READ_FUNCTIONS`. Text the query put into the plan
     (an alias, a literal) can only add names to refuse, never hide the engine's own.
 
-    >>> plan_refusals("│ RESULT_COLLECTOR[2] │ ... │ COPY_TO[1] │ ... │ TABLE_FUNCTION_CALL[0] │ Function: READ_CSV_PARALLEL │")
+    >>> plan_refusals("│ RESULT_COLLECTOR[2] │ ... │ COPY_TO[1] │ ... │ TABLE_FUNCTION_CALL[0] │ "
+    ...               "Function: READ_CSV_PARALLEL │")
     ['operator COPY_TO', 'table function READ_CSV_PARALLEL']
     >>> plan_refusals("│ PROJECTION[1] │ SCAN_NODE_TABLE[0] │ Function: READ_FTABLE │")
     []
@@ -473,9 +512,11 @@ def open_failure(message: str, url: str, path: Path) -> StoreError:
     """The error to raise when LadybugDB cannot open the store at `path`, told apart by the
     engine's message: another process writing it, a damaged file, or anything else.
 
-    >>> open_failure("Unable to open database. The file is not a valid Lbug database file!", "ladybug:///s", Path("/s")).what
+    >>> open_failure("Unable to open database. The file is not a valid Lbug database file!",
+    ...              "ladybug:///s", Path("/s")).what
     'the graph store /s is damaged (Unable to open database. The file is not a valid Lbug database file!)'
-    >>> "plankg load" in open_failure("Could not set lock on file : /s (Lock is held by PID 7)", "ladybug:///s", Path("/s")).fix
+    >>> locked = open_failure("Could not set lock on file : /s (Lock is held by PID 7)", "ladybug:///s", Path("/s"))
+    >>> "plankg load" in locked.fix
     True
     """
     message = message.removeprefix("Runtime exception: ").removeprefix("IO exception: ")
@@ -553,7 +594,8 @@ class LadybugStore:
             return self._conn.execute(cypher, dict(params or {}))
         except RuntimeError as exc:
             if self.read_only and _WRITE_REFUSED in str(exc):
-                raise StoreError("the store is open read-only, and the statement writes", where=f"{self.url}: {cypher[:200]}",
+                raise StoreError("the store is open read-only, and the statement writes",
+                                 where=f"{self.url}: {cypher[:200]}",
                                  fix="open the store for writing (open_store(url), or a command that writes)") from None
             raise StoreError(f"LadybugDB refused a query: {exc}", where=f"{self.url}: {cypher[:200]}",
                              fix="check the query's labels, properties and parameters") from None
@@ -575,10 +617,12 @@ class LadybugStore:
             for row in rows:
                 for i in convert:
                     row[i] = _plain(row[i])
-        return [dict(zip(columns, row)) for row in rows]
+        return [dict(zip(columns, row, strict=True)) for row in rows]
 
     def _rollback(self) -> None:
         # a statement that fails has already ended the transaction; ROLLBACK then has nothing to do
+        if self._conn is None:
+            return
         try:
             self._conn.execute("ROLLBACK")
         except RuntimeError:
@@ -594,6 +638,7 @@ class LadybugStore:
     def _check_schema(self) -> None:
         """`IF NOT EXISTS` keeps a table made by an older ontology as it was: say so plainly
         instead of letting the first load fail on an unknown property."""
+        tables: list[tuple[str, list[str], set[tuple[str, str]] | None]]
         tables = [(label.value, list(NODE_PROPERTIES[label]), None) for label in NodeLabel]
         tables += [(rel.value, list(REL_PROPERTIES[rel]), {(s.value, t.value) for s, t in REL_ENDPOINTS[rel]})
                    for rel in RelType]
@@ -856,7 +901,8 @@ class LadybugStore:
         prefix = f"loading document {graph.document_id} failed, nothing of it was kept"
         if isinstance(exc, StoreError):
             return StoreError(f"{prefix}: {exc.what}", where=exc.where, fix=exc.fix)
-        return StoreError(f"{prefix}: {exc}", where=self.url, fix="check the document's property values against the ontology")
+        return StoreError(f"{prefix}: {exc}", where=self.url,
+                          fix="check the document's property values against the ontology")
 
     @staticmethod
     def _report(graph: DocumentGraph, loaded: Mapping[str, Any]) -> LoadReport:
@@ -912,10 +958,11 @@ class LadybugStore:
                             table = table.set_column(sha, table.schema.field(sha),
                                                      pa.nulls(table.num_rows, pa.string()))
                         self._copy(key.value, table)
+                        self._filled.add(key.value)
                     else:
-                        self._copy_relationships(*key, table)
-                        key = key[0]
-                    self._filled.add(key.value)
+                        rel, source, target = key
+                        self._copy_relationships(rel, source, target, table)
+                        self._filled.add(rel.value)
             if shas is not None:
                 self._execute(SET_DOCUMENT_SHA, {"rows": shas})
             self._execute("CHECKPOINT")
@@ -943,7 +990,7 @@ class LadybugStore:
         """Remove one document's facts without reading a relationship table whole: its
         relationships are reached from its own nodes (found by their `document_id` column), and
         only the shared nodes and cited plans they reached are checked for being left unused."""
-        params = {"doc": document_id}
+        params: dict[str, Any] = {"doc": document_id}
         statements = [(document_unlink_cypher(incoming=False), params), (document_unlink_cypher(incoming=True), params)]
         plans = [row["id"] for row in self.run(PUBLISHED_ELSEWHERE, params)]
         if plans:
@@ -988,7 +1035,7 @@ class LadybugStore:
         if db is not None:
             db.close()
 
-    def __enter__(self) -> "LadybugStore":
+    def __enter__(self) -> LadybugStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -12,14 +12,31 @@ the driver's packstream encoder for a compiled one; nothing else changes.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from plankg.errors import MissingDependencyError, QueryError, StoreError
 from plankg.graph.cypher_tokens import file_clauses
-from plankg.graph.rows import demoted_plan_properties, rows_by_endpoint_labels, is_stub, merge_nodes, node_columns, node_rows_by_label, relationship_rows_by_group
+from plankg.graph.rows import (
+    demoted_plan_properties,
+    is_stub,
+    merge_nodes,
+    node_columns,
+    node_rows_by_label,
+    relationship_rows_by_group,
+    rows_by_endpoint_labels,
+)
 from plankg.graph.schema import neo4j_ddl
-from plankg.graph.store import (LOADED_VERSIONS, Capabilities, LoadReport, is_loaded, loaded_versions, plain_node,
-                                plain_relationship, plain_value)
+from plankg.graph.store import (
+    LOADED_VERSIONS,
+    Capabilities,
+    LoadReport,
+    is_loaded,
+    loaded_versions,
+    plain_node,
+    plain_relationship,
+    plain_value,
+)
 from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
@@ -87,7 +104,8 @@ def relationship_merge_cypher(rel: RelType, source: NodeLabel, target: NodeLabel
     RETURN count(e) AS n
     """
     sets = ", ".join(f"e.{p} = row.{p}" for p in REL_PROPERTIES[rel])
-    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\nMATCH (b:{target.value} {{id: row.target}})\n"
+    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\n"
+            f"MATCH (b:{target.value} {{id: row.target}})\n"
             f"MERGE (a)-[e:{rel.value}]->(b)\nSET {sets}\nRETURN count(e) AS n")
 
 
@@ -184,7 +202,8 @@ class Neo4jStore:
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
             self._close_quietly()
             raise StoreError(f"the Neo4j URI or options are not valid: {exc}", where=url,
-                             fix="use neo4j://HOST:PORT, neo4j+s://HOST:PORT, bolt://HOST:PORT or bolt+s://HOST:PORT") from None
+                             fix="use neo4j://HOST:PORT, neo4j+s://HOST:PORT, bolt://HOST:PORT or "
+                                 "bolt+s://HOST:PORT") from None
 
     def _close_quietly(self) -> None:
         driver = getattr(self, "_driver", None)
@@ -341,7 +360,8 @@ class Neo4jStore:
             if merged != len(chunk):
                 raise StoreError(f"{len(chunk) - merged} {rel.value} relationships point at nodes that do not exist "
                                  f"({source.value}->{target.value})", where=self.url,
-                                 fix="every relationship's endpoints must be nodes of the same document or already loaded")
+                                 fix="every relationship's endpoints must be nodes of the same document or "
+                                     "already loaded")
 
     def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
         return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False))
@@ -400,14 +420,15 @@ class Neo4jStore:
     # --- reads ----------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         names = [label.value for label in NodeLabel] + [rel.value for rel in RelType]
-        return {name: self._query(cypher, write=False)[0]["n"] for name, cypher in zip(names, count_cypher())}
+        return {name: self._query(cypher, write=False)[0]["n"]
+                for name, cypher in zip(names, count_cypher(), strict=True)}
 
     def close(self) -> None:
         if getattr(self, "_driver", None) is not None:
             self._driver.close()
         self._driver = None
 
-    def __enter__(self) -> "Neo4jStore":
+    def __enter__(self) -> Neo4jStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

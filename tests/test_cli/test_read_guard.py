@@ -124,8 +124,9 @@ ACTIONS = ["SET n.text = 'fuzzed'", "CREATE (:Task {id: 'fuzz', text: 'fuzzed'})
            "FOREACH (x IN [1] | SET n.text = 'fuzzed')", "BEGIN TRANSACTION"]
 GLUES = ["", " ", "\n", "1", "100000", "`q`", "`a\\`", "/* c */", "// c\n", ";", "; ", "'", "\"", ")", "\t"]
 # letters that look like Latin ones: fullwidth, Cyrillic, Greek, and a zero-width joiner inside words
-LOOK_ALIKES = {"A": ["Ａ", "А", "Α"], "E": ["Ｅ", "Е", "Ε"], "O": ["Ｏ", "О", "Ο"], "C": ["Ｃ", "С"], "T": ["Ｔ", "Т", "Τ"],
-               "S": ["Ｓ", "Ѕ"], "P": ["Ｐ", "Р", "Ρ"], "L": ["Ｌ"], "D": ["Ｄ"], "I": ["Ｉ", "І", "Ι"]}
+LOOK_ALIKES = {"A": ["Ａ", "А", "Α"], "E": ["Ｅ", "Е", "Ε"], "O": ["Ｏ", "О", "Ο"], "C": ["Ｃ", "С"],
+               "T": ["Ｔ", "Т", "Τ"], "S": ["Ｓ", "Ѕ"], "P": ["Ｐ", "Р", "Ρ"], "L": ["Ｌ"], "D": ["Ｄ"],
+               "I": ["Ｉ", "І", "Ι"]}
 
 
 @st.composite
@@ -183,13 +184,9 @@ def test_the_guard_is_not_the_text_scan(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def neo4j_fuzz_store():
+def neo4j_fuzz_store(neo4j_uri):
     """The same two documents on a live Neo4j (NEO4J_URI), its plankg labels emptied first."""
-    import os
-
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("the Neo4j read-guard fuzz needs a server: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD)")
+    uri = neo4j_uri
     from plankg.graph.store import open_store
     from plankg.ontology.vocab import NodeLabel
 
@@ -198,8 +195,8 @@ def neo4j_fuzz_store():
     store = open_store(uri)
     try:
         store.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
-        store.load_documents([(document_graph("doc-a", "杭州市科技创新规划", ["建设城西科创大走廊", "培育企业"], "杭州市科学技术局"),
-                               "sha-a")])
+        graph = document_graph("doc-a", "杭州市科技创新规划", ["建设城西科创大走廊", "培育企业"], "杭州市科学技术局")
+        store.load_documents([(graph, "sha-a")])
     finally:
         store.close()
     return uri
@@ -212,6 +209,7 @@ def _neo4j_content(uri: str) -> list:
         return store.run("MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN n, count(r) AS out ORDER BY n.id")
 
 
+@pytest.mark.neo4j
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cypher=hostile_cypher())
 def test_fuzz_on_neo4j_no_generated_statement_writes(neo4j_fuzz_store, cypher):

@@ -6,7 +6,6 @@ department shared between documents, a platform, a target and optional citations
 """
 from __future__ import annotations
 
-import os
 from unittest.mock import create_autospec
 
 import pytest
@@ -20,14 +19,10 @@ from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
 from plankg.ontology.vocab import NodeLabel, RelType
 
-BACKENDS = ["ladybug", "neo4j"]
+BACKENDS = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
-def _open_neo4j():
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("Neo4j contract tests need a server: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD, "
-                    "NEO4J_DATABASE) to run them")
+def _open_neo4j(uri: str):
     from plankg.graph.store import open_store
 
     store = open_store(uri)
@@ -43,7 +38,7 @@ def store(request, tmp_path):
 
         opened = open_store(f"ladybug://{tmp_path / 'store.lbdb'}")
     else:
-        opened = _open_neo4j()
+        opened = _open_neo4j(request.getfixturevalue("neo4j_uri"))
     yield opened
     opened.close()
 

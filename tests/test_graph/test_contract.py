@@ -51,7 +51,8 @@ def test_schema_is_created_and_idempotent(store):
 def test_upsert_nodes_merges_and_keeps_known_values(store):
     rows = [{"id": "d1", "name": "科技局", "jurisdiction": "杭州市", "kind": None}]
     assert store.upsert_nodes(NodeLabel.DEPARTMENT, rows) == 1
-    store.upsert_nodes(NodeLabel.DEPARTMENT, [{"id": "d1", "name": "科技局", "jurisdiction": None, "kind": "government"}])
+    store.upsert_nodes(NodeLabel.DEPARTMENT,
+                       [{"id": "d1", "name": "科技局", "jurisdiction": None, "kind": "government"}])
     got = store.run("MATCH (d:Department) RETURN d.id AS id, d.jurisdiction AS j, d.kind AS k")
     assert got == [{"id": "d1", "j": "杭州市", "k": "government"}]
 
@@ -103,7 +104,8 @@ def test_reloading_a_changed_document_replaces_only_its_facts(store, make_docume
     assert a_tasks == [{"text": "任务0（修订）"}]
     # the new version has no date: the old one must not survive the replacement
     assert _plan(store, PLAN_A) == {"doc": "doc-a", "title": PLAN_A, "date": None}
-    assert store.run("MATCH (t:Task) WHERE t.document_id = 'doc-b' RETURN t.id AS id, t.text AS text ORDER BY id") == b_before
+    b_after = store.run("MATCH (t:Task) WHERE t.document_id = 'doc-b' RETURN t.id AS id, t.text AS text ORDER BY id")
+    assert b_after == b_before
     assert store.counts()["RESPONSIBLE_FOR"] == 3
 
 

@@ -28,7 +28,8 @@ def _every_label_and_pair() -> m.DocumentGraph:
              for label in NodeLabel]
     nodes.append(m.Plan(id="plan-cited", title="被引规划"))
     rels = [m.Relationship(type=rel, source_label=s, source=f"{s.value.lower()}-1", target_label=t,
-                           target="plan-cited" if (s, t) == (NodeLabel.PLAN, NodeLabel.PLAN) else f"{t.value.lower()}-1",
+                           target=("plan-cited" if (s, t) == (NodeLabel.PLAN, NodeLabel.PLAN)
+                                   else f"{t.value.lower()}-1"),
                            document_id=doc, rule="r")
             for rel, pairs in REL_ENDPOINTS.items() for s, t in pairs]
     return m.DocumentGraph(document_id=doc, nodes=nodes, relationships=rels)

@@ -22,7 +22,8 @@ def _dump(store) -> dict:
         out[label.value] = store.run(f"MATCH (n:{label.value}) RETURN {props} ORDER BY n.id")
     for rel in RelType:
         props = "".join(f", r.{p} AS {p}" for p in REL_PROPERTIES[rel])
-        out[rel.value] = store.run(f"MATCH (a)-[r:{rel.value}]->(b) RETURN a.id AS src, b.id AS dst{props} ORDER BY src, dst")
+        out[rel.value] = store.run(f"MATCH (a)-[r:{rel.value}]->(b) "
+                                   f"RETURN a.id AS src, b.id AS dst{props} ORDER BY src, dst")
     return out
 
 
@@ -52,7 +53,8 @@ def _naive_load(store, graph) -> None:
     for rel in graph.relationships:
         props = REL_PROPERTIES[rel.type]
         sets = ", ".join(f"e.{p} = {_typed('$' + p, t)}" for p, t in props.items())
-        store.run(f"MATCH (a:{rel.source_label.value} {{id: $source}}) MATCH (b:{rel.target_label.value} {{id: $target}}) "
+        store.run(f"MATCH (a:{rel.source_label.value} {{id: $source}}) "
+                  f"MATCH (b:{rel.target_label.value} {{id: $target}}) "
                   f"MERGE (a)-[e:{rel.type.value}]->(b) SET {sets}",
                   {"source": rel.source, "target": rel.target, **rel.properties()})
 
@@ -189,7 +191,8 @@ def test_a_first_build_writes_every_table_in_one_copy_and_records_shas(tmp_path,
     checkpoints = [i for i, c in enumerate(sent) if c == "CHECKPOINT"]
     node_copies = [i for i, c in enumerate(sent) if c.startswith("COPY") and "(from=" not in c]
     rel_copies = [i for i, c in enumerate(sent) if c.startswith("COPY") and "(from=" in c]
-    assert len(checkpoints) == 2 and max(node_copies) < checkpoints[0] < min(rel_copies) < max(rel_copies) < checkpoints[1]
+    assert len(checkpoints) == 2
+    assert max(node_copies) < checkpoints[0] < min(rel_copies) < max(rel_copies) < checkpoints[1]
     assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
     assert gc.isenabled()  # the collector, paused while the tables were built, runs again
     shas = store.run("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha ORDER BY id")
@@ -244,7 +247,8 @@ def test_long_results_of_plain_columns_keep_every_value_and_type(tmp_path, monke
     """From `_ARROW_ROWS` rows on, plain columns come through one Arrow table: the values, their
     Python types, nulls, lists and the column order must be what the row-by-row path returns."""
     store = open_store(f"ladybug://{tmp_path / 'g.lbdb'}")
-    query = ("UNWIND range(1, $n) AS k WITH cast(k, 'INT64') AS i RETURN i, i * 0.5 AS half, 'x' + cast(i, 'STRING') AS s, [i, i + 1] AS pair, "
+    query = ("UNWIND range(1, $n) AS k WITH cast(k, 'INT64') AS i "
+             "RETURN i, i * 0.5 AS half, 'x' + cast(i, 'STRING') AS s, [i, i + 1] AS pair, "
              "CASE WHEN i % 2 = 0 THEN NULL ELSE i END AS odd, i % 3 = 0 AS third, "
              "['a', cast(i, 'STRING')] AS tags, date('2024-01-01') AS day ORDER BY i")
     n = backend._ARROW_ROWS + 5

@@ -3,6 +3,7 @@ with `create_autospec`, records the exact Cypher and parameters the adapter send
 from __future__ import annotations
 
 import sys
+
 import pytest
 
 neo4j = pytest.importorskip("neo4j")
@@ -81,11 +82,13 @@ def test_replacing_deletes_the_old_facts_first_in_the_same_transaction(neo4j_dou
     assert report.replaced and report.updated == {"Project": 1, "Enterprise": 1}
     statements = neo4j_double.tx_statements()
     assert statements[0] == ("MATCH ()-[r:PUBLISHES]->() WHERE r.document_id = $doc DELETE r", {"doc": "doc-a"})
-    assert ("MATCH (n:Task) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n", {"doc": "doc-a"}) in statements
+    delete_tasks = "MATCH (n:Task) WHERE n.document_id = $doc DETACH DELETE n RETURN count(n) AS n"
+    assert (delete_tasks, {"doc": "doc-a"}) in statements
     assert ("MATCH (n:Department) WHERE NOT EXISTS { MATCH (n)--() } DELETE n RETURN count(n) AS n", {}) in statements
     demote = next(s for s, _ in statements if s.startswith("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS"))
     # a demoted plan holds what a citation stub holds: its title, no issuers, nothing else
-    assert demote == ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } SET n.document_id = null, "
+    assert demote == ("MATCH (n:Plan) WHERE n.document_id = $doc AND EXISTS { MATCH (n)--() } "
+                      "SET n.document_id = null, "
                       "n.issuers = [], n.date = null, n.doc_number = null, n.period_start = null, n.period_end = null, "
                       "n.region = null, n.status = null")
     assert statements[-1][0].startswith("UNWIND $rows AS row\nMATCH (a:Project")
@@ -129,7 +132,8 @@ def test_run_returns_plain_values(neo4j_double):
     rel = graph.relationship_type("ISSUED_BY")(graph, "5:x:2", 2, {"document_id": "d", "rule": "r"})
     neo4j_double.driver.execute_query.side_effect = None
     neo4j_double.driver.execute_query.return_value = neo4j.EagerResult(
-        records=[neo4j.Record({"p": plan, "r": rel, "date": neo4j.time.Date(2021, 6, 1), "n": 3})], summary=None, keys=[])
+        records=[neo4j.Record({"p": plan, "r": rel, "date": neo4j.time.Date(2021, 6, 1), "n": 3})],
+        summary=None, keys=[])
     store = open_store("neo4j://localhost:7687", password="pw")
     [row] = store.run("MATCH (p:Plan)-[r:ISSUED_BY]->() RETURN p, r, date('2021-06-01') AS date, 3 AS n")
     assert row["p"]["_label"] == "Plan" and row["p"]["title"] == "规划" and row["p"]["date"] is None
@@ -227,7 +231,8 @@ def test_a_write_is_refused_by_the_query_type_the_server_reports(neo4j_double, c
 
 
 @pytest.mark.parametrize("cypher", ["LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
-                                    "MATCH (n:Task) RETURN n.id AS `a\\`, 2 AS `b'`; LOAD CSV FROM 'file:///x' AS r RETURN r",
+                                    "MATCH (n:Task) RETURN n.id AS `a\\`, 2 AS `b'`; "
+                                    "LOAD CSV FROM 'file:///x' AS r RETURN r",
                                     "MATCH (n) WITH n LIMIT 1LOAD CSV FROM 'https://evil.example/x.csv' AS r RETURN r"])
 def test_file_clauses_are_refused_before_the_server_sees_them(neo4j_double, cypher):
     store = open_store("neo4j://localhost:7687", password="pw", read_only=True)
@@ -263,4 +268,5 @@ def test_cli_query_without_write_never_opens_a_write_transaction(neo4j_double):
                                        "--store", "neo4j://localhost:7687"])
     assert result.exit_code == 2 and "--write" in result.output, result.output
     assert neo4j_double.session.execute_write.call_count == 0 and neo4j_double.queries() == []
-    assert [q for q, _ in neo4j_double.tx_statements()] == ["EXPLAIN MATCH (n:Task) WITH n LIMIT 100000SET n.text = 'x'"]
+    explained = [q for q, _ in neo4j_double.tx_statements()]
+    assert explained == ["EXPLAIN MATCH (n:Task) WITH n LIMIT 100000SET n.text = 'x'"]

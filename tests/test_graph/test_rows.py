@@ -15,9 +15,10 @@ def test_node_rows_merge_repeated_ids_like_merge_nodes():
               m.Plan(id="plan-1", document_id="doc-1", title="规划1（修订）", date="2021-06-01"),
               m.Plan(id="cited", title="《被引规划》")]
     got = rows.node_label_rows(NodeLabel.PLAN, plans)
-    expected = [tuple(row[c] for c in rows.node_columns(NodeLabel.PLAN)) for row in rows.merge_nodes(NodeLabel.PLAN, plans)]
+    columns = rows.node_columns(NodeLabel.PLAN)
+    expected = [tuple(row[c] for c in columns) for row in rows.merge_nodes(NodeLabel.PLAN, plans)]
     assert sorted(got) == sorted(expected) and len(got) == n + 1
-    plan_1 = dict(zip(rows.node_columns(NodeLabel.PLAN), next(r for r in got if r[0] == "plan-1")))
+    plan_1 = dict(zip(rows.node_columns(NodeLabel.PLAN), next(r for r in got if r[0] == "plan-1"), strict=True))
     assert (plan_1["title"], plan_1["date"], plan_1["region"]) == ("规划1（修订）", "2021-06-01", "杭州市")
 
 

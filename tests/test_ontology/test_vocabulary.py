@@ -47,7 +47,7 @@ def test_object_properties_equal_relationship_types_with_their_endpoints(onto):
 
 def test_datatype_properties_equal_vocabulary_properties(onto):
     declared = {_local(p) for p in onto.subjects(RDF.type, OWL.DatatypeProperty)}
-    used = {p for props in NODE_PROPERTIES.values() for p in props} | {p for props in REL_PROPERTIES.values() for p in props}
+    used = {p for props in [*NODE_PROPERTIES.values(), *REL_PROPERTIES.values()] for p in props}
     assert declared == used
 
 

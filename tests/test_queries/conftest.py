@@ -6,7 +6,6 @@ module of the same name, and pytest runs with --import-mode=importlib.
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
@@ -29,16 +28,13 @@ def _load_fixture_module():
 fixture_graph = _load_fixture_module()
 
 
-def _open(backend: str, folder: Path):
+def _open(backend: str, folder: Path, request):
     from plankg.graph.store import open_store
     from plankg.ontology.vocab import NodeLabel
 
     if backend == "ladybug":
         return open_store(f"ladybug://{folder / 'queries.lbdb'}")
-    uri = os.environ.get("NEO4J_URI")
-    if not uri:
-        pytest.skip("Neo4j query tests need a server: set NEO4J_URI (and NEO4J_USERNAME, NEO4J_PASSWORD)")
-    store = open_store(uri)
+    store = open_store(request.getfixturevalue("neo4j_uri"))
     store.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
     return store
 
@@ -46,7 +42,7 @@ def _open(backend: str, folder: Path):
 @pytest.fixture(scope="module", params=["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def store(request, tmp_path_factory):
     """A real store holding the constructed corpus, shared by the tests of one module."""
-    opened = _open(request.param, tmp_path_factory.mktemp(f"queries-{request.param}"))
+    opened = _open(request.param, tmp_path_factory.mktemp(f"queries-{request.param}"), request)
     fixture_graph.load_fixture(opened)
     yield opened
     opened.close()

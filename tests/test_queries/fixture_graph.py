@@ -14,7 +14,6 @@ from __future__ import annotations
 from plankg.ingest import assemble
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
-from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
 
 RULES = "fixture.rules.v1"
@@ -186,7 +185,7 @@ def city_five_year_plan() -> m.DocumentGraph:
                 [(FAGAI, "市发改委", "lead"), (KEJI, "市科技局", "support")])
     d.target(c2, "高新技术企业达到3000家", "高新技术企业数", 3000, "家", 2025, 500)
     # a task straight under the plan (no section) and a mention in the plan's own preamble
-    c3 = d.task(plan, "三", "加强科技人才队伍建设。", 700, [(RENCAI, "市委人才办", "lead"), (KEJI, "市科技局", "support")])
+    d.task(plan, "三", "加强科技人才队伍建设。", 700, [(RENCAI, "市委人才办", "lead"), (KEJI, "市科技局", "support")])
     d.mention(plan, CITY_BRAIN, 40)
     d.cites(plan, PROVINCE_PLAN)
     return d.graph()

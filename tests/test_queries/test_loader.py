@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from plankg.errors import QueryError
-from plankg.queries.loader import (BASE_KEYS, CATEGORIES, OVERRIDE_KEYS, export_packs, is_read_only, load_packs,
-                                   neo4j_file_text)
+from plankg.queries.loader import (
+    BASE_KEYS,
+    CATEGORIES,
+    OVERRIDE_KEYS,
+    export_packs,
+    is_read_only,
+    load_packs,
+    neo4j_file_text,
+)
 
 README = Path(__file__).resolve().parents[2] / "queries" / "README.md"
 
@@ -59,7 +66,8 @@ def test_a_good_pack_loads(tmp_path):
 
 
 @pytest.mark.parametrize("change, message", [
-    (("// category: overview", "// catgory: overview"), r"unknown header key 'catgory' \[packs/t/plan_titles.cypher:7\]"),
+    (("// category: overview", "// catgory: overview"),
+     r"unknown header key 'catgory' \[packs/t/plan_titles.cypher:7\]"),
     (("// revision: 1\n", ""), r"lacks required key\(s\) revision"),
     (("// title_en: Plan titles\n", "// title_en: Plan titles\n// title_en: again\n"), "appears twice"),
     (("// param: plan string", "// param: plan strng"), r"type 'strng'.*:6\]"),

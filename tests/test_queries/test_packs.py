@@ -43,12 +43,11 @@ def test_query_returns_expected_rows(store, name):
 
 
 
+@pytest.mark.parametrize("store", ["ladybug"], indirect=True)  # the Arrow path is LadybugDB's
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_every_query_gives_the_same_rows_through_arrow_and_row_by_row(store, name, monkeypatch):
     """LadybugDB hands long results of plain columns over as one Arrow table; forced for every
     query's every case, it must return what the row-by-row path returns, types included."""
-    if store.capabilities.dialect != "ladybug":
-        pytest.skip("the Arrow path is LadybugDB's")
     from plankg.graph.backends import ladybug as backend
 
     def typed(rows):
@@ -97,22 +96,32 @@ def test_pick_lists_feed_params(store):
     assert pick_list(store, packs["co_responsible_pairs"].param("min_tasks")) == []
 
 
+# what each engine's EXPLAIN calls a cross product
+CROSS_PRODUCT = {"ladybug": "CROSS_PRODUCT", "neo4j": "CartesianProduct"}
+
+
 def _operators(store, name: str, params: dict) -> set[str]:
-    query = load_packs()[name]
+    """The operator names of the plan the store's engine makes for a query's text in its dialect."""
     from plankg.queries.loader import bind_params
 
-    text = store.run("EXPLAIN " + query.text_for("ladybug"), bind_params(query, params))[0]
-    return set(re.findall(r"([A-Z_]{4,})\[\d+\]", next(iter(text.values()))))
+    query = load_packs()[name]
+    dialect = store.capabilities.dialect
+    text, bound = "EXPLAIN " + query.text_for(dialect), bind_params(query, params)
+    if dialect == "neo4j":
+        from plankg.graph.backends.neo4j import plan_operators
+
+        summary = store._read(lambda tx: tx.run(text, bound).consume())
+        return set(plan_operators(summary.plan))
+    plan = store.run(text, bound)[0]
+    return set(re.findall(r"([A-Z_]{4,})\[\d+\]", next(iter(plan.values()))))
 
 
 @pytest.mark.parametrize("name", [q.name for q in load_packs().values() if any(p.required for p in q.params)])
 def test_seeded_queries_plan_without_cross_products(store, name):
-    if store.capabilities.dialect != "ladybug":
-        pytest.skip("EXPLAIN operator names are LadybugDB's")
     params = fixture_graph.QUERY_CASES[name][0]
     operators = _operators(store, name, params)
     assert operators, "EXPLAIN returned no plan"
-    assert "CROSS_PRODUCT" not in operators
+    assert CROSS_PRODUCT[store.capabilities.dialect] not in operators, sorted(operators)
 
 
 def test_neo4j_texts_pass_neo4j_linter_strictly_with_their_params(require_tool):

@@ -32,13 +32,13 @@ def _clauses(text: str) -> list[tuple[str, str]]:
     """
     code = code_only(text)
     depth, top = 0, []
-    for i, ch in enumerate(code):
+    for ch in code:
         depth += ch == "{"
         depth -= ch == "}"
         top.append(depth == 0)
     starts = [m for m in _CLAUSE.finditer(code) if top[m.start()]]
     out = []
-    for m, following in zip(starts, starts[1:] + [None]):
+    for m, following in zip(starts, starts[1:] + [None], strict=True):
         keyword = re.sub(r"\s+", " ", m.group(1).upper())
         out.append((keyword, code[m.end():following.start() if following else len(code)]))
     return out
@@ -93,7 +93,8 @@ def _filters(text: str) -> set[tuple[str, str, str]]:
     """(label or type, property, operator) of every `var.prop CONTAINS $x` / `var.prop = $x` whose
     variable the text binds to one label or relationship type.
 
-    >>> sorted(_filters("MATCH (p:Plan)<-[r:ISSUED_BY]-(n) WHERE p.title CONTAINS $a OR r.printed_name = $b OR n.x = $c"))
+    >>> sorted(_filters("MATCH (p:Plan)<-[r:ISSUED_BY]-(n) "
+    ...                 "WHERE p.title CONTAINS $a OR r.printed_name = $b OR n.x = $c"))
     [('ISSUED_BY', 'printed_name', '='), ('Plan', 'title', 'CONTAINS')]
     """
     code = code_only(text)

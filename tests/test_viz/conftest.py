@@ -24,8 +24,9 @@ def plan_graph(doc_name: str, title: str, depts: list[m.Department], platform: m
                enterprise: m.Enterprise, cited: m.Plan | None = None) -> m.DocumentGraph:
     doc_id = content_id("Document", doc_name)
     doc = m.Document(id=doc_id, document_id=doc_id, name=doc_name, path=f"data/{doc_name}", sha256="0" * 64, chars=900)
-    plan = m.Plan(id=content_id("Plan", title), document_id=doc_id, title=title, issuers=[depts[0].name, "杭州市人民政府"],
-                  date="2021-06-30", doc_number="杭政办〔2021〕3号", period_start=2021, period_end=2025, region="杭州市")
+    plan = m.Plan(id=content_id("Plan", title), document_id=doc_id, title=title,
+                  issuers=[depts[0].name, "杭州市人民政府"], date="2021-06-30", doc_number="杭政办〔2021〕3号",
+                  period_start=2021, period_end=2025, region="杭州市")
     sec = m.Section(id=content_id("Section", doc_id, "二"), document_id=doc_id, ref="二", title="主要任务", depth=1,
                     span_start=10, span_end=400)
     sub = m.Section(id=content_id("Section", doc_id, "二.(一)"), document_id=doc_id, ref="二.(一)",
@@ -33,7 +34,8 @@ def plan_graph(doc_name: str, title: str, depts: list[m.Department], platform: m
     tasks = [m.Task(id=content_id("Task", doc_id, f"二.(一).{i}"), document_id=doc_id, ref=f"二.(一).{i}",
                     text=f"加快推进城西科创大走廊建设第{i}项工作，构建“立足杭州、服务全省”的知识产权综合服务体系。",
                     rule="test.v1", span_start=30 + 50 * i, span_end=70 + 50 * i) for i in (1, 2, 3)]
-    target = m.Target(id=content_id("Target", doc_id, "研发投入强度"), document_id=doc_id, text="研发投入强度达到3.5%以上",
+    target = m.Target(id=content_id("Target", doc_id, "研发投入强度"), document_id=doc_id,
+                      text="研发投入强度达到3.5%以上",
                       metric="研发投入强度", value=3.5, unit="%", comparator=">=", year=2025, rule="test.v1",
                       span_start=5, span_end=18)
     project = m.Project(id=content_id("Project", doc_id, "之江实验室二期"), document_id=doc_id, name="之江实验室二期",
@@ -60,7 +62,8 @@ def plan_graph(doc_name: str, title: str, depts: list[m.Department], platform: m
 
 
 def department(name: str) -> m.Department:
-    return m.Department(id=content_id("Department", "杭州市", name), name=name, jurisdiction="杭州市", kind="government")
+    return m.Department(id=content_id("Department", "杭州市", name), name=name, jurisdiction="杭州市",
+                        kind="government")
 
 
 def sample_graphs() -> list[m.DocumentGraph]:
@@ -70,7 +73,8 @@ def sample_graphs() -> list[m.DocumentGraph]:
     platform = m.Platform(id=content_id("Platform", "之江实验室"), name="之江实验室", kind="实验室", level="省级")
     enterprise = m.Enterprise(id=content_id("Enterprise", "阿里巴巴"), name="阿里巴巴")
     cited = m.Plan(id=content_id("Plan", "浙江省科技创新发展“十四五”规划"), title="浙江省科技创新发展“十四五”规划")
-    first = plan_graph("001_科技.txt", "杭州市科技创新“十四五”规划", [keji, hostile, quoted], platform, enterprise, cited)
+    first = plan_graph("001_科技.txt", "杭州市科技创新“十四五”规划", [keji, hostile, quoted], platform, enterprise,
+                       cited)
     second = plan_graph("002_数字.txt", "杭州市数字经济发展规划", [fagai, keji], platform, enterprise)
     return [first, second]
 

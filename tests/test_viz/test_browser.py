@@ -26,7 +26,8 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory, require_tool_once):
     require_tool_once(CHROMIUM.exists() and CHROMEDRIVER.exists(),
-                      f"headless browser test needs {CHROMIUM} and {CHROMEDRIVER}: apt-get install chromium chromium-driver")
+                      f"headless browser test needs {CHROMIUM} and {CHROMEDRIVER}: "
+                      "apt-get install chromium chromium-driver")
     webdriver = pytest.importorskip("selenium.webdriver", reason="browser test needs selenium: pip install selenium")
     from selenium.webdriver.chrome.service import Service
 
@@ -101,7 +102,8 @@ def test_every_view_works_offline(browser, written, hostile, tmp_path):
                     names: p.names, types: p.data.types.map(t => t[0]),
                     legend: Array.from(document.querySelectorAll('#legend-types li')).map(li => li.dataset.key),
                     rels: p.data.rels.map(r => r[0]),
-                    relLegend: Array.from(document.querySelectorAll('#legend-rels li[data-key]')).map(li => li.dataset.key),
+                    relLegend: Array.from(document.querySelectorAll('#legend-rels li[data-key]'))
+                        .map(li => li.dataset.key),
                     title: document.title};""")
         assert state["total"] > 0 and state["drawn"] == state["total"], path.name
         assert state["legend"] == state["types"] and state["relLegend"] == state["rels"], path.name
@@ -180,7 +182,8 @@ def test_large_view_draws_with_a_precomputed_layout(browser, tmp_path):
     rng = random.Random(3)
     nodes = [{"label": "Department", "id": f"department-{i:016x}", "name": f"杭州市第{i}局"} for i in range(40)]
     nodes += [{"label": "Task", "id": f"task-{i:016x}", "ref": str(i), "document_id": "d",
-               "text": f"第{i}项任务：加快推进城西科创大走廊建设，构建知识产权综合服务体系。"} for i in range(PHYSICS_LIMIT + 100)]
+               "text": f"第{i}项任务：加快推进城西科创大走廊建设，构建知识产权综合服务体系。"}
+              for i in range(PHYSICS_LIMIT + 100)]
     edges = [{"type": "RESPONSIBLE_FOR", "source": f"department-{rng.randrange(40):016x}", "target": f"task-{i:016x}",
               "role": "lead", "document_id": "d"} for i in range(PHYSICS_LIMIT + 100)]
     view = graph_to_view(networkx_from_records(nodes, edges, {"d": "大文件.txt"}), "大图", "合成数据")

@@ -24,8 +24,8 @@ def test_round_trip_gives_the_escaped_values_back_and_no_formula(table):
     text = csv_text(header, rows)
     read = list(csv.reader(io.StringIO(text + "\n"), strict=True))
     assert read == [[csv_cell(v) for v in header], *([csv_cell(v) for v in row] for row in rows)]
-    for row_in, row_out in zip([header, *rows], read):
-        for value, cell in zip(row_in, row_out):
+    for row_in, row_out in zip([header, *rows], read, strict=True):
+        for value, cell in zip(row_in, row_out, strict=True):
             if isinstance(value, str):
                 assert cell == excel_safe(value) and not cell.startswith(FORMULA_STARTS)
                 assert cell.removeprefix("'") == value or cell == value

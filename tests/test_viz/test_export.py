@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 
 from plankg.errors import VizError
+from plankg.graph.nx import store_to_networkx
 from plankg.ontology.rdf import RESOURCE, SHAPES_FILE, VOCAB, load_ontology
 from plankg.viz.export import FORMATS, export, rdf_triples
-from plankg.graph.nx import store_to_networkx
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +69,8 @@ def test_rdf_export_conforms_to_the_shapes(viz_store, tmp_path, fmt, rdflib_form
 
 
 # header grammar of neo4j-admin database import: name:type, with :ID, :LABEL, :START_ID, :END_ID, :TYPE
-_HEADER = re.compile(r"^(?:[a-z_][a-z0-9_]*)?(?::(?:ID|LABEL|START_ID|END_ID|TYPE|int|long|float|double|boolean|byte|short|"
-                     r"char|string|date|datetime|point)(?:\[\])?)?$")
+_HEADER = re.compile(r"^(?:[a-z_][a-z0-9_]*)?(?::(?:ID|LABEL|START_ID|END_ID|TYPE|"
+                     r"int|long|float|double|boolean|byte|short|char|string|date|datetime|point)(?:\[\])?)?$")
 
 
 def test_csv_for_neo4j_admin(viz_store, tmp_path, expected):

@@ -1,7 +1,6 @@
 """The store reads back into networkx whole, and per document."""
 from __future__ import annotations
 
-
 import pytest
 
 from plankg.graph.nx import read_queries, rows_to_networkx, store_to_networkx
