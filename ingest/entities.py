@@ -21,10 +21,11 @@ import json
 import logging
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from plankg.errors import PlankgError
 from plankg.ingest import lexicon
@@ -132,7 +133,7 @@ def _region_places() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _places(region: str | None) -> "_Places":
+def _places(region: str | None) -> _Places:
     extra = []
     if region:
         extra.append(region)
@@ -140,6 +141,9 @@ def _places(region: str | None) -> "_Places":
         if len(short) >= 2:
             extra.append(short)
     return _Places(tuple(extra) + _region_places())
+
+
+_UNLISTED_PLACE = re.compile(r"(?![全本各该我城新])[\u4e00-\u9fff]{2,3}?[县市](?![级域内外城场民区政委直属])(?=[\u4e00-\u9fff]{2})")
 
 
 class _Places:
@@ -150,7 +154,9 @@ class _Places:
         self.pattern = re.compile("|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))))
 
     def found_in(self, s: str) -> bool:
-        return self.pattern.search(s) is not None
+        # A county or city the gazetteer does not list still names a place when the name opens with it
+        # ("新野县产业集聚区", "舞钢市产业集聚区").
+        return self.pattern.search(s) is not None or _UNLISTED_PLACE.match(s) is not None
 
     def opens(self, s: str) -> bool:
         return self.pattern.match(s) is not None
@@ -294,7 +300,7 @@ class _Run:
     quoted: bool  # the run fills a pair of quotation marks
 
 
-def _runs(text: str, start: int, end: int, places: "_Places | None" = None,
+def _runs(text: str, start: int, end: int, places: _Places | None = None,
           heads: HeadLookup | None = None) -> list[_Run]:
     """Maximal stretches of name characters in text[start:end], cut at punctuation and stop words.
 
@@ -411,7 +417,7 @@ def _level(name: str, group: str = "") -> str | None:
     return None
 
 
-def _named(name: str, head: Head, quoted: bool, places: "_Places") -> bool:
+def _named(name: str, head: Head, quoted: bool, places: _Places) -> bool:
     """Whether `name` (ending in `head`) names one platform rather than a category of them."""
     body = name[: len(name) - len(head.noun)]
     has_place = places.found_in(name)
@@ -433,7 +439,7 @@ def _named(name: str, head: Head, quoted: bool, places: "_Places") -> bool:
             and not re.match(r"重点|新型|高水平|重大|高能级|一流|特色|专业|综合|公共|各类|一批|以上", bare))
 
 
-def _platform_candidates(text: str, run: _Run, places: "_Places", heads: HeadLookup
+def _platform_candidates(text: str, run: _Run, places: _Places, heads: HeadLookup
                          ) -> Iterable[tuple[int, int, Head]]:
     _, by_noun = _compiled()
     s, e = run.start, run.end
@@ -671,7 +677,7 @@ def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) ->
     return []
 
 
-def span_platforms(text: str, start: int, end: int, places: "_Places", heads: HeadLookup,
+def span_platforms(text: str, start: int, end: int, places: _Places, heads: HeadLookup,
                    coordinated: list[PlatformOut] | None = None) -> list[PlatformOut]:
     """Platforms named in one prose span, in the order found, before deduplication.
 
@@ -718,7 +724,7 @@ RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
 _LIST_JOINS = ("、", "以及", "及", "和", "与")
 
 
-def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], places: "_Places",
+def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], places: _Places,
                      heads: HeadLookup) -> list[PlatformOut]:
     """Items of a list that names a platform, themselves named like places ("推进数字产业金廊、中科文萃数字港、
     国家高新区南塔片区、大学科技园区以及多福湾新质区建设": the heads vary, the list is one of platforms)."""
@@ -797,7 +803,7 @@ _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")
 
 
-def places_for(ctx: DocContext | None) -> "_Places":
+def places_for(ctx: DocContext | None) -> _Places:
     """Place names a platform name may carry, the plan's own region first, then the towns and local
     governments the document itself names as units (马桥镇, 银川市人民政府): places the gazetteer may lack."""
     region = getattr(ctx, "region", None)
@@ -853,7 +859,7 @@ def local_places(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=64)
-def _places_with(region: str | None, local: tuple[str, ...]) -> "_Places":
+def _places_with(region: str | None, local: tuple[str, ...]) -> _Places:
     return _Places(_places(region).names + local)
 
 
