@@ -5,10 +5,13 @@ signature block, the title lines) and, where that is silent, from the body: a fr
 title is named by its appendix heading; a period comes from the title ("2022—2026年",
 "十四五", "2024年工作计划") or from goal years ("到2027年").
 
->>> text = "湖科发〔2025〕3号\\n关于印发《湖州市科技创新三年行动计划(2025—2027年)》的通知\\n湖州市科学技术局\\n2025年2月8日\\n一、总体要求\\n正文。"
+>>> text = ("湖科发〔2025〕3号\\n关于印发《湖州市科技创新三年行动计划(2025—2027年)》的通知\\n"
+...         "湖州市科学技术局\\n2025年2月8日\\n一、总体要求\\n正文。")
 >>> info = read_plan_meta(text)
 >>> (info.title, info.issuers, info.date, info.doc_number, info.period, info.region, info.status)
-('湖州市科技创新三年行动计划(2025—2027年)', ('湖州市科学技术局',), '2025-02-08', '湖科发〔2025〕3号', (2025, 2027), '湖州市', None)
+... # doctest: +NORMALIZE_WHITESPACE
+('湖州市科技创新三年行动计划(2025—2027年)', ('湖州市科学技术局',), '2025-02-08', '湖科发〔2025〕3号', (2025, 2027),
+'湖州市', None)
 """
 from __future__ import annotations
 
@@ -50,7 +53,8 @@ RULE = "plankg.plan_meta.v4"
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
                "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务")
-_TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
+_TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
+                         r"|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
@@ -122,7 +126,8 @@ def read_meta_fields(head: str) -> MetaFields:
     >>> f = read_meta_fields("索 引 号 | 001/2022-1 | 成文日期 | 2022-04-18 |\\n[ 发文字号 ] | 某政办发〔2022〕16号 |")
     >>> f.date, f.doc_number
     ('2022-04-18', '某政办发〔2022〕16号')
-    >>> f = read_meta_fields("•【制定机关】某市科学技术局\\n•【公布日期】2018.03.23\\n发布机构 :某省人民政府办公厅公文时效 :有效")
+    >>> f = read_meta_fields("•【制定机关】某市科学技术局\\n•【公布日期】2018.03.23\\n"
+    ...                      "发布机构 :某省人民政府办公厅公文时效 :有效")
     >>> f.issuer, f.date
     ('某市科学技术局', '2018-03-23')
     >>> read_meta_fields("发文单位\\n市人民政府办公室\\n发文字号\\n十政办发〔2023〕19号").doc_number
@@ -343,7 +348,8 @@ def _transmitted_plan(lines: list[str]) -> str | None:
             name, before, after = m.group(1), line[:m.start()], line[m.end():]
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
-            opens = not before.strip() or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；])\s*$", before)
+            opens = (not before.strip()
+                     or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；])\s*$", before))
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|[(（、,，。;；])", after)
             if opens and closes and "关于" not in name and _completes_title(name):
                 return _clean_title(name)
@@ -398,7 +404,8 @@ def _title_with_number(text: str) -> tuple[str, str] | None:
         if not m:
             continue
         title = re.sub(r"\s+", "", line[:m.start()])
-        if (_completes_title(title) or "关于" in title and title.endswith("的通知")) and len(title) <= 80 and not re.search(r"[。,，;；:：《]", title):
+        if ((_completes_title(title) or "关于" in title and title.endswith("的通知")) and len(title) <= 80
+                and not re.search(r"[。,，;；:：《]", title)):
             return title, re.sub(r"\s+", "", m.group(0))
     return None
 
@@ -458,7 +465,8 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
              "九": 9}
-_CN_DATE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
+_CN_DATE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日$")
 
 
 def _cn_small(s: str) -> int:
@@ -598,7 +606,8 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     the printed one.
 
     >>> reg = default_registry()
-    >>> issuer_name("市人民政府办公室", "六盘水市", reg, resolve=False), issuer_name("苍溪县政府", "苍溪县", reg, resolve=False)
+    >>> (issuer_name("市人民政府办公室", "六盘水市", reg, resolve=False),
+    ...  issuer_name("苍溪县政府", "苍溪县", reg, resolve=False))
     ('六盘水市人民政府办公室', '苍溪县政府')
     >>> issuer_name("区政府", None, reg, resolve=False), issuer_name("吴兴区经信局", "吴兴区", reg, resolve=True)
     ('区政府', '吴兴区经济和信息化局')
@@ -622,9 +631,11 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
 
     >>> find_period("某市实施方案(2022—2026年)", "", None), find_period("某区科技发展“十四五”规划", "", None)
     ((2022, 2026), (2021, 2025))
-    >>> find_period("某市2024年工作计划", "", None), find_period("关于支持某区的实施意见", "到2027年,建成园区。", "2023-06-29")
+    >>> (find_period("某市2024年工作计划", "", None),
+    ...  find_period("关于支持某区的实施意见", "到2027年,建成园区。", "2023-06-29"))
     ((2024, 2024), (2023, 2027))
-    >>> find_period("苏州市2024年科技创新工作要点", "", None), find_period("关于建设某区的实施意见", "到2027年,建成。到2035年,建成高地。", "2023-08-30")
+    >>> (find_period("苏州市2024年科技创新工作要点", "", None),
+    ...  find_period("关于建设某区的实施意见", "到2027年,建成。到2035年,建成高地。", "2023-08-30"))
     ((2024, 2024), (2023, 2027))
     """
     for source in ([title] if title else []):
@@ -742,14 +753,14 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     region = find_region(title, printed, registry, text)
     # Where the gazetteer does not know the plan's place, its title still names it ("六盘水市…方案").
     titled = _PLACE_START.match(title) if title else None
-    place = titled.group(0) if titled and (region is None or region not in title) else region
+    place = titled.group(0) if titled and title and (region is None or region not in title) else region
     issuers: list[str] = []
     for name in printed:
-        named = issuer_name(name, place, registry, resolve=resolve)
-        if not resolve and not _has_place(named, registry) and name not in (fields.issuer, fields.source):
+        issuer = issuer_name(name, place, registry, resolve=resolve)
+        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source):
             continue  # "区人民政府办公室关于…" names no one without its place
-        if named not in issuers:
-            issuers.append(named)
+        if issuer not in issuers:
+            issuers.append(issuer)
     if region is None and issuers:
         region = find_region(None, issuers, registry)
 

@@ -18,10 +18,13 @@ People (责任领导, a bare name) are never departments; "等有关部门" tail
 collective actors (各区、县(市)政府) are kept. Lists split on 、 , ， and ; outside brackets.
 
 >>> from plankg.ingest.structure import parse_structure
->>> s = parse_structure("二、任务\\n1.建设平台。推进建设。(责任单位:市科技局、市财政局)完善政策。(牵头单位:市发改委;配合单位:市经信局等有关部门)")
+>>> s = parse_structure("二、任务\\n1.建设平台。推进建设。(责任单位:市科技局、市财政局)"
+...                     "完善政策。(牵头单位:市发改委;配合单位:市经信局等有关部门)")
 >>> result = find_responsibility(s)
 >>> [(c.ref, c.text[:4], [(d.name, d.role) for d in c.departments]) for c in result.clauses]
-[('二.1', '建设平台', [('市科技局', 'responsible'), ('市财政局', 'responsible')]), ('二.1#2', '完善政策', [('市发改委', 'lead'), ('市经信局', 'support')])]
+... # doctest: +NORMALIZE_WHITESPACE
+[('二.1', '建设平台', [('市科技局', 'responsible'), ('市财政局', 'responsible')]), ('二.1#2', '完善政策',
+[('市发改委', 'lead'), ('市经信局', 'support')])]
 """
 from __future__ import annotations
 
@@ -107,7 +110,8 @@ _CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个
                          r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
-_CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}][^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
+_CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
+                              rf"[^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
                               rf"{_CONVENTION.pattern}[^{re.escape(lexicon.CLOSE_BRACKETS)}]*[{re.escape(lexicon.CLOSE_BRACKETS)}]")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 _STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
@@ -173,7 +177,7 @@ def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     >>> [p for p, _, _ in split_units("市科技局、杭州高新区(滨江)、各区、县(市)政府,钱江海关")]
     ['市科技局', '杭州高新区(滨江)', '各区、县(市)政府', '钱江海关']
     """
-    protected = set()
+    protected: set[int] = set()
     for m in _PROTECTED.finditer(text):
         protected.update(range(m.start(), m.end()))
     out = []
@@ -220,7 +224,8 @@ def _clean_unit(piece: str) -> tuple[str, int]:
 
 
 def parse_department_list(text: str, base: int, default_role: str,
-                          registry: DepartmentRegistry | None = None) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
+                          registry: DepartmentRegistry | None = None,
+                          ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
     """Departments named in `text` (offsets from `base`), and actors of a plan-wide rule inside it.
 
     >>> deps, rule = parse_department_list("市科技局牵头,市财政局、市发改委配合", 0, "responsible")
@@ -267,7 +272,7 @@ def parse_department_list(text: str, base: int, default_role: str,
         kept.append((a, b))
 
     for a, b in kept:
-        for piece, s, e in split_units(text[a:b], base + a):
+        for piece, s, _end in split_units(text[a:b], base + a):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             own_lead = bool(_OWN_LEAD.search(piece) or _STAR.search(piece))
             piece = _STAR.sub("", piece)
@@ -397,12 +402,12 @@ def passages(structure: Structure) -> list[Passage]:
 
 
 def _deeper(ref: str | None, parent: str) -> bool:
-    return bool(ref) and ref.startswith(parent + ".")
+    return ref is not None and ref.startswith(parent + ".")
 
 
 def _is_sub_point(block: Block, unit: _Unit) -> bool:
     """A (1) / ① sub-point under an open arabic item ("1." / "1、"), not a new item of its own."""
-    if not _deeper(block.ref, unit.ref) or block.ref.startswith("附件"):
+    if block.ref is None or not _deeper(block.ref, unit.ref) or block.ref.startswith("附件"):
         return False
     own = match_marker(unit.block.marker) if unit.block.marker else None
     sub = match_marker(block.marker) if block.marker else None
@@ -426,7 +431,7 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
     """
     if not content or len(content) > 400 or not (_ROLE_TAIL.search(content) or after_sentence):
         return False
-    names = []
+    names: list[str] = []
     for phrase in re.split(r"[,，;；]", content):
         if _DEADLINE_PHRASE.match(phrase.strip()):
             continue  # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units
@@ -518,7 +523,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             base = start + m.end() + sm.start(1)
             # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems.
             short_forms = bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)
-            for p, s, e in split_units(sm.group(1), base):
+            for p, s, _end in split_units(sm.group(1), base):
                 name, off = _clean_unit(p)
                 if name and (registry.looks_like_department(name) or (short_forms and registry.is_stem(name))):
                     deps.append(DepartmentMention(name, SUPPORT, s + off, s + off + len(name)))
@@ -568,7 +573,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         pos = at + len(c) if at >= 0 else pos
     deps: list[DepartmentMention] = []
     roles = [_column_kind(h) for h in header]
-    for role, c, off in zip(roles, cells, offsets):
+    for role, c, off in zip(roles, cells, offsets, strict=False):
         if role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(c.rstrip("。")):
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
             d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
@@ -578,7 +583,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         return None
     # The task is the first filled task column ("实事项目" before "工作举措及实施计划"); without one, the
     # longest cell of a column of no known role. Progress, person and deadline columns never are.
-    task_col = next((i for i, (r, c) in enumerate(zip(roles, cells)) if r == "task" and c.strip()), None)
+    task_col = next((i for i, (r, c) in enumerate(zip(roles, cells, strict=False)) if r == "task" and c.strip()), None)
     if task_col is None:
         free = [i for i, r in enumerate(roles) if r is None and cells[i].strip()]
         task_col = max(free, key=lambda i: len(cells[i]), default=None)
@@ -694,8 +699,8 @@ def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:
 
     `unit_clauses` finds nothing in text without one, so callers may skip such text unread.
 
-    >>> may_hold_clause("推进甲。(责任单位:市科技局)"), may_hold_clause("市科技局牵头"), may_hold_clause("加强组织领导。")
-    (True, True, False)
+    >>> [may_hold_clause(s) for s in ("推进甲。(责任单位:市科技局)", "市科技局牵头", "加强组织领导。")]
+    [True, True, False]
     """
     return _TRIGGER.search(text, start, len(text) if end is None else end) is not None
 
@@ -706,8 +711,10 @@ def has_unit_columns(block: Block) -> bool:
     A project table's 承担单位/实施单位 column names who builds each project, not who is
     responsible for a task of the plan.
 
-    >>> row = Block("table_row", "1", None, 0, 9, "", cells=("1", "甲项目", "甲公司"), header=("序号", "项目名称", "承担单位"))
-    >>> has_unit_columns(row), has_unit_columns(Block("table_row", "1", None, 0, 9, "", header=("序号", "任务", "责任单位")))
+    >>> row = Block("table_row", "1", None, 0, 9, "", cells=("1", "甲项目", "甲公司"),
+    ...             header=("序号", "项目名称", "承担单位"))
+    >>> has_unit_columns(row), has_unit_columns(Block("table_row", "1", None, 0, 9, "",
+    ...                                               header=("序号", "任务", "责任单位")))
     (False, True)
     """
     header = [h.replace(" ", "") for h in block.header]
@@ -720,8 +727,8 @@ def has_unit_columns(block: Block) -> bool:
 def first_listed_leads(text: str) -> bool:
     """Whether the document states that the first listed unit leads.
 
-    >>> first_listed_leads("(列第一位的为牵头单位)"), first_listed_leads("排在首位的为牵头单位"), first_listed_leads("正文")
-    (True, True, False)
+    >>> [first_listed_leads(s) for s in ("(列第一位的为牵头单位)", "排在首位的为牵头单位", "正文")]
+    [True, True, False]
     >>> first_listed_leads("(列第一位的为工作牵头单位或汇总单位,下同)"), first_listed_leads("排名第一的单位为牵头单位")
     (True, True)
     """
@@ -791,7 +798,8 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     """Sections whose heading names who leads all their tasks: (section start, end, the lead units).
 
     >>> from plankg.ingest.structure import parse_structure
-    >>> s = parse_structure("一、县示范区管委会牵头工作(2项)\\n1.建设基地。\\n2.打造园区。\\n二、孟学农省长负责的工作\\n1.甲。")
+    >>> s = parse_structure("一、县示范区管委会牵头工作(2项)\\n1.建设基地。\\n2.打造园区。\\n"
+    ...                     "二、孟学农省长负责的工作\\n1.甲。")
     >>> [(a, [d.name for d in units]) for a, _, units in heading_leads(s)]
     [(0, ['县示范区管委会'])]
     """

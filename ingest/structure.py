@@ -9,9 +9,11 @@ A marker closes every open unit of its rank or deeper, so a fragment that starts
 later meets "(六)" still nests correctly. Refs join the open markers with "." using ASCII
 parentheses: "二.(三).7".
 
->>> s = parse_structure("一、总体要求\\n(一)目标。到2025年,建成示范区。\\n二、重点任务\\n(一)平台建设\\n1.建设实验室。推进实验室建设。")
->>> [(b.kind, b.ref, b.section) for b in s.blocks]
-[('heading', '一', '一'), ('item', '一.(一)', '一'), ('heading', '二', '二'), ('heading', '二.(一)', '二.(一)'), ('item', '二.(一).1', '二.(一)')]
+>>> s = parse_structure("一、总体要求\\n(一)目标。到2025年,建成示范区。\\n"
+...                     "二、重点任务\\n(一)平台建设\\n1.建设实验室。推进实验室建设。")
+>>> [(b.kind, b.ref, b.section) for b in s.blocks]  # doctest: +NORMALIZE_WHITESPACE
+[('heading', '一', '一'), ('item', '一.(一)', '一'), ('heading', '二', '二'), ('heading', '二.(一)', '二.(一)'),
+('item', '二.(一).1', '二.(一)')]
 >>> [(x.ref, x.title, x.level, x.parent) for x in s.sections]
 [('一', '总体要求', 1, None), ('二', '重点任务', 1, None), ('二.(一)', '平台建设', 2, '二')]
 """
@@ -192,7 +194,8 @@ def _run_on_lines(line: _Line) -> list[_Line]:
     """A long line that holds several numbered units, split before each marker (a document printed
     without line breaks: its structure comes from the markers alone). Offsets stay in the source.
 
-    >>> body = "一、总体要求 为推进工作,制定本方案。" + "说明" * 200 + "。二、重点任务 (一)建设平台。1.建设实验室。(责任单位:市科技局)2.推进招商。"
+    >>> body = ("一、总体要求 为推进工作,制定本方案。" + "说明" * 200
+    ...         + "。二、重点任务 (一)建设平台。1.建设实验室。(责任单位:市科技局)2.推进招商。")
     >>> [ln.text[:6] for ln in _run_on_lines(_Line(0, len(body), body))]
     ['一、总体要求', '二、重点任务', '(一)建设平', '1.建设实验', '2.推进招商']
     """
@@ -415,7 +418,8 @@ def _cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
         limit = max(widths) if widths else len(header)
         while k < end and lines[k].text != str(number + 1):
             t = lines[k].text
-            if match_marker(t) and match_marker(t)[1] in ("cn", "cn_paren", "chapter", "part", "article"):
+            marker = match_marker(t)
+            if marker and marker[1] in ("cn", "cn_paren", "chapter", "part", "article"):
                 break
             if _APPENDIX.match(t):
                 break
@@ -506,9 +510,12 @@ def parse_structure(text: str) -> Structure:
     Table-of-contents lines are skipped, an appendix after the body opens a top-level
     section ("附件1"), and a verbatim repeat of an earlier run of lines is skipped.
 
-    >>> s = parse_structure("目  录\\n一、总体要求……01\\n一、总体要求\\n正文。\\n附件1\\n项目清单\\n序号 项目名称 建设单位\\n1 甲项目 甲公司")
-    >>> [(b.kind, b.ref, b.section, b.cells) for b in s.blocks]
-    [('heading', '一', '一', ()), ('paragraph', '一', '一', ()), ('heading', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('table_row', '附件1.1', '附件1', ('1', '甲项目', '甲公司'))]
+    >>> s = parse_structure("目  录\\n一、总体要求……01\\n一、总体要求\\n正文。\\n"
+    ...                     "附件1\\n项目清单\\n序号 项目名称 建设单位\\n1 甲项目 甲公司")
+    >>> [(b.kind, b.ref, b.section, b.cells) for b in s.blocks]  # doctest: +NORMALIZE_WHITESPACE
+    [('heading', '一', '一', ()), ('paragraph', '一', '一', ()), ('heading', '附件1', '附件1', ()), ('paragraph',
+    '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('table_row', '附件1.1', '附件1', ('1', '甲项目',
+    '甲公司'))]
     """
     lines = split_lines(text)
     line_tuples = [(ln.start, ln.end, ln.text) for ln in lines]
@@ -533,6 +540,9 @@ def parse_structure(text: str) -> Structure:
 
     def current_ref() -> str | None:
         return ".".join(p for _, p, _ in stack) or None
+
+    def stacked_ref() -> str:  # the ref of a marker just pushed onto the stack
+        return ".".join(p for _, p, _ in stack)
 
     def current_section() -> str | None:
         return open_sections[-1]["ref"] if open_sections else None
@@ -639,14 +649,14 @@ def parse_structure(text: str) -> Structure:
                 stack.pop()
             part = ref_part(kind, number)
             stack.append((rank, part, False))
-            ref = current_ref()
+            ref = stacked_ref()
             if ref in used_refs:
                 # Numbering restarted (a second "一、" run): keep refs unique without renumbering.
                 k = 2
                 while f"{ref}#{k}" in used_refs:
                     k += 1
                 stack[-1] = (rank, f"{part}#{k}", False)
-                ref = current_ref()
+                ref = stacked_ref()
             used_refs.add(ref)
             numbered_seen = True
             # Deep markers (1. / (1) / ①) ending a full sentence are items even without a second sentence;
@@ -684,7 +694,7 @@ def parse_structure(text: str) -> Structure:
 
 
 def _trim_end(start: int, end: int, dups: tuple[tuple[int, int], ...]) -> int:
-    for a, b in dups:
+    for a, _ in dups:
         if start < a < end:
             end = min(end, a)
     return end
