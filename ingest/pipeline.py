@@ -33,26 +33,50 @@ Every fact records the versioned rule that produced it, and the whole extraction
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from plankg.ingest.assemble import document_id
 from plankg.ingest.components import DocumentFrame, PassageContext, build_nlp, needs_doc, passage_docs
-from plankg.ingest.contract import (DepartmentRef, DocumentInfo, EnterpriseOut, Extraction, PlanInfo, PlatformOut,
-                                    ProjectOut, SectionOut, TargetOut, TaskOut)
+from plankg.ingest.contract import (
+    DepartmentRef,
+    DocumentInfo,
+    EnterpriseOut,
+    Extraction,
+    PlanInfo,
+    PlatformOut,
+    ProjectOut,
+    SectionOut,
+    TargetOut,
+    TaskOut,
+)
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (dedupe_enterprises, dedupe_platforms, dedupe_projects, find_references,
-                                    project_builders)
+from plankg.ingest.entities import (
+    dedupe_enterprises,
+    dedupe_platforms,
+    dedupe_projects,
+    find_references,
+    project_builders,
+)
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.read import SourceText, read_source
-from plankg.ingest.responsibility import (RULE_ITEM, DepartmentMention, ResponsibilityClause, apply_convention,
-                                          apply_heading_leads, first_listed_leads, heading_leads, passages,
-                                          unique_mentions)
+from plankg.ingest.responsibility import (
+    RULE_ITEM,
+    DepartmentMention,
+    ResponsibilityClause,
+    apply_convention,
+    apply_heading_leads,
+    first_listed_leads,
+    heading_leads,
+    passages,
+    unique_mentions,
+)
 from plankg.ingest.structure import Block, DocContext, Structure, body_start, parse_structure
 from plankg.ingest.targets import TargetMention, finish_targets
+from plankg.ontology.vocab import Role
 
-RULES_VERSION = "plankg.rules.v8"
+RULES_VERSION = "plankg.rules.v9"
 
 
 @dataclass
@@ -75,9 +99,9 @@ def _run_components(frame: DocumentFrame) -> _Collected:
     nlp = build_nlp()
     contexts = [PassageContext.of(p, frame) for p in passages(frame.structure)]
     fed = [needs_doc(ctx) for ctx in contexts]
-    docs = nlp.pipe(passage_docs(nlp, [ctx for ctx, has_doc in zip(contexts, fed) if has_doc]))
+    docs = nlp.pipe(passage_docs(nlp, [ctx for ctx, has_doc in zip(contexts, fed, strict=True) if has_doc]))
     out = _Collected()
-    for ctx, has_doc in zip(contexts, fed):
+    for ctx, has_doc in zip(contexts, fed, strict=True):
         unit = ctx.passage.unit
         if not has_doc:
             if unit is not None and unit.kind == "item":
@@ -99,7 +123,7 @@ def _run_components(frame: DocumentFrame) -> _Collected:
 
 def _department_ref(d: DepartmentMention, region: str | None, registry: DepartmentRegistry) -> DepartmentRef:
     info = registry.resolve(d.name, region)
-    return DepartmentRef(name=d.name, canonical=info.canonical, role=d.role, jurisdiction=info.jurisdiction,
+    return DepartmentRef(name=d.name, canonical=info.canonical, role=Role(d.role), jurisdiction=info.jurisdiction,
                          kind=info.kind, span=(d.start, d.end))
 
 
