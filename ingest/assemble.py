@@ -7,6 +7,8 @@ platforms and enterprises from their name. Every relationship records its docume
 """
 from __future__ import annotations
 
+from typing import cast
+
 from plankg.ingest.contract import Extraction
 from plankg.ingest.departments import default_registry
 from plankg.ontology import model as m
@@ -150,6 +152,7 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
     def owner(task_ref: str | None, section: str | None) -> m.Node:
         return tasks.get(task_ref or "") or sections.get(section or "") or plan
 
+    node: m.Node
     for pf in ex.platforms:
         node = m.Platform(id=content_id("Platform", pf.name), name=pf.name, kind=pf.kind, level=pf.level)
         b.node(node)
@@ -173,7 +176,8 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
     for tg in ex.targets:
         node = m.Target(id=content_id("Target", doc_id, tg.metric, tg.value, tg.unit, tg.year, tg.comparator),
                         document_id=doc_id, text=tg.text, metric=tg.metric, value=tg.value, unit=tg.unit,
-                        comparator=tg.comparator, year=tg.year, baseline=tg.baseline, baseline_year=tg.baseline_year,
+                        comparator=cast(m.Comparator, tg.comparator), year=tg.year, baseline=tg.baseline,
+                        baseline_year=tg.baseline_year,
                         rule=tg.rule or ex.rules, **_span(tg.span))
         b.node(node)
         b.rel(R.SETS_TARGET, owner(tg.task_ref, tg.section), node)

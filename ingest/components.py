@@ -31,28 +31,59 @@ code, so both routes give the same facts.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from plankg.errors import ExtractionError, MissingDependencyError
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (ACADEMY_INSTITUTE, APPOSITIVE_NAME, COMPANY, ENTERPRISE_GROUP, FACILITY_LIST, FIELD_STATION,
-                                    coordinated_platforms, gazetteer_enterprises, gazetteer_firm_names, head_pattern,
-                                    listed_enterprises, places_for, prose_spans, registered_enterprises, row_project,
-                                    span_platforms)
+from plankg.ingest.entities import (
+    ACADEMY_INSTITUTE,
+    APPOSITIVE_NAME,
+    COMPANY,
+    ENTERPRISE_GROUP,
+    FACILITY_LIST,
+    FIELD_STATION,
+    coordinated_platforms,
+    gazetteer_enterprises,
+    gazetteer_firm_names,
+    head_pattern,
+    listed_enterprises,
+    places_for,
+    prose_spans,
+    registered_enterprises,
+    row_project,
+    span_platforms,
+)
 from plankg.ingest.firm_names import industry_word, short_firm_names
-from plankg.ingest.gazetteer import (SPANS_ENTERPRISE_NAMES, SPANS_PLATFORM_HEADS, GazetteerMatches, match_gazetteer,
-                                     phrase_matcher)
-from plankg.ingest.responsibility import (Passage, has_unit_columns, may_hold_clause, may_hold_paragraph_clause,
-                                          plan_wide_actors,
-                                          states_plan_wide_rule, table_clause, unit_clauses)
+from plankg.ingest.gazetteer import (
+    SPANS_ENTERPRISE_NAMES,
+    SPANS_PLATFORM_HEADS,
+    GazetteerMatches,
+    match_gazetteer,
+    phrase_matcher,
+)
+from plankg.ingest.responsibility import (
+    DepartmentMention,
+    Passage,
+    ResponsibilityClause,
+    has_unit_columns,
+    may_hold_clause,
+    may_hold_paragraph_clause,
+    plan_wide_actors,
+    states_plan_wide_rule,
+    table_clause,
+    unit_clauses,
+)
 from plankg.ingest.structure import DocContext, Structure
 from plankg.ingest.targets import QUANTITY, TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from plankg.ingest.entities import _Places
 
 COMPONENT_PASSAGE = "plankg_passage_v1"
 COMPONENT_GAZETTEER = "plankg_gazetteer_v1"
@@ -81,11 +112,11 @@ class DocumentFrame:
     ctx: DocContext
     registry: DepartmentRegistry
     targets: TargetFrame
-    places: object = field(compare=False, repr=False)
+    places: _Places = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, structure: Structure, ctx: DocContext,
-           registry: DepartmentRegistry | None = None) -> "DocumentFrame":
+           registry: DepartmentRegistry | None = None) -> DocumentFrame:
         return cls(text, structure, ctx, registry or default_registry(), target_frame(structure.blocks, ctx),
                    places_for(ctx))
 
@@ -110,7 +141,7 @@ class PassageContext:
         return self.frame.text
 
     @classmethod
-    def of(cls, passage: Passage, frame: DocumentFrame) -> "PassageContext":
+    def of(cls, passage: Passage, frame: DocumentFrame) -> PassageContext:
         return cls(passage, frame, frame.text[passage.start:passage.end],
                    tuple(prose_spans(frame.text, passage.blocks)))
 
@@ -209,7 +240,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         ext = doc._
         ctx: PassageContext = ext.plankg_block
         p, text, registry = ctx.passage, ctx.source, ctx.frame.registry
-        clauses, wide = [], []
+        clauses: list[ResponsibilityClause] = []
+        wide: list[DepartmentMention] = []
         if p.unit is not None:
             u = p.unit
             if may_hold_clause(text, u.start, u.end):
@@ -260,7 +292,7 @@ def _entities(doc: Doc) -> Doc:
     gazetteer: GazetteerMatches = ext.plankg_gazetteer
     heads = gazetteer.heads
     platforms, enterprises = [], []
-    for (start, end), (listed_platforms, listed_firms) in zip(ctx.prose_spans, ext.plankg_coordinated):
+    for (start, end), (listed_platforms, listed_firms) in zip(ctx.prose_spans, ext.plankg_coordinated, strict=False):
         platforms.extend(span_platforms(text, start, end, ctx.frame.places, heads, listed_platforms))
         enterprises.extend(registered_enterprises(text, start, end))
         enterprises.extend(short_firm_names(text, start, end))

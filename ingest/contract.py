@@ -34,7 +34,7 @@ class PlanInfo(_Strict):
     status: str | None = None  # "draft" for 征求意见稿, else None
     # Collective actors a plan-wide rule makes responsible for every task ("以下均需各区、县(市)落实,
     # 不再列出"); kept here rather than repeated on each task, which lists only what is printed there.
-    implementers: list["DepartmentRef"] = Field(default_factory=list)
+    implementers: list[DepartmentRef] = Field(default_factory=list)
 
 
 class SectionOut(_Strict):

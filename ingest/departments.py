@@ -73,7 +73,7 @@ class DepartmentInfo:
 
 def _load_json(name: str) -> dict:
     try:
-        raw = resources.files("plankg.data").joinpath("gazetteers", name).read_text(encoding="utf-8")
+        raw = resources.files("plankg.data").joinpath("gazetteers").joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as exc:
         raise GazetteerError(f"gazetteer {name} not found", where="plankg.data/gazetteers",
                              fix="reinstall plankg (pip install -e .) so package data ships") from exc
@@ -209,8 +209,8 @@ class DepartmentRegistry:
     def unlisted_district(rest: str) -> str | None:
         """A district or county name not in the gazetteer, right after its city: "闵行区" in 上海市闵行区….
 
-        >>> DepartmentRegistry.unlisted_district("闵行区人民政府办公室"), DepartmentRegistry.unlisted_district("高新区管委会")
-        ('闵行区', None)
+        >>> [DepartmentRegistry.unlisted_district(name) for name in ("闵行区人民政府办公室", "高新区管委会")]
+        ['闵行区', None]
         """
         m = re.match(r"^([\u4e00-\u9fff]{1,3}?[区县])(?![级域内外])", rest)
         if m is None or m.group(1).endswith(_ZONE_ENDINGS) or any(w in m.group(1) for w in "省市的在各全本每"):
@@ -233,7 +233,8 @@ class DepartmentRegistry:
         """Whether a string has the form of an organisation (…局/委/办/中心/管委会/海关…).
 
         >>> reg = default_registry()
-        >>> reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"), reg.looks_like_unit("完善机制")
+        >>> (reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"),
+        ...  reg.looks_like_unit("完善机制"))
         (True, True, False)
         """
         key = ("looks_like_unit", name)
@@ -255,7 +256,8 @@ class DepartmentRegistry:
         """Stricter than `looks_like_unit`: a government or Party body, as needed where no label says so.
 
         >>> reg = default_registry()
-        >>> reg.looks_like_department("市科技局"), reg.looks_like_department("高校院所"), reg.looks_like_department("各街道")
+        >>> (reg.looks_like_department("市科技局"), reg.looks_like_department("高校院所"),
+        ...  reg.looks_like_department("各街道"))
         (True, False, True)
         """
         key = ("looks_like_department", name)
@@ -433,9 +435,9 @@ class DepartmentRegistry:
             rest = n[2:] if n.startswith("中共") else n
             rest = rest[len(lead):] if rest.startswith(lead) else rest[len(lead) - 1:]
             region_name = lead
-            inner = self.leading_region(rest)
-            if inner and rest.startswith(inner):
-                region_name, rest = inner, rest[len(inner):]
+            inner_region = self.leading_region(rest)
+            if inner_region and rest.startswith(inner_region):
+                region_name, rest = inner_region, rest[len(inner_region):]
             elif lead in self.cities or self._municipality(lead):
                 district = self.unlisted_district(rest)
                 if district and len(rest) > len(district) + 1:
@@ -443,7 +445,8 @@ class DepartmentRegistry:
             return self._resolve_body(name, region_name, rest)
         m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
         zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")
-        if m and not zone and m.group(2) != "自治区" and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1)):
+        if (m and not zone and m.group(2) != "自治区"
+                and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1))):
             return self._resolve_body(name, m.group(2), m.group(3))
 
         # A level prefix: 市/区/县/省/自治区 (and 市委/区委/自治区党委: the Party committee at that level).
@@ -478,8 +481,8 @@ class DepartmentRegistry:
         发改 -> 发改委 in a city or province, 发改局 in a district or county (where it is a bureau).
 
         >>> reg = default_registry()
-        >>> reg._stem_body("财政"), reg._stem_body("发改", "市"), reg._stem_body("发改", "县"), reg._stem_body("财政", "省")
-        ('财政局', '发改委', '发改局', '财政厅')
+        >>> [reg._stem_body(*args) for args in (("财政",), ("发改", "市"), ("发改", "县"), ("财政", "省"))]
+        ['财政局', '发改委', '发改局', '财政厅']
         """
         if level in ("省", "自治区"):  # a province's bureaus are 厅, its commissions 委
             if stem + "委" in self.abbreviations:

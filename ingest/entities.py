@@ -115,7 +115,8 @@ def known_enterprises() -> tuple[tuple[str, bool], ...]:
 @lru_cache(maxsize=1)
 def _region_places() -> tuple[str, ...]:
     """Place names from the regions gazetteer, full and without 省/市/区/县, plus supra-regional names."""
-    names = {"中国", "中欧", "欧盟", "联合国", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江", "大运河"}
+    names = {"中国", "中欧", "欧盟", "联合国", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江",
+             "大运河"}
     try:
         data = json.loads(_read_data("regions.json"))
     except (GazetteerDataError, ValueError):
@@ -143,7 +144,8 @@ def _places(region: str | None) -> _Places:
     return _Places(tuple(extra) + _region_places())
 
 
-_UNLISTED_PLACE = re.compile(r"(?![全本各该我城新])[\u4e00-\u9fff]{2,3}?[县市](?![级域内外城场民区政委直属])(?=[\u4e00-\u9fff]{2})")
+_UNLISTED_PLACE = re.compile(r"(?![全本各该我城新])[\u4e00-\u9fff]{2,3}?[县市]"
+                             r"(?![级域内外城场民区政委直属])(?=[\u4e00-\u9fff]{2})")
 
 
 class _Places:
@@ -246,9 +248,11 @@ _PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】
 _STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
-引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强 增设 参加 利用 通过 结合 面向 瞄准 着力
+引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
+增设 参加 利用 通过 结合 面向 瞄准 着力
 优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
-引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障 保障 以上 以 在 向 为
+引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障
+保障 以上 以 在 向 为
 改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
 """.split()), key=lambda w: (-len(w), w)))
@@ -256,16 +260,16 @@ _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
 # Endings of an institution whose name is complete before a conjunction, even where no head noun is listed:
 # "某某先导院和某某中心", "中试研发平台与某某中心" are two things, not one name.
 _INSTITUTION_END = ("平台", "研究院", "先导院", "研究所", "基地", "中心")
-_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道", "乡镇", "社区",
-            "联盟")
+_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道",
+            "乡镇", "社区", "联盟")
 # Praise, not a name: "高水平创新城" is any city of innovation, "未来科技城" one place.
-_EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点|世界级|世界一流|国际一流|国际化|一流|重大|新型|现代化|"
-                         r"具有全球影响力的|具有国际影响力的|全球|国际)+$")
+_EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点|世界级|世界一流|国际一流|国际化|一流|"
+                         r"重大|新型|现代化|具有全球影响力的|具有国际影响力的|全球|国际)+$")
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
 # "每家实验室": 每 with its classifier, never the start of a name.
-_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|按照|根据|依据|关于|针对|"
-                            r"听取|保障|抓好|实现|确保|联合(?!国))+")
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|"
+                            r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 # Compounds a stop word is part of, never the verb: "镍钴资源综合利用国家重点实验室", "资源与利用".
@@ -360,20 +364,23 @@ def _ends_with_head(heads: HeadLookup, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- platforms
 
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
-_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|省(?!份)|市(?!场)|区(?!域)|县(?!域))")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
+                           r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
 _PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
-_COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
+_COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?"
+                      r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
 # "(西部|东北亚区域|粤港澳大湾区国际)科技创新中心": the role a region is to play, made only of compass
 # points, macro-regions and scope words around 科技创新中心 (places are stripped before matching).
-_POSITIONING = re.compile(r"^(?:东部|西部|中部|北部|南部|东北|西北|西南|东南|东北亚|东南亚|中西部|粤港澳大湾区|大湾区|长三角|"
-                          r"京津冀|长江经济带|黄河流域|海洋|区域性?|国际|全球|全国|综合性|重要|一流|"
+_POSITIONING = re.compile(r"^(?:东部|西部|中部|北部|南部|东北|西北|西南|东南|东北亚|东南亚|中西部|"
+                          r"粤港澳大湾区|大湾区|长三角|京津冀|长江经济带|黄河流域|海洋|区域性?|国际|全球|全国|综合性|重要|一流|"
                           r"具有(?:全国|全球|国际)影响力的)*科技创新中心$")
 _FOLLOWED_BY_EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|大会|论坛|峰会|博览会|交易会|展览会|年会|活动周)")
 # A joint-construction prefix that opens the official name of a laboratory or centre.
 _JOINT_PREFIXES = ("省部共建", "部省共建", "省市共建", "部市共建", "院地共建")
-_FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
+_FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?"
+                                 r"(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
 
 
 def _strip_generic(descriptor: str) -> str:
@@ -559,7 +566,7 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
             log.warning("coordinated list at %d names %d platforms but says %s: keeping the %d listed",
                         m.start(), len(names), m["n"], len(names))
         level = _level(group, group)
-        for (a, b), n in zip(items, names):
+        for (a, b), n in zip(items, names, strict=True):
             out.append(PlatformOut(name=n + head_noun, kind=head.kind, level=level, span=(a, b), rule=rule))
     return out
 
@@ -651,7 +658,8 @@ FACILITY_LIST = re.compile(rf"(?P<items>{_FACILITY_ITEM}(?:、{_FACILITY_ITEM})*
 def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
     """Facilities listed before "等重大科技基础设施", each a full name ending in 设施 or 装置.
 
-    >>> [p.name for p in facility_list("布局建设脉冲强磁场优化提升设施、精密重力测量研究设施等重大科技基础设施。", 0, 36)]
+    >>> text = "布局建设脉冲强磁场优化提升设施、精密重力测量研究设施等重大科技基础设施。"
+    >>> [p.name for p in facility_list(text, 0, 36)]
     ['脉冲强磁场优化提升设施', '精密重力测量研究设施']
     """
     out = []
@@ -717,7 +725,8 @@ def _appositive_names(text: str, start: int, end: int) -> list[PlatformOut]:
 
 
 RULE_APPOSITIVE = "plankg.entities.platform.appositive_name.v1"
-_APPOSITIVE_NAME = re.compile(r"(?=[平中基园大系])(?P<head>平台|中心|基地|园区|大脑|系统)——(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
+_APPOSITIVE_NAME = re.compile(r"(?=[平中基园大系])(?P<head>平台|中心|基地|园区|大脑|系统)——"
+                              r"(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
 
 
 RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
@@ -813,7 +822,8 @@ def places_for(ctx: DocContext | None) -> _Places:
 
 
 # A town or a local government printed as a unit, after a list separator: its place name.
-_LOCAL_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}?)(?:(?:镇|乡)(?:人民政府|政府)?|(?:市|县|区)人民政府)"
+_LOCAL_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3}?)"
+                         r"(?:(?:镇|乡)(?:人民政府|政府)?|(?:市|县|区)人民政府)"
                          r"(?=[、,，;；:：)）(（|\s]|$)")
 
 
@@ -872,7 +882,8 @@ def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> li
     """Named platforms, deduplicated by normalized name, in order of first mention.
 
     >>> from plankg.ingest.structure import DocContext
-    >>> ps = find_platforms("加快建设宁波市技术转移中心、概念验证中心,支持甬江实验室和省重点实验室建设。", [], DocContext(region="宁波市"))
+    >>> ps = find_platforms("加快建设宁波市技术转移中心、概念验证中心,支持甬江实验室和省重点实验室建设。", [],
+    ...                     DocContext(region="宁波市"))
     >>> [(p.name, p.kind) for p in ps]
     [('宁波市技术转移中心', 'exchange or service centre'), ('甬江实验室', 'laboratory')]
     """
@@ -913,7 +924,8 @@ _FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
 # A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
 _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
 # What a firm's name cannot hold before its own words: "…等龙头企业联合中国某集团有限公司", "二是支持某公司".
-_FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?|^[一二三四五六七八九十]是")
+_FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?"
+                           r"|^[一二三四五六七八九十]是")
 _FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
     rf"(?=[等为])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
@@ -1183,11 +1195,13 @@ def find_references(text: str, blocks: list[Block], ctx: DocContext | None) -> l
     """Policies cited as 《…》, except the document's own title.
 
     >>> from plankg.ingest.structure import DocContext
-    >>> refs = find_references("印发《某市行动方案》。贯彻《浙江省科学技术进步条例》。", [], DocContext(title="某市行动方案"))
+    >>> refs = find_references("印发《某市行动方案》。贯彻《浙江省科学技术进步条例》。", [],
+    ...                        DocContext(title="某市行动方案"))
     >>> [r.title for r in refs]
     ['浙江省科学技术进步条例']
     """
-    own = _title_key(ctx.title) if ctx is not None and getattr(ctx, "title", None) else None
+    own_title = getattr(ctx, "title", None) if ctx is not None else None
+    own = _title_key(own_title) if own_title else None
     found = []
     # The whole text, not block by block: a title may wrap onto the next line.
     for start, end in ((0, len(text)),):

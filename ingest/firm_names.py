@@ -33,7 +33,8 @@ _GENERIC_BODY = re.compile(r"^(?:数字|智能|现代|新型|高端|绿色|重�
                            r"新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
                            r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
 # Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
-_WORKS = re.compile(r"(?:厂|站|路|道路|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|三期|二期|一期|改造|建设)$")
+_WORKS = re.compile(r"(?:厂|站|路|道路|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|"
+                    r"三期|二期|一期|改造|建设)$")
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +127,13 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     for m in _LIST_END.finditer(text, start, end):
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
         items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
-        # A list of projects or firms needs two items; a list of anything else three, most of them firm-shaped.
-        enough = 2 if _PROJECT_LIST.match(text, m.start(), end) else 3
-        if len(items) < enough or 2 * sum(1 for s, e in items if _shaped(text[s:e])) < len(items):
+        # A list of projects or firms needs two items, one of them firm-shaped ("加快力诚光伏、中金检测试剂等重点项目");
+        # a list of anything else three, most of them firm-shaped.
+        shaped = sum(1 for s, e in items if _shaped(text[s:e]))
+        if _PROJECT_LIST.match(text, m.start(), end):
+            if len(items) < 2 or shaped < 1:
+                continue
+        elif len(items) < 3 or 2 * shaped < len(items):
             continue
         for s, e in items:
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)

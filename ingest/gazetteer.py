@@ -24,9 +24,10 @@ which the coordination rules read from the text itself.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from plankg.ingest.entities import MatchedHeads, gazetteer_firm_names, matched_positions, platform_heads
 

@@ -26,8 +26,8 @@ one whose role accepts its kind. A line that fits no column further on opens the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from plankg.ingest import lexicon
 
@@ -157,7 +157,8 @@ _CONTINUES = ("task", "category", lexicon.LEAD, lexicon.SUPPORT, lexicon.RESPONS
 
 
 _SENTENCE_END = ("。", "；", ";", "！", "？")
-_OPENS_ITEM = re.compile(r"^(?:\d{1,3}[.、．﹒]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+_OPENS_ITEM = re.compile(r"^(?:\d{1,3}[.、．﹒]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                         r"|[一二三四五六七八九十]{1,3}[、.．])")
 
 
 def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list[str]], text: str) -> int | None:
@@ -259,7 +260,7 @@ def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
 
 
 def _has_units(row: Row, roles: Sequence[str | None]) -> bool:
-    return any(cell for cell, role in zip(row.cells, roles) if role in lexicon.UNIT_ROLES)
+    return any(cell for cell, role in zip(row.cells, roles, strict=False) if role in lexicon.UNIT_ROLES)
 
 
 def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],

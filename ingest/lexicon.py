@@ -27,7 +27,8 @@ RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单�
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位")
 # People's keys: what follows them is a person, never a department.
 PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头市领导", "牵头区领导", "牵头县领导", "责任领导",
-               "分管领导", "牵头领导", "联系领导", "包保领导", "责任人", "联系人", "省领导", "市领导", "区领导", "县领导")
+               "分管领导", "牵头领导", "联系领导", "包保领导", "责任人", "联系人", "省领导", "市领导", "区领导",
+               "县领导")
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").
 OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
 
@@ -170,7 +171,8 @@ META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", 
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
                      "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
-PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】", "字体:")
+PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
+                        "字体:")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标")
@@ -185,8 +187,8 @@ ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.
-PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷", "湾",
-                 "岛", "苑", "轴")
+PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷",
+                 "湾", "岛", "苑", "轴")
 
 
 @lru_cache(maxsize=1)

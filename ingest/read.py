@@ -268,7 +268,8 @@ _PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[—–\-－]{1,2}[ \t\u3000]*\d{1,3
                           r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
                           r"[ \t\u3000]*$")
 # A line opening a new unit: a numbering marker, a label line, an appendix or a signature-like short line.
-_UNIT_START = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、．.](?!\d)"
+_UNIT_START = re.compile(r"^(?:[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百\d]+[）)]"
+                         r"|\d{1,3}[、．.](?!\d)"
                          r"|[①-⑳]|第[一二三四五六七八九十百\d]+[章节条]|附\s*件|[一二三四五六七八九十]是)")
 _SPACED = re.compile(r"^(?:\S[ \u3000]){3,}\S$")
 _SENTENCE_END = ("。", "！", "？", "：", ":", "；", ";")
@@ -366,5 +367,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
             out.append(p)
         else:
             raise InputError(f"{p} does not exist", where=str(p), fix="check the path")
-    seen: set[Path] = set()
-    return [p for p in out if not (p.resolve() in seen or seen.add(p.resolve()))]
+    first: dict[Path, Path] = {}  # each file once, in the order first given
+    for p in out:
+        first.setdefault(p.resolve(), p)
+    return list(first.values())

@@ -23,8 +23,9 @@ Decisions, so they are made once:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from plankg.ingest.contract import TargetOut
 from plankg.ingest.structure import YEAR_NUMERAL, body_start, year_number
@@ -46,7 +47,8 @@ MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 
 # Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
 UNITS = (
-    "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里", "人次", "人年", "美元", "标准箱",
+    "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里",
+    "人次", "人年", "美元", "标准箱",
     # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.
     "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
     "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
@@ -56,10 +58,12 @@ UNITS = (
     "条",
 )
 # "惠企政策20条", "高质量发展10条", "十条措施": articles of a policy, not a count of things.
-_POLICY_ARTICLES = re.compile(r"(?:政策|措施|意见|举措|规定|办法|细则|建议|条款|发展|若干)$|^(?:措施|政策|意见|举措|规定)")
+_POLICY_ARTICLES = re.compile(r"(?:政策|措施|意见|举措|规定|办法|细则|建议|条款|发展|若干)$"
+                              r"|^(?:措施|政策|意见|举措|规定)")
 MONEY_UNITS = ("元", "美元")
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+        r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
 _QUANTITY = re.compile(
@@ -69,7 +73,8 @@ _QUANTITY = re.compile(
     rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
 )
-_YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年(?P<tail>底|末|前|年底)?(?![\d月度])")
+_YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年"
+                          rf"(?P<tail>底|末|前|年底)?(?![\d月度])")
 _CLAUSE_SEP = ",，:：;；"
 _SENTENCE_SEP = re.compile(r"[。！？!?;；\n]")
 
@@ -79,7 +84,8 @@ _COMPARATOR_WORDS = (
     ("不少于", ">="), ("不低于", ">="), ("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("保持在", ">="),
     ("提高到", ">="), ("提高至", ">="), ("提升到", ">="), ("提升至", ">="), ("增长到", ">="), ("增长至", ">="),
     ("增加到", ">="), ("增加至", ">="), ("增至", ">="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
-    ("下降到", "<="), ("下降至", "<="), ("缩短到", "<="), ("缩短至", "<="), ("压缩到", "<="), ("压缩至", "<="), ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
+    ("下降到", "<="), ("下降至", "<="), ("缩短到", "<="), ("缩短至", "<="), ("压缩到", "<="), ("压缩至", "<="),
+    ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
     ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
     ("总计", "="), ("各", "="), ("均", "="),
 )
@@ -91,7 +97,8 @@ _LEADING_FRAME = re.compile(
     r"预计|计划|实现|推动|促进|落实|其中|并|且|同时|使|让|以及|及|和|与|或|、|\s)+"
 )
 # Verbs that are part of a count metric ("新增高新技术企业"); carried over a coordinated list.
-_COUNT_VERB = re.compile(r"^(新增|新引育|新引进|新建|新认定|引进培育|引育|引进|培育|招收|招引|建成|建设|认定|推荐认定|办理|培养|创建|打造|实施|组织实施|举办|落地|集聚|汇聚|吸引)")
+_COUNT_VERB = re.compile(r"^(新增|新引育|新引进|新建|新认定|引进培育|引育|引进|培育|招收|招引|建成|建设|认定|推荐认定|"
+                         r"办理|培养|创建|打造|实施|组织实施|举办|落地|集聚|汇聚|吸引)")
 _CONTINUATION = re.compile(r"累计|总数|总量|总计|合计|年均增长|同比增长|增长|增速|年均增速|其中")
 _SCOPE = re.compile(r"^(全社会|全市|全省|全区|全县|全域|全国|本市|本区|我市|我区)")
 # Headings of sections that report the past or the setting, not goals.
@@ -145,7 +152,8 @@ def cn_to_number(s: str) -> float:
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
         return float(s.replace(",", ""))
     whole, _, frac = s.partition("点")
-    total, current = 0, 0
+    total: float = 0
+    current = 0
     for ch in whole:
         if ch in CN_DIGITS:
             current = CN_DIGITS[ch]
@@ -376,10 +384,11 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
         # "由800亿元提高到1千亿元" or a unit left off the first number: compare in base units.
         bv, bu = scaled(base.value, base.unit)
         tv, tu = scaled(1.0, target.unit)
-        if bu != tu or not tv:
+        if bv is None or bu != tu or not tv:
             return None
         base_value = bv / tv
-    comparator = target.comparator or (">=" if m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大", "增") else "<=")
+    rising = m["verb"] in ("增加", "增长", "提高", "提升", "上升", "扩大", "增")
+    comparator = target.comparator or (">=" if rising else "<=")
     year = int(m["ty"]) if m["ty"] else default_year
     mention = TargetMention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
                        baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_FROM_TO)
@@ -465,6 +474,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
         metric_start = text.rfind(metric, s_start, clause_start)
     elif not metric:
         # "达到A、争取达到B": the same metric with a second, higher tier.
+        assert prev is not None  # a first figure without a metric returned above
         metric = prev.metric
         rule = RULE_TWO_TIER if _ASPIRATION.search(segment) else RULE_PROSE
         metric_start = seg_start
@@ -482,7 +492,8 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     # "增速高于平均增速、入板企业达30家": an earlier comparison in the clause is not part of the metric.
     cmp_cut = re.search(r"(?:高于|低于|快于|慢于|优于|领先于|位居)[^、]*、", metric)
     if cmp_cut:
-        metric, metric_start = metric[cmp_cut.end():], max(metric_start, text.find(metric[cmp_cut.end():], metric_start))
+        metric = metric[cmp_cut.end():]
+        metric_start = max(metric_start, text.find(metric, metric_start))
     metric = _balance_quotes(metric.strip(" 、,，:："))
     if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
@@ -570,7 +581,7 @@ def _following_metric(text: str, pos: int, end: int) -> str:
 
 def _cell_spans(text: str, block) -> list[tuple[int, int]]:
     if block.cell_starts and len(block.cell_starts) == len(block.cells):
-        return [(a, a + len(c)) for a, c in zip(block.cell_starts, block.cells)]
+        return [(a, a + len(c)) for a, c in zip(block.cell_starts, block.cells, strict=True)]
     spans, cursor = [], block.start
     for cell in block.cells:
         at = text.find(cell, cursor, block.end)
@@ -804,9 +815,10 @@ def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
     period = getattr(ctx, "period", None) if ctx is not None else None
     plan_year = getattr(ctx, "plan_year", None) if ctx is not None else None
     default_year = plan_year or (period[1] if period else None)
-    if default_year is None and ctx is not None and getattr(ctx, "title", None):
+    title = getattr(ctx, "title", None) if ctx is not None else None
+    if default_year is None and title:
         # "宁波市2023年科技创新工作要点": a one-year plan names its year in the title.
-        years = re.findall(r"((?:19|20)\d{2})年", ctx.title)
+        years = re.findall(r"((?:19|20)\d{2})年", title)
         default_year = int(years[-1]) if years else None
     return TargetFrame(ctx, default_year, period[0] if period else None, _heading_texts(blocks),
                        {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref})
@@ -820,7 +832,7 @@ def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention]
         # Task tables (and indicator tables whose cells are sentences) hold targets in prose.
         prose: list[TargetMention] = []
         row_year = _due_year(b) or frame.default_year
-        for (cs, ce), cell in zip(_cell_spans(text, b), b.cells):
+        for (cs, ce), cell in zip(_cell_spans(text, b), b.cells, strict=False):
             if len(cell) > 6 and cs >= b.start:  # a cell repeated from the row above was read there
                 prose.extend(_prose_mentions(text, cs, ce, row_year, frame.period_start))
         return prose, []
@@ -871,10 +883,11 @@ def _due_year(block) -> int | None:
     """The year in a task-table row's due-date cell.
 
     >>> from plankg.ingest.structure import Block
-    >>> _due_year(Block("table_row", "1", None, 0, 9, "", cells=("1", "建设", "2023年12月"), header=("序号", "任务", "完成时限")))
+    >>> _due_year(Block("table_row", "1", None, 0, 9, "", cells=("1", "建设", "2023年12月"),
+    ...                 header=("序号", "任务", "完成时限")))
     2023
     """
-    for h, c in zip(block.header, block.cells):
+    for h, c in zip(block.header, block.cells, strict=False):
         if _DUE_HEADER.search(h.replace(" ", "")):
             ym = re.match(r"\s*((?:19|20)\d{2})\s*年", c)
             if ym:

@@ -105,6 +105,10 @@ class Project(Node, Spanned):
     field: str | None = None
 
 
+# how a target's value bounds the metric: at least, at most, about, exactly, above, below
+Comparator = Literal[">=", "<=", "~", "=", ">", "<"]
+
+
 class Target(Node, Spanned):
     label: ClassVar[NodeLabel] = NodeLabel.TARGET
     document_id: str
@@ -112,7 +116,7 @@ class Target(Node, Spanned):
     metric: str
     value: float | None = None
     unit: str | None = None
-    comparator: Literal[">=", "<=", "~", "=", ">", "<"] = "="
+    comparator: Comparator = "="
     year: int | None = None
     baseline: float | None = None
     baseline_year: int | None = None
