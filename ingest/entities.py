@@ -629,6 +629,8 @@ def _past_leading_verbs(text: str, start: int, end: int) -> int:
 
 RULE_FIELD_STATION = "plankg.entities.platform.field_station.v1"
 # "安徽农业大学皖中综合试验站": a university's or academy's field station, named after its institution.
+_STATION_WORD = re.compile("试验站|实验站|观测站|研究站")
+_FACILITY_WORD = re.compile("设施|装置")
 FIELD_STATION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|科学院|研究院)[\u4e00-\u9fff]{2,10}?"
                            r"(?:综合试验站|试验站|实验站|观测研究站|观测站)")
 
@@ -639,7 +641,9 @@ def field_stations(text: str, start: int, end: int) -> list[PlatformOut]:
     >>> [p.name for p in field_stations("依托安徽农业大学皖中综合试验站,建设中心。", 0, 22)]
     ['安徽农业大学皖中综合试验站']
     """
-    out = []
+    out: list[PlatformOut] = []
+    if not _STATION_WORD.search(text, start, end):
+        return out  # every field station's name ends in 站: a span without one is read no further
     for m in FIELD_STATION.finditer(text, start, end):
         a = _past_leading_verbs(text, m.start(), m.end())
         if re.search(r"大学|学院|科学院|研究院", text[a:m.end()]):
@@ -662,7 +666,9 @@ def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
     >>> [p.name for p in facility_list(text, 0, 36)]
     ['脉冲强磁场优化提升设施', '精密重力测量研究设施']
     """
-    out = []
+    out: list[PlatformOut] = []
+    if not _FACILITY_WORD.search(text, start, end):
+        return out  # a facility list ends in 设施 or 装置: a span without either is read no further
     for m in FACILITY_LIST.finditer(text, start, end):
         pos = m.start("items")
         for k, raw in enumerate(m["items"].split("、")):

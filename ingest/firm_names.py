@@ -56,7 +56,13 @@ def industry_word() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _industry_words() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS))
+    first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
+    return re.compile(rf"(?=[{first}])(?:{lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)})")
+
+
+@lru_cache(maxsize=1)
+def _verb_anywhere() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.FIRM_VERBS))
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +128,7 @@ def _strip_verb(text: str, s: int, e: int) -> int:
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     """Short firm names in text[start:end] (offsets into `text`), in text order."""
     found: dict[tuple[int, int], EnterpriseOut] = {}
-    if not industry_word().search(text, start, end):
+    if not _industry_words().search(text, start, end) or not industry_word().search(text, start, end):
         return []
     for m in _LIST_END.finditer(text, start, end):
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
@@ -137,7 +143,10 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue
         for s, e in items:
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
+    verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
+        if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):
+            continue  # no verb of support close enough before the word: no short name to read here
         # The shortest body with a verb before it: "全力扶持康普药业上市" -> 康普药业.
         for s in range(m.start() - 2, max(start, m.start() - 4) - 1, -1):
             name = text[s:m.end()]
