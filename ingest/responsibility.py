@@ -220,7 +220,9 @@ def _clean_unit(piece: str) -> tuple[str, int]:
         m = _TAIL.search(piece)
         if m and m.start() > 1 and not piece.startswith("各") and not _LEVEL_QUALIFIER.match(piece[:m.start()]):
             piece = piece[: m.start()]
-    return piece.rstrip("。.;；,， "), offset
+    stripped = piece.lstrip("| ")
+    offset += len(piece) - len(stripped)
+    return stripped.rstrip("。.;；,， |"), offset
 
 
 def parse_department_list(text: str, base: int, default_role: str,

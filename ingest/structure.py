@@ -39,6 +39,8 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|[.。](?!\d))\s*")),
     (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
     (8, "circled", re.compile(r"^([①-⑳㉑-㉟])\s*")),
+    # A card of key-value lines: the task key opens a task as a number would ("重点工作: | 弘扬企业家精神… |").
+    (6, "task_key", re.compile(rf"^({lexicon.alternation(lexicon.TASK_KEYS)})\s*[:：]\s*\|?\s*(?=\S)")),
 )
 APPENDIX_RANK = 0
 _APPENDIX = re.compile(r"^附\s*件\s*([0-9一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$")

@@ -104,7 +104,8 @@ def test_a_doubling_clause_names_the_metric_of_the_figure_after_it():
 
 
 def test_a_heading_running_on_into_its_body_is_no_review_of_the_past():
-    got = _targets("一、总体要求和目标\n(一)总体要求:坚持稳中求进,以优异成绩庆祝成立70周年。\n主要预期目标:经济增长6%左右。")
+    got = _targets("一、总体要求和目标\n(一)总体要求:坚持稳中求进,以优异成绩庆祝成立70周年。\n"
+                   "主要预期目标:经济增长6%左右。")
     assert got == [("经济增长", 6.0, "%")]
 
 
@@ -115,7 +116,8 @@ def test_a_target_stated_as_the_goal_of_a_phrase():
 # --------------------------------------------------------------------------- platforms and enterprises
 
 def test_items_of_a_list_that_names_a_platform_are_platforms_when_named_like_places():
-    got = _platforms("一、任务\n1.推进数字产业金廊、中科文萃数字港、国家高新区南塔片区、大学科技园区以及多福湾新质区建设。")
+    got = _platforms("一、任务\n"
+                     "1.推进数字产业金廊、中科文萃数字港、国家高新区南塔片区、大学科技园区以及多福湾新质区建设。")
     for name in ("数字产业金廊", "中科文萃数字港", "国家高新区南塔片区", "大学科技园区", "多福湾新质区"):
         assert name in got
 
@@ -157,7 +159,8 @@ def test_an_issuer_that_prints_its_place_is_reported_as_printed_and_the_graph_ke
 
 
 def test_a_metadata_block_printed_key_value_key_value_is_no_table():
-    got = _resp("发文单位\n市人民政府办公室\n发文字号\n十政办发〔2023〕12号\n一、任务\n(一)深化政务服务。(牵头单位:市行政审批局)")
+    got = _resp("发文单位\n市人民政府办公室\n发文字号\n十政办发〔2023〕12号\n"
+                "一、任务\n(一)深化政务服务。(牵头单位:市行政审批局)")
     assert got == [("深化政务服务", [("市行政审批局", "lead")])]
 
 
@@ -176,3 +179,9 @@ def test_spaces_a_scraper_turned_into_question_marks_are_spaces_again(tmp_path):
                     "2? | 推进招商引资工作? | 市商务局? |\n", encoding="utf-8")
     got = [(t.text[:6], [d.name for d in t.departments]) for t in extract_file(page).tasks if t.departments]
     assert got == [("加快推进园区", ["市发改委"]), ("推进招商引资", ["市商务局"])]
+
+
+def test_a_card_of_key_value_lines_is_a_task_with_its_units():
+    got = _resp("重点工作: | 弘扬企业家精神,构建新型政商关系。 |\n牵头单位: | 市工业和信息化局 |\n"
+                "年度阶段性工作目标: | 第一季度:召开恳谈会。 |")
+    assert got == [("| 弘扬企业", [("市工业和信息化局", "lead")])]
