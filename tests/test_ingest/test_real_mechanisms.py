@@ -184,4 +184,4 @@ def test_spaces_a_scraper_turned_into_question_marks_are_spaces_again(tmp_path):
 def test_a_card_of_key_value_lines_is_a_task_with_its_units():
     got = _resp("重点工作: | 弘扬企业家精神,构建新型政商关系。 |\n牵头单位: | 市工业和信息化局 |\n"
                 "年度阶段性工作目标: | 第一季度:召开恳谈会。 |")
-    assert got == [("| 弘扬企业", [("市工业和信息化局", "lead")])]
+    assert got == [("弘扬企业家精", [("市工业和信息化局", "lead")])]
