@@ -10,8 +10,18 @@ from spacy.tokens import Doc
 from plankg.errors import ExtractionError
 from plankg.ingest import components, pipeline
 from plankg.ingest.components import PIPELINE, DocumentFrame, PassageContext, build_nlp, needs_doc
-from plankg.ingest.entities import (MatchedHeads, RegexHeads, dedupe_enterprises, dedupe_platforms, dedupe_projects,
-                                    find_enterprises, find_platforms, find_projects, head_pattern, project_builders)
+from plankg.ingest.entities import (
+    MatchedHeads,
+    RegexHeads,
+    dedupe_enterprises,
+    dedupe_platforms,
+    dedupe_projects,
+    find_enterprises,
+    find_platforms,
+    find_projects,
+    head_pattern,
+    project_builders,
+)
 from plankg.ingest.gazetteer import match_gazetteer, phrase_matcher
 from plankg.ingest.pipeline import extract_file, extract_text
 from plankg.ingest.plan_meta import read_plan_meta

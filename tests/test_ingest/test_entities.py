@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plankg.ingest.entities import (find_enterprises, find_platforms, find_projects, find_references,
-                                    platform_heads)
+from plankg.ingest.entities import find_enterprises, find_platforms, find_projects, find_references, platform_heads
 from plankg.ingest.structure import DocContext, parse_structure
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "entities" / "entities.json")

@@ -43,7 +43,8 @@ def test_task_division_title():
 
 
 def test_lead_phrase_with_duties():
-    ex = extract_text("某市工作计划\n一、任务\n（一）集聚人才。实施引才工程。由市委人才办牵头，市人力社保局、市教育局按职责分工负责。")
+    ex = extract_text("某市工作计划\n一、任务\n"
+                      "（一）集聚人才。实施引才工程。由市委人才办牵头，市人力社保局、市教育局按职责分工负责。")
     assert [(d.name, d.role) for d in ex.tasks[0].departments] == [
         ("市委人才办", "lead"), ("市人力社保局", "support"), ("市教育局", "support")]
 
@@ -54,7 +55,8 @@ def test_unlabelled_bracket_with_etc_tail():
 
 
 def test_standalone_plan_wide_rule():
-    ex = extract_text("苏州市2024年工作要点\n以下各项工作均需各县级市（区）落实，不再列出。\n一、任务\n1.推进。（责任单位：市科技局）")
+    ex = extract_text("苏州市2024年工作要点\n以下各项工作均需各县级市（区）落实，不再列出。\n"
+                      "一、任务\n1.推进。（责任单位：市科技局）")
     assert [a.name for a in ex.plan.implementers] == ["各县级市（区）"]
     assert [d.name for d in ex.tasks[0].departments] == ["市科技局"]
 
@@ -80,17 +82,20 @@ def test_project_table_builders_are_not_responsibility():
 def test_platform_named_in_a_department_is_not_a_platform():
     ex = extract_text("某市工作计划\n一、任务\n1.推进扩容。（牵头单位：莫干山高新区管委会；配合单位：区金融服务中心）")
     assert ex.platforms == []
-    names = [p.name for p in find_platforms("各县级市（区）科技局，苏州高新区科技局：", [], DocContext(region="苏州市"))]
+    ctx = DocContext(region="苏州市")
+    names = [p.name for p in find_platforms("各县级市（区）科技局，苏州高新区科技局：", [], ctx)]
     assert names == []
 
 
 def test_academy_institute_and_coordinated_names():
     names = [p.name for p in find_platforms(
-        "支持中科院苏州纳米所、苏州大学等高校院所，推进联合国全球地理信息知识与创新中心建设。", [], DocContext(region="苏州市"))]
+        "支持中科院苏州纳米所、苏州大学等高校院所，推进联合国全球地理信息知识与创新中心建设。", [],
+        DocContext(region="苏州市"))]
     assert names == ["中科院苏州纳米所", "联合国全球地理信息知识与创新中心"]
 
 
-@pytest.mark.parametrize("text", ["建设高水平创新城。", "打造万亿级科技大市场。", "（以下简称孵化器）负责全省孵化器的管理。"])
+@pytest.mark.parametrize("text", ["建设高水平创新城。", "打造万亿级科技大市场。",
+                                  "（以下简称孵化器）负责全省孵化器的管理。"])
 def test_platform_categories_are_not_names(text):
     assert find_platforms(text, [], DocContext(region="杭州市")) == []
 

@@ -9,8 +9,8 @@ document without any line break. Extraction goes through the pipeline (`extract_
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,7 +85,8 @@ def indented_label_lines(ts):
 
 
 def department_split(ts):
-    return "\n".join(f"{i}.{t.text}\n分管领导:王五 部门分工:{t.lead}牵头,{_support(t)}配合。" for i, t in enumerate(ts, 1))
+    return "\n".join(f"{i}.{t.text}\n分管领导:王五 部门分工:{t.lead}牵头,{_support(t)}配合。"
+                     for i, t in enumerate(ts, 1))
 
 
 def starred(ts):

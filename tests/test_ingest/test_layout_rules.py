@@ -9,8 +9,14 @@ from __future__ import annotations
 import pytest
 
 from plankg.ingest.departments import default_registry
-from plankg.ingest.entities import (facility_list, field_stations, find_enterprises, find_platforms, local_places,
-                                    platform_heads)
+from plankg.ingest.entities import (
+    facility_list,
+    field_stations,
+    find_enterprises,
+    find_platforms,
+    local_places,
+    platform_heads,
+)
 from plankg.ingest.plan_meta import find_period, read_plan_meta
 from plankg.ingest.responsibility import find_responsibility, parse_department_list
 from plankg.ingest.structure import DocContext, parse_structure
@@ -47,8 +53,8 @@ def test_label_line_after_sub_points_covers_the_whole_item():
 
 
 def test_circled_sub_points_with_their_own_clauses_stay_clauses_of_their_item():
-    text = ("二、行动\n1．增强功能。\n①建设甲园区。（责任单位：区商务委）\n②建设乙中心。（责任单位：区财政局、枫泾镇）\n"
-            "2．集聚主体。（责任单位：区国资委）")
+    text = ("二、行动\n1．增强功能。\n①建设甲园区。（责任单位：区商务委）\n"
+            "②建设乙中心。（责任单位：区财政局、枫泾镇）\n2．集聚主体。（责任单位：区国资委）")
     found = _clauses(text)
     assert [c.ref for c in found] == ["二.1", "二.1#2", "二.2"]
     assert found[0].text.startswith("增强功能") and found[1].text.startswith("②建设乙中心")
@@ -107,7 +113,8 @@ def test_per_unit_quantifier_opens_no_platform_name():
 
 
 def test_addressee_line_names_no_platforms():
-    text = "某市科学技术局\n关于印发工作要点的通知\n各区县科技局，东湖高新区、某某经开区科技主管部门：\n现印发。\n一、任务\n1.建设甲江实验室。"
+    text = ("某市科学技术局\n关于印发工作要点的通知\n各区县科技局，东湖高新区、某某经开区科技主管部门：\n"
+            "现印发。\n一、任务\n1.建设甲江实验室。")
     assert _platforms(text, "武汉市") == ["甲江实验室"]
 
 

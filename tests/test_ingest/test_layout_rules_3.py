@@ -22,12 +22,14 @@ def _clauses(text):
 
 def _targets(text, period=(2024, 2026)):
     ctx = DocContext(period=period, plan_year=period[1])
-    return [(t.metric, t.value, t.unit, t.baseline) for t in find_targets(text, list(parse_structure(text).blocks), ctx)]
+    found = find_targets(text, list(parse_structure(text).blocks), ctx)
+    return [(t.metric, t.value, t.unit, t.baseline) for t in found]
 
 
 def _platforms(text, region=None):
     structure = parse_structure(text)
-    return [p.name for p in find_platforms(text, list(structure.blocks), DocContext(region=region, structure=structure))]
+    ctx = DocContext(region=region, structure=structure)
+    return [p.name for p in find_platforms(text, list(structure.blocks), ctx)]
 
 
 def _firms(text):
@@ -60,6 +62,7 @@ def test_pdf_page_furniture_goes_and_wrapped_lines_join():
     assert [(c.ref, [d.name for d in c.departments]) for c in clauses] == [
         ("二.(一)", ["市科技局", "市财政局"]), ("二.(二)", ["市人社局"])]
     from pathlib import Path
+
     from plankg.ingest.pipeline import extract_source
     from plankg.ingest.read import SourceText
     ex = extract_source(SourceText(Path("a.txt"), text, "utf-8", _PDF.encode("utf-8")))
@@ -75,7 +78,7 @@ def test_text_without_page_numbers_is_left_as_printed():
 def test_wide_table_rows_of_a_paginated_text_keep_their_lines():
     row = "| 1 | 建设甲江科创走廊并推动沿线园区协同发展 | 市科技局 | 市发改委、市财政局 | 2025年6月底前 |"
     second = row.replace("| 1 |", "| 2 |")
-    text = decode(f"方案\n— 1 —\n{row}\n{second}\n— 2 —\n".encode("utf-8"), "t.txt")
+    text = decode(f"方案\n— 1 —\n{row}\n{second}\n— 2 —\n".encode(), "t.txt")
     assert text.splitlines() == ["方案", row, second]  # page numbers gone, each row on its own line
 
 
@@ -137,8 +140,8 @@ def test_a_groups_numbered_institute_is_the_firm_not_a_platform():
 
 
 def test_clause_words_before_a_firm_are_cut():
-    text = ("一、任务\n（一）壮大主体。一是培育企业。（责任单位：县科技局、县经信局）二是支持青禾新材料科技股份有限公司、"
-            "白云电子股份有限公司等骨干企业建设研发中心。")
+    text = ("一、任务\n（一）壮大主体。一是培育企业。（责任单位：县科技局、县经信局）"
+            "二是支持青禾新材料科技股份有限公司、白云电子股份有限公司等骨干企业建设研发中心。")
     assert _firms(text) == ["青禾新材料科技股份有限公司", "白云电子股份有限公司"]
     text = "一、任务\n1.支持海鸥集团、和的集团股份有限公司等龙头企业建设中试基地。"
     assert "集团股份有限公司" not in _firms(text)

@@ -58,7 +58,8 @@ def _platform_names(text):
 
 
 def test_a_joint_construction_prefix_opens_the_name():
-    text = "某省科技发展规划\n一、任务\n1.支持省部共建草原生态保育国家重点实验室争创全国重点实验室。（责任单位：省科技厅）"
+    text = ("某省科技发展规划\n一、任务\n"
+            "1.支持省部共建草原生态保育国家重点实验室争创全国重点实验室。（责任单位：省科技厅）")
     assert _platform_names(text) == ["省部共建草原生态保育国家重点实验室"]
 
 
@@ -76,7 +77,8 @@ def test_a_platform_named_inside_an_event_is_not_read_from_the_event():
 
 
 def test_field_observation_stations_are_platforms():
-    assert _platform_names("某省规划\n一、平台\n祁连山冰川冻土国家野外科学观测研究站\n") == ["祁连山冰川冻土国家野外科学观测研究站"]
+    station = "祁连山冰川冻土国家野外科学观测研究站"
+    assert _platform_names(f"某省规划\n一、平台\n{station}\n") == [station]
 
 
 def test_a_regions_strategic_role_is_no_platform():

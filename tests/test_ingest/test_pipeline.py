@@ -34,7 +34,7 @@ def test_layout_case(case: Path):
         assert task.text.startswith(want["first_words"]), (task.ref, task.text[:30])
         got = [(d.name, _role(d)) for d in task.departments]
         assert got == [(d[0], d[1]) for d in want["departments"]], task.ref
-        for d, w in zip(task.departments, want["departments"]):
+        for d, w in zip(task.departments, want["departments"], strict=True):
             if len(w) > 2:
                 assert d.canonical == w[2], (task.ref, d.name)
     with_departments = [t.ref for t in ex.tasks if t.departments]

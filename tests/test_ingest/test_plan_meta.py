@@ -23,14 +23,16 @@ def test_issuer_abbreviation_is_resolved_and_view_dates_ignored():
 
 
 def test_title_lines_and_draft_status():
-    text = "来源:某网站 日期:2023-07-01\n关于支持某某园区高质量发展的\n实施意见\n(征求意见稿)\n为支持园区发展,到2028年建成一流园区。\n一、目标"
+    text = ("来源:某网站 日期:2023-07-01\n关于支持某某园区高质量发展的\n实施意见\n(征求意见稿)\n"
+            "为支持园区发展,到2028年建成一流园区。\n一、目标")
     m = read_plan_meta(text)
     assert m.title == "关于支持某某园区高质量发展的实施意见(征求意见稿)"
     assert m.status == "draft"
 
 
 def test_fragment_takes_its_appendix_title():
-    text = "3.加快建设。内容。\n四、保障\n(一)组织。内容。\n附件\n湖州市“十四五”重大项目清单\n序号 项目名称 建设单位\n1 甲 乙公司"
+    text = ("3.加快建设。内容。\n四、保障\n(一)组织。内容。\n"
+            "附件\n湖州市“十四五”重大项目清单\n序号 项目名称 建设单位\n1 甲 乙公司")
     m = read_plan_meta(text)
     assert m.title == "湖州市“十四五”重大项目清单" and m.period == (2021, 2025) and m.region == "湖州市"
 

@@ -6,7 +6,8 @@ from plankg.ingest.structure import parse_structure
 
 
 def clauses(text):
-    return [(c.ref, [(d.name, d.role) for d in c.departments]) for c in find_responsibility(parse_structure(text)).clauses]
+    clauses = find_responsibility(parse_structure(text)).clauses
+    return [(c.ref, [(d.name, d.role) for d in c.departments]) for c in clauses]
 
 
 def test_several_inline_clauses_in_one_item_cover_the_text_since_the_previous_one():

@@ -60,7 +60,8 @@ def test_spans_point_at_the_printed_mention(case):
 
 
 def test_a_plan_printed_twice_gives_each_target_once():
-    body = "一、发展目标\n" + "到2025年,高新技术企业达到2500家,技术交易额突破200亿元,研发投入强度达到3%。" * 1 + "\n二、重点任务\n(一)平台\n" + "建设湖州南太湖实验室。" * 20
+    body = ("一、发展目标\n" + "到2025年,高新技术企业达到2500家,技术交易额突破200亿元,研发投入强度达到3%。" * 1
+            + "\n二、重点任务\n(一)平台\n" + "建设湖州南太湖实验室。" * 20)
     text = body + "\n" + body
     ctx = DocContext(period=(2021, 2025))
     targets = find_targets(text, list(parse_structure(text).blocks), ctx)
