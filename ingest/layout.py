@@ -132,7 +132,12 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
 
 
+_COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区)$")
+
+
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
+    if _COLLECTIVE.search(piece):
+        return True  # "县各有关单位", "各乡镇": a collective unit
     piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
     piece = piece.rstrip("*＊★")
     return looks_like_unit(piece) or piece.startswith("各")
@@ -219,8 +224,8 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
                 nxt = re.sub(r"\s+", "", bar_text(lines[k + 1][2]))
-                if not _HEADER_CELL.match(nxt) or len(joined + nxt) > 16:
-                    break
+                if not _HEADER_CELL.match(nxt) or len(joined + nxt) > 16 or lexicon.is_meta_key(nxt):
+                    break  # "通知" / "发文单位": a page's metadata value and the next key, no header cell
                 joined, k = joined + nxt, k + 1
             if lexicon.column_role(joined) is None:
                 break

@@ -121,7 +121,7 @@ CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通
 def column_role(header: str) -> str | None:
     """The role of a table column from its header cell, or None when the header names no known role."""
     h = re.sub(r"\s+", "", header)
-    if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or h.rstrip(":：") in _META_KEYS():
+    if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or is_meta_key(h):
         return None  # "发文单位" / "市人民政府办公室": a page's metadata printed key, value, key, value
     for role, words in COLUMN_ROLE_WORDS:
         if any(w in h for w in words):
@@ -197,3 +197,12 @@ PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "�
 def _META_KEYS() -> frozenset[str]:
     return frozenset(META_TITLE_KEYS + META_ISSUER_KEYS + META_SOURCE_KEYS + META_DATE_KEYS + META_PAGE_DATE_KEYS
                      + META_NUMBER_KEYS + META_OTHER_KEYS)
+
+
+def is_meta_key(text: str) -> bool:
+    """Whether a line is a key of a page's metadata fields ("发文单位", "索引号:").
+
+    >>> is_meta_key("发文单位"), is_meta_key("牵头单位")
+    (True, False)
+    """
+    return re.sub(r"\s+", "", text).rstrip(":：") in _META_KEYS()

@@ -91,7 +91,7 @@ def _label_end(text: str, k: int, end: int) -> int:
     return end
 
 
-_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会])(?:和|及|与|以及)(?=[市区县省各])")
+_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)(?=[市区县省各])")
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
