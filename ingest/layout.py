@@ -43,6 +43,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
+_ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
 _QUALIFIER = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
@@ -132,7 +133,8 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
 
 
-_COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区)$")
+_COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区)$"
+                         r"|^[省市区县](?:直|级|属)各?(?:其他|其它)?(?:有关|相关)?(?:单位|部门)$|^(?:有关|相关)(?:乡镇|街道)")
 
 
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
@@ -140,6 +142,8 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
         return True  # "县各有关单位", "各乡镇": a collective unit
     piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
     piece = piece.rstrip("*＊★")
+    if len(piece) > 20:
+        return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence
     return looks_like_unit(piece) or piece.startswith("各")
 
 
@@ -158,7 +162,9 @@ _ACCEPTS: dict[str | None, tuple[str, ...]] = {
     "remark": (TEXT, DEADLINE, PERSON),
     "flag": (FLAG,),
 }
-_CONTINUES = ("task", "category", lexicon.LEAD, lexicon.SUPPORT, lexicon.RESPONSIBLE, "progress", "remark")
+_HOME = {PERSON: lexicon.PERSON, DEADLINE: "deadline"}
+_CONTINUES = ("task", "category", lexicon.LEAD, lexicon.SUPPORT, lexicon.RESPONSIBLE, "progress", "remark",
+              lexicon.PERSON)
 
 
 _SENTENCE_END = ("。", "；", ";", "！", "？")
@@ -173,6 +179,12 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
     on to the next text column instead when its own column's cell ended a sentence or the line opens
     a numbered item ("主要预期目标" then "1.地区生产总值增长5%以上。" are two cells).
     """
+    home = _HOME.get(kind)
+    if home is not None and at >= 0 and roles[at] != home:
+        # A person's name or a deadline goes to its own column when the table has one further on.
+        for c in range(at + 1, len(roles)):
+            if roles[c] == home:
+                return c
     if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
         later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
         if kind == TEXT and _OPENS_ITEM.match(text) and roles[at] not in ("task", "category") and \
@@ -220,6 +232,8 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         nxt = re.sub(r"\s+", "", bar_text(lines[j + 1][2])) if j + 1 < end else ""
         if nxt in _HEADER_TAILS and lexicon.column_role(cell + nxt) is not None:
             cell, j = cell + nxt, j + 1  # "牵头" / "单位": one header cell broken before its noun
+        elif cell in _ROLE_WORDS and nxt.endswith(("单位", "部门", "科室")) and len(cell + nxt) <= 8:
+            cell, j = cell + nxt, j + 1  # "牵头" / "责任单位", "主体" / "责任单位": one cell broken after its role
         if lexicon.column_role(cell) is None:
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
@@ -366,3 +380,66 @@ def _cell_text(lines: Sequence[Line], idx: list[int]) -> str:
         if e < b:
             buf[e - a] = "\n"
     return "".join(buf).rstrip()
+
+
+_TOKEN = re.compile(r"\S+")
+_ONE_HAN = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _tokens(line: Line) -> list[Line]:
+    """The space-separated cells of a line, single characters spaced apart joined as one ("汪  峰")."""
+    start, _, text = line
+    out: list[Line] = []
+    for m in _TOKEN.finditer(text):
+        tok = (start + m.start(), start + m.end(), m.group(0))
+        if out and _ONE_HAN.match(tok[2]) and _ONE_HAN.match(out[-1][2][-1:]) and len(out[-1][2].replace(" ", "")) == 1:
+            prev = out[-1]
+            out[-1] = (prev[0], tok[1], text[prev[0] - start:tok[1] - start])
+            continue
+        out.append(tok)
+    return out
+
+
+def token_table(lines: Sequence[Line], i: int, end: int,
+                looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """A table printed one row per line with space-separated cells, read as a sequence of cells.
+
+    Header words broken by spaces are joined as header cells broken over lines are ("牵头  领导",
+    "主体          责任单位"); a row's cells are laid into the columns by their kinds, so a cell holding
+    spaces, a cell left out or a unit cell continued on the next line keeps every other cell in place.
+
+    >>> rows = ["序号 重点工作任务 牵头  领导 牵头   责任单位 配合 责任单位",
+    ...         "1 新增托育机构2所以上。 吴蓓蓓 县卫健委 有关乡镇", "县直有关单位"]
+    >>> lines = []
+    >>> for r in rows:
+    ...     lines.append((lines[-1][1] + 1 if lines else 0, (lines[-1][1] + 1 if lines else 0) + len(r), r))
+    >>> t = token_table(lines, 0, len(lines))
+    >>> t.header, [r.cells for r in t.rows]
+    (('序号', '重点工作任务', '牵头领导', '牵头责任单位', '配合责任单位'), [('1', '新增托育机构2所以上。', '吴蓓蓓', '县卫健委', '有关乡镇\\n县直有关单位')])
+    """
+    head = _tokens(lines[i])
+    if len(head) < 3 or "|" in lines[i][2] or "\t" in lines[i][2]:
+        return None
+    header, used, _ = _header_cells(head, 0, len(head))
+    roles = header_roles(header) if len(header) >= 3 else None
+    if roles is None or roles[0] != "number":
+        return None
+    cells: list[Line] = []
+    k = i + 1
+    first_of_line: list[int] = []
+    while k < end and len(cells) < 2000:
+        first_of_line.append(len(cells))
+        cells.extend(_tokens(lines[k]))
+        k += 1
+    rows = read_rows(cells, 0, len(cells), roles, looks_like_unit or _default_unit_shape())
+    if not rows:
+        return None
+    # Back from cells to the lines they stand on: the table ends with the line of its last cell.
+    last_cell = rows[-1].last
+    last_line = i + max(n for n, at in enumerate(first_of_line) if at <= last_cell) + 1
+    line_rows = []
+    for r in rows:
+        a = i + max(n for n, at in enumerate(first_of_line) if at <= r.first) + 1
+        b = i + max(n for n, at in enumerate(first_of_line) if at <= r.last) + 1
+        line_rows.append(Row(a, b, r.cells, r.starts))
+    return Table(tuple(header), roles, i, tuple(line_rows), last_line + 1)

@@ -197,3 +197,12 @@ def test_the_suite_covers_the_layouts_of_the_issue():
     sample = (Task("加快推进园区建设。", "市发改委", ("市财政局", "市科技局")),
               Task("深入实施人才工程。", "市人社局", ("市教育局",)))
     assert _facts(_document("cells_numbered", sample)) == _expected(sample)
+
+
+def space_rows(ts):
+    # One row per line, cells separated by runs of spaces, a person's name spaced out, header words broken.
+    rows = "\n".join(f"{i} {t.text} 张  三 {t.lead}   {_support(t)}" for i, t in enumerate(ts, 1))
+    return f"序号 主要任务 牵头  领导 牵头   责任单位 配合   责任单位\n{rows}"
+
+
+LAYOUTS[space_rows.__name__] = space_rows
