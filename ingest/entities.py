@@ -268,7 +268,7 @@ _EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
 # "每家实验室": 每 with its classifier, never the start of a name.
-_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|"
+_LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|了|"
                             r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
@@ -941,6 +941,9 @@ _NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|
 _NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
 
 
+_PARTNER = re.compile(r"^([\u4e00-\u9fff()（）]{2,20}?)(?:与|和|同|联合|携手)")
+
+
 def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
     out = []
     floor = start
@@ -966,6 +969,11 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if context:
             s += context.end()
             body = body[context.end():]
+        partner = _PARTNER.match(body)
+        if partner and _registry().looks_like_department(partner.group(1)):
+            # "区发改局与市中城发集团": a department and the firm it works with, joined by 与/和/同.
+            s += partner.end()
+            body = body[partner.end():]
         lead = _FIRM_LEAD.match(body)
         if lead:
             s += lead.end()

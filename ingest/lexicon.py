@@ -49,19 +49,21 @@ def key_role(key: str) -> str:
 
     >>> key_role("协同责任单位"), key_role("牵头科室(单位)"), key_role("主体责任单位"), key_role("牵头负责领导")
     ('support', 'lead', 'responsible', 'person')
-    >>> key_role("完成时限"), key_role("责任领导")
-    ('other', 'person')
+    >>> key_role("完成时限"), key_role("责任领导"), key_role("数据提供单位"), key_role("部门分工")
+    ('other', 'person', 'other', 'responsible')
     """
     k = re.sub(r"\s+", "", key)
     if k in OTHER_KEYS:
         return OTHER
     if k in PERSON_KEYS or re.sub(r"[(（][^)）]*[)）]$", "", k).endswith(KEY_PERSON_NOUNS):
         return PERSON
-    if any(w in k for w in KEY_LEAD_WORDS):
+    if k in LEAD_KEYS or any(w in k for w in KEY_LEAD_WORDS):
         return LEAD
-    if any(w in k for w in KEY_SUPPORT_WORDS):
+    if k in SUPPORT_KEYS or any(w in k for w in KEY_SUPPORT_WORDS):
         return SUPPORT
-    return RESPONSIBLE
+    if k in RESPONSIBLE_KEYS or any(w in k for w in KEY_RESPONSIBLE_WORDS):
+        return RESPONSIBLE
+    return OTHER  # "数据提供单位:市统计局": a key of some other part, whose units are no task's
 
 
 def key_pattern() -> str:
@@ -71,7 +73,8 @@ def key_pattern() -> str:
                 rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
     person_key = rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(KEY_PERSON_NOUNS)})"
     listed = alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS + PERSON_KEYS + OTHER_KEYS)
-    return rf"({listed}|{unit_key}|{person_key})"
+    other_key = rf"[\u4e00-\u9fff]{{2,6}}?(?:{alternation(KEY_UNIT_NOUNS)})"
+    return rf"({listed}|{unit_key}|{person_key}|{other_key})"
 
 
 # Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".

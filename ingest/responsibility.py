@@ -76,11 +76,17 @@ def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
 
 
 def _label_end(text: str, k: int, end: int) -> int:
-    """Where a label group opened at text[k] ends: the line end, or a sentence end outside brackets."""
+    """Where a label group opened at text[k] ends: the line end, or a sentence end outside brackets.
+
+    A line wrapped inside the list goes on: it ends in 、 or a comma, or an unclosed bracket, or the next
+    line is a short remainder of a name ("…、园区党工" / "委"), not a new key or numbered unit.
+    """
     depth = 0
     for j in range(k, end):
         ch = text[j]
         if ch == "\n":
+            if _wrapped_list_line(text, j, end, depth):
+                continue
             return j
         if ch in _OPEN:
             depth += 1
@@ -117,7 +123,7 @@ _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
 _STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
                    r"|等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"
-                   r"|(?:及|和)?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+                   r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # A bare "有关部门" names no one; "市级其他有关单位", "县直有关单位" are collective units and stay.
 _GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
@@ -461,6 +467,18 @@ def _strip_role_tails(content: str) -> str:
         return " " * len(m.group(0))
     return re.sub(rf"(?:{_DUTY}|协同推进)(?=$|[,，;；])", blank, content)
 
+
+def _wrapped_list_line(text: str, nl: int, end: int, depth: int) -> bool:
+    before = text[:nl].rstrip(" \u3000")[-1:]
+    nxt_end = text.find("\n", nl + 1)
+    nxt = text[nl + 1:end if nxt_end < 0 or nxt_end > end else nxt_end].strip(" \u3000")
+    if not nxt or match_marker(nxt) is not None or _group_start(nxt, 0) is not None or before in "。;；":
+        return False
+    return before in "、,，" or depth > 0 or (len(nxt) <= 6 and nxt.rstrip("。;；)）]】〕")[-1:] in _UNIT_FINALS)
+
+
+# The last characters of unit names ("局", "委", "办" …): a short line ending in one completes a wrapped name.
+_UNIT_FINALS = "局委办厅室府心会门位队行院所司团组社处站馆区县镇乡"
 
 _GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])[ \u3000\t]*")
 
