@@ -15,15 +15,17 @@ False
 """
 from __future__ import annotations
 
+import collections
 import json
 import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from plankg.errors import PlankgError
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel, RelType
@@ -91,21 +93,128 @@ def tool_ready() -> str | None:
     return None
 
 
+class CypherLinter:
+    """One Node process of the linter (`lint.mjs --serve`) for any number of `lint` calls, which
+    remembers what it found for each (query, parameters, schema): starting Node and warming up
+    Neo4j's language support costs more than linting a query, so a test session shares one.
+
+    >>> with CypherLinter() as linter:  # doctest: +SKIP
+    ...     linter.lint([{"name": "typo", "query": "MATCH (n:Plna) RETURN n"}])
+    [Diagnostic(name='typo', severity='warning', ...)]
+    """
+
+    def __init__(self) -> None:
+        reason = tool_ready()
+        if reason:
+            raise CypherLintError("cannot lint Cypher", where=str(TOOL_DIR), fix=reason)
+        self._process: subprocess.Popen[str] | None = subprocess.Popen(
+            ["node", str(TOOL_DIR / "lint.mjs"), "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        self._found: dict[str, list[dict[str, Any]]] = {}
+        self._pending: collections.deque[list[str]] = collections.deque()  # keys of requests sent, in order
+        self._writer: threading.Thread | None = None
+
+    def _request(self, queries: Iterable[Mapping[str, Any]], schema: Mapping[str, Any] | None,
+                 *, background: bool = False) -> tuple[list[str], list[dict[str, Any]]]:
+        """Send the queries not linted or asked for before; returns every query's key, and the queries."""
+        schema = dict(schema if schema is not None else lint_schema())
+        listed = [dict(q) for q in queries]
+        keys = [json.dumps([q["query"], q.get("parameters"), schema], ensure_ascii=False, sort_keys=True)
+                for q in listed]
+        asked = {key for batch in self._pending for key in batch}
+        new = {key: q for key, q in zip(keys, listed, strict=True) if key not in self._found and key not in asked}
+        if new:
+            request = {"schema": schema, "queries": [{**q, "name": str(i)} for i, q in enumerate(new.values())]}
+            line = json.dumps(request, ensure_ascii=False) + "\n"
+            self._pending.append(list(new))
+            if self._writer is not None:
+                self._writer.join()
+            # a request longer than the pipe holds blocks until Node reads it: write it from a
+            # thread when the caller is not waiting for the answer
+            if background:
+                self._writer = threading.Thread(target=self._write_quietly, args=(line,), daemon=True)
+                self._writer.start()
+            else:
+                self._writer = None
+                self._write(line)
+        return keys, listed
+
+    def prefetch(self, queries: Iterable[Mapping[str, Any]], *, schema: Mapping[str, Any] | None = None) -> None:
+        """Have Node lint `queries` while the caller goes on; a later `lint` of them waits for it."""
+        self._request(queries, schema, background=True)
+
+    def lint(self, queries: Iterable[Mapping[str, Any]], *, schema: Mapping[str, Any] | None = None,
+             strict: bool = False) -> list[Diagnostic]:
+        """Lint `queries` ({name, query, parameters?}); returns every diagnostic (errors and
+        warnings). Only queries not linted before reach Node. `strict` is for the caller: with it
+        a warning fails as an error would, which the diagnostics returned already tell."""
+        keys, listed = self._request(queries, schema)
+        while any(key not in self._found for key in keys):
+            self._receive()
+        return [Diagnostic(name=q["name"], **d) for key, q in zip(keys, listed, strict=True) for d in self._found[key]]
+
+    def _streams(self) -> tuple[IO[str], IO[str]]:
+        process = self._process
+        if process is None or process.stdin is None or process.stdout is None:
+            raise CypherLintError("the Cypher linter is closed", where=str(TOOL_DIR / "lint.mjs"),
+                                  fix="lint through an open CypherLinter")
+        return process.stdin, process.stdout
+
+    def _write(self, line: str) -> None:
+        stdin, _ = self._streams()
+        stdin.write(line)
+        stdin.flush()
+
+    def _write_quietly(self, line: str) -> None:
+        try:
+            self._write(line)
+        except (OSError, CypherLintError):
+            pass  # closed before the request went out: nobody waits for its answer
+
+    def _receive(self) -> None:
+        """Read the answer to the oldest request still pending."""
+        _, stdout = self._streams()
+        keys = self._pending.popleft()
+        line = stdout.readline()
+        process = self._process
+        answer = json.loads(line) if line else {
+            "error": process.stderr.read().strip() if process is not None and process.stderr else "no answer"}
+        if "error" in answer:
+            self.close()
+            raise CypherLintError(f"the Cypher linter failed: {answer['error']}", where=str(TOOL_DIR / "lint.mjs"),
+                                  fix=f"reinstall it with `{INSTALL}`")
+        for key, result in zip(keys, answer["results"], strict=True):
+            self._found[key] = result["diagnostics"]
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            if self._pending:
+                process.kill()  # answers nobody waits for
+            elif process.stdin is not None:
+                process.stdin.close()  # ends the serve loop
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+
+    def __enter__(self) -> CypherLinter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def lint(queries: Iterable[Mapping[str, Any]], *, schema: Mapping[str, Any] | None = None,
          strict: bool = False) -> list[Diagnostic]:
-    """Lint `queries` ({name, query}); returns every diagnostic (errors and warnings)."""
-    reason = tool_ready()
-    if reason:
-        raise CypherLintError("cannot lint Cypher", where=str(TOOL_DIR), fix=reason)
-    payload = {"schema": dict(schema if schema is not None else lint_schema()), "queries": list(queries)}
-    done = subprocess.run(["node", str(TOOL_DIR / "lint.mjs"), *(["--strict"] if strict else [])],
-                          input=json.dumps(payload, ensure_ascii=False), capture_output=True, text=True,
-                          encoding="utf-8", timeout=300)
-    if done.returncode not in (0, 1):
-        raise CypherLintError(f"the Cypher linter failed: {done.stderr.strip()}", where=str(TOOL_DIR / "lint.mjs"),
-                              fix=f"reinstall it with `{INSTALL}`")
-    report = json.loads(done.stdout)
-    return [Diagnostic(name=r["name"], **d) for r in report["results"] for d in r["diagnostics"]]
+    """Lint `queries` ({name, query}) in a Node process of their own; returns every diagnostic
+    (errors and warnings). Many calls had better share a `CypherLinter`."""
+    with CypherLinter() as linter:
+        return linter.lint(queries, schema=schema, strict=strict)
 
 
 def main(argv: list[str] | None = None) -> int:

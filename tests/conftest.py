@@ -84,3 +84,42 @@ def pytest_runtest_makereport(item, call):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"a Neo4j test skipped in CI (CI=true), where it must run: {reason}"
+
+
+# One Cypher linter (Neo4j's language support under Node) for the whole session: a test marked
+# `lints(build=f)` lints what `f()` returns, which the linter starts on as soon as the tests are
+# collected, so Node works while the other tests run; what a test lints again comes from its cache.
+_CYPHER_LINTER = pytest.StashKey[object]()
+
+
+def pytest_collection_finish(session):
+    if not any("cypher_linter" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    from plankg.graph import cypher_lint
+
+    if cypher_lint.tool_ready() is not None:
+        return
+    linter = cypher_lint.CypherLinter()
+    session.config.stash[_CYPHER_LINTER] = linter
+    builds = [mark.kwargs["build"] for item in session.items for mark in item.iter_markers("lints")]
+    for build in dict.fromkeys(builds):
+        linter.prefetch(build())
+
+
+def pytest_sessionfinish(session):
+    linter = session.config.stash.get(_CYPHER_LINTER, None)
+    if linter is not None:
+        linter.close()
+
+
+@pytest.fixture(scope="session")
+def cypher_linter(request):
+    """The session's `CypherLinter`; skips locally, fails in CI, when Node or the tool is missing."""
+    from plankg.graph import cypher_lint
+
+    _require_tool(cypher_lint.tool_ready() is None, str(cypher_lint.tool_ready()))
+    linter = request.config.stash.get(_CYPHER_LINTER, None)
+    if linter is None:  # collected without any test that asks for it, e.g. run by name
+        linter = cypher_lint.CypherLinter()
+        request.config.stash[_CYPHER_LINTER] = linter
+    return linter

@@ -1,5 +1,6 @@
 """Every Cypher string the Neo4j backend sends, and every query pack file, passes Neo4j's own
-parser and semantic checks (tools/cypher-lint), with the ontology as the database schema."""
+parser and semantic checks (tools/cypher-lint), with the ontology as the database schema. The
+session's one linter (`cypher_linter`, tests/conftest.py) lints them."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,8 @@ from plankg.ontology import model as m
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, NodeLabel
 
 PACKS = Path(__file__).resolve().parents[2] / "queries" / "packs"
-
-pytestmark = pytest.mark.skipif(cypher_lint.tool_ready() is not None, reason=str(cypher_lint.tool_ready()))
+PROBES = [{"name": "typo", "query": "MATCH (n:Plna) RETURN n.title AS t"},
+          {"name": "broken", "query": "MATCH (n:Plan RETURN n"}]
 
 
 def _every_label_and_pair() -> m.DocumentGraph:
@@ -46,22 +47,23 @@ def _neo4j_backend_cypher(double) -> list[dict[str, str]]:
     return [{"name": f"neo4j backend #{i}", "query": q} for i, q in enumerate(unique)]
 
 
-def test_the_neo4j_backend_sends_only_clean_cypher(neo4j_double):
+def test_the_neo4j_backend_sends_only_clean_cypher(neo4j_double, cypher_linter):
     queries = _neo4j_backend_cypher(neo4j_double)
     assert len(queries) > 40  # ddl, merges per label and pair, deletes, counts
-    diagnostics = cypher_lint.lint(queries, strict=True)
+    diagnostics = cypher_linter.lint(queries, strict=True)
     assert not diagnostics, "\n".join(f"{d}\n  {queries[int(d.name.split('#')[1])]['query']}" for d in diagnostics)
 
 
-def test_the_linter_catches_errors_and_unknown_labels():
-    diagnostics = cypher_lint.lint([{"name": "typo", "query": "MATCH (n:Plna) RETURN n.title AS t"},
-                                    {"name": "broken", "query": "MATCH (n:Plan RETURN n"}])
+@pytest.mark.lints(build=lambda: PROBES)
+def test_the_linter_catches_errors_and_unknown_labels(cypher_linter):
+    diagnostics = cypher_linter.lint(PROBES)
     assert {(d.name, d.severity) for d in diagnostics} >= {("typo", "warning"), ("broken", "error")}
 
 
-def test_query_packs_pass_the_neo4j_parser():
+@pytest.mark.lints(build=lambda: cypher_lint.pack_queries(PACKS))
+def test_query_packs_pass_the_neo4j_parser(cypher_linter):
     queries = cypher_lint.pack_queries(PACKS)
     if not queries:
         pytest.skip(f"no Neo4j query pack files under {PACKS}")
-    errors = [d for d in cypher_lint.lint(queries) if d.severity == "error"]
+    errors = [d for d in cypher_linter.lint(queries) if d.severity == "error"]
     assert not errors, "\n".join(map(str, errors))

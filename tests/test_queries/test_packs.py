@@ -124,14 +124,16 @@ def test_seeded_queries_plan_without_cross_products(store, name):
     assert CROSS_PRODUCT[store.capabilities.dialect] not in operators, sorted(operators)
 
 
-def test_neo4j_texts_pass_neo4j_linter_strictly_with_their_params(require_tool):
-    """Neo4j's parser and semantic checker, warnings included, on the text each Neo4j store runs."""
-    from plankg.graph import cypher_lint
-
-    require_tool(cypher_lint.tool_ready() is None, str(cypher_lint.tool_ready()))
+def _neo4j_texts() -> list[dict]:
+    """Each query's text for Neo4j, with a value of its type for every parameter."""
     samples = {"string": "x", "int": 2025, "float": 1.0, "bool": True}
-    queries = [{"name": q.name, "query": q.text_for("neo4j"),
-                "parameters": {p.name: samples[p.type] if p.required else p.default for p in q.params}}
-               for q in load_packs().values()]
-    diagnostics = cypher_lint.lint(queries, strict=True)
+    return [{"name": q.name, "query": q.text_for("neo4j"),
+             "parameters": {p.name: samples[p.type] if p.required else p.default for p in q.params}}
+            for q in load_packs().values()]
+
+
+@pytest.mark.lints(build=_neo4j_texts)
+def test_neo4j_texts_pass_neo4j_linter_strictly_with_their_params(cypher_linter):
+    """Neo4j's parser and semantic checker, warnings included, on the text each Neo4j store runs."""
+    diagnostics = cypher_linter.lint(_neo4j_texts(), strict=True)
     assert not diagnostics, "\n".join(map(str, diagnostics))

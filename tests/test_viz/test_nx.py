@@ -34,14 +34,15 @@ def test_rows_to_networkx_merges_equal_values_of_one_type():
     assert {a["label"] for _, a in graph.nodes(data=True)} == {"Department"}
 
 
-def test_read_queries_pass_neo4js_own_parser():
-    lint_module = pytest.importorskip("plankg.graph.cypher_lint")
-    reason = lint_module.tool_ready()
-    if reason:
-        pytest.skip(reason)
+def _read_queries() -> list[dict]:
     queries = []
     for by_document in (False, True):
         nodes, edges = read_queries(by_document=by_document)
         queries += [{"name": f"{name}-{i}-{by_document}", "query": q} for i, (name, q) in enumerate(nodes + edges)]
-    errors = [d for d in lint_module.lint(queries) if d.severity == "error"]
+    return queries
+
+
+@pytest.mark.lints(build=_read_queries)
+def test_read_queries_pass_neo4js_own_parser(cypher_linter):
+    errors = [d for d in cypher_linter.lint(_read_queries()) if d.severity == "error"]
     assert not errors, errors
