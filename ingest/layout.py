@@ -414,8 +414,10 @@ def token_table(lines: Sequence[Line], i: int, end: int,
     >>> for r in rows:
     ...     lines.append((lines[-1][1] + 1 if lines else 0, (lines[-1][1] + 1 if lines else 0) + len(r), r))
     >>> t = token_table(lines, 0, len(lines))
-    >>> t.header, [r.cells for r in t.rows]
-    (('序号', '重点工作任务', '牵头领导', '牵头责任单位', '配合责任单位'), [('1', '新增托育机构2所以上。', '吴蓓蓓', '县卫健委', '有关乡镇\\n县直有关单位')])
+    >>> t.header
+    ('序号', '重点工作任务', '牵头领导', '牵头责任单位', '配合责任单位')
+    >>> [r.cells for r in t.rows]
+    [('1', '新增托育机构2所以上。', '吴蓓蓓', '县卫健委', '有关乡镇\\n县直有关单位')]
     """
     head = _tokens(lines[i])
     if len(head) < 3 or "|" in lines[i][2] or "\t" in lines[i][2]:

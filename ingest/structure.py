@@ -626,7 +626,7 @@ def parse_structure(text: str) -> Structure:
         if laid is None and t[:2] in ("序号", "编号") and _FIELD_SPACE.search(t):
             # One row per line, cells separated by spaces: read as a sequence of cells laid into the columns.
             laid = layout.token_table(line_tuples, i, n)
-            if laid is not None and not any(c for r in laid.rows for c, role in zip(r.cells, laid.roles)
+            if laid is not None and not any(c for r in laid.rows for c, role in zip(r.cells, laid.roles, strict=False)
                                             if role in lexicon.UNIT_ROLES):
                 laid = None
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
