@@ -63,6 +63,8 @@ from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.read import SourceText, read_source
 from plankg.ingest.responsibility import (
     RULE_ITEM,
+    RULE_LEAD_PHRASE,
+    RULE_TABLE,
     DepartmentMention,
     ResponsibilityClause,
     apply_convention,
@@ -201,6 +203,31 @@ def _dedupe_targets(targets: list[TargetOut], tasks: list[TaskOut], structure: S
                              key=lambda t: (t.metric, t.value, t.unit, t.comparator, t.year))
 
 
+_CLOSED = ("。", "；", ";", ")", "）", "]", "】", "〕", "!", "！", "?", "？", "|")
+
+
+def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[ResponsibilityClause]:
+    """The clauses whose unit list is printed whole: a page's opening part may stop inside the last list
+    ("…各县(市)区政府、各开发区管委"), and a list cut off is no responsibility to report.
+
+    >>> cut = ResponsibilityClause("1", None, "甲。牵头单位:市科技局、各开发区管委", 0, 19,
+    ...                            (DepartmentMention("各开发区管委", "support", 13, 19),), RULE_LABEL)
+    >>> row = ResponsibilityClause("1", None, "甲 市科技局", 0, 6, (DepartmentMention("市科技局", "lead", 2, 6),),
+    ...                            RULE_TABLE)
+    >>> len(_complete_clauses([cut], cut.text)), len(_complete_clauses([row], row.text))
+    (0, 1)
+    """
+    end = len(text.rstrip())
+    if not clauses or text[:end].endswith(_CLOSED):
+        return clauses
+    registry = default_registry()
+    # A label or bracket list reaching the end of the text is cut. A table row or a lead phrase spans its
+    # whole unit, so reaching the end says nothing of its list: it is cut when its last name is no unit.
+    return [c for c in clauses if c.end < end - 1
+            or (c.rule in (RULE_TABLE, RULE_LEAD_PHRASE) and c.departments
+                and registry.looks_like_unit(c.departments[-1].name))]
+
+
 def extract_source(source: SourceText) -> Extraction:
     """Extract one decoded document into the contract. Deterministic: same input, same output."""
     text = source.text
@@ -211,7 +238,7 @@ def extract_source(source: SourceText) -> Extraction:
                      structure=structure)
     found = _run_components(DocumentFrame.of(text, structure, ctx, registry))
 
-    clauses = sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref))
+    clauses = _complete_clauses(sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref)), text)
     if first_listed_leads(text):
         clauses = apply_convention(clauses)
     # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.

@@ -107,7 +107,8 @@ _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
-                        r"|各[省市县区州乡镇盟旗](?:、\s*[省市县区州乡镇盟旗]){1,3}(?=[人政党委])")
+                        r"|各[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
+                        r"(?:、\s*[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
