@@ -30,9 +30,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from plankg.ingest.components import DocumentFrame, PassageContext, needs_doc  # noqa: E402
-from plankg.ingest.entities import find_enterprises, find_platforms, find_projects, find_references  # noqa: E402
+from plankg.ingest.enterprises import find_enterprises  # noqa: E402
 from plankg.ingest.pipeline import extract_text  # noqa: E402
+from plankg.ingest.platforms import find_platforms  # noqa: E402
+from plankg.ingest.projects import find_projects  # noqa: E402
 from plankg.ingest.read import read_source  # noqa: E402
+from plankg.ingest.references import find_references  # noqa: E402
 from plankg.ingest.responsibility import passages  # noqa: E402
 from plankg.ingest.structure import DocContext, parse_structure  # noqa: E402
 from plankg.ingest.targets import find_targets  # noqa: E402

@@ -38,32 +38,34 @@ from typing import TYPE_CHECKING
 
 from plankg.errors import ExtractionError, MissingDependencyError
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (
-    ACADEMY_INSTITUTE,
-    APPOSITIVE_NAME,
+from plankg.ingest.enterprises import (
     COMPANY,
     ENTERPRISE_GROUP,
-    FACILITY_LIST,
-    FIELD_STATION,
-    coordinated_platforms,
     gazetteer_enterprises,
-    gazetteer_firm_names,
-    head_pattern,
     listed_enterprises,
-    places_for,
-    prose_spans,
     registered_enterprises,
-    row_project,
-    span_platforms,
 )
 from plankg.ingest.firm_names import industry_word, short_firm_names
 from plankg.ingest.gazetteer import (
     SPANS_ENTERPRISE_NAMES,
     SPANS_PLATFORM_HEADS,
     GazetteerMatches,
+    gazetteer_firm_names,
+    head_pattern,
     match_gazetteer,
     phrase_matcher,
 )
+from plankg.ingest.names import prose_spans
+from plankg.ingest.places import places_for
+from plankg.ingest.platforms import (
+    ACADEMY_INSTITUTE,
+    APPOSITIVE_NAME,
+    FACILITY_LIST,
+    FIELD_STATION,
+    coordinated_platforms,
+    span_platforms,
+)
+from plankg.ingest.projects import row_project
 from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
@@ -83,7 +85,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from plankg.ingest.entities import _Places
+    from plankg.ingest.places import Places
 
 COMPONENT_PASSAGE = "plankg_passage_v1"
 COMPONENT_GAZETTEER = "plankg_gazetteer_v1"
@@ -112,7 +114,7 @@ class DocumentFrame:
     ctx: DocContext
     registry: DepartmentRegistry
     targets: TargetFrame
-    places: _Places = field(compare=False, repr=False)
+    places: Places = field(compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, structure: Structure, ctx: DocContext,

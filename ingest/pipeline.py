@@ -52,15 +52,12 @@ from plankg.ingest.contract import (
     TaskOut,
 )
 from plankg.ingest.departments import DepartmentRegistry, default_registry
-from plankg.ingest.entities import (
-    dedupe_enterprises,
-    dedupe_platforms,
-    dedupe_projects,
-    find_references,
-    project_builders,
-)
+from plankg.ingest.enterprises import dedupe_enterprises, project_builders
 from plankg.ingest.plan_meta import read_plan_meta
+from plankg.ingest.platforms import dedupe_platforms
+from plankg.ingest.projects import dedupe_projects
 from plankg.ingest.read import SourceText, read_source
+from plankg.ingest.references import find_references
 from plankg.ingest.responsibility import (
     RULE_ITEM,
     RULE_LEAD_PHRASE,
@@ -210,6 +207,7 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
     """The clauses whose unit list is printed whole: a page's opening part may stop inside the last list
     ("…各县(市)区政府、各开发区管委"), and a list cut off is no responsibility to report.
 
+    >>> from plankg.ingest.responsibility import RULE_LABEL
     >>> cut = ResponsibilityClause("1", None, "甲。牵头单位:市科技局、各开发区管委", 0, 19,
     ...                            (DepartmentMention("各开发区管委", "support", 13, 19),), RULE_LABEL)
     >>> row = ResponsibilityClause("1", None, "甲 市科技局", 0, 6, (DepartmentMention("市科技局", "lead", 2, 6),),

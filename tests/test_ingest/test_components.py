@@ -10,21 +10,12 @@ from spacy.tokens import Doc
 from plankg.errors import ExtractionError
 from plankg.ingest import components, pipeline
 from plankg.ingest.components import PIPELINE, DocumentFrame, PassageContext, build_nlp, needs_doc
-from plankg.ingest.entities import (
-    MatchedHeads,
-    RegexHeads,
-    dedupe_enterprises,
-    dedupe_platforms,
-    dedupe_projects,
-    find_enterprises,
-    find_platforms,
-    find_projects,
-    head_pattern,
-    project_builders,
-)
-from plankg.ingest.gazetteer import match_gazetteer, phrase_matcher
+from plankg.ingest.enterprises import dedupe_enterprises, find_enterprises, project_builders
+from plankg.ingest.gazetteer import MatchedHeads, RegexHeads, head_pattern, match_gazetteer, phrase_matcher
 from plankg.ingest.pipeline import extract_file, extract_text
 from plankg.ingest.plan_meta import read_plan_meta
+from plankg.ingest.platforms import dedupe_platforms, find_platforms
+from plankg.ingest.projects import dedupe_projects, find_projects
 from plankg.ingest.read import read_source
 from plankg.ingest.responsibility import passages
 from plankg.ingest.structure import DocContext, parse_structure

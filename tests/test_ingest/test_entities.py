@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from plankg.ingest.entities import find_enterprises, find_platforms, find_projects, find_references, platform_heads
+from plankg.ingest.enterprises import find_enterprises
+from plankg.ingest.gazetteer import platform_heads
+from plankg.ingest.platforms import find_platforms
+from plankg.ingest.projects import find_projects
+from plankg.ingest.references import find_references
 from plankg.ingest.structure import DocContext, parse_structure
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "entities" / "entities.json")

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.ingest.entities import find_enterprises, find_platforms
+from plankg.ingest.enterprises import find_enterprises
 from plankg.ingest.pipeline import extract_text
 from plankg.ingest.plan_meta import read_plan_meta
+from plankg.ingest.platforms import find_platforms
 from plankg.ingest.structure import DocContext
 from plankg.ingest.targets import find_targets
 

@@ -9,15 +9,11 @@ from __future__ import annotations
 import pytest
 
 from plankg.ingest.departments import default_registry
-from plankg.ingest.entities import (
-    facility_list,
-    field_stations,
-    find_enterprises,
-    find_platforms,
-    local_places,
-    platform_heads,
-)
+from plankg.ingest.enterprises import find_enterprises
+from plankg.ingest.gazetteer import platform_heads
+from plankg.ingest.places import local_places
 from plankg.ingest.plan_meta import find_period, read_plan_meta
+from plankg.ingest.platforms import facility_list, field_stations, find_platforms
 from plankg.ingest.responsibility import find_responsibility, parse_department_list
 from plankg.ingest.structure import DocContext, parse_structure
 from plankg.ingest.targets import find_targets

@@ -8,8 +8,9 @@ the group they belong to.
 from __future__ import annotations
 
 from plankg.ingest.departments import default_registry
-from plankg.ingest.entities import find_enterprises, find_platforms
+from plankg.ingest.enterprises import find_enterprises
 from plankg.ingest.pipeline import extract_text
+from plankg.ingest.platforms import find_platforms
 from plankg.ingest.read import decode
 from plankg.ingest.responsibility import find_responsibility
 from plankg.ingest.structure import DocContext, parse_structure

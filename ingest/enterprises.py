@@ -1,0 +1,232 @@
+"""Enterprises named in a plan: registered names (…有限公司, …集团), short names listed before
+"等…企业", well-known firms of the gazetteer, and the firms building listed projects. Short trade
+names without 有限公司 ("华远新材") are `firm_names`' concern.
+
+>>> [e.name for e in registered_enterprises("支持湖州某某科技有限公司和某某集团发展。", 0, 22)]
+['湖州某某科技有限公司', '某某集团']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from plankg.ingest.contract import EnterpriseOut, ProjectOut
+from plankg.ingest.firm_names import short_firm_names
+from plankg.ingest.gazetteer import HeadLookup, RegexHeads, gazetteer_firm_names, has_head
+from plankg.ingest.names import PUNCT, STOPWORDS, first_mentions, name_runs, prose_spans, strip_generic
+from plankg.ingest.projects import _projects
+
+if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
+    from plankg.ingest.structure import Block, DocContext
+
+RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v4"
+RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v2"
+RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
+RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
+
+# The lookahead (the characters a match can start with) only speeds up the scan.
+_COMPANY = re.compile(r"(?=[集股有分(（])(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
+                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|公司)|集团(?![)）])")
+_COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
+_FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
+                        + "|[在向为对将把从于与和及由是、])+")
+_FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
+# A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
+_GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
+# What a firm's name cannot hold before its own words: "…等龙头企业联合中国某集团有限公司", "二是支持某公司".
+_FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?"
+                           r"|^[一二三四五六七八九十]是")
+_FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
+_ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
+    rf"(?=[等为])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
+    rf"|等(?:一批|大批|一系列|\d+家|[一二三四五六七八九十两]+家)?(?P<mod>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN})")
+# Modifiers that make "X、Y等…企业" a list of industries or topics rather than of firms.
+_NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|对|向|为|的|在|和|与|类|型")
+_NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
+
+
+_PARTNER = re.compile(r"^([\u4e00-\u9fff()（）]{2,20}?)(?:与|和|同|联合|携手)")
+
+
+def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    out = []
+    floor = start
+    for m in _COMPANY.finditer(text, start, end):
+        # The name runs back to the nearest punctuation or the previous firm ("A有限公司和B有限公司");
+        # verbs and conjunctions opening the clause are dropped.
+        if m.group(0) == "集团" and _FIRM_SUFFIX_AHEAD.match(text, m.end(), end):
+            continue  # "东方电气集团东方汽轮机有限公司", "海信集团控股股份有限公司": the name runs on to its suffix
+        s = m.start()
+        while s > floor and text[s - 1] not in PUNCT and m.end() - s < 40:
+            s -= 1
+        stop = m.end()
+        unit = _GROUP_UNIT.match(text, stop, end) if m.group(0).endswith("公司") else None
+        if unit:
+            stop = unit.end()
+        floor = stop
+        body = text[s:m.start()]
+        close = max(body.rfind(")"), body.rfind("）"))
+        if close >= 0 and body.count("(") + body.count("（") <= body.count(")") + body.count("）") - 1:
+            # "…）支持某某有限公司": the bracket closes an earlier aside, the name starts after it.
+            s, body = s + close + 1, body[close + 1:]
+        context = _FIRM_CONTEXT.match(body)
+        if context:
+            s += context.end()
+            body = body[context.end():]
+        partner = _PARTNER.match(body)
+        if partner and _registry().looks_like_department(partner.group(1)):
+            # "区发改局与市中城发集团": a department and the firm it works with, joined by 与/和/同.
+            s += partner.end()
+            body = body[partner.end():]
+        lead = _FIRM_LEAD.match(body)
+        if lead:
+            s += lead.end()
+            body = body[lead.end():]
+        if len(body) < 2 or not _COMPANY_BODY.match(body):
+            continue
+        if m.group(0) == "集团" and not strip_generic(body.lstrip("0123456789")) and not body[:1].isdigit():
+            continue  # "企业集团", "产业集团": a kind of firm, not a firm
+        if m.group(0) == "集团" and text.startswith(("有限", "公司", "股份"), m.end()):
+            continue
+        out.append(EnterpriseOut(name=text[s:stop], span=(s, stop), rule=RULE_REGISTERED))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    from plankg.ingest.departments import default_registry
+
+    return default_registry()
+
+
+def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) -> list[EnterpriseOut]:
+    """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
+
+    >>> [e.name for e in _listed("培育以海康威视、大华为代表的安防企业。", 0, 20)]
+    ['海康威视', '大华']
+    """
+    out = []
+    heads = RegexHeads(text) if heads is None else heads
+    for g in _ENTERPRISE_GROUP.finditer(text, start, end):
+        if _NOT_FIRM_GROUP.search(g["mod"] or g["mod2"] or ""):
+            continue
+        # Walk back over the 、-separated list that ends right before 等.
+        items: list[tuple[int, int]] = []
+        e = g.start()
+        while e > start:
+            s = e
+            while s > start and text[s - 1] not in PUNCT and text[s - 1] not in "及和与":
+                s -= 1
+            piece = text[s:e]
+            if piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
+                # A bracket closed before the item (a clause's "（责任单位：…）"): the list starts after it.
+                s += max(piece.rfind("）"), piece.rfind(")")) + 1
+                items.append((s, e))
+                break
+            items.append((s, e))
+            if s > start and text[s - 1] in "、及和与":
+                e = s - 1
+                continue
+            break
+        if len(items) < 2:
+            continue
+        items.reverse()
+        for s, e in items:
+            # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
+            runs = name_runs(text, s, e, heads=heads)
+            if not runs:
+                continue
+            s = runs[-1].start
+            name = text[s:e]
+            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or has_head(heads, s, e):
+                continue
+            if name.startswith(("集团", "股份", "有限", "公司", "控股")):
+                continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
+            if _registry().is_stem(name):
+                continue  # "经信、财政、商务等企业年报": departments by their stems, not firms
+            out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
+    return out
+
+
+def listed_enterprises(text: str, start: int, end: int, heads: HeadLookup) -> list[EnterpriseOut]:
+    """Short names of firms in coordinated lists in text[start:end] ("阿里巴巴、网易、吉利等龙头企业")."""
+    return _listed(text, start, end, heads)
+
+
+def registered_enterprises(text: str, start: int, end: int) -> list[EnterpriseOut]:
+    """Registered firm names in text[start:end] (…有限公司, …集团)."""
+    return _registered(text, start, end)
+
+
+def _text_positions(text: str) -> Callable[[str, int, int], Iterator[int]]:
+    """Where a name occurs in text[start:end], left to right, without overlapping itself."""
+    def positions(name: str, start: int, end: int) -> Iterator[int]:
+        i = text.find(name, start, end)
+        while i >= 0:
+            yield i
+            i = text.find(name, i + len(name), end)
+    return positions
+
+
+
+
+def gazetteer_enterprises(start: int, end: int, taken: list[tuple[int, int]], names: Sequence[str],
+                          positions: Callable[[str, int, int], Iterable[int]]) -> list[EnterpriseOut]:
+    """Well-known firms (longest name first) in [start, end) that overlap nothing in `taken`; grows `taken`."""
+    out = []
+    for name in names:
+        for i in positions(name, start, end):
+            span = (i, i + len(name))
+            if not any(a < span[1] and span[0] < b for a, b in taken):
+                out.append(EnterpriseOut(name=name, span=span, rule=RULE_ENTERPRISE_GAZETTEER))
+                taken.append(span)
+    return out
+
+
+
+
+def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[EnterpriseOut]:
+    """The firms building listed projects, when the builder cell holds a registered name."""
+    found = []
+    for project in projects:
+        if project.builder and _COMPANY.search(project.builder):
+            at = text.find(project.builder, project.span[0])
+            span = (at, at + len(project.builder)) if at >= 0 else project.span
+            found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
+    return found
+
+
+def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> list[EnterpriseOut]:
+    """Enterprises: registered names, listed short names, well-known firms and project builders.
+
+    >>> ents = find_enterprises("引进阿里巴巴、网易、吉利等龙头企业,支持湖州某某科技有限公司发展。", [], None)
+    >>> [e.name for e in ents]
+    ['阿里巴巴', '网易', '吉利', '湖州某某科技有限公司']
+    """
+    heads = RegexHeads(text)
+    found: list[EnterpriseOut] = []
+    for start, end in prose_spans(text, blocks):
+        found.extend(_registered(text, start, end))
+        found.extend(short_firm_names(text, start, end))
+        found.extend(_listed(text, start, end, heads))
+    taken = [e.span for e in found]
+    # Only the firms the document names at all are looked for block by block (longest first, as listed).
+    present = [name for name in gazetteer_firm_names() if name in text]
+    positions = _text_positions(text)
+    for start, end in prose_spans(text, blocks) if present else ():
+        found.extend(gazetteer_enterprises(start, end, taken, present, positions))
+    found.extend(project_builders(text, _projects(text, blocks)))
+    return dedupe_enterprises(found)
+
+
+def dedupe_enterprises(found: list[EnterpriseOut]) -> list[EnterpriseOut]:
+    """First mention of each firm, by normalized name."""
+    return first_mentions(found)
+
+
+# The patterns the rules start from, for callers that need to know whether a rule can fire at all.
+
+COMPANY = _COMPANY
+ENTERPRISE_GROUP = _ENTERPRISE_GROUP

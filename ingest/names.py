@@ -1,0 +1,204 @@
+"""Where a name begins and ends in a plan's prose: what the platform and firm rules share.
+
+A name is a run of characters between punctuation and the verbs or function words that stand
+before names (`STOPWORDS`); two runs joined by 与/和 are one name when the first is short and ends
+in neither a head noun nor an organisation noun. Category words (`data/gazetteers/platform_generic.txt`)
+say nothing of which thing a name names (`strip_generic`).
+
+>>> text = "建设欧盟研究与创新杭州中心和众创空间"
+>>> [text[r.start:r.end] for r in name_runs(text, 0, len(text))]
+['欧盟研究与创新杭州中心', '众创空间']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from plankg.ingest.gazetteer import HeadLookup, RegexHeads, generic_words
+from plankg.ingest.structure import body_start
+from plankg.ontology.ids import normalize
+
+if TYPE_CHECKING:
+    from plankg.ingest.places import Places
+
+# Characters that end a name. "(" and ")" stay inside: 中国(杭州)知识产权保护中心.
+PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】+ \t\n\r\u3000/|…—")
+# Verbs and function words that stand before a name, never inside one (longest first).
+STOPWORDS = tuple(sorted(set("""
+建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
+实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
+引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
+增设 参加 利用 通过 结合 面向 瞄准 着力
+优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
+引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障
+保障 以上 以 在 向 为
+改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
+对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
+""".split()), key=lambda w: (-len(w), w)))
+_CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
+# Endings of an institution whose name is complete before a conjunction, even where no head noun is listed:
+# "某某先导院和某某中心", "中试研发平台与某某中心" are two things, not one name.
+_INSTITUTION_END = ("平台", "研究院", "先导院", "研究所", "基地", "中心")
+_ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府", "部门", "公司", "集团", "医院", "单位", "街道",
+            "乡镇", "社区", "联盟")
+
+# Words that may open a run but never a name; stripped from its start only, because as
+# stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
+# "每家实验室": 每 with its classifier, never the start of a name.
+LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|了|"
+                           r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
+
+# Compounds a stop word is part of, never the verb: "镍钴资源综合利用国家重点实验室", "资源与利用".
+_STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与")}
+
+
+def _stop_alternative(word: str) -> str:
+    """The regex for one stop word, refusing the compounds it is a part of.
+
+    >>> bool(re.match(_stop_alternative("利用"), "利用")), re.search(_stop_alternative("利用"), "综合利用") is None
+    (True, True)
+    """
+    guards = "".join(f"(?<!{re.escape(before)})" for before in _STOP_COMPOUNDS.get(word, ()))
+    return guards + re.escape(word)
+
+
+_STOP_RE = re.compile("|".join(_stop_alternative(w) for w in STOPWORDS))
+
+
+@lru_cache(maxsize=1)
+def _boundary_regex() -> re.Pattern[str]:
+    punct = "".join(sorted(PUNCT))
+    # The lookahead (the characters a boundary can start with) only speeds up the scan.
+    first = "".join(sorted(set(punct) | {w[0] for w in STOPWORDS}))
+    return re.compile(f"(?=[{re.escape(first)}])(?:[" + re.escape(punct) + "]|" + _STOP_RE.pattern + ")")
+
+
+@dataclass(frozen=True)
+class NameRun:
+    start: int
+    end: int
+    quoted: bool  # the run fills a pair of quotation marks
+
+
+def name_runs(text: str, start: int, end: int, places: Places | None = None,
+              heads: HeadLookup | None = None) -> list[NameRun]:
+    """Maximal stretches of name characters in text[start:end], cut at punctuation and stop words.
+
+    Two stretches joined by 与/和 are one name when the first neither ends in a platform head nor
+    in an organisation noun, and is short or opens with a place: "欧盟研究与创新杭州中心" and
+    "中国科学院宁波材料技术与工程研究所" are one name each, "众创空间和孵化器" two.
+    """
+    heads = RegexHeads(text) if heads is None else heads
+    pieces: list[tuple[int, int, str]] = []  # (start, end, the boundary that ended it)
+    # Inside a head noun a stop word is part of the name: 高等研究院 is not 高|等|研究院.
+    protected = bytearray(end - start)
+    for hs, he, _noun in heads.finditer(start, end):
+        protected[hs - start:he - start] = b"\x01" * (he - hs)
+    pos = start
+    for m in _boundary_regex().finditer(text, start, end):
+        if m.group(0) not in PUNCT and protected[m.start() - start]:
+            continue
+        if len(m.group(0)) == 1 and m.group(0) not in PUNCT and m.start() > 0 and text[m.start() - 1] == "、":
+            continue  # "、从化经济开发区": an item of a list opens with a noun, so 从 here is part of a name
+        pieces.append((pos, m.start(), m.group(0)))
+        pos = m.end()
+    pieces.append((pos, end, ""))
+    merged: list[tuple[int, int, str]] = []
+    for piece in pieces:
+        if merged:
+            ps, pe, pb = merged[-1]
+            s, e, b = piece
+            left = text[ps:pe]
+            noise = LEADING_NOISE.match(left)
+            left_start = ps + (noise.end() if noise else 0)
+            left = left[noise.end():] if noise else left
+            if (pb == "—" and 2 <= len(left) <= 4 and places is not None and places.opens(left) and e > s
+                    and s == pe + 1 and text[pe - 1:pe] != "—" and text[s:s + 1] != "—"):
+                # "中国—东盟技术转移中心": one dash between two places joins them in one name.
+                merged[-1] = (ps, e, b)
+                continue
+            if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
+                    and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
+                    and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
+                    and s == pe + len(pb)):
+                merged[-1] = (ps, e, b)
+                continue
+        merged.append(piece)
+    out = []
+    for s, e, _b in merged:
+        if e > s:
+            quoted = s > 0 and text[s - 1] in "“\"「『" and e < len(text) and text[e] in "”\"」』"
+            out.append(NameRun(s, e, quoted))
+    return out
+
+
+def _ends_with_head(heads: HeadLookup, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in a head noun."""
+    return any(he == end for _, he, _ in heads.finditer(start, end))
+
+
+def strip_generic(descriptor: str) -> str:
+    """What is left of a descriptor after removing category words, greedily from the left.
+
+    >>> strip_generic("重点企业"), strip_generic("智能感知"), strip_generic("技术转移")
+    ('', '智能感知', '')
+    """
+    pattern = _generic_regex()
+    out, i = [], 0
+    while i < len(descriptor):
+        m = pattern.match(descriptor, i)
+        if m:
+            i = m.end()
+        else:
+            out.append(descriptor[i])
+            i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _generic_regex() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in generic_words()))
+
+
+_ADDRESSEE = re.compile(r"^各[^。;；]{2,200}[:：]$")
+
+
+def prose_spans(text: str, blocks: Sequence) -> list[tuple[int, int]]:
+    """The stretches of each block that may name things: after a numbering marker, or the whole block."""
+    if not blocks:
+        return [(0, len(text))]
+    # After a numbering marker: "3.支持久立集团…" names 久立集团, not "3.支持久立集团".
+    # The notice's addressee line ("各区县科技局，两江新区…：") lists recipients, never platforms or firms.
+    return [(body_start(b), b.end) if b.marker else (b.start, b.end) for b in blocks
+            if not (b.kind == "paragraph" and b.ref is None and _ADDRESSEE.match(b.text))]
+
+
+def past_leading_verbs(text: str, start: int, end: int) -> int:
+    """Where a name begins once the stop words opening text[start:end] are skipped.
+
+    >>> text = "依托布局建设甲江装置"
+    >>> text[past_leading_verbs(text, 0, len(text)):]
+    '甲江装置'
+    """
+    lead = _STOP_RE.match(text, start, end)
+    while lead and lead.end() > start:
+        start = lead.end()
+        lead = _STOP_RE.match(text, start, end)
+    return start
+
+
+def first_mentions(items: list, key=lambda x: normalize(x.name)) -> list:
+    """The first mention of each thing (by `key`, its normalized name unless told), in text order."""
+    seen: set[str] = set()
+    out = []
+    for it in sorted(items, key=lambda x: (x.span[0] if x.span else -1, key(x))):
+        k = key(it)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(it)
+    return out
+

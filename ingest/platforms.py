@@ -1,0 +1,493 @@
+"""Platforms named in a plan: laboratories, research institutes, zones, incubators, bases, facilities.
+
+Platforms are found by their head noun (实验室, 研究院, 高新区, 科创大走廊, 众创空间, 基地, …, in
+`data/gazetteers/platform_heads.tsv`) with the left edge of the name at the nearest punctuation,
+verb or conjunction (`names`). A candidate is kept only when it names one platform: its descriptor
+(the name without level prefixes and head) must hold more than category words ("省重点实验室",
+"概念验证中心" are categories), or carry a place name (`places`), or be the city's own
+(市技术转移转化中心). Coordinated abbreviations are expanded: "之江、西湖等2家省实验室" gives
+之江实验室 and 西湖实验室. Other rules read the institutes of the academies, field stations,
+facilities listed before their class, names given after a dash, and the other items of a list
+that names a platform.
+
+>>> from plankg.ingest.structure import DocContext
+>>> ctx = DocContext(region="湖州市")
+>>> [(p.name, p.kind, p.level) for p in find_platforms("推动之江、西湖等2家省实验室建设。", [], ctx)]
+[('之江实验室', 'laboratory', 'provincial'), ('西湖实验室', 'laboratory', 'provincial')]
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from plankg.ingest import lexicon
+from plankg.ingest.contract import PlatformOut
+from plankg.ingest.gazetteer import Head, HeadLookup, HeadSpan, RegexHeads, has_head, head_index, platform_heads
+from plankg.ingest.names import (
+    LEADING_NOISE,
+    PUNCT,
+    NameRun,
+    first_mentions,
+    name_runs,
+    past_leading_verbs,
+    prose_spans,
+    strip_generic,
+)
+from plankg.ingest.places import Places, places_for
+from plankg.ingest.targets import cn_to_number
+
+if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
+    from plankg.ingest.structure import Block, DocContext
+
+log = logging.getLogger(__name__)
+
+RULE_PLATFORM = "plankg.entities.platform.head_noun.v5"
+RULE_COORDINATED = "plankg.entities.platform.coordinated.v1"
+RULE_COORDINATED_MISMATCH = "plankg.entities.platform.coordinated_count_mismatch.v1"
+
+# Praise, not a name: "高水平创新城" is any city of innovation, "未来科技城" one place.
+_EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点|世界级|世界一流|国际一流|国际化|一流|"
+                         r"重大|新型|现代化|具有全球影响力的|具有国际影响力的|全球|国际)+$")
+
+# "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
+_ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
+
+_LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
+                           r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
+_PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
+# "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
+_PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
+_COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?"
+                      r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
+# "(西部|东北亚区域|粤港澳大湾区国际)科技创新中心": the role a region is to play, made only of compass
+# points, macro-regions and scope words around 科技创新中心 (places are stripped before matching).
+_POSITIONING = re.compile(r"^(?:东部|西部|中部|北部|南部|东北|西北|西南|东南|东北亚|东南亚|中西部|"
+                          r"粤港澳大湾区|大湾区|长三角|京津冀|长江经济带|黄河流域|海洋|区域性?|国际|全球|全国|综合性|重要|一流|"
+                          r"具有(?:全国|全球|国际)影响力的)*科技创新中心$")
+_FOLLOWED_BY_EVENT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:大赛|竞赛|大会|论坛|峰会|博览会|交易会|展览会|年会|活动周)")
+# A joint-construction prefix that opens the official name of a laboratory or centre.
+_JOINT_PREFIXES = ("省部共建", "部省共建", "省市共建", "部市共建", "院地共建")
+_FOLLOWED_BY_POLICY = re.compile(r"(?:建设)?(?:管理|评价|认定)?"
+                                 r"(?:办法|条例|规划|方案|意见|细则|体系|模式|指南|政策|标准|计划|专项|资金|基金)")
+
+
+def _level(name: str, group: str = "") -> str | None:
+    """national / provincial / municipal / district, from the name's own prefixes (or its group noun).
+
+    >>> _level("杭州国家自主创新示范区"), _level("省智能感知技术创新中心"), _level("杭州市技术转移转化中心")
+    ('national', 'provincial', 'municipal')
+    """
+    probe = group or name
+    if "国家" in probe or probe.startswith("全国"):
+        return "national"
+    if probe.startswith("省") or "省级" in probe or re.match(r"^\w{2,4}省", probe):
+        return "provincial"
+    if probe.startswith("市") or "市级" in probe or re.match(r"^\w{2,4}市(?!场)", probe):
+        return "municipal"
+    if (probe.startswith("区") and not probe.startswith("区域")) or "区级" in probe:
+        return "district"
+    return None
+
+
+def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
+    """Whether `name` (ending in `head`) names one platform rather than a category of them."""
+    body = name[: len(name) - len(head.noun)]
+    has_place = places.found_in(name)
+    if head.strength == "designation":
+        return bool(body) and (has_place or "国家" in body) and body != "国家级"
+    if head.strength == "weak":
+        return len(body) >= 2 and (quoted or has_place or "·" in name) and strip_generic(body) != ""
+    bare = _LEVEL_PREFIX.sub("", body, count=1)
+    if head.strength == "strong" and (bare or body == "国家"):
+        return not _EVALUATIVE.match(bare) or has_place or quoted
+    if not bare:
+        return False
+    if strip_generic(bare):
+        return True
+    if has_place or quoted:
+        return True
+    # "市技术转移转化中心": the city's own institution, singular even though its words are generic.
+    return (bool(re.match(r"[市区县](?![级域场])", body)) and len(bare) >= 2
+            and not re.match(r"重点|新型|高水平|重大|高能级|一流|特色|专业|综合|公共|各类|一批|以上", bare))
+
+
+def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLookup
+                         ) -> Iterable[tuple[int, int, Head]]:
+    _, by_noun = head_index()
+    s, e = run.start, run.end
+    for pattern in (LEADING_NOISE, _LEADING_QUANTITY):
+        q = pattern.match(text, s, e)
+        if q:
+            s = q.end()
+    last = None
+    for hm in heads.finditer(s, e):
+        last = hm
+    if last is None:
+        return
+    last_start, last_end, last_noun = last
+    for alt in _ALTERNATIVE_WORD.finditer(text, s, last_start):
+        s = alt.end()
+    end = last_end
+    if text.startswith("核心区", end) and end + 3 <= e:
+        end += 3
+    name = text[s:end]
+    head = by_noun[last_noun]
+    # A head alone is a category, except a national designation used as a name (国家自主创新示范区).
+    alone_ok = name == head.noun and head.strength == "strong" and name.startswith("国家") and len(name) >= 6
+    if (len(name) <= len(head.noun) and not alone_ok) or len(name) > 40:
+        return
+    if _FOLLOWED_BY_POLICY.match(text, end, min(len(text), end + 8)):
+        return
+    if _FOLLOWED_BY_EVENT.match(text, end, min(len(text), end + 10)):
+        return  # "岳麓山大学科技城创新创业大赛": the name of an event held there, not the platform
+    if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:end]), count=1)):
+        return  # "建设西部科技创新中心": a place's role in a national strategy, no institution
+    if text[max(0, s - 4):s] in _JOINT_PREFIXES:
+        s -= 4  # "省部共建…国家重点实验室": 共建 is part of the name, not the verb before it
+    if text[end - 1:end] == "区" and text[end:end + 1] in ("块", "域"):
+        return  # "集聚区块", "核心区域": 区 opens the next word, the head noun is not there
+    if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):
+        return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
+    if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
+        return
+    if _COUNTED.match(text, end, min(len(text), end + 10)) and \
+            not strip_generic(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:last_start]), count=1)):
+        return  # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class
+    if _SLOGAN.match(text[s:end]) or _COUNT_INSIDE.search(text, s + 1, end) or _YEAR_START.match(text, s, end):
+        return
+    if alone_ok or _named(text[s:last_end], head, run.quoted, places):
+        yield s, end, head
+
+
+_COORD_ITEM = r"[^\s、,，。;；:：“”《》()（）等]{1,16}"
+_COORD_COUNT = r"(?P<n>\d+|[一二三四五六七八九十两]+)(?:家|个|所|大|座)"
+
+
+@lru_cache(maxsize=1)
+def _coordinated_regex() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
+    return re.compile(
+        rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+)等(?:{_COORD_COUNT})?"
+        rf"(?P<group>(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads}))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _coordinated_tail() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
+    return re.compile(rf"等(?:{_COORD_COUNT})?(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads})")
+
+
+_ITEM_BOUNDARY = re.compile(r"[\s,，。;；:：“”《》()（）等][^\s,，。;；:：“”《》()（）等]*$")
+
+
+def _coordinated_matches(text: str, start: int, end: int) -> Iterable[re.Match]:
+    """Matches of the coordinated-list pattern, tried only where a list can end ("等…实验室").
+
+    Items hold no punctuation and no 等, so a list ending at a tail starts after the last such
+    character before it: the full pattern is run on that stretch alone, not on the whole block.
+    """
+    full = _coordinated_regex()
+    for tail in _coordinated_tail().finditer(text, start, end):
+        b = _ITEM_BOUNDARY.search(text, start, tail.start())
+        lo = b.start() + 1 if b else start
+        m = full.search(text, lo, tail.end())
+        if m:
+            yield m
+
+
+def _cn_count(s: str) -> int:
+    return int(cn_to_number(s))
+
+
+def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
+    """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
+    _, by_noun = head_index()
+    out = []
+    for m in _coordinated_matches(text, start, end):
+        group = m["group"]
+        # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names.
+        head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
+        head = by_noun.get(head_noun) or by_noun.get(group)
+        if head is None:
+            continue
+        items: list[tuple[int, int]] = []
+        pos = m.start("items")
+        for raw in m["items"].split("、"):
+            items.append((pos, pos + len(raw)))
+            pos += len(raw) + 1
+        # The first item runs back to the clause's verb: "推动之江" -> "之江".
+        fs, fe = items[0]
+        runs = name_runs(text, fs, fe, heads=heads)
+        if not runs:
+            continue
+        items[0] = (runs[-1].start, fe)
+        names = [text[a:b] for a, b in items]
+        if any(has_head(heads, a, b) or b - a > 16 for a, b in items):
+            continue  # full names, found by the head-noun rule; or not a list of abbreviations
+        rule = RULE_COORDINATED
+        if m["n"] and _cn_count(m["n"]) != len(names):
+            rule = RULE_COORDINATED_MISMATCH
+            log.warning("coordinated list at %d names %d platforms but says %s: keeping the %d listed",
+                        m.start(), len(names), m["n"], len(names))
+        level = _level(group, group)
+        for (a, b), n in zip(items, names, strict=True):
+            out.append(PlatformOut(name=n + head_noun, kind=head.kind, level=level, span=(a, b), rule=rule))
+    return out
+
+
+
+def _joining_dash(text: str, i: int) -> bool:
+    """A single "—" between two characters of a name (中国—东盟), not a "——" break."""
+    return text[i] == "—" and 0 < i < len(text) - 1 and text[i - 1] != "—" and text[i + 1] != "—" \
+        and not text[i - 1].isdigit()
+
+
+def _windows(text: str, start: int, end: int, heads: list[HeadSpan]) -> list[tuple[int, int]]:
+    """Stretches around head nouns, widened to the punctuation on either side: the only text a name
+    can occupy, so the rest of a long paragraph is never cut into runs."""
+    out: list[tuple[int, int]] = []
+    for h_start, h_end, _noun in heads:
+        ws = h_start
+        while ws > start and (text[ws - 1] not in PUNCT or _joining_dash(text, ws - 1)) and h_start - ws < 60:
+            ws -= 1
+        we = h_end
+        while we < end and text[we] not in PUNCT and we - h_end < 12:
+            we += 1
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(we, out[-1][1]))
+        else:
+            out.append((ws, we))
+    return out
+
+
+RULE_ACADEMY_INSTITUTE = "plankg.entities.platform.academy_institute.v1"
+# "中科院苏州纳米所": institutes of the academies are written with a bare 所, which alone is no head noun.
+_ACADEMY_INSTITUTE = re.compile(r"(?:中科院|中国科学院|中国工程院|中国农科院|中国农业科学院|中国医学科学院)"
+                                r"[\u4e00-\u9fff]{2,14}?所(?=[、,，;；。)）和与及等]|$)")
+
+
+
+
+RULE_FIELD_STATION = "plankg.entities.platform.field_station.v1"
+# "安徽农业大学皖中综合试验站": a university's or academy's field station, named after its institution.
+_STATION_WORD = re.compile("试验站|实验站|观测站|研究站")
+_FACILITY_WORD = re.compile("设施|装置")
+FIELD_STATION = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:大学|学院|科学院|研究院)[\u4e00-\u9fff]{2,10}?"
+                           r"(?:综合试验站|试验站|实验站|观测研究站|观测站)")
+
+
+def field_stations(text: str, start: int, end: int) -> list[PlatformOut]:
+    """Field stations of a named university or academy, the clause's leading verbs cut off.
+
+    >>> [p.name for p in field_stations("依托安徽农业大学皖中综合试验站,建设中心。", 0, 22)]
+    ['安徽农业大学皖中综合试验站']
+    """
+    out: list[PlatformOut] = []
+    if not _STATION_WORD.search(text, start, end):
+        return out  # every field station's name ends in 站: a span without one is read no further
+    for m in FIELD_STATION.finditer(text, start, end):
+        a = past_leading_verbs(text, m.start(), m.end())
+        if re.search(r"大学|学院|科学院|研究院", text[a:m.end()]):
+            out.append(PlatformOut(name=text[a:m.end()], kind="research institute", level=_level(text[a:m.end()]),
+                                   span=(a, m.end()), rule=RULE_FIELD_STATION))
+    return out
+
+
+RULE_FACILITY_LIST = "plankg.entities.platform.facility_list.v1"
+_FACILITY_ITEM = r"[^\s、,，。;；:：“”《》()（）等]{2,16}?(?:设施|装置)"
+# "布局建设A设施、B设施等重大科技基础设施": the class noun after 等 says each listed item is one facility.
+FACILITY_LIST = re.compile(rf"(?P<items>{_FACILITY_ITEM}(?:、{_FACILITY_ITEM})*)等(?:一批)?(?:重大|大型)?(?:科技|科研)?"
+                           r"(?:基础设施|科学装置|科学设施|科研设施)")
+
+
+def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
+    """Facilities listed before "等重大科技基础设施", each a full name ending in 设施 or 装置.
+
+    >>> text = "布局建设脉冲强磁场优化提升设施、精密重力测量研究设施等重大科技基础设施。"
+    >>> [p.name for p in facility_list(text, 0, 36)]
+    ['脉冲强磁场优化提升设施', '精密重力测量研究设施']
+    """
+    out: list[PlatformOut] = []
+    if not _FACILITY_WORD.search(text, start, end):
+        return out  # a facility list ends in 设施 or 装置: a span without either is read no further
+    for m in FACILITY_LIST.finditer(text, start, end):
+        pos = m.start("items")
+        for k, raw in enumerate(m["items"].split("、")):
+            a, b = pos, pos + len(raw)
+            pos = b + 1
+            if k == 0:  # the first item runs back to the clause's verbs: "布局建设脉冲…" -> "脉冲…"
+                a = past_leading_verbs(text, a, b)
+            if b - a >= 5:
+                out.append(PlatformOut(name=text[a:b], kind="large facility", level=_level(text[a:b]), span=(a, b),
+                                       rule=RULE_FACILITY_LIST))
+    return out
+
+
+def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
+    """Platforms expanded from coordinated lists in text[start:end] ("之江、西湖等2家省实验室")."""
+    if not has_head(heads, start, end):
+        return []
+    if "等" in text[start:end] and "、" in text[start:end]:  # the only shape a coordinated list has
+        return _coordinated_platforms(text, start, end, heads)
+    return []
+
+
+def span_platforms(text: str, start: int, end: int, places: Places, heads: HeadLookup,
+                   coordinated: list[PlatformOut] | None = None) -> list[PlatformOut]:
+    """Platforms named in one prose span, in the order found, before deduplication.
+
+    `coordinated` are the span's expanded lists when they were found already (the pipeline's
+    coordination component); None finds them here.
+    """
+    found: list[PlatformOut] = []
+    for m in _ACADEMY_INSTITUTE.finditer(text, start, end):
+        if not m.group(0).endswith(("研究所", "学所")):  # those the head nouns already find
+            found.append(PlatformOut(name=m.group(0), kind="research institute", level="national",
+                                     span=(m.start(), m.end()), rule=RULE_ACADEMY_INSTITUTE))
+    found.extend(facility_list(text, start, end))
+    found.extend(field_stations(text, start, end))
+    found.extend(_appositive_names(text, start, end))
+    in_span = list(heads.finditer(start, end))
+    if not in_span:
+        return found
+    found.extend(coordinated_platforms(text, start, end, heads) if coordinated is None else coordinated)
+    for ws, we in _windows(text, start, end, in_span):
+        for run in name_runs(text, ws, we, places, heads):
+            for s, e, head in _platform_candidates(text, run, places, heads):
+                name = text[s:e]
+                found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
+                                         rule=RULE_PLATFORM))
+    found.extend(_list_neighbours(text, start, end, found, places, heads))
+    return found
+
+
+def _appositive_names(text: str, start: int, end: int) -> list[PlatformOut]:
+    """"新型基础设施智能运营管理平台——粤基座": the name the platform just described goes by."""
+    out = []
+    for m in _APPOSITIVE_NAME.finditer(text, start, end):
+        kind = {"基地": "base", "园区": "high-tech zone"}.get(m["head"], "exchange or service centre")
+        out.append(PlatformOut(name=m["name"], kind=kind, level=None, span=(m.start("name"), m.end("name")),
+                               rule=RULE_APPOSITIVE))
+    return out
+
+
+RULE_APPOSITIVE = "plankg.entities.platform.appositive_name.v1"
+_APPOSITIVE_NAME = re.compile(r"(?=[平中基园大系])(?P<head>平台|中心|基地|园区|大脑|系统)——"
+                              r"(?P<name>[\u4e00-\u9fff]{2,8})(?=[。,，;；、)）\s]|$)")
+
+
+RULE_LIST_NEIGHBOUR = "plankg.entities.platform.list_neighbour.v1"
+_LIST_JOINS = ("、", "以及", "及", "和", "与")
+
+
+def _list_neighbours(text: str, start: int, end: int, found: list[PlatformOut], places: Places,
+                     heads: HeadLookup) -> list[PlatformOut]:
+    """Items of a list that names a platform, themselves named like places ("推进数字产业金廊、中科文萃数字港、
+    国家高新区南塔片区、大学科技园区以及多福湾新质区建设": the heads vary, the list is one of platforms)."""
+    # Only the clauses where a platform found stands next to a list separator can hold such a list.
+    windows: list[tuple[int, int]] = []
+    for p in found:
+        a, b = p.span
+        near = text[max(start, a - 2):a] + text[b:min(end, b + 2)]
+        if "、" not in near and not any(w in near for w in ("及", "和", "与")):
+            continue
+        ws, we = a, b
+        while ws > start and text[ws - 1] not in "。;；,，:：\n":
+            ws -= 1
+        while we < end and text[we] not in "。;；,，:：\n":
+            we += 1
+        windows.append((ws, we))
+    merged: list[tuple[int, int]] = []
+    for ws, we in sorted(set(windows)):
+        if merged and ws <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(we, merged[-1][1]))
+        else:
+            merged.append((ws, we))
+    runs = [r for ws, we in merged for r in name_runs(text, ws, we, places, heads)]
+    lists: list[list[NameRun]] = []
+    for r in runs:
+        if lists and text[lists[-1][-1].end:r.start].strip() in _LIST_JOINS:
+            lists[-1].append(r)
+        else:
+            lists.append([r])
+    taken = {p.span for p in found}
+    out = []
+    for runs_of_list in lists:
+        # "大学科技园区以及多福湾新质区": a conjunction inside a run still separates two items.
+        items = [piece for r in runs_of_list for piece in _split_at_conjunctions(text, r.start, r.end)]
+        anchors = [p for p in found if any(a <= p.span[0] and p.span[1] <= b for a, b in items)]
+        if len(items) < 2 or not anchors:
+            continue
+        for s, e in items:
+            name = text[s:e]
+            # An item that overlaps a platform found already is skipped, unless that one is the item cut short
+            # at its end ("国家高新区" of "国家高新区南塔片区").
+            if any(a < e and s < b for a, b in taken if not (a == s and b < e)):
+                continue
+            if not 3 <= len(name) <= 16 or not name.endswith(lexicon.PLACE_ENDINGS) or not _descriptor(name) \
+                    or _COUNTED.search(name) or _SLOGAN.match(name):
+                continue
+            out.append(PlatformOut(name=name, kind=anchors[0].kind, level=_level(name), span=(s, e),
+                                   rule=RULE_LIST_NEIGHBOUR))
+    return out
+
+
+def _descriptor(name: str) -> str:
+    """What a name says beyond its head noun and category words: "" for a category ("概念验证中心").
+
+    A name ending in no head noun ("数字产业金廊", "中科文萃数字港") is its own: the ending tells it apart.
+    """
+    head = next((h.noun for h in platform_heads() if name.endswith(h.noun)), None)
+    if head is None:
+        return name if len(name) >= 4 else ""
+    return strip_generic(_LEVEL_PREFIX.sub("", name[:len(name) - len(head)], count=1))
+
+
+def _split_at_conjunctions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for m in re.finditer("以及|及|和|与", text[start:end]):
+        out.append((a, start + m.start()))
+        a = start + m.end()
+    out.append((a, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+_YEAR_START = re.compile(r"(?:19|20)\d{2}年")
+# "一带两园", "三高地两基地", "一区六园": a slogan counting a plan's parts, no platform.
+_SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,3}?){2,}$")
+# "正路六个园区", "吉林经济技术开发区3个国家级开发区": a count inside the name makes it a class or a list.
+_COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")
+
+
+
+def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> list[PlatformOut]:
+    """Named platforms, deduplicated by normalized name, in order of first mention.
+
+    >>> from plankg.ingest.structure import DocContext
+    >>> ps = find_platforms("加快建设宁波市技术转移中心、概念验证中心,支持甬江实验室和省重点实验室建设。", [],
+    ...                     DocContext(region="宁波市"))
+    >>> [(p.name, p.kind) for p in ps]
+    [('宁波市技术转移中心', 'exchange or service centre'), ('甬江实验室', 'laboratory')]
+    """
+    places = places_for(ctx)
+    heads = RegexHeads(text)
+    found: list[PlatformOut] = []
+    for start, end in prose_spans(text, blocks):
+        found.extend(span_platforms(text, start, end, places, heads))
+    return dedupe_platforms(found)
+
+
+def dedupe_platforms(found: list[PlatformOut]) -> list[PlatformOut]:
+    """First mention of each platform, by normalized name."""
+    return first_mentions(found)
+
+
+# The patterns the rules start from, for callers that need to know whether a rule can fire at all.
+
+APPOSITIVE_NAME = _APPOSITIVE_NAME
+ACADEMY_INSTITUTE = _ACADEMY_INSTITUTE
