@@ -3,12 +3,19 @@ JSON, CSV for `neo4j-admin database import full`, and RDF (Turtle, JSON-LD) in t
 vocabulary.
 
 GraphML and GEXF cannot hold lists or None: lists are joined with ";" (the array delimiter
-neo4j-admin uses too) and None values are left out. In GEXF the reader-facing `label` is the
-node's Chinese name, so the node type moves to `node_type` and the relationship type to
-`rel_type` (GEXF reserves `label` and edge `type`). RDF is serialised with pyoxigraph because
-rdflib's Turtle writer is slow on large graphs; relationship properties (document, rule, role,
-printed name) sit on an `rdf:Statement` reifying each edge, since plain RDF has no edge
-properties and RDF-star is not yet read by most tools.
+neo4j-admin uses too) and None values (and empty texts and lists) are left out. Gephi reads a
+node's `label` as the text it shows and skips an edge whose id it has seen: in both formats
+`label` is the node's Chinese name, the node type is `node_type` and the relationship type
+`rel_type`, and every edge has an id of its own, made from its endpoints and type. GEXF is
+written as GEXF 1.3 (networkx writes an empty graph `name` and a misspelt XML Schema namespace;
+both are mended), and the demo's export passes the schema's XSD and RELAX NG forms.
+
+No export carries the path a file was ingested from on this machine: a document keeps its file
+name and its sha256. RDF is serialised with pyoxigraph because rdflib's Turtle writer is slow on
+large graphs; relationship properties (document, rule, role, printed name) sit on an
+`rdf:Statement` reifying each edge, since plain RDF has no edge properties and RDF-star is not
+yet read by most tools. JSON-LD carries an `@context` with the vocabulary's prefixes and one
+object per node (and per reified statement).
 
 >>> neo4j_header("year", PropType.INT), neo4j_header("issuers", PropType.STRINGS), neo4j_header("name", PropType.STRING)
 ('year:int', 'issuers:string[]', 'name')
@@ -16,8 +23,10 @@ properties and RDF-star is not yet read by most tools.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -53,36 +62,67 @@ def _flat(value: Any, xml: bool) -> Any:
     return value
 
 
-def flat_graph(graph: nx.MultiDiGraph, *, gexf: bool = False, xml: bool = True) -> nx.MultiDiGraph:
-    """A copy fit for GraphML/GEXF: scalar attributes only, and GEXF's reserved names moved aside.
+def edge_id(source: str, rel_type: str, target: str) -> str:
+    """An edge's id from its content: its type and a digest of (source, type, target), which the
+    store keeps unique. The RDF export names the `rdf:Statement` of the edge by the same digest.
+
+    >>> edge_id("department-1", "RESPONSIBLE_FOR", "task-1")
+    'RESPONSIBLE_FOR-6e70d6d86911d68a'
+    """
+    return f"{rel_type}-{_edge_digest(source, rel_type, target)}"
+
+
+def _edge_digest(source: str, rel_type: str, target: str) -> str:
+    return hashlib.sha256("\x1f".join((source, rel_type, target)).encode("utf-8")).hexdigest()[:16]
+
+
+def file_name(path: str) -> str:
+    """The name of a file without the folders it was read from, whichever the separator.
+
+    >>> file_name("/home/someone/plans/001_科技.txt"), file_name(r"C:\\Users\\x\\通知.txt"), file_name("通知.txt")
+    ('001_科技.txt', '通知.txt', '通知.txt')
+    """
+    return re.split(r"[\\/]", path)[-1]
+
+
+def without_local_paths(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy in which a document's `path` is its file name: where a file sat on the machine that
+    ingested it is nobody else's business, and the name and sha256 still tell which file it is."""
+    out = graph.copy()
+    for _, attrs in out.nodes(data=True):
+        if attrs.get("label") == NodeLabel.DOCUMENT.value and isinstance(attrs.get("path"), str):
+            attrs["path"] = file_name(attrs["path"])
+    return out
+
+
+def flat_graph(graph: nx.MultiDiGraph, *, xml: bool = True) -> nx.MultiDiGraph:
+    """A copy fit for GraphML/GEXF: scalar attributes only, `label` the display name, the node
+    type in `node_type`, the relationship type in `rel_type`, and an id of its own per edge.
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("p", label="Plan", name="某规划", issuers=["甲", "乙"])
     >>> _ = g.add_edge("p", "p", key="REFERENCES", type="REFERENCES")
-    >>> flat_graph(g).nodes["p"]["issuers"]
-    '甲;乙'
-    >>> f = flat_graph(g, gexf=True)
-    >>> f.nodes["p"]["label"], f.nodes["p"]["node_type"], list(f.edges(data="rel_type"))
-    ('某规划', 'Plan', [('p', 'p', 'REFERENCES')])
+    >>> f = flat_graph(g)
+    >>> f.nodes["p"]["issuers"], f.nodes["p"]["label"], f.nodes["p"]["node_type"]
+    ('甲;乙', '某规划', 'Plan')
+    >>> list(f.edges(keys=True, data="rel_type"))
+    [('p', 'p', 'REFERENCES-931accd3507c0e76', 'REFERENCES')]
     """
     out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
     documents = graph.graph.get("documents")
     if documents:
         out.graph["documents"] = json.dumps(documents, ensure_ascii=False)
     for node, attrs in graph.nodes(data=True):
-        flat = {k: _flat(v, xml) for k, v in attrs.items() if v is not None}
-        if gexf:
-            flat["node_type"] = flat.pop("label", "")
-            flat["label"] = flat.get("name", str(node))
+        flat = {k: _flat(v, xml) for k, v in attrs.items() if v not in (None, "", [])}
+        flat["node_type"] = flat.pop("label", "")
+        flat["label"] = flat.get("name", str(node))
         out.add_node(node, **flat)
     for s, t, key, attrs in graph.edges(keys=True, data=True):
-        flat = {k: _flat(v, xml) for k, v in attrs.items() if v is not None}
-        if gexf:
-            flat["rel_type"] = flat.pop("type", key)
-        out.add_edge(s, t, key=key, **flat)
-    if gexf:
-        _one_type_per_attribute(out.nodes.values())
-        _one_type_per_attribute(d for *_, d in out.edges(data=True))
+        flat = {k: _flat(v, xml) for k, v in attrs.items() if v not in (None, "", [])}
+        flat["rel_type"] = flat.pop("type", key)
+        out.add_edge(s, t, key=edge_id(str(s), str(key), str(t)), **flat)
+    _one_type_per_attribute(out.nodes.values())
+    _one_type_per_attribute(d for *_, d in out.edges(data=True))
     return out
 
 
@@ -106,8 +146,37 @@ def _write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
     nx.write_graphml(flat_graph(graph), path, encoding="utf-8")
 
 
+_GEXF = "http://gexf.net/1.3"
+
+
 def _write_gexf(graph: nx.MultiDiGraph, path: Path) -> None:
-    nx.write_gexf(flat_graph(graph, gexf=True), path, encoding="utf-8")
+    buffer = io.BytesIO()
+    nx.write_gexf(flat_graph(graph), buffer, encoding="utf-8", version="1.3")
+    path.write_bytes(gexf_13(buffer.getvalue()))
+
+
+def gexf_13(data: bytes) -> bytes:
+    """networkx's GEXF 1.3 made valid against the GEXF 1.3 schema, and the same for the same graph.
+
+    The 1.3 schema has no `name` on `graph` (networkx writes `name=""`), networkx misspells the
+    XML Schema instance namespace of its `schemaLocation` hint, and its `lastmodifieddate` would
+    make each day's file differ.
+    """
+    ET.register_namespace("", _GEXF)
+    ET.register_namespace("viz", _GEXF + "/viz")
+    root = ET.fromstring(data)
+    # the hint is optional, and the schema's RELAX NG form refuses it
+    for key in [k for k in root.attrib if k.endswith("}schemaLocation")]:
+        del root.attrib[key]
+    for element in root.iter():
+        if element.tag == f"{{{_GEXF}}}graph":
+            element.attrib.pop("name", None)
+        if element.tag == f"{{{_GEXF}}}meta":
+            element.attrib.pop("lastmodifieddate", None)
+            for creator in element.iter(f"{{{_GEXF}}}creator"):
+                creator.text = "plankg"
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
 def _write_json(graph: nx.MultiDiGraph, path: Path) -> None:
@@ -214,8 +283,7 @@ def rdf_triples(graph: nx.MultiDiGraph) -> list:
         values = [(p, attrs.get(p), ptype) for p, ptype in declared.items() if attrs.get(p) is not None]
         if not values:
             continue
-        digest = hashlib.sha256("\x1f".join((str(s), key, str(t))).encode("utf-8")).hexdigest()[:16]
-        reified = ox.NamedNode(resource_iri(f"statement-{digest}"))
+        reified = ox.NamedNode(resource_iri(f"statement-{_edge_digest(str(s), key, str(t))}"))
         out += [ox.Triple(reified, rdf_type, statement), ox.Triple(reified, rdf_s, subject),
                 ox.Triple(reified, rdf_p, predicate), ox.Triple(reified, rdf_o, obj)]
         for prop, value, ptype in values:
@@ -225,21 +293,66 @@ def rdf_triples(graph: nx.MultiDiGraph) -> list:
 
 _PREFIXES = {"plankg": VOCAB, "id": RESOURCE, "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
              "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#"}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def _write_rdf(fmt_name: str) -> Callable[[nx.MultiDiGraph, Path], None]:
-    def write(graph: nx.MultiDiGraph, path: Path) -> None:
-        import pyoxigraph as ox
+def _compact(iri: str) -> str:
+    """An IRI as a compact IRI under the export's prefixes, or whole when none fits.
 
-        fmt = ox.RdfFormat.TURTLE if fmt_name == "ttl" else ox.RdfFormat.JSON_LD
-        prefixes = _PREFIXES if fmt_name == "ttl" else None
-        ox.serialize(rdf_triples(graph), str(path), fmt, prefixes=prefixes)
-    return write
+    >>> _compact(VOCAB + "Task"), _compact(RESOURCE + "task-1"), _compact("http://example.org/x")
+    ('plankg:Task', 'id:task-1', 'http://example.org/x')
+    """
+    for prefix, base in _PREFIXES.items():
+        if iri.startswith(base) and iri != base:
+            return f"{prefix}:{iri[len(base):]}"
+    return iri
+
+
+def jsonld_document(triples: Sequence[Any]) -> dict[str, Any]:
+    """The triples as a JSON-LD document framed one object per subject: an `@context` of the
+    vocabulary's prefixes, and in `@graph` each node (or reified statement) once, with its types
+    in `@type`, its properties as compact IRIs and its relationships as `{"@id": …}`."""
+    import pyoxigraph as ox
+
+    objects: dict[str, dict[str, Any]] = {}
+    for triple in triples:
+        subject = _compact(triple.subject.value)
+        frame = objects.setdefault(subject, {"@id": subject})
+        obj = triple.object
+        if triple.predicate.value == _RDF_TYPE:
+            frame.setdefault("@type", []).append(_compact(obj.value))
+            continue
+        if isinstance(obj, ox.NamedNode):
+            value: Any = {"@id": _compact(obj.value)}
+        elif obj.language:
+            value = {"@value": obj.value, "@language": obj.language}
+        elif obj.datatype.value != _XSD_STRING:
+            value = {"@value": obj.value, "@type": _compact(obj.datatype.value)}
+        else:
+            value = obj.value
+        frame.setdefault(_compact(triple.predicate.value), []).append(value)
+    graph = []
+    for subject in sorted(objects):
+        frame = objects[subject]
+        graph.append({k: (v[0] if isinstance(v, list) and len(v) == 1 else v) for k, v in sorted(frame.items())})
+    return {"@context": dict(_PREFIXES), "@graph": graph}
+
+
+def _write_turtle(graph: nx.MultiDiGraph, path: Path) -> None:
+    import pyoxigraph as ox
+
+    ox.serialize(rdf_triples(graph), str(path), ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+
+
+def _write_jsonld(graph: nx.MultiDiGraph, path: Path) -> None:
+    path.write_text(json.dumps(jsonld_document(rdf_triples(graph)), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
 
 
 _WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
     "graphml": _write_graphml, "gexf": _write_gexf, "json": _write_json, "csv-neo4j": _write_csv_neo4j,
-    "ttl": _write_rdf("ttl"), "jsonld": _write_rdf("jsonld"),
+    "ttl": _write_turtle, "jsonld": _write_jsonld,
 }
 
 
@@ -251,7 +364,7 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, out_path: str | Path) -> Path
     try:
         if fmt != "csv-neo4j":
             path.parent.mkdir(parents=True, exist_ok=True)
-        _WRITERS[fmt](graph, path)
+        _WRITERS[fmt](without_local_paths(graph), path)
     except OSError as exc:
         raise VizError(f"cannot write the {fmt} export: {exc.strerror or exc}", where=str(path),
                        fix="choose a writable output path") from None

@@ -126,3 +126,22 @@ def test_demo_rebuilds_its_own_store_when_the_ontology_changed_but_never_a_named
     rebuilt = CliRunner().invoke(main, ["demo", "--build", str(tmp_path / "out")])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert "rebuilding the demo store" in rebuilt.output and "5 documents" in rebuilt.output
+
+
+def test_demo_export_conforms_to_the_shapes(demo_build, demo_dir, tmp_path):
+    """The closed SHACL shapes accept the real demo graph (as Turtle and as JSON-LD), which also
+    carries no path of this machine."""
+    rdflib = pytest.importorskip("rdflib")
+    pyshacl = pytest.importorskip("pyshacl", reason="SHACL validation needs pyshacl: pip install -e '.[test]'")
+    from plankg.ontology.rdf import SHAPES_FILE, load_ontology
+
+    _, store, *_ = demo_build
+    shapes = load_ontology(SHAPES_FILE)
+    for fmt, rdflib_format in (("ttl", "turtle"), ("jsonld", "json-ld")):
+        out = tmp_path / f"demo.{fmt}"
+        result = CliRunner().invoke(main, ["export", "--format", fmt, "--out", str(out), "--store", store])
+        assert result.exit_code == 0, result.output
+        assert str(demo_dir) not in out.read_text(encoding="utf-8")
+        data = rdflib.Graph().parse(out, format=rdflib_format)
+        conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
+        assert conforms, report
