@@ -56,6 +56,7 @@ from plankg.ingest.gazetteer import (
     phrase_matcher,
 )
 from plankg.ingest.names import prose_spans
+from plankg.ingest.numerals import QUANTITY
 from plankg.ingest.places import places_for
 from plankg.ingest.platforms import (
     ACADEMY_INSTITUTE,
@@ -79,7 +80,7 @@ from plankg.ingest.responsibility import (
     unit_clauses,
 )
 from plankg.ingest.structure import DocContext, Structure
-from plankg.ingest.targets import QUANTITY, TargetFrame, block_targets, target_frame
+from plankg.ingest.targets import TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
     from spacy.language import Language

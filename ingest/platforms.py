@@ -36,8 +36,8 @@ from plankg.ingest.names import (
     prose_spans,
     strip_generic,
 )
+from plankg.ingest.numerals import cn_to_number
 from plankg.ingest.places import Places, places_for
-from plankg.ingest.targets import cn_to_number
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     from plankg.ingest.structure import Block, DocContext

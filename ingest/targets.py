@@ -28,6 +28,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from plankg.ingest.contract import TargetOut
+from plankg.ingest.numerals import (
+    MAGNITUDES,
+    MONEY_UNITS,
+    NUMERAL,
+    QUANTITY,
+    SUFFIX_COMPARATOR,
+    UNITS,
+    Quantity,
+    cn_to_number,
+    parse_quantity,
+    read_quantity,
+    scaled,
+)
 from plankg.ingest.structure import YEAR_NUMERAL, body_start, year_number
 from plankg.ontology.ids import normalize
 
@@ -41,38 +54,9 @@ RULE_RANGE = "plankg.targets.range.v1"
 RULE_FROM_TO = "plankg.targets.from_to.v2"
 RULE_TABLE = "plankg.targets.indicator_table.v2"
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
-
-# Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
-UNITS = (
-    "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里",
-    "人次", "人年", "美元", "标准箱",
-    # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.
-    "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
-    "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
-    "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
-    # "条" counts lines, roads, streets ("新增公交线路3条"); "高质量发展10条", "政策20条" name a policy of
-    # articles instead (`_POLICY_ARTICLES`).
-    "条",
-)
 # "惠企政策20条", "高质量发展10条", "十条措施": articles of a policy, not a count of things.
 _POLICY_ARTICLES = re.compile(r"(?:政策|措施|意见|举措|规定|办法|细则|建议|条款|发展|若干)$"
                               r"|^(?:措施|政策|意见|举措|规定)")
-MONEY_UNITS = ("元", "美元")
-
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
-        r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
-# The lookahead names the characters a quantity can start with; it matches nothing more or less, but
-# lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
-_QUANTITY = re.compile(
-    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{_NUM})"
-    rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{_NUM}))?"
-    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})"
-    rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
-    rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
-)
 _YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年"
                           rf"(?P<tail>底|末|前|年底)?(?![\d月度])")
 _CLAUSE_SEP = ",，:：;；"
@@ -89,7 +73,6 @@ _COMPARATOR_WORDS = (
     ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
     ("总计", "="), ("各", "="), ("均", "="),
 )
-_SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 _ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
@@ -129,99 +112,6 @@ _CRITERIA = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具备|符�
                        r"|(?:认定|申报|申请|准入|入库|遴选|备案)(?:条件|标准)")
 # A column giving when a task is due ("2024年12月"): the year its targets are for.
 _DUE_HEADER = re.compile(r"完成时限|完成时间|时间节点|时限|进度安排|完成年限")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number with its unit as printed, its value in base units, and the comparator its affixes give."""
-
-    value: float
-    unit: str
-    comparator: str | None
-    upper: float | None = None
-
-
-def cn_to_number(s: str) -> float:
-    """The value of a Chinese or Arabic numeral.
-
-    >>> cn_to_number("三千五百"), cn_to_number("十五"), cn_to_number("一百零五"), cn_to_number("2.5")
-    (3500.0, 15.0, 105.0, 2.5)
-    >>> cn_to_number("三点五"), cn_to_number("1,200")
-    (3.5, 1200.0)
-    """
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
-        return float(s.replace(",", ""))
-    whole, _, frac = s.partition("点")
-    total: float = 0
-    current = 0
-    for ch in whole:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        elif ch in CN_SMALL_UNITS:
-            total += (current or 1) * CN_SMALL_UNITS[ch]
-            current = 0
-    total += current
-    if frac:
-        total += float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    return float(total)
-
-
-def parse_quantity(printed: str) -> Quantity | None:
-    """Read one printed quantity; magnitudes fold into the value except for money.
-
-    >>> parse_quantity("15.5万件")
-    Quantity(value=155000.0, unit='件', comparator=None, upper=None)
-    >>> parse_quantity("五千亿元"), parse_quantity("70%以上").comparator
-    (Quantity(value=5000.0, unit='亿元', comparator=None, upper=None), '>=')
-    >>> parse_quantity("8—10个")
-    Quantity(value=8.0, unit='个', comparator='>=', upper=10.0)
-    >>> parse_quantity("7.5%—8%")
-    Quantity(value=7.5, unit='%', comparator='>=', upper=8.0)
-    >>> parse_quantity("2个百分点").unit, parse_quantity("约500万平方米").value
-    ('个百分点', 5000000.0)
-    """
-    m = _QUANTITY.fullmatch(printed)
-    return _quantity(m) if m else None
-
-
-def _quantity(m: re.Match) -> Quantity:
-    a = cn_to_number(m["a"])
-    b = cn_to_number(m["b"]) if m["b"] else None
-    mag, unit = m["mag"] or "", (m["unit"] or "").replace("％", "%") + (m["per"] or "")
-    if not unit:
-        # "连接数达到3000万": a count of things in ten-thousands, no unit printed; the magnitude is the unit.
-        mag, unit = "", mag
-    if unit in MONEY_UNITS and mag:
-        unit = mag + unit
-        scale = 1.0
-    else:
-        scale = 1.0
-        for ch in mag:
-            scale *= MAGNITUDES[ch]
-    comparator = None
-    if m["pre"]:
-        comparator = "~" if m["pre"] in ("约", "近") else ">="
-    if m["over"]:
-        comparator = ">="
-    if m["suf"]:
-        comparator = _SUFFIX_COMPARATOR[m["suf"]]
-    if b is not None:
-        return Quantity(a * scale, unit, ">=", b * scale)
-    return Quantity(a * scale, unit, comparator)
-
-
-def scaled(value: float | None, unit: str | None) -> tuple[float | None, str]:
-    """A value and unit with magnitude prefixes folded, for comparing targets.
-
-    >>> scaled(800, "亿元")
-    (80000000000.0, '元')
-    """
-    u = normalize(unit or "")
-    if value is None:
-        return None, u
-    while len(u) > 1 and u[0] in MAGNITUDES:
-        value, u = value * MAGNITUDES[u[0]], u[1:]
-    return value, u
 
 
 def similar_metric(a: str, b: str) -> bool:
@@ -345,7 +235,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             if got:
                 out.append(got[0])
                 consumed.append((ft.start(), got[1]))
-        for m in _QUANTITY.finditer(text, s_start, s_end):
+        for m in QUANTITY.finditer(text, s_start, s_end):
             # Only the two numbers of a from-to are read by it; other clauses of the sentence stay targets.
             if any(a <= m.start() < b for a, b in consumed):
                 continue
@@ -360,18 +250,18 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
 
 
 _FROM_TO = re.compile(
-    rf"(?:由|从)(?:(?P<by>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<q1>{_QUANTITY.pattern.replace('?P<', '?P<a_')})"
+    rf"(?:由|从)(?:(?P<by>(?:19|20)\d{{2}})年(?:底|末)?的?)?(?P<q1>{QUANTITY.pattern.replace('?P<', '?P<a_')})"
     rf"(?P<verb>增加|增长|提高|提升|上升|扩大|下降|降低|减少|缩小|增|降|减)(?:到|至)(?:(?P<ty>(?:19|20)\d{{2}})年(?:底|末)?的?)?"
 )
 
 
 def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> tuple[TargetMention, int] | None:
     """"高新技术企业由1.2万家增加到1.5万家": a target with its baseline. Returns it and where the target number ends."""
-    q2 = _QUANTITY.match(text, m.end())
+    q2 = QUANTITY.match(text, m.end())
     if not q2:
         return None
     base = parse_quantity(m["q1"])
-    target = _quantity(q2)
+    target = read_quantity(q2)
     if base is None:
         return None
     clause_start = _clause_start(text, s_start, m.start())
@@ -420,7 +310,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
         return None
     if _SUBSIDY_AFTER.match(after) or _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
         return None
-    q = _quantity(m)
+    q = read_quantity(m)
     if q.unit == "条" and (_POLICY_ARTICLES.search(text[max(s_start, m.start() - 4):m.start()])
                           or _POLICY_ARTICLES.search(text[m.end():min(s_end, m.end() + 4)])):
         return None
@@ -536,7 +426,7 @@ def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:
     if m is None:
         return ""
     subject = clause[:m.start()].strip()
-    return subject if 2 <= len(subject) <= 30 and not _QUANTITY.search(subject) else ""
+    return subject if 2 <= len(subject) <= 30 and not QUANTITY.search(subject) else ""
 
 
 def _balance_quotes(metric: str) -> str:
@@ -567,7 +457,7 @@ def _following_metric(text: str, pos: int, end: int) -> str:
     """The noun phrase a pre-nominal number counts: up to the clause end or the next number."""
     stop = pos
     while stop < end and text[stop] not in _CLAUSE_SEP + "。":
-        if _QUANTITY.match(text, stop) and stop > pos:
+        if QUANTITY.match(text, stop) and stop > pos:
             break
         stop += 1
     phrase = text[pos:stop].strip()
@@ -593,8 +483,9 @@ def _cell_spans(text: str, block) -> list[tuple[int, int]]:
     return spans
 
 
-_CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{_NUM})\s*(?P<mag>万亿|亿|万)?"
-                         rf"(?P<unit>{'|'.join(map(re.escape, UNITS))})?\s*(?P<suf>以上|以下|左右|以内)?$")
+_CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{NUMERAL})\s*"
+                         rf"(?P<mag>万亿|亿|万)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
+                         r"\s*(?P<suf>以上|以下|左右|以内)?$")
 _UNIT_CELL = re.compile(rf"^(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?$")
 
 
@@ -618,7 +509,7 @@ def _cell_value(cell: str) -> tuple[float, str | None, str | None] | None:
     comparator = {"≥": ">=", ">=": ">=", ">": ">", "≤": "<=", "<=": "<=", "<": "<", "约": "~", "不低于": ">=",
                   "不少于": ">=", "不超过": "<="}.get(m["cmp"] or "")
     if m["suf"]:
-        comparator = _SUFFIX_COMPARATOR[m["suf"]]
+        comparator = SUFFIX_COMPARATOR[m["suf"]]
     return value, unit, comparator
 
 
@@ -947,5 +838,3 @@ def _dedupe(text: str, mentions: list[TargetMention]) -> list[TargetOut]:
                              rule=mt.rule))
     return out
 
-
-QUANTITY = _QUANTITY  # every prose target starts from a match of it

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from plankg.ingest.numerals import scaled
 from plankg.ingest.structure import DocContext, parse_structure
-from plankg.ingest.targets import find_targets, scaled
+from plankg.ingest.targets import find_targets
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "entities" / "targets.json")
                    .read_text(encoding="utf-8"))["cases"]

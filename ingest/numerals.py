@@ -1,0 +1,145 @@
+"""Numerals and quantities as plans print them: Chinese and Arabic numerals, magnitudes (万, 亿),
+units (longest first: 个百分点 before 个), ranges (8—10个) and the comparators their affixes give
+(以上 -> ">=", 左右 -> "~", 以内 -> "<=").
+
+Magnitudes fold into the value except for money, which keeps its printed unit: "15.5万件" is
+155000 件, "800亿元" is 800 亿元 (`scaled` folds them when values are compared).
+
+>>> parse_quantity("15.5万件"), cn_to_number("三千五百")
+(Quantity(value=155000.0, unit='件', comparator=None, upper=None), 3500.0)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.ontology.ids import normalize
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
+
+# Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
+UNITS = (
+    "个百分点", "百分点", "吨标准煤", "个工作日", "工作日", "个月", "微克/立方米", "平方公里", "平方米", "公顷", "公里",
+    "人次", "人年", "美元", "标准箱",
+    # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.
+    "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
+    "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
+    "款", "只", "支", "场", "张", "种", "处", "辆", "艘", "位", "例", "床", "幢", "栋", "亩", "吨", "次",
+    # "条" counts lines, roads, streets ("新增公交线路3条"); "高质量发展10条", "政策20条" name a policy of
+    # articles instead (`targets._POLICY_ARTICLES`).
+    "条",
+)
+MONEY_UNITS = ("元", "美元")
+
+NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+           r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
+# Every prose target starts from a match of QUANTITY.
+# The lookahead names the characters a quantity can start with; it matches nothing more or less, but
+# lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
+QUANTITY = re.compile(
+    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
+    rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
+    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})"
+    rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
+    rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
+)
+# What a suffix after the number says of the target's level.
+SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit as printed, its value in base units, and the comparator its affixes give."""
+
+    value: float
+    unit: str
+    comparator: str | None
+    upper: float | None = None
+
+
+def cn_to_number(s: str) -> float:
+    """The value of a Chinese or Arabic numeral.
+
+    >>> cn_to_number("三千五百"), cn_to_number("十五"), cn_to_number("一百零五"), cn_to_number("2.5")
+    (3500.0, 15.0, 105.0, 2.5)
+    >>> cn_to_number("三点五"), cn_to_number("1,200")
+    (3.5, 1200.0)
+    """
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    whole, _, frac = s.partition("点")
+    total: float = 0
+    current = 0
+    for ch in whole:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            total += (current or 1) * CN_SMALL_UNITS[ch]
+            current = 0
+    total += current
+    if frac:
+        total += float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    return float(total)
+
+
+def parse_quantity(printed: str) -> Quantity | None:
+    """Read one printed quantity; magnitudes fold into the value except for money.
+
+    >>> parse_quantity("15.5万件")
+    Quantity(value=155000.0, unit='件', comparator=None, upper=None)
+    >>> parse_quantity("五千亿元"), parse_quantity("70%以上").comparator
+    (Quantity(value=5000.0, unit='亿元', comparator=None, upper=None), '>=')
+    >>> parse_quantity("8—10个")
+    Quantity(value=8.0, unit='个', comparator='>=', upper=10.0)
+    >>> parse_quantity("7.5%—8%")
+    Quantity(value=7.5, unit='%', comparator='>=', upper=8.0)
+    >>> parse_quantity("2个百分点").unit, parse_quantity("约500万平方米").value
+    ('个百分点', 5000000.0)
+    """
+    m = QUANTITY.fullmatch(printed)
+    return read_quantity(m) if m else None
+
+
+def read_quantity(m: re.Match) -> Quantity:
+    """The quantity a match of `QUANTITY` prints."""
+    a = cn_to_number(m["a"])
+    b = cn_to_number(m["b"]) if m["b"] else None
+    mag, unit = m["mag"] or "", (m["unit"] or "").replace("％", "%") + (m["per"] or "")
+    if not unit:
+        # "连接数达到3000万": a count of things in ten-thousands, no unit printed; the magnitude is the unit.
+        mag, unit = "", mag
+    if unit in MONEY_UNITS and mag:
+        unit = mag + unit
+        scale = 1.0
+    else:
+        scale = 1.0
+        for ch in mag:
+            scale *= MAGNITUDES[ch]
+    comparator = None
+    if m["pre"]:
+        comparator = "~" if m["pre"] in ("约", "近") else ">="
+    if m["over"]:
+        comparator = ">="
+    if m["suf"]:
+        comparator = SUFFIX_COMPARATOR[m["suf"]]
+    if b is not None:
+        return Quantity(a * scale, unit, ">=", b * scale)
+    return Quantity(a * scale, unit, comparator)
+
+
+def scaled(value: float | None, unit: str | None) -> tuple[float | None, str]:
+    """A value and unit with magnitude prefixes folded, for comparing targets.
+
+    >>> scaled(800, "亿元")
+    (80000000000.0, '元')
+    """
+    u = normalize(unit or "")
+    if value is None:
+        return None, u
+    while len(u) > 1 and u[0] in MAGNITUDES:
+        value, u = value * MAGNITUDES[u[0]], u[1:]
+    return value, u
+
+
