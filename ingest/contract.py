@@ -16,12 +16,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class TableCellOut(_Strict):
+    """One cell of a real table of the source document (read from DOCX, HTML or PDF): the table (0 for
+    the document's first), the cell's row and column in it (0-based, the header row included), and its
+    span in the text. A cell merged over several rows is printed, and listed, in each row it covers."""
+
+    table: int
+    row: int
+    col: int
+    span: Span
+
+
 class DocumentInfo(_Strict):
     id: str
     path: str
     sha256: str
     chars: int = 0
     encoding: str = "utf-8"
+    format: str = "txt"  # the format the document was read as: txt, docx, doc, wps, rtf, pdf, html, mht
+    # The cells of the document's real tables (none for a text file): a fact's span inside a cell's span
+    # came from that cell (`cell_at`).
+    cells: list[TableCellOut] = Field(default_factory=list)
+
+    def cell_at(self, span: Span) -> TableCellOut | None:
+        """The table cell a fact's span lies in, if any.
+
+        >>> doc = DocumentInfo(id="d", path="p.docx", sha256="0", format="docx",
+        ...                    cells=[TableCellOut(table=0, row=1, col=2, span=(30, 34))])
+        >>> doc.cell_at((30, 34)).col, doc.cell_at((10, 34))
+        (2, None)
+        """
+        for cell in self.cells:
+            if cell.span[0] <= span[0] and span[1] <= cell.span[1] and cell.span[0] < cell.span[1]:
+                return cell
+        return None
 
 
 class PlanInfo(_Strict):

@@ -48,6 +48,7 @@ from plankg.ingest.contract import (
     PlatformOut,
     ProjectOut,
     SectionOut,
+    TableCellOut,
     TargetOut,
     TaskOut,
 )
@@ -273,8 +274,9 @@ def extract_source(source: SourceText) -> Extraction:
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
                     period=meta.period, region=meta.region, status=meta.status, implementers=implementers)
     sha256 = hashlib.sha256(source.raw_bytes).hexdigest()
+    cells = [TableCellOut(table=c.table, row=c.row, col=c.col, span=(c.start, c.end)) for c in source.cells]
     document = DocumentInfo(id=document_id(sha256), path=str(source.path), sha256=sha256, chars=len(text),
-                            encoding=source.encoding)
+                            encoding=source.encoding, format=source.format, cells=cells)
     return Extraction(document=document, plan=plan, sections=sections, tasks=tasks, targets=targets,
                       platforms=platforms, enterprises=enterprises, projects=projects, references=unique_refs,
                       rules=RULES_VERSION)

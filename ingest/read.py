@@ -45,23 +45,67 @@ _MARKUP = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|span|p|
 
 
 @dataclass(frozen=True)
+class CellSpan:
+    """Where one cell of one of the document's real tables is in its normalised text: the table (0 for
+    the first table of the document), the row and column of the cell in it (0-based, the header row
+    included; a merged cell is printed, and so listed, in each row it covers), and the cell's span
+    (empty for an empty cell)."""
+
+    table: int
+    row: int
+    col: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class SourceText:
-    """A decoded document: its path, the text spans refer to, and how it was decoded."""
+    """A decoded document: its path, the text spans refer to, and how it was decoded.
+
+    `format` is the format it was read as (txt, docx, pdf, html, doc, wps, mht); `cells` the place of
+    every cell of its real tables in `text` (none for a text file, whose tables were flattened before
+    plankg saw them). Every reader renders a table one row per line (``1 | 建设平台 | 市科技局 |``), the
+    layout of a table flattened to text, so `text` is what extraction reads whatever the format.
+    """
 
     path: Path
     text: str
     encoding: str
     raw_bytes: bytes
+    format: str = "txt"
+    cells: tuple[CellSpan, ...] = ()
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    def cell_at(self, start: int, end: int) -> CellSpan | None:
+        """The table cell holding the span start:end, if it lies inside one.
+
+        >>> src = SourceText(Path("t.docx"), "1 | 市科技局 |\\n", "utf-8", b"", "docx",
+        ...                  (CellSpan(0, 1, 0, 0, 1), CellSpan(0, 1, 1, 4, 8)))
+        >>> src.cell_at(4, 8), src.cell_at(0, 8)
+        (CellSpan(table=0, row=1, col=1, start=4, end=8), None)
+        """
+        for cell in self.cells:
+            if cell.start <= start and end <= cell.end and cell.start < cell.end:
+                return cell
+        return None
 
 
 def _looks_chinese(text: str) -> bool:
     sample = text[:20000]
     letters = sum(1 for ch in sample if not ch.isspace())
     return letters > 0 and len(_CJK.findall(sample)) / letters >= 0.2
+
+
+def is_chinese(text: str) -> bool:
+    """Whether `text` is Chinese: at least a fifth of its first 20,000 non-space characters are hanzi.
+
+    >>> is_chinese("一、总体要求 (2024)"), is_chinese("Annual plan 2024")
+    (True, False)
+    """
+    return _looks_chinese(text)
 
 
 def _hanzi(encoding: str, leads: range, trails: list[int]) -> frozenset[str]:
@@ -160,7 +204,8 @@ def _refuse_markup(text: str, name: str) -> None:
     head = text.lstrip()[:20000]
     if head[:9].lower() == "<!doctype" or head[:5].lower() in ("<html", "<?xml") or len(_MARKUP.findall(head)) >= 5:
         raise InputError(f"{name} is an HTML or XML page, not plain text", where=name,
-                         fix="save the page as plain text first (a browser's 'Save as… Text', or html2text FILE)")
+                         fix="name it .html (plankg reads web pages saved as .html or .htm), or save the page "
+                             "as plain text (a browser's 'Save as… Text')")
 
 
 def _refuse_other_formats(text: str, name: str, encoding: str) -> None:
@@ -336,7 +381,8 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path} is not a file", where=str(path),
-                         fix="pass the path of a .txt plan document or a folder holding some")
+                         fix="pass the path of a plan document (.txt, .docx, .doc, .wps, .pdf, .html) or a folder "
+                             "holding some")
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(f"{path.name} is {size:,} bytes, over the {max_bytes:,}-byte limit", where=str(path),
@@ -346,6 +392,11 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
     except OSError as exc:
         raise InputError(f"cannot read {path.name}: {exc.strerror}", where=str(path),
                          fix="check the file's permissions") from None
+    from plankg.ingest.formats import detect_format, read_format
+
+    kind = detect_format(path.name, raw)
+    if kind != "txt":
+        return read_format(kind, path, raw)
     try:
         text, encoding = decode_source(raw, path.name)
     except InputError as exc:
@@ -354,15 +405,37 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files given directly, plus the text files inside given folders, sorted and unique.
+    """Files given directly, plus the documents inside given folders (text files and the formats
+    `plankg.ingest.formats` reads), sorted and unique.
 
     >>> expand_paths([])
     []
     """
+    return find_documents(paths)[0]
+
+
+def find_documents(paths: list[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The documents to read among `paths` (files given directly, and the documents inside given
+    folders, sorted and unique), and the other files in those folders with the reason each is left
+    out (`plankg.ingest.formats.not_a_document`). Hidden files and folders (".git", ".DS_Store") are
+    passed over without a word.
+
+    >>> find_documents([])
+    ([], [])
+    """
+    from plankg.ingest.formats import not_a_document
+
     out: list[Path] = []
+    ignored: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES))
+            visible = (f for f in p.rglob("*") if not any(part.startswith(".") for part in f.relative_to(p).parts))
+            for f in sorted(f for f in visible if f.is_file()):
+                reason = not_a_document(f)
+                if reason is None:
+                    out.append(f)
+                else:
+                    ignored.append((f, reason))
         elif p.exists():
             out.append(p)
         else:
@@ -370,4 +443,4 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     first: dict[Path, Path] = {}  # each file once, in the order first given
     for p in out:
         first.setdefault(p.resolve(), p)
-    return list(first.values())
+    return list(first.values()), ignored

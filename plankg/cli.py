@@ -134,15 +134,24 @@ def extract(file: Path, as_json: bool, indent: int | None, max_bytes: int | None
 def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
     """Ingest documents (files or folders) into facts files that `plankg load` reads.
 
+    Reads .txt, .docx, .doc and .wps (through LibreOffice), .pdf, .html/.htm and .mht files. Each
+    file that is not read is reported with the reason (an unreadable document makes the exit status
+    1; a file of another kind in a folder does not), and a summary counts the files by format.
+
     \b
     Example:
       plankg ingest data/demo/ --out build/facts
     """
-    from plankg.workflow import ingest_documents, write_facts
+    from plankg.workflow import format_summary, ingest_documents, write_facts
 
     failed = 0
     _out_folder(out)
+    results = []
     for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest")):
+        results.append(result)
+        if result.ignored:
+            click.secho(f"skipped: {result.path}: {result.ignored}", fg="yellow", err=True)
+            continue
         if result.error:
             failed += 1
             click.secho(f"skipped: {result.error}", fg="yellow", err=True)
@@ -160,6 +169,7 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
             raise _unwritable(out, exc) from None
         click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
                    f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
+    click.echo(format_summary(results))
     click.echo(f"facts in {out}")
     if failed:
         sys.exit(1)

@@ -29,6 +29,8 @@ class IngestResult:
     error: PlankgError | None = None
     same_as: Path | None = None  # an earlier file of this run with the same bytes: the same document, read once
     warnings: list[str] = field(default_factory=list)
+    format: str = "other"  # the format it was read as (txt, docx, pdf, html…), else the one its suffix names
+    ignored: str | None = None  # why a file found in a folder is no document plankg reads (not read, no error)
 
 
 def demo_corpus() -> list[Path]:
@@ -42,15 +44,17 @@ def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = Non
     """Extract and assemble each document; a bad document yields its error and the rest go on.
     A file with the same bytes as an earlier one is the same document: it yields `same_as`, unread."""
     from plankg.ingest.assemble import document_id, to_document_graph
+    from plankg.ingest.formats import format_of
     from plankg.ingest.pipeline import extract_source
-    from plankg.ingest.read import DEFAULT_MAX_BYTES, expand_paths, read_source
+    from plankg.ingest.read import DEFAULT_MAX_BYTES, find_documents, read_source
 
-    files = expand_paths(list(paths))
+    files, ignored = find_documents(list(paths))
     seen: dict[str, Path] = {}
     for i, path in enumerate(files):
-        result = IngestResult(path=path)
+        result = IngestResult(path=path, format=format_of(path.name))
         try:
             source = read_source(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+            result.format = source.format
             doc_id = document_id(hashlib.sha256(source.raw_bytes).hexdigest())
             if doc_id in seen:
                 result.same_as = seen[doc_id]
@@ -64,6 +68,27 @@ def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = Non
         if progress:
             progress(i + 1, len(files), path.name)
         yield result
+    for path, reason in ignored:
+        yield IngestResult(path=path, format=format_of(path.name), ignored=reason)
+
+
+def format_summary(results: Iterable[IngestResult]) -> str:
+    """How many files of each format were read and how many skipped (unreadable, or no document).
+
+    >>> format_summary([IngestResult(Path("a.pdf"), format="pdf"), IngestResult(Path("b.pdf"), format="pdf",
+    ...                 error=InputError("x")), IngestResult(Path("c.xlsx"), ignored="not a document")])
+    'by format: pdf 1 read, 1 skipped; other 1 skipped'
+    """
+    read: dict[str, int] = {}
+    skipped: dict[str, int] = {}
+    for r in results:
+        tally = skipped if r.error is not None or r.ignored is not None else read
+        tally[r.format] = tally.get(r.format, 0) + 1
+    parts = []
+    for fmt in sorted(set(read) | set(skipped), key=lambda f: (f == "other", f)):
+        counts = [f"{n} {what}" for n, what in ((read.get(fmt, 0), "read"), (skipped.get(fmt, 0), "skipped")) if n]
+        parts.append(f"{fmt} {', '.join(counts)}")
+    return "by format: " + ("; ".join(parts) if parts else "no files")
 
 
 def extraction_warnings(extraction: Extraction, text: str) -> list[str]:
@@ -157,7 +182,9 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
             continue
         add(graph, document_sha(graph), path)
     for result in ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress):
-        if result.error:
+        if result.ignored:
+            out.warnings.append(f"{result.path}: not read: {result.ignored}")
+        elif result.error:
             out.skipped.append(result.error)
         elif result.same_as is not None:
             out.same_as.append((result.path, result.same_as))
@@ -300,6 +327,8 @@ def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = Non
     for result in ingest_documents(demo_corpus(), progress=progress):
         if result.error:
             failures.append(str(result.error))
+            continue
+        if result.ignored:
             continue
         assert result.graph is not None and result.extraction is not None  # neither an error nor a repeat
         write_facts(result.graph, build_dir / "facts")
