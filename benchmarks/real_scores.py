@@ -3,13 +3,12 @@
     python benchmarks/real_scores.py [--cases tests/cases/real] [--only r01,r02] [--per-doc] [--save OUT]
 
 Extracts every `docs/STEM.txt` with the pipeline (`plankg extract`'s route), writes the predictions
-to a folder and runs the shared scorer (`../shared/tools/score_extraction.py`, or $PLANKG_SHARED)
+to a folder and runs the project's shared scorer (`tools/score_extraction.py`, see docs/contract.md)
 over `gold/`. `--per-doc` scores each document alone as well, for finding what fails where.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -18,12 +17,11 @@ from pathlib import Path
 from plankg.ingest.pipeline import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PLANKG_SHARED", ROOT.parent / "shared"))
+SCORER = ROOT / "tools" / "score_extraction.py"
 
 
 def score(gold: Path, pred: Path) -> str:
-    scorer = SHARED / "tools" / "score_extraction.py"
-    run = subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], capture_output=True, text=True,
                          check=True)
     return run.stdout.strip().splitlines()[-1]
 

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test package: paths to the demo corpus and gold, real stores (LadybugDB in
+"""Fixtures shared by every test package: paths to the demo corpus, its gold and the scorer, real stores (LadybugDB in
 tmp_path; Neo4j at NEO4J_URI, which `tools/neo4j/run start` provides), and the CI rule that a missing
 outside tool or server fails instead of skipping."""
 from __future__ import annotations
@@ -10,8 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DIR = ROOT / "data" / "demo"
-SHARED = Path(os.environ.get("PLANKG_SHARED", ROOT.parent / "shared"))
-GOLD_DIR = SHARED / "gold"
+# the seeds' gold and the project's shared scorer, copied into the repository (docs/contract.md)
+GOLD_DIR = ROOT / "tests" / "cases" / "seeds-gold"
+SCORER = ROOT / "tools" / "score_extraction.py"
 
 
 @pytest.fixture(scope="session")
@@ -21,9 +22,12 @@ def demo_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def gold_dir() -> Path:
-    if not GOLD_DIR.is_dir():
-        pytest.skip(f"gold annotations not found at {GOLD_DIR} (set PLANKG_SHARED to the shared/ folder)")
     return GOLD_DIR
+
+
+@pytest.fixture(scope="session")
+def scorer_path() -> Path:
+    return SCORER
 
 
 @pytest.fixture

@@ -62,3 +62,16 @@ def test_wheel_ships_ontology_queries_gazetteers_and_demo_corpus(tmp_path):
     assert any(n.startswith("plankg/data/gazetteers/") for n in names)
     assert "plankg/cli.py" in names and "plankg/graph/backends/ladybug.py" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
+
+
+def test_readme_says_what_the_test_command_needs_and_links_only_into_the_repository():
+    """A fresh clone has no ../shared: every document the README names is in the repository, and
+    the tools the test command calls beyond Python (npm, so Node.js) are named beside it."""
+    _, test = _first_block()
+    needs = README[README.index("The second runs the tests"):README.index("## ")]
+    if "npm " in test:
+        assert "Node.js" in needs and "npm" in needs
+    assert "../shared" not in README and "PLANKG_SHARED" not in README
+    for named in re.findall(r"`([\w./-]+\.(?:md|py|json))`", README):
+        if "/" in named and not named.startswith(("build/", "tests/cases/real/gold")):
+            assert (ROOT / named).exists(), named

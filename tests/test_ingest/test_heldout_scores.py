@@ -28,13 +28,6 @@ from plankg.ingest.pipeline import extract_file
 HELDOUT = Path(__file__).resolve().parent.parent / "cases" / "heldout"
 
 
-def _scorer_path(gold_dir: Path) -> Path:
-    scorer = gold_dir.parent / "tools" / "score_extraction.py"
-    if not scorer.is_file():
-        pytest.skip(f"scorer not found at {scorer}")
-    return scorer
-
-
 @pytest.fixture(scope="module")
 def predictions(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("heldout_pred")
@@ -44,15 +37,15 @@ def predictions(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def scores(gold_dir, predictions) -> dict:
-    run = subprocess.run([sys.executable, str(_scorer_path(gold_dir)), str(HELDOUT / "gold"), str(predictions),
+def scores(scorer_path, predictions) -> dict:
+    run = subprocess.run([sys.executable, str(scorer_path), str(HELDOUT / "gold"), str(predictions),
                           "--json"], capture_output=True, text=True, check=True)
     return json.loads(run.stdout.splitlines()[0])
 
 
 @pytest.fixture(scope="module")
-def scorer(gold_dir):
-    spec = importlib.util.spec_from_file_location("score_extraction", _scorer_path(gold_dir))
+def scorer(scorer_path):
+    spec = importlib.util.spec_from_file_location("score_extraction", scorer_path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -27,16 +27,13 @@ def _stems() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def scores(gold_dir, tmp_path_factory) -> dict:
-    scorer = gold_dir.parent / "tools" / "score_extraction.py"
-    if not scorer.is_file():
-        pytest.skip(f"scorer not found at {scorer}")
+def scores(scorer_path, tmp_path_factory) -> dict:
     gold, pred = tmp_path_factory.mktemp("real_gold"), tmp_path_factory.mktemp("real_pred")
     for stem in _stems():
         shutil.copy(REAL / "gold" / f"{stem}.json", gold / f"{stem}.json")
         ex = extract_file(REAL / "docs" / f"{stem}.txt")
         (pred / f"{stem}.json").write_text(ex.model_dump_json(), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json"], capture_output=True,
+    run = subprocess.run([sys.executable, str(scorer_path), str(gold), str(pred), "--json"], capture_output=True,
                          text=True, check=True)
     return json.loads(run.stdout.splitlines()[0])
 

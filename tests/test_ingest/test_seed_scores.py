@@ -1,4 +1,4 @@
-"""The project goals, measured by the shared scorer over the five seed documents."""
+"""The project goals, measured by the shared scorer (tools/) over the five seed documents (gold in tests/cases)."""
 from __future__ import annotations
 
 import json
@@ -11,14 +11,11 @@ from plankg.ingest.pipeline import extract_file
 
 
 @pytest.fixture(scope="module")
-def scores(gold_dir, demo_dir, tmp_path_factory):
+def scores(gold_dir, scorer_path, demo_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("pred")
     for path in sorted(demo_dir.glob("*.txt")):
         (out / f"{path.stem}.json").write_text(extract_file(path).model_dump_json(), encoding="utf-8")
-    scorer = gold_dir.parent / "tools" / "score_extraction.py"
-    if not scorer.is_file():
-        pytest.skip(f"scorer not found at {scorer}")
-    run = subprocess.run([sys.executable, str(scorer), str(gold_dir), str(out), "--json"], capture_output=True,
+    run = subprocess.run([sys.executable, str(scorer_path), str(gold_dir), str(out), "--json"], capture_output=True,
                          text=True, check=True)
     return json.loads(run.stdout.splitlines()[0])
 
@@ -49,3 +46,11 @@ def test_platforms_recall(scores):
 
 def test_enterprises_recall(scores):
     assert scores["enterprises_recall"] >= 0.95
+
+
+def test_the_gold_and_the_scorer_are_in_the_repository(gold_dir, scorer_path, demo_dir):
+    """A fresh clone runs the quality tests: one gold file per demo document, and the scorer, in the tree."""
+    root = demo_dir.parent.parent
+    assert gold_dir.is_relative_to(root) and scorer_path.is_relative_to(root)
+    assert sorted(p.stem for p in gold_dir.glob("*.json")) == sorted(p.stem for p in demo_dir.glob("*.txt"))
+    assert scorer_path.is_file()
