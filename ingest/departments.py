@@ -410,54 +410,90 @@ class DepartmentRegistry:
         return info
 
     def _resolve(self, name: str, region: str | None = None) -> DepartmentInfo:
+        """The first step that knows the printed name decides; a name none of them knows is a unit of the
+        plan's own jurisdiction (`_in_jurisdiction`)."""
         n = normalize_name(name)
         j = self.jurisdiction(region)
-        if n in self.aliases:
-            entry = self.aliases[n]
-            level = n[0] if n[:1] in "市区县省" else "市"
-            jur = entry.get("jurisdiction", self._level_region(level, j) or j.city or j.region)
-            if "jurisdiction" in entry and entry["jurisdiction"] is None:
-                jur = None
-            place = self._level_region(level, j) or jur
-            canonical = entry["canonical"].replace("{J}", place or "")
-            return DepartmentInfo(name, canonical, jur if "{J}" not in entry["canonical"] else place,
-                                  entry.get("kind") or self._kind(canonical))
-        if self.is_collective(n):
-            return DepartmentInfo(name, n, j.region, "collective")
+        for step in (self._by_alias, self._as_collective, self._by_first_of_two_names, self._by_leading_region,
+                     self._by_place_prefix, self._by_level_prefix, self._as_youth_league):
+            info = step(name, n, j, region)
+            if info is not None:
+                return info
+        return self._in_jurisdiction(name, n, j)
+
+    def _by_alias(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """A name the alias gazetteer lists, placed at its printed level (市/区/县/省) of the plan's region."""
+        if n not in self.aliases:
+            return None
+        entry = self.aliases[n]
+        level = n[0] if n[:1] in "市区县省" else "市"
+        jur = entry.get("jurisdiction", self._level_region(level, j) or j.city or j.region)
+        if "jurisdiction" in entry and entry["jurisdiction"] is None:
+            jur = None
+        place = self._level_region(level, j) or jur
+        canonical = entry["canonical"].replace("{J}", place or "")
+        return DepartmentInfo(name, canonical, jur if "{J}" not in entry["canonical"] else place,
+                              entry.get("kind") or self._kind(canonical))
+
+    def _as_collective(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """A collective unit ("各区、县(市)"), of the plan's region."""
+        return DepartmentInfo(name, n, j.region, "collective") if self.is_collective(n) else None
+
+    def _by_first_of_two_names(self, name: str, n: str, j: Jurisdiction, region: str | None
+                               ) -> DepartmentInfo | None:
+        """"市科技局(市知识产权局)": one office under two names; the first is the one to resolve."""
         both = re.match(r"^(.+?)\(([^()]+)\)$", n)
         if both and self.looks_like_unit(both.group(2)) and self.looks_like_unit(both.group(1)):
-            # "市科技局(市知识产权局)": one office under two names; the first is the one to resolve.
             inner = self.resolve(both.group(1), region)
             return DepartmentInfo(name, inner.canonical, inner.jurisdiction, inner.kind)
+        return None
 
+    def _by_leading_region(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """A name opening with a region of the gazetteer ("杭州市科技局", "中共杭州市委组织部"), down to a
+        district the name goes on to print, listed or not."""
         lead = self.leading_region(n)
-        if lead:
-            rest = n[2:] if n.startswith("中共") else n
-            rest = rest[len(lead):] if rest.startswith(lead) else rest[len(lead) - 1:]
-            region_name = lead
-            inner_region = self.leading_region(rest)
-            if inner_region and rest.startswith(inner_region):
-                region_name, rest = inner_region, rest[len(inner_region):]
-            elif lead in self.cities or self._municipality(lead):
-                district = self.unlisted_district(rest)
-                if district and len(rest) > len(district) + 1:
-                    region_name, rest = district, rest[len(district):]
-            return self._resolve_body(name, region_name, rest)
+        if not lead:
+            return None
+        rest = n[2:] if n.startswith("中共") else n
+        rest = rest[len(lead):] if rest.startswith(lead) else rest[len(lead) - 1:]
+        region_name = lead
+        inner_region = self.leading_region(rest)
+        if inner_region and rest.startswith(inner_region):
+            region_name, rest = inner_region, rest[len(inner_region):]
+        elif lead in self.cities or self._municipality(lead):
+            district = self.unlisted_district(rest)
+            if district and len(rest) > len(district) + 1:
+                region_name, rest = district, rest[len(district):]
+        return self._resolve_body(name, region_name, rest)
+
+    def _by_place_prefix(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """A place the gazetteer does not list, printed before a known body or a Party committee's office
+        ("某某县财政局", "中共某某县委办公室"); a zone ("…开发区管委会") is a unit of its own."""
         m = re.match(r"^(中共)?([\u4e00-\u9fff]{2,4}?(?:省|市|区|县))(.+)$", n)
         zone = m is not None and (m.group(2).endswith(("新区", "园区", "开发区", "高新区")) or m.group(3) == "管委会")
         if (m and not zone and m.group(2) != "自治区"
                 and (m.group(3) in self.abbreviations or m.group(3).startswith("委") or m.group(1))):
             return self._resolve_body(name, m.group(2), m.group(3))
+        return None
 
-        # A level prefix: 市/区/县/省/自治区 (and 市委/区委/自治区党委: the Party committee at that level).
+    def _by_level_prefix(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """A level prefix: 市/区/县/省/自治区 (and 市委/区委/自治区党委: the Party committee at that level),
+        placed at that level of the plan's region."""
         level = level_prefix(n)
         if level and len(n) > len(level) + 1:
             body = n[len(level):]
             body = body[1:] if body.startswith("党委") else body
             place = self._level_region(level, j)
             return self._resolve_body(name, place, body, printed_level=level)
-        if n.startswith("团") and n.endswith("委"):
-            return DepartmentInfo(name, n, j.region, "party")
+        return None
+
+    def _as_youth_league(self, name: str, n: str, j: Jurisdiction, region: str | None) -> DepartmentInfo | None:
+        """"团市委", "团县委": the Youth League committee, a Party body of the plan's region."""
+        return DepartmentInfo(name, n, j.region, "party") if n.startswith("团") and n.endswith("委") else None
+
+    def _in_jurisdiction(self, name: str, n: str, j: Jurisdiction) -> DepartmentInfo:
+        """A name printed with no place or level ("科技局", a stem "财政"): a unit of the plan's own
+        jurisdiction, named there as its canonical name when it is a government body every place has."""
         stem = self.is_stem(n)
         level = "县" if j.district else "市" if j.city else "省" if j.province else ""
         body = self._expand_body(self._stem_body(n, level) if stem else n)

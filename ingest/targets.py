@@ -298,6 +298,36 @@ def _split_range(mention: TargetMention) -> list[TargetMention]:
 
 def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: TargetMention | None, prev_end: int,
                   block_year: int | None, default_year: int | None) -> TargetMention | None:
+    """The target a quantity in the sentence text[s_start:s_end] states, or None when it states none.
+
+    `prev` is the sentence's previous target (ending at `prev_end`): a figure coordinated with it by 、/和
+    may share its metric or verb. Steps: is the number a target's figure at all (`_target_quantity`,
+    `_in_grant_rule`); what stands before it (`_segment_before`); which metric it measures
+    (`_metric_named`, `_clean_metric`); its comparator and year (`_final_comparator`, `_target_year`).
+    """
+    q = _target_quantity(text, m, s_start, s_end)
+    if q is None:
+        return None
+    clause_start = _clause_start(text, s_start, m.start())
+    if _in_grant_rule(text, m, s_start, s_end, clause_start):
+        return None
+    seg = _segment_before(text, m, clause_start, prev, prev_end)
+    named = _metric_named(text, m, s_start, s_end, q, seg, prev, prev_end, clause_start)
+    if named is None:
+        return None
+    metric, metric_start, tail_end, rule = named
+    cleaned = _clean_metric(text, metric, metric_start, tail_end)
+    if cleaned is None:
+        return None
+    metric, metric_start = cleaned
+    comparator = _final_comparator(text, m, s_start, q, seg.comparator)
+    year = _target_year(text, m, s_start, clause_start, seg.inline_year, block_year, default_year)
+    return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=seg.base_year, rule=rule)
+
+
+def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quantity | None:
+    """The quantity of `m` when it may be a target's figure; None for ordinals, codes, counts inside a list,
+    numbers inside a short quotation, grants, articles of a policy and small Chinese counts."""
     a_start = m.start("a")
     before = text[max(s_start, m.start() - 1):m.start()]
     after = text[m.end():min(s_end, m.end() + 4)]
@@ -317,13 +347,35 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     chinese = not m["a"][0].isdigit()
     if chinese and q.value < 10 and not m["mag"] and not m["suf"]:
         return None  # "两个先行", "三张清单": small Chinese counts are names of things, not targets
+    return q
 
-    clause_start = _clause_start(text, s_start, m.start())
+
+def _in_grant_rule(text: str, m: re.Match, s_start: int, s_end: int, clause_start: int) -> bool:
+    """A grant rule ("给予最高500万元补助", "按投入的20%给予补助") is not a target."""
     clause_end = m.end()
     while clause_end < s_end and text[clause_end] not in _CLAUSE_SEP:
         clause_end += 1
-    if _SUBSIDY_CLAUSE.search(text, clause_start, clause_end) or before == "按":
-        return None  # a grant rule ("给予最高500万元补助", "按投入的20%给予补助") is not a target
+    before = text[max(s_start, m.start() - 1):m.start()]
+    return bool(_SUBSIDY_CLAUSE.search(text, clause_start, clause_end)) or before == "按"
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """What stands between the clause's start (or the previous target) and the number, read as a metric."""
+
+    start: int  # where the segment starts, past the conjunction joining it to the previous target
+    text: str
+    joined: bool  # coordinated with the previous target by 、/和
+    metric: str  # framing words, a comparator word, a base year and a year phrase taken off
+    metric_start: int
+    comparator: str | None
+    base_year: int | None  # "比重较2022年提高0.5个百分点": the year a change is measured against
+    inline_year: int | None
+
+
+def _segment_before(text: str, m: re.Match, clause_start: int, prev: TargetMention | None,
+                    prev_end: int) -> _Segment:
+    """The words before the number: the metric they name, the comparator word and the years they print."""
     joined = prev is not None and prev_end > clause_start  # coordinated with the previous target by 、/和
     seg_start = prev_end if joined else clause_start
     segment = text[seg_start:m.start()]
@@ -345,16 +397,28 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     if ym:
         inline_year = year_number(ym["year"])
         metric = (metric[:ym.start()] + metric[ym.end():]).strip()
-    rule = RULE_PROSE
-    tail_end = m.end()
+    return _Segment(seg_start, segment, joined, metric, metric_start, comparator, base_year, inline_year)
 
+
+def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity, seg: _Segment,
+                  prev: TargetMention | None, prev_end: int, clause_start: int
+                  ) -> tuple[str, int, int, str] | None:
+    """The metric the number measures: (metric, where it starts, where the mention ends, rule), or None.
+
+    Before the number, or the noun phrase after it when it stands before the noun it counts; the
+    subject of the clause before when that one only says it grows; the previous target's metric for a
+    second tier or a continuation ("累计", "占…").
+    """
+    metric, metric_start, rule, tail_end = seg.metric, seg.metric_start, RULE_PROSE, m.end()
+    before = text[max(s_start, m.start() - 1):m.start()]
+    chinese = not m["a"][0].isdigit()
     if not _ends_clause(text[m.end():s_end]):
         # The number stands before the noun it counts: "推动100项以上标志性科技成果转化".
         following = _following_metric(text, m.end(), s_end)
         if not following or (chinese and q.value < 10) or before == "的":
             return None
         metric, rule = following, RULE_PRENOMINAL
-        metric_start = seg_start if seg_start < m.start() else m.start()
+        metric_start = seg.start if seg.start < m.start() else m.start()
         tail_end = text.index(following, m.end()) + len(following)
     elif not metric and (prev is None or prev.end <= clause_start):
         # "高新技术企业数量增加一倍,达到2000家": the clause before names what reaches the figure.
@@ -366,19 +430,24 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
         # "达到A、争取达到B": the same metric with a second, higher tier.
         assert prev is not None  # a first figure without a metric returned above
         metric = prev.metric
-        rule = RULE_TWO_TIER if _ASPIRATION.search(segment) else RULE_PROSE
-        metric_start = seg_start
+        rule = RULE_TWO_TIER if _ASPIRATION.search(seg.text) else RULE_PROSE
+        metric_start = seg.start
     elif prev is not None and _CONTINUATION.fullmatch(metric):
         # "新增企业1200家,累计达到2500家": the aspect continues the previous metric's subject.
         metric = _COUNT_VERB.sub("", prev.metric) + metric
     elif metric.startswith("占") and prev is not None:
         subject = _SCOPE.sub("", prev.metric.split("占")[0])
         metric = subject + metric
-    elif joined and prev is not None and not _COUNT_VERB.match(metric):
+    elif seg.joined and prev is not None and not _COUNT_VERB.match(metric):
         verb = _COUNT_VERB.match(prev.metric)
-        if verb and text[prev_end:seg_start].strip() in ("、", ""):
+        if verb and text[prev_end:seg.start].strip() in ("、", ""):
             metric = verb.group(0) + metric
+    return metric, metric_start, tail_end, rule
 
+
+def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int) -> tuple[str, int] | None:
+    """The metric without an earlier comparison, stray quotation marks and edge punctuation, and where it
+    starts; None when what is left names no indicator (too long, no Chinese, a budget line)."""
     # "增速高于平均增速、入板企业达30家": an earlier comparison in the clause is not part of the metric.
     cmp_cut = re.search(r"(?:高于|低于|快于|慢于|优于|领先于|位居)[^、]*、", metric)
     if cmp_cut:
@@ -391,16 +460,26 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
         return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
     if text[metric_start] in "“\"" and text.find("”", metric_start, tail_end) < 0:
         metric_start += 1  # a quotation opened before the clause and closed after it
+    return metric, metric_start
+
+
+def _final_comparator(text: str, m: re.Match, s_start: int, q: Quantity, comparator: str | None) -> str:
+    """The number's own affix decides, else the word before it; a bare figure the sentence aims at is ">="."""
     if q.comparator:
         comparator = q.comparator
     if comparator in (None, "="):
         comparator = ">=" if _ASPIRATION.search(text[s_start:m.start()]) else (comparator or "=")
+    return comparator
+
+
+def _target_year(text: str, m: re.Match, s_start: int, clause_start: int, inline_year: int | None,
+                 block_year: int | None, default_year: int | None) -> int | None:
+    """The year the figure is for: printed with the metric, before it in the sentence, the block's or the plan's;
+    none for a level set for every year."""
     year = inline_year or _year_before(text, s_start, m.start())
     if year is None and _RECURRING.search(text, clause_start, m.start()):
-        year = None  # "每年组织实施项目30项以上": a level for every year, not for the plan's last one
-    else:
-        year = year or block_year or default_year
-    return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=base_year, rule=rule)
+        return None  # "每年组织实施项目30项以上": a level for every year, not for the plan's last one
+    return year or block_year or default_year
 
 
 _CHANGE_TAIL = re.compile(r"(?:增加|增长|提高|提升|扩大|翻)(?:了)?(?:一倍|一番|两番|\d+倍|[一二三四五两]倍)?$")
