@@ -194,14 +194,16 @@ def strip_furniture(body: Any) -> None:
     _prune(body, keep)
 
 
-def _prune(element: Any, keep: set[Any]) -> None:
+def _prune(element: Any, keep: set[Any], facts: bool = False) -> None:
+    """Drop the furniture under `element`; inside a table of facts (`facts`) only scripts and the like,
+    as its cells are the table's, whatever their links."""
     for child in list(element):
         if not isinstance(child.tag, str):
             child.drop_tree()  # comments and processing instructions (their tail text stays)
-        elif child not in keep and (child.tag in _DROP_TAGS or _is_furniture(child)):
+        elif child not in keep and (child.tag in _DROP_TAGS or (not facts and _is_furniture(child))):
             child.drop_tree()
         else:
-            _prune(child, keep)
+            _prune(child, keep, facts or (child.tag == "table" and _is_fact_table(child)))
 
 
 def _collapse(text: str) -> str:
