@@ -15,7 +15,9 @@ left out.
   column, and a row that is one cell across the table is a line of its own (`blocks.render`).
 
 A PDF without a text layer (a scan) or whose fonts map no characters to Unicode is refused with the
-fix: OCR it first. So is one that needs a password to open.
+fix: OCR it first. So is one that needs a password to open. A text layer pdfminer cannot decode but
+PDFium can (a CID font with an encoding CMap of its own) is read from PDFium as lines of text, without
+its tables, and reflowed as a paginated text file is (`plankg.ingest.read.reflow_pages`).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from typing import Any
 
 from plankg.errors import InputError, MissingDependencyError
 from plankg.ingest.formats.blocks import Block, Paragraph, Table, join_wrapped, render
-from plankg.ingest.read import SourceText
+from plankg.ingest.read import SourceText, is_chinese, reflow_pages
 
 BAND = 0.1  # share of the page height at its top and bottom where headers, footers and page numbers are
 _PAGE_NUMBER = re.compile(r"^(?:[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}"
@@ -243,11 +245,35 @@ def read(path: Path, raw: bytes) -> SourceText:
         raise InputError(f"{path.name} is a damaged PDF ({type(cause).__name__}: {str(cause)[:120]})",
                          where=str(path), fix="download it again, or open it and print it to a new PDF") from None
     if chars == 0 or cids > 0.5 * chars:
+        text = pdfium_text(raw)
+        if text is not None and is_chinese(text):
+            # A text layer pdfminer cannot decode (a CID font with an embedded encoding CMap, as fpdf2 writes
+            # for OpenType fonts) that PDFium can: its lines, without tables, reflowed as a text file's.
+            return SourceText(path=path, text=reflow_pages(text), encoding="utf-8", raw_bytes=raw, format="pdf")
         what = "is a scan: its pages are images without a text layer" if chars == 0 else \
             "has fonts that map no characters to Unicode, so its text layer cannot be read"
         raise InputError(f"{path.name} {what} ({len(pages_)} pages, {images} images)", where=str(path), fix=OCR_FIX)
     text, cells = render(blocks_of(drop_furniture(pages_, heights)))
     return SourceText(path=path, text=text, encoding="utf-8", raw_bytes=raw, format="pdf", cells=cells)
+
+
+def pdfium_text(raw: bytes) -> str | None:
+    """The text of a PDF's pages as PDFium reads it, one line per line and pages one after the other
+    (None when PDFium is missing or cannot open it)."""
+    try:
+        import pypdfium2
+    except ImportError:
+        return None
+    try:
+        document = pypdfium2.PdfDocument(raw)
+    except pypdfium2.PdfiumError:
+        return None
+    try:
+        pages = [document[i].get_textpage().get_text_bounded() for i in range(len(document))]
+    finally:
+        document.close()
+    lines = [ln.strip(" \t\u3000") for page in pages for ln in page.replace("\r\n", "\n").split("\n")]
+    return "".join(ln + "\n" for ln in lines if ln) if any(lines) else None
 
 
 def page_count(raw: bytes) -> int:

@@ -7,13 +7,14 @@ import email.mime.multipart
 import email.mime.text
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from plankg.errors import InputError
 from plankg.ingest.read import read_source
 
-from .conftest import CASES, write_docx, write_html
+from .conftest import CASES, write_docx, write_html, write_pdf
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +150,14 @@ def test_ofd_is_refused_with_the_fix(tmp_path):
     with pytest.raises(InputError, match="OFD") as info:
         read_source(path)
     assert "通知.ofd" in str(info.value) and "export it as PDF" in str(info.value)
+
+
+def test_a_text_layer_pdfminer_cannot_decode_is_read_through_pdfium(tmp_path, plan_blocks, require_tool):
+    """fpdf2 embeds an OpenType (CFF) font with an encoding CMap of its own, which pdfminer cannot decode:
+    the text comes from PDFium instead, reflowed as a paginated text file (tables as loose lines)."""
+    noto = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    require_tool(noto.is_file(), "needs fonts-noto-cjk (apt-get install fonts-noto-cjk)")
+    source = read_source(write_pdf(plan_blocks, tmp_path / "cff.pdf", font=noto))
+    assert source.format == "pdf" and source.cells == ()
+    assert "三、重点任务\n（一）建设高能级创新平台。加快湖州实验室建设，" in source.text
+    assert "— 2 —" not in source.text
