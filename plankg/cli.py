@@ -45,23 +45,37 @@ def store_options(command):
     return click.option("--store", "store_url", default=None, help=STORE_HELP)(command)
 
 
+def quiet_option(command):
+    """--quiet: no progress line (scripts); a pipe or file gets none anyway."""
+    def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> bool:
+        ctx.meta["plankg.quiet"] = value
+        return value
+
+    return click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=remember,
+                        help="No progress line (it is shown only on a terminal anyway).")(command)
+
+
 def _progress(label: str, total_hint: int | None = None):
-    """A progress callback drawing a bar on stderr when it is a terminal and the job is long."""
+    """A progress callback drawing one line with documents per second on stderr, when stderr is a
+    terminal, the job is long, and the command was not given --quiet."""
+    from plankg.progress import ProgressLine
+
+    ctx = click.get_current_context(silent=True)
+    quiet = bool(ctx and ctx.meta.get("plankg.quiet"))
     state: dict = {}
 
     def update(done: int, total: int, item: str) -> None:
-        if total < 3 or not sys.stderr.isatty():
+        if quiet or total < 3 or not _interactive():
             return
-        if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label=label, file=sys.stderr,
-                                             item_show_func=lambda x: x)
-            state["bar"].__enter__()
-        state["bar"].update(done - state.get("done", 0), item)
-        state["done"] = done
-        if done >= total:
-            state["bar"].__exit__(None, None, None)
+        if "line" not in state:
+            state["line"] = ProgressLine(label, sys.stderr)
+        state["line"](done, total, item)
 
     return update
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty()
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -131,16 +145,20 @@ def extract(file: Path, as_json: bool, indent: int | None, max_bytes: int | None
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "facts", show_default=True,
               help="Folder for the facts files (one <document id>.graph.json per document).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
+@quiet_option
 def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
     """Ingest documents (files or folders) into facts files that `plankg load` reads.
 
     Reads .txt, .docx, .doc and .wps (through LibreOffice), .pdf, .html/.htm and .mht files. Each
     file that is not read is reported with the reason (an unreadable document makes the exit status
     1; a file of another kind in a folder does not), and a summary counts the files by format.
+    On a terminal a progress line counts documents per second; --quiet leaves it and the line per
+    document out.
 
     \b
     Example:
       plankg ingest data/demo/ --out build/facts
+      plankg ingest plans/ --quiet
     """
     from plankg.workflow import format_summary, ingest_documents, write_facts
 
@@ -167,8 +185,9 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
             write_facts(result.graph, out)
         except OSError as exc:
             raise _unwritable(out, exc) from None
-        click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
-                   f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
+        if not click.get_current_context().meta.get("plankg.quiet"):
+            click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
+                       f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
     click.echo(format_summary(results))
     click.echo(f"facts in {out}")
     if failed:
@@ -179,6 +198,7 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
 @store_options
+@quiet_option
 def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, username: str | None,
          database: str | None) -> None:
     """Load facts files (from `plankg ingest`) or documents into a graph store, idempotently.
@@ -186,6 +206,7 @@ def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, 
     A document is its file's bytes: the same file under two names is loaded once, two files of
     one name are two documents. Re-loading the same documents changes nothing; an edited file is
     a new document, and a file that cannot be read is skipped and reported while the rest load.
+    On a terminal a progress line counts documents per second (--quiet: none).
 
     \b
     Example:
@@ -292,19 +313,23 @@ def list_queries(pack: str | None) -> None:
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the rows to this file (UTF-8) instead of printing them.")
+@click.option("--bom", is_flag=True, help="With --format csv: start with a UTF-8 byte order mark, which Excel "
+                                          "needs to read Chinese.")
 @click.option("--cypher", default=None, help="Run this ad hoc Cypher instead of a named query (read-only).")
 @click.option("--write", is_flag=True, help="Open the store for writing: allow --cypher to change the graph, "
                                             "and to reach files (COPY, LOAD FROM), extensions and settings.")
 @store_options
-def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | None, write: bool,
-          store_url: str | None, username: str | None,
-        database: str | None) -> None:
+def query(name: str | None, params: tuple[str, ...], fmt: str, out: Path | None, bom: bool, cypher: str | None,
+          write: bool, store_url: str | None, username: str | None, database: str | None) -> None:
     """Run a named query (see `plankg queries`) or ad hoc Cypher, and print the rows.
 
     \b
     Example:
       plankg query departments_by_tasks --param plan=2024
       plankg query department_tasks -p department=市科技局 --format csv > tasks.csv
+      plankg query department_tasks -p department=市科技局 --format csv --bom --out tasks.csv
       plankg query --cypher "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
     """
     from plankg.queries.loader import load_packs, run_query
@@ -312,6 +337,8 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | Non
 
     if bool(name) == bool(cypher):
         raise click.UsageError("give a query NAME or --cypher, not both and not neither (list: plankg queries)")
+    if bom and fmt != "csv":
+        raise click.UsageError("--bom is for --format csv (a byte order mark for Excel)")
     values = _params(params)
     # without --write the store is opened read-only: the engine itself refuses any write
     store = _open(store_url, username, database, read_only=not write, create=False)
@@ -327,7 +354,19 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, cypher: str | Non
             rows = run_query(store, packs[name], values)
     finally:
         store.close()
-    click.echo(format_rows(rows, fmt, max_cell=None if fmt != "table" else 60))
+    text = format_rows(rows, fmt, max_cell=None if fmt != "table" else 60) + "\n"
+    if out is None:
+        if bom:
+            click.echo(text.encode("utf-8-sig"), nl=False)  # bytes: the mark is not re-encoded
+        else:
+            click.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as exc:
+        raise PlankgError(f"cannot write {out}: {exc.strerror or exc}", where=str(out),
+                          fix="give --out a file in a folder you can write to") from None
+    click.echo(f"{len(rows)} rows written to {out}", err=True)
 
 
 @main.group()
