@@ -344,6 +344,25 @@ class View:
             return HTML(self._repr_html_())
 
 
+def canonical_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same graph with its nodes in id order and its edges in (source, target, key) order.
+
+    A subgraph (`graph.subgraph(a_set)`) iterates in the set's order, which changes with Python's
+    string hashing from one process to the next; in this order the same graph gives the same view
+    file byte for byte, and the same precomputed layout.
+
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("b", "a", key="R"); _ = g.add_edge("a", "b", key="R")
+    >>> list(canonical_order(g)), list(canonical_order(g).edges(keys=True))
+    (['a', 'b'], [('a', 'b', 'R'), ('b', 'a', 'R')])
+    """
+    ordered: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
+    ordered.graph.update(graph.graph)
+    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda na: str(na[0])))
+    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))))
+    return ordered
+
+
 def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable], list[str]]:
     """The nodes a view draws, and notes on what a cap left out (the most connected stay)."""
     nodes = list(graph.nodes)
@@ -393,6 +412,7 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     Tooltips are assembled by the page script (viz/assets/view.js) from these fields.
     """
     documents = {**graph.graph.get("documents", {}), **(documents or {})}
+    graph = canonical_order(graph)
     kept, notes = _choose_nodes(graph, max_nodes)
     index = {node: i for i, node in enumerate(kept)}
     physics = len(kept) <= physics_limit

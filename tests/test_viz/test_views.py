@@ -169,3 +169,30 @@ def test_a_title_cannot_inject_template_markers():
     page = view.html()
     assert "<title>@@DATA@@ &lt;/title&gt;&lt;script&gt;</title>" in page
     assert page.count("@@VIS_JS@@") == 1 and page.count("@@DATA@@") == 2  # title and h1, caption once
+
+
+def test_the_same_graph_gives_the_same_files(tmp_path):
+    """Views can be diffed and cached: two runs in processes with different string hashing (which
+    orders sets, so subgraphs) write the same bytes, layout included."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    from plankg.graph.store import open_store
+    from tests.test_viz.conftest import sample_graphs
+
+    url = f"ladybug://{tmp_path / 'store.lbdb'}"
+    store = open_store(url)
+    for graph in sample_graphs():
+        store.load_document(graph)
+    store.close()
+    digests = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"views-{seed}"
+        run = subprocess.run([sys.executable, "-m", "plankg.cli", "viz", "--store", url, "--out", str(out)],
+                             capture_output=True, text=True, timeout=300, check=False,
+                             env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+        digests.append({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())})
+    assert len(digests[0]) > 3 and digests[0] == digests[1]
