@@ -34,7 +34,14 @@ if str(ROOT) not in sys.path:
 
 from plankg.graph.backends.ladybug import remove_store  # noqa: E402
 from plankg.graph.load import load_graphs  # noqa: E402
-from plankg.graph.rows import node_rows_by_label, relationship_rows_by_group  # noqa: E402
+from plankg.graph.rows import (  # noqa: E402
+    node_columns,
+    node_rows,
+    relationship_columns,
+    relationship_rows,
+    unique_node_rows,
+    unique_relationship_rows,
+)
 from plankg.graph.store import open_store  # noqa: E402
 from plankg.ontology import model as m  # noqa: E402
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType  # noqa: E402
@@ -260,15 +267,21 @@ def measure_neo4j_client(graphs, repeat: int) -> tuple[float, float, str]:
     from plankg.graph.backends import neo4j as backend
 
     batch = backend.CAPABILITIES.max_batch_rows
-    node_rows = [r for rows in node_rows_by_label(graphs).values() for r in rows]
-    rel_rows = [r for rows in relationship_rows_by_group(graphs).values() for r in rows]
+    # the maps the loader sends: one per id or pair of each document's rows
+    node_maps: list[dict[str, Any]] = []
+    rel_maps: list[dict[str, Any]] = []
+    for graph in graphs:
+        for label, rows in node_rows(graph.nodes).items():
+            node_maps += backend.parameter_rows(node_columns(label), unique_node_rows(label, rows))
+        for (rel, _, _), rows in relationship_rows(graph.relationships).items():
+            rel_maps += backend.parameter_rows(relationship_columns(rel), unique_relationship_rows(rows))
 
     def rate(rows) -> float:
         seconds = min(_timed(lambda: [backend.encode_rows(rows[i:i + batch]) for i in range(0, len(rows), batch)])
                       for _ in range(repeat))
         return len(rows) / seconds
 
-    return rate(node_rows), rate(rel_rows), backend.packstream_implementation()
+    return rate(node_maps), rate(rel_maps), backend.packstream_implementation()
 
 
 def measure_ladybug(args, tmp: Path, graphs, documents: int, n_nodes: int, n_rels: int) -> None:

@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +37,15 @@ from plankg.errors import MissingDependencyError, QueryError, StaleStoreError, S
 from plankg.graph.cypher_tokens import file_clauses
 from plankg.graph.rows import (
     RelGroup,
+    Row,
     demoted_plan_properties,
-    last_relationship_rows,
-    merge_node_rows,
-    merge_nodes,
     node_columns,
-    read_node_rows_by_label,
-    read_relationship_rows_by_group,
-    rows_by_endpoint_labels,
+    node_rows,
+    node_rows_from_mappings,
+    relationship_rows,
+    relationship_rows_from_mappings,
+    unique_node_rows,
+    unique_relationship_rows,
 )
 from plankg.graph.schema import ladybug_ddl
 from plankg.graph.store import (
@@ -96,18 +98,9 @@ def _schema(types: tuple[tuple[str, PropType], ...]):
     return pa.schema([(_COL + name, _arrow_type(ptype)) for name, ptype in types])
 
 
-def _arrow_table(columns: Mapping[str, Sequence[Any]], types: Mapping[str, PropType]):
-    """Columns to an Arrow table (see `_schema`)."""
-    import pyarrow as pa
-
-    schema = _schema(tuple(types.items()))
-    arrays = [pa.array(columns[c], type=f.type) for c, f in zip(types, schema, strict=True)]
-    return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def _tuples_table(rows: Sequence[tuple[Any, ...]], types: Mapping[str, PropType]):
-    """Value tuples (in `types` order) to an Arrow table (see `_schema`). Arrow transposes them
-    itself, reading tuples as struct values, a batch at a time."""
+def _tuples_table(rows: Sequence[Row], types: Mapping[str, PropType]):
+    """Rows (in `types` order) to an Arrow table (see `_schema`). Arrow transposes them itself,
+    reading tuples as struct values, a batch at a time."""
     import pyarrow as pa
 
     schema = _schema(tuple(types.items()))
@@ -117,35 +110,27 @@ def _tuples_table(rows: Sequence[tuple[Any, ...]], types: Mapping[str, PropType]
     return pa.Table.from_batches(batches, schema=schema)
 
 
-def _rows_table(rows: Sequence[Mapping[str, Any]], types: Mapping[str, PropType]):
-    return _arrow_table({c: [row.get(c) for row in rows] for c in types}, types)
-
-
-def _node_types(label: NodeLabel) -> dict[str, PropType]:
-    return dict(NODE_PROPERTIES[label])
-
-
 def _rel_types(rel: RelType) -> dict[str, PropType]:
     return {"source": PropType.STRING, "target": PropType.STRING, **REL_PROPERTIES[rel]}
 
 
-def node_table(label: NodeLabel, rows: Sequence[tuple[Any, ...]]):
-    """One label's nodes, as `rows.read_node_rows` tuples, to the Arrow table every write path
-    takes, one row per id (merged like `rows.node_label_rows`). Whether ids repeat is asked of
-    the Arrow column: a hash count in C that releases the GIL, where a Python set of ids costs as
-    much as converting the column."""
+def node_table(label: NodeLabel, rows: Sequence[Row]):
+    """One label's rows (`plankg.graph.rows`) to the Arrow table every write path takes, one row
+    per id (`unique_node_rows`). Whether ids repeat is asked of the Arrow column first: a hash
+    count in C that releases the GIL, where a Python set of ids costs as much as converting the
+    column."""
     import pyarrow.compute as pc
 
     table = _tuples_table(rows, NODE_PROPERTIES[label])
     if pc.count_distinct(table.column(0)).as_py() == table.num_rows:
         return table
-    return _tuples_table(merge_node_rows(label, rows), NODE_PROPERTIES[label])
+    return _tuples_table(unique_node_rows(label, rows), NODE_PROPERTIES[label])
 
 
-def relationship_table(rel: RelType, rows: Sequence[tuple[Any, ...]]):
-    """One group's relationships, as `rows.read_relationship_rows` tuples, to an Arrow table, one
-    row per (source, target), the last assertion winning (see `node_table` for why the check is
-    Arrow's)."""
+def relationship_table(rel: RelType, rows: Sequence[Row]):
+    """One group's rows (`plankg.graph.rows`) to an Arrow table, one row per (source, target),
+    the last assertion winning (`unique_relationship_rows`; see `node_table` for why the check
+    is Arrow's first)."""
     import pyarrow.compute as pc
 
     table = _tuples_table(rows, _rel_types(rel))
@@ -155,7 +140,7 @@ def relationship_table(rel: RelType, rows: Sequence[tuple[Any, ...]]):
     pairs = [_COL + "source", _COL + "target"]
     if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
         return table
-    return _tuples_table(last_relationship_rows(rows), _rel_types(rel))
+    return _tuples_table(unique_relationship_rows(rows), _rel_types(rel))
 
 
 def node_create_cypher(label: NodeLabel) -> str:
@@ -283,9 +268,6 @@ def existing_ids_cypher(label: NodeLabel) -> str:
     return f"LOAD FROM $rows MATCH (n:{label.value} {{id: {_COL}id}}) RETURN n.id AS id"
 
 
-_SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
-
-
 # what `graph_tables` yields between the node tables and the relationship tables
 END_OF_NODES = "end of nodes"
 
@@ -296,10 +278,10 @@ def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | 
     Between the two, (END_OF_NODES, None): while the relationships are read, a writer can
     checkpoint the nodes."""
     # the relationships are read while the database copies the nodes
-    for label, rows in read_node_rows_by_label(graphs).items():
+    for label, rows in node_rows(chain.from_iterable(graph.nodes for graph in graphs)).items():
         yield label, node_table(label, rows)
     yield END_OF_NODES, None
-    for key, rows in read_relationship_rows_by_group(graphs).items():
+    for key, rows in relationship_rows(chain.from_iterable(graph.relationships for graph in graphs)).items():
         yield key, relationship_table(key[0], rows)
 
 
@@ -722,10 +704,10 @@ class LadybugStore:
         """Create the rows' new nodes and update the existing ones; rows sharing an id are merged
         first (real rows, then citation stubs, which only fill gaps)."""
         label = NodeLabel(label)
-        merged = merge_nodes(label, list(rows))
-        if merged:
-            self._upsert_node_table(label, _rows_table(merged, _node_types(label)))
-        return len(merged)
+        table = node_table(label, node_rows_from_mappings(label, rows))
+        if table.num_rows:
+            self._upsert_node_table(label, table)
+        return table.num_rows
 
     def _upsert_node_table(self, label: NodeLabel, table):
         """Upsert one row per id; returns the ids of the nodes it created.
@@ -765,10 +747,12 @@ class LadybugStore:
     def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
         """One relationship per (source, target), properties set from the row; every endpoint must exist."""
         rel = RelType(rel_type)
-        by_pair = rows_by_endpoint_labels(rows)
-        for (source, target), pair_rows in by_pair.items():
-            self._upsert_relationships(rel, source, target, _rows_table(list(pair_rows.values()), _rel_types(rel)))
-        return sum(len(v) for v in by_pair.values())
+        written = 0
+        for (_, source, target), group in relationship_rows_from_mappings(rel, rows).items():
+            table = relationship_table(rel, group)
+            self._upsert_relationships(rel, source, target, table)
+            written += table.num_rows
+        return written
 
     def _upsert_relationships(self, rel: RelType, source: NodeLabel, target: NodeLabel, table) -> None:
         self._check_pair(rel, source, target)

@@ -18,13 +18,17 @@ from typing import Any
 from plankg.errors import MissingDependencyError, QueryError, StoreError
 from plankg.graph.cypher_tokens import file_clauses
 from plankg.graph.rows import (
+    Row,
     demoted_plan_properties,
     is_stub,
-    merge_nodes,
     node_columns,
-    node_rows_by_label,
-    relationship_rows_by_group,
-    rows_by_endpoint_labels,
+    node_rows,
+    node_rows_from_mappings,
+    relationship_columns,
+    relationship_rows,
+    relationship_rows_from_mappings,
+    unique_node_rows,
+    unique_relationship_rows,
 )
 from plankg.graph.schema import neo4j_ddl
 from plankg.graph.store import (
@@ -61,6 +65,15 @@ def packstream_implementation() -> str:
     from neo4j._codec.packstream import v1  # the driver's private codec: only here, to report and measure it
 
     return "rust" if getattr(v1, "_rust_pack", None) else "python"
+
+
+def parameter_rows(columns: Sequence[str], rows: Iterable[Row]) -> list[dict[str, Any]]:
+    """Rows (`plankg.graph.rows`) as the maps an `UNWIND $rows AS row` statement reads.
+
+    >>> parameter_rows(("id", "name"), [("e1", "联想")])
+    [{'id': 'e1', 'name': '联想'}]
+    """
+    return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def encode_rows(rows: Sequence[Mapping[str, Any]]) -> int:
@@ -304,18 +317,13 @@ class Neo4jStore:
     # --- writes ---------------------------------------------------------------------------------
     def upsert_nodes(self, label: NodeLabel, rows: Iterable[Mapping[str, Any]]) -> int:
         label = NodeLabel(label)
-        return self._write(lambda tx: self._upsert_nodes(tx, label, list(rows)))
+        label_rows = node_rows_from_mappings(label, rows)
+        return self._write(lambda tx: self._upsert_nodes(tx, label, label_rows))
 
     def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
-        rel = RelType(rel_type)
-        by_pair = rows_by_endpoint_labels(rows)
-
-        def work(tx) -> int:
-            for (source, target), pair_rows in by_pair.items():
-                self._merge_relationships(tx, rel, source, target, list(pair_rows.values()))
-            return sum(len(v) for v in by_pair.values())
-
-        return self._write(work)
+        groups = relationship_rows_from_mappings(RelType(rel_type), rows)
+        return self._write(lambda tx: sum(self._merge_relationships(tx, *group, group_rows)
+                                          for group, group_rows in groups.items()))
 
     def _write(self, work) -> Any:
         if self._driver is None:
@@ -336,32 +344,35 @@ class Neo4jStore:
             raise StoreError("the store is open read-only", where=self.url,
                              fix="open it for writing (open_store(url), or a command that writes)")
 
-    def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Mapping[str, Any]]) -> int:
-        real = merge_nodes(label, [r for r in rows if not is_stub(label, r)])
-        stubs = merge_nodes(label, [r for r in rows if is_stub(label, r)])
+    def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Row]) -> int:
+        """MERGE one label's rows, one per id; returns how many."""
+        rows = unique_node_rows(label, rows)
         columns = node_columns(label)
-        for part, stub in ((real, False), (stubs, True)):
+        for stub in (False, True):
             cypher = node_merge_cypher(label, stub=stub)
+            part = [row for row in rows if is_stub(label, row) is stub]
             for chunk in _chunks(part, self.capabilities.max_batch_rows):
-                tx.run(cypher, {"rows": [{c: row.get(c) for c in columns} for row in chunk]}).consume()
-        return len(real) + len(stubs)
+                tx.run(cypher, {"rows": parameter_rows(columns, chunk)}).consume()
+        return len(rows)
 
-    def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel,
-                             rows: Sequence[Mapping[str, Any]]) -> None:
+    def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel, rows: Sequence[Row]) -> int:
+        """MERGE one group's rows, one per (source, target); returns how many."""
         if (source, target) not in REL_ENDPOINTS[rel]:
             allowed = ", ".join(f"{s.value}->{t.value}" for s, t in REL_ENDPOINTS[rel])
             raise StoreError(f"{rel.value} cannot join {source.value}->{target.value}", where=self.url,
                              fix=f"the ontology allows {allowed}")
-        columns = ["source", "target", *REL_PROPERTIES[rel]]
+        rows = unique_relationship_rows(rows)
+        columns = relationship_columns(rel)
         cypher = relationship_merge_cypher(rel, source, target)
         for chunk in _chunks(rows, self.capabilities.max_batch_rows):
-            record = tx.run(cypher, {"rows": [{c: row.get(c) for c in columns} for row in chunk]}).single()
+            record = tx.run(cypher, {"rows": parameter_rows(columns, chunk)}).single()
             merged = record["n"] if record is not None else 0
             if merged != len(chunk):
                 raise StoreError(f"{len(chunk) - merged} {rel.value} relationships point at nodes that do not exist "
                                  f"({source.value}->{target.value})", where=self.url,
                                  fix="every relationship's endpoints must be nodes of the same document or "
                                      "already loaded")
+        return len(rows)
 
     def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
         return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False))
@@ -377,9 +388,9 @@ class Neo4jStore:
         def work(tx) -> None:
             if replace:
                 self._delete(tx, graph.document_id)
-            for label, rows in node_rows_by_label([graph]).items():
+            for label, rows in node_rows(graph.nodes).items():
                 self._upsert_nodes(tx, label, rows)
-            for (rel, source, target), rows in relationship_rows_by_group([graph]).items():
+            for (rel, source, target), rows in relationship_rows(graph.relationships).items():
                 self._merge_relationships(tx, rel, source, target, rows)
 
         try:

@@ -233,12 +233,13 @@ def test_tables_merge_repeated_ids_and_pairs_like_the_rows(corpus):
 
     departments = [n for g in corpus for n in g.nodes if n.label is NodeLabel.DEPARTMENT]
     assert len({n.id for n in departments}) < len(departments)  # shared by several documents
-    table = backend.node_table(NodeLabel.DEPARTMENT, rows.read_node_rows(NodeLabel.DEPARTMENT, departments))
-    assert [tuple(r.values()) for r in table.to_pylist()] == rows.node_label_rows(NodeLabel.DEPARTMENT, departments)
+    read = rows.node_rows(departments)[NodeLabel.DEPARTMENT]
+    table = backend.node_table(NodeLabel.DEPARTMENT, read)
+    assert [tuple(r.values()) for r in table.to_pylist()] == rows.unique_node_rows(NodeLabel.DEPARTMENT, read)
     responsible = [r for r in corpus[0].relationships if r.type is RelType.RESPONSIBLE_FOR]
     repeated = responsible + [r.model_copy(update={"role": "support", "rule": "again.v2"}) for r in responsible]
-    table = backend.relationship_table(RelType.RESPONSIBLE_FOR,
-                                       rows.read_relationship_rows(RelType.RESPONSIBLE_FOR, repeated))
+    [read_rels] = rows.relationship_rows(repeated).values()
+    table = backend.relationship_table(RelType.RESPONSIBLE_FOR, read_rels)
     assert table.num_rows == len(responsible)
     assert set(table.column("v_rule").to_pylist()) == {"again.v2"}
 

@@ -1,5 +1,5 @@
-"""Rows built straight from model instances keep the merge rules of `merge_nodes`, also across
-the slices they are read in."""
+"""Rows read straight from model instances keep the merge rules, whether they come from models or
+from the property maps the upsert API takes, and however many there are."""
 from __future__ import annotations
 
 from plankg.graph import rows
@@ -7,16 +7,16 @@ from plankg.ontology import model as m
 from plankg.ontology.vocab import NodeLabel, RelType
 
 
-def test_node_rows_merge_repeated_ids_like_merge_nodes():
-    n = rows._SLICE * 2 + 10
+def test_node_rows_merge_repeated_ids_like_property_maps():
+    n = 2048 * 2 + 10
     plans = [m.Plan(id=f"plan-{i}", document_id=f"doc-{i}", title=f"规划{i}") for i in range(n)]
     # repeats after a slice boundary: a stub (fills gaps only), a later real row (wins where not null)
     plans += [m.Plan(id="plan-1", title="《规划一》", region="杭州市"),
               m.Plan(id="plan-1", document_id="doc-1", title="规划1（修订）", date="2021-06-01"),
               m.Plan(id="cited", title="《被引规划》")]
-    got = rows.node_label_rows(NodeLabel.PLAN, plans)
-    columns = rows.node_columns(NodeLabel.PLAN)
-    expected = [tuple(row[c] for c in columns) for row in rows.merge_nodes(NodeLabel.PLAN, plans)]
+    got = rows.unique_node_rows(NodeLabel.PLAN, rows.node_rows(plans)[NodeLabel.PLAN])
+    expected = rows.unique_node_rows(NodeLabel.PLAN, rows.node_rows_from_mappings(NodeLabel.PLAN,
+                                                                                [p.properties() for p in plans]))
     assert sorted(got) == sorted(expected) and len(got) == n + 1
     plan_1 = dict(zip(rows.node_columns(NodeLabel.PLAN), next(r for r in got if r[0] == "plan-1"), strict=True))
     assert (plan_1["title"], plan_1["date"], plan_1["region"]) == ("规划1（修订）", "2021-06-01", "杭州市")
@@ -28,17 +28,19 @@ def test_relationship_rows_keep_the_last_assertion_per_pair():
                               target_label=NodeLabel.TASK, target=f"task-{task}", document_id="doc-a", rule="r.v1",
                               role=role)
 
-    n = rows._SLICE + 5
+    n = 2048 + 5
     rels = [responsible(i, "lead") for i in range(n)] + [responsible(3, "support")]
-    got = rows.relationship_group_rows(RelType.RESPONSIBLE_FOR, rels)
+    [read] = rows.relationship_rows(rels).values()
+    got = rows.unique_relationship_rows(read)
     assert len(got) == n
-    columns = rows.relationship_group_columns(RelType.RESPONSIBLE_FOR, rels)
+    columns = dict(zip(rows.relationship_columns(RelType.RESPONSIBLE_FOR), map(list, zip(*got, strict=True)),
+                       strict=True))
     assert columns["role"].count("support") == 1 and columns["target"].count("task-3") == 1
     assert columns["role"][columns["target"].index("task-3")] == "support"
 
 
 def test_one_pass_reading_equals_grouping_then_reading():
-    """The first build reads rows in one pass; it must give what grouping and reading each group give."""
+    """A load reads rows in one pass over every label; it must give what grouping and reading each group give."""
     dept = m.Department(id="d1", name="杭州市科学技术局", jurisdiction="杭州市", aliases=["市科技局"])
     graphs = []
     for doc in ("a", "b"):
@@ -50,14 +52,17 @@ def test_one_pass_reading_equals_grouping_then_reading():
                                target_label=NodeLabel.TASK, target=task.id, document_id=doc, rule="r",
                                role="lead", printed_name="市科技局")]
         graphs.append(m.DocumentGraph(document_id=doc, nodes=[task, dept, plan], relationships=rels))
-    by_label = rows.read_node_rows_by_label(graphs)
+    by_label = rows.node_rows(n for g in graphs for n in g.nodes)
     assert list(by_label) == [NodeLabel.PLAN, NodeLabel.TASK, NodeLabel.DEPARTMENT]  # vocabulary order
-    assert by_label == {label: rows.read_node_rows(label, nodes) for label, nodes in rows.group_nodes(graphs).items()}
+    grouped_nodes: dict = {}
+    for node in (n for g in graphs for n in g.nodes):
+        grouped_nodes.setdefault(node.label, []).append(node)
+    assert by_label == {label: rows.node_rows(nodes)[label] for label, nodes in grouped_nodes.items()}
     assert by_label[NodeLabel.DEPARTMENT][0][-1] == ["市科技局"]
-    by_group = rows.read_relationship_rows_by_group(graphs)
+    by_group = rows.relationship_rows(r for g in graphs for r in g.relationships)
     grouped: dict = {}
     for rel in (r for g in graphs for r in g.relationships):
         grouped.setdefault((rel.type, rel.source_label, rel.target_label), []).append(rel)
-    assert by_group == {key: rows.read_relationship_rows(key[0], rels) for key, rels in grouped.items()}
+    assert by_group == {key: rows.relationship_rows(rels)[key] for key, rels in grouped.items()}
     assert list(by_group) == [(RelType.HAS_TASK, NodeLabel.PLAN, NodeLabel.TASK),
                               (RelType.RESPONSIBLE_FOR, NodeLabel.DEPARTMENT, NodeLabel.TASK)]
