@@ -143,7 +143,8 @@ def copy_statements(graphs: list[m.DocumentGraph]) -> tuple[list[tuple[str, Any]
 def _fresh(tmp: Path, name: str):
     path = tmp / name
     remove_store(path)
-    return open_store(f"ladybug://{path}")
+    # this process only loads: the collector may pause while the loader builds tables, as in `plankg load`
+    return open_store(f"ladybug://{path}", pause_gc=True)
 
 
 def _timed(fn: Callable[..., Any], *args: Any) -> float:

@@ -24,16 +24,21 @@ def _store_url(url: str | None) -> str:
 
 
 def _open(url: str | None, username: str | None = None, database: str | None = None, *,
-          read_only: bool = False, create: bool = True):
+          read_only: bool = False, create: bool = True, pause_gc: bool = False):
     """Open the store; Neo4j flags override the NEO4J_* variables, the password comes only from
     NEO4J_PASSWORD (a flag would leave it in shell history). Commands that only read open it
-    `read_only` (the engine then refuses any write) and never create it."""
+    `read_only` (the engine then refuses any write) and never create it. `pause_gc` lets the
+    embedded store pause Python's garbage collector while it builds tables: a command owns its
+    process, which a library does not (see `LadybugStore`)."""
     from plankg.graph.store import open_store, parse_store_url
 
     url = _store_url(url)
-    options = {k: v for k, v in (("username", username), ("database", database)) if v}
-    if options and parse_store_url(url)[0] == "ladybug":
+    options: dict[str, object] = {k: v for k, v in (("username", username), ("database", database)) if v}
+    embedded = parse_store_url(url)[0] == "ladybug"
+    if options and embedded:
         raise click.UsageError("--username and --database are for Neo4j stores (neo4j://, bolt://)")
+    if pause_gc and embedded:
+        options["pause_gc"] = True
     return open_store(url, read_only=read_only, create=create, **options)
 
 
@@ -216,7 +221,8 @@ def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, 
     from plankg.workflow import load_inputs, read_inputs
 
     paths = paths or (BUILD / "facts",)
-    store = _open(store_url, username, database)  # a bad --store fails now, before any document is read
+    # a bad --store fails now, before any document is read
+    store = _open(store_url, username, database, pause_gc=True)
     try:
         inputs = read_inputs(paths, max_bytes=max_bytes, progress=_progress("ingest"))
         summary = load_inputs(store, inputs, progress=_progress("load"))

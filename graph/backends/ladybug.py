@@ -289,12 +289,15 @@ _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
 
 
 @contextmanager
-def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
+def _in_background(items: Iterator[Any], *, pause_gc: bool = False) -> Iterator[Iterator[Any]]:
     """Iterate `items` on a helper thread, so the caller gets each item as soon as it is ready
     and the next ones are computed while it works (the database releases the GIL while it
     executes). The interpreter's thread switch interval is short meanwhile: LadybugDB takes
     the GIL back now and then to scan an Arrow parameter, and would wait out a 5 ms turn of the
-    helper each time."""
+    helper each time.
+
+    With `pause_gc`, Python's garbage collector is off meanwhile too (see `LadybugStore`), and
+    back as it was after, whatever happens."""
     ready: queue.SimpleQueue = queue.SimpleQueue()
     stop = threading.Event()
     end = object()
@@ -319,9 +322,11 @@ def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
     sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
     # The helper allocates a tuple per row; each few hundred of them start a collector pass (600
     # passes for 400k rows), holding the GIL the database is waiting for. Row tuples and model
-    # instances form no cycles, so the collector is paused meanwhile and resumed after.
-    collecting = gc.isenabled()
-    gc.disable()
+    # instances form no cycles, so the collector may pause meanwhile; but it is the whole
+    # process's, so only a caller who owns the process asks for that.
+    paused = pause_gc and gc.isenabled()
+    if paused:
+        gc.disable()
     worker = threading.Thread(target=produce, name="plankg-arrow", daemon=True)
     worker.start()
     try:
@@ -330,7 +335,7 @@ def _in_background(items: Iterator[Any]) -> Iterator[Iterator[Any]]:
         stop.set()
         worker.join()
         sys.setswitchinterval(interval)
-        if collecting:
+        if paused:
             gc.enable()
 
 
@@ -526,15 +531,26 @@ def missing_store(url: str, path: Path) -> StoreError:
 
 
 class LadybugStore:
+    """The embedded store in the file `url` names (`ladybug:///PATH`).
+
+    `pause_gc=True` turns Python's garbage collector off while a load builds Arrow tables on a
+    helper thread (a first build of 100k nodes and 300k relationships takes about a fifth less
+    time), and back on after. The collector is the whole process's: leave it off (the default)
+    in a library or a server, where other threads may rely on it; a process that only loads,
+    such as `plankg load` or `benchmarks/load.py`, can turn it on.
+    """
+
     capabilities = CAPABILITIES
 
-    def __init__(self, url: str, *, read_only: bool = False, create: bool = True, **options: Any):
+    def __init__(self, url: str, *, read_only: bool = False, create: bool = True, pause_gc: bool = False,
+                 **options: Any):
         try:
             import ladybug
         except ImportError:
             raise MissingDependencyError("ladybug", "the embedded graph store") from None
         self.url = url
         self.read_only = read_only
+        self.pause_gc = pause_gc
         self._filled: set[str] = set()  # tables known to hold rows (see `_is_empty`)
         self._conn = self._db = None
         _, path = parse_store_url(url)
@@ -805,7 +821,7 @@ class LadybugStore:
         created: dict[NodeLabel, Any] = {}
         empty: dict[RelType, bool] = {}  # asked once per type, before its first group is written
         none = pa.array([], pa.string())
-        with _in_background(graph_tables(graphs)) as tables:
+        with _in_background(graph_tables(graphs), pause_gc=self.pause_gc) as tables:
             for key, table in tables:
                 if key == END_OF_NODES:
                     continue
@@ -928,7 +944,7 @@ class LadybugStore:
         shas = None
         self._execute("CALL auto_checkpoint=false")
         try:
-            with _in_background(graph_tables(graphs)) as tables:
+            with _in_background(graph_tables(graphs), pause_gc=self.pause_gc) as tables:
                 for key, table in tables:
                     if key == END_OF_NODES:
                         # the nodes' share of the checkpoint (most of it: their primary-key

@@ -178,3 +178,23 @@ def test_facts_and_documents_of_one_document_load_once(tmp_path):
     result = _run("load", str(tmp_path / "facts"), str(doc), str(tmp_path / "again.txt"), "--store", store)
     assert result.exit_code == 0, result.output
     assert "1 documents loaded" in result.output and _count(store, "Document") == 1
+
+
+def test_load_lets_the_embedded_store_pause_the_collector(tmp_path, monkeypatch):
+    """`plankg load` owns its process, so it asks the store to pause the garbage collector while
+    tables are built (a library's store never does, see tests/test_graph/test_ladybug_paths.py)."""
+    import gc
+
+    from plankg.graph.backends import ladybug as backend
+
+    opened = []
+    init = backend.LadybugStore.__init__
+
+    def spy(self, url, **options):
+        opened.append(options.get("pause_gc", False))
+        init(self, url, **options)
+
+    monkeypatch.setattr(backend.LadybugStore, "__init__", spy)
+    result = _run("load", str(_write(tmp_path / "plan.txt", PLAN)), "--store", f"ladybug://{tmp_path / 's.lbdb'}")
+    assert result.exit_code == 0, result.output
+    assert opened == [True] and gc.isenabled()

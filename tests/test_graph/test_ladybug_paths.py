@@ -194,7 +194,7 @@ def test_a_first_build_writes_every_table_in_one_copy_and_records_shas(tmp_path,
     assert len(checkpoints) == 2
     assert max(node_copies) < checkpoints[0] < min(rel_copies) < max(rel_copies) < checkpoints[1]
     assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
-    assert gc.isenabled()  # the collector, paused while the tables were built, runs again
+    assert gc.isenabled()
     shas = store.run("MATCH (d:Document) RETURN d.id AS id, d.sha256 AS sha ORDER BY id")
     assert shas == [{"id": d, "sha": f"sha-{d}"} for d in ("doc-a", "doc-b", "doc-c", "doc-d")]
     again = load_graphs(store, corpus, sha256=lambda g: f"sha-{g.document_id}")
@@ -226,6 +226,64 @@ def test_a_failing_first_build_is_undone_then_loaded_per_document(tmp_path, corp
     assert _dump(store) == _dump(expected)  # doc-a and doc-b, nothing of doc-c, doc-d never started
     assert store.run("CALL current_setting('auto_checkpoint') RETURN *") == [{"auto_checkpoint": "True"}]
     assert gc.isenabled()
+
+
+def _collector_states(monkeypatch) -> tuple[list[bool], list[str]]:
+    """Whether the garbage collector was on at each statement the store sends, and every call
+    that turned it off or on."""
+    states: list[bool] = []
+    calls: list[str] = []
+    execute = backend.LadybugStore._execute
+
+    def recorded(self, cypher, params=None):
+        states.append(gc.isenabled())
+        return execute(self, cypher, params)
+
+    def spy(name: str):
+        original = getattr(gc, name)
+        return lambda: calls.append(name) or original()
+
+    monkeypatch.setattr(backend.LadybugStore, "_execute", recorded)
+    for name in ("disable", "enable"):
+        monkeypatch.setattr(gc, name, spy(name))
+    return states, calls
+
+
+def test_a_library_load_leaves_the_garbage_collector_alone(tmp_path, corpus, monkeypatch):
+    """The collector is the process's: a store opened as a library opens it never touches it,
+    on a first build (COPY) nor on a later load (a transaction per batch)."""
+    store = _open(tmp_path, "plain.lbdb")
+    states, calls = _collector_states(monkeypatch)
+    load_graphs(store, corpus[:2])
+    load_graphs(store, corpus[2:])
+    assert states and all(states) and calls == [] and gc.isenabled()
+
+
+def test_pause_gc_pauses_the_collector_while_loading_and_restores_it(tmp_path, corpus, monkeypatch):
+    store = open_store(f"ladybug://{tmp_path / 'paused.lbdb'}", pause_gc=True)
+    states, calls = _collector_states(monkeypatch)
+    load_graphs(store, corpus[:2])  # first build
+    copies = [state for state in states if state is False]
+    assert copies and gc.isenabled() and calls == ["disable", "enable"]
+    states.clear()
+    load_graphs(store, corpus[2:])  # a batch in one transaction
+    assert False in states and gc.isenabled()
+    # a caller that turned the collector off keeps it off
+    gc.disable()
+    try:
+        load_graphs(store, corpus[3:])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    # a failing load turns it on again
+    monkeypatch.setattr(backend.LadybugStore, "_create_relationships", _raises)
+    with pytest.raises(StoreError, match="injected"):
+        load_graphs(store, corpus[2:])
+    assert gc.isenabled()
+
+
+def _raises(*args, **kwargs):
+    raise StoreError("injected failure")
 
 
 def test_tables_merge_repeated_ids_and_pairs_like_the_rows(corpus):
