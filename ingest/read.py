@@ -7,6 +7,11 @@ characters (mojibake is made of rare ones). Traditional text stays traditional. 
 fix: empty, binary, undecodable or truncated files, HTML pages, text with (almost) no Chinese in
 it, and files larger than `max_bytes`. Line endings are normalised to "\\n" so spans are stable.
 
+`read_source` reads every other format plans are published in (.docx, .pdf, .html, .doc/.wps through
+LibreOffice; which one from the file's first bytes, else its suffix) with `plankg.ingest.formats`,
+into the same normalised text: tables one row per line with each cell closed by a bar, the layout of
+a table flattened to text, and the place of each table cell kept in `SourceText.cells`.
+
 >>> decode(b"\\xef\\xbb\\xbf\\xe4\\xb8\\x80\\xe3\\x80\\x81\\r\\n", "a.txt")
 '一、\\n'
 >>> decode("一、总体要求".encode("gb18030"), "b.txt")

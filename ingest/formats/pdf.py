@@ -10,9 +10,10 @@ left out.
   type (a title wrapped over lines), and opens no numbered unit; across a page break too. Wrapped
   lines join with nothing between them, but for a space between two Latin words.
 - Tables: ruled tables (pdfplumber's line strategy) with two columns or more. A table that goes on at
-  the top of the next page is one table, its header row printed again there left out. A cell merged
-  down several rows is repeated in each row it covers, a cell merged across columns fills its first
-  column, and a row that is one cell across the table is a line of its own (`blocks.render`).
+  the top of the next page is one table, its header row printed again there left out and a row the
+  page break cut in two put back together (`continued_rows`). A cell merged down several rows is
+  repeated in each row it covers, a cell merged across columns fills its first column, and a row
+  that is one cell across the table is a line of its own (`blocks.render`).
 
 A PDF without a text layer (a scan) or whose fonts map no characters to Unicode is refused with the
 fix: OCR it first. So is one that needs a password to open. A text layer pdfminer cannot decode but
@@ -169,6 +170,24 @@ def _same_columns(a: _PageTable, b: _PageTable) -> bool:
     return not a.columns or not b.columns or all(abs(x - y) <= 3 for x, y in zip(a.columns, b.columns, strict=False))
 
 
+def continued_rows(rows: list[list[str]], more: list[list[str]]) -> list[list[str]]:
+    """The rows of a table going on over a page break: its header row, printed again on the new page, left
+    out, and a row the break cut in two (the new page's first row has no number where every row above
+    has one) put back together.
+
+    >>> head = ["序号", "任务", "牵头单位"]
+    >>> continued_rows([head, ["1", "建设科技企业", "市科技局"]], [head, ["", "孵化器", ""], ["2", "乙", "市发改委"]])
+    [['序号', '任务', '牵头单位'], ['1', '建设科技企业孵化器', '市科技局'], ['2', '乙', '市发改委']]
+    """
+    if more and more[0] == rows[0]:
+        more = more[1:]
+    if (more and len(rows) > 1 and not more[0][0] and any(more[0][1:]) and all(r[0] for r in rows)
+            and len(more[0]) == len(rows[-1])):
+        cut = [join_wrapped(f"{a}\n{b}") if a and b else a or b for a, b in zip(rows[-1], more[0], strict=True)]
+        return rows[:-1] + [cut] + more[1:]
+    return rows + more
+
+
 def _centred_after(before: _Line, line: _Line, left: float, right: float) -> bool:
     """A centred line in the type of a full line before it: the rest of a title wrapped over lines."""
     return (abs(before.size - line.size) < 0.5 and line.x0 > left + line.size
@@ -198,8 +217,8 @@ def blocks_of(pages: list[list[Item]]) -> list[Block]:
                 before = out[-1] if out else None
                 if isinstance(before, _PageTable) and it.page == before.page + 1 and _same_columns(before, it):
                     # The table goes on from the page before: one table, its header row not repeated.
-                    rows = it.rows[1:] if it.rows and it.rows[0] == before.rows[0] else it.rows
-                    out[-1] = _PageTable(it.page, it.top, it.bottom, before.rows + rows, it.columns)
+                    out[-1] = _PageTable(it.page, it.top, it.bottom, continued_rows(before.rows, it.rows),
+                                         it.columns)
                 else:
                     out.append(it)
                 continue
