@@ -221,12 +221,13 @@ def test_shared_quotes_come_back_whole(browser, tmp_path):
     assert _open(browser, path) == []
     _wait_drawn(browser)
     _no_errors(browser, path.name)
+    # a view lists nodes in id order: platform-1, target-1, task-1, task-2
     titles = browser.execute_script("return PLANKG.nodes.get().map(n => n.title)")
-    assert titles[0].endswith("原文：" + sentence) and titles[1].endswith("原文：" + sentence)
-    assert titles[2].endswith("原文：" + clause) and "目标：研发投入强度 ≥3.5% (2025)" in titles[2]
-    assert browser.execute_script("return PLANKG.names.slice(0, 2)") == ["一.1 加快建设𠀀实验室，到2025年研…",
+    assert titles[2].endswith("原文：" + sentence) and titles[3].endswith("原文：" + sentence)
+    assert titles[1].endswith("原文：" + clause) and "目标：研发投入强度 ≥3.5% (2025)" in titles[1]
+    assert browser.execute_script("return PLANKG.names.slice(2, 4)") == ["一.1 加快建设𠀀实验室，到2025年研…",
                                                                         "二.1 加快建设𠀀实验室，到2025年研…"]
-    mention = browser.execute_script("return PLANKG.edges.get().find(e => e.to === 3).title")
+    mention = browser.execute_script("return PLANKG.edges.get().find(e => e.to === 0).title")
     assert "原文称谓：𠀀实验室" in mention
 
 
