@@ -14,6 +14,10 @@ doc, wps, rtf  `office`: converted to .docx by LibreOffice (`soffice`), then rea
 ofd            refused with the fix (no maintained reader on PyPI yet)
 =============  ==========================================================================
 
+OFD readers on PyPI, as of December 2026: easyofd (built for e-invoices, pulls in PyMuPDF and
+reportlab) and ofdkit (0.2, marked alpha, its API "may still change"); ofdparser was last released
+in 2023. None is one to depend on yet, so an .ofd is refused with the fix: export it as PDF.
+
 >>> detect_format("plan.doc", b"PK\\x03\\x04" + bytes(30)), detect_format("plan.pdf", b"%PDF-1.7\\n")
 ('docx', 'pdf')
 >>> detect_format("page.doc", "<html><body><p>一、总体要求</p></body></html>".encode())
