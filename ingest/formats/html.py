@@ -9,9 +9,10 @@ article's heading or the bulk of its text is never furniture, whatever its class
 
 What is left is read in page order: block elements open lines, ``<br>`` breaks a line, white space
 collapses as a browser collapses it (and a source line break between two Chinese characters is no
-space at all). A table of facts (two columns or more, no table inside it) becomes a `Table`, its
-merged cells expanded (``rowspan`` repeats a cell down the rows it covers; ``colspan`` leaves the
-columns after the first empty); a table used to lay out the page is read as the blocks in its cells.
+space at all). A table of facts (two columns and two rows or more, no table inside it) becomes a
+`Table`, its merged cells expanded (``rowspan`` repeats a cell down the rows it covers; ``colspan``
+leaves the columns after the first empty); a table used to lay out the page is read as the blocks in
+its cells, and one that is mostly links (a menu) is furniture.
 The metadata table sites print above a document (索引号, 发布机构, 成文日期, 文号) is a table of
 facts like any other: its rows are lines ``索引号 | 001 | 发布机构 | 某市人民政府 |`` that the plan
 metadata reader (`plankg.ingest.plan_meta`) reads.
@@ -174,7 +175,7 @@ def _is_furniture(element: Any) -> bool:
     words = _words(" ".join(filter(None, (element.get("class"), element.get("id")))))
     if any(w in FURNITURE_WORDS for w in words):
         return True
-    if tag in ("div", "ul", "ol", "section", "dl", "span", "font", "td", "th", "tr"):
+    if tag in ("div", "ul", "ol", "section", "dl", "span", "font", "table", "td", "th", "tr"):
         links = list(element.iter("a"))
         total = _text_len(text)
         linked = sum(_text_len(a.text_content()) for a in links)
@@ -275,10 +276,14 @@ def cell_text(cell: Any) -> str:
 
 
 def _is_fact_table(table: Any) -> bool:
+    """A table of facts: two columns or more, two rows or more (or one row of metadata fields), no table
+    inside it. Other tables lay the page out."""
     if table.xpath(".//table"):
         return False
     rows = _table_rows(table)
-    return len(rows) >= 1 and max((len(tr.xpath("./td|./th")) for tr in rows), default=0) >= 2
+    if len(rows) < 2 and not (rows and _holds_metadata(table.text_content())):
+        return False
+    return max((len(tr.xpath("./td|./th")) for tr in rows), default=0) >= 2
 
 
 @dataclass

@@ -161,3 +161,30 @@ def test_a_text_layer_pdfminer_cannot_decode_is_read_through_pdfium(tmp_path, pl
     assert source.format == "pdf" and source.cells == ()
     assert "三、重点任务\n（一）建设高能级创新平台。加快湖州实验室建设，" in source.text
     assert "— 2 —" not in source.text
+
+
+def test_an_old_style_page_lines_broken_by_br_in_layout_tables(tmp_path):
+    """A GB2312 page of the 2000s: a menu and the article in layout tables, the article's lines broken by
+    <br> inside <font>, a source line break inside a sentence, the metadata keys with colons and spaces."""
+    page = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head>
+<body><table width=1000><tr><td><img src=logo.gif></td><td><a href=/>首页</a> <a href=/x>机构概况</a>
+<a href=/y>政务公开</a></td></tr></table>
+<table class="xxgk"><tr><td>索 引 号：</td><td>001/2024-01</td><td>发布机构：</td><td>某市科学技术局</td></tr>
+<tr><td>成文日期：</td><td>2024-02-01</td><td>文　　号：</td><td>某科发〔2024〕3号</td></tr></table>
+<table><tr><td class="bt">某市2024年科技工作要点</td></tr><tr><td><div class="TRS_Editor">
+<font size=3>　　一、重点任务<br>　　1.建设科技创新平台。（责任单位：市科技局）<br>　　2.推进数字经济发展。
+（责任单位：市经信局）</font></div></td></tr></table>
+<div id="footer">版权所有：某市人民政府 技术支持：某网络公司</div></body></html>"""
+    path = tmp_path / "old.htm"
+    path.write_bytes(page.encode("gbk"))
+    from plankg.ingest.pipeline import extract_source
+
+    source = read_source(path)
+    assert source.text == ("索 引 号： | 001/2024-01 | 发布机构： | 某市科学技术局 |\n"
+                           "成文日期： | 2024-02-01 | 文　　号： | 某科发〔2024〕3号 |\n"
+                           "某市2024年科技工作要点\n一、重点任务\n"
+                           "1.建设科技创新平台。（责任单位：市科技局）\n2.推进数字经济发展。（责任单位：市经信局）\n")
+    ex = extract_source(source)
+    assert (ex.plan.date, ex.plan.doc_number) == ("2024-02-01", "某科发〔2024〕3号")
+    assert [(t.ref, [d.name for d in t.departments]) for t in ex.tasks] == [("一.1", ["市科技局"]),
+                                                                          ("一.2", ["市经信局"])]
