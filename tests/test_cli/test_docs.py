@@ -60,7 +60,7 @@ def test_wheel_ships_ontology_queries_gazetteers_and_demo_corpus(tmp_path):
     assert any(re.fullmatch(r"plankg/queries/packs/[^/]+/[^/]+\.cypher", n) for n in names)
     assert sum(n.startswith("plankg/data/demo/") and n.endswith(".txt") for n in names) == 5
     assert any(n.startswith("plankg/data/gazetteers/") for n in names)
-    assert "plankg/cli.py" in names and "plankg/graph/backends/ladybug.py" in names
+    assert "plankg/cli.py" in names and "plankg/graph/backends/ladybug/store.py" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
 
 

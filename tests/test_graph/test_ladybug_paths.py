@@ -9,6 +9,7 @@ import pytest
 
 from plankg.errors import StoreError
 from plankg.graph.backends import ladybug as backend
+from plankg.graph.backends.ladybug import store as ladybug_store
 from plankg.graph.load import load_graphs
 from plankg.graph.store import open_store
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
@@ -310,15 +311,15 @@ def test_long_results_of_plain_columns_keep_every_value_and_type(tmp_path, monke
              "RETURN i, i * 0.5 AS half, 'x' + cast(i, 'STRING') AS s, [i, i + 1] AS pair, "
              "CASE WHEN i % 2 = 0 THEN NULL ELSE i END AS odd, i % 3 = 0 AS third, "
              "['a', cast(i, 'STRING')] AS tags, date('2024-01-01') AS day ORDER BY i")
-    n = backend._ARROW_ROWS + 5
+    n = ladybug_store._ARROW_ROWS + 5
     arrow = store.run(query, {"n": n})
-    monkeypatch.setattr(backend, "_ARROW_ROWS", 10 ** 9)  # row by row
+    monkeypatch.setattr(ladybug_store, "_ARROW_ROWS", 10 ** 9)  # row by row
     rows = store.run(query, {"n": n})
     assert [list(r) for r in arrow] == [list(r) for r in rows]  # column order
     assert [{k: (type(v), v) for k, v in r.items()} for r in arrow] == \
         [{k: (type(v), v) for k, v in r.items()} for r in rows]
     assert arrow[1] == {"i": 2, "half": 1.0, "s": "x2", "pair": [2, 3], "odd": None, "third": False,
                         "tags": ["a", "2"], "day": rows[0]["day"]} and len(arrow) == n
-    monkeypatch.setattr(backend, "_ARROW_ROWS", 0)  # an empty result through the Arrow test
+    monkeypatch.setattr(ladybug_store, "_ARROW_ROWS", 0)  # an empty result through the Arrow test
     assert store.run(query, {"n": 0}) == []
     store.close()

@@ -73,6 +73,22 @@ def test_the_cli_imports_no_backend():
     assert not {name for name in imported if name.startswith("plankg.graph.backends") or name in ("ladybug", "neo4j")}
 
 
+def _imported(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    names |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    return {name.split(".")[0] for name in names}
+
+
+def test_only_the_backends_import_a_database_driver():
+    """`ladybug` and `neo4j` are imported in graph/backends/ alone; in the LadybugDB package, by
+    its `opening` module alone."""
+    folders = ["plankg", "ontology", "ingest", "graph", "queries", "viz"]
+    importers = {path.relative_to(ROOT).as_posix() for folder in folders for path in (ROOT / folder).rglob("*.py")
+                 if _imported(path) & {"ladybug", "neo4j"}}
+    assert importers == {"graph/backends/ladybug/opening.py", "graph/backends/neo4j.py"}
+
+
 def test_remove_store_deletes_an_embedded_store_and_refuses_a_server(tmp_path):
     url = f"ladybug://{tmp_path / 'gone.lbdb'}"
     open_store(url).close()

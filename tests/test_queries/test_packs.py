@@ -48,7 +48,7 @@ def test_query_returns_expected_rows(store, name):
 def test_every_query_gives_the_same_rows_through_arrow_and_row_by_row(store, name, monkeypatch):
     """LadybugDB hands long results of plain columns over as one Arrow table; forced for every
     query's every case, it must return what the row-by-row path returns, types included."""
-    from plankg.graph.backends import ladybug as backend
+    from plankg.graph.backends.ladybug import store as backend
 
     def typed(rows):
         return [[(key, type(value).__name__, value) for key, value in row.items()] for row in rows]

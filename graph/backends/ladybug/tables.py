@@ -1,0 +1,182 @@
+"""Arrow tables of rows (`plankg.graph.rows`), typed from the vocabulary, as every write path
+binds them to `LOAD FROM $rows` / `COPY ... FROM $rows`; and the helper thread that builds the
+next tables while the database writes."""
+from __future__ import annotations
+
+import gc
+import queue
+import sys
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from functools import cache
+from itertools import chain
+from typing import Any
+
+from plankg.graph.rows import (
+    RelGroup,
+    Row,
+    node_rows,
+    relationship_rows,
+    unique_node_rows,
+    unique_relationship_rows,
+)
+from plankg.ontology.model import DocumentGraph
+from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, PropType, RelType
+
+# Arrow column names are prefixed: LOAD FROM binds columns as variables, and property names
+# such as `date`, `value` or `level` would otherwise meet Cypher keywords and functions.
+COL = "v_"
+
+
+_ROWS_PER_BATCH = 2048  # short C-level calls (see `in_background`), on tuples still in the CPU cache
+
+
+def _arrow_type(ptype: PropType):
+    import pyarrow as pa
+
+    return {PropType.STRING: pa.string(), PropType.INT: pa.int64(), PropType.FLOAT: pa.float64(),
+            PropType.STRINGS: pa.list_(pa.string())}[ptype]
+
+
+@cache
+def _schema(types: tuple[tuple[str, PropType], ...]):
+    """Arrow schema for columns typed from the vocabulary (so all-null columns keep their type),
+    named with the `v_` prefix LOAD FROM binds them by; COPY goes by position."""
+    import pyarrow as pa
+
+    return pa.schema([(COL + name, _arrow_type(ptype)) for name, ptype in types])
+
+
+def _tuples_table(rows: Sequence[Row], types: Mapping[str, PropType]):
+    """Rows (in `types` order) to an Arrow table (see `_schema`). Arrow transposes them itself,
+    reading tuples as struct values, a batch at a time."""
+    import pyarrow as pa
+
+    schema = _schema(tuple(types.items()))
+    struct = pa.struct(list(schema))
+    batches = [pa.RecordBatch.from_struct_array(pa.array(rows[i:i + _ROWS_PER_BATCH], type=struct))
+               for i in range(0, len(rows), _ROWS_PER_BATCH)]
+    return pa.Table.from_batches(batches, schema=schema)
+
+
+def _rel_types(rel: RelType) -> dict[str, PropType]:
+    return {"source": PropType.STRING, "target": PropType.STRING, **REL_PROPERTIES[rel]}
+
+
+def node_table(label: NodeLabel, rows: Sequence[Row]):
+    """One label's rows (`plankg.graph.rows`) to the Arrow table every write path takes, one row
+    per id (`unique_node_rows`). Whether ids repeat is asked of the Arrow column first: a hash
+    count in C that releases the GIL, where a Python set of ids costs as much as converting the
+    column."""
+    import pyarrow.compute as pc
+
+    table = _tuples_table(rows, NODE_PROPERTIES[label])
+    if pc.count_distinct(table.column(0)).as_py() == table.num_rows:
+        return table
+    return _tuples_table(unique_node_rows(label, rows), NODE_PROPERTIES[label])
+
+
+def relationship_table(rel: RelType, rows: Sequence[Row]):
+    """One group's rows (`plankg.graph.rows`) to an Arrow table, one row per (source, target),
+    the last assertion winning (`unique_relationship_rows`; see `node_table` for why the check
+    is Arrow's first)."""
+    import pyarrow.compute as pc
+
+    table = _tuples_table(rows, _rel_types(rel))
+    # distinct targets (a task's one section) rule out a repeated pair and take a tenth of the time
+    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
+        return table
+    pairs = [COL + "source", COL + "target"]
+    if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
+        return table
+    return _tuples_table(unique_relationship_rows(rows), _rel_types(rel))
+
+
+
+def null_kinds(table) -> dict[str, str]:
+    """Per column of an Arrow table (prefix dropped): "none", "some" or "all" nulls."""
+    out = {}
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        nulls = column.null_count
+        out[name[len(COL):]] = "none" if nulls == 0 else "all" if nulls == table.num_rows else "some"
+    return out
+
+
+
+# what `graph_tables` yields between the node tables and the relationship tables
+END_OF_NODES = "end of nodes"
+
+
+def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | RelGroup | str, Any]]:
+    """Every table a write of `graphs` takes, in write order: one per node label (vocabulary
+    order), then one per relationship group, each as (label or (type, source, target), table).
+    Between the two, (END_OF_NODES, None): while the relationships are read, a writer can
+    checkpoint the nodes."""
+    # the relationships are read while the database copies the nodes
+    for label, rows in node_rows(chain.from_iterable(graph.nodes for graph in graphs)).items():
+        yield label, node_table(label, rows)
+    yield END_OF_NODES, None
+    for key, rows in relationship_rows(chain.from_iterable(graph.relationships for graph in graphs)).items():
+        yield key, relationship_table(key[0], rows)
+
+
+_SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
+
+
+@contextmanager
+def in_background(items: Iterator[Any], *, pause_gc: bool = False) -> Iterator[Iterator[Any]]:
+    """Iterate `items` on a helper thread, so the caller gets each item as soon as it is ready
+    and the next ones are computed while it works (the database releases the GIL while it
+    executes). The interpreter's thread switch interval is short meanwhile: LadybugDB takes
+    the GIL back now and then to scan an Arrow parameter, and would wait out a 5 ms turn of the
+    helper each time.
+
+    With `pause_gc`, Python's garbage collector is off meanwhile too (see `LadybugStore`), and
+    back as it was after, whatever happens."""
+    ready: queue.SimpleQueue = queue.SimpleQueue()
+    stop = threading.Event()
+    end = object()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                ready.put(item)
+        except BaseException as exc:  # handed to the consumer, raised there
+            ready.put(_Failed(exc))
+        ready.put(end)
+
+    def consume() -> Iterator[Any]:
+        while (item := ready.get()) is not end:
+            if isinstance(item, _Failed):
+                raise item.error
+            yield item
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL))
+    # The helper allocates a tuple per row; each few hundred of them start a collector pass (600
+    # passes for 400k rows), holding the GIL the database is waiting for. Row tuples and model
+    # instances form no cycles, so the collector may pause meanwhile; but it is the whole
+    # process's, so only a caller who owns the process asks for that.
+    paused = pause_gc and gc.isenabled()
+    if paused:
+        gc.disable()
+    worker = threading.Thread(target=produce, name="plankg-arrow", daemon=True)
+    worker.start()
+    try:
+        yield consume()
+    finally:
+        stop.set()
+        worker.join()
+        sys.setswitchinterval(interval)
+        if paused:
+            gc.enable()
+
+
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
