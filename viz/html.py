@@ -358,8 +358,11 @@ def canonical_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     ordered: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
     ordered.graph.update(graph.graph)
-    ordered.add_nodes_from(sorted(graph.nodes(data=True), key=lambda na: str(na[0])))
-    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))))
+    for node in sorted(graph.nodes, key=str):
+        ordered.add_node(node, **graph.nodes[node])
+    edges: list[tuple[Any, Any, Any, dict[str, Any]]] = list(graph.edges(keys=True, data=True))
+    for u, v, key, data in sorted(edges, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        ordered.add_edge(u, v, key=key, **data)
     return ordered
 
 
