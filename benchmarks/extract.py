@@ -7,7 +7,10 @@ Prints, on the same decoded texts in the same run:
   * pipeline: `extract_text` (structure, then one spaCy Doc per passage through the component
     chain: gazetteer, responsibility clauses, coordinated lists, platforms/enterprises/projects,
     targets; then the document-level steps and model validation) in characters per second;
-  * the pure extractor functions (targets, entities, projects, references) alone, for comparison;
+  * its stages, each timed alone on the same passages: structure and plan metadata, choosing the
+    passages that get a Doc, making the Docs, then each spaCy component by name (called on the
+    Docs one after another, as `nlp.pipe` calls them); what is left of the pipeline's time is the
+    document-level steps and model validation;
   * baseline: `spacy.blank("zh")` with its default character segmenter, tokenising only;
   * the ratio pipeline / baseline (goal: >= 0.5x). History: about 0.3x while the responsibility
     stage rebuilt `doc.text` per access; 0.61-0.64x with only that stage in spaCy; 0.55-0.58x once
@@ -29,16 +32,18 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from plankg.ingest.components import DocumentFrame, PassageContext, needs_doc  # noqa: E402
-from plankg.ingest.enterprises import find_enterprises  # noqa: E402
+from plankg.ingest.components import (  # noqa: E402
+    DocumentFrame,
+    PassageContext,
+    build_nlp,
+    needs_doc,
+    passage_docs,
+)
 from plankg.ingest.pipeline import extract_text  # noqa: E402
-from plankg.ingest.platforms import find_platforms  # noqa: E402
-from plankg.ingest.projects import find_projects  # noqa: E402
+from plankg.ingest.plan_meta import read_plan_meta  # noqa: E402
 from plankg.ingest.read import read_source  # noqa: E402
-from plankg.ingest.references import find_references  # noqa: E402
 from plankg.ingest.responsibility import passages  # noqa: E402
 from plankg.ingest.structure import DocContext, parse_structure  # noqa: E402
-from plankg.ingest.targets import find_targets  # noqa: E402
 
 
 def best_rates(runs: dict[str, Callable[[], None]], chars: int, repeat: int) -> dict[str, float]:
@@ -79,30 +84,55 @@ def main(argv: list[str] | None = None) -> int:
         for _, text in texts:
             nlp(text)
 
-    # The rule extractors alone, on structure parsed once: what targets/entities cost inside the pipeline.
-    parsed = [(text, list(parse_structure(text).blocks), DocContext(region="杭州市", period=(2021, 2025)))
-              for _, text in texts]
-
-    def extractors() -> None:
-        for text, blocks, ctx in parsed:
-            for find in (find_targets, find_platforms, find_enterprises, find_projects, find_references):
-                find(text, blocks, ctx)
-
-    fed = total = 0
-    for text, _blocks, ctx in parsed:
+    # The stages, each alone, on what the stage before it made (structure and metadata read once more here).
+    chain = build_nlp()
+    frames = []
+    for _, text in texts:
         structure = parse_structure(text)
-        frame = DocumentFrame.of(text, structure, ctx)
-        flags = [needs_doc(PassageContext.of(p, frame)) for p in passages(structure)]
-        fed, total = fed + sum(flags), total + len(flags)
+        meta = read_plan_meta(text, structure)
+        ctx = DocContext(region=meta.region, plan_year=meta.plan_year, period=meta.period, title=meta.title,
+                         structure=structure)
+        frames.append(DocumentFrame.of(text, structure, ctx))
+    contexts = [PassageContext.of(p, frame) for frame in frames for p in passages(frame.structure)]
+    fed_contexts = [ctx for ctx in contexts if needs_doc(ctx)]
+    stage_seconds: dict[str, float] = {}
 
-    rates = best_rates({"pipeline": pipeline, "tokenizer": tokenizer, "extractors": extractors}, chars, args.repeat)
+    def structure_and_meta() -> None:
+        for _, text in texts:
+            read_plan_meta(text, parse_structure(text))
+
+    def choose_passages() -> None:
+        for frame in frames:
+            for p in passages(frame.structure):
+                needs_doc(PassageContext.of(p, frame))
+
+    def docs_and_components() -> None:
+        # The passage component takes each Doc's passage out of it, so the Docs are made afresh every run.
+        t0 = time.perf_counter()
+        docs = list(passage_docs(chain, fed_contexts))
+        seconds = {"Docs (passage_docs)": time.perf_counter() - t0}
+        for name, component in chain.pipeline:
+            t0 = time.perf_counter()
+            docs = [component(doc) for doc in docs]
+            seconds[name] = time.perf_counter() - t0
+        for name, sec in seconds.items():
+            stage_seconds[name] = min(stage_seconds.get(name, float("inf")), sec)
+
+    rates = best_rates({"pipeline": pipeline, "tokenizer": tokenizer, "structure": structure_and_meta,
+                        "passages": choose_passages, "components": docs_and_components}, chars, args.repeat)
     ours, base = rates["pipeline"], rates["tokenizer"]
+    run = chars / ours
+    stages = {"structure and plan metadata": chars / rates["structure"],
+              "passages and needs_doc": chars / rates["passages"], **stage_seconds}
     print(f"corpus: {len(texts)} documents, {chars:,} characters, best of {args.repeat} alternating runs")
     print(f"pipeline (extract_text):              {ours:12,.0f} chars/s")
-    print(f"  of which targets+entities extractors: {rates['extractors']:10,.0f} chars/s alone")
+    for name, seconds in stages.items():
+        print(f"  {name + ':':<36}{chars / seconds:12,.0f} chars/s alone  ({seconds / run:5.1%} of the run)")
+    rest = run - sum(stages.values())
+    print(f"  {'document-level steps, validation:':<36}{'':12}                ({rest / run:5.1%} of the run)")
     print(f"spaCy blank('zh') char tokenizer:     {base:12,.0f} chars/s")
     print(f"ratio pipeline / tokenizer:           {ours / base:12.2f}x  (goal >= 0.5x)")
-    print(f"passages given a Doc:                 {fed:12,} of {total:,}")
+    print(f"passages given a Doc:                 {len(fed_contexts):12,} of {len(contexts):,}")
     return 0
 
 

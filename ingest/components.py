@@ -23,8 +23,7 @@ facts they produce carry the dotted rule names of `responsibility`, `entities` a
 Rules compute on the source text with document offsets (`doc._.plankg_block.source`), not on a
 copy of the passage: a few look a character or two past the passage edge (a closing quotation
 mark on the next line decides whether a number is a name) and must see what the whole-document
-functions see. The pure functions (`find_targets`, `find_platforms`, …) run the same per-block
-code, so both routes give the same facts.
+functions see.
 
 `needs_doc` decides which passages get a Doc at all: only passages where some component can fire.
 """

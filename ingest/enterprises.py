@@ -8,18 +8,16 @@ names without 有限公司 ("华远新材") are `firm_names`' concern.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
-from plankg.ingest.firm_names import short_firm_names
-from plankg.ingest.gazetteer import HeadLookup, RegexHeads, gazetteer_firm_names, has_head
-from plankg.ingest.names import PUNCT, STOPWORDS, first_mentions, name_runs, prose_spans, strip_generic
-from plankg.ingest.projects import _projects
+from plankg.ingest.gazetteer import HeadLookup, RegexHeads, has_head
+from plankg.ingest.names import PUNCT, STOPWORDS, first_mentions, name_runs, strip_generic
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
-    from plankg.ingest.structure import Block, DocContext
+    pass
 
 RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v4"
 RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v2"
@@ -160,18 +158,6 @@ def registered_enterprises(text: str, start: int, end: int) -> list[EnterpriseOu
     return _registered(text, start, end)
 
 
-def _text_positions(text: str) -> Callable[[str, int, int], Iterator[int]]:
-    """Where a name occurs in text[start:end], left to right, without overlapping itself."""
-    def positions(name: str, start: int, end: int) -> Iterator[int]:
-        i = text.find(name, start, end)
-        while i >= 0:
-            yield i
-            i = text.find(name, i + len(name), end)
-    return positions
-
-
-
-
 def gazetteer_enterprises(start: int, end: int, taken: list[tuple[int, int]], names: Sequence[str],
                           positions: Callable[[str, int, int], Iterable[int]]) -> list[EnterpriseOut]:
     """Well-known firms (longest name first) in [start, end) that overlap nothing in `taken`; grows `taken`."""
@@ -185,8 +171,6 @@ def gazetteer_enterprises(start: int, end: int, taken: list[tuple[int, int]], na
     return out
 
 
-
-
 def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[EnterpriseOut]:
     """The firms building listed projects, when the builder cell holds a registered name."""
     found = []
@@ -196,29 +180,6 @@ def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[Enterpri
             span = (at, at + len(project.builder)) if at >= 0 else project.span
             found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
     return found
-
-
-def find_enterprises(text: str, blocks: list[Block], ctx: DocContext | None) -> list[EnterpriseOut]:
-    """Enterprises: registered names, listed short names, well-known firms and project builders.
-
-    >>> ents = find_enterprises("引进阿里巴巴、网易、吉利等龙头企业,支持湖州某某科技有限公司发展。", [], None)
-    >>> [e.name for e in ents]
-    ['阿里巴巴', '网易', '吉利', '湖州某某科技有限公司']
-    """
-    heads = RegexHeads(text)
-    found: list[EnterpriseOut] = []
-    for start, end in prose_spans(text, blocks):
-        found.extend(_registered(text, start, end))
-        found.extend(short_firm_names(text, start, end))
-        found.extend(_listed(text, start, end, heads))
-    taken = [e.span for e in found]
-    # Only the firms the document names at all are looked for block by block (longest first, as listed).
-    present = [name for name in gazetteer_firm_names() if name in text]
-    positions = _text_positions(text)
-    for start, end in prose_spans(text, blocks) if present else ():
-        found.extend(gazetteer_enterprises(start, end, taken, present, positions))
-    found.extend(project_builders(text, _projects(text, blocks)))
-    return dedupe_enterprises(found)
 
 
 def dedupe_enterprises(found: list[EnterpriseOut]) -> list[EnterpriseOut]:

@@ -5,8 +5,9 @@ One spaCy `PhraseMatcher` holds every head noun of `platform_heads.tsv` and ever
 name of `enterprises.txt`. It runs on the pipeline's character tokens, so a match's token offsets
 are its character offsets in the Doc. Every match is kept, overlapping ones included
 ("重点实验室" and "实验室" at the same place): a reader chooses among them the way the rules read
-text (`MatchedHeads` leftmost-longest, like the regex alternation the pure functions use;
-`matched_positions` left to right, like `str.find`), so both routes name the same things.
+text (`MatchedHeads` leftmost-longest, like the regex alternation `RegexHeads` scans text alone with;
+`matched_positions` left to right, like `str.find`), so the matches and a scan of the text name the
+same things.
 
 Short firm names marked ambiguous (联想) are left out: they count only inside an enterprise list,
 which the coordination rules read from the text itself.
@@ -159,7 +160,8 @@ class HeadLookup(Protocol):
 
 
 class RegexHeads:
-    """Head nouns found by the compiled alternation of `platform_heads()` (the pure functions' route).
+    """Head nouns found by the compiled alternation of `platform_heads()`, on text alone: the lookup
+    the rules' own examples use when no gazetteer matcher has run.
 
     >>> [h[2] for h in RegexHeads("建设省重点实验室和研究院").finditer(0, 12)]
     ['重点实验室', '研究院']

@@ -47,6 +47,7 @@ from plankg.ingest.contract import (
     PlanInfo,
     PlatformOut,
     ProjectOut,
+    ReferenceOut,
     SectionOut,
     TableCellOut,
     TargetOut,
@@ -58,7 +59,7 @@ from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.platforms import dedupe_platforms
 from plankg.ingest.projects import dedupe_projects
 from plankg.ingest.read import SourceText, read_source
-from plankg.ingest.references import find_references
+from plankg.ingest.references import cited_references
 from plankg.ingest.responsibility import (
     RULE_ITEM,
     RULE_LEAD_PHRASE,
@@ -227,14 +228,27 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
                 and registry.looks_like_unit(c.departments[-1].name))]
 
 
-def extract_source(source: SourceText) -> Extraction:
-    """Extract one decoded document into the contract. Deterministic: same input, same output."""
-    text = source.text
-    registry = default_registry()
-    structure = parse_structure(text)
-    meta = read_plan_meta(text, structure, registry)
-    ctx = DocContext(region=meta.region, plan_year=meta.plan_year, period=meta.period, title=meta.title,
-                     structure=structure)
+@dataclass(frozen=True)
+class Facts:
+    """What a plan states, placed in its tasks and sections: everything of an `Extraction` but the
+    document and plan records."""
+
+    tasks: list[TaskOut]
+    implementers: list[DepartmentRef]  # plan-wide actors
+    targets: list[TargetOut]
+    platforms: list[PlatformOut]
+    enterprises: list[EnterpriseOut]
+    projects: list[ProjectOut]
+    references: list[ReferenceOut]
+
+
+def extract_facts(text: str, structure: Structure, ctx: DocContext,
+                  registry: DepartmentRegistry | None = None) -> Facts:
+    """The component chain over the passages of a parsed document, then the steps that need the whole
+    document. `ctx` is what the plan's metadata says (region, year, period, title); `extract_source`
+    reads it from the text, a test may state it.
+    """
+    registry = registry or default_registry()
     found = _run_components(DocumentFrame.of(text, structure, ctx, registry))
 
     clauses = _complete_clauses(sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref)), text)
@@ -244,14 +258,14 @@ def extract_source(source: SourceText) -> Extraction:
     wide = unique_mentions(found.unit_wide + found.paragraph_wide)
     bare = sorted(found.bare, key=lambda b: b.start)
     clauses, bare = apply_heading_leads(clauses, bare, heading_leads(structure, registry))
-    tasks = _tasks(clauses, bare, meta.region, registry)
-    implementers = [_department_ref(d, meta.region, registry) for d in wide]
+    tasks = _tasks(clauses, bare, ctx.region, registry)
+    implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 
     targets = _dedupe_targets(finish_targets(text, found.prose_targets, found.table_targets), tasks, structure)
     platforms = dedupe_platforms(found.platforms)
     enterprises = dedupe_enterprises(found.enterprises + project_builders(text, found.projects))
     projects = dedupe_projects(found.projects)
-    references = find_references(text, list(structure.blocks), ctx)
+    references = cited_references(text, ctx.title)
 
     # A zone or centre named in a list of responsible units is acting as a department there.
     unit_spans = [d.span for t in tasks for d in t.departments if d.span] + [d.span for d in implementers if d.span]
@@ -268,18 +282,30 @@ def extract_source(source: SourceText) -> Extraction:
         if r.title not in seen_refs:
             seen_refs.add(r.title)
             unique_refs.append(r)
+    return Facts(tasks, implementers, targets, platforms, enterprises, projects, unique_refs)
+
+
+def extract_source(source: SourceText) -> Extraction:
+    """Extract one decoded document into the contract. Deterministic: same input, same output."""
+    text = source.text
+    registry = default_registry()
+    structure = parse_structure(text)
+    meta = read_plan_meta(text, structure, registry)
+    ctx = DocContext(region=meta.region, plan_year=meta.plan_year, period=meta.period, title=meta.title,
+                     structure=structure)
+    facts = extract_facts(text, structure, ctx, registry)
 
     sections = [SectionOut(ref=s.ref, title=s.title, level=s.level, span=(s.start, s.end), parent=s.parent)
                 for s in structure.sections]
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
-                    period=meta.period, region=meta.region, status=meta.status, implementers=implementers)
+                    period=meta.period, region=meta.region, status=meta.status, implementers=facts.implementers)
     sha256 = hashlib.sha256(source.raw_bytes).hexdigest()
     cells = [TableCellOut(table=c.table, row=c.row, col=c.col, span=(c.start, c.end)) for c in source.cells]
     document = DocumentInfo(id=document_id(sha256), path=str(source.path), sha256=sha256, chars=len(text),
                             encoding=source.encoding, format=source.format, cells=cells)
-    return Extraction(document=document, plan=plan, sections=sections, tasks=tasks, targets=targets,
-                      platforms=platforms, enterprises=enterprises, projects=projects, references=unique_refs,
-                      rules=RULES_VERSION)
+    return Extraction(document=document, plan=plan, sections=sections, tasks=facts.tasks, targets=facts.targets,
+                      platforms=facts.platforms, enterprises=facts.enterprises, projects=facts.projects,
+                      references=facts.references, rules=RULES_VERSION)
 
 
 def extract_file(path: str | Path) -> Extraction:

@@ -10,9 +10,9 @@ verb or conjunction (`names`). A candidate is kept only when it names one platfo
 facilities listed before their class, names given after a dash, and the other items of a list
 that names a platform.
 
->>> from plankg.ingest.structure import DocContext
->>> ctx = DocContext(region="湖州市")
->>> [(p.name, p.kind, p.level) for p in find_platforms("推动之江、西湖等2家省实验室建设。", [], ctx)]
+>>> from plankg.ingest.pipeline import extract_text
+>>> ex = extract_text("湖州市科技创新工作要点\\n推动之江、西湖等2家省实验室建设。")
+>>> [(p.name, p.kind, p.level) for p in ex.platforms]
 [('之江实验室', 'laboratory', 'provincial'), ('西湖实验室', 'laboratory', 'provincial')]
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import PlatformOut
-from plankg.ingest.gazetteer import Head, HeadLookup, HeadSpan, RegexHeads, has_head, head_index, platform_heads
+from plankg.ingest.gazetteer import Head, HeadLookup, HeadSpan, has_head, head_index, platform_heads
 from plankg.ingest.names import (
     LEADING_NOISE,
     PUNCT,
@@ -33,14 +33,13 @@ from plankg.ingest.names import (
     first_mentions,
     name_runs,
     past_leading_verbs,
-    prose_spans,
     strip_generic,
 )
 from plankg.ingest.numerals import cn_to_number
-from plankg.ingest.places import Places, places_for
+from plankg.ingest.places import Places
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
-    from plankg.ingest.structure import Block, DocContext
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -463,23 +462,6 @@ _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff
 # "正路六个园区", "吉林经济技术开发区3个国家级开发区": a count inside the name makes it a class or a list.
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")
 
-
-
-def find_platforms(text: str, blocks: list[Block], ctx: DocContext | None) -> list[PlatformOut]:
-    """Named platforms, deduplicated by normalized name, in order of first mention.
-
-    >>> from plankg.ingest.structure import DocContext
-    >>> ps = find_platforms("加快建设宁波市技术转移中心、概念验证中心,支持甬江实验室和省重点实验室建设。", [],
-    ...                     DocContext(region="宁波市"))
-    >>> [(p.name, p.kind) for p in ps]
-    [('宁波市技术转移中心', 'exchange or service centre'), ('甬江实验室', 'laboratory')]
-    """
-    places = places_for(ctx)
-    heads = RegexHeads(text)
-    found: list[PlatformOut] = []
-    for start, end in prose_spans(text, blocks):
-        found.extend(span_platforms(text, start, end, places, heads))
-    return dedupe_platforms(found)
 
 
 def dedupe_platforms(found: list[PlatformOut]) -> list[PlatformOut]:

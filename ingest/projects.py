@@ -9,7 +9,7 @@ from plankg.ingest.contract import ProjectOut
 from plankg.ingest.names import first_mentions
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
-    from plankg.ingest.structure import Block, DocContext
+    from plankg.ingest.structure import Block
 
 RULE_PROJECT = "plankg.entities.project.table.v1"
 
@@ -44,22 +44,6 @@ def row_project(text: str, b: Block) -> ProjectOut | None:
                       builder=cells[builder_i] if builder_i is not None else None, span=span, rule=RULE_PROJECT)
 
 
-def _projects(text: str, blocks: Sequence) -> list[ProjectOut]:
-    return [p for p in (row_project(text, b) for b in blocks or ()) if p is not None]
-
-
 def dedupe_projects(found: list[ProjectOut]) -> list[ProjectOut]:
     """First mention of each project, by normalized name."""
     return first_mentions(found)
-
-
-def find_projects(text: str, blocks: list[Block], ctx: DocContext | None) -> list[ProjectOut]:
-    """Projects from project tables (a 项目名称 column; 领域 and 施工单位/建设单位 when present).
-
-    >>> from plankg.ingest.structure import parse_structure
-    >>> t = "附件\\n重大项目清单\\n序号 领域 项目名称 建设单位\\n1 新材料 湖州某某新材料项目 湖州某某新材料有限公司"
-    >>> [(p.name, p.field, p.builder) for p in find_projects(t, list(parse_structure(t).blocks), None)]
-    [('湖州某某新材料项目', '新材料', '湖州某某新材料有限公司')]
-    """
-    return first_mentions(_projects(text, blocks))
-

@@ -17,11 +17,10 @@ and including its department list. Layouts handled, each with its own versioned 
 People (责任领导, a bare name) are never departments; "等有关部门" tails are dropped;
 collective actors (各区、县(市)政府) are kept. Lists split on 、 , ， and ; outside brackets.
 
->>> from plankg.ingest.structure import parse_structure
->>> s = parse_structure("二、任务\\n1.建设平台。推进建设。(责任单位:市科技局、市财政局)"
-...                     "完善政策。(牵头单位:市发改委;配合单位:市经信局等有关部门)")
->>> result = find_responsibility(s)
->>> [(c.ref, c.text[:4], [(d.name, d.role) for d in c.departments]) for c in result.clauses]
+>>> from plankg.ingest.pipeline import extract_text
+>>> ex = extract_text("某市工作计划\\n二、任务\\n1.建设平台。推进建设。(责任单位:市科技局、市财政局)"
+...                   "完善政策。(牵头单位:市发改委;配合单位:市经信局等有关部门)")
+>>> [(t.ref, t.text[:4], [(d.name, d.role.value) for d in t.departments]) for t in ex.tasks]
 ... # doctest: +NORMALIZE_WHITESPACE
 [('二.1', '建设平台', [('市科技局', 'responsible'), ('市财政局', 'responsible')]), ('二.1#2', '完善政策',
 [('市发改委', 'lead'), ('市经信局', 'support')])]
@@ -29,7 +28,7 @@ collective actors (各区、县(市)政府) are kept. Lists split on 、 , ， a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
@@ -152,14 +151,6 @@ class ResponsibilityClause:
     end: int
     departments: tuple[DepartmentMention, ...]
     rule: str
-
-
-@dataclass(frozen=True)
-class Responsibility:
-    clauses: tuple[ResponsibilityClause, ...]
-    plan_wide: tuple[DepartmentMention, ...] = ()  # actors a plan-wide rule adds to every task
-    first_listed_leads: bool = False
-    items_without_clause: tuple[Block, ...] = field(default=(), compare=False)
 
 
 def _match_close(text: str, i: int) -> int:
@@ -765,37 +756,6 @@ def apply_convention(clauses: list[ResponsibilityClause]) -> list[Responsibility
 def table_clause(block: Block, registry: DepartmentRegistry | None = None) -> ResponsibilityClause | None:
     """The clause of a responsibility-table row (None when the table has no unit columns)."""
     return _table_clause(block, registry or default_registry())
-
-
-def units(structure: Structure) -> list[_Unit]:
-    """Numbered units (item or heading plus continuation paragraphs) that may hold clauses."""
-    return _units(structure)
-
-
-def find_responsibility(structure: Structure, registry: DepartmentRegistry | None = None) -> Responsibility:
-    """All responsibility clauses of a parsed document, in text order."""
-    registry = registry or default_registry()
-    text = structure.text
-    clauses: list[ResponsibilityClause] = []
-    plan_wide: list[DepartmentMention] = []
-    bare_items: list[Block] = []
-    for unit in _units(structure):
-        found, wide = unit_clauses(text, unit.start, unit.end, unit.ref, unit.section, unit.kind, registry,
-                                   unit.end > unit.block.end)
-        plan_wide.extend(wide)
-        if not found and unit.kind == "item":
-            bare_items.append(unit.block)
-        clauses.extend(found)
-    for b in structure.blocks:
-        if b.kind == "table_row":
-            c = _table_clause(b, registry)
-            if c:
-                clauses.append(c)
-    clauses.sort(key=lambda c: (c.start, c.end))
-    convention = first_listed_leads(text)
-    if convention:
-        clauses = apply_convention(clauses)
-    return Responsibility(tuple(clauses), tuple(unique_mentions(plan_wide)), convention, tuple(bare_items))
 
 
 def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention]:

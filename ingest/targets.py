@@ -15,8 +15,8 @@ Decisions, so they are made once:
 - Sentences about the past (sections on 发展基础/机遇与挑战, "十三五"期间, years before the plan
   period) are read as baselines and give no targets.
 
->>> from plankg.ingest.structure import DocContext
->>> ts = find_targets("2024年,力争全社会研发经费支出达800亿元、占地区生产总值比重达3.95%。", [], DocContext())
+>>> from plankg.ingest.pipeline import extract_text
+>>> ts = extract_text("2024年,力争全社会研发经费支出达800亿元、占地区生产总值比重达3.95%。").targets
 >>> [(t.metric, t.value, t.unit, t.comparator, t.year) for t in ts]
 [('全社会研发经费支出', 800.0, '亿元', '>=', 2024), ('研发经费支出占地区生产总值比重', 3.95, '%', '>=', 2024)]
 """
@@ -45,7 +45,7 @@ from plankg.ingest.structure import YEAR_NUMERAL, body_start, year_number
 from plankg.ontology.ids import normalize
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
-    from plankg.ingest.structure import Block, DocContext
+    from plankg.ingest.structure import DocContext
 
 RULE_PROSE = "plankg.targets.comparator.v6"
 RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
@@ -754,12 +754,6 @@ def _heading_year(block, headings: dict[str, str]) -> int | None:
     return None
 
 
-def _line_blocks(text: str) -> list:
-    from plankg.ingest.structure import parse_structure
-
-    return list(parse_structure(text).blocks)
-
-
 def _indicator_row(block) -> bool:
     """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value."""
     return any(_cell_value(c.replace(" ", "")) is not None for c in block.cells[2:])
@@ -822,31 +816,6 @@ def finish_targets(text: str, prose: list[TargetMention], table: list[TargetMent
     # A table row and a sentence stating the same indicator are one target: the row keeps its baseline.
     prose = [p for p in prose if not any(_same_target(p, t) for t in table)]
     return _dedupe(text, prose + table)
-
-
-def find_targets(text: str, blocks: list[Block], ctx: DocContext | None) -> list[TargetOut]:
-    """Quantitative targets of one document, deduplicated and ordered by position.
-
-    `blocks` are the structure's blocks (repeated copies of the plan already left out); when
-    empty the text is parsed here. `ctx` gives the plan year and period for targets without one.
-
-    >>> from plankg.ingest.structure import DocContext
-    >>> ctx = DocContext(period=(2021, 2025))
-    >>> [(t.metric, t.value, t.unit, t.comparator) for t in find_targets("建成省级实验室8—10个。", [], ctx)]
-    [('建成省级实验室', 8.0, '个', '>='), ('建成省级实验室', 10.0, '个', '<=')]
-    >>> [(t.metric, t.value, t.unit, t.year) for t in find_targets("推动100项以上标志性科技成果转化。", [], ctx)]
-    [('标志性科技成果转化', 100.0, '项', 2025)]
-    """
-    if not blocks:
-        blocks = _line_blocks(text)
-    frame = target_frame(blocks, ctx)
-    prose: list[TargetMention] = []
-    table: list[TargetMention] = []
-    for b in blocks:
-        p, t = block_targets(text, b, frame)
-        prose.extend(p)
-        table.extend(t)
-    return finish_targets(text, prose, table)
 
 
 def _due_year(block) -> int | None:

@@ -7,27 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from plankg.ingest.enterprises import find_enterprises
 from plankg.ingest.gazetteer import platform_heads
-from plankg.ingest.platforms import find_platforms
-from plankg.ingest.projects import find_projects
-from plankg.ingest.references import find_references
-from plankg.ingest.structure import DocContext, parse_structure
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "cases" / "entities" / "entities.json")
                    .read_text(encoding="utf-8"))["cases"]
 
 
-def _run(case: dict):
+def _run(run_pipeline, case: dict):
     text = case["text"]
-    ctx = DocContext(region=case["ctx"].get("region"), title=case["ctx"].get("title"))
-    blocks = list(parse_structure(text).blocks)
-    return text, {
-        "platforms": find_platforms(text, blocks, ctx),
-        "enterprises": find_enterprises(text, blocks, ctx),
-        "projects": find_projects(text, blocks, ctx),
-        "references": find_references(text, blocks, ctx),
-    }
+    facts = run_pipeline(text, region=case["ctx"].get("region"), title=case["ctx"].get("title"))
+    return text, {"platforms": facts.platforms, "enterprises": facts.enterprises, "projects": facts.projects,
+                  "references": facts.references}
 
 
 def _has(items, want: dict) -> bool:
@@ -35,8 +25,8 @@ def _has(items, want: dict) -> bool:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case):
-    _, found = _run(case)
+def test_case(run_pipeline, case):
+    _, found = _run(run_pipeline, case)
     for kind in ("platforms", "enterprises", "projects"):
         for want in case.get(kind, []):
             assert _has(found[kind], want), (want, [x.name for x in found[kind]])
@@ -50,8 +40,8 @@ def test_case(case):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_every_item_is_grounded_and_versioned(case):
-    text, found = _run(case)
+def test_every_item_is_grounded_and_versioned(run_pipeline, case):
+    text, found = _run(run_pipeline, case)
     for kind in ("platforms", "enterprises", "projects"):
         for it in found[kind]:
             mention = text[it.span[0]:it.span[1]]
@@ -63,9 +53,9 @@ def test_every_item_is_grounded_and_versioned(case):
         assert len(names) == len(set(names))
 
 
-def test_platform_kinds_come_from_the_gazetteer():
+def test_platform_kinds_come_from_the_gazetteer(run_pipeline):
     kinds = {h.kind for h in platform_heads()}
     assert {"laboratory", "incubator", "base", "high-tech zone"} <= kinds
     text = "建设杭州城西科创大走廊和湖州南太湖实验室。"
-    found = {p.name: p.kind for p in find_platforms(text, [], DocContext(region="杭州市"))}
+    found = {p.name: p.kind for p in run_pipeline(text, region="杭州市").platforms}
     assert found == {"杭州城西科创大走廊": "high-tech zone", "湖州南太湖实验室": "laboratory"}

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.ingest.enterprises import find_enterprises
 from plankg.ingest.pipeline import extract_text
 from plankg.ingest.plan_meta import read_plan_meta
-from plankg.ingest.platforms import find_platforms
-from plankg.ingest.structure import DocContext
-from plankg.ingest.targets import find_targets
 
 
-def _targets(text: str, period=(2024, 2026)):
+def _targets(run_pipeline, text: str, period=(2024, 2026)):
     return [(t.metric, t.value, t.unit, t.comparator, t.year, t.baseline_year)
-            for t in find_targets(text, [], DocContext(period=period))]
+            for t in run_pipeline(text, period=period).targets]
 
 
 @pytest.mark.parametrize("text, period", [
@@ -80,30 +76,29 @@ def test_project_table_builders_are_not_responsibility():
     assert [(p.name, p.builder) for p in ex.projects] == [("甲材料研发", "宁波甲材料有限公司")]
 
 
-def test_platform_named_in_a_department_is_not_a_platform():
+def test_platform_named_in_a_department_is_not_a_platform(run_pipeline):
     ex = extract_text("某市工作计划\n一、任务\n1.推进扩容。（牵头单位：莫干山高新区管委会；配合单位：区金融服务中心）")
     assert ex.platforms == []
-    ctx = DocContext(region="苏州市")
-    names = [p.name for p in find_platforms("各县级市（区）科技局，苏州高新区科技局：", [], ctx)]
+    names = [p.name for p in run_pipeline("各县级市（区）科技局，苏州高新区科技局：", region="苏州市").platforms]
     assert names == []
 
 
-def test_academy_institute_and_coordinated_names():
-    names = [p.name for p in find_platforms(
-        "支持中科院苏州纳米所、苏州大学等高校院所，推进联合国全球地理信息知识与创新中心建设。", [],
-        DocContext(region="苏州市"))]
+def test_academy_institute_and_coordinated_names(run_pipeline):
+    names = [p.name for p in run_pipeline(
+        "支持中科院苏州纳米所、苏州大学等高校院所，推进联合国全球地理信息知识与创新中心建设。",
+        region="苏州市").platforms]
     assert names == ["中科院苏州纳米所", "联合国全球地理信息知识与创新中心"]
 
 
 @pytest.mark.parametrize("text", ["建设高水平创新城。", "打造万亿级科技大市场。",
                                   "（以下简称孵化器）负责全省孵化器的管理。"])
-def test_platform_categories_are_not_names(text):
-    assert find_platforms(text, [], DocContext(region="杭州市")) == []
+def test_platform_categories_are_not_names(run_pipeline, text):
+    assert run_pipeline(text, region="杭州市").platforms == []
 
 
-def test_enterprise_forms():
-    names = [e.name for e in find_enterprises(
-        "（责任单位：县数据局、中国电信德清分公司）支持成都技术转移（集团）有限公司建设机构。", [], None)]
+def test_enterprise_forms(run_pipeline):
+    names = [e.name for e in run_pipeline(
+        "（责任单位：县数据局、中国电信德清分公司）支持成都技术转移（集团）有限公司建设机构。").enterprises]
     assert names == ["中国电信德清分公司", "成都技术转移（集团）有限公司"]
 
 
@@ -113,26 +108,27 @@ def test_eligibility_criteria_are_not_targets():
     assert ex.targets == []
 
 
-def test_budget_lines_are_not_targets():
-    assert _targets("其中，支持高校建设资金54.2亿元。") == []
+def test_budget_lines_are_not_targets(run_pipeline):
+    assert _targets(run_pipeline, "其中，支持高校建设资金54.2亿元。") == []
 
 
-def test_change_against_a_base_year():
-    assert _targets("到2027年，研发费用占营业收入比重较2022年提高0.5个百分点。", (2023, 2027)) == [
+def test_change_against_a_base_year(run_pipeline):
+    assert _targets(run_pipeline, "到2027年，研发费用占营业收入比重较2022年提高0.5个百分点。", (2023, 2027)) == [
         ("研发费用占营业收入比重", 0.5, "个百分点", ">=", 2027, 2022)]
 
 
-def test_from_year_is_not_the_target_year():
-    got = _targets("到2026年，研发投入强度由2023年的3.2%提高到3.8%，高新技术企业数量增至1800家。")
+def test_from_year_is_not_the_target_year(run_pipeline):
+    got = _targets(run_pipeline, "到2026年，研发投入强度由2023年的3.2%提高到3.8%，高新技术企业数量增至1800家。")
     assert ("高新技术企业数量", 1800.0, "家", ">=", 2026, None) in got
 
 
-def test_recurring_targets_have_no_year():
-    assert _targets("每年组织实施重大科技攻关项目30项以上。")[0][4] is None
+def test_recurring_targets_have_no_year(run_pipeline):
+    assert _targets(run_pipeline, "每年组织实施重大科技攻关项目30项以上。")[0][4] is None
 
 
-def test_duration_and_energy_units():
-    assert _targets("到2026年，科技成果转化周期缩短到12个月以内，单位工业增加值能耗降低到0.4吨标准煤以下。") == [
+def test_duration_and_energy_units(run_pipeline):
+    text = "到2026年，科技成果转化周期缩短到12个月以内，单位工业增加值能耗降低到0.4吨标准煤以下。"
+    assert _targets(run_pipeline, text) == [
         ("科技成果转化周期", 12.0, "个月", "<=", 2026, None), ("单位工业增加值能耗", 0.4, "吨标准煤", "<=", 2026, None)]
 
 

@@ -7,22 +7,19 @@ investment figures were read as goals.
 from __future__ import annotations
 
 from plankg.ingest.plan_meta import find_period
-from plankg.ingest.structure import DocContext, parse_structure
-from plankg.ingest.targets import find_targets
 
 
-def _targets(text, period=(2024, 2027)):
-    ctx = DocContext(period=period, plan_year=period[1])
+def _targets(run_pipeline, text, period=(2024, 2027)):
     return [(t.metric, t.value, t.unit, t.year, t.baseline)
-            for t in find_targets(text, list(parse_structure(text).blocks), ctx)]
+            for t in run_pipeline(text, period=period, plan_year=period[1]).targets]
 
 
 # --------------------------------------------------------------------------- years in Chinese numerals
 
-def test_goal_years_in_chinese_numerals_frame_targets_and_period():
+def test_goal_years_in_chinese_numerals_frame_targets_and_period(run_pipeline):
     text = ("一、目标\n到二〇二六年，全县专利授权量达到900件。到二〇二八年，力争技术合同成交额突破20亿元。\n"
             "二〇二三年，全县专利授权量已达610件。\n")
-    got = _targets(text, period=(2024, 2028))
+    got = _targets(run_pipeline, text, period=(2024, 2028))
     assert [(v, u, y) for _, v, u, y, _ in got] == [(900.0, "件", 2026), (20.0, "亿元", 2028)]
     assert all(value != 610.0 for _, value, *_ in got)  # a year before the plan: an achievement
     assert find_period("关于推进某县科技创新的实施意见", text, "2024-05-06") == (2024, 2028)
@@ -30,12 +27,12 @@ def test_goal_years_in_chinese_numerals_frame_targets_and_period():
 
 # --------------------------------------------------------------------------- indicator table with a category column
 
-def test_a_category_column_before_the_indicator_is_no_metric():
+def test_a_category_column_before_the_indicator_is_no_metric(run_pipeline):
     text = ("专栏1 主要指标\n"
             "| 类别 | 指标 | 单位 | 2022年 | 2027年 | 属性 |\n"
             "| 创新投入 | 企业研发经费支出 | 亿元 | 30 | 55 | 预期性 |\n"
             "|  | 基础研究投入占比 | % | 4 | 7 | 预期性 |\n")
-    got = _targets(text)
+    got = _targets(run_pipeline, text)
     assert ("企业研发经费支出", 55.0, "亿元", 2027, 30.0) in got
     assert ("基础研究投入占比", 7.0, "%", 2027, 4.0) in got
     assert not [m for m, *_ in got if m == "创新投入"]
@@ -43,10 +40,10 @@ def test_a_category_column_before_the_indicator_is_no_metric():
 
 # --------------------------------------------------------------------------- a project's investment
 
-def test_a_projects_own_investment_is_no_target():
+def test_a_projects_own_investment_is_no_target(run_pipeline):
     text = ("三、重点项目\n1.加快建设以下项目：\n（1）某某智能装备产业园项目，总投资12亿元，2024年完成投资3亿元；\n"
             "（2）某某检测中心项目，计划总投资4.5亿元。\n2.全年重大科技项目完成投资40亿元以上。\n")
-    got = _targets(text, period=(2024, 2024))
+    got = _targets(run_pipeline, text, period=(2024, 2024))
     assert [(m, v) for m, v, *_ in got] == [("重大科技项目完成投资", 40.0)]
 
 

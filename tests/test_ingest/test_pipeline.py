@@ -93,16 +93,3 @@ def test_plan_wide_rule_is_kept_off_the_tasks():
     assert [[d.name for d in t.departments] for t in ex.tasks] == [["市科技局"], ["市财政局"]]
     assert [d.name for d in ex.plan.implementers] == ["各区、县(市)"]
     assert ex.plan.implementers[0].kind == "collective"
-
-
-def test_spacy_route_agrees_with_the_pure_function():
-    from plankg.ingest.responsibility import find_responsibility
-    from plankg.ingest.structure import parse_structure
-
-    for case in CASES:
-        text = case.read_text(encoding="utf-8")
-        pure = [(c.ref, c.start, c.end, [(d.name, d.role) for d in c.departments])
-                for c in find_responsibility(parse_structure(text)).clauses]
-        piped = [(t.ref, t.span[0], t.span[1], [(d.name, _role(d)) for d in t.departments])
-                 for t in extract_file(case).tasks if t.departments]
-        assert piped == pure, case.name
