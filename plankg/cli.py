@@ -289,7 +289,7 @@ def _unwritable(path: Path, exc: OSError) -> PlankgError:
 @main.command("queries")
 @click.option("--pack", default=None, help="Only the queries of this pack.")
 def list_queries(pack: str | None) -> None:
-    """List query packs: each query's name, title, description and parameters.
+    """List query packs: each query's name, title, description and parameters, and how to draw it.
 
     \b
     Example:
@@ -308,6 +308,10 @@ def list_queries(pack: str | None) -> None:
         click.echo(f"  {query.name}  {query.title_zh} / {query.title_en}")
         for line in query.description.splitlines():
             click.echo(f"      {line.strip()}")
+        if query.viz:  # drawn with the other views when no parameter is required, else on demand
+            needed = "".join(f" -p {p.name}=..." for p in query.params if p.required)
+            click.echo(f"      drawn: plankg viz --query {query.name}{needed}"
+                       + ("" if needed else " (and in plankg viz's index.html)"))
         for p in query.params:
             default = "required" if p.required else f"default {p.default!r}"
             choices = f"; choices: plankg query {p.choices_query}" if p.choices_query else ""

@@ -29,7 +29,8 @@ from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, Re
 DIALECTS = ("ladybug", "neo4j")
 PARAM_TYPES = ("string", "int", "float", "bool")
 CATEGORIES = ("overview", "ranking", "lookup", "matrix", "quality", "lineage", "search", "pick-list")
-VIZ_KEYS = ("source", "target", "relationship", "weight")
+VIZ_KEYS = ("source", "target", "relationship", "weight", "directed")
+VIZ_FLAGS = {"directed": ("yes", "no")}  # viz keys whose value is a word, not a returned column
 
 # key -> (required, repeatable); the order is the order README.md documents them in
 BASE_KEYS: dict[str, tuple[bool, bool]] = {
@@ -451,18 +452,25 @@ def return_aliases(cypher: str, where: str) -> list[str]:
 
 
 def parse_viz(value: str, where: str, aliases: list[str]) -> dict[str, str]:
-    """Parse `source=COL target=COL [relationship=COL] [weight=COL]` against the RETURN aliases.
+    """Parse `source=COL target=COL [relationship=COL] [weight=COL] [directed=no]` against the
+    RETURN aliases; `directed=no` marks a symmetric relation (drawn without arrows).
 
     >>> parse_viz("source=a target=b weight=n", "q", ["a", "b", "n"])
     {'source': 'a', 'target': 'b', 'weight': 'n'}
+    >>> parse_viz("source=a target=b directed=no", "q", ["a", "b"])
+    {'source': 'a', 'target': 'b', 'directed': 'no'}
     """
     viz: dict[str, str] = {}
     for part in value.split():
         key, sep, column = part.partition("=")
         if not sep or key not in VIZ_KEYS or key in viz:
             raise QueryError(f"cannot read viz hint {part!r}", where=where,
-                             fix="write viz: source=COL target=COL [relationship=COL] [weight=COL]")
-        if column not in aliases:
+                             fix="write viz: source=COL target=COL [relationship=COL] [weight=COL] [directed=no]")
+        if key in VIZ_FLAGS:
+            if column not in VIZ_FLAGS[key]:
+                raise QueryError(f"viz hint {key}={column} is not one of {', '.join(VIZ_FLAGS[key])}", where=where,
+                                 fix=f"write {key}={VIZ_FLAGS[key][-1]} or leave it out")
+        elif column not in aliases:
             raise QueryError(f"viz hint {key}={column} names no returned column", where=where,
                              fix="use one of " + ", ".join(aliases))
         viz[key] = column

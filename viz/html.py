@@ -42,7 +42,7 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -386,7 +386,8 @@ def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable
 
 def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, physics_limit: int = PHYSICS_LIMIT,
                   max_nodes: int = MAX_NODES, quote_chars: int | None = None,
-                  documents: Mapping[str, str] | None = None, focus: Hashable | None = None) -> View:
+                  documents: Mapping[str, str] | None = None, focus: Hashable | None = None,
+                  undirected: Collection[str] = ()) -> View:
     """Turn a graph (as `plankg.graph.nx` builds it) into a `View`.
 
     Up to `physics_limit` nodes the browser lays the graph out with physics; above it the layout
@@ -394,7 +395,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     the least connected leaves are left out and a note says how many of each type. Tooltip quotes
     (a task's or target's sentence, a section's title) are kept whole unless `quote_chars` asks
     to cut them, which a note then says. `focus` names the view's subject (a department, a plan),
-    drawn larger and always labelled.
+    drawn larger and always labelled. Relationship types in `undirected` are symmetric (two
+    departments sharing tasks) and drawn without arrows.
 
     The payload stores every string once; what the page can rebuild it does not carry:
 
@@ -408,6 +410,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
       and edge kind, `targets` a node index or a list of them; `printed` -2 / -3 means printed
       as the target / source is named; `doc` -2 (the default) means the document of the
       target, else of the source.
+    * `types` rows `[type, Chinese name, colour, shape, size]`; `rels` rows `[type, Chinese name,
+      colour, dashed]`, with a fifth field 1 for a relationship drawn without arrows.
     * a task's responsible departments, a department's task count and the documents a shared
       entity appears in come from the edges in the page. Trailing default fields are dropped.
       `focus` is the subject's node index, `xy` the precomputed positions of large views.
@@ -500,7 +504,7 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     rels = []
     for rel in rel_keys:
         rel_style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
-        rels.append([rel, type_zh(rel), rel_style.colour, int(rel_style.dashed)])
+        rels.append([rel, type_zh(rel), rel_style.colour, int(rel_style.dashed), *([1] if rel in undirected else [])])
 
     payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
                                "roles": roles.values, "keys": keys.values, "strings": strings.values,
@@ -512,7 +516,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
 
         positions = hub_layout(graph.subgraph(kept) if len(kept) < graph.number_of_nodes() else graph)
         payload["xy"] = [c for node in kept for c in positions[node]]
-        notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。")
+        notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。"
+                     "可从一个节点开始：勾选左侧“从一个节点展开”后搜索，或打开 文件名.html#node=名称。")
     return View(title=title, caption=caption, payload=payload, notes=notes)
 
 

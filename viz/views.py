@@ -190,13 +190,15 @@ def _write(view: View, path: Path, kind: str) -> WrittenView:
 
 
 def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
-                matrix: bool = True) -> list[Path]:
+                matrix: bool = True, queries: bool = True) -> list[Path]:
     """Write every view of `store` into `out_dir` and return their paths, `index.html` last.
 
     Views: `all.html` (the whole graph), `department-<id>.html` per department,
     `plan-<id>.html` per ingested plan, `platforms.html`, and with `matrix` the responsibility
-    matrix as `responsibility.html` and `responsibility.csv`. `document_ids` restricts every view
-    to those documents' facts.
+    matrix as `responsibility.html` and `responsibility.csv`, and with `queries` one
+    `query-<name>.html` per query pack that can be drawn as it is (`index_queries`) and returns
+    rows. `document_ids` restricts every view to those documents' facts (and leaves the query
+    views out, since pack queries read the whole store).
     """
     out = Path(out_dir)
     try:
@@ -247,6 +249,16 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
         written.append(WrittenView(html_path, "表格", "责任矩阵（部门 × 任务）", len(table.tasks), table.cells))
         written.append(WrittenView(csv_path, "表格", "责任矩阵 CSV（Excel 可直接打开）", len(table.tasks), table.cells))
 
+    if queries and not document_ids:
+        from plankg.queries.loader import load_packs, run_query
+
+        for query in index_queries(load_packs().values()):
+            rows = run_query(store, query, {})
+            if not rows:
+                continue  # a link to an empty drawing helps no one
+            view = query_view(rows, query.viz or {}, query_view_title(query))
+            written.append(_write(view, out / f"query-{query.name}.html", "查询"))
+
     index = write_index(written, out / "index.html", graph)
     return [w.path for w in written] + [index]
 
@@ -296,6 +308,18 @@ def write_index(views: Sequence[WrittenView], path: Path, graph: nx.MultiDiGraph
 
 
 # --- query results --------------------------------------------------------------------------------
+def index_queries(queries: Iterable[Any]) -> list[Any]:
+    """The pack queries `write_views` draws and the index links: those with viz hints and no
+    required parameter, by pack and name. Others with viz hints are drawn on demand
+    (`plankg viz --query NAME -p KEY=VALUE`)."""
+    return sorted((q for q in queries if q.viz and not any(p.required for p in q.params)),
+                  key=lambda q: (q.pack, q.name))
+
+
+def query_view_title(query: Any) -> str:
+    return f"{query.title_zh} / {query.title_en}"
+
+
 def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
     """Read viz hints, as a mapping or as a query header writes them.
 
@@ -303,6 +327,8 @@ def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
     {'source': 'department', 'target': 'task_id', 'relationship': 'role'}
     >>> parse_viz_hints("source=department, rel=role, target=task")
     {'source': 'department', 'target': 'task', 'relationship': 'role'}
+    >>> parse_viz_hints("source=department_a target=department_b directed=no")["directed"]
+    'no'
     >>> parse_viz_hints({"source": "a"})  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
@@ -323,7 +349,7 @@ def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
         parsed = {str(k): str(v) for k, v in hints.items() if v is not None}
     if "rel" in parsed:  # the short spelling of the query packs' `relationship`
         parsed.setdefault("relationship", parsed.pop("rel"))
-    allowed = {"source", "target", "relationship", "weight", "source_label", "target_label"}
+    allowed = {"source", "target", "relationship", "weight", "source_label", "target_label", "directed"}
     unknown = set(parsed) - allowed
     missing = [k for k in ("source", "target") if k not in parsed]
     if missing or unknown:
@@ -332,17 +358,27 @@ def parse_viz_hints(hints: str | Mapping[str, str]) -> dict[str, str]:
                        fix="give at least source=COLUMN and target=COLUMN, "
                            "e.g. source=department target=task relationship=role"
                        + ("" if missing else f"; allowed keys: {', '.join(sorted(allowed))}"))
+    if parsed.get("directed", "yes") not in ("yes", "no"):
+        raise VizError(f"viz hint directed={parsed['directed']!r} is neither yes nor no", where=str(hints),
+                       fix="write directed=no for a symmetric relation (drawn without arrows), or leave it out")
     return parsed
 
 
 def write_query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping[str, str], out_path: str | Path,
                      title: str, caption: str | None = None) -> Path:
-    """Draw a query's result rows as a graph, following its viz hints, and write the view.
+    """Draw a query's result rows as a graph, following its viz hints (see `query_view`), and write the view."""
+    return query_view(rows, viz_hints, title, caption).write(Path(out_path))
+
+
+def query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping[str, str], title: str,
+               caption: str | None = None) -> View:
+    """Draw a query's result rows as a graph, following its viz hints.
 
     `viz_hints` is the query header's `viz` (a dict, or its text `source=COL target=COL
     [relationship=COL] [weight=COL]`): `source` and `target` columns become nodes,
     `relationship` labels the edge, `weight` sets its width; `source_label`/`target_label`
-    optionally give the node types. Other columns show in the edge tooltips.
+    optionally give the node types; `directed=no` says the relation is symmetric (each pair
+    once, drawn without arrows). Other columns show in the edge tooltips.
     """
     hints = parse_viz_hints(viz_hints)
     rows = list(rows)
@@ -357,7 +393,8 @@ def write_query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping
                              source_label=hints.get("source_label"), target_label=hints.get("target_label"))
     caption = caption or (f"查询结果 {len(rows):,} 行，绘为 {graph.number_of_nodes():,} 个节点、"
                           f"{graph.number_of_edges():,} 条关系。")
-    view = graph_to_view(graph, title, caption)
+    symmetric = {str(k) for *_, k in graph.edges(keys=True)} if hints.get("directed") == "no" else set()
+    view = graph_to_view(graph, title, caption, undirected=symmetric)
     if not rows:
         view.notes.append("查询没有返回结果。")
-    return view.write(Path(out_path))
+    return view

@@ -83,6 +83,7 @@ def test_a_good_pack_loads(tmp_path):
     (("RETURN p.title AS plan", "RETURN p.title"), "has no alias"),
     (("ORDER BY plan\n", ""), "no ORDER BY"),
     (("// viz: source=plan target=plan", "// viz: source=plan target=task"), "names no returned column"),
+    (("// viz: source=plan target=plan", "// viz: source=plan target=plan directed=maybe"), "is not one of yes, no"),
     (("// category: overview", "// category: misc"), "unknown category 'misc'"),
     (("choices=pick_plans", "choices=plan_titles"), "not a pick-list query"),
     (("// name: plan_titles", "// name: plan_title"), "differs from the file name"),

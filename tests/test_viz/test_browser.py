@@ -50,12 +50,15 @@ def written(viz_store, tmp_path_factory) -> list[Path]:
     return write_views(viz_store, tmp_path_factory.mktemp("views"))
 
 
-def _open(driver, path: Path) -> list[str]:
-    """Load `path` and return the URLs of every request it made besides itself (data: URLs aside)."""
+def _open(driver, path: Path, fragment: str = "") -> list[str]:
+    """Load `path` (with `#fragment`) and return the URLs of every request it made besides itself
+    (data: URLs aside)."""
+    from urllib.parse import quote
+
     driver.get_log("performance")  # drop events of earlier pages
     driver.get_log("browser")
     url = path.resolve().as_uri()
-    driver.get(url)
+    driver.get(url + ("#" + quote(fragment, safe="=") if fragment else ""))
     deadline = time.time() + 30
     while time.time() < deadline and driver.execute_script("return document.readyState") != "complete":
         time.sleep(0.05)
@@ -268,3 +271,230 @@ def test_a_damaged_data_block_is_reported_not_blank(browser, written, tmp_path):
         time.sleep(0.05)
     assert "无法打开此视图" in browser.find_element("id", "load-error").text
     assert browser.execute_script("return typeof window.PLANKG") == "undefined"
+
+
+# --- issue 19: filters, counter, symmetric pairs, query views, neighbourhoods, notebooks -----------
+SHOTS = Path("/tmp/plankg-shots")
+
+
+def _shot(driver, name: str) -> Path:
+    """A screenshot kept in /tmp/plankg-shots for a person to look at."""
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
+
+
+def _wait_ready(driver) -> None:
+    """Drawn, and physics settled: a click then lands where the node is."""
+    _wait_drawn(driver)
+    deadline = time.time() + 30
+    while time.time() < deadline and not driver.execute_script("return PLANKG.ready"):
+        time.sleep(0.1)
+
+
+def _click_node(driver, k: int) -> None:
+    """Click node `k` where it is drawn, as a user would (not through the page's API)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    x, y = driver.execute_script("""
+        const net = PLANKG.network, at = net.canvasToDOM(net.getPositions([arguments[0]])[arguments[0]]);
+        return [at.x, at.y];""", k)
+    graph = driver.find_element("id", "graph")
+    width, height = graph.size["width"], graph.size["height"]
+    assert 0 <= x < width and 0 <= y < height, (x, y, width, height)
+    ActionChains(driver).move_to_element_with_offset(graph, int(x - width / 2), int(y - height / 2)).click().perform()
+    time.sleep(0.3)
+
+
+_DIMMED = "return PLANKG.nodes.get().filter(n => n.opacity !== undefined && n.opacity < 1).length"
+_COUNTS = """
+    const p = PLANKG, shown = new Set(p.network.body.nodeIndices);
+    const drawn = p.edges.get().filter(e => shown.has(e.from) && shown.has(e.to)
+                                            && p.network.body.edges[e.id] !== undefined).length;
+    return {nodes: shown.size, edges: drawn, edgeIndices: p.network.body.edgeIndices.length,
+            stats: document.getElementById('stats').textContent};"""
+
+
+def test_a_department_filter_clears_the_click_highlight(browser, written):
+    from selenium.webdriver.support.ui import Select
+
+    everything = written[0]
+    assert _open(browser, everything) == []
+    _wait_ready(browser)
+    names = browser.execute_script("return PLANKG.names")
+    _click_node(browser, names.index("杭州市科学技术局"))
+    assert browser.execute_script(_DIMMED) > 0  # the click highlighted the department's neighbours
+    Select(browser.find_element("id", "dept")).select_by_value(str(names.index("杭州市发展和改革委员会")))
+    time.sleep(0.3)
+    assert browser.execute_script(_DIMMED) == 0, "the filtered graph stays washed out"
+    assert browser.execute_script("return PLANKG.network.getSelectedNodes()") == []
+    assert "杭州市发展和改革委员会" in browser.execute_script(
+        "return PLANKG.network.body.nodeIndices.map(k => PLANKG.names[k])")
+    _shot(browser, "dept-filter-after-click")
+    _no_errors(browser, everything.name)
+
+
+def test_the_counter_counts_the_edges_drawn(browser, written):
+    from selenium.webdriver.support.ui import Select
+
+    everything = written[0]
+    assert _open(browser, everything) == []
+    _wait_drawn(browser)
+    total = browser.execute_script("return PLANKG.edges.length")
+    start = browser.execute_script(_COUNTS)
+    assert f"{total} / {total} 条关系" in start["stats"]
+    browser.find_element("css selector", '#legend-types input[data-key="Task"]').click()  # hide every task
+    hidden = browser.execute_script(_COUNTS)
+    assert 0 < hidden["edges"] < total
+    assert f"{hidden['edges']} / {total} 条关系" in hidden["stats"], hidden
+    assert hidden["edgeIndices"] == hidden["edges"]
+    browser.find_element("css selector", '#legend-types input[data-key="Task"]').click()
+    names = browser.execute_script("return PLANKG.names")
+    Select(browser.find_element("id", "dept")).select_by_value(str(names.index("杭州市发展和改革委员会")))
+    scoped = browser.execute_script(_COUNTS)
+    assert 0 < scoped["edges"] < total and f"{scoped['edges']} / {total} 条关系" in scoped["stats"], scoped
+    _shot(browser, "counter-department")
+    _no_errors(browser, everything.name)
+
+
+def _pack_view(viz_store, tmp_path, name: str) -> Path:
+    from plankg.queries.loader import load_packs, run_query
+    from plankg.viz.views import write_query_view
+
+    query = load_packs()[name]
+    return write_query_view(run_query(viz_store, query, {}), query.viz, tmp_path / f"query-{name}.html",
+                            query.title_zh)
+
+
+def test_co_responsible_pairs_are_drawn_without_arrows(browser, viz_store, tmp_path):
+    arrows = {}
+    for name in ("co_responsible_pairs", "plans_by_issuer"):
+        path = _pack_view(viz_store, tmp_path, name)
+        assert _open(browser, path) == []
+        _wait_ready(browser)
+        _no_errors(browser, path.name)
+        arrows[name] = browser.execute_script("""
+            return Object.values(PLANKG.network.body.edges).map(e => e.options.arrows.to.enabled);""")
+        tips = browser.execute_script("return PLANKG.edges.get().map(e => e.title)")
+        if name == "co_responsible_pairs":
+            assert all(" — " in tip and " → " not in tip for tip in tips), tips
+            _shot(browser, "co-responsible-pairs")
+    assert arrows["co_responsible_pairs"] and not any(arrows["co_responsible_pairs"])
+    assert arrows["plans_by_issuer"] and all(arrows["plans_by_issuer"])  # a directed relation keeps them
+
+
+def test_the_index_links_the_drawn_query_views(browser, written):
+    index = written[-1]
+    assert _open(browser, index) == []
+    links = {a.text: a for a in browser.find_elements("css selector", "a")}
+    assert any(text.startswith("部门协同对") for text in links), sorted(links)
+    _shot(browser, "index")
+    link = next(a for text, a in links.items() if text.startswith("部门协同对"))
+    href = link.get_attribute("href")
+    link.click()
+    _wait_drawn(browser)
+    assert browser.current_url == href and browser.title.startswith("部门协同对")
+    assert browser.execute_script("return PLANKG.network.body.nodeIndices.length") > 1
+    _no_errors(browser, "query view from the index")
+
+
+def test_plankg_queries_says_which_queries_can_be_drawn():
+    from click.testing import CliRunner
+
+    from plankg.cli import main
+
+    listing = CliRunner().invoke(main, ["queries"]).output
+    assert "drawn: plankg viz --query co_responsible_pairs (and in plankg viz's index.html)" in listing
+    assert "drawn: plankg viz --query plan_lineage -p plan=...\n" in listing  # needs a parameter: on demand
+    department_tasks = listing.split("  department_tasks  ")[1].split("\n  ")[0]
+    assert "drawn:" not in department_tasks  # a list, not a graph
+
+
+def _large_graph_view(tmp_path):
+    import random
+
+    from plankg.graph.nx import networkx_from_records
+    from plankg.viz.html import PHYSICS_LIMIT, graph_to_view
+
+    rng = random.Random(5)
+    nodes = [{"label": "Department", "id": f"department-{i:016x}", "name": f"杭州市第{i}局"} for i in range(40)]
+    nodes += [{"label": "Task", "id": f"task-{i:016x}", "ref": str(i), "document_id": "d",
+               "text": f"第{i}项任务：加快推进城西科创大走廊建设。"} for i in range(PHYSICS_LIMIT + 100)]
+    edges = []
+    for i in range(PHYSICS_LIMIT + 100):
+        lead = 3 if i < 6 else rng.randrange(40)
+        edges.append({"type": "RESPONSIBLE_FOR", "source": f"department-{lead:016x}", "target": f"task-{i:016x}",
+                      "role": "lead", "document_id": "d"})
+        if i == 1:  # one task of 第3局 shared with 第7局
+            edges.append({"type": "RESPONSIBLE_FOR", "source": f"department-{7:016x}", "target": f"task-{i:016x}",
+                          "role": "support", "document_id": "d"})
+    view = graph_to_view(networkx_from_records(nodes, edges, {"d": "大文件.txt"}), "大图", "合成数据")
+    assert "xy" in view.payload and view.payload["physics"] is False
+    return view, view.write(tmp_path / "large.html")
+
+
+def test_a_large_view_starts_from_one_node_and_expands_on_click(browser, tmp_path):
+    view, path = _large_graph_view(tmp_path)
+    assert _open(browser, path, "node=杭州市第3局") == []
+    _wait_drawn(browser)
+    _no_errors(browser, path.name)
+    names = browser.execute_script("return PLANKG.names")
+    first = browser.execute_script(_COUNTS)
+    third = names.index("杭州市第3局")
+    tasks_of_third = browser.execute_script("return PLANKG.network.getConnectedNodes(arguments[0])", third)
+    assert first["nodes"] == 1 + len(tasks_of_third) < view.node_count  # not the hairball
+    assert first["stats"].startswith(f"显示 {first['nodes']} / {view.node_count} 个节点")
+    assert browser.find_element("id", "explore").is_selected()
+    _shot(browser, "large-start")
+    shared = next(k for k, name in enumerate(names) if name.startswith("1 第1项任务"))
+    seventh = names.index("杭州市第7局")
+    assert seventh not in browser.execute_script("return PLANKG.network.body.nodeIndices")
+    _click_node(browser, shared)  # expands the shared task: 第7局 comes in
+    shown = set(browser.execute_script("return PLANKG.network.body.nodeIndices"))
+    assert seventh in shown and len(shown) == first["nodes"] + 1
+    _click_node(browser, seventh)  # and 第7局's tasks with it
+    shown = browser.execute_script(_COUNTS)
+    sevenths = browser.execute_script("return PLANKG.network.getConnectedNodes(arguments[0])", seventh)
+    assert shown["nodes"] == first["nodes"] + 1 + len(set(sevenths) - {shared})
+    assert f"{shown['edges']} / {view.edge_count} 条关系" in shown["stats"]
+    _shot(browser, "large-expanded")
+    # the search box starts again from what it finds
+    box = browser.find_element("id", "search")
+    box.send_keys("杭州市第12局")
+    box.send_keys("\n")
+    twelfth = names.index("杭州市第12局")
+    shown = set(browser.execute_script("return PLANKG.network.body.nodeIndices"))
+    assert twelfth in shown and third not in shown
+    browser.find_element("id", "reset").click()  # back to the whole graph
+    assert browser.execute_script("return PLANKG.network.body.nodeIndices.length") == view.node_count
+    assert not browser.find_element("id", "explore").is_selected()
+    _no_errors(browser, path.name)
+
+
+def test_a_notebook_shows_the_view_inline_offline(browser, viz_store, tmp_path):
+    """What Jupyter does with `_repr_html_`: the cell's HTML goes into the notebook page. The
+    view runs in its iframe, draws, and nothing leaves the page."""
+    from plankg.graph.nx import store_to_networkx
+    from plankg.viz.html import graph_to_view
+
+    view = graph_to_view(store_to_networkx(viz_store), "全部图谱", "笔记本中的视图")
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>notebook</title>'
+                        '</head><body><div class="jp-Cell"><pre>In [1]: view</pre>'
+                        f'<div class="jp-OutputArea-output">{view._repr_html_()}</div></div></body></html>',
+                        encoding="utf-8")
+    assert _open(browser, notebook) == []
+    browser.switch_to.frame(browser.find_element("tag name", "iframe"))
+    try:
+        _wait_drawn(browser)
+        assert browser.execute_script("return PLANKG.network.body.nodeIndices.length") == view.node_count
+        assert browser.find_element("css selector", "h1").text == "全部图谱"
+        _no_errors(browser, "notebook iframe")
+        requested = [e for e in browser.get_log("performance")
+                     if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"]
+        assert requested == []
+    finally:
+        browser.switch_to.default_content()
+    _no_errors(browser, notebook.name)
+    _shot(browser, "notebook")

@@ -34,7 +34,21 @@ def test_views_are_written_with_safe_ascii_names(views):
     assert names[-1] == "index.html" and "all.html" in names and "platforms.html" in names
     assert sum(n.startswith("department-") for n in names) == 4
     assert sum(n.startswith("plan-") for n in names) == 2  # the cited-only plan gets no view of its own
-    assert all(re.fullmatch(r"[a-z0-9-]+\.(html|csv)", n) for n in names)
+    assert all(re.fullmatch(r"[a-z0-9-]+\.(html|csv)", n) for n in names if not n.startswith("query-"))
+    assert all(re.fullmatch(r"query-[a-z0-9_]+\.html", n) for n in names if n.startswith("query-"))  # pack names
+
+
+def test_views_draw_the_queries_that_need_no_parameter(views, viz_store):
+    from plankg.queries.loader import load_packs, run_query
+    from plankg.viz.views import index_queries
+
+    drawable = index_queries(load_packs().values())
+    assert "co_responsible_pairs" in [q.name for q in drawable] and all(q.viz for q in drawable)
+    assert not any(p.required for q in drawable for p in q.params)  # plan_lineage needs -p plan=...
+    with_rows = {f"query-{q.name}.html" for q in drawable if run_query(viz_store, q, {})}
+    assert with_rows and {p.name for p in views if p.name.startswith("query-")} == with_rows
+    index = views[-1].read_text(encoding="utf-8")
+    assert "<h2>查询（" in index and 'href="query-co_responsible_pairs.html">部门协同对 / ' in index
 
 
 def test_views_are_utf8_and_load_nothing_from_the_network(views):

@@ -74,11 +74,13 @@ function plankgView(data) {  // called by boot.js once the data is inflated
         (seenIn[s] = seenIn[s] || {})[edoc] = true;
         (seenIn[t] = seenIn[t] || {})[edoc] = true;
       }
-      var etip = rel[1] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : "") + "\n" + names[s] + " → " + names[t];
+      var undirected = rel[4] === 1;  // a symmetric relation (co-responsible departments): no arrow
+      var etip = rel[1] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : "") + "\n" + names[s] +
+        (undirected ? " — " : " → ") + names[t];
       if (printed) etip += "\n原文称谓：" + printed;
       if (efacts.length) etip += "\n" + efacts.join("\n");
       if (edoc >= 0) etip += "\n文件：" + docs[edoc];
-      edgeItems.push({id: m, from: s, to: t, title: etip, arrows: "to",
+      edgeItems.push({id: m, from: s, to: t, title: etip, arrows: {to: {enabled: !undirected}},
         color: {color: rel[2], highlight: rel[2], opacity: 0.8},
         dashes: role === "support" || rel[3] === 1, width: weight || (role === "lead" ? 3 : 1)});
     });
@@ -128,9 +130,26 @@ function plankgView(data) {  // called by boot.js once the data is inflated
   var typeOn = {}, relOn = {}, scope = null;
   types.forEach(function (t, k) { typeOn[k] = true; });
   rels.forEach(function (r, k) { relOn[k] = true; });
-  var nodeView = new vis.DataView(nodes, {filter: function (n) {
-    return typeOn[typeOf[n.id]] && (scope === null || scope.has(n.id)); }});
-  var edgeView = new vis.DataView(edges, {filter: function (ed) { return relOn[relOf[ed.id]]; }});
+  // a view opened as file.html#node=名称 starts from that node and its neighbours, never drawing
+  // the whole graph first (see "neighbourhoods" below)
+  var exploring = false;
+  function neighbourhood(k) { var s = new Set(adj[k]); s.add(k); return s; }
+  function nodeNamed(text) {  // the node of that exact name, else the first whose name holds it
+    var exact = names.indexOf(text), found = search(text);
+    return exact >= 0 ? exact : found.length ? found[0] : -1;
+  }
+  function hashNode() {
+    var wanted = new URLSearchParams(location.hash.replace(/^#/, "")).get("node");
+    return wanted ? nodeNamed(wanted) : -1;
+  }
+  var startNode = hashNode();
+  if (startNode >= 0) { exploring = true; scope = neighbourhood(startNode); }
+  function shown(k) { return typeOn[typeOf[k]] && (scope === null || scope.has(k)); }
+  var nodeView = new vis.DataView(nodes, {filter: function (n) { return shown(n.id); }});
+  // an edge is shown when its type is on and both its ends are: the counter counts what is drawn
+  var edgeView = new vis.DataView(edges, {filter: function (ed) {
+    return relOn[relOf[ed.id]] && shown(edgeS[ed.id]) && shown(edgeT[ed.id]); }});
+  function refresh() { nodeView.refresh(); edgeView.refresh(); updateStats(); }
 
   var large = !!data.xy;
   var options = {
@@ -183,7 +202,8 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     nodes.update(nodeUpdates); edges.update(edgeUpdates); dimmed = false;
   }
   network.on("click", function (params) {
-    if (params.nodes.length) highlight(params.nodes[0]); else clearHighlight();
+    if (exploring && params.nodes.length) expand(params.nodes[0]);
+    else if (params.nodes.length) highlight(params.nodes[0]); else clearHighlight();
   });
   api.highlight = highlight; api.clearHighlight = clearHighlight;
 
@@ -228,11 +248,11 @@ function plankgView(data) {  // called by boot.js once the data is inflated
   var typeList = document.getElementById("legend-types"), relList = document.getElementById("legend-rels");
   types.forEach(function (t, k) {
     legendRow(typeList, t[0], t[1], typeCounts[k], swatch(t[3], t[2]), function (on) {
-      typeOn[k] = on; nodeView.refresh(); updateStats(); });
+      typeOn[k] = on; refresh(); });
   });
   rels.forEach(function (r, k) {
     legendRow(relList, r[0], r[1], relCounts[k], swatch("line", r[2], r[3] === 1), function (on) {
-      relOn[k] = on; edgeView.refresh(); updateStats(); });
+      relOn[k] = on; refresh(); });
   });
   if (roleOf.indexOf("lead") >= 0 || roleOf.indexOf("support") >= 0) {
     var li = document.createElement("li");
@@ -263,8 +283,10 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     return s;
   }
   deptSelect.addEventListener("change", function () {
+    // a highlight belongs to the graph it was made on: kept, it would wash out the filtered one
+    clearHighlight(); network.unselectAll(); setExploring(false);
     scope = deptSelect.value === "" ? null : departmentScope(Number(deptSelect.value));
-    nodeView.refresh(); updateStats();
+    refresh();
     network.fit({animation: false});
   });
 
@@ -286,11 +308,12 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     return out;
   }
   function focusNode(k) {
+    if (exploring) { startFrom(k); return; }
     if (!typeOn[typeOf[k]] || (scope !== null && !scope.has(k))) {
       typeOn[typeOf[k]] = true; scope = null; deptSelect.value = "";
       var box = typeList.querySelector('input[data-key="' + types[typeOf[k]][0] + '"]');
       if (box) box.checked = true;
-      nodeView.refresh(); updateStats();
+      refresh();
     }
     network.selectNodes([k]);
     network.focus(k, {scale: 1.2, animation: false});
@@ -354,12 +377,47 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     network.setOptions({physics: {enabled: physicsBox.checked, stabilization: {enabled: false}}});
   });
   document.getElementById("reset").addEventListener("click", function () {
-    scope = null; deptSelect.value = ""; searchBox.value = "";
+    scope = null; deptSelect.value = ""; searchBox.value = ""; setExploring(false);
     while (results.firstChild) results.removeChild(results.firstChild);
     types.forEach(function (t, k) { typeOn[k] = true; }); rels.forEach(function (r, k) { relOn[k] = true; });
     Array.prototype.forEach.call(document.querySelectorAll(".legend input"), function (b) { b.checked = true; });
-    nodeView.refresh(); edgeView.refresh(); clearHighlight(); network.unselectAll(); updateStats(); network.fit();
+    clearHighlight(); network.unselectAll(); refresh(); network.fit();
   });
+  // --- neighbourhoods: one node and its neighbours, expanded by clicking ---------------------
+  var exploreBox = document.getElementById("explore");
+  function setExploring(on) {
+    exploring = on; exploreBox.checked = on;
+  }
+  function startFrom(k) {
+    clearHighlight(); setExploring(true); deptSelect.value = "";
+    typeOn[typeOf[k]] = true;
+    var box = typeList.querySelector('input[data-key="' + types[typeOf[k]][0] + '"]');
+    if (box) box.checked = true;
+    scope = neighbourhood(k); refresh();
+    network.selectNodes([k]);
+    network.fit({animation: false});
+  }
+  function expand(k) {  // a click adds the node's neighbours to what is shown
+    if (scope === null) { startFrom(k); return; }
+    adj[k].forEach(function (n) { scope.add(n); });
+    refresh();
+    network.selectNodes([k]);
+    network.fit({animation: false});  // a precomputed layout may place a new neighbour far away
+  }
+  exploreBox.checked = exploring;
+  exploreBox.addEventListener("change", function () {
+    var selected = network.getSelectedNodes();
+    if (exploreBox.checked && selected.length) startFrom(selected[0]);
+    else if (exploreBox.checked) { clearHighlight(); setExploring(true); }
+    else { setExploring(false); scope = null; refresh(); network.fit({animation: false}); }
+  });
+  window.addEventListener("hashchange", function () {
+    var k = hashNode();
+    if (k >= 0) startFrom(k);
+  });
+  if (startNode >= 0) network.selectNodes([startNode]);
+  api.startFrom = startFrom; api.expand = expand;
+
   function updateStats() {
     document.getElementById("stats").textContent =
       "显示 " + nodeView.length + " / " + N + " 个节点，" + edgeView.length + " / " + M + " 条关系";

@@ -8,7 +8,7 @@
 // param: min_tasks int = 1 -- 至少共同负责的任务数 (keep pairs sharing at least this many tasks)
 // category: ranking
 // revision: 1
-// viz: source=department_a target=department_b weight=shared_tasks
+// viz: source=department_a target=department_b weight=shared_tasks directed=no
 MATCH (p:Plan)
 WHERE $plan = '' OR p.title CONTAINS $plan
 MATCH (a:Department)-[ra:RESPONSIBLE_FOR]->(t:Task)<-[:RESPONSIBLE_FOR]-(b:Department)
