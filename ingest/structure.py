@@ -519,186 +519,227 @@ def parse_structure(text: str) -> Structure:
     '附件1', '附件1', ()), ('paragraph', '附件1', '附件1', ()), ('table_row', '附件1.1', '附件1', ('1', '甲项目',
     '甲公司'))]
     """
-    lines = split_lines(text)
-    line_tuples = [(ln.start, ln.end, ln.text) for ln in lines]
-    interrupted: layout.Table | None = None  # a layout table a section row may interrupt
-    interrupted_at = 0  # the line index where it stopped
-    skip: set[int] = set()
-    dup_runs = find_duplicate_runs(lines)
-    for a, b in dup_runs:
-        skip.update(range(a, b))
-    duplicate_spans = tuple((lines[a].start, lines[b - 1].end) for a, b in dup_runs)
+    return _StructureParser(text).parse()
 
-    blocks: list[Block] = []
-    # Open units: (rank, ref part, is_heading, marker text)
-    stack: list[tuple[int, str, bool]] = []
-    open_sections: list[dict] = []
-    sections: list[dict] = []
-    appendix_seen: dict[str, int] = {}
-    numbered_seen = False
-    in_toc = False
-    toc_first: str | None = None
-    used_refs: set[str] = set()
 
-    def current_ref() -> str | None:
-        return ".".join(p for _, p, _ in stack) or None
+class _StructureParser:
+    """One pass over a document's lines. Each step looks at the line at `i` and either takes it (and the
+    lines that belong with it), moving `i` past them, or leaves it to the next step: contents pages,
+    appendix markers, tables, numbered lines; a line no step takes is a paragraph."""
 
-    def stacked_ref() -> str:  # the ref of a marker just pushed onto the stack
-        return ".".join(p for _, p, _ in stack)
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = split_lines(text)
+        self.line_tuples = [(ln.start, ln.end, ln.text) for ln in self.lines]
+        self.interrupted: layout.Table | None = None  # a layout table a section row may interrupt
+        self.interrupted_at = 0  # the line index where it stopped
+        self.skip: set[int] = set()
+        dup_runs = find_duplicate_runs(self.lines)
+        for a, b in dup_runs:
+            self.skip.update(range(a, b))
+        self.duplicate_spans = tuple((self.lines[a].start, self.lines[b - 1].end) for a, b in dup_runs)
 
-    def current_section() -> str | None:
-        return open_sections[-1]["ref"] if open_sections else None
+        self.blocks: list[Block] = []
+        # Open units: (rank, ref part, is_heading)
+        self.stack: list[tuple[int, str, bool]] = []
+        self.open_sections: list[dict] = []
+        self.sections: list[dict] = []
+        self.appendix_seen: dict[str, int] = {}
+        self.numbered_seen = False
+        self.in_toc = False
+        self.toc_first: str | None = None
+        self.used_refs: set[str] = set()
+        self.i = 0
 
-    def close_sections(rank: int, at: int) -> None:
-        while open_sections and open_sections[-1]["rank"] >= rank:
-            open_sections.pop()["end"] = at
+    def parse(self) -> Structure:
+        n = len(self.lines)
+        while self.i < n:
+            if self.i in self.skip:
+                self.i += 1
+                continue
+            ln = self.lines[self.i]
+            if not (self._contents(ln) or self._appendix(ln) or self._table(ln) or self._numbered(ln)):
+                self._paragraph(ln)
+        return self._finish()
 
-    i = 0
-    n = len(lines)
-    while i < n:
-        if i in skip:
-            i += 1
-            continue
-        ln = lines[i]
+    # --------------------------------------------------------------------------- where the parse stands
+
+    def current_ref(self) -> str | None:
+        return ".".join(p for _, p, _ in self.stack) or None
+
+    def stacked_ref(self) -> str:  # the ref of a marker just pushed onto the stack
+        return ".".join(p for _, p, _ in self.stack)
+
+    def current_section(self) -> str | None:
+        return self.open_sections[-1]["ref"] if self.open_sections else None
+
+    def close_sections(self, rank: int, at: int) -> None:
+        while self.open_sections and self.open_sections[-1]["rank"] >= rank:
+            self.open_sections.pop()["end"] = at
+
+    def open_section(self, ref: str, title: str | None, level: int, start: int, parent: str | None,
+                     rank: int) -> None:
+        sec = {"ref": ref, "title": title, "level": level, "start": start, "end": len(self.text),
+               "parent": parent, "rank": rank}
+        self.sections.append(sec)
+        self.open_sections.append(sec)
+
+    # --------------------------------------------------------------------------- the steps
+
+    def _contents(self, ln: _Line) -> bool:
+        """A table of contents: its title, its lines with leaders, and entries without leaders."""
         t = ln.text
         if _TOC_TITLE.match(t.replace(" ", "").replace("\u3000", "")):
-            in_toc, toc_first = True, None
-            i += 1
-            continue
+            self.in_toc, self.toc_first = True, None
+            self.i += 1
+            return True
         if _TOC_LINE.search(t):
-            if in_toc and toc_first is None:
-                toc_first = _TOC_LEADER.sub("", t)
-            i += 1
-            continue
-        if in_toc:
+            if self.in_toc and self.toc_first is None:
+                self.toc_first = _TOC_LEADER.sub("", t)
+            self.i += 1
+            return True
+        if self.in_toc:
             # A TOC may list entries without leaders: skip short entries until the first one comes
             # round again (the body starts) or a line carries a body.
             entry = _TOC_LEADER.sub("", t)
-            if toc_first is None and len(t) <= 40 and "。" not in t:
-                toc_first = entry
-                i += 1
-                continue
-            if entry != toc_first and len(t) <= 40 and "。" not in t and _TOC_LEADER.search(t) is None \
+            if self.toc_first is None and len(t) <= 40 and "。" not in t:
+                self.toc_first = entry
+                self.i += 1
+                return True
+            if entry != self.toc_first and len(t) <= 40 and "。" not in t and _TOC_LEADER.search(t) is None \
                     and match_marker(t) is not None:
-                i += 1
-                continue
-            in_toc = False
+                self.i += 1
+                return True
+            self.in_toc = False
+        return False
 
+    def _appendix(self, ln: _Line) -> bool:
+        """"附件1": after the body, a top-level section; before any numbering, a paragraph."""
+        t = ln.text
         ap = _APPENDIX.match(t)
-        if ap and (numbered_seen or not ap.group(2)) and len(t) <= 80:
-            number, title = ap.group(1) or "", (ap.group(2) or "").strip() or None
-            if numbered_seen:
-                close_sections(APPENDIX_RANK, ln.start)
-                ref = _appendix_ref(number, appendix_seen)
-                stack[:] = [(APPENDIX_RANK, ref, True)]
-                title_line = title
-                if title is None and i + 1 < n and i + 1 not in skip and len(lines[i + 1].text) <= 60 \
-                        and match_marker(lines[i + 1].text) is None and not _INT.match(lines[i + 1].text) \
-                        and not _is_field_row(split_fields(lines[i + 1].text)) \
-                        and lines[i + 1].text.replace(" ", "") not in ("序号", "编号"):
-                    # "附件1" alone: the next line names it; it stays a paragraph and titles the section.
-                    title_line = lines[i + 1].text
-                sec = {"ref": ref, "title": title_line, "level": 1, "start": ln.start, "end": len(text),
-                       "parent": None, "rank": APPENDIX_RANK}
-                sections.append(sec)
-                open_sections.append(sec)
-                blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=1, marker=t))
-                i += 1
-                continue
-            # An appendix marker before any numbering introduces the plan the notice wraps: not a section.
-            blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, ln.end, t,
-                                level=len(stack)))
-            i += 1
-            continue
+        if not (ap and (self.numbered_seen or not ap.group(2)) and len(t) <= 80):
+            return False
+        lines, i, n = self.lines, self.i, len(self.lines)
+        number, title = ap.group(1) or "", (ap.group(2) or "").strip() or None
+        if self.numbered_seen:
+            self.close_sections(APPENDIX_RANK, ln.start)
+            ref = _appendix_ref(number, self.appendix_seen)
+            self.stack[:] = [(APPENDIX_RANK, ref, True)]
+            title_line = title
+            if title is None and i + 1 < n and i + 1 not in self.skip and len(lines[i + 1].text) <= 60 \
+                    and match_marker(lines[i + 1].text) is None and not _INT.match(lines[i + 1].text) \
+                    and not _is_field_row(split_fields(lines[i + 1].text)) \
+                    and lines[i + 1].text.replace(" ", "") not in ("序号", "编号"):
+                # "附件1" alone: the next line names it; it stays a paragraph and titles the section.
+                title_line = lines[i + 1].text
+            self.open_section(ref, title_line, 1, ln.start, None, APPENDIX_RANK)
+            self.blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=1, marker=t))
+            self.i += 1
+            return True
+        # An appendix marker before any numbering introduces the plan the notice wraps: not a section.
+        self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start, ln.end, t,
+                                 level=len(self.stack)))
+        self.i += 1
+        return True
 
+    def _table(self, ln: _Line) -> bool:
+        """A table starting at this line: laid out in columns, one row per line of cells, or field rows."""
+        text, lines, i, n = self.text, self.lines, self.i, len(self.lines)
+        t = ln.text
         # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
-        resumable = interrupted if interrupted is not None and i - interrupted_at <= 2 else None
-        laid = _layout_table(line_tuples, i, n, resumable)
+        resumable = self.interrupted if self.interrupted is not None and i - self.interrupted_at <= 2 else None
+        laid = _layout_table(self.line_tuples, i, n, resumable)
         if laid is not None:
-            interrupted, interrupted_at = laid, laid.end
+            self.interrupted, self.interrupted_at = laid, laid.end
             if not laid.rows:
                 # The header, then a section row: the header is a paragraph, the rows come after the section.
                 hdr_end = lines[laid.end - 1].end
-                blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, hdr_end,
-                                    text[ln.start:hdr_end], level=len(stack)))
-                i = laid.end
-                continue
+                self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start, hdr_end,
+                                         text[ln.start:hdr_end], level=len(self.stack)))
+                self.i = laid.end
+                return True
         if laid is None and t[:2] in ("序号", "编号") and _FIELD_SPACE.search(t):
             # One row per line, cells separated by spaces: read as a sequence of cells laid into the columns.
-            laid = layout.token_table(line_tuples, i, n)
+            laid = layout.token_table(self.line_tuples, i, n)
             if laid is not None and not any(c for r in laid.rows for c, role in zip(r.cells, laid.roles, strict=False)
                                             if role in lexicon.UNIT_ROLES):
                 laid = None
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n))
-        if table:
-            rows, nxt = table
-            base = current_ref()
-            for row in rows:
-                first, last = lines[row.first], lines[row.last]
-                number = row.cells[0] if _INT.match(row.cells[0]) else str(rows.index(row) + 1)
-                ref = f"{base}.{number}" if base else number
-                blocks.append(Block("table_row", ref, current_section(), first.start, last.end,
-                                    text[first.start:last.end], cells=row.cells, header=row.header,
-                                    level=len(stack) + 1, cell_starts=row.starts))
-            # Header lines before the first row are kept as one paragraph so no text is lost.
-            if rows[0].first > i:
-                hdr_end = lines[rows[0].first - 1].end
-                blocks.insert(len(blocks) - len(rows), Block("paragraph", base, current_section(), ln.start,
-                                                             hdr_end, text[ln.start:hdr_end], level=len(stack)))
-            i = nxt
-            continue
+        if not table:
+            return False
+        rows, nxt = table
+        base = self.current_ref()
+        for row in rows:
+            first, last = lines[row.first], lines[row.last]
+            number = row.cells[0] if _INT.match(row.cells[0]) else str(rows.index(row) + 1)
+            ref = f"{base}.{number}" if base else number
+            self.blocks.append(Block("table_row", ref, self.current_section(), first.start, last.end,
+                                     text[first.start:last.end], cells=row.cells, header=row.header,
+                                     level=len(self.stack) + 1, cell_starts=row.starts))
+        # Header lines before the first row are kept as one paragraph so no text is lost.
+        if rows[0].first > i:
+            hdr_end = lines[rows[0].first - 1].end
+            self.blocks.insert(len(self.blocks) - len(rows), Block("paragraph", base, self.current_section(),
+                                                                   ln.start, hdr_end, text[ln.start:hdr_end],
+                                                                   level=len(self.stack)))
+        self.i = nxt
+        return True
 
+    def _numbered(self, ln: _Line) -> bool:
+        """A line opening with a numbering marker: a heading (opens a section) or an item."""
+        t = ln.text
         mk = match_marker(t)
-        if mk:
-            rank, kind, number, mlen = mk
-            rest = t[mlen:]
-            while stack and stack[-1][0] >= rank:
-                stack.pop()
-            part = ref_part(kind, number)
-            stack.append((rank, part, False))
-            ref = stacked_ref()
-            if ref in used_refs:
-                # Numbering restarted (a second "一、" run): keep refs unique without renumbering.
-                k = 2
-                while f"{ref}#{k}" in used_refs:
-                    k += 1
-                stack[-1] = (rank, f"{part}#{k}", False)
-                ref = stacked_ref()
-            used_refs.add(ref)
-            numbered_seen = True
-            # Deep markers (1. / (1) / ①) ending a full sentence are items even without a second sentence;
-            # higher ones ("(一)坚持创新引领。") are headings whose body follows on the next lines.
-            sentence = rest.rstrip(_WS).endswith(("。", "；", ";")) and rank >= 6
-            heading = not _has_body(rest) and kind not in ("article",) and not sentence
-            if heading:
-                close_sections(rank, ln.start)
-                parent = current_section()
-                title = rest.rstrip("。;；:：").strip(_WS) or None
-                sec = {"ref": ref, "title": title, "level": len(stack), "start": ln.start, "end": len(text),
-                       "parent": parent, "rank": rank}
-                sections.append(sec)
-                open_sections.append(sec)
-                blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=len(stack),
-                                    marker=t[:mlen].strip(_WS)))
-            else:
-                close_sections(rank, ln.start)
-                blocks.append(Block("item", ref, current_section(), ln.start, ln.end, t, level=len(stack),
-                                    marker=t[:mlen].strip(_WS)))
-            i += 1
-            continue
+        if not mk:
+            return False
+        stack = self.stack
+        rank, kind, number, mlen = mk
+        rest = t[mlen:]
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        part = ref_part(kind, number)
+        stack.append((rank, part, False))
+        ref = self.stacked_ref()
+        if ref in self.used_refs:
+            # Numbering restarted (a second "一、" run): keep refs unique without renumbering.
+            k = 2
+            while f"{ref}#{k}" in self.used_refs:
+                k += 1
+            stack[-1] = (rank, f"{part}#{k}", False)
+            ref = self.stacked_ref()
+        self.used_refs.add(ref)
+        self.numbered_seen = True
+        # Deep markers (1. / (1) / ①) ending a full sentence are items even without a second sentence;
+        # higher ones ("(一)坚持创新引领。") are headings whose body follows on the next lines.
+        sentence = rest.rstrip(_WS).endswith(("。", "；", ";")) and rank >= 6
+        heading = not _has_body(rest) and kind not in ("article",) and not sentence
+        self.close_sections(rank, ln.start)
+        if heading:
+            title = rest.rstrip("。;；:：").strip(_WS) or None
+            self.open_section(ref, title, len(stack), ln.start, self.current_section(), rank)
+            self.blocks.append(Block("heading", ref, ref, ln.start, ln.end, t, level=len(stack),
+                                     marker=t[:mlen].strip(_WS)))
+        else:
+            self.blocks.append(Block("item", ref, self.current_section(), ln.start, ln.end, t, level=len(stack),
+                                     marker=t[:mlen].strip(_WS)))
+        self.i += 1
+        return True
 
-        blocks.append(Block("paragraph", current_ref(), current_section(), ln.start, ln.end, t, level=len(stack)))
-        i += 1
+    def _paragraph(self, ln: _Line) -> None:
+        self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start, ln.end, ln.text,
+                                 level=len(self.stack)))
+        self.i += 1
 
-    for sec in open_sections:
-        sec["end"] = len(text)
-    for sec in sections:
-        # A section ends where the text it governs ends, not at trailing skipped duplicates.
-        sec["end"] = _trim_end(sec["start"], sec["end"], duplicate_spans)
-    out_sections = tuple(Section(s["ref"], s["title"], s["level"], s["start"], s["end"], s["parent"])
-                         for s in sections)
-    return Structure(text=text, sections=out_sections, blocks=tuple(blocks), duplicate_spans=duplicate_spans)
+    def _finish(self) -> Structure:
+        for sec in self.open_sections:
+            sec["end"] = len(self.text)
+        for sec in self.sections:
+            # A section ends where the text it governs ends, not at trailing skipped duplicates.
+            sec["end"] = _trim_end(sec["start"], sec["end"], self.duplicate_spans)
+        out_sections = tuple(Section(s["ref"], s["title"], s["level"], s["start"], s["end"], s["parent"])
+                             for s in self.sections)
+        return Structure(text=self.text, sections=out_sections, blocks=tuple(self.blocks),
+                         duplicate_spans=self.duplicate_spans)
 
 
 def _trim_end(start: int, end: int, dups: tuple[tuple[int, int], ...]) -> int:
