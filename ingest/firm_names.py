@@ -111,18 +111,18 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
 _ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步")
 
 
+@lru_cache(maxsize=1)
+def _opening_words() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_VERBS + _ADVERBS)})+")
+
+
 def _strip_verb(text: str, s: int, e: int) -> int:
     """Past the adverbs and verbs that open the first item of a list ("全力培育华乐食品" -> "华乐食品")."""
-    words = sorted(lexicon.FIRM_VERBS + _ADVERBS, key=len, reverse=True)
-    moved = True
-    while moved:
-        moved = False
-        for w in words:
-            if text.startswith(w, s) and e - s - len(w) >= 2:
-                s += len(w)
-                moved = True
-                break
-    return s
+    m = _opening_words().match(text, s, e)
+    while m is not None and e - m.end() < 2:
+        # Leave a body of two characters at least: give back the last word ("加快推进" before "华为").
+        m = _opening_words().match(text, s, m.end() - 1) if m.end() - 1 > s else None
+    return m.end() if m is not None else s
 
 
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
@@ -130,7 +130,10 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     found: dict[tuple[int, int], EnterpriseOut] = {}
     if not _industry_words().search(text, start, end) or not industry_word().search(text, start, end):
         return []
+    words = _industry_words()
     for m in _LIST_END.finditer(text, start, end):
+        if not words.search(text, max(start, m.start() - 40), m.start()):
+            continue  # no industry word among the items before this 等: no firm-shaped item to read
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
         items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
         # A list of projects or firms needs two items, one of them firm-shaped ("加快力诚光伏、中金检测试剂等重点项目");
