@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plankg.ingest import lexicon
 from plankg.ingest.gazetteer import region_places
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
@@ -68,7 +69,8 @@ _ZONE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,6}?)(?:管委�
 
 # Where a document lists units: after a responsibility label up to the clause's end, inside a
 # bracket that says 牵头/负责, and on a table line that marks its lead with （牵头）.
-_UNIT_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|参与单位|协办单位|主办单位)[:：]?[^。;；\n)）]*"
+_UNIT_LIST = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)})"
+                        r"[:：]?[^。;；\n)）]*"
                         r"|[(（][^()（）\n]*(?:牵头|负责)[^()（）\n]*[)）]"
                         r"|^[^\n]*[(（]牵头[)）][^\n]*$", re.MULTILINE)
 
