@@ -69,8 +69,8 @@ _ZONE_UNIT = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,6}?)(?:管委�
 
 # Where a document lists units: after a responsibility label up to the clause's end, inside a
 # bracket that says 牵头/负责, and on a table line that marks its lead with （牵头）.
-_UNIT_LIST = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)})"
-                        r"[:：]?[^。;；\n)）]*"
+_UNIT_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
+_UNIT_LIST = re.compile(rf"(?:{_UNIT_KEYS})[:：]?[^。;；\n)）]*"
                         r"|[(（][^()（）\n]*(?:牵头|负责)[^()（）\n]*[)）]"
                         r"|^[^\n]*[(（]牵头[)）][^\n]*$", re.MULTILINE)
 
