@@ -3,6 +3,7 @@
     python benchmarks/load.py                 # 100k nodes, 300k relationships
     python benchmarks/load.py --scale 0.1     # a quick run
     python benchmarks/load.py --big 10        # also upsert into tables 10x larger (1M nodes, 3M rels)
+    python benchmarks/load.py --store bolt://127.0.0.1:7687   # into a live Neo4j (empties its plankg data!)
 
 Prints, on one synthetic corpus of plan documents:
   * full build: `load_graphs` into an empty store, from DocumentGraph objects to committed rows,
@@ -12,7 +13,10 @@ Prints, on one synthetic corpus of plan documents:
     and the same upserts into tables `--big` times larger (goal: not slower);
   * replacing one document (delete its old facts, load the new ones) at both sizes;
   * Neo4j client side: rows per second the driver's packstream encoder turns into bytes, for
-    the loader's `UNWIND $rows` batches (no server involved).
+    the loader's `UNWIND $rows` batches (no server involved);
+  * with `--store neo4j://...` or `bolt://...` (auth from NEO4J_USERNAME, NEO4J_PASSWORD): only
+    Neo4j, `load_graphs` into its emptied plankg labels beside that client-side ceiling measured on
+    the same statements in the same run (goal: >= 0.5x), a re-load and a one-document replacement.
 
 Rates are the best of `--repeat` runs: other processes on the machine only ever slow a run down.
 """
@@ -285,6 +289,75 @@ def measure_neo4j_client(graphs, repeat: int) -> tuple[float, float, str]:
     return rate(node_maps), rate(rel_maps), backend.packstream_implementation()
 
 
+def load_statements(graphs) -> list[list[dict[str, Any]]]:
+    """The `$rows` parameters the Neo4j loader sends for `graphs`, statement by statement: documents
+    in `load_graphs`' batches, rows merged per batch and cut into `max_batch_rows` chunks."""
+    from plankg.graph.backends import neo4j as backend
+    from plankg.graph.load import batches
+    from plankg.graph.rows import is_stub
+
+    size = backend.CAPABILITIES.max_batch_rows
+    out: list[list[dict[str, Any]]] = []
+    for batch in batches(graphs, max_rows=size):
+        docs = [graphs[i] for i in batch]
+        for label, rows in node_rows(n for g in docs for n in g.nodes).items():
+            rows = unique_node_rows(label, rows)
+            for stub in (False, True):
+                part = [row for row in rows if is_stub(label, row) is stub]
+                out += [backend.parameter_rows(node_columns(label), part[i:i + size])
+                        for i in range(0, len(part), size)]
+        for (rel, _, _), rows in relationship_rows(r for g in docs for r in g.relationships).items():
+            rows = unique_relationship_rows(rows)
+            out += [backend.parameter_rows(relationship_columns(rel), rows[i:i + size])
+                    for i in range(0, len(rows), size)]
+    return [rows for rows in out if rows]
+
+
+def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
+    """Load `graphs` into a live Neo4j beside the driver's ceiling: the same statements' rows
+    encoded by its packstream encoder, without sending them, in the same run."""
+    from plankg.graph.backends import neo4j as backend
+
+    statements = load_statements(graphs)
+    encoded = sum(len(rows) for rows in statements)
+    store = open_store(url)
+    labels = "|".join(label.value for label in L)
+
+    def empty() -> None:  # in pieces: one transaction holds its changes in the server's memory
+        for cypher in (f"MATCH (:{labels})-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS n",
+                       f"MATCH (n:{labels}) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"):
+            while store.run(cypher)[0]["n"]:
+                pass
+
+    load_s, ceiling_s = [], []
+    try:
+        for _ in range(repeat):
+            ceiling_s.append(_timed(lambda: [backend.encode_rows(rows) for rows in statements]))
+            empty()
+            load_s.append(_timed(load_graphs, store, graphs))
+        replace_s = min(_timed(lambda: store.load_document(graphs[-1])) for _ in range(repeat))
+        server = store.run("CALL dbms.components() YIELD name, versions, edition "
+                           "RETURN name + ' ' + versions[0] + ' ' + edition AS v")[0]["v"]
+    finally:
+        store.close()
+    ceiling, load_rate = encoded / min(ceiling_s), n_rows / min(load_s)
+    paired = sorted((n_rows / b) / (encoded / c) for b, c in zip(load_s, ceiling_s, strict=True))
+    print(f"\nNeo4j {server} at {url}, driver {_driver_version()} ({backend.packstream_implementation()} "
+          f"packstream encoder); best of {repeat}")
+    print(f"  driver ceiling: the loader's {len(statements)} statements ({encoded:,} rows) encoded, not sent  "
+          f"{ceiling:>10,.0f} rows/s")
+    print(f"  load_graphs into an empty graph ({n_rows:,} distinct rows)              {load_rate:>10,.0f} rows/s  "
+          f"ratio {load_rate / ceiling:.2f}x (goal >= 0.5x; median of paired runs {paired[len(paired) // 2]:.2f}x)")
+    print(f"  replacing one document ({len(graphs[-1].nodes)} nodes, {len(graphs[-1].relationships)} rels): "
+          f"{replace_s * 1000:.0f} ms")
+
+
+def _driver_version() -> str:
+    from importlib.metadata import version
+
+    return version("neo4j")
+
+
 def measure_ladybug(args, tmp: Path, graphs, documents: int, n_nodes: int, n_rels: int) -> None:
     prep_s, copy_node_s, copy_rel_s, one_checkpoint_s, build_s, paired = measure_full_build(tmp, graphs, args.repeat)
     rows = n_nodes + n_rels
@@ -341,6 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tmp", type=Path, default=None, help="folder for the benchmark stores (default: a temp dir)")
     parser.add_argument("--only", choices=("all", "neo4j"), default="all",
                         help="neo4j: only the Neo4j client-side rate (e.g. to compare with neo4j-rust-ext installed)")
+    parser.add_argument("--store", default=None,
+                        help="a Neo4j URL (neo4j:// or bolt://): measure loading into it; its plankg data is deleted")
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="plankg-bench-", dir=args.tmp))
     try:
@@ -350,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
         n_rels = sum(len(g.relationships) for g in graphs)
         print(f"corpus: {documents} documents, {n_nodes:,} distinct nodes "
               f"({sum(len(g.nodes) for g in graphs):,} node rows), {n_rels:,} relationships; rates count distinct rows")
+        if args.store:
+            measure_neo4j_server(args.store, graphs, args.repeat, n_nodes + n_rels)
+            return 0
         if args.only == "all":
             measure_ladybug(args, tmp, graphs, documents, n_nodes, n_rels)
         node_rate, rel_rate, impl = measure_neo4j_client(graphs, args.repeat)

@@ -342,6 +342,7 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, out: Path | None,
       plankg query department_tasks -p department=市科技局 --format csv --bom --out tasks.csv
       plankg query --cypher "MATCH (d:Department) RETURN d.name AS name ORDER BY name"
     """
+    from plankg.graph.dialect import translate
     from plankg.queries.loader import load_packs, run_query
     from plankg.render import format_rows
 
@@ -354,6 +355,8 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, out: Path | None,
     store = _open(store_url, username, database, read_only=not write, create=False)
     try:
         if cypher:
+            # Neo4j's forms (type(r), elementId(n), shortestPath) work on LadybugDB too
+            cypher = translate(cypher, store.capabilities.dialect)
             if not write:
                 store.check_read_only(cypher, values)  # and nothing that reaches files or settings
             rows = store.run(cypher, values)

@@ -1,9 +1,12 @@
 """The Neo4j store, through the official `neo4j` driver: the only module that imports it, lazily.
 
-Single statements go through `Driver.execute_query` and a document's load through one managed
-write transaction (`Session.execute_write`), both retried by the driver on transient errors and
-both with the database always named. A document's load deletes its old facts and upserts the
-new ones in that one transaction, so a failure rolls all of it back. Labels and types come only
+Single statements go through `Driver.execute_query` and a load through managed write transactions
+(`Session.execute_write`), both retried by the driver on transient errors and both with the
+database always named. A load deletes its documents' old facts and upserts the new ones in one
+transaction, so a failure rolls all of it back: several documents, up to about 10k rows, share a
+transaction and its `UNWIND` batches (each commit costs a log flush, which one document of a few
+hundred rows would otherwise pay alone); a batch that fails is loaded again one document at a
+time, to keep the others and name the failing one. Labels and types come only
 from the ontology enums; values travel only as parameters, in `UNWIND $rows` batches.
 
 Installing the `rust` extra (`pip install "plankg[rust]"`, the `neo4j-rust-ext` package) swaps
@@ -45,7 +48,7 @@ from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
 CAPABILITIES = Capabilities(name="Neo4j", dialect="neo4j", transactions=True, bulk_copy=False,
-                            batch_documents=False, max_batch_rows=10_000)
+                            batch_documents=True, max_batch_rows=10_000)
 
 _CHECK = ("check the server is running and reachable, e.g. `cypher-shell -a {uri} \"RETURN 1\"` or "
           "http://HOST:7474 in a browser, and that the scheme and port are right (bolt:// and neo4j:// use 7687)")
@@ -344,6 +347,10 @@ class Neo4jStore:
             raise StoreError("the store is open read-only", where=self.url,
                              fix="open it for writing (open_store(url), or a command that writes)")
 
+    # Statements of a transaction are sent without waiting for their results: the driver returns
+    # from `tx.run` once the server has the statement, so the server runs one batch while this
+    # process encodes the next; the commit reads what is left. A server error still fails the
+    # transaction, at the next statement or the commit.
     def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Row]) -> int:
         """MERGE one label's rows, one per id; returns how many."""
         rows = unique_node_rows(label, rows)
@@ -352,11 +359,14 @@ class Neo4jStore:
             cypher = node_merge_cypher(label, stub=stub)
             part = [row for row in rows if is_stub(label, row) is stub]
             for chunk in _chunks(part, self.capabilities.max_batch_rows):
-                tx.run(cypher, {"rows": parameter_rows(columns, chunk)}).consume()
+                tx.run(cypher, {"rows": parameter_rows(columns, chunk)})
         return len(rows)
 
-    def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel, rows: Sequence[Row]) -> int:
-        """MERGE one group's rows, one per (source, target); returns how many."""
+    def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel, rows: Sequence[Row],
+                             pending: list[Any] | None = None) -> int:
+        """MERGE one group's rows, one per (source, target); returns how many. Each batch's count
+        of merged relationships is checked (missing endpoints merge none) at once, or, given a
+        `pending` list, by `_check_merged(pending)` later in the transaction."""
         if (source, target) not in REL_ENDPOINTS[rel]:
             allowed = ", ".join(f"{s.value}->{t.value}" for s, t in REL_ENDPOINTS[rel])
             raise StoreError(f"{rel.value} cannot join {source.value}->{target.value}", where=self.url,
@@ -364,54 +374,89 @@ class Neo4jStore:
         rows = unique_relationship_rows(rows)
         columns = relationship_columns(rel)
         cypher = relationship_merge_cypher(rel, source, target)
+        checks = [] if pending is None else pending
         for chunk in _chunks(rows, self.capabilities.max_batch_rows):
-            record = tx.run(cypher, {"rows": parameter_rows(columns, chunk)}).single()
+            checks.append((tx.run(cypher, {"rows": parameter_rows(columns, chunk)}), len(chunk), rel, source, target))
+        if pending is None:
+            self._check_merged(checks)
+        return len(rows)
+
+    def _check_merged(self, pending: Sequence[Any]) -> None:
+        for result, sent, rel, source, target in pending:
+            record = result.single()
             merged = record["n"] if record is not None else 0
-            if merged != len(chunk):
-                raise StoreError(f"{len(chunk) - merged} {rel.value} relationships point at nodes that do not exist "
+            if merged != sent:
+                raise StoreError(f"{sent - merged} {rel.value} relationships point at nodes that do not exist "
                                  f"({source.value}->{target.value})", where=self.url,
                                  fix="every relationship's endpoints must be nodes of the same document or "
                                      "already loaded")
-        return len(rows)
 
     def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
         return loaded_versions(self._query(LOADED_VERSIONS, {"ids": list(document_ids)}, write=False))
 
     def load_document(self, graph: DocumentGraph, sha256: str | None = None) -> LoadReport:
         """Replace the document's facts with `graph` in one write transaction: all of it or none."""
-        self._require_writable()
-        loaded = self._loaded_versions([graph.document_id])
-        if is_loaded(graph, sha256, loaded):
-            return LoadReport.for_graph(graph, "unchanged", skipped=True)
-        replace = graph.document_id in loaded
+        return self.load_documents([(graph, sha256)])[0]
 
+    def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], replace: Sequence[str]) -> None:
         def work(tx) -> None:
-            if replace:
-                self._delete(tx, graph.document_id)
-            for label, rows in node_rows(graph.nodes).items():
+            for document_id in replace:
+                self._delete(tx, document_id)
+            # rows of several documents merge as their successive loads would (graph.rows)
+            for label, rows in node_rows(node for graph in graphs for node in graph.nodes).items():
                 self._upsert_nodes(tx, label, rows)
-            for (rel, source, target), rows in relationship_rows(graph.relationships).items():
-                self._merge_relationships(tx, rel, source, target, rows)
+            relationships = (rel for graph in graphs for rel in graph.relationships)
+            pending: list[Any] = []
+            for (rel, source, target), rows in relationship_rows(relationships).items():
+                self._merge_relationships(tx, rel, source, target, rows, pending)
+            self._check_merged(pending)
 
-        try:
-            self._write(work)
-        except StoreError as exc:
-            raise StoreError(f"loading document {graph.document_id} failed, nothing of it was kept: {exc.what}",
-                             where=exc.where, fix=exc.fix) from None
-        return LoadReport.for_graph(graph, "updated" if replace else "created", replaced=replace)
+        self._write(work)
 
     def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
                        errors: list[StoreError] | None = None) -> list[LoadReport]:
-        # one transaction per document: a server holds a transaction's changes in memory
-        reports = []
-        for graph, sha in items:
+        """Load several documents in one write transaction; if it fails, again one transaction
+        each, so every document is still all or nothing and the error names the one that failed.
+        With an `errors` list, a failed document's error is appended there and the rest still load."""
+        self._require_writable()
+        items = list(items)
+        loaded = self._loaded_versions([graph.document_id for graph, _ in items])
+        reports: dict[int, LoadReport] = {}
+        todo: list[int] = []
+        for i, (graph, sha) in enumerate(items):
+            if is_loaded(graph, sha, loaded):
+                reports[i] = LoadReport.for_graph(graph, "unchanged", skipped=True)
+            else:
+                todo.append(i)
+
+        def report(graph: DocumentGraph) -> LoadReport:
+            replaced = graph.document_id in loaded
+            return LoadReport.for_graph(graph, "updated" if replaced else "created", replaced=replaced)
+
+        ids = [items[i][0].document_id for i in todo]
+        if len(todo) > 1 and len(set(ids)) == len(ids):
             try:
-                reports.append(self.load_document(graph, sha))
+                self._load_in_one_transaction([items[i][0] for i in todo], [d for d in ids if d in loaded])
+            except StoreError:
+                pass  # again one document at a time, below, to find and name the failing one
+            else:
+                reports.update((i, report(items[i][0])) for i in todo)
+                return [reports[i] for i in sorted(reports)]
+        for i in todo:
+            graph = items[i][0]
+            if len(todo) > 1:  # an earlier document of this list may have loaded it
+                loaded.update(self._loaded_versions([graph.document_id]))
+            try:
+                self._load_in_one_transaction([graph], [graph.document_id] if graph.document_id in loaded else [])
             except StoreError as exc:
+                failure = StoreError(f"loading document {graph.document_id} failed, nothing of it was kept: "
+                                     f"{exc.what}", where=exc.where, fix=exc.fix)
                 if errors is None:
-                    raise
-                errors.append(exc)
-        return reports
+                    raise failure from None
+                errors.append(failure)
+                continue
+            reports[i] = report(graph)
+        return [reports[i] for i in sorted(reports)]
 
     @staticmethod
     def _delete(tx, document_id: str) -> int:
