@@ -785,9 +785,10 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     [(0, ['县示范区管委会'])]
     """
     registry = registry or default_registry()
+    headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
     out = []
     for sec in structure.sections:
-        block = next((b for b in structure.blocks if b.kind == "heading" and b.start == sec.start), None)
+        block = headings.get(sec.start)
         if block is None or not sec.title:
             continue
         m = _HEADING_LEAD.match(sec.title)
