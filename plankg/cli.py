@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -60,23 +62,42 @@ def quiet_option(command):
                         help="No progress line (it is shown only on a terminal anyway).")(command)
 
 
-def _progress(label: str, total_hint: int | None = None):
-    """A progress callback drawing one line with documents per second on stderr, when stderr is a
-    terminal, the job is long, and the command was not given --quiet."""
+def jobs_option(command):
+    """--jobs: extraction processes (default: every core; 1 extracts in this process)."""
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+                        help="Processes that extract documents (default: every core; 1: in this process). "
+                             "The output is the same whatever the number.")(command)
+
+
+def _progress(label: str, total_hint: int | None = None, unit: str = "docs"):
+    """A progress callback drawing one line with documents (or rows) per second and the time left
+    on stderr, when stderr is a terminal, the job is long, and the command was not given --quiet."""
     from plankg.progress import ProgressLine
 
     ctx = click.get_current_context(silent=True)
     quiet = bool(ctx and ctx.meta.get("plankg.quiet"))
-    state: dict = {}
+    # the clock starts now, with the work, not at the first document done
+    line = None if quiet or not _interactive() else ProgressLine(label, sys.stderr, unit=unit)
 
     def update(done: int, total: int, item: str) -> None:
-        if quiet or total < 3 or not _interactive():
-            return
-        if "line" not in state:
-            state["line"] = ProgressLine(label, sys.stderr)
-        state["line"](done, total, item)
+        if line is not None and total >= 3:
+            line(done, total, item)
 
     return update
+
+
+@contextmanager
+def _watch(label: str, path: Path) -> Iterator[None]:
+    """While a writer of unknown total (views, exports) runs: a line on stderr with the files and
+    MB it has written under `path` and files per second, on a terminal and without --quiet."""
+    from plankg.progress import OutputWatch
+
+    ctx = click.get_current_context(silent=True)
+    if (ctx and ctx.meta.get("plankg.quiet")) or not _interactive():
+        yield
+        return
+    with OutputWatch(label, path, sys.stderr).watching():
+        yield
 
 
 def _interactive() -> bool:
@@ -150,8 +171,9 @@ def extract(file: Path, as_json: bool, indent: int | None, max_bytes: int | None
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=BUILD / "facts", show_default=True,
               help="Folder for the facts files (one <document id>.graph.json per document).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
+@jobs_option
 @quiet_option
-def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
+def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int | None) -> None:
     """Ingest documents (files or folders) into facts files that `plankg load` reads.
 
     Reads .txt, .docx, .doc and .wps (through LibreOffice), .pdf, .html/.htm and .mht files. Each
@@ -170,7 +192,7 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
     failed = 0
     _out_folder(out)
     results = []
-    for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest")):
+    for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs):
         results.append(result)
         if result.ignored:
             click.secho(f"skipped: {result.path}: {result.ignored}", fg="yellow", err=True)
@@ -203,9 +225,10 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
 @store_options
+@jobs_option
 @quiet_option
 def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, username: str | None,
-         database: str | None) -> None:
+         database: str | None, jobs: int | None) -> None:
     """Load facts files (from `plankg ingest`) or documents into a graph store, idempotently.
 
     A document is its file's bytes: the same file under two names is loaded once, two files of
@@ -224,7 +247,7 @@ def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, 
     # a bad --store fails now, before any document is read
     store = _open(store_url, username, database, pause_gc=True)
     try:
-        inputs = read_inputs(paths, max_bytes=max_bytes, progress=_progress("ingest"))
+        inputs = read_inputs(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs)
         summary = load_inputs(store, inputs, progress=_progress("load"))
     finally:
         store.close()
@@ -416,6 +439,7 @@ def pack_export(out: Path) -> None:
 @click.option("--query", "query_name", default=None, help="Draw the result of this query (its header has viz hints).")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @store_options
+@quiet_option
 def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: str | None, username: str | None,
         database: str | None) -> None:
     """Write offline HTML views: the whole graph, one per department and plan, and an index.
@@ -447,7 +471,8 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
             return
         from plankg.viz.views import write_views
 
-        paths = write_views(store, out)
+        with _watch("viz", out):
+            paths = write_views(store, out)
     finally:
         store.close()
     click.echo(f"{len(paths)} views written; open {out / 'index.html'}")
@@ -458,6 +483,7 @@ def viz(out: Path, query_name: str | None, params: tuple[str, ...], store_url: s
               required=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="Output file (a folder for csv-neo4j).")
 @store_options
+@quiet_option
 def export(fmt: str, out: Path, store_url: str | None, username: str | None,
         database: str | None) -> None:
     """Export the graph for Gephi (GraphML, GEXF), neo4j-admin import (CSV), RDF tools (Turtle, JSON-LD).
@@ -472,7 +498,8 @@ def export(fmt: str, out: Path, store_url: str | None, username: str | None,
     store = _open(store_url, username, database, read_only=True)
     try:
         check_output_path(store, out)
-        path = export_graph(store, fmt, out)
+        with _watch("export", out):
+            path = export_graph(store, fmt, out)
     finally:
         store.close()
     click.echo(str(path))

@@ -22,6 +22,25 @@ class PlankgError(Exception):
             message += f". Fix: {fix}"
         super().__init__(message)
 
+    def __reduce__(self):
+        # a process pool's worker sends its errors back pickled; the default would call
+        # cls(message), losing `where` and `fix` and failing for subclasses with other arguments
+        return (_rebuild, (type(self), self.what, self.where, self.fix, dict(self.__dict__)))
+
+
+def _rebuild(cls: type[PlankgError], what: str, where: str | None, fix: str | None, state: dict) -> PlankgError:
+    """An error as pickled by `PlankgError.__reduce__`.
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(MissingDependencyError("dask", "ingest on Dask", "scale")))
+    >>> type(error).__name__, error.fix
+    ('MissingDependencyError', 'run: pip install "plankg[scale]"')
+    """
+    error = cls.__new__(cls)
+    PlankgError.__init__(error, what, where=where, fix=fix)
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(PlankgError):
     """A source document cannot be read or decoded."""

@@ -6,7 +6,6 @@ store, and the demo (ingest the demo corpus, load it, run every query pack, writ
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +18,9 @@ from plankg.ontology.model import Document, DocumentGraph
 
 Progress = Callable[[int, int, str], None]
 FACTS_SUFFIX = ".graph.json"
+# by default a worker process starts for every this many files (it takes about as long to start
+# one, importing spaCy and building the pipeline, as to extract a few documents)
+FILES_PER_STARTED_WORKER = 8
 
 
 @dataclass
@@ -40,36 +42,61 @@ def demo_corpus() -> list[Path]:
 
 
 def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = None,
-                     progress: Progress | None = None) -> Iterator[IngestResult]:
+                     progress: Progress | None = None, jobs: int | None = 1) -> Iterator[IngestResult]:
     """Extract and assemble each document; a bad document yields its error and the rest go on.
-    A file with the same bytes as an earlier one is the same document: it yields `same_as`, unread."""
-    from plankg.ingest.assemble import document_id, to_document_graph
-    from plankg.ingest.formats import format_of
-    from plankg.ingest.pipeline import extract_source
-    from plankg.ingest.read import DEFAULT_MAX_BYTES, find_documents, read_source
+    A file with the same bytes as an earlier one is the same document: it yields `same_as`.
+    `jobs` processes extract (None: every core; 1: this process), each building the spaCy
+    pipeline once; results come in the order of the files, the same whatever `jobs` is."""
+    from plankg.ingest.read import find_documents
+    from plankg.pool import check_jobs, ordered_map
 
     files, ignored = find_documents(list(paths))
+    workers = min(check_jobs(jobs), len(files))
+    if jobs is None:  # every core, where there is enough work to pay for starting the workers
+        workers = min(workers, -(-len(files) // FILES_PER_STARTED_WORKER))
     seen: dict[str, Path] = {}
-    for i, path in enumerate(files):
-        result = IngestResult(path=path, format=format_of(path.name))
-        try:
-            source = read_source(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
-            result.format = source.format
-            doc_id = document_id(hashlib.sha256(source.raw_bytes).hexdigest())
-            if doc_id in seen:
-                result.same_as = seen[doc_id]
+    tasks = ((path, max_bytes) for path in files)
+    for i, result in enumerate(ordered_map(ingest_file, tasks, jobs=workers)):
+        if result.graph is not None:
+            if result.graph.document_id in seen:  # a worker extracted it again; the first one stands
+                result = IngestResult(path=result.path, format=result.format,
+                                      same_as=seen[result.graph.document_id])
             else:
-                seen[doc_id] = path
-                result.extraction = extract_source(source)
-                result.graph = to_document_graph(result.extraction)
-                result.warnings = extraction_warnings(result.extraction, source.text)
-        except PlankgError as exc:
-            result.error = exc
+                seen[result.graph.document_id] = result.path
         if progress:
-            progress(i + 1, len(files), path.name)
+            progress(i + 1, len(files), result.path.name)
         yield result
     for path, reason in ignored:
-        yield IngestResult(path=path, format=format_of(path.name), ignored=reason)
+        yield IngestResult(path=path, format=format_of_name(path.name), ignored=reason)
+
+
+def format_of_name(name: str) -> str:
+    from plankg.ingest.formats import format_of
+
+    return format_of(name)
+
+
+def ingest_file(task: tuple[Path, int | None]) -> IngestResult:
+    """Read, extract and assemble one file (`(path, max_bytes)`): the unit a worker runs. An
+    unreadable file is its result's error; an unexpected failure is raised with a note naming the file."""
+    from plankg.ingest.assemble import to_document_graph
+    from plankg.ingest.pipeline import extract_source
+    from plankg.ingest.read import DEFAULT_MAX_BYTES, read_source
+
+    path, max_bytes = task
+    result = IngestResult(path=path, format=format_of_name(path.name))
+    try:
+        source = read_source(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+        result.format = source.format
+        result.extraction = extract_source(source)
+        result.graph = to_document_graph(result.extraction)
+        result.warnings = extraction_warnings(result.extraction, source.text)
+    except PlankgError as exc:
+        result.error = exc
+    except Exception as exc:
+        exc.add_note(f"while ingesting {path}")
+        raise
+    return result
 
 
 def format_summary(results: Iterable[IngestResult]) -> str:
@@ -158,7 +185,7 @@ class LoadInput:
 
 
 def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
-                progress: Progress | None = None) -> LoadInput:
+                progress: Progress | None = None, jobs: int | None = 1) -> LoadInput:
     """Facts files (`*.graph.json`, or folders of them) and documents, read into graphs. Failure
     policy: skip and report; a damaged facts file or a bad document is listed in `skipped` and the
     others are read. Two inputs holding one document (the same file's bytes) give one graph."""
@@ -181,7 +208,8 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
             out.skipped.append(exc)
             continue
         add(graph, document_sha(graph), path)
-    for result in ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress):
+    for result in ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress,
+                                   jobs=jobs):
         if result.ignored:
             out.warnings.append(f"{result.path}: not read: {result.ignored}")
         elif result.error:
