@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from plankg.graph.store import GraphReader
+from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, NODE_PROPERTIES, REL_ENDPOINTS, REL_PROPERTIES, NodeLabel, RelType
 
 _COMPARATORS = {">=": "≥", "<=": "≤", "~": "约", "=": "", ">": ">", "<": "<"}
@@ -144,6 +145,33 @@ def store_to_networkx(store: GraphReader, *, document_ids: Sequence[str] | None 
                         or n["id"] in reached]
     documents = {n["id"]: n.get("name") or n["id"] for n in node_records if n["label"] == NodeLabel.DOCUMENT.value}
     return networkx_from_records(node_records, edge_records, documents)
+
+
+def document_graphs_to_networkx(graphs: Iterable[DocumentGraph]) -> nx.MultiDiGraph:
+    """The graph of documents read from files (`DocumentGraph`s, as ingest assembles them), in the
+    form `store_to_networkx` reads from a store: a diff or an analysis reads both alike. A node two
+    documents share (a department) is one node.
+
+    >>> from plankg.ontology.model import Department, DocumentGraph, Relationship, Task
+    >>> task = Task(id="task-1", document_id="d", ref="1", text="建设平台", rule="r")
+    >>> dept = Department(id="department-1", name="杭州市科学技术局")
+    >>> rel = Relationship(type="RESPONSIBLE_FOR", source_label="Department", source="department-1",
+    ...                    target_label="Task", target="task-1", document_id="d", rule="r", role="lead")
+    >>> g = document_graphs_to_networkx([DocumentGraph(document_id="d", nodes=[task, dept], relationships=[rel])])
+    >>> list(g.edges(keys=True, data="role")), g.nodes["task-1"]["name"]
+    ([('department-1', 'task-1', 'RESPONSIBLE_FOR', 'lead')], '1 建设平台')
+    """
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
+    documents: dict[str, str] = {}
+    for graph in graphs:
+        for node in graph.nodes:
+            nodes.setdefault(node.id, {"label": node.label.value, **node.properties()})
+            if node.label is NodeLabel.DOCUMENT:
+                documents[node.id] = getattr(node, "name", node.id)
+        edges.extend({"type": r.type.value, "source": r.source, "target": r.target, **r.properties()}
+                     for r in graph.relationships)
+    return networkx_from_records(nodes.values(), edges, documents)
 
 
 # Result columns that name an entity without naming its type.

@@ -506,6 +506,91 @@ def export(fmt: str, out: Path, store_url: str | None, username: str | None,
 
 
 @main.command()
+@click.argument("plan_a")
+@click.argument("plan_b")
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write every change as CSV (UTF-8 for Excel) to this file.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write an offline HTML page of the changes to this file.")
+@click.option("--threshold", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Least similarity (difflib ratio of the wordings) for two tasks to be one task reworded "
+                   "(default 0.6).")
+@store_options
+def diff(plan_a: str, plan_b: str, csv_out: Path | None, html_out: Path | None, threshold: float | None,
+         store_url: str | None, username: str | None, database: str | None) -> None:
+    """Compare two editions of one plan series: tasks added, dropped, reworded; owners changed;
+    targets raised or lowered.
+
+    PLAN_A (the earlier) and PLAN_B are document files, extracted as `plankg extract` does, or
+    documents already in the store (--store), named by document id, the path they were loaded from,
+    or their file name. Tasks are matched by the similarity of their wording without the
+    responsibility clause and the target figures (graph/diff.py says how).
+
+    \b
+    Example:
+      plankg diff plan-2024.docx plan-2025.docx --html build/diff.html --csv build/diff.csv
+      plankg diff document-3f2a9c document-81b0d4 --store ladybug:///tmp/plans.lbdb
+    """
+    from plankg.render import format_rows
+    from plankg.workflow import diff_plans, write_diff
+
+    result = diff_plans(plan_a, plan_b, lambda: _open(store_url, username, database, read_only=True, create=False),
+                        threshold=threshold)
+    for side, edition in (("A", result.a), ("B", result.b)):
+        click.echo(f"{side}: {edition.title or '(untitled)'} ({edition.name}): {len(edition.tasks)} tasks, "
+                   f"{len(edition.targets)} targets")
+    click.echo(format_rows(result.rows(), max_cell=40))
+    counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items()) or "no changes"
+    click.echo(f"{counts}; {result.unchanged_tasks} tasks and {result.unchanged_targets} targets unchanged")
+    for path in write_diff(result, csv=csv_out, html=html_out):
+        click.echo(f"written: {path}")
+
+
+@main.command()
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write centrality.csv, communities.csv and bridges.csv (UTF-8 for Excel) into this folder.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write an offline HTML page of the three tables to this file.")
+@click.option("--with-collectives", "collectives", is_flag=True,
+              help="Count collective actors (各区、县(市), 市级有关部门) as departments of the network too.")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Departments shown on the terminal (the files hold all).")
+@store_options
+def analyze(csv_dir: Path | None, html_out: Path | None, collectives: bool, top: int, store_url: str | None,
+            username: str | None, database: str | None) -> None:
+    """Department centrality in the co-responsibility network (departments linked when they share a
+    task), communities of departments that work together, and platforms that bridge plans.
+
+    \b
+    Example:
+      plankg analyze --html build/analysis.html --csv build/analysis
+      plankg analyze --store ladybug:///tmp/plans.lbdb --top 10
+    """
+    from plankg.render import format_rows
+    from plankg.viz.report import analysis_report
+    from plankg.workflow import analyze_store, write_analysis
+
+    store = _open(store_url, username, database, read_only=True, create=False)
+    try:
+        for path in (csv_dir, html_out):
+            if path is not None:
+                from plankg.graph.store import check_output_path
+
+                check_output_path(store, path, option="--csv" if path == csv_dir else "--html")
+        result = analyze_store(store, collectives=collectives)
+    finally:
+        store.close()
+    title, caption, tables = analysis_report(result)
+    click.echo(caption)
+    for table in tables:
+        rows = table.rows[:top] if table is tables[0] else table.rows
+        click.secho(f"\n{table.title}", bold=True)
+        click.echo(format_rows([dict(row) for row in rows], max_cell=80))
+    for path in write_analysis(result, csv_dir=csv_dir, html=html_out):
+        click.echo(f"written: {path}")
+
+
+@main.command()
 @store_options
 @click.option("--build", "build_dir", type=click.Path(file_okay=False, path_type=Path), default=BUILD,
               show_default=True, help="Folder for facts, query results and views.")

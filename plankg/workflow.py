@@ -11,10 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from plankg.errors import InputError, PlankgError, StoreError
 from plankg.ingest.contract import Extraction
 from plankg.ontology.model import Document, DocumentGraph
+
+if TYPE_CHECKING:
+    from plankg.graph.analytics import Analysis
+    from plankg.graph.diff import Edition, EditionDiff
 
 Progress = Callable[[int, int, str], None]
 FACTS_SUFFIX = ".graph.json"
@@ -299,6 +304,7 @@ class DemoSummary:
     views_dir: Path | None = None
     views: int = 0
     failures: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)  # one line per report written (analysis, edition diff)
 
     def lines(self) -> list[str]:
         c = self.counts
@@ -309,6 +315,7 @@ class DemoSummary:
                f"  {self.queries_run} queries run, results in "
                f"{self.views_dir.parent / 'queries' if self.views_dir else '-'}",
                f"  {self.views} views written; open {self.views_dir / 'index.html' if self.views_dir else '-'}"]
+        out += [f"  {r}" for r in self.reports]
         out += [f"  failed: {f}" for f in self.failures]
         return out
 
@@ -369,7 +376,103 @@ def run_demo(store_url: str, build_dir: Path, *, progress: Progress | None = Non
         failures += query_failures
         views = write_views(store, build_dir / "views")
         counts = graph_summary(store)
+        analysis = analyze_store(store)
     finally:
         store.close()
+    page = build_dir / "analysis" / "analysis.html"
+    write_analysis(analysis, csv_dir=build_dir / "analysis", html=page)
+    reports = [f"analysis: {len(analysis.centrality)} departments, {analysis.links} co-responsibility links, "
+               f"{len(analysis.communities)} communities, {len(analysis.bridges)} platforms bridging plans; "
+               f"open {page}"]
+    # no two editions of one series in the corpus: the pair constructed from a real plan stands in
+    editions = diff_plans(*demo_editions())
+    page = build_dir / "diff" / "editions.html"
+    write_diff(editions, csv=build_dir / "diff" / "editions.csv", html=page)
+    reports.append(f"edition diff ({editions.a.name} → {editions.b.name}): {len(editions.tasks)} task and "
+                   f"{len(editions.targets)} target changes; open {page}")
     return DemoSummary(store_url=store_url, counts=counts, queries_run=queries_run, views_dir=build_dir / "views",
-                       views=len(views), failures=failures)
+                       views=len(views), failures=failures, reports=reports)
+
+
+def read_edition(ref: str | Path, open_store: Callable[[], Any] | None = None, *,
+                 max_bytes: int | None = None) -> Edition:
+    """One edition for `plankg diff`: a document file, extracted through the one pipeline route (as
+    `plankg extract` and `plankg ingest` do); else a document already in a store, named by its id,
+    the path it was loaded from or its file name (`open_store()` opens the store read-only, only
+    when needed)."""
+    from plankg.graph.diff import edition_from_graph
+    from plankg.graph.nx import document_graphs_to_networkx, store_to_networkx
+    from plankg.graph.store import find_document
+
+    path = Path(ref)
+    if path.is_file():
+        result = next(iter(ingest_documents([path], max_bytes=max_bytes)))
+        if result.error is not None:
+            raise result.error
+        if result.graph is None:
+            raise InputError(f"{path.name} is not a document plankg reads: {result.ignored}", where=str(path),
+                             fix="give a plan document (.txt, .docx, .pdf, .html …) or a loaded document's id")
+        return edition_from_graph(document_graphs_to_networkx([result.graph]), result.graph.document_id)
+    if open_store is None:
+        raise InputError(f"{ref} is not a file", where=str(ref),
+                         fix="give a document file, or a document id or file name in a store with --store")
+    store = open_store()
+    try:
+        found = find_document(store, str(ref))
+        graph = store_to_networkx(store, document_ids=[found["id"]])
+    finally:
+        store.close()
+    return edition_from_graph(graph, found["id"])
+
+
+def diff_plans(plan_a: str | Path, plan_b: str | Path, open_store: Callable[[], Any] | None = None, *,
+               threshold: float | None = None, max_bytes: int | None = None) -> EditionDiff:
+    """`plankg diff`: what changed from edition `plan_a` to `plan_b` (files or stored documents, see
+    `read_edition`), as `plankg.graph.diff.diff_editions` reports it."""
+    from plankg.graph.diff import DEFAULT_THRESHOLD, diff_editions
+
+    editions = [read_edition(ref, open_store, max_bytes=max_bytes) for ref in (plan_a, plan_b)]
+    return diff_editions(*editions, threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+def write_diff(diff: EditionDiff, *, csv: Path | None = None, html: Path | None = None) -> list[Path]:
+    """The diff as CSV (one row per change) and as an offline HTML page."""
+    from plankg.viz.report import diff_report, write_report_csv, write_report_html
+
+    title, caption, tables = diff_report(diff)
+    written = []
+    if csv is not None:
+        written.append(write_report_csv(csv, tables[0]))
+    if html is not None:
+        written.append(write_report_html(html, title, caption, tables[1:]))
+    return written
+
+
+def analyze_store(store, *, collectives: bool = False) -> Analysis:
+    """`plankg analyze`: centrality, communities and bridging platforms of the whole stored graph."""
+    from plankg.graph.analytics import analyze
+    from plankg.graph.nx import store_to_networkx
+
+    return analyze(store_to_networkx(store), collectives=collectives)
+
+
+def write_analysis(analysis: Analysis, *, csv_dir: Path | None = None, html: Path | None = None) -> list[Path]:
+    """The analysis as CSV files (centrality.csv, communities.csv, bridges.csv) and an offline HTML page."""
+    from plankg.viz.report import analysis_report, write_report_csv, write_report_html
+
+    title, caption, tables = analysis_report(analysis)
+    written = []
+    if csv_dir is not None:
+        written += [write_report_csv(csv_dir / f"{name}.csv", table)
+                    for name, table in zip(("centrality", "communities", "bridges"), tables, strict=True)]
+    if html is not None:
+        written.append(write_report_html(html, title, caption, tables))
+    return written
+
+
+def demo_editions() -> tuple[Path, Path]:
+    """The demo corpus has no two editions of one series: the edition pair constructed from a real
+    plan (tests/cases/editions/, shipped as plankg.data's editions/) stands in for them."""
+    folder = resources.files("plankg.data").joinpath("editions")
+    a, b = sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".txt"))
+    return a, b

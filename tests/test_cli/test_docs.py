@@ -59,6 +59,9 @@ def test_wheel_ships_ontology_queries_gazetteers_and_demo_corpus(tmp_path):
     assert "plankg/ontology/plankg.ttl" in names and "plankg/ontology/shapes.ttl" in names
     assert any(re.fullmatch(r"plankg/queries/packs/[^/]+/[^/]+\.cypher", n) for n in names)
     assert sum(n.startswith("plankg/data/demo/") and n.endswith(".txt") for n in names) == 5
+    # the edition pair the demo diffs (data/editions links to tests/cases/editions)
+    assert sorted(n for n in names if n.startswith("plankg/data/editions/")) == [
+        "plankg/data/editions/xianan_2023_a.txt", "plankg/data/editions/xianan_2023_b.txt"]
     assert any(n.startswith("plankg/data/gazetteers/") for n in names)
     assert "plankg/cli.py" in names and "plankg/graph/backends/ladybug/store.py" in names
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
