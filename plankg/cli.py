@@ -187,13 +187,18 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int 
       plankg ingest data/demo/ --out build/facts
       plankg ingest plans/ --quiet
     """
-    from plankg.workflow import format_summary, ingest_documents, write_facts
+    from plankg.corpus import FactsWriter
+    from plankg.workflow import IngestResult, format_summary, ingest_documents, write_facts
 
     failed = 0
     _out_folder(out)
     results = []
+    dataset = FactsWriter(out)
     for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs):
-        results.append(result)
+        # the summary needs only each file's format and outcome: the extraction is not kept
+        results.append(IngestResult(path=result.path, format=result.format, error=result.error,
+                                    ignored=result.ignored))
+        dataset.add(result)
         if result.ignored:
             click.secho(f"skipped: {result.path}: {result.ignored}", fg="yellow", err=True)
             continue
@@ -215,6 +220,10 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int 
         if not click.get_current_context().meta.get("plankg.quiet"):
             click.echo(f"{result.path.name}: {len(ex.tasks)} tasks, {len(ex.targets)} targets, "
                        f"{len(ex.platforms)} platforms, {len(ex.enterprises)} enterprises")
+    try:
+        dataset.close()
+    except OSError as exc:
+        raise _unwritable(out, exc) from None
     click.echo(format_summary(results))
     click.echo(f"facts in {out}")
     if failed:
@@ -241,14 +250,15 @@ def load(paths: tuple[Path, ...], max_bytes: int | None, store_url: str | None, 
       plankg load build/facts --store ladybug:///tmp/plans.lbdb
       plankg load data/demo/ --store bolt://localhost:7687
     """
-    from plankg.workflow import load_inputs, read_inputs
+    from plankg.corpus import load_corpus, progress_unit
 
     paths = paths or (BUILD / "facts",)
     # a bad --store fails now, before any document is read
     store = _open(store_url, username, database, pause_gc=True)
     try:
-        inputs = read_inputs(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs)
-        summary = load_inputs(store, inputs, progress=_progress("load"))
+        # streamed: extraction, reading and the store's writes go a batch at a time
+        summary = load_corpus(store, paths, max_bytes=max_bytes, jobs=jobs, extract_progress=_progress("ingest"),
+                              progress=_progress("load", unit=progress_unit(paths)))
     finally:
         store.close()
     for error in summary.skipped:

@@ -63,11 +63,11 @@ def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = Non
     tasks = ((path, max_bytes) for path in files)
     for i, result in enumerate(ordered_map(ingest_file, tasks, jobs=workers)):
         if result.graph is not None:
-            if result.graph.document_id in seen:  # a worker extracted it again; the first one stands
-                result = IngestResult(path=result.path, format=result.format,
-                                      same_as=seen[result.graph.document_id])
+            doc_id = result.graph.document_id
+            if doc_id in seen:  # a worker extracted it again; the first one stands
+                result = IngestResult(path=result.path, format=result.format, same_as=seen[doc_id])
             else:
-                seen[result.graph.document_id] = result.path
+                seen[doc_id] = result.path
         if progress:
             progress(i + 1, len(files), result.path.name)
         yield result
@@ -99,7 +99,8 @@ def ingest_file(task: tuple[Path, int | None]) -> IngestResult:
     except PlankgError as exc:
         result.error = exc
     except Exception as exc:
-        exc.add_note(f"while ingesting {path}")
+        if hasattr(exc, "add_note"):  # Python 3.11 on: the traceback names the file
+            exc.add_note(f"while ingesting {path}")
         raise
     return result
 

@@ -1,0 +1,255 @@
+"""A corpus from documents to a store in bounded memory: `plankg ingest` writes the Parquet facts
+dataset part by part (`FactsWriter`, beside the per-document JSON files), and `plankg load`
+streams documents, facts files or datasets into a store in batches (`load_corpus`), never
+holding the corpus: one batch of graphs, the ids of the documents seen, and a tally of the
+shared nodes (departments, platforms, enterprises, cited plans) for the summary.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plankg.errors import PlankgError
+from plankg.graph.facts import DATASET, PART_DOCUMENTS, dataset_rows, find_dataset, read_graphs, write_part
+from plankg.ontology.model import Document, DocumentGraph
+from plankg.ontology.vocab import DOCUMENT_OWNED, NodeLabel
+from plankg.workflow import (
+    _EARLIER_VERSIONS,
+    FACTS_SUFFIX,
+    IngestResult,
+    LoadSummary,
+    Progress,
+    document_sha,
+    facts_files,
+    ingest_documents,
+    read_facts,
+)
+
+LOAD_BATCH_ROWS = 100_000  # nodes and relationships per batch a load holds (and the embedded store writes at once)
+
+
+class FactsWriter:
+    """Collects ingested documents into parts of the Parquet dataset `out/facts.parquet/`: part
+    `i` holds the documents read from files `i*PART_DOCUMENTS ...` of the run (so its bounds
+    depend only on the files given, never on how many processes or machines extracted them)."""
+
+    def __init__(self, out: Path, *, part_files: int = PART_DOCUMENTS) -> None:
+        self.dataset = Path(out) / DATASET
+        self.part_files = part_files
+        self.position = 0  # files seen
+        self.items: list[tuple[DocumentGraph, str | None]] = []
+        self.parts: list[str] = []
+
+    def add(self, result: IngestResult) -> None:
+        """Take every result of a run, in order (ignored files need not be given)."""
+        if result.ignored:
+            return
+        if result.graph is not None and result.extraction is not None and result.error is None \
+                and result.same_as is None:
+            self.items.append((result.graph, result.extraction.document.sha256))
+        self.position += 1
+        if self.position % self.part_files == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        index = (self.position - 1) // self.part_files
+        name = write_part(self.dataset, index, self.items)
+        if name:
+            self.parts.append(name)
+        self.items = []
+
+    def close(self) -> None:
+        if self.position % self.part_files:
+            self._flush()
+
+
+@dataclass
+class _Tally:
+    """Created / updated / unchanged per label, each node once: a document's own nodes are counted
+    as they come (their ids are the document's), shared ones by id."""
+
+    own: dict[str, dict[str, int]] = field(default_factory=lambda: {"created": {}, "updated": {}, "unchanged": {}})
+    shared: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, graphs: list[DocumentGraph], reports, stored: set[tuple[str, str]]) -> None:
+        by_id = {report.document_id: report for report in reports}
+        for graph in graphs:
+            report = by_id.get(graph.document_id)
+            if report is None:
+                continue
+            for node in graph.nodes:
+                key = (node.label.value, node.id)
+                kind = "unchanged" if report.skipped else "updated" if key in stored else "created"
+                stub = node.label is NodeLabel.PLAN and getattr(node, "document_id", None) is None  # a cited plan
+                if node.label in DOCUMENT_OWNED and not stub:
+                    counts = self.own[kind]
+                    counts[key[0]] = counts.get(key[0], 0) + 1
+                elif self.shared.get(key, "unchanged") == "unchanged":  # written by any document: written
+                    self.shared[key] = kind
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        totals = {kind: dict(counts) for kind, counts in self.own.items()}
+        for (label, _), kind in self.shared.items():
+            totals[kind][label] = totals[kind].get(label, 0) + 1
+        return {kind: dict(sorted(counts.items())) for kind, counts in totals.items()}
+
+
+@dataclass
+class _Source:
+    """What a load reads, in order: datasets, then facts files, then documents to extract."""
+
+    datasets: list[Path]
+    facts: list[Path]
+    documents: list[Path]
+
+
+def _current_dataset(folder: Path) -> Path | None:
+    """The dataset in `folder`, if it holds every facts file there as written: a facts file added or
+    written after the dataset (edited by hand, or by another run) means the files are read instead.
+
+    >>> _current_dataset(Path("/nonexistent"))
+    """
+    from plankg.graph.facts import DOCUMENTS, parts, read_documents
+
+    dataset = find_dataset(folder) if folder.is_dir() else None
+    if dataset is None:
+        return None
+    files = list(folder.glob(f"*{FACTS_SUFFIX}"))
+    if not files:
+        return dataset
+    names = parts(dataset)
+    if not names:
+        return None
+    written = max((dataset / DOCUMENTS / f"{name}.parquet").stat().st_mtime for name in names)
+    ids = {doc for name in names for doc in read_documents(dataset, name).column("document_id").to_pylist()}
+    if any(f.name[:-len(FACTS_SUFFIX)] not in ids or f.stat().st_mtime > written for f in files):
+        return None
+    return dataset
+
+
+def _sources(paths: Iterable[str | Path]) -> _Source:
+    datasets: list[Path] = []
+    facts: list[Path] = []
+    documents: list[Path] = []
+    for path in map(Path, paths):
+        dataset = _current_dataset(path)
+        if dataset is not None:
+            datasets.append(dataset)  # its JSON files are the same documents, kept for reading
+        elif path.is_dir() and any(path.glob(f"*{FACTS_SUFFIX}")) or path.name.endswith(FACTS_SUFFIX):
+            facts.append(path)
+        else:
+            documents.append(path)
+    return _Source(datasets, facts_files(facts), documents)
+
+
+def progress_unit(paths: Iterable[str | Path]) -> str:
+    """What `load_corpus` counts in its progress: "rows" when every input is a dataset, else "docs"."""
+    source = _sources(paths)
+    return "rows" if source.datasets and not source.facts and not source.documents else "docs"
+
+
+def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = None, jobs: int | None = None,
+                batch_rows: int = LOAD_BATCH_ROWS, progress: Progress | None = None,
+                extract_progress: Progress | None = None) -> LoadSummary:
+    """Load Parquet facts datasets (a folder holding `facts.parquet/`), facts files and documents
+    (extracted by `jobs` processes) into `store`, a batch of at most `batch_rows` rows at a time.
+    Failure policy as `read_inputs` and `load_graphs`: an unreadable input or a document the store
+    refuses is reported in the summary, the rest load. Two inputs holding one document load once.
+
+    `progress(done, total, document id)` counts rows when every input is a dataset (their row
+    counts are known before reading), else documents."""
+    from plankg.graph.load import load_graphs as load_batched
+    from plankg.graph.load import stored_node_ids
+    from plankg.ingest.read import find_documents
+
+    source = _sources(paths)
+    summary = LoadSummary()
+    files, ignored = find_documents(list[str | Path](source.documents)) if source.documents else ([], [])
+    summary.warnings.extend(f"{path}: not read: {reason}" for path, reason in ignored)
+    first: dict[str, Path] = {}
+    loaded: list[str] = []
+    tally = _Tally()
+    by_rows = bool(source.datasets) and not source.facts and not source.documents
+    total = 0
+    if by_rows:
+        total = sum(dataset_rows(d)[1] for d in source.datasets)
+    else:
+        total = sum(dataset_rows(d)[0] for d in source.datasets) + len(source.facts) + len(files)
+    done = 0
+
+    def graphs() -> Iterator[tuple[DocumentGraph, str | None, Path]]:
+        for dataset in source.datasets:
+            for graph, sha in read_graphs(dataset):
+                yield graph, sha, dataset
+        for path in source.facts:
+            try:
+                graph = read_facts(path)
+            except PlankgError as exc:
+                summary.skipped.append(exc)
+                continue
+            yield graph, document_sha(graph), path
+        if files:
+            for result in ingest_documents(files, max_bytes=max_bytes, jobs=jobs,
+                                           progress=extract_progress):
+                if result.ignored:
+                    summary.warnings.append(f"{result.path}: not read: {result.ignored}")
+                elif result.error:
+                    summary.skipped.append(result.error)
+                elif result.same_as is not None:
+                    summary.same_as.append((result.path, result.same_as))
+                else:
+                    assert result.graph is not None and result.extraction is not None  # neither error nor repeat
+                    summary.warnings.extend(result.warnings)
+                    yield result.graph, result.extraction.document.sha256, result.path
+
+    def load(batch: list[tuple[DocumentGraph, str | None]]) -> None:
+        nonlocal done
+        graphs_ = [graph for graph, _ in batch]
+        stored = stored_node_ids(store, graphs_)
+        rows_before = done
+
+        def step(n: int, _total: int, document: str) -> None:
+            nonlocal done
+            if progress is None:
+                return
+            if by_rows:
+                graph = graphs_[n - 1]
+                done = rows_before + sum(len(g.nodes) + len(g.relationships) for g in graphs_[:n])
+                progress(done, total, graph.document_id)
+            else:
+                done = rows_before + n
+                progress(done, total, document)
+
+        errors: list = []
+        reports = load_batched(store, batch, progress=step, errors=errors)
+        summary.errors.extend(errors)
+        summary.documents += len(reports)
+        tally.add(graphs_, reports, stored)
+        ids = {report.document_id for report in reports}
+        loaded.extend(sorted(ids))
+        paths_ = sorted({node.path for graph in graphs_ if graph.document_id in ids
+                         for node in graph.nodes if isinstance(node, Document) and node.path})
+        if paths_:
+            summary.warnings.extend(
+                f"{row['path']} was loaded before with other content, as {row['id']}; both versions are in the "
+                f"store now. Fix: if the file was edited, remove the old version (plankg remove {row['id']})"
+                for row in store.run(_EARLIER_VERSIONS, {"paths": paths_, "ids": loaded}))
+
+    batch: list[tuple[DocumentGraph, str | None]] = []
+    rows = 0
+    for graph, sha, path in graphs():
+        if graph.document_id in first:
+            summary.same_as.append((path, first[graph.document_id]))
+            continue
+        first[graph.document_id] = path
+        batch.append((graph, sha))
+        rows += len(graph.nodes) + len(graph.relationships)
+        if rows >= batch_rows:
+            load(batch)
+            batch, rows = [], 0
+    if batch:
+        load(batch)
+    totals = tally.totals()
+    summary.created, summary.updated, summary.unchanged = totals["created"], totals["updated"], totals["unchanged"]
+    return summary
