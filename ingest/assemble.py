@@ -3,7 +3,10 @@
 Ids are derived from content (plankg.ontology.ids): a document from its file's bytes, a plan from
 its title (so a plan cited by another document and later ingested is one node), sections and
 tasks from their document and numbering path, departments from jurisdiction and canonical name,
-platforms and enterprises from their name. Every relationship records its document and rule.
+platforms and enterprises from their resolution key (jurisdiction and core name, `plankg.ingest.resolve`:
+杭州城西科创大走廊 and 城西科创大走廊 in a Hangzhou plan are one node), each MENTIONS saying how its printed
+name was read (`resolution`). Targets carry a metric key and their value in that metric's one unit
+(`plankg.ingest.metrics`). Every relationship records its document and rule.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from typing import cast
 
 from plankg.ingest.contract import Extraction
 from plankg.ingest.departments import default_registry
+from plankg.ingest.metrics import in_metric_unit, metric_key
+from plankg.ingest.resolve import resolve_name
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id, normalize
 from plankg.ontology.vocab import NodeLabel as L
@@ -64,6 +69,26 @@ def department(canonical: str, jurisdiction: str | None, kind: str | None) -> m.
     """
     return m.Department(id=department_id(jurisdiction, canonical), name=canonical, jurisdiction=jurisdiction,
                         kind=kind, aliases=list(default_registry().short_names(canonical, jurisdiction)))
+
+
+def platform(printed: str, region: str | None, kind: str | None = None, level: str | None = None
+             ) -> tuple[m.Platform, str]:
+    """A platform node under its resolution key (plankg.ingest.resolve), and how the printed name was read.
+
+    >>> a, how = platform("杭州城西科创大走廊", "杭州市"); b, _ = platform("城西科创大走廊", "杭州市")
+    >>> a == b, a.name, how
+    (True, '城西科创大走廊', 'plankg.resolve.v1: place 杭州→杭州市')
+    """
+    found = resolve_name(printed, "Platform", region)
+    return m.Platform(id=found.id, name=found.name, kind=found.kind or kind, level=level,
+                      jurisdiction=found.jurisdiction, aliases=list(found.aliases)), found.explain()
+
+
+def enterprise(printed: str, region: str | None) -> tuple[m.Enterprise, str]:
+    """An enterprise node under its resolution key, and how the printed name was read."""
+    found = resolve_name(printed, "Enterprise", region)
+    return m.Enterprise(id=found.id, name=found.name, jurisdiction=found.jurisdiction,
+                        aliases=list(found.aliases)), found.explain()
 
 
 class _Builder:
@@ -154,15 +179,15 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
 
     node: m.Node
     for pf in ex.platforms:
-        node = m.Platform(id=content_id("Platform", pf.name), name=pf.name, kind=pf.kind, level=pf.level)
+        node, how = platform(pf.name, p.region, pf.kind, pf.level)
         b.node(node)
         b.rel(R.MENTIONS, owner(pf.task_ref, pf.section), node, printed_name=pf.name,
-              rule=pf.rule or ex.rules, **_span(pf.span))
+              rule=pf.rule or ex.rules, resolution=how, **_span(pf.span))
     for en in ex.enterprises:
-        node = m.Enterprise(id=content_id("Enterprise", en.name), name=en.name)
+        node, how = enterprise(en.name, p.region)
         b.node(node)
         b.rel(R.MENTIONS, owner(en.task_ref, en.section), node, printed_name=en.name,
-              rule=en.rule or ex.rules, **_span(en.span))
+              rule=en.rule or ex.rules, resolution=how, **_span(en.span))
     for pr in ex.projects:
         node = m.Project(id=content_id("Project", doc_id, pr.name), document_id=doc_id, name=pr.name,
                          field=pr.field, **_span(pr.span))
@@ -170,14 +195,16 @@ def to_document_graph(ex: Extraction) -> m.DocumentGraph:
         b.rel(R.MENTIONS, owner(None, pr.section), node, printed_name=pr.name, rule=pr.rule or ex.rules,
               **_span(pr.span))
         if pr.builder:
-            builder = m.Enterprise(id=content_id("Enterprise", pr.builder), name=pr.builder)
+            builder, _ = enterprise(pr.builder, p.region)
             b.node(builder)
             b.rel(R.BUILT_BY, node, builder, printed_name=pr.builder)
     for tg in ex.targets:
+        key = metric_key(tg.metric)
+        norm_value, norm_unit = in_metric_unit(key, tg.value, tg.unit)
         node = m.Target(id=content_id("Target", doc_id, tg.metric, tg.value, tg.unit, tg.year, tg.comparator),
                         document_id=doc_id, text=tg.text, metric=tg.metric, value=tg.value, unit=tg.unit,
                         comparator=cast(m.Comparator, tg.comparator), year=tg.year, baseline=tg.baseline,
-                        baseline_year=tg.baseline_year,
+                        baseline_year=tg.baseline_year, metric_key=key, norm_value=norm_value, norm_unit=norm_unit,
                         rule=tg.rule or ex.rules, **_span(tg.span))
         b.node(node)
         b.rel(R.SETS_TARGET, owner(tg.task_ref, tg.section), node)

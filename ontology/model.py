@@ -91,11 +91,16 @@ class Platform(Node):
     name: str
     kind: str | None = None
     level: str | None = None
+    # from the resolution key (plankg.ingest.resolve): where it is, and the forms a search may type
+    jurisdiction: str | None = None
+    aliases: list[str] = Field(default_factory=list)
 
 
 class Enterprise(Node):
     label: ClassVar[NodeLabel] = NodeLabel.ENTERPRISE
     name: str
+    jurisdiction: str | None = None
+    aliases: list[str] = Field(default_factory=list)
 
 
 class Project(Node, Spanned):
@@ -121,6 +126,10 @@ class Target(Node, Spanned):
     baseline: float | None = None
     baseline_year: int | None = None
     rule: str
+    # the metric as plans compare it and the value in that metric's one unit (plankg.ingest.metrics)
+    metric_key: str | None = None
+    norm_value: float | None = None
+    norm_unit: str | None = None
 
 
 NODE_CLASSES: dict[NodeLabel, type[Node]] = {
@@ -144,6 +153,7 @@ class Relationship(BaseModel):
     printed_title: str | None = None
     span_start: int | None = None
     span_end: int | None = None
+    resolution: str | None = None  # MENTIONS: how the printed name was read into the entity's key
 
     @model_validator(mode="after")
     def _endpoints_in_ontology(self) -> Relationship:

@@ -81,12 +81,16 @@ NODE_PROPERTIES: MappingProxyType[NodeLabel, MappingProxyType[str, PropType]] = 
         L.SECTION: {"document_id": P.STRING, "ref": P.STRING, "title": P.STRING, "depth": P.INT, **_SPAN},
         L.TASK: {"document_id": P.STRING, "ref": P.STRING, "text": P.STRING, "rule": P.STRING, **_SPAN},
         L.DEPARTMENT: {"name": P.STRING, "jurisdiction": P.STRING, "kind": P.STRING, "aliases": P.STRINGS},
-        L.PLATFORM: {"name": P.STRING, "kind": P.STRING, "level": P.STRING},
-        L.ENTERPRISE: {"name": P.STRING},
+        # `jurisdiction` and `aliases` come from the resolution key (ingest/resolve.py), the same in every document
+        L.PLATFORM: {"name": P.STRING, "kind": P.STRING, "level": P.STRING, "jurisdiction": P.STRING,
+                     "aliases": P.STRINGS},
+        L.ENTERPRISE: {"name": P.STRING, "jurisdiction": P.STRING, "aliases": P.STRINGS},
         L.PROJECT: {"document_id": P.STRING, "name": P.STRING, "field": P.STRING, **_SPAN},
         L.TARGET: {"document_id": P.STRING, "text": P.STRING, "metric": P.STRING, "value": P.FLOAT,
                    "unit": P.STRING, "comparator": P.STRING, "year": P.INT, "baseline": P.FLOAT,
-                   "baseline_year": P.INT, "rule": P.STRING, **_SPAN},
+                   "baseline_year": P.INT, "rule": P.STRING, **_SPAN,
+                   # the metric as plans compare it (ingest/metrics.py) and the value in that metric's one unit
+                   "metric_key": P.STRING, "norm_value": P.FLOAT, "norm_unit": P.STRING},
     }.items()
 })
 
@@ -97,7 +101,8 @@ REL_PROPERTIES: MappingProxyType[RelType, MappingProxyType[str, PropType]] = Map
         R.HAS_SECTION: {},
         R.HAS_TASK: {},
         R.RESPONSIBLE_FOR: {"role": P.STRING, "printed_name": P.STRING, **_SPAN},
-        R.MENTIONS: {"printed_name": P.STRING, **_SPAN},
+        # `resolution`: how the printed name was read into the entity's key, the merge log's evidence
+        R.MENTIONS: {"printed_name": P.STRING, **_SPAN, "resolution": P.STRING},
         R.SETS_TARGET: {},
         R.ISSUED_BY: {"printed_name": P.STRING},
         R.REFERENCES: {"printed_title": P.STRING},
@@ -126,10 +131,10 @@ REL_ENDPOINTS: MappingProxyType[RelType, tuple[tuple[NodeLabel, NodeLabel], ...]
 # (a RANGE index). tests/test_queries checks every pack filter against these two maps.
 SEARCHED: MappingProxyType[NodeLabel, tuple[str, ...]] = MappingProxyType({
     L.PLAN: ("title",), L.TASK: ("text",), L.DEPARTMENT: ("name",), L.PLATFORM: ("name",),
-    L.TARGET: ("metric",),
+    L.TARGET: ("metric", "metric_key"),
 })
 SEARCHED_REL: MappingProxyType[RelType, tuple[str, ...]] = MappingProxyType({
-    R.RESPONSIBLE_FOR: ("printed_name",), R.ISSUED_BY: ("printed_name",),
+    R.RESPONSIBLE_FOR: ("printed_name",), R.ISSUED_BY: ("printed_name",), R.MENTIONS: ("printed_name",),
 })
 LOOKED_UP: MappingProxyType[NodeLabel, tuple[str, ...]] = MappingProxyType({
     L.TASK: ("ref",), L.SECTION: ("ref",), L.TARGET: ("year",), L.PLATFORM: ("kind", "level"),

@@ -145,3 +145,38 @@ def test_demo_export_conforms_to_the_shapes(demo_build, demo_dir, tmp_path):
         data = rdflib.Graph().parse(out, format=rdflib_format)
         conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
         assert conforms, report
+
+
+def _query_rows(store: str, name: str, *params: str) -> list[dict]:
+    args = ["query", name, "--format", "json", "--store", store]
+    for param in params:
+        args += ["--param", param]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_the_corridor_printed_two_ways_is_one_platform_in_three_plans(demo_build):
+    """Issue #16: 城西科创大走廊 (two plans) and 杭州城西科创大走廊 (a third) are one node, and the merge
+    log says how each printed name was read."""
+    _, store, *_ = demo_build
+    rows = _query_rows(store, "platform_mentions", "platform=城西科创大走廊")
+    assert {r["platform"] for r in rows} == {"城西科创大走廊"}
+    assert len({r["plan"] for r in rows}) == 3
+    assert {r["printed_name"] for r in rows} == {"城西科创大走廊", "杭州城西科创大走廊"}
+    log = _query_rows(store, "merge_log", "name=城西科创大走廊")
+    assert {(r["printed_name"], r["resolution"]) for r in log} == {
+        ("城西科创大走廊", "plankg.resolve.v1: plan region 杭州市"),
+        ("杭州城西科创大走廊", "plankg.resolve.v1: place 杭州→杭州市")}
+
+
+def test_targets_by_metric_puts_the_city_beside_its_district(demo_build):
+    """Issue #16: 有效高新技术企业总数 (the city's 2024 plan) and 国家高新技术企业数量 (拱墅区's plan) are one
+    metric, compared in one unit."""
+    _, store, *_ = demo_build
+    rows = _query_rows(store, "targets_by_metric", "metric=高新技术企业", "min_plans=2")
+    stock = [r for r in rows if r["metric_key"] == "高新技术企业"]
+    assert {(r["region"], r["metric"], r["value"], r["unit"]) for r in stock} >= {
+        ("杭州市", "有效高新技术企业总数", 17000.0, "家"), ("拱墅区", "国家高新技术企业数量", 1000.0, "家")}
+    spending = _query_rows(store, "targets_by_metric", "metric=研发经费支出", "min_plans=2")
+    assert {r["region"] for r in spending if r["metric_key"] == "研发经费支出"} == {"杭州市", "拱墅区"}

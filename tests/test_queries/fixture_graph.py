@@ -12,6 +12,7 @@ the expected results in tests/cases/expected/queries/ were checked against this 
 from __future__ import annotations
 
 from plankg.ingest import assemble
+from plankg.ingest.metrics import in_metric_unit, metric_key
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
 from plankg.ontology.vocab import RelType as R
@@ -98,17 +99,22 @@ class _Doc:
                      span_start=start + len(text) - 10 + offset, span_end=start + len(text) - 6 + offset)
         return task
 
-    def mention(self, source: m.Node, entity: m.Node, start: int) -> None:
+    def mention(self, source: m.Node, entity: m.Node, start: int, printed: str | None = None,
+                resolution: str | None = None) -> None:
         self.add(entity)
-        self.rel(R.MENTIONS, source, entity, printed_name=entity.name, span_start=start,
-                 span_end=start + len(entity.name))
+        printed = printed or entity.name
+        self.rel(R.MENTIONS, source, entity, printed_name=printed, span_start=start,
+                 span_end=start + len(printed), resolution=resolution)
 
     def target(self, source: m.Node, text: str, metric: str, value: float, unit: str, year: int, start: int,
                comparator: str = ">=") -> m.Target:
+        key = metric_key(metric)  # as ingest's assemble states it
+        norm_value, norm_unit = in_metric_unit(key, value, unit)
         target = self.add(m.Target(id=content_id("Target", self.id, metric, value, unit, year, comparator),
                                    document_id=self.id, text=text, metric=metric, value=value, unit=unit,
                                    comparator=comparator, year=year, rule=RULES, span_start=start,
-                                   span_end=start + len(text)))
+                                   span_end=start + len(text), metric_key=key, norm_value=norm_value,
+                                   norm_unit=norm_unit))
         self.rel(R.SETS_TARGET, source, target)
         return target
 
@@ -186,7 +192,8 @@ def city_five_year_plan() -> m.DocumentGraph:
     d.target(c2, "高新技术企业达到3000家", "高新技术企业数", 3000, "家", 2025, 500)
     # a task straight under the plan (no section) and a mention in the plan's own preamble
     d.task(plan, "三", "加强科技人才队伍建设。", 700, [(RENCAI, "市委人才办", "lead"), (KEJI, "市科技局", "support")])
-    d.mention(plan, CITY_BRAIN, 40)
+    # printed without its city, as ingest/resolve.py reads it in a Hangzhou plan: the merge log's one entry
+    d.mention(plan, CITY_BRAIN, 40, printed="城市大脑创新中心", resolution="plankg.resolve.v1: plan region 杭州市")
     d.cites(plan, PROVINCE_PLAN)
     return d.graph()
 
