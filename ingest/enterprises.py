@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads, has_head
-from plankg.ingest.names import PUNCT, STOPWORDS, first_mentions, name_runs, strip_generic
+from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     pass
@@ -183,8 +183,8 @@ def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[Enterpri
 
 
 def dedupe_enterprises(found: list[EnterpriseOut]) -> list[EnterpriseOut]:
-    """First mention of each firm, by normalized name."""
-    return first_mentions(found)
+    """Every mention of a firm once (two rules finding one name at one place are one mention)."""
+    return distinct_mentions(found)
 
 
 # The patterns the rules start from, for callers that need to know whether a rule can fire at all.

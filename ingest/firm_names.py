@@ -26,7 +26,11 @@ RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
-_PROJECT_LIST = re.compile(r"等(?:一批|\d+个|[一二三四五六七八九十两]+个)?[\u4e00-\u9fff]{0,14}?(?:项目|企业|公司)")
+_PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*[\u4e00-\u9fff]{0,14}?"
+                           r"(?:项目|企业|公司)")
+_COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家\s*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
+# A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦".
+_ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?$")
 _LIST_END = re.compile(r"等")
 # Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
 _GENERIC_BODY = re.compile(r"^(?:数字|智能|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|特色|先进|"
@@ -46,12 +50,48 @@ def _firm_name() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def industry_word() -> re.Pattern[str]:
     """A short firm name in one of the contexts this module reads: after a verb of support, or an item closed by
-    、 or 等. Every firm it finds stands in such a context, so a passage without one has none."""
+    、 or 等, or a list of projects or firms closed by 等. Every firm it finds stands in such a context, so a
+    passage without one has none."""
     words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
     verbs = lexicon.alternation(lexicon.FIRM_VERBS)
     # The lookahead (the characters a match can start with) only speeds up the scan.
-    first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS}))
-    return re.compile(rf"(?=[{first}])(?:(?:{verbs})[\u4e00-\u9fff]{{2,4}}?(?:{words})|(?:{words})[、等])")
+    first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS} | {"等"}))
+    # ... or a list closed by "等…项目/企业", whose items may be names without an industry word
+    return re.compile(rf"(?=[{first}])(?:(?:{verbs})[\u4e00-\u9fff]{{2,4}}?(?:{words})|(?:{words})[、等]"
+                      rf"|{_PROJECT_LIST.pattern})")
+
+
+# What ends the name of a place, a school or a work rather than a firm: "滨江新区", "实验小学", "东湖".
+_PLACE_LIKE_END = "湖山河江海岛湾中学校村城区县镇乡街路桥站厂园场馆院所"
+
+
+def _not_a_name(item: str) -> bool:
+    """An item of a list that is no firm's name: a place, school or work, or one opening with a verb.
+
+    >>> [_not_a_name(x) for x in ("巡鹰", "登特菲", "滨江新区", "实验小学", "实施城南", "财政")]
+    [False, False, True, True, True, True]
+    """
+    return (item.endswith(lexicon.PLACE_ENDINGS) or item[-1] in _PLACE_LIKE_END or _WORKS.search(item) is not None
+            or _verb_opening().match(item) is not None or _department_stem(item))
+
+
+def _department_stem(item: str) -> bool:
+    """"经信、财政、商务等企业年报": departments by their stems, not firms."""
+    from plankg.ingest.departments import default_registry
+
+    return default_registry().is_stem(item)
+
+
+@lru_cache(maxsize=1)
+def _verb_opening() -> re.Pattern[str]:
+    from plankg.ingest.names import STOPWORDS
+
+    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
+
+
+@lru_cache(maxsize=1)
+def _sector() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +134,9 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     items = []
     e = at
     while e > start:
+        figure = _ITEM_FIGURE.search(text, max(start, e - 12), e)
+        if figure is not None and figure.start() > start and _HAN.match(text[figure.start() - 1]):
+            e = figure.start()  # "国轩20GWH": the name without its figure
         s = e
         while s > start and _HAN.match(text[s - 1]) and e - s < 10:
             s -= 1
@@ -128,19 +171,26 @@ def _strip_verb(text: str, s: int, e: int) -> int:
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     """Short firm names in text[start:end] (offsets into `text`), in text order."""
     found: dict[tuple[int, int], EnterpriseOut] = {}
-    if not _industry_words().search(text, start, end) or not industry_word().search(text, start, end):
-        return []
     words = _industry_words()
     for m in _LIST_END.finditer(text, start, end):
-        if not words.search(text, max(start, m.start() - 40), m.start()):
+        project_list = _PROJECT_LIST.match(text, m.start(), end) is not None
+        if not project_list and not words.search(text, max(start, m.start() - 40), m.start()):
             continue  # no industry word among the items before this 等: no firm-shaped item to read
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
+        if items and "的" in text[items[0][0]:items[0][1]]:
+            # "总投资80亿元的中粮粮谷": the first item's name starts after the modifier's 的
+            items[0] = (text.rindex("的", items[0][0], items[0][1]) + 1, items[0][1])
         items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
         # A list of projects or firms needs two items, one of them firm-shaped ("加快力诚光伏、中金检测试剂等重点项目");
         # a list of anything else three, most of them firm-shaped.
         shaped = sum(1 for s, e in items if _shaped(text[s:e]))
-        if _PROJECT_LIST.match(text, m.start(), end):
-            if len(items) < 2 or shaped < 1:
+        if project_list:
+            # Names without an industry word ("国轩、巡鹰、登特菲等项目") are firms when no item names a sector;
+            # one firm-shaped name may stand alone before a count of firms ("苏农科技等3家企业").
+            opaque = len(items) >= 3 and not any(_sector().search(text, s, e) or _not_a_name(text[s:e])
+                                                 for s, e in items)
+            counted = len(items) == 1 and shaped == 1 and _COUNTED_FIRMS.match(text, m.start(), end) is not None
+            if not counted and (len(items) < 2 or (shaped < 1 and not opaque)):
                 continue
         elif len(items) < 3 or 2 * shaped < len(items):
             continue

@@ -92,6 +92,8 @@ DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "�
               "根据职责", "按职能", "各司其职", "分别", "共同")
 DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实")
 
+# Marks printed beside a unit to say it leads ("带*的为牵头单位", "▲发改局"): never part of its name.
+LEAD_MARKS = "*＊★☆※▲△"
 OPEN_BRACKETS = "(（[【〔"
 CLOSE_BRACKETS = ")）]】〕"
 UNIT_DELIMITERS = "、,，;；/"
@@ -152,6 +154,13 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装")
+# Sectors and kinds of works a list of projects may name instead of firms ("风电、光伏等项目"): an item holding
+# one is no firm's name.
+SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火电", "热电", "能源", "材料", "医药", "生物", "数字",
+                "信息", "电子", "装备", "制造", "汽车", "化工", "冶金", "食品", "纺织", "物流", "文旅", "旅游", "康养",
+                "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
+                "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
+                "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
 # Verbs of support or investment that take a firm as their object.
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进")

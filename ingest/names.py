@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from plankg.ingest.places import Places
 
 # Characters that end a name. "(" and ")" stay inside: 中国(杭州)知识产权保护中心.
-PUNCT = set(",，。;；:：、!！?？“”‘’\"《》「」『』[]【】+ \t\n\r\u3000/|…—")
+PUNCT = set(",，。;；:：、!！?？“”‘’\"《》〈〉「」『』[]【】+ \t\n\r\u3000/|…—")
 # Verbs and function words that stand before a name, never inside one (longest first).
 STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
@@ -37,6 +37,8 @@ STOPWORDS = tuple(sorted(set("""
 保障 以上 以 在 向 为
 改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
+对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
+揭牌 跻身 入选 荣获 挂牌 争列 融合发展
 """.split()), key=lambda w: (-len(w), w)))
 _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
 # Endings of an institution whose name is complete before a conjunction, even where no head noun is listed:
@@ -188,6 +190,27 @@ def past_leading_verbs(text: str, start: int, end: int) -> int:
         start = lead.end()
         lead = _STOP_RE.match(text, start, end)
     return start
+
+
+def distinct_mentions(items: list, key=lambda x: normalize(x.name)) -> list:
+    """Every mention once, in text order: the same name found at the same place by two rules is one
+    mention; the same name printed again elsewhere is another.
+
+    >>> from types import SimpleNamespace as N
+    >>> found = [N(name="之江实验室", span=(9, 14)), N(name="之江实验室", span=(0, 5)),
+    ...          N(name="之江实验室", span=(0, 5))]
+    >>> [m.span for m in distinct_mentions(found)]
+    [(0, 5), (9, 14)]
+    """
+    seen: set[tuple] = set()
+    out = []
+    for it in sorted(items, key=lambda x: (x.span[0] if x.span else -1, key(x))):
+        k = (key(it), tuple(it.span) if it.span else None)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(it)
+    return out
 
 
 def first_mentions(items: list, key=lambda x: normalize(x.name)) -> list:

@@ -77,7 +77,7 @@ from plankg.ingest.structure import Block, DocContext, Structure, body_start, pa
 from plankg.ingest.targets import TargetMention, finish_targets
 from plankg.ontology.vocab import Role
 
-RULES_VERSION = "plankg.rules.v9"
+RULES_VERSION = "plankg.rules.v10"
 
 
 @dataclass
@@ -189,7 +189,9 @@ def _place_and_dedupe(items: list, tasks: list[TaskOut], structure: Structure, k
                 update["task_ref"] = task_ref
             update["section"] = section
         it = it.model_copy(update=update)
-        k = (key(it), getattr(it, "task_ref", None))
+        # one fact per thing and owner: each task naming it, else each section (true per-task counts)
+        task_ref = getattr(it, "task_ref", None)
+        k = (key(it), task_ref, None if task_ref else getattr(it, "section", None))
         if k in seen:
             continue
         seen.add(k)

@@ -30,7 +30,7 @@ from plankg.ingest.names import (
     LEADING_NOISE,
     PUNCT,
     NameRun,
-    first_mentions,
+    distinct_mentions,
     name_runs,
     past_leading_verbs,
     strip_generic,
@@ -465,8 +465,8 @@ _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:�
 
 
 def dedupe_platforms(found: list[PlatformOut]) -> list[PlatformOut]:
-    """First mention of each platform, by normalized name."""
-    return first_mentions(found)
+    """Every mention of a platform once (two rules finding one name at one place are one mention)."""
+    return distinct_mentions(found)
 
 
 # The patterns the rules start from, for callers that need to know whether a rule can fire at all.

@@ -112,7 +112,8 @@ _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
-_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?的?(?:责任)?(?:单位|部门)?(?:为|是|作为)"
+_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
+                         r"(?:为|是|作为)"
                          r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
@@ -120,7 +121,7 @@ _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
                               rf"[^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
                               rf"{_CONVENTION.pattern}[^{re.escape(lexicon.CLOSE_BRACKETS)}]*[{re.escape(lexicon.CLOSE_BRACKETS)}]")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
-_STAR = re.compile(r"^[*＊★☆※]+|[*＊★☆※]+$")
+_STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}]+|[{re.escape(lexicon.LEAD_MARKS)}]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
                    r"|等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
@@ -743,6 +744,8 @@ def first_listed_leads(text: str) -> bool:
     [True, True, False]
     >>> first_listed_leads("(列第一位的为工作牵头单位或汇总单位,下同)"), first_listed_leads("排名第一的单位为牵头单位")
     (True, True)
+    >>> first_listed_leads("(列第一位者为牵头或汇总单位,下同)")
+    True
     """
     return bool(_CONVENTION.search(text))
 
@@ -770,6 +773,8 @@ def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention
 
 RULE_HEADING = "plankg.responsibility.heading_lead.v1"
 # "一、县示范区管委会牵头工作(8项)", "(一)省编办牵头的工作": the units that lead every task of the section.
+# A unit's name, its other names in one bracket after it: "工程建设管理局(安全生产监督局)".
+_UNIT_HEADING = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,16})(?:[(（][\u4e00-\u9fff、]{2,40}[)）])?[:：]?$")
 _HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:工作|任务|事项|重点工作|工作任务)"
                            r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
 
@@ -783,6 +788,12 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     ...                     "二、孟学农省长负责的工作\\n1.甲。")
     >>> [(a, [d.name for d in units]) for a, _, units in heading_leads(s)]
     [(0, ['县示范区管委会'])]
+
+    A heading that is a unit's name alone makes that unit responsible for the section's items:
+
+    >>> s = parse_structure("(一)招商合作局(行政审批局)\\n1.制作招商手册。\\n(二)保障措施\\n1.甲。")
+    >>> [(a, [(d.name, d.role) for d in units]) for a, _, units in heading_leads(s)]
+    [(0, [('招商合作局(行政审批局)', 'responsible')])]
     """
     registry = registry or default_registry()
     headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
@@ -793,6 +804,13 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             continue
         m = _HEADING_LEAD.match(sec.title)
         if m is None:
+            # A heading that is one unit's name and nothing else ("(二)招商合作局(行政审批局、政务服务中心)"):
+            # the section lists that unit's tasks. Its other names in brackets are the same unit's.
+            unit = _UNIT_HEADING.match(sec.title)
+            if unit and registry.looks_like_department(unit.group("name")):
+                base = block.start + block.text.find(sec.title)
+                out.append((sec.start, sec.end, (DepartmentMention(sec.title.rstrip(":："), RESPONSIBLE, base,
+                                                                   base + len(sec.title.rstrip(":："))),)))
             continue
         base = block.start + block.text.find(sec.title) + m.start("units")
         pieces = split_units(m.group("units"), base)
@@ -817,7 +835,7 @@ def apply_heading_leads(clauses: list[ResponsibilityClause], bare: list[Block],
     out = []
     for c in clauses:
         units = lead_of(c.start)
-        if units is None or any(d.role == LEAD for d in c.departments):
+        if units is None or any(d.role == LEAD for d in c.departments) or units[0].role != LEAD:
             out.append(c)
             continue
         others = tuple(d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end)

@@ -150,7 +150,7 @@ def split_lines(text: str) -> list[_Line]:
 # Where a numbering marker opens a unit inside a run-on line: after a sentence end, a closing
 # bracket or white space.
 _RUN_ON_MARKER = re.compile(rf"(?<=[。；;！？!?)）\]】〕{_WS}])[{_WS}]*"
-                            rf"(?=第(?:{_CN}|\d+)[章节条]|{_CN}[、．]|[(（]{_CN}[)）]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d))")
+                            rf"(?=第(?:{_CN}|\d+)[章节条]|{_CN}[、．]|[(（]{_CN}[)）]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d)|[①-⑳])")
 RUN_ON_MIN_CHARS = 400  # a line this long with several markers is text whose line breaks were lost
 RUN_ON_MIN_MARKERS = 3
 
@@ -159,6 +159,9 @@ _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def _marker_value(kind: str, number: str) -> int | None:
+    """The number a marker prints: "3" -> 3, "十二" -> 12, "②" -> 2."""
+    if "①" <= number <= "⑳":
+        return ord(number) - ord("①") + 1
     if number.isascii() and number.isdigit():
         return int(number)
     if len(number) == 1:
@@ -176,6 +179,8 @@ def _successor_cuts(text: str) -> list[int]:
     [17]
     >>> _successor_cuts("1.完善(1)机制。")
     []
+    >>> _successor_cuts("①宣传推介园区;②理顺体制;④不是")
+    [8]
     """
     first = match_marker(text)
     if first is None:

@@ -876,7 +876,9 @@ def _dedupe(text: str, mentions: list[TargetMention]) -> list[TargetOut]:
     out: list[TargetOut] = []
     for mt in sorted(mentions, key=lambda x: (x.start, x.end, x.quantity.value)):
         v, u = scaled(mt.quantity.value, mt.quantity.unit)
-        key = (normalize(mt.metric), round(v or 0.0, 6), u, mt.year, mt.comparator)
+        # the same target read twice at one place is one; stated again elsewhere (a goals paragraph
+        # and the task that sets it) it is another statement, placed by its owner later
+        key = (normalize(mt.metric), round(v or 0.0, 6), u, mt.year, mt.comparator, mt.start)
         if key in seen:
             continue
         seen.add(key)

@@ -185,3 +185,57 @@ def test_a_card_of_key_value_lines_is_a_task_with_its_units():
     got = _resp("重点工作: | 弘扬企业家精神,构建新型政商关系。 |\n牵头单位: | 市工业和信息化局 |\n"
                 "年度阶段性工作目标: | 第一季度:召开恳谈会。 |")
     assert got == [("弘扬企业家精", [("市工业和信息化局", "lead")])]
+
+
+# --------------------------------------------------------------------------- fifth round (v01-v42)
+
+def test_a_heading_that_is_one_units_name_makes_it_responsible_for_the_items_under_it():
+    got = _resp("(一)综合办公室(党群工作部、督查室)\n(1)年度主要任务:\n①宣传推介园区;②理顺体制机制。\n"
+                "(二)招商合作局\n①制作招商手册。\n(三)保障措施\n①加强领导。")
+    assert [(t, units) for t, units in got] == [
+        ("宣传推介园区", [("综合办公室(党群工作部、督查室)", "responsible")]),
+        ("理顺体制机制", [("综合办公室(党群工作部、督查室)", "responsible")]),
+        ("制作招商手册", [("招商合作局", "responsible")]),
+    ]
+
+
+def test_circled_numbers_on_one_line_are_items_of_their_own():
+    got = _resp("一、任务\n①建设园区;②引进企业;③培育人才。(责任单位:区发改局)")
+    assert [t for t, _ in got][-1].startswith("培育人才")
+
+
+def test_a_triangle_beside_a_unit_marks_it_and_is_no_part_of_its_name():
+    got = _resp("序号\n主要工作\n责任单位\n1\n生产总值增长7.5%左右\n▲发改局,各部门\n")
+    assert got and got[0][1][0] == ("发改局", "lead")
+
+
+def test_first_listed_convention_with_zhe_leads_and_is_no_unit():
+    got = _resp("一、重点工作\n1.制定政策体系。\n责任单位:财政局、发改局(列第一位者为牵头或汇总单位,下同)\n"
+                "2.落实减税政策。\n责任单位:税务局、财政局\n二、保障\n加强领导。")
+    assert got == [("制定政策体系", [("财政局", "lead"), ("发改局", "support")]),
+                   ("落实减税政策", [("税务局", "lead"), ("财政局", "support")])]
+
+
+def test_names_without_an_industry_word_in_a_project_list_are_firms_but_sectors_and_places_are_not():
+    assert _firms("一、任务\n1.加快国轩20GWH、巡鹰、登特菲等项目建设进度。") == ["国轩", "巡鹰", "登特菲"]
+    assert _firms("一、任务\n1.加快风电、光伏、储能等项目建设。推进城南片区、老城区、滨江新区等更新项目。"
+                  "推进一中、二中、实验小学等学校项目。") == []
+    assert _firms("一、任务\n1.推进总投资 80 亿元的中粮粮谷、源香食品等 20 个工业项目开工。") == \
+        ["中粮粮谷", "源香食品"]
+    assert _firms("一、任务\n1.苏农科技等3家企业开展备案辅导。") == ["苏农科技"]
+
+
+def test_central_state_firms_by_their_short_names():
+    assert set(_firms("一、任务\n1.华能20万千瓦风电成功并网,中储粮仓储项目进展顺利。")) == {"华能", "中储粮"}
+
+
+def test_verbs_before_a_name_stay_out_of_it():
+    assert _platforms("一、任务\n1.主动对接台州湾科创大走廊,理顺中国眼谷建设管理体制。") == \
+        ["台州湾科创大走廊", "中国眼谷"]
+
+
+def test_every_mention_in_a_task_is_a_fact_and_a_target_stated_twice_keeps_both_places():
+    ex = extract_text("某市2024年工作要点\n一、目标\n新增高新技术企业2000家。\n二、任务\n"
+                      "1.建设之江实验室。(责任单位:市科技局)\n2.支持之江实验室发展,新增高新技术企业2000家。(责任单位:市经信局)\n")
+    assert [(p.name, p.task_ref) for p in ex.platforms] == [("之江实验室", "二.1"), ("之江实验室", "二.2")]
+    assert [(t.section, t.task_ref) for t in ex.targets if t.value == 2000] == [("一", None), ("二", "二.2")]
