@@ -17,8 +17,8 @@ import pytest
 from plankg.ingest.pipeline import extract_file
 
 REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
-FLOORS = {"resp_p": 0.95, "resp_f1": 0.93, "lead": 0.87, "targets": 0.92, "platforms": 0.67, "enterprises": 0.63,
-          "plan": 0.85}
+FLOORS = {"resp_p": 0.95, "resp_f1": 0.93, "lead": 0.89, "targets": 0.92, "platforms": 0.72, "enterprises": 0.63,
+          "plan": 0.80}  # 0.85 before the fifth and sixth rounds: their pages print fewer plan fields
 
 
 def _stems() -> list[str]:
