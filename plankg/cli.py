@@ -172,20 +172,31 @@ def extract(file: Path, as_json: bool, indent: int | None, max_bytes: int | None
               help="Folder for the facts files (one <document id>.graph.json per document).")
 @click.option("--max-bytes", type=int, default=None, help="Refuse files larger than this (default 20 MB).")
 @jobs_option
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are extracted: processes on this machine, or the workers of a Dask cluster "
+                   "(pip install \"plankg[scale]\"); the facts are the same.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler's address (tcp://HOST:8786); without it, a local "
+                   "cluster of --jobs workers. Workers read the documents at the same paths (a shared folder).")
 @quiet_option
-def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int | None) -> None:
+def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int | None, engine: str,
+           scheduler: str | None) -> None:
     """Ingest documents (files or folders) into facts files that `plankg load` reads.
 
     Reads .txt, .docx, .doc and .wps (through LibreOffice), .pdf, .html/.htm and .mht files. Each
     file that is not read is reported with the reason (an unreadable document makes the exit status
     1; a file of another kind in a folder does not), and a summary counts the files by format.
     On a terminal a progress line counts documents per second; --quiet leaves it and the line per
-    document out.
+    document out. Besides one JSON file per document it writes the Parquet dataset
+    OUT/facts.parquet/ (appended part by part), which `plankg load OUT` streams into the store.
+    Documents are extracted on every core (--jobs), or on a Dask cluster (--engine dask).
 
     \b
     Example:
       plankg ingest data/demo/ --out build/facts
       plankg ingest plans/ --quiet
+      plankg ingest plans/ --jobs 2
+      plankg ingest /shared/plans/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from plankg.corpus import FactsWriter
     from plankg.workflow import IngestResult, format_summary, ingest_documents, write_facts
@@ -194,7 +205,10 @@ def ingest(paths: tuple[Path, ...], out: Path, max_bytes: int | None, jobs: int 
     _out_folder(out)
     results = []
     dataset = FactsWriter(out)
-    for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs):
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler is for --engine dask")
+    for result in ingest_documents(paths, max_bytes=max_bytes, progress=_progress("ingest"), jobs=jobs,
+                                   engine=engine, scheduler=scheduler):
         # the summary needs only each file's format and outcome: the extraction is not kept
         results.append(IngestResult(path=result.path, format=result.format, error=result.error,
                                     ignored=result.ignored))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from plankg.errors import PlankgError
+from plankg.errors import MissingDependencyError, PlankgError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,13 +68,26 @@ def _context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+ENGINES = ("local", "dask")
+SCHEDULER_TIMEOUT = "30s"  # how long to try reaching a Dask scheduler
+
+
 def ordered_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int,
                 initializer: Callable[[], None] | None = warm_extraction,
-                window: int | None = None) -> Iterator[R]:
+                window: int | None = None, engine: str = "local", scheduler: str | None = None) -> Iterator[R]:
     """`map(func, items)` over `jobs` processes, results in the order of `items`, at most `window`
     items in flight (default `jobs * WINDOW_PER_WORKER`). `jobs=1` runs in this process, with no
     initializer. `func` must be importable by name (a module-level function). An exception raised
-    by `func` is raised here, at its item's turn."""
+    by `func` is raised here, at its item's turn.
+
+    `engine="dask"` runs `func` on the workers of the Dask cluster whose scheduler is at
+    `scheduler` (tcp://HOST:8786), or, without one, on a local cluster of `jobs` worker
+    processes; the initializer runs once on every worker first. The order is kept the same way."""
+    if engine not in ENGINES:
+        raise PlankgError(f"unknown engine {engine!r}", fix=f"use one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        yield from _dask_map(func, items, jobs=jobs, initializer=initializer, window=window, scheduler=scheduler)
+        return
     if jobs <= 1:
         yield from map(func, items)
         return
@@ -91,6 +104,45 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int,
         finally:
             for future in pending:  # the caller stopped early, or a result raised
                 future.cancel()
+
+
+def _dask_map(func: Callable[[T], R], items: Iterable[T], *, jobs: int, initializer: Callable[[], None] | None,
+              window: int | None, scheduler: str | None) -> Iterator[R]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingDependencyError("distributed", "plankg ingest --engine dask", extra="scale") from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+    except OSError as exc:
+        if cluster is not None:
+            cluster.close()
+        raise PlankgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}", where=scheduler,
+                          fix="start one (dask scheduler; dask worker ADDRESS on each machine) and give its "
+                              "address, e.g. --scheduler tcp://10.0.0.5:8786") from None
+    pending: deque[Any] = deque()
+    try:
+        if initializer is not None:
+            client.run(initializer)  # every worker builds the pipeline once, before its first document
+        # extraction holds the GIL: a worker's threads share one core, so count threads as processes
+        window = window or WINDOW_PER_WORKER * max(1, sum(client.nthreads().values()))
+        for item in items:
+            pending.append(client.submit(func, item, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def pipeline_builds(_item: object = None) -> tuple[int, int]:

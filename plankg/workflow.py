@@ -7,6 +7,7 @@ store, and the demo (ingest the demo corpus, load it, run every query pack, writ
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -47,21 +48,29 @@ def demo_corpus() -> list[Path]:
 
 
 def ingest_documents(paths: Iterable[str | Path], *, max_bytes: int | None = None,
-                     progress: Progress | None = None, jobs: int | None = 1) -> Iterator[IngestResult]:
+                     progress: Progress | None = None, jobs: int | None = 1, engine: str = "local",
+                     scheduler: str | None = None) -> Iterator[IngestResult]:
     """Extract and assemble each document; a bad document yields its error and the rest go on.
     A file with the same bytes as an earlier one is the same document: it yields `same_as`.
     `jobs` processes extract (None: every core; 1: this process), each building the spaCy
-    pipeline once; results come in the order of the files, the same whatever `jobs` is."""
+    pipeline once; results come in the order of the files, the same whatever `jobs` is. With
+    `engine="dask"` the workers of the Dask cluster at `scheduler` extract (see `ordered_map`),
+    reading the files by their paths: a folder every worker sees at the same path."""
     from plankg.ingest.read import find_documents
     from plankg.pool import check_jobs, ordered_map
 
     files, ignored = find_documents(list(paths))
     workers = min(check_jobs(jobs), len(files))
-    if jobs is None:  # every core, where there is enough work to pay for starting the workers
+    if jobs is None and engine == "local":  # every core, where there is enough work to pay for starting them
         workers = min(workers, -(-len(files) // FILES_PER_STARTED_WORKER))
     seen: dict[str, Path] = {}
-    tasks = ((path, max_bytes) for path in files)
-    for i, result in enumerate(ordered_map(ingest_file, tasks, jobs=workers)):
+    if engine == "local":
+        mapped = ordered_map(ingest_file, ((path, max_bytes) for path in files), jobs=max(workers, 1))
+    else:  # workers elsewhere read the same paths from the same working directory (a shared mount)
+        cwd = os.getcwd()
+        mapped = ordered_map(ingest_file_in, ((cwd, path, max_bytes) for path in files), jobs=max(workers, 1),
+                             engine=engine, scheduler=scheduler)
+    for i, result in enumerate(mapped):
         if result.graph is not None:
             doc_id = result.graph.document_id
             if doc_id in seen:  # a worker extracted it again; the first one stands
@@ -79,6 +88,15 @@ def format_of_name(name: str) -> str:
     from plankg.ingest.formats import format_of
 
     return format_of(name)
+
+
+def ingest_file_in(task: tuple[str, Path, int | None]) -> IngestResult:
+    """`ingest_file` run from the folder `task[0]`: a remote worker reads the path as the client
+    named it, so the document's recorded path (and its facts) are the same on every engine."""
+    cwd, path, max_bytes = task
+    if os.getcwd() != cwd:
+        os.chdir(cwd)  # a Dask worker runs one task at a time (one thread: extraction holds the GIL)
+    return ingest_file((path, max_bytes))
 
 
 def ingest_file(task: tuple[Path, int | None]) -> IngestResult:
