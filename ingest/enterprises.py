@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads, has_head
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
@@ -82,6 +83,10 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if lead:
             s += lead.end()
             body = body[lead.end():]
+        cut = _last_cut_verb(body)
+        if cut:
+            s += cut
+            body = body[cut:]
         if len(body) < 2 or not _COMPANY_BODY.match(body):
             continue
         if m.group(0) == "集团" and not strip_generic(body.lstrip("0123456789")) and not body[:1].isdigit():
@@ -90,6 +95,22 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue
         out.append(EnterpriseOut(name=text[s:stop], span=(s, stop), rule=RULE_REGISTERED))
     return out
+
+
+@lru_cache(maxsize=1)
+def _cut_verbs() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.FIRM_NAME_CUT_VERBS))
+
+
+def _last_cut_verb(body: str) -> int:
+    """Where a registered name starts after the clause's last verb of recognition or support, when at least four
+    characters are left for it; 0 when none stands in it.
+
+    >>> _last_cut_verb("市政府批准认定江苏宏基铝业科技"), _last_cut_verb("某某信息服务")
+    (7, 0)
+    """
+    ends = [m.end() for m in _cut_verbs().finditer(body) if len(body) - m.end() >= 4]
+    return ends[-1] if ends else 0
 
 
 @lru_cache(maxsize=1)

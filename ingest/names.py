@@ -123,7 +123,8 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
                 merged[-1] = (ps, e, b)
                 continue
             if (pb in _CONJUNCTIONS and pe - ps > 0 and e > s
-                    and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left)))
+                    and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left))
+                         or _field_before_place(text[s:e], places))
                     and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
                     and s == pe + len(pb)):
                 merged[-1] = (ps, e, b)
@@ -135,6 +136,17 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
             quoted = s > 0 and text[s - 1] in "“\"「『" and e < len(text) and text[e] in "”\"」』"
             out.append(NameRun(s, e, quoted))
     return out
+
+
+def _field_before_place(right: str, places: Places | None) -> bool:
+    """Whether the piece after 与/和 is the rest of a research field and then a place: "材料广东省重点实验室" in
+    "脊柱脊髓功能重建工程技术与材料广东省重点实验室", the way provincial key laboratories are named.
+
+    >>> from plankg.ingest.places import places_for
+    >>> _field_before_place("材料广东省重点实验室", places_for(None)), _field_before_place("众创空间", places_for(None))
+    (True, False)
+    """
+    return places is not None and any(places.opens(right[k:]) for k in range(1, min(5, len(right) - 2)))
 
 
 def _ends_with_head(heads: HeadLookup, start: int, end: int) -> bool:

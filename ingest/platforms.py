@@ -145,8 +145,10 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         return  # "岳麓山大学科技城创新创业大赛": the name of an event held there, not the platform
     if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:end]), count=1)):
         return  # "建设西部科技创新中心": a place's role in a national strategy, no institution
-    if text[max(0, s - 4):s] in _JOINT_PREFIXES:
-        s -= 4  # "省部共建…国家重点实验室": 共建 is part of the name, not the verb before it
+    if text[max(0, s - 4):s] in _JOINT_PREFIXES and ("国家" in text[s:end] or not places.pattern.search(text, s, end)):
+        # "省部共建…国家重点实验室": 共建 is part of the name, not the verb before it; a name that carries its own
+        # place ("…与材料广东省重点实验室") is named without it
+        s -= 4
     if text[end - 1:end] == "区" and text[end:end + 1] in ("块", "域"):
         return  # "集聚区块", "核心区域": 区 opens the next word, the head noun is not there
     if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):

@@ -239,3 +239,15 @@ def test_every_mention_in_a_task_is_a_fact_and_a_target_stated_twice_keeps_both_
                       "1.建设之江实验室。(责任单位:市科技局)\n2.支持之江实验室发展,新增高新技术企业2000家。(责任单位:市经信局)\n")
     assert [(p.name, p.task_ref) for p in ex.platforms] == [("之江实验室", "二.1"), ("之江实验室", "二.2")]
     assert [(t.section, t.task_ref) for t in ex.targets if t.value == 2000] == [("一", None), ("二", "二.2")]
+
+
+def test_a_registered_name_starts_after_the_clauses_verbs_of_recognition():
+    assert _firms("一、任务\n1.经审核,市政府批准认定江苏宏基铝业科技股份有限公司等203家企业技术中心。") == \
+        ["江苏宏基铝业科技股份有限公司"]
+    assert _firms("一、任务\n1.支持中国建设银行股份有限公司设立分行。") == ["中国建设银行股份有限公司"]
+
+
+def test_a_field_joined_by_yu_before_a_place_and_head_is_one_laboratory_named_without_the_joint_prefix():
+    assert _platforms("一、任务\n1.省市共建脊柱脊髓功能重建工程技术与材料广东省重点实验室。") == \
+        ["脊柱脊髓功能重建工程技术与材料广东省重点实验室"]
+    assert _platforms("一、任务\n1.建设省部共建超声医学工程国家重点实验室。") == ["省部共建超声医学工程国家重点实验室"]
