@@ -65,6 +65,7 @@ class PlatformBridge:
     kind: str | None
     plans: tuple[str, ...]  # plan titles, sorted
     mentions: int
+    jurisdiction: str | None = None  # where the graph places it, when it does (two places' 高新区 are two)
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,9 @@ def platform_bridges(graph: nx.MultiDiGraph, *, min_plans: int = 2) -> list[Plat
             plans.setdefault(t, set()).add(plan_of[document])
             mentions[t] = mentions.get(t, 0) + 1
     bridges = [PlatformBridge(graph.nodes[p].get("name") or p, graph.nodes[p].get("kind"), tuple(sorted(titles)),
-                              mentions[p])
+                              mentions[p], graph.nodes[p].get("jurisdiction"))
                for p, titles in plans.items() if len(titles) >= min_plans]
-    return sorted(bridges, key=lambda b: (-len(b.plans), -b.mentions, b.platform))
+    return sorted(bridges, key=lambda b: (-len(b.plans), -b.mentions, b.platform, b.jurisdiction or ""))
 
 
 def analyze(graph: nx.MultiDiGraph, *, collectives: bool = False, seed: int = LOUVAIN_SEED,

@@ -22,10 +22,11 @@ How tasks are matched (deterministic, no model):
    the earlier tasks. A task left without a partner is dropped (edition A) or added (edition B).
 
 A matched pair is *reworded* when its wordings differ; its *owners changed* when departments were
-added or removed or the lead departments differ. Targets pair by metric (the printed metric,
-normalised as wordings are): equal targets first, then the rest of one metric in reading order; a
-pair reports `raised`/`lowered` (same unit, other value), `unit changed`, `year moved` and
-`comparator changed`. Targets stated twice in one edition count once.
+added or removed or the lead departments differ. Targets pair by metric (the graph's normalised
+`metric_key` where it has one, else the printed metric normalised as wordings are): equal targets
+first, then the rest of one metric in reading order; a pair reports `raised`/`lowered` (same unit,
+other value; values in the metric's normalised unit where the graph has one), `unit changed`, `year
+moved` and `comparator changed`. Targets stated twice in one edition count once.
 
 >>> a = Edition("d1", "2023年方案", "a.txt",
 ...             (EditionTask("1", "地区生产总值增长8%以上", "地区生产总值增长", (("区发改局", "lead"),)),
@@ -111,10 +112,19 @@ class EditionTarget:
     year: int | None
     text: str
     task_ref: str | None = None
+    key: str | None = None  # the normalised metric the graph stores (`metric_key`), when it has one
+    norm_value: float | None = None  # the value in that metric's one unit (`norm_value`, `norm_unit`)
+    norm_unit: str | None = None
 
     @property
     def metric_key(self) -> str:
-        return wording(self.metric)
+        return self.key or wording(self.metric)
+
+    def comparable(self) -> tuple[float | None, str | None]:
+        """(value, unit) to compare: the normalised pair when the graph has one, else as printed."""
+        if self.norm_value is not None and self.norm_unit:
+            return self.norm_value, self.norm_unit
+        return self.value, self.unit
 
     @property
     def figure(self) -> str:
@@ -277,12 +287,23 @@ def _task_change(before: EditionTask, after: EditionTask, ratio: float) -> TaskC
 
 
 def _target_change(before: EditionTarget, after: EditionTarget) -> TargetChange | None:
+    """What changed between two targets of one metric; values in the metric's normalised unit when
+    both have one (2亿元 → 3亿元 and 2亿元 → 30000万元 are both raised), else as printed.
+
+    >>> a = EditionTarget("研发投入", 2.0, "亿元", ">=", 2025, "研发投入2亿元", key="研发投入", norm_value=20000.0,
+    ...                   norm_unit="万元")
+    >>> b = EditionTarget("研发投入", 30000.0, "万元", ">=", 2026, "研发投入3万元", key="研发投入", norm_value=30000.0,
+    ...                   norm_unit="万元")
+    >>> _target_change(a, b).changes
+    ('raised', 'year moved')
+    """
     changes = []
-    if (before.unit or "") != (after.unit or ""):
+    (value_a, unit_a), (value_b, unit_b) = before.comparable(), after.comparable()
+    if (unit_a or "") != (unit_b or ""):
         changes.append("unit changed")
-    elif before.value != after.value and before.value is not None and after.value is not None:
-        changes.append("raised" if after.value > before.value else "lowered")
-    elif before.value != after.value:
+    elif value_a != value_b and value_a is not None and value_b is not None:
+        changes.append("raised" if value_b > value_a else "lowered")
+    elif value_a != value_b:
         changes.append("value changed")
     if before.year != after.year:
         changes.append("year moved")
@@ -294,7 +315,7 @@ def _target_change(before: EditionTarget, after: EditionTarget) -> TargetChange 
 def _distinct(targets: Iterable[EditionTarget]) -> list[EditionTarget]:
     seen, out = set(), []
     for t in targets:
-        key = (t.metric_key, t.value, t.unit, t.comparator, t.year)
+        key = (t.metric_key, *t.comparable(), t.comparator, t.year)
         if key not in seen:
             seen.add(key)
             out.append(t)
@@ -310,7 +331,7 @@ def diff_targets(a: Sequence[EditionTarget], b: Sequence[EditionTarget]) -> tupl
     ([(('year moved',), 2023, 2025)], 1)
     """
     a, b = _distinct(a), _distinct(b)
-    full = lambda t: (t.metric_key, t.value, t.unit, t.comparator, t.year)  # noqa: E731
+    full = lambda t: (t.metric_key, *t.comparable(), t.comparator, t.year)  # noqa: E731
     left_a = list(a)
     unchanged: set[int] = set()
     for j, target in enumerate(b):
@@ -426,7 +447,8 @@ def edition_from_graph(graph: nx.MultiDiGraph, document_id: str | None = None) -
                                  tuple(sorted(owners))))
     targets = [EditionTarget(attrs.get("metric") or "", attrs.get("value"), attrs.get("unit"),
                              attrs.get("comparator") or "=", attrs.get("year"), attrs.get("text") or "",
-                             target_task.get(node))
+                             target_task.get(node), attrs.get("metric_key"), attrs.get("norm_value"),
+                             attrs.get("norm_unit"))
                for node, attrs in sorted(((n, a) for n, a in own.items() if a.get("label") == L.TARGET.value),
                                          key=lambda item: _span_key(item[1]))]
     return Edition(document_id, title, doc.get("name") or document_id, tuple(tasks), tuple(targets))

@@ -164,11 +164,11 @@ def analysis_report(analysis: Analysis) -> tuple[str, str, list[ReportTable]]:
         headers={"community": "协作群", "size": "部门数", "shared_tasks": "群内共同任务数", "departments": "部门"})
     bridges = ReportTable(
         "跨规划平台",
-        [{"platform": b.platform, "kind": KIND_ZH.get(b.kind or "", b.kind), "plans": len(b.plans),
-          "mentions": b.mentions, "plan_titles": "；".join(b.plans)} for b in analysis.bridges],
+        [{"platform": b.platform, "jurisdiction": b.jurisdiction, "kind": KIND_ZH.get(b.kind or "", b.kind),
+          "plans": len(b.plans), "mentions": b.mentions, "plan_titles": "；".join(b.plans)} for b in analysis.bridges],
         caption="至少两个规划的任务、章节或正文提及的平台。",
-        headers={"platform": "平台", "kind": "类别", "plans": "规划数", "mentions": "提及次数",
-                 "plan_titles": "规划"})
+        headers={"platform": "平台", "jurisdiction": "所在地", "kind": "类别", "plans": "规划数",
+                 "mentions": "提及次数", "plan_titles": "规划"})
     caption = (f"{analysis.departments} 个部门，{analysis.links} 对共同负责关系，"
                f"{len(analysis.communities)} 个协作群，{len(analysis.bridges)} 个跨规划平台。")
     return "规划图谱分析", caption, [centrality, communities, bridges]
