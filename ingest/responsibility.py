@@ -797,7 +797,7 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     """
     registry = registry or default_registry()
     headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
-    out = []
+    out: list[tuple[int, int, tuple[DepartmentMention, ...]]] = []
     for sec in structure.sections:
         block = headings.get(sec.start)
         if block is None or not sec.title:
