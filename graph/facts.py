@@ -206,15 +206,27 @@ def dataset_rows(dataset: Path) -> tuple[int, int]:
     return documents, rows
 
 
-def _node(label: NodeLabel, fields: Mapping[str, Any]) -> Node:
-    # rows were validated when they were extracted; here they are only put back into their classes
-    return NODE_CLASSES[label].model_construct(**fields)
+def _constructed(cls, fields: dict[str, Any]):
+    """An instance of a pydantic model from a complete field dict, unvalidated: the rows were
+    validated when they were extracted, and Parquet kept their types. What `model_construct`
+    does without looking up each field's default (which cost most of a load's reading)."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", fields)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+_REL_FIELDS = tuple(Relationship.model_fields)
 
 
 def _relationship(key: tuple[RelType, NodeLabel, NodeLabel], fields: dict[str, Any]) -> Relationship:
     if fields.get("role") is not None:
         fields["role"] = Role(fields["role"])
-    return Relationship.model_construct(type=key[0], source_label=key[1], target_label=key[2], **fields)
+    full = dict.fromkeys(_REL_FIELDS)
+    full.update(fields, type=key[0], source_label=key[1], target_label=key[2])
+    return _constructed(Relationship, full)
 
 
 def graphs_of_tables(tables: Mapping[str, Any]) -> list[tuple[DocumentGraph, str | None]]:
@@ -227,8 +239,11 @@ def graphs_of_tables(tables: Mapping[str, Any]) -> list[tuple[DocumentGraph, str
     keyed = {table_key(name): table for name, table in tables.items() if name != DOCUMENTS}
     for label in NodeLabel:
         if label in keyed:
+            cls = NODE_CLASSES[label]
+            order = tuple(cls.model_fields)  # the model's own field order, as a validated instance has it
             for row in keyed[label].to_pylist():
-                nodes[row.pop(OWNER)].append(_node(label, row))
+                owner = row.pop(OWNER)
+                nodes[owner].append(_constructed(cls, {name: row[name] for name in order}))
     for key, table in keyed.items():
         if isinstance(key, tuple):
             for row in table.to_pylist():
