@@ -137,8 +137,18 @@ _COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道
                          r"|^[省市区县](?:直|级|属)各?(?:其他|其它)?(?:有关|相关)?(?:单位|部门)$|^(?:有关|相关)(?:乡镇|街道)")
 
 
+_TOWN = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}(?:{lexicon.alternation(lexicon.TOWN_ENDINGS)})(?:人民政府|政府)?$")
+
+
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
-    if _COLLECTIVE.search(piece):
+    """Whether one piece of a cell names a unit: a unit's shape, a collective, or a town standing for its
+    government in a table ("孝顺镇").
+
+    >>> shape = _default_unit_shape()
+    >>> [_unit_piece(p, shape) for p in ("区发改局", "孝顺镇", "各乡镇", "加快建设")]
+    [True, True, True, False]
+    """
+    if _COLLECTIVE.search(piece) or _TOWN.match(piece):
         return True  # "县各有关单位", "各乡镇": a collective unit
     piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
     piece = piece.rstrip("*＊★")

@@ -92,6 +92,9 @@ DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "�
               "根据职责", "按职能", "各司其职", "分别", "共同")
 DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实")
 
+# Endings of a town's, township's or village's name: in a table's unit column the name stands for its government
+# ("孝顺镇", "源东乡"), where in prose it may only name the place.
+TOWN_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区")
 # Marks printed beside a unit to say it leads ("带*的为牵头单位", "▲发改局"): never part of its name.
 LEAD_MARKS = "*＊★☆※▲△"
 OPEN_BRACKETS = "(（[【〔"

@@ -101,7 +101,8 @@ _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项�
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
 # "按职责分工负责", "按照职责分工负责", "分别负责", "负责": an optional basis, then a duty verb.
-_DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)})?(?:{lexicon.alternation(lexicon.DUTY_VERBS)})"
+# one basis or two ("按职责分工分别负责"), then the verb
+_DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{0,2}}(?:{lexicon.alternation(lexicon.DUTY_VERBS)})"
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
@@ -123,7 +124,7 @@ _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}]+|[{re.escape(lexicon.LEAD_MARKS)}]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
-                   r"|等[\u4e00-\u9fff]{1,8}?(?:有关|相关|其他|其它)(?:部门|单位|机构)$"
+                   r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员)(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # A bare "有关部门" names no one; "市级其他有关单位", "县直有关单位" are collective units and stay.
 _GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")

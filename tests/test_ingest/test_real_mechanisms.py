@@ -251,3 +251,21 @@ def test_a_field_joined_by_yu_before_a_place_and_head_is_one_laboratory_named_wi
     assert _platforms("一、任务\n1.省市共建脊柱脊髓功能重建工程技术与材料广东省重点实验室。") == \
         ["脊柱脊髓功能重建工程技术与材料广东省重点实验室"]
     assert _platforms("一、任务\n1.建设省部共建超声医学工程国家重点实验室。") == ["省部共建超声医学工程国家重点实验室"]
+
+
+# --------------------------------------------------------------------------- seventh round (v61-v82)
+
+def test_towns_on_lines_of_their_own_continue_a_tables_unit_cell():
+    got = _resp("序号\n事项名称\n项目内容\n牵头单位\n协同单位\n1\n新建中小学校\n实施新建中小学校5家。\n区教体局\n"
+                "东孝街道\n孝顺镇\n傅村镇\n区发改局\n2\n建设阳光厨房\n安装平台。\n区教体局\n区财政局\n")
+    assert got == [("新建中小学校", [("区教体局", "lead"), ("东孝街道", "support"), ("孝顺镇", "support"),
+                                  ("傅村镇", "support"), ("区发改局", "support")]),
+                   ("建设阳光厨房", [("区教体局", "lead"), ("区财政局", "support")])]
+
+
+def test_a_duty_phrase_with_two_bases_and_a_tail_of_member_units_stay_out_of_names():
+    got = _resp("一、任务\n(一)推进法治建设。\n责任单位:县司法局、各有关部门,乡镇人民政府按职责分工分别负责。\n"
+                "(二)推进数字经济。(责任单位:区发改委、区商务局等数字经济工作领导小组成员单位)\n")
+    assert [units for _, units in got] == [
+        [("县司法局", "responsible"), ("各有关部门", "responsible"), ("乡镇人民政府", "responsible")],
+        [("区发改委", "responsible"), ("区商务局", "responsible")]]
