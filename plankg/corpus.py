@@ -26,7 +26,9 @@ from plankg.workflow import (
     read_facts,
 )
 
-LOAD_BATCH_ROWS = 100_000  # nodes and relationships per batch a load holds (and the embedded store writes at once)
+# whether a store holds any node at all (shared nodes may be there without any document: upserted)
+ANY_NODE = "MATCH (n) RETURN 1 AS one LIMIT 1"
+LOAD_BATCH_ROWS = 250_000  # nodes and relationships per batch a load holds (and the embedded store writes at once)
 
 
 class FactsWriter:
@@ -203,10 +205,14 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
                     summary.warnings.extend(result.warnings)
                     yield result.graph, result.extraction.document.sha256, result.path
 
+    # a store that starts empty holds only what this load wrote: nothing is there before it (the tally
+    # keeps a node written by an earlier batch as created), so no batch need ask the store
+    started_empty = not store.run(ANY_NODE)
+
     def load(batch: list[tuple[DocumentGraph, str | None]]) -> None:
         nonlocal done
         graphs_ = [graph for graph, _ in batch]
-        stored = stored_node_ids(store, graphs_)
+        stored = set() if started_empty else stored_node_ids(store, graphs_)
         rows_before = done
 
         def step(n: int, _total: int, document: str) -> None:

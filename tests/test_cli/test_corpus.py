@@ -69,7 +69,7 @@ def test_a_load_in_small_batches_holds_one_batch_and_ends_where_one_batch_ends(t
     whole, small = f"ladybug://{tmp_path / 'whole.lbdb'}", f"ladybug://{tmp_path / 'small.lbdb'}"
     store = open_store(whole)
     try:
-        load_corpus(store, [facts])
+        in_one = load_corpus(store, [facts])
     finally:
         store.close()
     store = open_store(small)
@@ -87,6 +87,8 @@ def test_a_load_in_small_batches_holds_one_batch_and_ends_where_one_batch_ends(t
     finally:
         store.close()
     assert summary.documents == 5 and len(batches) >= 3
+    # a department several batches name is created once, as in one batch
+    assert summary.created == in_one.created and summary.created["Department"] == in_one.created["Department"] > 0
     largest_document = max(len(g.nodes) + len(g.relationships) for g, _ in read_graphs(facts / DATASET))
     assert max(batches) < 150 + largest_document
     assert _graph_of(small) == _graph_of(whole)
