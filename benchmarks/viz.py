@@ -1,6 +1,16 @@
-"""How long a view takes to generate, and how much each 1,000 nodes add to its file.
+"""How long a view takes to generate, and how much each 1,000 nodes add to its file; and what
+`plankg viz` writes for a whole store.
 
 Run: python benchmarks/viz.py [--sizes 1000 5000 20000] [--out DIR]
+     python benchmarks/viz.py --store ladybug:///tmp/corpus/store.lbdb [--out DIR]
+
+With --store, every view of that store is written (`write_views`, the route of `plankg viz`)
+and the run prints the build time beside the time to read the store into networkx (the
+baseline every view starts from), then every file written: how many, their total size, the
+largest, how many pass 5 MB, split into the shared library, graph views, tables and CSV, and,
+where headless Chromium and selenium are installed, how long index.html takes to open and
+all.html to draw. Goals for a store of 5,000 documents: <= 20 s, <= 200 MB in all, no file over
+5 MB, the index open in under 2 s. (benchmarks/corpus.py builds such a store.)
 
 The graphs are synthetic but shaped like ingested plans: plans with two levels of sections,
 tasks of 30-200 Chinese characters with one to four responsible departments from a shared pool,
@@ -25,6 +35,7 @@ import random
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -113,9 +124,106 @@ def breakdown(view: View) -> tuple[int, int]:
     return sentences, _text_bytes(view.payload) - sentences
 
 
+def folder_figures(out: Path) -> dict[str, tuple[int, int]]:
+    """(files, bytes) of every file under `out`, by kind, and "all"; "largest" is (bytes, name)."""
+    kinds: dict[str, list[int]] = {}
+    largest = (0, "")
+    for path in sorted(out.rglob("*")):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        largest = max(largest, (size, str(path.relative_to(out))))
+        if path.parent.name == "lib":
+            kind = "shared library (lib/)"
+        elif path.suffix == ".csv":
+            kind = "CSV"
+        elif path.name.startswith("responsibility"):
+            kind = "tables"
+        elif path.name == "index.html":
+            kind = "index"
+        else:
+            kind = "graph views"
+        kinds.setdefault(kind, []).append(size)
+        kinds.setdefault("all", []).append(size)
+        if size > 5_000_000:
+            kinds.setdefault("over 5 MB", []).append(size)
+    figures: dict[str, tuple[int, Any]] = {k: (len(v), sum(v)) for k, v in kinds.items()}
+    figures["largest"] = largest
+    return figures
+
+
+def browser_seconds(out: Path) -> tuple[float, float] | None:
+    """Seconds headless Chromium takes to open index.html (document complete) and to draw all.html
+    (the page's first drawing), from file://; None without Chromium, chromedriver or selenium."""
+    chromium, driver_path = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        return None
+    if not (chromium.exists() and driver_path.exists()):
+        return None
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(chromium)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--window-size=1400,900"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(driver_path)), options=options)
+    try:
+        driver.get("about:blank")
+        start = time.perf_counter()
+        driver.get((out / "index.html").resolve().as_uri())  # returns once the document is loaded
+        index = time.perf_counter() - start
+        start = time.perf_counter()
+        driver.get((out / "all.html").resolve().as_uri())
+        while not driver.execute_script("return !!(window.PLANKG && window.PLANKG.drawn)"):
+            if time.perf_counter() - start > 120:
+                break
+            time.sleep(0.01)
+        return index, time.perf_counter() - start
+    finally:
+        driver.quit()
+
+
+def measure_store(url: str, out: Path) -> None:
+    from plankg.graph.nx import store_to_networkx
+    from plankg.graph.store import open_store
+    from plankg.viz.views import write_views
+
+    store = open_store(url, read_only=True)
+    try:
+        start = time.perf_counter()
+        graph = store_to_networkx(store)
+        read = time.perf_counter() - start
+        start = time.perf_counter()
+        write_views(store, out)
+        build = time.perf_counter() - start
+    finally:
+        store.close()
+    figures = folder_figures(out)
+    files, total = figures["all"]
+    over = figures.get("over 5 MB", (0, 0))[0]
+    print(f"store: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships; "
+          f"read into networkx in {read:.1f} s (the baseline)")
+    print(f"views: {build:.1f} s ({build / read:.1f}x the read; goal <= 20 s at 5k documents), {files:,} files, "
+          f"{total / 1e6:.1f} MB in all (goal <= 200 MB), largest {figures['largest'][0] / 1e6:.2f} MB "
+          f"({figures['largest'][1]}), {over} over 5 MB (goal 0)")
+    for kind in ("shared library (lib/)", "graph views", "tables", "CSV", "index"):
+        count, size = figures.get(kind, (0, 0))
+        print(f"  {kind:<22} {count:>6,} files {size / 1e6:>9.1f} MB")
+    opened = browser_seconds(out)
+    if opened is None:
+        print("  (no headless Chromium with selenium: the browser timings are left out)")
+    else:
+        print(f"  headless Chromium: index.html opens in {opened[0]:.2f} s (goal < 2 s), "
+              f"all.html draws in {opened[1]:.2f} s")
+    print(f"views kept in {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 20_000])
+    parser.add_argument("--store", default=None, help="write every view of this store (a URL) and count the files")
     parser.add_argument("--out", type=Path, default=None, help="keep the generated views in this folder")
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs")
     parser.add_argument("--quote-chars", type=int, default=None,
@@ -123,6 +231,9 @@ def main() -> None:
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="plankg-viz-bench-"))
     out.mkdir(parents=True, exist_ok=True)
+    if args.store:
+        measure_store(args.store, out)
+        return
 
     empty = graph_to_view(nx.MultiDiGraph(), "空")
     fixed = empty.write(out / "empty.html").stat().st_size  # also reads and packs vis-network once

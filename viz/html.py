@@ -57,6 +57,7 @@ from plankg.ontology.vocab import LABELS_ZH, NodeLabel, RelType
 
 PHYSICS_LIMIT = 2_000  # above this, in-browser physics stutters: lay out in Python and switch it off
 MAX_NODES = 20_000  # above this, vis-network's canvas becomes unusable even without physics
+OPEN_LIMIT = 5_000  # above this, a view opens on a search or one node's neighbourhood, not the whole graph
 VIS_DIR = "templates/lib/vis-9.1.2"
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "responsible": "负责"}
@@ -312,14 +313,15 @@ class View:
     def edge_count(self) -> int:
         return sum(1 if isinstance(row[1], int) else len(row[1]) for row in self.payload["edges"])
 
-    def html(self) -> str:
-        return render_html(self)
+    def html(self, lib: str | None = None) -> str:
+        """The page: self-contained, or loading the shared assets from the folder `lib` (see `render_html`)."""
+        return render_html(self, lib)
 
-    def write(self, path: str | Path) -> Path:
+    def write(self, path: str | Path, lib: str | None = None) -> Path:
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(self.html(), encoding="utf-8")
+            path.write_text(self.html(lib), encoding="utf-8")
         except OSError as exc:
             raise VizError(f"cannot write the view {self.title!r}: {exc.strerror}", where=str(path),
                            fix="choose a writable output folder") from None
@@ -387,7 +389,7 @@ def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable
 def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, physics_limit: int = PHYSICS_LIMIT,
                   max_nodes: int = MAX_NODES, quote_chars: int | None = None,
                   documents: Mapping[str, str] | None = None, focus: Hashable | None = None,
-                  undirected: Collection[str] = ()) -> View:
+                  undirected: Collection[str] = (), open_limit: int = OPEN_LIMIT) -> View:
     """Turn a graph (as `plankg.graph.nx` builds it) into a `View`.
 
     Up to `physics_limit` nodes the browser lays the graph out with physics; above it the layout
@@ -396,7 +398,9 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     (a task's or target's sentence, a section's title) are kept whole unless `quote_chars` asks
     to cut them, which a note then says. `focus` names the view's subject (a department, a plan),
     drawn larger and always labelled. Relationship types in `undirected` are symmetric (two
-    departments sharing tasks) and drawn without arrows.
+    departments sharing tasks) and drawn without arrows. Above `open_limit` nodes the page opens
+    on a search box and a few well-connected nodes to start from, drawing one node's
+    neighbourhood at a time (`start` is "search"), never the whole graph at once.
 
     The payload stores every string once; what the page can rebuild it does not carry:
 
@@ -414,7 +418,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
       colour, dashed]`, with a fifth field 1 for a relationship drawn without arrows.
     * a task's responsible departments, a department's task count and the documents a shared
       entity appears in come from the edges in the page. Trailing default fields are dropped.
-      `focus` is the subject's node index, `xy` the precomputed positions of large views.
+      `focus` is the subject's node index, `xy` the precomputed positions of large views,
+      `start` "search" for a view that opens on a search.
 
     Tooltips are assembled by the page script (viz/assets/view.js) from these fields.
     """
@@ -511,13 +516,18 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
                                "taskNameChars": TASK_NAME_CHARS, "nodes": nodes, "edges": edges, "physics": physics}
     if focus is not None and focus in index:
         payload["focus"] = index[focus]
+    if len(kept) > open_limit:
+        payload["start"] = "search"
+        notes.append(f"图中有 {len(kept):,} 个节点，打开时不绘制全图：请搜索名称，或单击左侧列出的节点，"
+                     "从它和它的邻居开始，再单击节点逐步展开。")
     if not physics:
         from plankg.viz.layout import hub_layout
 
         positions = hub_layout(graph.subgraph(kept) if len(kept) < graph.number_of_nodes() else graph)
         payload["xy"] = [c for node in kept for c in positions[node]]
-        notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。"
-                     "可从一个节点开始：勾选左侧“从一个节点展开”后搜索，或打开 文件名.html#node=名称。")
+        if "start" not in payload:
+            notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。"
+                         "可从一个节点开始：勾选左侧“从一个节点展开”后搜索，或打开 文件名.html#node=名称。")
     return View(title=title, caption=caption, payload=payload, notes=notes)
 
 
@@ -708,16 +718,69 @@ def page_data_text(page: str) -> str:
 
 _MARKER = re.compile(r"@@([A-Z_]+)@@")
 
+# A folder of views (`write_views`) shares one copy of these files in `lib/` beside the pages,
+# referenced relatively, so file:// and any static server open them; a view written on its own
+# carries everything inline (`render_html` without `lib`).
+LIB_DIR = "lib"
+LIB_VIS_JS, LIB_VIEW_JS, LIB_VIEW_CSS, LIB_TABLE_JS = ("vis-network.min.js", "plankg-view.js", "plankg-view.css",
+                                                       "plankg-table.js")
+_CSP_INLINE = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+               "img-src data:; font-src data:")
+# `'self'` is how Chromium and a server match the folder; `file:` is how browsers that give each
+# local file an origin of its own do. Neither reaches the network; no inline script runs.
+_CSP_SHARED = ("default-src 'none'; script-src 'self' file:; style-src 'self' file: 'unsafe-inline'; "
+               "img-src data:; font-src data:")
+# shown until a script from lib/ runs and hides it: a page copied without its lib/ folder says why it is blank
+LIB_MISSING = ('<p id="lib-missing" class="problem">找不到 lib 文件夹中的图形库：'
+               '请把 lib 文件夹与本文件放在同一文件夹中。'
+               '<span lang="en">The lib folder is missing: keep it beside this file.</span></p>')
 
-def render_html(view: View) -> str:
-    """The complete page for `view`: template, vis-network, page script and data (the last two packed)."""
-    vis_css = vis_assets()[1]
+
+def lib_files() -> dict[str, str]:
+    """The shared assets of a folder of views, by file name under `lib/`: vis-network as pyvis
+    ships it, vis-network's (pruned) CSS with ours, our page script, and the table script."""
+    js, css = _vis_sources()
+    return {LIB_VIS_JS: js, LIB_VIEW_CSS: css + "\n" + _own_asset("assets", "view.css"),
+            LIB_VIEW_JS: _own_asset("assets", "view.js") + "\n" + _own_asset("assets", "boot.js"),
+            LIB_TABLE_JS: _own_asset("assets", "table.js")}
+
+
+def write_lib(out_dir: str | Path) -> list[Path]:
+    """Write the shared assets into `out_dir/lib/` (replacing older copies) and return their paths."""
+    lib = Path(out_dir) / LIB_DIR
+    written = []
+    try:
+        lib.mkdir(parents=True, exist_ok=True)
+        for name, text in lib_files().items():
+            path = lib / name
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as exc:
+        raise VizError(f"cannot write the views' shared library: {exc.strerror}", where=str(lib),
+                       fix="choose a writable output folder") from None
+    return written
+
+
+def render_html(view: View, lib: str | None = None) -> str:
+    """The complete page for `view`: template, vis-network, page script and data (the last two
+    packed). With `lib` (the relative URL of a folder `write_lib` filled, e.g. "lib"), the page
+    loads vis-network, its CSS and the page script from there instead of carrying them."""
     notes = "".join(f'<p class="note">{html.escape(note)}</p>' for note in view.notes)
     values = {"TITLE": html.escape(view.title), "CAPTION": html.escape(view.caption), "NOTES": notes,
-              "VERSION": _version(), "VIS_CSS": vis_css, "VIS_JS": _vis_packed(),
-              "VIEW_CSS": _own_asset("assets", "view.css"), "VIEW_JS": _own_asset("assets", "view.js"),
-              "BOOT_JS": _own_asset("assets", "boot.js"),
-              "DATA": pack_payload(view.payload)}
+              "VERSION": _version(), "DATA": pack_payload(view.payload)}
+    if lib is None:
+        values.update(
+            CSP=_CSP_INLINE,
+            STYLES=f"<style>{vis_assets()[1]}</style>\n<style>{_own_asset('assets', 'view.css')}</style>",
+            SCRIPTS=(f'<script type="application/octet-stream" id="plankg-vis">{_vis_packed()}</script>\n'
+                     f"<script>{_own_asset('assets', 'view.js')}</script>\n"
+                     f"<script>{_own_asset('assets', 'boot.js')}</script>"))
+    else:
+        base = html.escape(lib.rstrip("/"), quote=True)
+        values["NOTES"] += LIB_MISSING
+        values.update(
+            CSP=_CSP_SHARED, STYLES=f'<link rel="stylesheet" href="{base}/{LIB_VIEW_CSS}">',
+            SCRIPTS=f'<script src="{base}/{LIB_VIS_JS}"></script>\n<script src="{base}/{LIB_VIEW_JS}"></script>')
     # one pass: text substituted in is never scanned again, so a title cannot smuggle in a marker
     return _MARKER.sub(lambda m: values[m.group(1)], _own_asset("templates", "view.html"))
 

@@ -14,6 +14,8 @@ spiral around the centroid of its already-placed neighbours, breadth first from 
 True
 >>> all(isinstance(c, int) for xy in pos.values() for c in xy)
 True
+>>> len(hub_layout(nx.MultiDiGraph([("a", "b"), ("a", "x"), ("b", "x")]), hubs=2))  # two hubs joined directly too
+3
 """
 from __future__ import annotations
 
@@ -58,7 +60,8 @@ def hub_layout(graph: nx.MultiDiGraph, *, hubs: int = 150, iterations: int = 50,
         elif len(near) < 30:  # a node touching many hubs would join them all into one clump
             for i, a in enumerate(near):
                 for b in near[i + 1:]:
-                    w = hub_graph.get_edge_data(a, b, {"weight": 0})["weight"]
+                    # a direct edge between two hubs carries no weight yet
+                    w = hub_graph.get_edge_data(a, b, {}).get("weight", 0)
                     hub_graph.add_edge(a, b, weight=w + 1)
     spread = SPACING * 4 * math.sqrt(len(degree))
     raw = nx.spring_layout(hub_graph, iterations=iterations, seed=seed, scale=spread) if len(hub_nodes) > 1 else \

@@ -17,11 +17,15 @@ departments, and a screen (or Excel) scrolls far better down than across.
 """
 from __future__ import annotations
 
+import base64
 import html
+import json
 import re
+import zlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -49,6 +53,7 @@ class MatrixTask:
     document: str
     ref: str
     text: str
+    plan_id: str = ""
 
 
 @dataclass
@@ -96,23 +101,25 @@ def responsibility_matrix(source: GraphReader | nx.MultiDiGraph, *,
     for _, d in roles:
         dept_tasks[d] = dept_tasks.get(d, 0) + 1
 
-    def plan_name(task: str) -> str:
+    def plan_of(task: str) -> tuple[str, str]:
         stack, seen = [task], set()
         while stack:
             node = stack.pop()
             for s, _, key in graph.in_edges(node, keys=True):
                 if key in (R.HAS_TASK.value, R.HAS_SECTION.value) and s not in seen:
                     if graph.nodes[s].get("label") == L.PLAN.value:
-                        return graph.nodes[s].get("name", "")
+                        return graph.nodes[s].get("name", ""), str(s)
                     seen.add(s)
                     stack.append(s)
-        return ""
+        return "", ""
 
     tasks = []
     for t in task_ids:
         attrs = graph.nodes[t]
-        tasks.append(MatrixTask(id=str(t), plan=plan_name(t), document=documents.get(attrs.get("document_id"), ""),
-                                ref=attrs.get("ref", ""), text=attrs.get("text", attrs.get("name", ""))))
+        plan, plan_id = plan_of(t)
+        tasks.append(MatrixTask(id=str(t), plan=plan, document=documents.get(attrs.get("document_id"), ""),
+                                ref=attrs.get("ref", ""), text=attrs.get("text", attrs.get("name", "")),
+                                plan_id=plan_id))
     span = {t: graph.nodes[t].get("span_start") for t in task_ids}
     tasks.sort(key=lambda t: (t.plan, t.document, span[t.id] if span[t.id] is not None else 1 << 62, _ref_key(t.ref)))
     departments = sorted((MatrixDepartment(id=str(d), name=graph.nodes[d].get("name", str(d)), tasks=n)
@@ -145,100 +152,253 @@ def write_matrix_csv(source: MatrixSource, out_path: str | Path) -> Path:
     return path
 
 
+TABLE_CAP = 2_000_000  # bytes of one table part's rows (its CSV is about as large; its page smaller)
+
 _CSS = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
   margin: 16px; color: #222; font-size: 13px; }
 h1 { font-size: 20px; margin: 0 0 4px; } .caption { color: #555; margin: 0 0 8px; }
+.problem { padding: 8px 12px; border: 1px solid #d9534f; background: #fdf0ef; color: #8a1f11; }
 .tools { margin: 8px 0; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
-.tools input, .tools select { font: inherit; padding: 3px; }
-.wrap { overflow: auto; max-height: calc(100vh - 130px); border: 1px solid #ddd; }
+.tools input, .tools select, .tools button { font: inherit; padding: 3px; }
+.wrap { overflow: auto; max-height: calc(100vh - 150px); border: 1px solid #ddd; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #e3e3e3; padding: 3px 6px; vertical-align: top; }
 thead th { position: sticky; top: 0; background: #f3f3f3; cursor: pointer; white-space: nowrap; z-index: 1; }
 thead th.dept { writing-mode: vertical-rl; white-space: nowrap; text-align: left; }
 thead th.sorted::after { content: " ▲"; } thead th.sorted.desc::after { content: " ▼"; }
-td.plan { min-width: 10em; }
 td.text { min-width: 320px; max-width: 560px; }
 /* whole clauses run to hundreds of characters: three lines until the row is hovered */
 td.text div { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 tr:hover td.text div { display: block; }
-td.role { text-align: center; white-space: nowrap; }
+td.role { text-align: center; white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.lead { background: #c7e9c0; font-weight: bold; } td.support { background: #eef7ec; }
 td.responsible { background: #deebf7; }
-tr.hidden { display: none; }
 """
-
-_JS = """
-(function () {
-  "use strict";
-  var table = document.getElementById("matrix"), body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  var RANK = {"牵头": 0, "负责": 1, "配合": 2, "": 3};
-  var filter = document.getElementById("filter"), dept = document.getElementById("dept");
-  var count = document.getElementById("count");
-  function apply() {
-    var q = filter.value.trim().toLowerCase(), col = dept.value === "" ? -1 : Number(dept.value), shown = 0;
-    rows.forEach(function (r) {
-      var ok = (!q || r.textContent.toLowerCase().indexOf(q) >= 0) && (col < 0 || r.cells[col].textContent !== "");
-      r.classList.toggle("hidden", !ok); if (ok) shown++;
-    });
-    count.textContent = "显示 " + shown + " / " + rows.length + " 项任务";
-  }
-  filter.addEventListener("input", apply); dept.addEventListener("change", apply);
-  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
-    th.addEventListener("click", function () {
-      var desc = th.classList.contains("sorted") && !th.classList.contains("desc");
-      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.classList.remove("sorted", "desc"); });
-      th.classList.add("sorted"); if (desc) th.classList.add("desc");
-      var role = th.classList.contains("dept");
-      rows.sort(function (a, b) {
-        var x = a.cells[col].textContent, y = b.cells[col].textContent, c;
-        if (role) c = RANK[x] - RANK[y];
-        else c = x.localeCompare(y, "zh-Hans-CN", {numeric: true});
-        if (c === 0) c = Number(a.dataset.order) - Number(b.dataset.order);
-        return desc ? -c : c;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
-    });
-  });
-  apply();
-})();
-"""
+_CSP_INLINE = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'"
+_CSP_SHARED = "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'"  # see plankg.viz.html
+_TABLE_BLOCK = re.compile(r'<script type="application/octet-stream" id="plankg-table">([A-Za-z0-9+/=]*)</script>')
 
 
-def matrix_html(matrix: ResponsibilityMatrix, title: str = "责任矩阵（部门 × 任务）") -> str:
-    """The matrix as a complete offline HTML page; every name is escaped."""
+def pack_table(data: Mapping[str, Any]) -> str:
+    """A table's data as its page carries it: JSON, deflated (zlib format, which the browser's
+    `DecompressionStream("deflate")` reads), in base64; no `<` can survive into the page.
+
+    >>> packed = pack_table({"rows": [["</script>"]]})
+    >>> "<" in packed, table_data(f'<script type="application/octet-stream" id="plankg-table">{packed}</script>')
+    (False, {'rows': [['</script>']]})
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return base64.b64encode(zlib.compress(text.encode("utf-8"), 6)).decode("ascii")
+
+
+def table_data(page: str) -> dict[str, Any]:
+    """The data of a table page (for tests and tools that read tables back)."""
+    block = _TABLE_BLOCK.search(page)
+    if block is None:
+        raise VizError("no plankg table data in this page", where="table_data",
+                       fix="pass the text of a table page written by plankg viz")
+    return json.loads(zlib.decompress(base64.b64decode(block.group(1))).decode("utf-8"))
+
+
+def table_page(title: str, caption: str, data: Mapping[str, Any], *, lib: str | None = None,
+               links: Sequence[tuple[str, str]] = ()) -> str:
+    """A complete offline page showing `data` (see viz/assets/table.js for its fields) as a table
+    paged, filtered and sorted in the browser; `links` ([text, file name]) go under the caption.
+    With `lib`, the table script is loaded from that folder (plankg.viz.html.write_lib)."""
     e = html.escape
-    head = "".join(f'<th class="dept" title="{e(d.name, quote=True)}">{e(d.name)}（{d.tasks}）</th>'
-                   for d in matrix.departments)
-    # a department's column index: after 规划, 文件, 编号, 任务
-    options = "".join(f'<option value="{i + 4}">{e(d.name)}（{d.tasks}）</option>'
-                      for i, d in enumerate(matrix.departments))
-    body = []
-    for order, t in enumerate(matrix.tasks):
-        cells = []
-        for d in matrix.departments:
-            role = matrix.roles.get((t.id, d.id), "")
-            css = role if role in ROLE_ZH else "other"  # a store may hold any string: keep it out of markup
-            cells.append(f'<td class="role {css}">{e(ROLE_ZH.get(role, role))}</td>' if role
-                         else '<td class="role"></td>')
-        body.append(f'<tr data-order="{order}"><td class="plan">{e(t.plan)}</td><td>{e(t.document)}</td>'
-                    f'<td>{e(t.ref)}</td><td class="text"><div>{e(t.text)}</div></td>{"".join(cells)}</tr>')
-    docs = sorted({t.document for t in matrix.tasks if t.document})
-    caption = (f"{len(matrix.tasks):,} 项有责任部门的任务 × {len(matrix.departments):,} 个部门，"
-               f"{matrix.cells:,} 个责任关系。"
-               f"来源文件：{'、'.join(docs) or '无'}。单击表头排序。")
+    missing = ""
+    if lib is None:
+        from plankg.viz.html import _own_asset
+
+        script, csp = f"<script>{_own_asset('assets', 'table.js')}</script>", _CSP_INLINE
+    else:
+        from plankg.viz.html import LIB_MISSING, LIB_TABLE_JS
+
+        script, csp = f'<script src="{e(lib.rstrip("/"), quote=True)}/{LIB_TABLE_JS}"></script>', _CSP_SHARED
+        missing = LIB_MISSING
+    more = "".join(f' <a href="{e(href, quote=True)}">{e(text)}</a>' for text, href in links)
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
-            f"style-src 'unsafe-inline'\"><title>{e(title)}</title><style>{_CSS}</style></head><body>"
-            f'<h1>{e(title)}</h1><p class="caption">{e(caption)}</p>'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}"><title>{e(title)}</title>'
+            f"<style>{_CSS}</style></head><body>"
+            f'<h1>{e(title)}</h1><p class="caption">{e(caption)}{more}</p>{missing}'
+            f'<p id="unsupported" class="problem" hidden>此表格需要较新的浏览器：Chrome 或 Edge 80、Firefox 113、'
+            f"Safari 16.4 及以上版本。This table needs Chrome or Edge 80, Firefox 113, Safari 16.4 or later.</p>"
+            f'<p id="load-error" class="problem" hidden></p>'
             f'<div class="tools"><label>筛选 '
-            f'<input id="filter" type="search" placeholder="任务、编号或规划中的任意文字"></label>'
-            f'<label>部门 <select id="dept"><option value="">（全部部门）</option>{options}</select></label>'
-            f'<span id="count"></span></div>'
-            f'<div class="wrap"><table id="matrix"><thead>'
-            f'<tr><th>规划</th><th>文件</th><th>编号</th><th>任务</th>{head}</tr>'
-            f'</thead><tbody>{"".join(body)}</tbody></table></div><script>{_JS}</script></body></html>\n')
+            f'<input id="filter" type="search" placeholder="任务、编号、规划、部门" autocomplete="off"></label>'
+            f'<label id="dept-box">部门 <select id="dept"><option value="">（全部部门）</option></select></label>'
+            f'<span id="count"></span>'
+            f'<button id="prev" type="button">上一页</button><span id="page-info"></span>'
+            f'<button id="next" type="button">下一页</button>'
+            f'<label>每页 <select id="page-size"><option>50</option><option selected>100</option>'
+            f"<option>500</option></select> 行</label></div>"
+            f'<div class="wrap"><table id="matrix"><thead><tr></tr></thead><tbody></tbody></table></div>'
+            f'<script type="application/octet-stream" id="plankg-table">{pack_table(data)}</script>'
+            f"{script}</body></html>\n")
+
+
+def matrix_data(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask] | None = None) -> dict[str, Any]:
+    """The table data of the matrix's rows for `tasks` (default: all), with a column for each
+    department that has a role in them, in the matrix's order (most tasks first).
+
+    >>> m = ResponsibilityMatrix([MatrixDepartment("d", "市科技局", 1), MatrixDepartment("e", "市财政局", 0)],
+    ...                          [MatrixTask("t", "某规划", "a.txt", "1", "建设平台")], {("t", "d"): "lead"})
+    >>> data = matrix_data(m)
+    >>> [c[0] for c in data["columns"]], data["rows"], data["roles"]
+    (['规划', '文件', '编号', '任务', '市科技局'], [[0, 1, '1', '建设平台', [4, 0]]], [['牵头', 'lead']])
+    """
+    tasks = matrix.tasks if tasks is None else tasks
+    roles_of: dict[str, list[tuple[str, str]]] = {}
+    for (task_id, dept_id), role in matrix.roles.items():
+        roles_of.setdefault(task_id, []).append((dept_id, role))
+    used = {d for t in tasks for d, _ in roles_of.get(t.id, ())}
+    departments = [d for d in matrix.departments if d.id in used]
+    column = {d.id: 4 + i for i, d in enumerate(departments)}
+    values: dict[str, int] = {}
+    role_codes: dict[str, int] = {}
+
+    def value(text: str) -> int:
+        return values.setdefault(text, len(values))
+
+    rows = []
+    for t in tasks:
+        cells = sorted((column[d], role_codes.setdefault(role, len(role_codes))) for d, role in roles_of.get(t.id, ()))
+        rows.append([value(t.plan), value(t.document), t.ref, t.text, [x for pair in cells for x in pair]])
+    return {"columns": [["规划", "text"], ["文件", "text"], ["编号", "text"], ["任务", "long"],
+                        *([d.name, "role", f"{d.name}（{d.tasks}）"] for d in departments)],
+            "values": list(values), "rows": rows,
+            # a store may hold any role string: only the known ones become a CSS class
+            "roles": [[ROLE_ZH.get(r, r), r if r in ROLE_ZH else "other"] for r in role_codes]}
+
+
+def _matrix_caption(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask]) -> str:
+    docs = sorted({t.document for t in tasks if t.document})
+    task_ids = {t.id for t in tasks}
+    cells = sum(1 for t, _ in matrix.roles if t in task_ids)
+    departments = len({d for t, d in matrix.roles if t in task_ids})
+    shown = "、".join(docs[:8]) + (f" 等 {len(docs)} 份" if len(docs) > 8 else "")
+    return (f"{len(tasks):,} 项有责任部门的任务 × {departments:,} 个部门，{cells:,} 个责任关系。"
+            f"来源文件：{shown or '无'}。单击表头排序。")
+
+
+def matrix_html(matrix: ResponsibilityMatrix, title: str = "责任矩阵（部门 × 任务）", *,
+                tasks: Sequence[MatrixTask] | None = None, lib: str | None = None,
+                links: Sequence[tuple[str, str]] = ()) -> str:
+    """The matrix (or the rows of `tasks`) as a complete offline page, paged and filtered in the browser."""
+    tasks = matrix.tasks if tasks is None else tasks
+    return table_page(title, _matrix_caption(matrix, tasks), matrix_data(matrix, tasks), lib=lib, links=links)
+
+
+def _row_bytes(task: MatrixTask, roles: int) -> int:
+    """About what a task's row costs in a part's CSV and in its data before deflating."""
+    return len(task.text.encode("utf-8")) + len(task.plan.encode("utf-8")) + len(task.document.encode("utf-8")) \
+        + len(task.ref) + 12 * roles + 24
+
+
+@dataclass(frozen=True)
+class TablePart:
+    """One file of a split table: its page, its CSV, the plan it shows and its rows."""
+
+    html: Path
+    csv: Path
+    plan: str
+    document: str
+    rows: int
+    departments: int
+
+
+def split_by_plan(matrix: ResponsibilityMatrix, cap: int = TABLE_CAP) -> list[list[MatrixTask]]:
+    """The matrix's tasks in parts of one plan each, in the matrix's order, a plan whose rows
+    would pass `cap` bytes cut into consecutive pieces under it.
+
+    >>> tasks = [MatrixTask(str(i), p, "", str(i), "建设" * 20) for i, p in enumerate("AAAB")]
+    >>> m = ResponsibilityMatrix([], tasks)
+    >>> [[t.id for t in part] for part in split_by_plan(m, cap=300)]
+    [['0', '1'], ['2'], ['3']]
+    """
+    roles: dict[str, int] = {}
+    for task_id, _ in matrix.roles:
+        roles[task_id] = roles.get(task_id, 0) + 1
+    parts: list[list[MatrixTask]] = []
+    current: list[MatrixTask] = []
+    size, plan = 0, None
+    for task in matrix.tasks:
+        cost = _row_bytes(task, roles.get(task.id, 0))
+        key = (task.plan_id or task.plan, task.document)
+        if current and (key != plan or size + cost > cap):
+            parts.append(current)
+            current, size = [], 0
+        current.append(task)
+        size += cost
+        plan = key
+    if current:
+        parts.append(current)
+    return parts
+
+
+def write_matrix_parts(source: MatrixSource, out_dir: str | Path, *, cap: int = TABLE_CAP,
+                       lib: str | None = None) -> tuple[Path, Path, list[TablePart]]:
+    """Write the matrix into `out_dir` as `responsibility.html` and `responsibility.csv` when its
+    rows fit in `cap` bytes; else one page and CSV per plan (`responsibility-<n>.html` and
+    `.csv`, a plan too large for one cut into pieces), and `responsibility.html` an index of
+    them (itself a paged table) with `responsibility.csv` listing the parts. Returns the page
+    and CSV a reader opens first, and the parts (none when the matrix is one file).
+    """
+    matrix = _as_matrix(source)
+    out = Path(out_dir)
+    page, csv_path = out / "responsibility.html", out / "responsibility.csv"
+    roles: dict[str, int] = {}
+    for task_id, _ in matrix.roles:
+        roles[task_id] = roles.get(task_id, 0) + 1
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if sum(_row_bytes(t, roles.get(t.id, 0)) for t in matrix.tasks) <= cap:
+            page.write_text(matrix_html(matrix, lib=lib, links=[("CSV（Excel 可直接打开）", csv_path.name)]),
+                            encoding="utf-8")
+            write_matrix_csv(matrix, csv_path)
+            return page, csv_path, []
+        pieces = split_by_plan(matrix, cap)
+        width = len(str(len(pieces)))
+        departments_of: dict[str, set[str]] = {}
+        for task_id, dept_id in matrix.roles:
+            departments_of.setdefault(task_id, set()).add(dept_id)
+        of_plan: dict[tuple[str, str], int] = {}
+        for tasks in pieces:
+            key = (tasks[0].plan_id or tasks[0].plan, tasks[0].document)
+            of_plan[key] = of_plan.get(key, 0) + 1
+        seen: dict[tuple[str, str], int] = {}
+        parts = []
+        for n, tasks in enumerate(pieces, 1):
+            part_page, part_csv = out / f"responsibility-{n:0{width}d}.html", out / f"responsibility-{n:0{width}d}.csv"
+            key = (tasks[0].plan_id or tasks[0].plan, tasks[0].document)
+            seen[key] = seen.get(key, 0) + 1
+            plan = tasks[0].plan or "（未归属规划）"
+            title = f"责任矩阵：{plan}" + (f"（{seen[key]}/{of_plan[key]}）" if of_plan[key] > 1 else "")
+            part_page.write_text(matrix_html(matrix, title, tasks=tasks, lib=lib,
+                                             links=[("返回责任矩阵索引", page.name), ("本部分 CSV", part_csv.name)]),
+                                 encoding="utf-8")
+            used = set().union(*(departments_of.get(t.id, set()) for t in tasks))
+            departments = [d for d in matrix.departments if d.id in used]
+            write_csv(part_csv, ["规划", "文件", "编号", "任务", *(d.name for d in departments)],
+                      ([t.plan, t.document, t.ref, t.text, *(matrix.role(t.id, d.id) for d in departments)]
+                       for t in tasks), excel=True)
+            parts.append(TablePart(part_page, part_csv, title.removeprefix("责任矩阵："), tasks[0].document,
+                                   len(tasks), len(departments)))
+        index = {"columns": [["规划", "link"], ["文件", "text"], ["任务", "num"], ["部门", "num"], ["CSV", "link"]],
+                 "rows": [[[p.plan, p.html.name], p.document, p.rows, p.departments,
+                           [p.csv.name, p.csv.name]] for p in parts]}
+        caption = (f"{len(matrix.tasks):,} 项有责任部门的任务 × {len(matrix.departments):,} 个部门，"
+                   f"{matrix.cells:,} 个责任关系，按规划分为 {len(parts):,} 个文件（每个不超过 "
+                   f"{f'{cap / 1e6:.1f} MB' if cap >= 1e6 else f'{cap / 1e3:.0f} kB'}）。"
+                   "单击规划打开其责任矩阵。")
+        page.write_text(table_page("责任矩阵（部门 × 任务）：按规划", caption, index, lib=lib), encoding="utf-8")
+        write_csv(csv_path, ["规划", "文件", "任务", "部门", "网页", "CSV"],
+                  ([p.plan, p.document, p.rows, p.departments, p.html.name, p.csv.name] for p in parts), excel=True)
+    except OSError as exc:
+        raise VizError(f"cannot write the responsibility matrix: {exc.strerror}", where=str(out),
+                       fix="choose a writable output folder") from None
+    return page, csv_path, parts
 
 
 def write_matrix_html(source: MatrixSource, out_path: str | Path) -> Path:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,10 @@ from plankg.graph.nx import rows_to_networkx, store_to_networkx
 from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
-from plankg.viz.html import View, graph_to_view, type_zh
+from plankg.viz.html import LIB_DIR, MAX_NODES, OPEN_LIMIT, View, graph_to_view, type_zh, write_lib
 
 _SAFE_ID = re.compile(r"[a-z]+-[0-9a-f]{16}")
+FILE_CAP = 2_000_000  # bytes: no page of a folder of views is larger (the shared library aside)
 _STRUCTURE = (R.HAS_SECTION.value, R.HAS_TASK.value)
 
 
@@ -184,21 +186,41 @@ def _view_path(out: Path, prefix: str, node_id: Hashable) -> Path:
     return out / f"{stem if stem.startswith(prefix + '-') else prefix + '-' + stem}.html"
 
 
-def _write(view: View, path: Path, kind: str) -> WrittenView:
-    view.write(path)
+def _write(build: Callable[..., View], path: Path, kind: str, cap: int) -> WrittenView:
+    """Write the view `build(max_nodes=N)` makes, loading the shared library from lib/; a page over
+    `cap` bytes is made again with fewer nodes (its note says which were left out)."""
+    max_nodes = MAX_NODES
+    view = build(max_nodes=max_nodes)
+    page = view.html(LIB_DIR).encode("utf-8")
+    while len(page) > cap and view.node_count > 1:
+        max_nodes = max(1, min(view.node_count - 1, int(view.node_count * cap / len(page) * 0.9)))
+        view = build(max_nodes=max_nodes)
+        page = view.html(LIB_DIR).encode("utf-8")
+    try:
+        path.write_bytes(page)
+    except OSError as exc:
+        raise VizError(f"cannot write the view {view.title!r}: {exc.strerror}", where=str(path),
+                       fix="choose a writable output folder") from None
     return WrittenView(path=path, kind=kind, title=view.title, nodes=view.node_count, edges=view.edge_count)
 
 
 def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
-                matrix: bool = True, queries: bool = True) -> list[Path]:
+                matrix: bool = True, queries: bool = True, cap: int = FILE_CAP,
+                open_limit: int = OPEN_LIMIT) -> list[Path]:
     """Write every view of `store` into `out_dir` and return their paths, `index.html` last.
 
     Views: `all.html` (the whole graph), `department-<id>.html` per department,
     `plan-<id>.html` per ingested plan, `platforms.html`, and with `matrix` the responsibility
-    matrix as `responsibility.html` and `responsibility.csv`, and with `queries` one
+    matrix as `responsibility.html` and `responsibility.csv` (split per plan when larger than
+    `cap`, see `plankg.viz.tables.write_matrix_parts`), and with `queries` one
     `query-<name>.html` per query pack that can be drawn as it is (`index_queries`) and returns
     rows. `document_ids` restricts every view to those documents' facts (and leaves the query
     views out, since pack queries read the whole store).
+
+    The pages share one copy of vis-network and of the page scripts in `lib/` (`write_lib`),
+    which must stay beside them; no page passes `cap` bytes (a graph view drops its least
+    connected nodes until it fits, and says so); a view of more than `open_limit` nodes opens
+    on a search instead of drawing every node. The returned paths leave `lib/` out.
     """
     out = Path(out_dir)
     try:
@@ -206,22 +228,27 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
     except OSError as exc:
         raise VizError(f"cannot create the views folder: {exc.strerror}", where=str(out),
                        fix="choose a writable output folder") from None
+    write_lib(out)
     graph = store_to_networkx(store, document_ids=document_ids)
     written: list[WrittenView] = []
 
-    everything = graph_to_view(graph, "全部图谱",
-                               _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph))
-    if graph.number_of_nodes() == 0:
-        everything.notes.append("图为空：请先用 plankg ingest 导入文件。")
-    written.append(_write(everything, out / "all.html", "全图"))
+    def everything(*, max_nodes: int) -> View:
+        caption = _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph)
+        view = graph_to_view(graph, "全部图谱", caption, max_nodes=max_nodes, open_limit=open_limit)
+        if graph.number_of_nodes() == 0:
+            view.notes.append("图为空：请先用 plankg ingest 导入文件。")
+        return view
+
+    written.append(_write(everything, out / "all.html", "全图", cap))
 
     by_label: dict[str, list[Hashable]] = {}
     for node, attrs in graph.nodes(data=True):
         by_label.setdefault(attrs.get("label", ""), []).append(node)
 
     platforms = platforms_graph(graph)
-    platforms_view = graph_to_view(platforms, "平台与企业", _caption("平台、企业和项目，以及提及它们的规划", platforms))
-    written.append(_write(platforms_view, out / "platforms.html", "平台与企业"))
+    platforms_caption = _caption("平台、企业和项目，以及提及它们的规划", platforms)
+    written.append(_write(partial(graph_to_view, platforms, "平台与企业", platforms_caption, open_limit=open_limit),
+                          out / "platforms.html", "平台与企业", cap))
 
     for plan in sorted(by_label.get(L.PLAN.value, []), key=lambda n: graph.nodes[n].get("name", "")):
         if not graph.nodes[plan].get("document_id"):
@@ -229,25 +256,29 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
         sub = plan_graph(graph, plan)
         name = graph.nodes[plan]["name"]
         caption = _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub)
-        view = graph_to_view(sub, name, caption, focus=plan)
-        written.append(_write(view, _view_path(out, "plan", plan), "规划"))
+        written.append(_write(partial(graph_to_view, sub, name, caption, focus=plan, open_limit=open_limit),
+                              _view_path(out, "plan", plan), "规划", cap))
 
     for dept in sorted(by_label.get(L.DEPARTMENT.value, []), key=lambda n: graph.nodes[n].get("name", "")):
         sub = department_graph(graph, dept)
         name = graph.nodes[dept]["name"]
         tasks = sum(1 for _, _, k in graph.out_edges(dept, keys=True) if k == R.RESPONSIBLE_FOR.value)
-        view = graph_to_view(sub, name, _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub),
-                             focus=dept)
-        written.append(_write(view, _view_path(out, "department", dept), "部门"))
+        caption = _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub)
+        written.append(_write(partial(graph_to_view, sub, name, caption, focus=dept, open_limit=open_limit),
+                              _view_path(out, "department", dept), "部门", cap))
 
+    parts: list[Path] = []
     if matrix:
-        from plankg.viz.tables import responsibility_matrix, write_matrix_csv, write_matrix_html
+        from plankg.viz.tables import responsibility_matrix, write_matrix_parts
 
         table = responsibility_matrix(graph)
-        html_path = write_matrix_html(table, out / "responsibility.html")
-        csv_path = write_matrix_csv(table, out / "responsibility.csv")
-        written.append(WrittenView(html_path, "表格", "责任矩阵（部门 × 任务）", len(table.tasks), table.cells))
-        written.append(WrittenView(csv_path, "表格", "责任矩阵 CSV（Excel 可直接打开）", len(table.tasks), table.cells))
+        html_path, csv_path, split = write_matrix_parts(table, out, cap=cap, lib=LIB_DIR)
+        by_plan = f"，按规划分为 {len(split):,} 个文件" if split else ""
+        written.append(WrittenView(html_path, "表格", f"责任矩阵（部门 × 任务）{by_plan}", len(table.tasks),
+                                   table.cells))
+        written.append(WrittenView(csv_path, "表格", "责任矩阵 CSV（Excel 可直接打开）" if not split else
+                                   "责任矩阵各部分的清单 CSV", len(table.tasks), table.cells))
+        parts = [p for part in split for p in (part.html, part.csv)]
 
     if queries and not document_ids:
         from plankg.queries.loader import load_packs, run_query
@@ -256,11 +287,11 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
             rows = run_query(store, query, {})
             if not rows:
                 continue  # a link to an empty drawing helps no one
-            view = query_view(rows, query.viz or {}, query_view_title(query))
-            written.append(_write(view, out / f"query-{query.name}.html", "查询"))
+            written.append(_write(partial(query_view, rows, query.viz or {}, query_view_title(query),
+                                          open_limit=open_limit), out / f"query-{query.name}.html", "查询", cap))
 
     index = write_index(written, out / "index.html", graph)
-    return [w.path for w in written] + [index]
+    return [w.path for w in written] + parts + [index]
 
 
 _INDEX_CSS = """
@@ -371,7 +402,7 @@ def write_query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping
 
 
 def query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping[str, str], title: str,
-               caption: str | None = None) -> View:
+               caption: str | None = None, *, max_nodes: int = MAX_NODES, open_limit: int = OPEN_LIMIT) -> View:
     """Draw a query's result rows as a graph, following its viz hints.
 
     `viz_hints` is the query header's `viz` (a dict, or its text `source=COL target=COL
@@ -394,7 +425,7 @@ def query_view(rows: Sequence[Mapping[str, Any]], viz_hints: str | Mapping[str, 
     caption = caption or (f"查询结果 {len(rows):,} 行，绘为 {graph.number_of_nodes():,} 个节点、"
                           f"{graph.number_of_edges():,} 条关系。")
     symmetric = {str(k) for *_, k in graph.edges(keys=True)} if hints.get("directed") == "no" else set()
-    view = graph_to_view(graph, title, caption, undirected=symmetric)
+    view = graph_to_view(graph, title, caption, undirected=symmetric, max_nodes=max_nodes, open_limit=open_limit)
     if not rows:
         view.notes.append("查询没有返回结果。")
     return view

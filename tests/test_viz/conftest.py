@@ -104,3 +104,72 @@ def viz_store(tmp_path_factory):
         store.load_document(graph)
     yield store
     store.close()
+
+
+# --- a corpus: many synthetic documents, enough to split tables and to open the whole graph on a search
+_TEXT = ("加快推进城西科创大走廊建设构建立足杭州服务全省辐射全国的知识产权综合服务体系实施标准化行动引导企业建立全员"
+         "全过程全方位的质量管理体系培育标准领跑企业支持龙头企业制定行业标准聚焦数字经济生命健康智能制造新材料")
+CORPUS_CITIES = ("杭州市", "宁波市", "温州市")
+CORPUS_UNITS = ("科学技术局", "发展和改革委员会", "经济和信息化局", "财政局", "教育局", "商务局", "市场监督管理局",
+                "人力资源和社会保障局")
+
+
+def corpus_graphs(documents: int, tasks: int = 24, seed: int = 11) -> list[m.DocumentGraph]:
+    """`documents` plans in three cities, each with two sections and `tasks` tasks whose 40-120
+    character sentences name one to three of the city's departments (one of them hostile)."""
+    import random
+
+    rng = random.Random(seed)
+    pools = {city: [department(HOSTILE) if city == "杭州市" and k == 0 else
+                    m.Department(id=content_id("Department", city, city + unit), name=city + unit, jurisdiction=city,
+                                 kind="government") for k, unit in enumerate(CORPUS_UNITS)]
+             for city in CORPUS_CITIES}
+    graphs = []
+    for d in range(documents):
+        city = CORPUS_CITIES[d % len(CORPUS_CITIES)]
+        name = f"{d:03d}_{city}科技规划.txt"
+        doc_id = content_id("Document", name)
+        doc = m.Document(id=doc_id, document_id=doc_id, name=name, path=f"corpus/{name}", sha256=f"{d:064x}",
+                         chars=5000)
+        plan = m.Plan(id=content_id("Plan", f"{city}第{d}号科技创新规划"), document_id=doc_id,
+                      title=f"{city}第{d}号科技创新规划", region=city, period_start=2021, period_end=2025)
+        nodes: list[m.Node] = [doc, plan, *pools[city]]
+        rels = [_rel(R.PUBLISHES, doc, plan, doc_id)]
+        sections = [m.Section(id=content_id("Section", doc_id, ref), document_id=doc_id, ref=ref, title=title, depth=1)
+                    for ref, title in (("一", "创新平台"), ("二", "产业发展"))]
+        nodes += sections
+        rels += [_rel(R.HAS_SECTION, plan, s, doc_id) for s in sections]
+        for t in range(tasks):
+            section = sections[t * 2 // tasks]
+            ref = f"{section.ref}.{t + 1}"
+            text = f"第{d}号第{t + 1}项：" + "".join(rng.choice(_TEXT) for _ in range(rng.randint(40, 120))) + "。"
+            task = m.Task(id=content_id("Task", doc_id, ref), document_id=doc_id, ref=ref, text=text, rule="test.v1",
+                          span_start=100 * t, span_end=100 * t + 90)
+            nodes.append(task)
+            rels.append(_rel(R.HAS_TASK, section, task, doc_id))
+            for k, dept in enumerate(rng.sample(pools[city], rng.randint(1, 3))):
+                rels.append(_rel(R.RESPONSIBLE_FOR, dept, task, doc_id, role="lead" if k == 0 else "support",
+                                 printed_name=dept.name))
+        graphs.append(m.DocumentGraph(document_id=doc_id, nodes=nodes, relationships=rels))
+    return graphs
+
+
+CORPUS_DOCUMENTS, CORPUS_CAP, CORPUS_OPEN_LIMIT = 60, 60_000, 300
+
+
+@pytest.fixture(scope="session")
+def corpus_views(tmp_path_factory):
+    """60 synthetic documents (1,440 tasks) in a real LadybugDB store, and every view of it written
+    with a 60 kB cap (so the responsibility matrix splits) and views over 300 nodes opening on a
+    search: (the store, the folder, the paths write_views returned)."""
+    from plankg.graph.load import load_graphs
+    from plankg.graph.store import open_store
+    from plankg.viz.views import write_views
+
+    root = tmp_path_factory.mktemp("corpus")
+    store = open_store(f"ladybug://{root / 'store.lbdb'}")
+    load_graphs(store, [(g, None) for g in corpus_graphs(CORPUS_DOCUMENTS)])
+    out = root / "views"
+    paths = write_views(store, out, cap=CORPUS_CAP, open_limit=CORPUS_OPEN_LIMIT)
+    yield store, out, paths
+    store.close()

@@ -52,7 +52,14 @@ def written(viz_store, tmp_path_factory) -> list[Path]:
 
 def _open(driver, path: Path, fragment: str = "") -> list[str]:
     """Load `path` (with `#fragment`) and return the URLs of every request it made besides itself
-    (data: URLs aside)."""
+    (data: URLs aside) and beyond the shared library beside it (`lib/`, see `_beyond_lib`). Any
+    request that failed fails the test."""
+    return _beyond_lib(_requests(driver, path, fragment), path)
+
+
+def _requests(driver, path: Path, fragment: str = "") -> list[str]:
+    """Load `path` (with `#fragment`) and return the URLs of every request it made besides itself
+    (data: URLs aside); any request that failed fails the test."""
     from urllib.parse import quote
 
     driver.get_log("performance")  # drop events of earlier pages
@@ -62,14 +69,32 @@ def _open(driver, path: Path, fragment: str = "") -> list[str]:
     deadline = time.time() + 30
     while time.time() < deadline and driver.execute_script("return document.readyState") != "complete":
         time.sleep(0.05)
-    requested = []
+    requested, failed = [], []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             target = message["params"]["request"]["url"]
             if target != url and not target.startswith("data:"):
                 requested.append(target)
+        elif message["method"] == "Network.loadingFailed":
+            failed.append(message["params"])
+    assert failed == [], f"{path.name}: failed requests {failed}"
     return requested
+
+
+def _beyond_lib(requested: list[str], page: Path) -> list[str]:
+    """The requests that are not a file of the shared library in `lib/` beside `page`."""
+    lib = (page.resolve().parent / "lib").as_uri() + "/"
+    return [url for url in requested if not (url.startswith(lib) and "/" not in url[len(lib):])]
+
+
+def _wait_table(driver) -> None:
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        if driver.execute_script("return !!(window.PLANKG_TABLE && window.PLANKG_TABLE.ready)"):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the table never filled")
 
 
 def _wait_drawn(driver) -> None:
@@ -88,7 +113,10 @@ def _no_errors(driver, name: str) -> None:
     assert not errors, f"{name}: console errors {errors}"
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text  # noqa: B018  (a hostile name must not have run alert())
-    resources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    resources = driver.execute_script("""
+        const lib = location.protocol === 'file:' ? new URL('lib/', location.href).href : null;
+        return performance.getEntriesByType('resource').map(e => e.name)
+            .filter(u => !(lib && u.startsWith(lib) && !u.slice(lib.length).includes('/')));""")
     assert resources == [], f"{name}: fetched {resources}"
 
 
@@ -166,10 +194,9 @@ def test_index_and_matrix_work_offline(browser, written, hostile):
         path = written[0].parent / name
         assert _open(browser, path) == [], name
         _no_errors(browser, name)
-    links = browser.execute_script("return 0")  # the matrix page is the current one
-    assert links == 0
+    _wait_table(browser)  # the matrix page is the current one
     browser.find_element("id", "filter").send_keys("第2项")
-    shown = browser.execute_script("return document.querySelectorAll('#matrix tbody tr:not(.hidden)').length")
+    shown = browser.execute_script("return document.querySelectorAll('#matrix tbody tr').length")
     assert shown == 2
     headers = [th.get_attribute("title") for th in browser.find_elements("css selector", "th.dept")]
     assert hostile in headers
@@ -263,7 +290,7 @@ def test_a_damaged_data_block_is_reported_not_blank(browser, written, tmp_path):
     page = written[0].read_text(encoding="utf-8")
     damaged = re.sub(r'(id="plankg-data">)[A-Za-z0-9+/=]{8}', r"\1AAAAAAAA", page, count=1)
     assert damaged != page
-    path = tmp_path / "damaged.html"
+    path = written[0].parent / "damaged.html"  # beside lib/, which it loads
     path.write_text(damaged, encoding="utf-8")
     assert _open(browser, path) == []
     deadline = time.time() + 10
@@ -498,3 +525,141 @@ def test_a_notebook_shows_the_view_inline_offline(browser, viz_store, tmp_path):
         browser.switch_to.default_content()
     _no_errors(browser, notebook.name)
     _shot(browser, "notebook")
+
+
+# --- issue 18, item 4: views for a corpus (see test_corpus_views.py for the corpus) --------------
+def test_a_folder_of_views_loads_its_one_library(browser, corpus_views):
+    from plankg.viz.html import LIB_TABLE_JS, LIB_VIEW_CSS, LIB_VIEW_JS, LIB_VIS_JS
+
+    _, out, _ = corpus_views
+    lib = (out / "lib").resolve().as_uri() + "/"
+    graph_lib = sorted(lib + name for name in (LIB_VIS_JS, LIB_VIEW_JS, LIB_VIEW_CSS))
+    pages = [out / "all.html", next(out.glob("plan-*.html")), next(out.glob("department-*.html")),
+             out / "query-responsibility_matrix.html"]
+    for page in pages:
+        requested = _requests(browser, page)  # and nothing failed
+        assert sorted(requested) == graph_lib, page.name  # the one copy, from file://, and nothing else
+        _wait_drawn(browser)
+        _no_errors(browser, page.name)
+        state = browser.execute_script("""
+            const p = PLANKG;
+            return {drawn: p.network.body.nodeIndices.length, total: p.data.nodes.length, first: p.searchFirst};""")
+        if not state["first"]:
+            assert state["drawn"] == state["total"] > 0, page.name
+    for page in (out / "responsibility.html", next(out.glob("responsibility-*.html")), out / "index.html"):
+        requested = _requests(browser, page)
+        assert requested == ([] if page.name == "index.html" else [lib + LIB_TABLE_JS]), page.name
+        _no_errors(browser, page.name)
+        if page.name != "index.html":
+            _wait_table(browser)
+            assert browser.execute_script("return document.querySelectorAll('#matrix tbody tr').length") > 0
+
+
+def test_a_view_whose_library_is_missing_says_so(browser, corpus_views, tmp_path):
+    _, out, _ = corpus_views
+    alone = tmp_path / "all.html"  # copied without lib/
+    alone.write_bytes((out / "all.html").read_bytes())
+    browser.get(alone.as_uri())
+    assert "请把 lib 文件夹与本文件放在同一文件夹中" in browser.find_element("id", "lib-missing").text
+    assert _open(browser, out / "all.html") == []  # beside its lib/, the message is gone
+    _wait_drawn(browser)
+    assert not browser.find_element("id", "lib-missing").is_displayed()
+
+
+def test_tables_page_sort_and_filter_in_the_browser(browser, corpus_views, tmp_path):
+    from selenium.webdriver.support.ui import Select
+
+    from plankg.viz.tables import responsibility_matrix, write_matrix_html
+
+    store, out, _ = corpus_views
+    matrix = responsibility_matrix(store)
+    whole = write_matrix_html(matrix, tmp_path / "matrix.html")  # one self-contained file, 1,440 rows
+    assert _open(browser, whole) == []
+    _wait_table(browser)
+    _no_errors(browser, whole.name)
+
+    def state():
+        return browser.execute_script("""
+            const rows = Array.from(document.querySelectorAll('#matrix tbody tr'));
+            return {rows: rows.length, refs: rows.map(r => r.cells[2].textContent),
+                    texts: rows.map(r => r.cells[3].textContent),
+                    info: document.getElementById('page-info').textContent,
+                    count: document.getElementById('count').textContent};""")
+
+    first = state()
+    assert first["rows"] == 100 and first["info"].startswith("第 1 / 15 页")
+    assert first["count"] == f"显示 {len(matrix.tasks)} / {len(matrix.tasks)} 行"
+    assert first["texts"] == [t.text for t in matrix.tasks[:100]]
+    browser.find_element("id", "next").click()
+    second = state()
+    assert second["info"].startswith("第 2 / 15 页（第 101–200 行）")
+    assert second["texts"] == [t.text for t in matrix.tasks[100:200]]
+    Select(browser.find_element("id", "page-size")).select_by_visible_text("500")
+    assert state()["info"].startswith("第 1 / 3 页") and state()["rows"] == 500
+    box = browser.find_element("id", "filter")
+    box.send_keys("第7号第3项")
+    found = state()
+    assert found["rows"] == 1 and found["texts"][0].startswith("第7号第3项：")
+    assert found["count"] == f"显示 1 / {len(matrix.tasks)} 行" and browser.find_element("id", "next").get_attribute(
+        "disabled")
+    box.clear()
+    box.send_keys("x")  # clear() sends no input event: type and delete
+    box.send_keys("\b")
+    keji = next(d for d in matrix.departments if d.name == "宁波市科学技术局")
+    Select(browser.find_element("id", "dept")).select_by_visible_text(f"{keji.name}（{keji.tasks}）")
+    scoped = state()
+    assert scoped["count"] == f"显示 {keji.tasks} / {len(matrix.tasks)} 行"
+    # a click on a header sorts by it: 编号 with numbers in numeric order (一.2 before 一.10)
+    browser.find_element("xpath", "//thead/tr/th[text()='编号']").click()
+    refs = state()["refs"]
+    assert browser.execute_script("""const r = arguments[0];
+        return r.every((x, i) => i === 0 || r[i - 1].localeCompare(x, 'zh-Hans-CN', {numeric: true}) <= 0);""", refs)
+    assert len(refs) == keji.tasks and refs.index("一.2") < refs.index("一.10")
+    _shot(browser, "matrix-paged")
+    # a part of the folder, with the script from lib/: typing filters it
+    part = next(out.glob("responsibility-*.html"))
+    assert _open(browser, part) == []
+    _wait_table(browser)
+    browser.find_element("id", "filter").send_keys("第2项")
+    assert state()["rows"] == 1
+    _no_errors(browser, part.name)
+
+
+def test_the_corpus_graph_opens_on_a_search_and_draws_a_neighbourhood(browser, corpus_views):
+    _, out, _ = corpus_views
+    everything = out / "all.html"
+    assert _open(browser, everything) == []
+    _wait_drawn(browser)
+    _no_errors(browser, everything.name)
+    start = browser.execute_script(_COUNTS)
+    total = browser.execute_script("return PLANKG.data.nodes.length")
+    assert start["nodes"] == 0 and start["stats"].startswith(f"显示 0 / {total} 个节点")  # nothing drawn
+    explore = browser.find_element("id", "explore")
+    assert explore.is_selected() and not explore.is_enabled()
+    suggestions = browser.find_elements("css selector", "#results li")
+    assert suggestions[0].text == "从这些节点开始（12）" and len(suggestions) == 13
+    assert browser.switch_to.active_element.get_attribute("id") == "search"
+    _shot(browser, "corpus-opens-on-search")
+
+    def neighbourhood(k):
+        return browser.execute_script("""
+            const k = arguments[0], near = new Set([k]);
+            PLANKG.edges.get().forEach(e => { if (e.from === k) near.add(e.to); if (e.to === k) near.add(e.from); });
+            return Array.from(near).sort((a, b) => a - b);""", k)
+
+    box = browser.find_element("id", "search")
+    box.send_keys("宁波市科学技术局")
+    box.send_keys("\n")
+    names = browser.execute_script("return PLANKG.names")
+    keji = names.index("宁波市科学技术局")
+    shown = sorted(browser.execute_script("return PLANKG.network.body.nodeIndices"))
+    assert shown == neighbourhood(keji) and 1 < len(shown) < total
+    _shot(browser, "corpus-neighbourhood")
+    browser.find_element("id", "reset").click()  # back to the search, not to every node
+    assert browser.execute_script("return PLANKG.network.body.nodeIndices.length") == 0
+    first = browser.find_elements("css selector", "#results li")[1]
+    name = first.text.removeprefix(first.find_element("css selector", ".kind").text)
+    first.click()  # a suggested node starts the drawing too
+    shown = sorted(browser.execute_script("return PLANKG.network.body.nodeIndices"))
+    assert shown == neighbourhood(names.index(name))
+    _no_errors(browser, everything.name)

@@ -18,6 +18,8 @@ from plankg.viz.views import department_graph, write_query_view, write_views
 RESOURCE_LOAD = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
                            r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|@import|<link\b|<iframe\b|<img\b""", re.I)
 
+SHARED_LIB = re.compile(r'<link rel="stylesheet" href="lib/[a-z.-]+">|<script src="lib/[a-z.-]+"></script>')
+
 
 def edge_count(data: dict) -> int:
     """Edges in a payload: rows group the edges of one source by target."""
@@ -58,8 +60,14 @@ def test_views_are_utf8_and_load_nothing_from_the_network(views):
         page = path.read_bytes().decode("utf-8")  # strict: fails on any other encoding
         assert '<meta charset="utf-8">' in page
         assert "default-src 'none'" in page, f"{path.name} has no CSP forbidding requests"
-        assert not RESOURCE_LOAD.search(page), f"{path.name}: {RESOURCE_LOAD.search(page).group(0)!r}"
+        # the one kind of reference a page of the folder makes: a file of the shared library beside it
+        for ref in re.findall(r'(?:src|href)="(lib/[^"]*)"', page):
+            assert (path.parent / ref).is_file(), f"{path.name} refers to {ref}, which was not written"
+        rest = SHARED_LIB.sub("", page)
+        assert not RESOURCE_LOAD.search(rest), f"{path.name}: {RESOURCE_LOAD.search(rest).group(0)!r}"
         assert "sourceMappingURL" not in page
+    lib = views[0].parent / "lib"
+    assert "sourceMappingURL" not in (lib / "vis-network.min.js").read_text(encoding="utf-8")
 
 
 def test_hostile_names_stay_text(views, hostile, quoted):
@@ -208,5 +216,6 @@ def test_the_same_graph_gives_the_same_files(tmp_path):
                              capture_output=True, text=True, timeout=300, check=False,
                              env={**os.environ, "PYTHONHASHSEED": seed})
         assert run.returncode == 0, run.stderr
-        digests.append({p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(out.iterdir())})
+        digests.append({str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
+                        for p in sorted(out.rglob("*")) if p.is_file()})
     assert len(digests[0]) > 3 and digests[0] == digests[1]

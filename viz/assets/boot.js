@@ -45,9 +45,19 @@
     show("unsupported");  // Chrome/Edge < 80, Firefox < 113, Safari < 16.4
     return;
   }
-  Promise.all([inflate("plankg-vis"), inflate("plankg-data")]).then(function (parts) {
+  // a page of a folder of views loads vis-network from lib/ (plankg.viz.html.write_lib); one
+  // written on its own carries it packed
+  var missing = document.getElementById("lib-missing");
+  if (missing) missing.hidden = true;  // this script came from lib/: it is there
+  var packedVis = document.getElementById("plankg-vis");
+  if (!packedVis && typeof window.vis === "undefined") {
+    show("load-error", "找不到图形库 lib/vis-network.min.js：请把 lib 文件夹与视图文件放在同一文件夹中。" +
+      "The graph library lib/vis-network.min.js is missing: keep the lib folder beside the view files.");
+    return;
+  }
+  Promise.all([packedVis ? inflate("plankg-vis") : null, inflate("plankg-data")]).then(function (parts) {
     // vis-network travels deflated too: run it as the <script> it was (needs 'unsafe-eval')
-    new Function(new TextDecoder("utf-8").decode(parts[0]))();
+    if (parts[0]) new Function(new TextDecoder("utf-8").decode(parts[0]))();
     plankgView(readPayload(parts[1]));  // viz/assets/view.js
   }).catch(function (error) {
     show("load-error", "无法打开此视图（文件可能不完整）。The view could not be opened (the file may be damaged): " + error);

@@ -143,7 +143,11 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     return wanted ? nodeNamed(wanted) : -1;
   }
   var startNode = hashNode();
+  // a view too large to draw whole (data.start "search") opens on the search box and a few
+  // well-connected nodes to start from: nothing is drawn until one is chosen
+  var searchFirst = data.start === "search";
   if (startNode >= 0) { exploring = true; scope = neighbourhood(startNode); }
+  else if (searchFirst) { exploring = true; scope = new Set(); }
   function shown(k) { return typeOn[typeOf[k]] && (scope === null || scope.has(k)); }
   var nodeView = new vis.DataView(nodes, {filter: function (n) { return shown(n.id); }});
   // an edge is shown when its type is on and both its ends are: the counter counts what is drawn
@@ -377,16 +381,17 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     network.setOptions({physics: {enabled: physicsBox.checked, stabilization: {enabled: false}}});
   });
   document.getElementById("reset").addEventListener("click", function () {
-    scope = null; deptSelect.value = ""; searchBox.value = ""; setExploring(false);
+    scope = searchFirst ? new Set() : null; deptSelect.value = ""; searchBox.value = ""; setExploring(searchFirst);
     while (results.firstChild) results.removeChild(results.firstChild);
     types.forEach(function (t, k) { typeOn[k] = true; }); rels.forEach(function (r, k) { relOn[k] = true; });
     Array.prototype.forEach.call(document.querySelectorAll(".legend input"), function (b) { b.checked = true; });
     clearHighlight(); network.unselectAll(); refresh(); network.fit();
+    if (searchFirst) suggest();
   });
   // --- neighbourhoods: one node and its neighbours, expanded by clicking ---------------------
   var exploreBox = document.getElementById("explore");
   function setExploring(on) {
-    exploring = on; exploreBox.checked = on;
+    exploring = on || searchFirst; exploreBox.checked = exploring;
   }
   function startFrom(k) {
     clearHighlight(); setExploring(true); deptSelect.value = "";
@@ -409,8 +414,23 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     var selected = network.getSelectedNodes();
     if (exploreBox.checked && selected.length) startFrom(selected[0]);
     else if (exploreBox.checked) { clearHighlight(); setExploring(true); }
-    else { setExploring(false); scope = null; refresh(); network.fit({animation: false}); }
+    else if (!searchFirst) { setExploring(false); scope = null; refresh(); network.fit({animation: false}); }
+    else exploreBox.checked = true;  // drawing every node of a view this large would freeze the page
   });
+  exploreBox.disabled = searchFirst;
+  var SUGGEST = 12;
+  function suggest() {  // the best-connected nodes, most connected first, to start from
+    var order = [];
+    for (var k = 0; k < N; k++) order.push(k);
+    order.sort(function (a, b) { return adj[b].length - adj[a].length || a - b; });
+    while (results.firstChild) results.removeChild(results.firstChild);
+    resultGroup("从这些节点开始", order.slice(0, SUGGEST));
+  }
+  if (searchFirst && startNode < 0) {
+    suggest();
+    searchBox.focus();
+  }
+  api.suggest = suggest; api.searchFirst = searchFirst;
   window.addEventListener("hashchange", function () {
     var k = hashNode();
     if (k >= 0) startFrom(k);
