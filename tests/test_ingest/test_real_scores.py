@@ -53,3 +53,14 @@ def test_real_documents_score_at_least_the_floors(scores):
            "platforms": scores["platforms_recall"], "enterprises": scores["enterprises_recall"],
            "plan": scores["plan_fields_ok"]}
     assert {k: v for k, v in got.items() if v < FLOORS[k]} == {}, got
+
+
+def test_no_document_is_in_the_set_twice():
+    """A page found again by another search would be scored at first sight on text the rules were tuned on."""
+    urls: dict[str, str] = {}
+    openings: dict[str, str] = {}
+    for stem in _stems():
+        url = json.loads((REAL / "gold" / f"{stem}.json").read_text(encoding="utf-8")).get("source_url")
+        opening = "".join((REAL / "docs" / f"{stem}.txt").read_text(encoding="utf-8").split())[:200]
+        assert url is None or urls.setdefault(url, stem) == stem, (stem, urls.get(url))
+        assert openings.setdefault(opening, stem) == stem, (stem, openings[opening])
