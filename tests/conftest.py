@@ -78,6 +78,31 @@ def neo4j_uri() -> str:
     return uri
 
 
+# Nodes a wipe deletes per transaction: one `MATCH (n) DETACH DELETE n` over a large graph (the
+# benchmark's 95k nodes and their relationships) exceeds the server's transaction memory limit.
+WIPE_CHUNK = 10_000
+
+
+def _empty_neo4j(store) -> int:
+    """Delete every plankg node (and its relationships) from a live Neo4j store, WIPE_CHUNK nodes
+    per transaction, until none is left; returns how many were deleted. `store.run` runs each
+    statement in a transaction of its own, so each chunk commits before the next starts."""
+    from plankg.ontology.vocab import NodeLabel
+
+    labels = "|".join(label.value for label in NodeLabel)
+    chunk = f"MATCH (n:{labels}) WITH n LIMIT {WIPE_CHUNK} DETACH DELETE n RETURN count(*) AS n"
+    deleted = 0
+    while (n := store.run(chunk)[0]["n"]) > 0:
+        deleted += n
+    return deleted
+
+
+@pytest.fixture(scope="session")
+def empty_neo4j():
+    """`empty_neo4j(store)`: remove plankg's nodes from a live Neo4j in transactions of WIPE_CHUNK nodes."""
+    return _empty_neo4j
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """In CI a test marked `neo4j` that skips, for whatever reason, is a failure: CI starts a

@@ -197,37 +197,85 @@ def _csv_value(value: Any) -> Any:
     return value
 
 
+def _multiline(cells: list[Any]) -> bool:
+    return any(isinstance(c, str) and ("\n" in c or "\r" in c) for c in cells)
+
+
+def import_command(node_files: Sequence[str], rel_files: Sequence[str], *, multiline: bool) -> str:
+    """The neo4j-admin command that imports an export's files, one option a line.
+
+    The importer reads fields spanning lines only when told to, and reads every file more slowly
+    then, so `--multiline-fields=true` is there only when some exported value holds a line break
+    (task texts copied from table cells do). `--overwrite-destination=true`: a server creates its
+    default database on first start, so the usual destination already exists.
+
+    >>> print(import_command(["nodes_Task.csv"], ["relationships_HAS_TASK.csv"], multiline=False))
+    neo4j-admin database import full \\
+      --nodes=nodes_Task.csv \\
+      --relationships=relationships_HAS_TASK.csv \\
+      --array-delimiter=";" \\
+      --overwrite-destination=true \\
+      neo4j
+    """
+    words = ["neo4j-admin database import full", *(f"  --nodes={n}" for n in node_files),
+             *(f"  --relationships={r}" for r in rel_files), f'  --array-delimiter="{ARRAY_DELIMITER}"',
+             *(["  --multiline-fields=true"] if multiline else []), "  --overwrite-destination=true", "  neo4j"]
+    return " \\\n".join(words)
+
+
+def empty_list_cypher() -> list[str]:
+    """The statements that give back the empty lists an import leaves out: neo4j-admin reads an
+    empty array field, quoted or not, as no value, while plankg stores an empty list (a node's
+    `aliases`, a plan's `issuers`) as `[]`. Run after the import, they make it hold what a
+    `plankg load` holds.
+
+    >>> empty_list_cypher()[0]
+    'MATCH (n:Plan) WHERE n.issuers IS NULL SET n.issuers = [];'
+    """
+    return [f"MATCH (n:{label.value}) WHERE n.{prop} IS NULL SET n.{prop} = [];"
+            for label in NodeLabel for prop, ptype in NODE_PROPERTIES[label].items() if ptype is PropType.STRINGS]
+
+
 def _write_csv_neo4j(graph: nx.MultiDiGraph, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     node_files, rel_files = [], []
+    multiline = False
     for label in NodeLabel:
         nodes = [(n, a) for n, a in graph.nodes(data=True) if a.get("label") == label.value]
         if not nodes:
             continue
         props = [p for p in NODE_PROPERTIES[label] if p != "id"]
+        rows = [[node, label.value, *(_csv_value(attrs.get(p)) for p in props)]
+                for node, attrs in sorted(nodes, key=lambda na: str(na[0]))]
+        multiline = multiline or any(_multiline(row) for row in rows)
         # input for neo4j-admin, which would keep a formula-guarding `'` as part of the value
         path = write_csv(out_dir / f"nodes_{label.value}.csv",
                          ["id:ID", ":LABEL", *(neo4j_header(p, NODE_PROPERTIES[label][p]) for p in props)],
-                         ([node, label.value, *(_csv_value(attrs.get(p)) for p in props)]
-                          for node, attrs in sorted(nodes, key=lambda na: str(na[0]))), escape=False)
+                         rows, escape=False)
         node_files.append(path.name)
     for rel in RelType:
         edges = [(s, t, a) for s, t, k, a in graph.edges(keys=True, data=True) if k == rel.value]
         if not edges:
             continue
         props = list(REL_PROPERTIES[rel])
+        rows = [[s, t, rel.value, *(_csv_value(attrs.get(p)) for p in props)]
+                for s, t, attrs in sorted(edges, key=lambda e: (str(e[0]), str(e[1])))]
+        multiline = multiline or any(_multiline(row) for row in rows)
         path = write_csv(out_dir / f"relationships_{rel.value}.csv",
                          [":START_ID", ":END_ID", ":TYPE", *(neo4j_header(p, REL_PROPERTIES[rel][p]) for p in props)],
-                         ([s, t, rel.value, *(_csv_value(attrs.get(p)) for p in props)]
-                          for s, t, attrs in sorted(edges, key=lambda e: (str(e[0]), str(e[1])))), escape=False)
+                         rows, escape=False)
         rel_files.append(path.name)
-    command = ["neo4j-admin database import full", *(f"  --nodes={n}" for n in node_files),
-               *(f"  --relationships={r}" for r in rel_files),
-               f'  --array-delimiter="{ARRAY_DELIMITER}"', "  --multiline-fields=true", "  neo4j"]
     (out_dir / "IMPORT.txt").write_text(
-        "Import these files into an empty Neo4j 5 database (stop it first), from this folder:\n\n"
-        + " \\\n".join(command) + "\n\nplankg adds its constraints and indexes the first time it opens the "
-        "database (open_store runs ensure_schema).\n", encoding="utf-8")
+        "Import these files with Neo4j 5's importer, from this folder, while the server is stopped;\n"
+        "the import replaces what the database held:\n\n"
+        + import_command(node_files, rel_files, multiline=multiline)
+        + "\n\nThen start the server and run these statements (paste them into Neo4j Browser or\n"
+        "cypher-shell): the importer reads an empty list as no value, and they give back the empty\n"
+        "lists a plankg load stores:\n\n"
+        + "\n".join(empty_list_cypher())
+        + "\n\nplankg adds its constraints and indexes the first time it opens the database for writing\n"
+        "(open_store runs ensure_schema).\n",
+        encoding="utf-8")
 
 
 # --- RDF ------------------------------------------------------------------------------------------

@@ -184,17 +184,16 @@ def test_the_guard_is_not_the_text_scan(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def neo4j_fuzz_store(neo4j_uri):
+def neo4j_fuzz_store(neo4j_uri, empty_neo4j):
     """The same two documents on a live Neo4j (NEO4J_URI), its plankg labels emptied first."""
     uri = neo4j_uri
     from plankg.graph.store import open_store
-    from plankg.ontology.vocab import NodeLabel
 
     from .conftest import document_graph
 
     store = open_store(uri)
     try:
-        store.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
+        empty_neo4j(store)
         graph = document_graph("doc-a", "杭州市科技创新规划", ["建设城西科创大走廊", "培育企业"], "杭州市科学技术局")
         store.load_documents([(graph, "sha-a")])
     finally:

@@ -17,17 +17,16 @@ except ImportError:
 
 from plankg.ontology import model as m
 from plankg.ontology.ids import content_id
-from plankg.ontology.vocab import NodeLabel, RelType
+from plankg.ontology.vocab import RelType
 
 BACKENDS = ["ladybug", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
-def _open_neo4j(uri: str):
+def _open_neo4j(uri: str, empty_neo4j):
     from plankg.graph.store import open_store
 
     store = open_store(uri)
-    labels = "|".join(label.value for label in NodeLabel)
-    store.run(f"MATCH (n:{labels}) DETACH DELETE n")
+    empty_neo4j(store)
     return store
 
 
@@ -38,7 +37,7 @@ def store(request, tmp_path):
 
         opened = open_store(f"ladybug://{tmp_path / 'store.lbdb'}")
     else:
-        opened = _open_neo4j(request.getfixturevalue("neo4j_uri"))
+        opened = _open_neo4j(request.getfixturevalue("neo4j_uri"), request.getfixturevalue("empty_neo4j"))
     yield opened
     opened.close()
 

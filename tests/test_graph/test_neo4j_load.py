@@ -20,10 +20,6 @@ pytestmark = pytest.mark.neo4j
 LABELS = "|".join(label.value for label in NodeLabel)
 
 
-def _empty(store) -> None:
-    store.run(f"MATCH (n:{LABELS}) DETACH DELETE n")
-
-
 def dump(store) -> tuple[list, list]:
     """Every plankg node (labels and properties) and relationship (type, endpoints' ids and
     properties), in a fixed order: two equal dumps are the same graph."""
@@ -56,11 +52,11 @@ def demo_graphs(demo_dir):
 
 
 @pytest.fixture
-def neo4j(neo4j_uri):
+def neo4j(neo4j_uri, empty_neo4j):
     from plankg.graph.store import open_store
 
     store = open_store(neo4j_uri)
-    _empty(store)
+    empty_neo4j(store)
     yield store
     store.close()
 
@@ -140,12 +136,12 @@ def test_replacing_one_document_replaces_exactly_its_facts(neo4j, demo_graphs):
 
 
 def test_a_load_killed_inside_its_transaction_leaves_none_of_it_and_the_next_load_completes(
-        neo4j, neo4j_uri, demo_dir, demo_graphs):
+        neo4j, neo4j_uri, demo_dir, demo_graphs, empty_neo4j):
     files = sorted(demo_dir.glob("*.txt"))
     uninterrupted = _plankg_load(files, neo4j_uri)
     assert uninterrupted.wait(timeout=600) == 0, uninterrupted.stderr.read()
     reference, reference_counts = dump(neo4j), neo4j.counts()
-    _empty(neo4j)
+    empty_neo4j(neo4j)
 
     # two documents in, then a load of all five killed while it writes the other three
     first = _plankg_load(files[:2], neo4j_uri)

@@ -30,12 +30,11 @@ fixture_graph = _load_fixture_module()
 
 def _open(backend: str, folder: Path, request):
     from plankg.graph.store import open_store
-    from plankg.ontology.vocab import NodeLabel
 
     if backend == "ladybug":
         return open_store(f"ladybug://{folder / 'queries.lbdb'}")
     store = open_store(request.getfixturevalue("neo4j_uri"))
-    store.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
+    request.getfixturevalue("empty_neo4j")(store)
     return store
 
 

@@ -33,7 +33,7 @@ def _corpus_graphs(corpus: str) -> list:
 
 
 @pytest.fixture(scope="module", params=["fixture", "demo"])
-def stores(request, tmp_path_factory, neo4j_uri):
+def stores(request, tmp_path_factory, neo4j_uri, empty_neo4j):
     """(corpus, LadybugDB store, Neo4j store), both loaded with the same graphs the same way."""
     from plankg.graph.store import open_store
     from plankg.workflow import load_graphs
@@ -41,7 +41,7 @@ def stores(request, tmp_path_factory, neo4j_uri):
     graphs = _corpus_graphs(request.param)
     ladybug = open_store(f"ladybug://{tmp_path_factory.mktemp('cross-' + request.param) / 'store.lbdb'}")
     neo4j = open_store(neo4j_uri)
-    neo4j.run(f"MATCH (n:{'|'.join(label.value for label in NodeLabel)}) DETACH DELETE n")
+    empty_neo4j(neo4j)
     for store in (ladybug, neo4j):
         summary = load_graphs(store, graphs)
         assert not summary.errors, (store.url, summary.errors)

@@ -207,6 +207,21 @@ def test_csv_for_neo4j_admin(viz_store, tmp_path, expected):
     assert "neo4j-admin database import full" in (folder / "IMPORT.txt").read_text(encoding="utf-8")
 
 
+def test_import_txt_reads_line_breaks_only_when_a_value_holds_one(viz_store, tmp_path):
+    """neo4j-admin reads every file more slowly with --multiline-fields=true: only when needed."""
+    graph = store_to_networkx(viz_store)
+    plain = (export_graph(graph, "csv-neo4j", tmp_path / "plain") / "IMPORT.txt").read_text(encoding="utf-8")
+    task = next(n for n, a in graph.nodes(data=True) if a["label"] == "Task")
+    graph.nodes[task]["text"] = "地区生产总值增长6%。\n\n牵头单位:区发改局"
+    spans = (export_graph(graph, "csv-neo4j", tmp_path / "spans") / "IMPORT.txt").read_text(encoding="utf-8")
+    assert "--multiline-fields" not in plain and "--multiline-fields=true" in spans
+    for text in (plain, spans):
+        command = text[text.index("neo4j-admin"):text.index("\n\n", text.index("neo4j-admin"))]
+        # the default database exists once a server has started: the import must replace it
+        assert "--overwrite-destination=true" in command and command.endswith("neo4j")
+        assert "MATCH (n:Department) WHERE n.aliases IS NULL SET n.aliases = [];" in text
+
+
 def test_unknown_format_lists_the_valid_ones(viz_store, tmp_path):
     with pytest.raises(VizError, match="use one of " + ", ".join(FORMATS)):
         export(viz_store, "xlsx", tmp_path / "x")
