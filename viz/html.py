@@ -126,7 +126,7 @@ _KEEP_ORDER = ["Plan", "Department", "Platform", "Enterprise", "Project", "Docum
 _FACT_FIELDS = [("jurisdiction", "管辖"), ("kind", "类别"), ("level", "级别"), ("region", "地区"), ("date", "日期"),
                 ("doc_number", "文号"), ("issuers", "印发单位"), ("status", "状态"), ("field", "领域"),
                 ("metric", "指标"), ("value", "数值"), ("unit", "单位"), ("year", "年份"), ("baseline", "基期值"),
-                ("baseline_year", "基期年份")]
+                ("baseline_year", "基期年份"), ("aliases", "简称"), ("metric_key", "规范指标")]
 
 
 # Edge attributes the page shows in their own place; any other (query columns, `via`) is listed.
@@ -418,6 +418,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
       colour, dashed]`, with a fifth field 1 for a relationship drawn without arrows.
     * a task's responsible departments, a department's task count and the documents a shared
       entity appears in come from the edges in the page. Trailing default fields are dropped.
+      `aliases` rows `[node, [string…]]` the other names a search finds a node by (a department's
+      市科技局, a platform's 杭州城西科创大走廊),
       `focus` is the subject's node index, `xy` the precomputed positions of large views,
       `start` "search" for a view that opens on a search.
 
@@ -447,6 +449,7 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         return [i for zh, text in pairs for i in (keys(zh), strings(text))]
 
     rows: list[list[Any]] = []
+    aliases: list[list[Any]] = []  # [node, [string…]]: other names a search finds the node by (市科技局)
     quotes: list[str] = []
     truncated = 0
     for node in kept:
@@ -468,6 +471,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
         quotes.append(quote)
         rows.append([type_keys[label], name, doc_index(doc_id), strings(ref) if ref else -1, quote,
                      fact_row(_facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else frozenset()))])
+        if attrs.get("aliases"):
+            aliases.append([len(rows) - 1, [strings(str(a)) for a in attrs["aliases"]]])
     if truncated:
         notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）。")
     _share_quotes(rows, quotes, graph, kept, index)
@@ -514,6 +519,8 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
                                "roles": roles.values, "keys": keys.values, "strings": strings.values,
                                "taskNameChars": TASK_NAME_CHARS, "nodes": nodes, "edges": edges, "physics": physics}
+    if aliases:
+        payload["aliases"] = aliases
     if focus is not None and focus in index:
         payload["focus"] = index[focus]
     if len(kept) > open_limit:

@@ -142,7 +142,8 @@ def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Platforms, enterprises and projects, each joined to the plans that mention them.
 
     A mention made inside a task or section is drawn from the task's plan, with `via` naming the
-    task or section, so the view stays small enough to read.
+    (first) task or section, so the view stays small enough to read; `context` holds every
+    mentioning sentence of that plan, one a line, with its task's ref.
     """
     wanted = {L.PLATFORM.value, L.ENTERPRISE.value, L.PROJECT.value}
     out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
@@ -161,8 +162,13 @@ def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
                 continue
             out.add_node(plan, **graph.nodes[plan])
             extra = {} if plan == s else {"via": graph.nodes[s].get("name", str(s))}
+            # every sentence that mentions it, with its task's ref: the tooltip's sources
+            source = graph.nodes[s]
+            line = " ".join(str(x) for x in (source.get("ref"), source.get("text") or source.get("title")) if x)
             if not out.has_edge(plan, t, key):
-                out.add_edge(plan, t, key=key, **attrs, **extra)
+                out.add_edge(plan, t, key=key, **attrs, **extra, context=line)
+            elif line and line not in out.edges[plan, t, key]["context"].split("\n"):
+                out.edges[plan, t, key]["context"] += "\n" + line
     return out
 
 

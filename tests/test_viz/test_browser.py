@@ -527,6 +527,55 @@ def test_a_notebook_shows_the_view_inline_offline(browser, viz_store, tmp_path):
     _shot(browser, "notebook")
 
 
+@pytest.fixture(scope="module")
+def demo_views(tmp_path_factory) -> Path:
+    """The views of the demo corpus, ingested and loaded as `plankg demo` does."""
+    from plankg.graph.load import load_graphs
+    from plankg.graph.store import open_store
+    from plankg.workflow import demo_corpus, ingest_documents
+
+    folder = tmp_path_factory.mktemp("demo-views")
+    store = open_store(f"ladybug://{folder / 'store.lbdb'}")
+    try:
+        load_graphs(store, [r.graph for r in ingest_documents(demo_corpus(), jobs=1) if r.graph is not None])
+        write_views(store, folder / "views", queries=False)
+    finally:
+        store.close()
+    return folder / "views"
+
+
+def test_the_demo_search_finds_a_department_by_its_short_name(browser, demo_views):
+    """Issue #16: typing 科技局, the short form people use, finds 杭州市科学技术局 by its aliases; the
+    tooltip of a platform lists every sentence that names it, with its plan and task."""
+    _open(browser, demo_views / "all.html")
+    _wait_drawn(browser)
+    box = browser.find_element("id", "search")
+    box.send_keys("科技局")
+    results = browser.find_elements("css selector", "#results li")
+    names = [li.text for li in results]
+    assert "名称匹配" in names[0], names[:3]
+    assert any("杭州市科学技术局" in text for text in names), names[:10]
+    box.clear()
+    box.send_keys("市科技局")
+    assert any("杭州市科学技术局" in li.text for li in browser.find_elements("css selector", "#results li"))
+    # the corridor printed two ways is one platform; its tooltip quotes each plan's sentences
+    tip = browser.execute_script("""
+        const p = PLANKG, k = p.names.indexOf('城西科创大走廊');
+        return k < 0 ? null : p.nodes.get(k).title;""")
+    assert tip is not None and "出处（" in tip
+    assert "杭州城西科创大走廊" in tip  # the sentence that prints the qualified name
+    plans = set(re.findall(r"·《([^》]+)》", tip))
+    assert len(plans) == 3, tip
+    _no_errors(browser, "all.html")
+    _open(browser, demo_views / "platforms.html")
+    _wait_drawn(browser)
+    tip = browser.execute_script("""
+        const p = PLANKG, k = p.names.indexOf('城西科创大走廊');
+        return k < 0 ? null : p.nodes.get(k).title;""")
+    assert tip is not None and len(set(re.findall(r"·《([^》]+)》", tip))) == 3, tip
+    _no_errors(browser, "platforms.html")
+
+
 # --- issue 18, item 4: views for a corpus (see test_corpus_views.py for the corpus) --------------
 def test_a_folder_of_views_loads_its_one_library(browser, corpus_views):
     from plankg.viz.html import LIB_TABLE_JS, LIB_VIEW_CSS, LIB_VIEW_JS, LIB_VIS_JS

@@ -50,10 +50,16 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     lowerQuotes[i] = quote.toLowerCase(); refs[i] = ref; nodeFacts[i] = factLines(r[5] || []);
     nodeDoc[i] = doc; adj[i] = []; parents[i] = [];
   }
+  // other names a search finds a node by (a department's 市科技局, a platform's 杭州城西科创大走廊)
+  var lowerAliases = new Array(N), aliasesOf = new Array(N);
+  (data.aliases || []).forEach(function (a) {
+    aliasesOf[a[0]] = a[1].map(function (k) { return strings[k]; });
+    lowerAliases[a[0]] = aliasesOf[a[0]].join("\n").toLowerCase();
+  });
 
   // --- edges: [source, targets, rel, role, printed, doc, facts, width], expanded --------------
   var edgeS = [], edgeT = [], relOf = [], roleOf = [], edgeItems = [];
-  var responsible = {}, taskRoles = {}, seenIn = {};
+  var responsible = {}, taskRoles = {}, seenIn = {}, mentionedBy = {};
   data.edges.forEach(function (e) {
     var rel = rels[e[2]], role = roles[e[3] || 0], printedCode = e.length > 4 ? e[4] : -1;
     var efacts = factLines(e[6] || []), weight = e[7] || 0, targets = typeof e[1] === "number" ? [e[1]] : e[1];
@@ -65,6 +71,7 @@ function plankgView(data) {  // called by boot.js once the data is inflated
       edgeS.push(s); edgeT.push(t); relOf.push(e[2]); roleOf.push(role);
       adj[s].push(t); adj[t].push(s);
       if (rel[0] === "HAS_TASK" || rel[0] === "HAS_SECTION") parents[t].push(s);
+      if (rel[0] === "MENTIONS") (mentionedBy[t] = mentionedBy[t] || []).push([s, efacts]);
       if (rel[0] === "RESPONSIBLE_FOR") {
         (responsible[t] = responsible[t] || []).push(names[s] + (role ? "（" + (ROLE_ZH[role] || role) + "）" : ""));
         var counts = taskRoles[s] = taskRoles[s] || {}, key = role || "responsible";
@@ -88,6 +95,28 @@ function plankgView(data) {  // called by boot.js once the data is inflated
   var M = edgeS.length;
 
   // --- tooltips, assembled from the fields above ----------------------------------------------
+  function planAbove(k) {  // the plan a task or section is in, following HAS_TASK/HAS_SECTION up
+    var seen = {}, stack = [k];
+    while (stack.length) {
+      var x = stack.pop();
+      if (types[typeOf[x]][0] === "Plan") return x;
+      if (seen[x]) continue;
+      seen[x] = true;
+      stack = stack.concat(parents[x]);
+    }
+    return -1;
+  }
+  var SOURCES = 20;
+  function sourceLines(mentions) {  // every sentence that mentions a platform or firm: plan, task, text
+    var out = ["出处（" + mentions.length + " 处）："];
+    mentions.slice(0, SOURCES).forEach(function (m) {
+      var s = m[0], plan = planAbove(s);
+      if (plan === s) { out.push("·《" + names[s] + "》" + (m[1].length ? " " + m[1].join(" ") : "")); return; }
+      out.push("·" + (plan >= 0 ? "《" + names[plan] + "》" : "") + (refs[s] || "") + "：" + (quotes[s] || names[s]));
+    });
+    if (mentions.length > SOURCES) out.push("……另有 " + (mentions.length - SOURCES) + " 处");
+    return out;
+  }
   var nodeItems = new Array(N);
   for (i = 0; i < N; i++) {
     var lines = [types[typeOf[i]][1] + "：" + names[i]].concat(nodeFacts[i]);
@@ -107,6 +136,7 @@ function plankgView(data) {  // called by boot.js once the data is inflated
     if (refs[i]) lines.push("编号：" + refs[i]);
     if (responsible[i]) lines.push("责任部门：" + responsible[i].join("、"));
     if (quotes[i]) lines.push("原文：" + quotes[i]);
+    if (mentionedBy[i]) lines = lines.concat(sourceLines(mentionedBy[i]));
     var item = {id: i, group: types[typeOf[i]][0], label: shorten(names[i], LABEL_CHARS), title: lines.join("\n")};
     if (data.xy) { item.x = data.xy[2 * i]; item.y = data.xy[2 * i + 1]; }
     nodeItems[i] = item;
@@ -300,14 +330,17 @@ function plankgView(data) {  // called by boot.js once the data is inflated
   function search(query) {  // nodes whose name holds the query
     var q = normalise(query), out = [];
     if (!q) return out;
-    for (var k = 0; k < N; k++) if (lowerNames[k].indexOf(q) >= 0) out.push(k);
+    for (var k = 0; k < N; k++) {
+      if (lowerNames[k].indexOf(q) >= 0 || (lowerAliases[k] && lowerAliases[k].indexOf(q) >= 0)) out.push(k);
+    }
     return out;
   }
   function searchText(query) {  // nodes whose sentence (not already their name) holds the query
     var q = normalise(query), out = [];
     if (!q) return out;
     for (var k = 0; k < N; k++) {
-      if (lowerQuotes[k] && lowerQuotes[k].indexOf(q) >= 0 && lowerNames[k].indexOf(q) < 0) out.push(k);
+      if (lowerQuotes[k] && lowerQuotes[k].indexOf(q) >= 0 && lowerNames[k].indexOf(q) < 0 &&
+          !(lowerAliases[k] && lowerAliases[k].indexOf(q) >= 0)) out.push(k);
     }
     return out;
   }
