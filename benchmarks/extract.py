@@ -12,9 +12,14 @@ Prints, on the same decoded texts in the same run:
     Docs one after another, as `nlp.pipe` calls them); what is left of the pipeline's time is the
     document-level steps and model validation;
   * baseline: `spacy.blank("zh")` with its default character segmenter, tokenising only;
-  * the ratio pipeline / baseline (goal: >= 0.5x). History: about 0.3x while the responsibility
-    stage rebuilt `doc.text` per access; 0.61-0.64x with only that stage in spaCy; 0.55-0.58x once
-    every stage became a component (making a Doc per passage costs about a tenth of the run);
+  * baseline 2: a spaCy Doc built from the characters (`Doc(nlp.vocab, words=list(text))`), which is
+    how the pipeline makes its Docs: spaCy's tokenizer, which the pipeline bypasses, flatters it;
+  * the ingest route (`ingest_file`: read the file, extract, assemble the graph, warnings), which is
+    what `plankg ingest` runs per document, beside the pipeline alone;
+  * the ratio pipeline / baseline (goal: >= 0.5x) and pipeline / Doc from characters. History:
+    about 0.3x while the responsibility stage rebuilt `doc.text` per access; 0.61-0.64x with only
+    that stage in spaCy; 0.55-0.58x once every stage became a component (making a Doc per passage
+    costs about a tenth of the run);
   * how many passages were given a Doc (`components.needs_doc` spares those where no rule can fire).
 
 Rates are the best of `--repeat` runs: other processes on the machine only ever slow a run down.
@@ -84,6 +89,20 @@ def main(argv: list[str] | None = None) -> int:
         for _, text in texts:
             nlp(text)
 
+    from spacy.tokens import Doc
+
+    def char_docs() -> None:  # what the pipeline itself makes a Doc from: its characters, no tokenizer
+        for _, text in texts:
+            Doc(nlp.vocab, words=list(text))
+
+    from plankg.workflow import ingest_file
+
+    files = sorted(Path(args.corpus).glob("*.txt"))
+
+    def ingest_route() -> None:  # what plankg ingest runs per file: read, extract, assemble, warnings
+        for path in files:
+            ingest_file((path, None))
+
     # The stages, each alone, on what the stage before it made (structure and metadata read once more here).
     chain = build_nlp()
     frames = []
@@ -118,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, sec in seconds.items():
             stage_seconds[name] = min(stage_seconds.get(name, float("inf")), sec)
 
-    rates = best_rates({"pipeline": pipeline, "tokenizer": tokenizer, "structure": structure_and_meta,
+    rates = best_rates({"pipeline": pipeline, "tokenizer": tokenizer, "char_docs": char_docs, "ingest": ingest_route,
+                        "structure": structure_and_meta,
                         "passages": choose_passages, "components": docs_and_components}, chars, args.repeat)
     ours, base = rates["pipeline"], rates["tokenizer"]
     run = chars / ours
@@ -131,7 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     rest = run - sum(stages.values())
     print(f"  {'document-level steps, validation:':<36}{'':12}                ({rest / run:5.1%} of the run)")
     print(f"spaCy blank('zh') char tokenizer:     {base:12,.0f} chars/s")
+    print(f"spaCy Doc from characters:            {rates['char_docs']:12,.0f} chars/s  (Doc(vocab, words=list(text)))")
+    print(f"ingest route (ingest_file per file):  {rates['ingest']:12,.0f} chars/s  "
+          f"(read, extract, assemble, warnings: {ours / rates['ingest'] - 1:+.0%} time over the pipeline)")
     print(f"ratio pipeline / tokenizer:           {ours / base:12.2f}x  (goal >= 0.5x)")
+    print(f"ratio pipeline / Doc from characters: {ours / rates['char_docs']:12.2f}x  (the tokenizer the pipeline "
+          "bypasses; the honest baseline)")
+    print(f"ratio ingest route / tokenizer:       {rates['ingest'] / base:12.2f}x; "
+          f"/ Doc from characters: {rates['ingest'] / rates['char_docs']:.2f}x")
     print(f"passages given a Doc:                 {len(fed_contexts):12,} of {len(contexts):,}")
     return 0
 
