@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.errors import QueryError
+from plankg.graph.dialect import translate
 from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NODE_PROPERTIES, REL_PROPERTIES, NodeLabel, RelType
 
@@ -114,11 +115,12 @@ class Query:
         return hash((self.path, self.revision, self.text))
 
     def text_for(self, dialect: str) -> str:
-        """The text to run on a store of `dialect`: its override if there is one, else the shared text."""
+        """The text to run on a store of `dialect`: its override if there is one, else the shared
+        text in the dialect's terms (`plankg.graph.dialect`, the rewrites `plankg query --cypher` takes)."""
         if dialect not in DIALECTS:
             raise QueryError(f"unknown dialect {dialect!r}", where=self.path, fix="use one of " + ", ".join(DIALECTS))
         override = self.overrides.get(dialect)
-        return override.text if override else self.text
+        return override.text if override else translate(self.text, dialect)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -684,36 +686,95 @@ def run_query(store: GraphReader, query_or_name: Query | str,
 
 # --- export -----------------------------------------------------------------------------------
 
-def _cypher_literal(value: Any) -> str:
-    """A Cypher literal for a default value (for cypher-shell `:param`).
+_PLACEHOLDERS = {"string": "", "int": 0, "float": 0.0, "bool": False}
 
-    >>> _cypher_literal("市'科技局"), _cypher_literal(True), _cypher_literal(2)
-    ("'市\\\\'科技局'", 'true', '2')
+
+def param_literal(value: Any) -> str:
+    """A parameter value as a Cypher literal: JSON's forms are Cypher's for strings (double quotes,
+    backslash escapes), numbers and booleans.
+
+    >>> param_literal('市"科技局'), param_literal(True), param_literal(2), param_literal(0.5)
+    ('"市\\\\"科技局"', 'true', '2', '0.5')
     """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def file_params(query: Query) -> dict[str, Any]:
+    """The values an exported query's parameter file holds: each default, else the example, else a
+    placeholder of the parameter's type for the user to replace ("" matches every name)."""
+    return {p.name: p.default if not p.required else p.example if p.example is not None else _PLACEHOLDERS[p.type]
+            for p in query.params}
+
+
+def param_file_text(query: Query) -> str:
+    """A query's parameters as one Cypher map, the form `cypher-shell -P` (or `--param`) takes:
+    `cypher-shell -P "$(cat NAME.params)" -f NAME.cypher`.
+
+    >>> param_file_text(Query("q", "p", "", "", "", (Param("plan", "string", "", False, None, ""),
+    ...                        Param("min_tasks", "int", 1, False, None, "")), "overview", 1, None, "", ""))
+    '{plan: "", min_tasks: 1}\\n'
+    """
+    return "{" + ", ".join(f"{name}: {param_literal(value)}" for name, value in file_params(query).items()) + "}\n"
+
+
+_PARAM_KEY = re.compile(r"\s*([A-Za-z_]\w*)\s*:\s*")
+
+
+def read_param_file(text: str) -> dict[str, Any]:
+    """The values of a parameter file `param_file_text` wrote.
+
+    >>> read_param_file('{plan: "市\\\\"科", year: 2025, share: 0.5, all: true}')
+    {'plan': '市"科', 'year': 2025, 'share': 0.5, 'all': True}
+    >>> read_param_file("{}")
+    {}
+    """
+    body, decoder, out = text.strip(), json.JSONDecoder(), {}
+    if not (body.startswith("{") and body.endswith("}")):
+        raise QueryError("a parameter file holds one map, {name: value, ...}", where=body[:80],
+                         fix="write it as plankg pack export does")
+    i, end = 1, len(body) - 1
+    while body[i:end].strip():
+        key = _PARAM_KEY.match(body, i)
+        if key is None:
+            raise QueryError("a parameter file's entry is not `name: value`", where=body[i:i + 40],
+                             fix="write it as plankg pack export does")
+        value, i = decoder.raw_decode(body, key.end())
+        out[key.group(1)] = value
+        i = body.find(",", i, end) + 1 or end
+    return out
 
 
 def neo4j_file_text(query: Query) -> str:
-    """A query as cypher-shell runs it with `:source`: title comment, `:param` lines, text and `;`."""
+    """A query as Neo4j Browser and `cypher-shell -f` run it as-is: comment lines (the first is the
+    name Browser gives a saved script) documenting each parameter, then the Neo4j text and `;`. No
+    `:param` lines: Browser runs them as commands, overwriting values the user set, and Neo4j's
+    parser rejects them; the values live in `<name>.params` (`param_file_text`)."""
     lines = [f"// {query.title_zh} — {query.title_en}", f"// plankg query {query.name} (pack {query.pack}, "
              f"revision {query.revision})"]
     lines += [f"// {line}" for line in query.description.splitlines()]
+    if query.params:
+        lines.append(f"// Parameters (their values for cypher-shell are in {query.name}.params):")
+    values = file_params(query)
     for p in query.params:
         if p.required:
-            hint = f" (choices: plankg query {p.choices_query})" if p.choices_query else ""
-            lines.append(f"// required: :param {{{p.name}: ...}}  -- {p.description}{hint}")
+            what = f"required; the .params file holds {param_literal(values[p.name])} to replace"
+            what += f"; values: plankg query {p.choices_query}" if p.choices_query else ""
         else:
-            lines.append(f":param {{{p.name}: {_cypher_literal(p.default)}}}")
+            what = f"default {param_literal(p.default)}"
+        lines.append(f"//   ${p.name} ({p.type}, {what}): {p.description}")
+    if query.params:
+        first = query.params[0].name
+        lines += [f'// cypher-shell -P "$(cat {query.name}.params)" -f {query.name}.cypher',
+                  f"// Neo4j Browser: set each parameter first, e.g. :param {first} => {param_literal(values[first])}"]
     return "\n".join(lines) + "\n" + query.text_for("neo4j") + ";\n"
 
 
 def export_packs(out_dir: str | Path, queries: Mapping[str, Query] | None = None) -> list[Path]:
-    """Write `plankg-queries.json` (every query, both dialects) and `plankg-queries-neo4j.zip`
-    (`<pack>/<name>.cypher` for cypher-shell `:source`, and `favorites.json` for Neo4j Browser)."""
+    """Write `plankg-queries.json` (every query, both dialects, for programs) and
+    `plankg-queries-neo4j.zip`: `plankg-queries/<pack>/<name>.cypher` for Neo4j Browser (which
+    imports a zip of .cypher files as saved scripts, a folder per pack) and `cypher-shell -f`, and
+    beside each query with parameters `<name>.params` for `cypher-shell -P`. Browser imports no
+    JSON: its import takes .cypher/.cyp/.cql/.txt files and zips of .cypher files."""
     queries = dict(queries or load_packs())
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -721,18 +782,10 @@ def export_packs(out_dir: str | Path, queries: Mapping[str, Query] | None = None
     json_path = out / "plankg-queries.json"
     json_path.write_text(json.dumps({"format": "plankg-queries/1", "queries": [q.to_json() for q in ordered]},
                                     ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    packs = sorted({q.pack for q in ordered})
-    # Neo4j Browser names a favorite after its first comment line and runs the rest as typed;
-    # `:param` lines are left out because the Browser asks for params in its own way.
-    favorites = {"folders": [{"id": f"plankg-{p}", "name": f"plankg {p}"} for p in packs],
-                 "favorites": [{"id": f"plankg-{q.name}", "folder": f"plankg-{q.pack}",
-                                "content": f"// {q.title_zh} — {q.title_en}\n"
-                                           + "".join(f"// ${p.name}: {p.description}\n" for p in q.params)
-                                           + q.text_for("neo4j")} for q in ordered]}
     zip_path = out / "plankg-queries-neo4j.zip"
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for q in ordered:
             archive.writestr(f"plankg-queries/{q.pack}/{q.name}.cypher", neo4j_file_text(q).encode("utf-8"))
-        archive.writestr("plankg-queries/favorites.json",
-                         json.dumps(favorites, ensure_ascii=False, indent=2).encode("utf-8"))
+            if q.params:
+                archive.writestr(f"plankg-queries/{q.pack}/{q.name}.params", param_file_text(q).encode("utf-8"))
     return [json_path, zip_path]

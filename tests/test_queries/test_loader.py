@@ -13,9 +13,11 @@ from plankg.queries.loader import (
     CATEGORIES,
     OVERRIDE_KEYS,
     export_packs,
+    file_params,
     is_read_only,
     load_packs,
-    neo4j_file_text,
+    param_literal,
+    read_param_file,
 )
 
 README = Path(__file__).resolve().parents[2] / "queries" / "README.md"
@@ -166,6 +168,13 @@ def test_read_only_detection(cypher, read_only):
     assert is_read_only(cypher) is read_only
 
 
+def exported_files(out: Path) -> dict[str, str]:
+    """The files of the exported zip, by name."""
+    json_path, zip_path = export_packs(out)
+    with zipfile.ZipFile(zip_path) as archive:
+        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+
+
 def test_export_writes_json_and_a_neo4j_zip(tmp_path):
     queries = load_packs()
     json_path, zip_path = export_packs(tmp_path / "out")
@@ -174,21 +183,68 @@ def test_export_writes_json_and_a_neo4j_zip(tmp_path):
     assert {q["name"] for q in data["queries"]} == set(queries)
     lineage = next(q for q in data["queries"] if q["name"] == "plan_lineage")
     assert "ladybug" in lineage["overrides"] and "nodes(chain)" in lineage["text"]
-    with zipfile.ZipFile(zip_path) as archive:
-        names = set(archive.namelist())
-        assert {f"plankg-queries/{q.pack}/{q.name}.cypher" for q in queries.values()} <= names
-        favorites = json.loads(archive.read("plankg-queries/favorites.json").decode("utf-8"))
-        shell = archive.read("plankg-queries/plans/plan_lineage.cypher").decode("utf-8")
-    assert len(favorites["favorites"]) == len(queries)
-    assert {f["folder"] for f in favorites["favorites"]} == {f["id"] for f in favorites["folders"]}
-    assert favorites["favorites"][0]["content"].startswith("// ")
+    files = exported_files(tmp_path / "again")
+    # Neo4j Browser imports every .cypher file of a zip as a saved script, in a folder per path;
+    # it imports no JSON, so the zip holds none
+    assert {n for n in files if n.endswith(".cypher")} == {f"plankg-queries/{q.pack}/{q.name}.cypher"
+                                                           for q in queries.values()}
+    assert {n for n in files if n.endswith(".params")} == {f"plankg-queries/{q.pack}/{q.name}.params"
+                                                           for q in queries.values() if q.params}
+    assert set(files) == {n for n in files if n.endswith((".cypher", ".params"))}
+    shell = files["plankg-queries/plans/plan_lineage.cypher"]
     assert "properties(nodes(chain)" not in shell and shell.rstrip().endswith(";")
-    assert "// required: :param {plan: ...}" in shell
 
 
-def test_shell_file_sets_defaults_with_param_commands():
-    text = neo4j_file_text(load_packs()["co_responsible_pairs"])
-    assert ":param {plan: ''}" in text and ":param {min_tasks: 1}" in text
+def test_exported_queries_have_no_param_commands_and_document_every_parameter(tmp_path):
+    """A `:param` line is a Browser command, not Cypher: Browser would run it and overwrite the
+    user's value, cypher-shell -f would run it as a command, and Neo4j's parser rejects it."""
+    files = exported_files(tmp_path)
+    for query in load_packs().values():
+        text = files[f"plankg-queries/{query.pack}/{query.name}.cypher"]
+        assert not [line for line in text.splitlines() if line.lstrip().startswith(":")], query.name
+        assert text.startswith(f"// {query.title_zh} — {query.title_en}\n")  # Browser's name for it
+        header = text[:text.index(query.text_for("neo4j"))]
+        assert all(line.startswith("//") for line in header.splitlines()), query.name
+        for p in query.params:
+            line = next(line for line in header.splitlines() if line.startswith(f"//   ${p.name} ("))
+            assert p.type in line and p.description in line
+            assert ("required" in line) if p.required else (f"default {param_literal(p.default)}" in line)
+
+
+def test_parameter_files_hold_a_value_of_each_parameter_s_type(tmp_path):
+    files = exported_files(tmp_path)
+    co = files["plankg-queries/responsibility/co_responsible_pairs.params"]
+    assert co == '{plan: "", min_tasks: 1}\n'
+    assert read_param_file(files["plankg-queries/search/find_entity.params"]) == {"q": "科技局"}  # its example
+    types = {"string": str, "int": int, "float": float, "bool": bool}
+    for query in (q for q in load_packs().values() if q.params):
+        values = read_param_file(files[f"plankg-queries/{query.pack}/{query.name}.params"])
+        assert values == file_params(query)
+        assert list(values) == [p.name for p in query.params]
+        assert all(type(values[p.name]) is types[p.type] for p in query.params), query.name
+        assert all(values[p.name] == p.default for p in query.params if not p.required)
+
+
+def _exported_for_lint() -> list[dict]:
+    """Each exported file as the linter takes it, with its parameter file's values."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = exported_files(Path(folder))
+    out = []
+    for name, text in sorted(files.items()):
+        if name.endswith(".cypher"):
+            params = files.get(name.removesuffix(".cypher") + ".params")
+            out.append({"name": name, "query": text, "parameters": read_param_file(params) if params else {}})
+            if params:  # what cypher-shell -P evaluates
+                out.append({"name": name + " (-P)", "query": f"RETURN {params.strip()} AS params"})
+    return out
+
+
+@pytest.mark.lints(build=_exported_for_lint)
+def test_every_exported_file_passes_the_neo4j_linter_without_findings(cypher_linter):
+    diagnostics = cypher_linter.lint(_exported_for_lint(), strict=True)
+    assert not diagnostics, "\n".join(map(str, diagnostics))
 
 
 def test_readme_documents_every_header_key_and_category():

@@ -64,7 +64,8 @@ def test_seeded_queries_anchor_on_a_required_param_first(name, dialect):
     """The first MATCH is filtered by a required param, so the rest starts from a few nodes."""
     query = QUERIES[name]
     required = {p.name for p in query.params if p.required}
-    clauses = _clauses(query.text_for(dialect))
+    # the `WITH *, $p AS param_p` LadybugDB's dialect puts before a WHERE is part of that WHERE
+    clauses = [c for c in _clauses(query.text_for(dialect)) if not (c[0] == "WITH" and c[1].lstrip().startswith("*,"))]
     assert clauses[0][0] == "MATCH", f"{name} starts with {clauses[0][0]}, not the anchoring MATCH"
     anchor = clauses[0][1] + (clauses[1][1] if len(clauses) > 1 and clauses[1][0] == "WHERE" else "")
     used = set(re.findall(r"\$(\w+)", anchor))
