@@ -58,6 +58,7 @@ class Row:
     last: int
     cells: tuple[str, ...]
     starts: tuple[int, ...]  # offset of each cell in the text (the row's first offset for an empty cell)
+    span: tuple[int, int] | None = None  # the row's own offsets, where several rows share a line (a glued table)
 
 
 @dataclass(frozen=True)
@@ -133,11 +134,15 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
 
 
-_COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区)$"
+_COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区|科室|处室)$"
                          r"|^[省市区县](?:直|级|属)各?(?:其他|其它)?(?:有关|相关)?(?:单位|部门)$|^(?:有关|相关)(?:乡镇|街道)")
 
 
-_TOWN = re.compile(rf"^[\u4e00-\u9fff]{{1,5}}(?:{lexicon.alternation(lexicon.TOWN_ENDINGS)})(?:人民政府|政府)?$")
+_TOWN = re.compile(rf"^[\u4e00-\u9fff]{{0,5}}(?:{lexicon.alternation(lexicon.TOWN_ENDINGS)})"
+                   r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:人民政府|政府)?$")
+
+
+_ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS)})$")
 
 
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
@@ -145,11 +150,15 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     government in a table ("孝顺镇").
 
     >>> shape = _default_unit_shape()
-    >>> [_unit_piece(p, shape) for p in ("区发改局", "孝顺镇", "各乡镇", "加快建设")]
-    [True, True, True, False]
+    >>> pieces = ("区发改局", "孝顺镇", "镇(街道)", "各乡镇", "加快建设", "镇", "办公室牵头", "各科室配合")
+    >>> [_unit_piece(p, shape) for p in pieces]
+    [True, True, True, True, False, False, True, True]
     """
-    if _COLLECTIVE.search(piece) or _TOWN.match(piece):
+    if _COLLECTIVE.search(piece) or (len(piece) >= 2 and _TOWN.match(piece)):
         return True  # "县各有关单位", "各乡镇": a collective unit
+    piece = _ROLE_PHRASE_END.sub("", piece) or piece  # "办公室牵头", "各科室配合": the unit and its role
+    if _COLLECTIVE.search(piece):
+        return True
     piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
     piece = piece.rstrip("*＊★")
     if len(piece) > 20:
@@ -455,3 +464,184 @@ def token_table(lines: Sequence[Line], i: int, end: int,
         b = i + max(n for n, at in enumerate(first_of_line) if at <= r.last) + 1
         line_rows.append(Row(a, b, r.cells, r.starts))
     return Table(tuple(header), roles, i, tuple(line_rows), last_line + 1)
+
+
+# --------------------------------------------------------------------------- glued tables
+
+# A table copied out of a .docx by a document-sharing site: no separator at all between its cells, the header
+# glued into one word ("序号工作内容目标任务责任单位备注"), each row its number, its text and its units run
+# together ("…(管委会)2完善…"), and the site's page-chunk markers ("\n2、") cutting through rows and names.
+_GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?1(?=[\u4e00-\u9fff“\"]))")
+# What a header label ends with: its role word or one of these nouns.
+_LABEL_ENDINGS = tuple(sorted(set(_HEADER_TAILS + ("序号", "编号", "名称", "备注", "说明", "期限", "事项", "要求",
+                                                   "指标", "领域", "类别", "分类", "目标")), key=len, reverse=True))
+_CHUNK_MARK = re.compile(r"^\d{1,3}、")
+_UNIT_CUT = re.compile(r"[、,，;；]")
+_ROW_DEADLINE = re.compile(rf"(?:{lexicon.DEADLINE_PATTERN})$")
+_ROW_DUTY = re.compile(rf"等?(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{0,2}}"
+                       rf"(?:{lexicon.alternation(lexicon.DUTY_VERBS)})$")
+
+
+def glued_header(label_run: str) -> tuple[str, ...] | None:
+    """The labels of a header printed as one word, or None when it does not split into known labels.
+
+    Every label has a column role or is the number column, ends in a label noun and is 2-8 characters;
+    of the splits, the one with labels closest to four characters wins, and of equals the one with more labels.
+
+    >>> glued_header("序号工作内容目标任务责任单位备注")
+    ('序号', '工作内容', '目标任务', '责任单位', '备注')
+    >>> glued_header("序重点任务具体举措责任单位"), glued_header("序号任务名称目标内容主要责任单位完成期限")
+    (('序', '重点任务', '具体举措', '责任单位'), ('序号', '任务名称', '目标内容', '主要责任单位', '完成期限'))
+    >>> glued_header("序号加快推进园区建设") is None
+    True
+    """
+    n = len(label_run)
+    best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
+    best[0] = (0.0, ())
+    for a in range(n):
+        if best[a] is None:
+            continue
+        for b in range(a + 1, min(n, a + 8) + 1):
+            label = label_run[a:b]
+            number = label in ("序", "序号", "编号")
+            if number != (a == 0):
+                continue  # the number column comes first, and only there
+            if not number and (len(label) < 2 or not label.endswith(_LABEL_ENDINGS)
+                               or lexicon.column_role(label) in (None, "number")):
+                continue
+            cost = best[a][0] + (0 if number else (len(label) - 4) ** 2 - 1)  # a label more breaks a tie
+            if best[b] is None or cost < best[b][0]:
+                best[b] = (cost, best[a][1] + (label,))
+    found = best[n]
+    if found is None or len(found[1]) < 3:
+        return None
+    roles = [lexicon.column_role(x) if i else "number" for i, x in enumerate(found[1])]
+    return found[1] if any(r in lexicon.UNIT_ROLES for r in roles) else None
+
+
+def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | None:
+    """Where the unit list that ends `text` starts, or None when `text` does not end in one.
+
+    >>> shape = _default_unit_shape()
+    >>> t = "加强宣传。市委宣传部(市文明办)、市城管委,各区(市)县政府(管委会)"
+    >>> t[_unit_suffix(t, shape):]
+    '市委宣传部(市文明办)、市城管委,各区(市)县政府(管委会)'
+    >>> _unit_suffix("2021年2月底前,基本建成", shape) is None
+    True
+    """
+    pieces = []
+    end = len(text)
+    for m in reversed(list(_UNIT_CUT.finditer(text))):
+        pieces.append((m.end(), end))
+        end = m.start()
+    pieces.append((0, end))
+    start = None
+    for a, b in pieces:
+        piece = text[a:b]
+        if piece and _unit_piece(piece, looks_like_unit) and not any(ch in piece for ch in "。;；"):
+            start = a
+            continue
+        # the first unit is glued to the text before it: after its last sentence end, or its longest unit suffix
+        stop = max(piece.rfind("。"), piece.rfind(";"), piece.rfind("；"))
+        tail = piece[stop + 1:] if stop >= 0 else ""
+        if tail and _unit_piece(tail, looks_like_unit):
+            return a + stop + 1
+        for k in range(max(0, len(piece) - 14), len(piece) - 1):
+            if looks_like_unit(piece[k:]) and not piece[k:].startswith(("局", "委", "办", "室")):
+                return a + k
+        break
+    return start
+
+
+def glued_table(lines: Sequence[Line], i: int, end: int,
+                looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """A table whose cells run together with no separator (see `_GLUED_START`), starting in lines[i].
+
+    Its rows are found by their numbers: row n+1 starts where n+1 follows the unit list (and deadline)
+    that close row n. A row's text before its units goes to the first task column, its units to the first
+    unit column; the site's page-chunk markers on the lines it runs over are no part of any cell.
+
+    >>> text = "表序号工作内容责任单位备注1加强宣传。市委宣传部、团市委2完善体系,推进发展。市商务局,市"
+    >>> lines = [(0, len(text), text), (len(text) + 1, len(text) + 8, "3、住建局。")]
+    >>> t = glued_table(lines, 0, 2)
+    >>> t.header
+    ('序号', '工作内容', '责任单位', '备注')
+    >>> [r.cells for r in t.rows]
+    [('1', '加强宣传。', '市委宣传部、团市委', ''), ('2', '完善体系,推进发展。', '市商务局,市住建局', '')]
+    """
+    shape = looks_like_unit or _default_unit_shape()
+    first = lines[i][2]
+    m = _GLUED_START.search(first)
+    if m is None:
+        return None
+    one = first.find("1", m.end())
+    header = glued_header(first[m.start():one])
+    if header is None:
+        return None
+    roles = tuple(lexicon.column_role(h) if k else "number" for k, h in enumerate(header))
+    task_col = next((k for k, r in enumerate(roles) if r == "task"), None)
+    unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
+    if task_col is None or unit_col is None:
+        return None
+    # The text the table runs over, without the chunk markers of the lines it continues on: (char, offset).
+    chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= one]
+    last = i
+    k = i + 1
+    while k < end and _CHUNK_MARK.match(lines[k][2]) and not first.rstrip().endswith(("。", "!", "?")):
+        mark = _CHUNK_MARK.match(lines[k][2])
+        chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
+        last = k
+        k += 1
+    body = "".join(ch for ch, _ in chars)
+    rows: list[Row] = []
+    number, at = 1, 0
+    while at < len(body) and body.startswith(str(number), at):
+        start = at + len(str(number))
+        nxt = str(number + 1)
+        cut = None
+        for hit in re.finditer(re.escape(nxt), body[start + 4:]):
+            pos = start + 4 + hit.start()
+            after = body[pos + len(nxt):pos + len(nxt) + 1]
+            if not re.match(r"[\u4e00-\u9fff“\"]", after):
+                continue
+            if _row_units(body[start:pos], shape) is not None:
+                cut = pos
+                break
+        stop = cut if cut is not None else len(body)
+        split = _row_units(body[start:stop], shape)
+        if split is None:
+            break
+        units_at, units_end = split
+        cells = [""] * len(roles)
+        starts = [chars[start][1]] * len(roles)
+        cells[0] = str(number)
+        cells[task_col] = body[start:start + units_at]
+        cells[unit_col] = body[start + units_at:start + units_end]
+        starts[unit_col] = chars[start + units_at][1]
+        if units_end < stop - start:
+            tail_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == "deadline"), None)
+            if tail_col is not None:
+                cells[tail_col] = body[start + units_end:stop]
+                starts[tail_col] = chars[start + units_end][1]
+        span = (chars[at][1], chars[stop - 1][1] + 1)
+        rows.append(Row(i, last, tuple(cells), tuple(starts), span))
+        if cut is None:
+            break
+        number, at = number + 1, cut
+    if not rows:
+        return None
+    return Table(header, roles, i, tuple(rows), last + 1)
+
+
+def _row_units(row: str, shape: Callable[[str], bool]) -> tuple[int, int] | None:
+    """(start, end) of the unit cell closing a glued row's text, a deadline after it allowed; None if none."""
+    text = row.rstrip().rstrip("。;；")
+    deadline = _ROW_DEADLINE.search(text)
+    units_end = deadline.start() if deadline and deadline.start() > 0 else len(text)
+    duty = _ROW_DUTY.search(text, 0, units_end)  # "…、区委组织部等按职责分工负责"
+    if duty and duty.start() > 0:
+        units_end = duty.start()
+    at = _unit_suffix(text[:units_end], shape)
+    if at is None or at == 0 or at >= units_end:
+        return None
+    return at, units_end

@@ -100,8 +100,8 @@ _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司�
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
-# "按职责分工负责", "按照职责分工负责", "分别负责", "负责": an optional basis, then a duty verb.
-# one basis or two ("按职责分工分别负责"), then the verb
+# "按职责分工负责", "按照职责分工负责", "分别负责", "负责": one basis or two ("按职责分工分别负责"), then a
+# duty verb.
 _DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{0,2}}(?:{lexicon.alternation(lexicon.DUTY_VERBS)})"
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
@@ -125,6 +125,7 @@ _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}]+|[{re.escape(lexicon.LEAD_MARKS)}]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员)(?:部门|单位|机构)$"
+                   r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # A bare "有关部门" names no one; "市级其他有关单位", "县直有关单位" are collective units and stay.
 _GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
@@ -485,7 +486,7 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
     k = start
     while k < end:
         ch = text[k]
-        if ch in "(（" and not _group_start(text, k + 1):
+        if ch in _OPEN and not _group_start(text, k + 1):  # any bracket pair: "〔A、B分工负责〕"
             close = _match_close(text, k)
             after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
             units_end = _group_note(text, k + 1, close) if close > 0 else close

@@ -338,8 +338,16 @@ def _is_header_cell(line: str) -> bool:
 
 
 def _known_header(cells: list[str]) -> bool:
+    """Two header words at least, or two column roles one of which names units ("工作任务 | 具体要求 | 责任科室").
+
+    >>> _known_header(["工作任务", "具体要求", "责任科室"]), _known_header(["索引号", "成文日期"])
+    (True, False)
+    """
     flat = [c.replace(" ", "") for c in cells]
-    return sum(1 for c in flat if c in TABLE_HEADER_WORDS or c.endswith("单位")) >= 2
+    if sum(1 for c in flat if c in TABLE_HEADER_WORDS or c.endswith("单位")) >= 2:
+        return True
+    roles = [lexicon.column_role(c) for c in flat]
+    return sum(1 for r in roles if r is not None) >= 2 and any(r in lexicon.UNIT_ROLES for r in roles)
 
 
 @dataclass
@@ -387,6 +395,38 @@ def _bar_cells(line: _Line) -> list[tuple[str, int]] | None:
         out.append((cell, line.start + pos + (lead if cell else 0)))
         pos += len(part) + 1
     return out
+
+
+def _unshifted(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A row printed without the cells of a merged column, its cells shifted left and blanks at its end
+    ("4.及时反馈… | 局主办科室 | |" under "工作任务 | 具体要求 | 责任科室"): its cells moved right so that its
+    first unit cell stands in the first unit column, the merged columns left blank (then filled from above).
+
+    >>> _unshifted(["工作任务", "具体要求", "责任科室"], [("4.反馈意见。", 0), ("局疾控科", 9), ("", 15)])
+    [('', 0), ('4.反馈意见。', 0), ('局疾控科', 9)]
+    >>> _unshifted(["序号", "任务", "分工", "责任处室", "时限", "备注"],
+    ...            [("2", 0), ("甲", 2), ("疾控处", 4), ("年内", 8)])
+    [('2', 0), ('甲', 2), ('', 4), ('疾控处', 4), ('年内', 8), ('', 8)]
+    """
+    roles = [lexicon.column_role(h.replace(" ", "")) for h in header]
+    unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
+    shape = layout._default_unit_shape()
+    first_units = next((k for k, (c, _) in enumerate(cells)
+                        if c and layout.line_kind(c, shape) == layout.UNITS), None)
+    if unit_col is None or first_units is None or first_units >= unit_col:
+        return cells
+    shift = unit_col - first_units
+    filled = len(cells)
+    while filled and not cells[filled - 1][0]:
+        filled -= 1
+    if filled + shift > len(header):
+        return cells  # no room at the end to take up the shift
+    if roles[0] == "number" and _INT.match(cells[0][0]):
+        # a numbered row leaves out a middle column: the blanks go before its units
+        moved = cells[:first_units] + [("", cells[first_units][1])] * shift + cells[first_units:filled]
+    else:
+        moved = [("", cells[0][1])] * shift + cells[:filled]  # a merged leading column
+    return moved + [("", cells[-1][1])] * (len(header) - len(moved))
 
 
 def _ditto_cells(header: list[str], cells: list[tuple[str, int]], above: _TableRow | None
@@ -483,6 +523,11 @@ def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow],
             j = resume
             continue
         kept = _bar_cells(lines[j])
+        if kept is not None and len(kept) <= len(header) and len(fields) < len(header) and t.rstrip().endswith("|"):
+            # (a row cut off at the page's end, not closed by its bar, is left as printed)
+            relaid = _unshifted(header, kept)
+            # a row that leaves out its last cells (no 备注) keeps the others in place
+            kept = relaid + [("", relaid[-1][1])] * (len(header) - len(relaid)) if relaid else kept
         if kept is not None and len(kept) == len(header) and len(fields) < len(header):
             # Blank cells of merged cells: keep every column in place, the ditto columns filled from above.
             cells, starts = _ditto_cells(header, kept, rows[-1] if rows else None)
@@ -652,6 +697,8 @@ class _StructureParser:
         text, lines, i, n = self.text, self.lines, self.i, len(self.lines)
         t = ln.text
         # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
+        if ("序" in t or "编号" in t) and self._glued_table(ln):
+            return True
         resumable = self.interrupted if self.interrupted is not None and i - self.interrupted_at <= 2 else None
         laid = _layout_table(self.line_tuples, i, n, resumable)
         if laid is not None:
@@ -689,6 +736,25 @@ class _StructureParser:
                                                                    ln.start, hdr_end, text[ln.start:hdr_end],
                                                                    level=len(self.stack)))
         self.i = nxt
+        return True
+
+    def _glued_table(self, ln: _Line) -> bool:
+        """A table whose cells run together (`layout.glued_table`): the text before its first row is a
+        paragraph, each row a block of its own offsets."""
+        laid = layout.glued_table(self.line_tuples, self.i, len(self.lines))
+        if laid is None or not laid.rows:
+            return False
+        text, base = self.text, self.current_ref()
+        head_end = laid.rows[0].span[0] if laid.rows[0].span else ln.end
+        self.blocks.append(Block("paragraph", base, self.current_section(), ln.start, head_end,
+                                 text[ln.start:head_end], level=len(self.stack)))
+        for row in laid.rows:
+            start, end = row.span or (ln.start, ln.end)
+            ref = f"{base}.{row.cells[0]}" if base else row.cells[0]
+            self.blocks.append(Block("table_row", ref, self.current_section(), start, end, text[start:end],
+                                     cells=row.cells, header=laid.header, level=len(self.stack) + 1,
+                                     cell_starts=row.starts))
+        self.i = laid.end
         return True
 
     def _numbered(self, ln: _Line) -> bool:

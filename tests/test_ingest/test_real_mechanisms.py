@@ -269,3 +269,31 @@ def test_a_duty_phrase_with_two_bases_and_a_tail_of_member_units_stay_out_of_nam
     assert [units for _, units in got] == [
         [("县司法局", "responsible"), ("各有关部门", "responsible"), ("乡镇人民政府", "responsible")],
         [("区发改委", "responsible"), ("区商务局", "responsible")]]
+
+
+# --------------------------------------------------------------------------- eighth round (w01-w30)
+
+def test_a_phrase_clause_in_any_bracket_pair_with_a_tail_in_the_middle():
+    got = _resp("一、任务\n1.深入开展宣教活动。〔县委办、县应急局等相关县级部门和各镇分工负责〕\n2.乙。")
+    assert got[0][1] == [("县委办", "responsible"), ("县应急局", "responsible"), ("各镇", "responsible")]
+
+
+def test_a_table_glued_into_one_line_is_read_by_its_row_numbers_across_page_chunk_markers():
+    text = ("1、某市垃圾分类重点任务责任分工表序号工作内容目标任务责任单位备注1加强分类宣传。"
+            "2021年2月底前,知晓率达90%以上。市委宣传部(市文明办)、市城管委,各区(市)县政府(管委会)2完善回收体系。2021年2月底前,基本建成体系。市商务局,市\n"
+            "2、住建局、市城管委\n")
+    got = _resp(text)
+    assert got == [("加强分类宣传", [("市委宣传部(市文明办)", "responsible"), ("市城管委", "responsible"),
+                                 ("各区(市)县政府(管委会)", "responsible")]),
+                   ("完善回收体系", [("市商务局", "responsible"), ("市住建局", "responsible"),
+                                 ("市城管委", "responsible")])]
+
+
+def test_bar_rows_that_leave_out_a_column_keep_their_units_in_the_unit_column():
+    got = _resp("工作任务 | 具体要求 | 责任科室 |\n一、做好财政信息公开 | 1.推进预算公开。 | 财务科 |\n"
+                "2.更新网站信息。 | 办公室牵头,各科室配合 | |\n"
+                "序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+                "1 | 做好疫苗信息公开 | 疾控处 | 长期推进 |\n")
+    assert [units for _, units in got] == [[("财务科", "responsible")],
+                                           [("办公室", "lead"), ("各科室", "support")],
+                                           [("疾控处", "responsible")]]
