@@ -499,7 +499,8 @@ def glued_header(label_run: str) -> tuple[str, ...] | None:
     best: list[tuple[float, tuple[str, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
     for a in range(n):
-        if best[a] is None:
+        here = best[a]
+        if here is None:
             continue
         for b in range(a + 1, min(n, a + 8) + 1):
             label = label_run[a:b]
@@ -509,9 +510,10 @@ def glued_header(label_run: str) -> tuple[str, ...] | None:
             if not number and (len(label) < 2 or not label.endswith(_LABEL_ENDINGS)
                                or lexicon.column_role(label) in (None, "number")):
                 continue
-            cost = best[a][0] + (0 if number else (len(label) - 4) ** 2 - 1)  # a label more breaks a tie
-            if best[b] is None or cost < best[b][0]:
-                best[b] = (cost, best[a][1] + (label,))
+            cost = here[0] + (0 if number else (len(label) - 4) ** 2 - 1)  # a label more breaks a tie
+            there = best[b]
+            if there is None or cost < there[0]:
+                best[b] = (cost, here[1] + (label,))
     found = best[n]
     if found is None or len(found[1]) < 3:
         return None
@@ -587,8 +589,10 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= one]
     last = i
     k = i + 1
-    while k < end and _CHUNK_MARK.match(lines[k][2]) and not first.rstrip().endswith(("。", "!", "?")):
+    while k < end and not first.rstrip().endswith(("。", "!", "?")):
         mark = _CHUNK_MARK.match(lines[k][2])
+        if mark is None:
+            break
         chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
         last = k
         k += 1

@@ -311,9 +311,13 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
     labels = list(_LABEL.finditer(content))
     deps: list[DepartmentMention] = []
     rule: list[DepartmentMention] = []
+    # A key glued to the last unit before it ("…、卫健局配合单位:"): the key grammar reads "健局配合单位" as one
+    # key; a listed key ending it is the key, the characters before it end the previous list.
+    starts = [m.start() + _glued_key_offset(m.group(1)) if idx else m.start() for idx, m in enumerate(labels)]
     for idx, m in enumerate(labels):
-        kind = lexicon.key_role(m.group(1))
-        end = labels[idx + 1].start() if idx + 1 < len(labels) else len(content)
+        key = m.group(1)[starts[idx] - m.start():] if idx else m.group(1)
+        kind = lexicon.key_role(key)
+        end = starts[idx + 1] if idx + 1 < len(labels) else len(content)
         if kind in ("person", "other"):
             continue
         seg = content[m.end():end]
@@ -321,6 +325,24 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
         deps.extend(d)
         rule.extend(r)
     return responsible_leads(deps), rule
+
+
+def _glued_key_offset(key: str) -> int:
+    """How many characters of a key the key grammar read belong to the unit before it: "健局配合单位" -> 2.
+
+    >>> _glued_key_offset("健局配合单位"), _glued_key_offset("配合单位"), _glued_key_offset("协同配合单位")
+    (2, 0, 0)
+    """
+    for listed in _LISTED_KEYS:
+        if key.endswith(listed) and len(key) > len(listed) and not key[:-len(listed)].endswith(_KEY_PREFIXES):
+            return len(key) - len(listed)
+    return 0
+
+
+_LISTED_KEYS = tuple(sorted(set(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS
+                                + lexicon.PERSON_KEYS), key=len, reverse=True))
+# What may stand before a listed key inside one key ("协同配合单位", "主要牵头单位", "具体责任单位").
+_KEY_PREFIXES = ("协同", "主要", "具体", "共同", "总", "其他", "其它", "相关", "分管", "区", "市", "县", "省")
 
 
 def responsible_leads(deps: list[DepartmentMention]) -> list[DepartmentMention]:
@@ -522,7 +544,9 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
     body = text[start:end]
     for m in re.finditer(r"牵头", body):
-        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n(（") + 1
+        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n(（|") + 1
+        while left_start < m.start() and body[left_start] in " \u3000\t":
+            left_start += 1  # "… | 办公室牵头": a table cell's bar and its padding open no name
         left = body[left_start:m.start()]
         you = left.rfind("由")
         if you >= 0:

@@ -297,3 +297,15 @@ def test_bar_rows_that_leave_out_a_column_keep_their_units_in_the_unit_column():
     assert [units for _, units in got] == [[("财务科", "responsible")],
                                            [("办公室", "lead"), ("各科室", "support")],
                                            [("疾控处", "responsible")]]
+
+
+def test_a_key_glued_to_the_last_unit_before_it_leaves_that_unit_whole():
+    got = _resp("一、任务\n(一)加强垃圾治理。\n"
+                "牵头单位:农业农村局、城管局、卫健局配合单位:各镇人民政府、街道办事处\n(二)乙。")
+    assert got[0][1] == [("农业农村局", "lead"), ("城管局", "lead"), ("卫健局", "lead"),
+                         ("各镇人民政府", "support"), ("街道办事处", "support")]
+
+
+def test_a_lead_phrase_in_a_bar_cell_names_no_bar():
+    got = _resp("一、任务\n1.摸清规范性文件底数。 | 办公室牵头,各科室配合 |\n")
+    assert got[0][1][0] == ("办公室", "lead")
