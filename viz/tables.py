@@ -61,10 +61,20 @@ class ResponsibilityMatrix:
     departments: list[MatrixDepartment]
     tasks: list[MatrixTask]
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (task id, department id) -> role
+    _by_task: dict[str, list[tuple[str, str]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def cells(self) -> int:
         return len(self.roles)
+
+    def roles_of(self, task_id: str) -> list[tuple[str, str]]:
+        """(department id, role) pairs of one task; the index is built once, on first use, since
+        each part of a split matrix asks for its own tasks'."""
+        if self._by_task is None:
+            self._by_task = {}
+            for (task, department), role in self.roles.items():
+                self._by_task.setdefault(task, []).append((department, role))
+        return self._by_task.get(task_id, [])
 
     def role(self, task_id: str, department_id: str) -> str:
         """The role in Chinese, or "" when the department has none for the task."""
@@ -249,10 +259,7 @@ def matrix_data(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask] | None
     (['规划', '文件', '编号', '任务', '市科技局'], [[0, 1, '1', '建设平台', [4, 0]]], [['牵头', 'lead']])
     """
     tasks = matrix.tasks if tasks is None else tasks
-    roles_of: dict[str, list[tuple[str, str]]] = {}
-    for (task_id, dept_id), role in matrix.roles.items():
-        roles_of.setdefault(task_id, []).append((dept_id, role))
-    used = {d for t in tasks for d, _ in roles_of.get(t.id, ())}
+    used = {d for t in tasks for d, _ in matrix.roles_of(t.id)}
     departments = [d for d in matrix.departments if d.id in used]
     column = {d.id: 4 + i for i, d in enumerate(departments)}
     values: dict[str, int] = {}
@@ -263,7 +270,7 @@ def matrix_data(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask] | None
 
     rows = []
     for t in tasks:
-        cells = sorted((column[d], role_codes.setdefault(role, len(role_codes))) for d, role in roles_of.get(t.id, ()))
+        cells = sorted((column[d], role_codes.setdefault(role, len(role_codes))) for d, role in matrix.roles_of(t.id))
         rows.append([value(t.plan), value(t.document), t.ref, t.text, [x for pair in cells for x in pair]])
     return {"columns": [["规划", "text"], ["文件", "text"], ["编号", "text"], ["任务", "long"],
                         *([d.name, "role", f"{d.name}（{d.tasks}）"] for d in departments)],
@@ -274,9 +281,8 @@ def matrix_data(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask] | None
 
 def _matrix_caption(matrix: ResponsibilityMatrix, tasks: Sequence[MatrixTask]) -> str:
     docs = sorted({t.document for t in tasks if t.document})
-    task_ids = {t.id for t in tasks}
-    cells = sum(1 for t, _ in matrix.roles if t in task_ids)
-    departments = len({d for t, d in matrix.roles if t in task_ids})
+    cells = sum(len(matrix.roles_of(t.id)) for t in tasks)
+    departments = len({d for t in tasks for d, _ in matrix.roles_of(t.id)})
     shown = "、".join(docs[:8]) + (f" 等 {len(docs)} 份" if len(docs) > 8 else "")
     return (f"{len(tasks):,} 项有责任部门的任务 × {departments:,} 个部门，{cells:,} 个责任关系。"
             f"来源文件：{shown or '无'}。单击表头排序。")
@@ -360,9 +366,6 @@ def write_matrix_parts(source: MatrixSource, out_dir: str | Path, *, cap: int = 
             return page, csv_path, []
         pieces = split_by_plan(matrix, cap)
         width = len(str(len(pieces)))
-        departments_of: dict[str, set[str]] = {}
-        for task_id, dept_id in matrix.roles:
-            departments_of.setdefault(task_id, set()).add(dept_id)
         of_plan: dict[tuple[str, str], int] = {}
         for tasks in pieces:
             key = (tasks[0].plan_id or tasks[0].plan, tasks[0].document)
@@ -378,7 +381,7 @@ def write_matrix_parts(source: MatrixSource, out_dir: str | Path, *, cap: int = 
             part_page.write_text(matrix_html(matrix, title, tasks=tasks, lib=lib,
                                              links=[("返回责任矩阵索引", page.name), ("本部分 CSV", part_csv.name)]),
                                  encoding="utf-8")
-            used = set().union(*(departments_of.get(t.id, set()) for t in tasks))
+            used = {d for t in tasks for d, _ in matrix.roles_of(t.id)}
             departments = [d for d in matrix.departments if d.id in used]
             write_csv(part_csv, ["规划", "文件", "编号", "任务", *(d.name for d in departments)],
                       ([t.plan, t.document, t.ref, t.text, *(matrix.role(t.id, d.id) for d in departments)]

@@ -119,7 +119,7 @@ def department_graph(graph: nx.MultiDiGraph, department: Hashable) -> nx.MultiDi
     keep |= _by_type(graph, tasks, R.SETS_TARGET.value)
     keep |= _by_type(graph, [department], R.ISSUED_BY.value, incoming=True)
     keep |= _by_type(graph, [department], R.IMPLEMENTS.value)  # plans a plan-wide rule gives it
-    return graph.subgraph(keep).copy()
+    return graph.subgraph(keep)  # a view: graph_to_view copies it once, in canonical order
 
 
 def plan_graph(graph: nx.MultiDiGraph, plan: Hashable) -> nx.MultiDiGraph:
@@ -135,7 +135,7 @@ def plan_graph(graph: nx.MultiDiGraph, plan: Hashable) -> nx.MultiDiGraph:
     keep |= _by_type(graph, body, R.SETS_TARGET.value)
     keep |= _by_type(graph, [plan], R.REFERENCES.value) | _by_type(graph, [plan], R.REFERENCES.value, incoming=True)
     keep |= _by_type(graph, [plan], R.PUBLISHES.value, incoming=True)
-    return graph.subgraph(keep).copy()
+    return graph.subgraph(keep)  # a view: graph_to_view copies it once, in canonical order
 
 
 def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
