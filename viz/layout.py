@@ -42,11 +42,13 @@ def hub_layout(graph: nx.MultiDiGraph, *, hubs: int = 150, iterations: int = 50,
     degree = dict(graph.degree())
     if not degree:
         return {}
-    undirected_adj: dict[Hashable, set] = defaultdict(set)
+    # neighbours in the order the edges come (a dict, not a set: a set of strings iterates in an
+    # order that changes with each process's string hashing, and so would the layout)
+    undirected_adj: dict[Hashable, dict[Hashable, None]] = defaultdict(dict)
     for s, t in graph.edges():
         if s != t:
-            undirected_adj[s].add(t)
-            undirected_adj[t].add(s)
+            undirected_adj[s][t] = None
+            undirected_adj[t][s] = None
     hub_nodes = sorted(degree, key=lambda n: (-degree[n], str(n)))[:hubs]
     hub_set = set(hub_nodes)
 

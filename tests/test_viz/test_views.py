@@ -219,3 +219,21 @@ def test_the_same_graph_gives_the_same_files(tmp_path):
         digests.append({str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()
                         for p in sorted(out.rglob("*")) if p.is_file()})
     assert len(digests[0]) > 3 and digests[0] == digests[1]
+
+
+def test_a_precomputed_layout_is_the_same_in_every_process():
+    """Large views carry positions from hub_layout; like the rest of a view they must not change
+    with the process's string hashing (which orders sets of node ids)."""
+    import os
+    import subprocess
+    import sys
+
+    program = ("import random, networkx as nx\n"
+               "from plankg.viz.layout import hub_layout\n"
+               "rng = random.Random(1); g = nx.MultiDiGraph()\n"
+               "for i in range(600):\n"
+               "    for d in rng.sample(range(30), 3): g.add_edge(f'department-{d}', f'task-{i}', key='R')\n"
+               "print(sorted(hub_layout(g, hubs=20).items()))\n")
+    layouts = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(layouts) == 1
