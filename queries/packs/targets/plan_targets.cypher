@@ -6,7 +6,7 @@
 //   task or section, null when set in the plan's preamble). $plan is a fragment of the title.
 // param: plan string choices=pick_plans -- 规划标题片段 (fragment of a plan title)
 // category: lookup
-// revision: 1
+// revision: 2
 MATCH (p:Plan)
 WHERE p.title CONTAINS $plan
 // one path from the plan through its sections and tasks to the target, and the place that sets
@@ -22,4 +22,4 @@ RETURN p.title AS plan,
        g.unit AS unit,
        g.text AS text,
        place.ref AS set_in
-ORDER BY plan, year, metric, value, text
+ORDER BY plan, year, metric, value, text, coalesce(set_in, "")

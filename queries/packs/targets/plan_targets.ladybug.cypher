@@ -16,4 +16,4 @@ RETURN p.title AS plan,
        g.unit AS unit,
        g.text AS text,
        place.ref AS set_in
-ORDER BY plan, year, metric, value, text
+ORDER BY plan, year, metric, value, text, coalesce(set_in, "")
