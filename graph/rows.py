@@ -51,7 +51,7 @@ def node_columns(label: NodeLabel) -> tuple[str, ...]:
     """A label's property names in vocabulary order, `id` first: the fields of its rows.
 
     >>> node_columns(NodeLabel.ENTERPRISE)
-    ('id', 'name')
+    ('id', 'name', 'jurisdiction', 'aliases')
     """
     return _NODE_COLUMNS[label]
 
@@ -93,7 +93,7 @@ def node_rows(nodes: Iterable[Node]) -> dict[NodeLabel, list[Row]]:
     >>> lenovo = Enterprise(id="e1", name="联想")
     >>> rows = node_rows([lenovo, Plan(id="p1", title="规划"), lenovo])
     >>> [label.value for label in rows], rows[NodeLabel.ENTERPRISE]
-    (['Plan', 'Enterprise'], [('e1', '联想'), ('e1', '联想')])
+    (['Plan', 'Enterprise'], [('e1', '联想', None, []), ('e1', '联想', None, [])])
     """
     by_label: dict[NodeLabel, list[Row]] = {}
     by_class: dict[type, tuple[Callable, list]] = {}
@@ -136,7 +136,7 @@ def node_rows_from_mappings(label: NodeLabel, mappings: Iterable[Mapping[str, An
     vocabulary does not declare is ignored; ids may repeat (see `unique_node_rows`).
 
     >>> node_rows_from_mappings(NodeLabel.ENTERPRISE, [{"id": "e1"}, {"name": "联想", "id": "e2", "x": 1}])
-    [('e1', None), ('e2', '联想')]
+    [('e1', None, None, None), ('e2', '联想', None, None)]
     """
     columns = _NODE_COLUMNS[label]
     return [tuple(mapping.get(c) for c in columns) for mapping in mappings]

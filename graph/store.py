@@ -218,7 +218,7 @@ def plain_node(labels: Iterable[str], properties: Mapping[str, Any]) -> dict[str
     so both backends return the same shape.
 
     >>> plain_node(["Enterprise"], {"id": "e1", "name": "联想"})
-    {'_label': 'Enterprise', 'id': 'e1', 'name': '联想'}
+    {'_label': 'Enterprise', 'id': 'e1', 'name': '联想', 'jurisdiction': None, 'aliases': None}
     """
     labels = list(labels)
     label = next((name for name in labels if name in NodeLabel._value2member_map_), labels[0] if labels else None)

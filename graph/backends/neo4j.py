@@ -95,10 +95,12 @@ def node_merge_cypher(label: NodeLabel, *, stub: bool = False) -> str:
     """MERGE one label's rows by id; null values never overwrite known ones, and a citation stub
     only fills properties still unset.
 
-    >>> print(node_merge_cypher(NodeLabel.ENTERPRISE))
+    >>> print(node_merge_cypher(NodeLabel.ENTERPRISE).replace("), n.", "),\\n    n."))
     UNWIND $rows AS row
     MERGE (n:Enterprise {id: row.id})
-    SET n.name = coalesce(row.name, n.name)
+    SET n.name = coalesce(row.name, n.name),
+        n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction),
+        n.aliases = coalesce(row.aliases, n.aliases)
     >>> node_merge_cypher(NodeLabel.PLAN, stub=True).splitlines()[2][:44]
     'SET n.document_id = coalesce(n.document_id, '
     """

@@ -55,8 +55,9 @@ def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double)
     neo4j_double.driver.session.assert_called_once_with(database="neo4j")
     assert neo4j_double.session.execute_write.call_count == 1
     assert neo4j_double.tx_statements() == [
-        ("UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\nSET n.name = coalesce(row.name, n.name)",
-         {"rows": [{"id": "enterprise-1", "name": "联想"}]}),
+        ("UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\nSET n.name = coalesce(row.name, n.name), "
+         "n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction), n.aliases = coalesce(row.aliases, n.aliases)",
+         {"rows": [{"id": "enterprise-1", "name": "联想", "jurisdiction": None, "aliases": []}]}),
         ("UNWIND $rows AS row\nMERGE (n:Project {id: row.id})\n"
          "SET n.document_id = coalesce(row.document_id, n.document_id), n.name = coalesce(row.name, n.name), "
          "n.field = coalesce(row.field, n.field), n.span_start = coalesce(row.span_start, n.span_start), "

@@ -14,7 +14,7 @@ def node_create_cypher(label: NodeLabel) -> str:
     """Create the rows' nodes, which the caller knows are new.
 
     >>> node_create_cypher(NodeLabel.ENTERPRISE)
-    'LOAD FROM $rows CREATE (n:Enterprise {id: v_id, name: v_name})'
+    'LOAD FROM $rows CREATE (n:Enterprise {id: v_id, name: v_name, jurisdiction: v_jurisdiction, aliases: v_aliases})'
     """
     props = ", ".join(f"{p}: {COL}{p}" for p in node_columns(label))
     return f"LOAD FROM $rows CREATE (n:{label.value} {{{props}}})"
