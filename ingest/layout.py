@@ -42,7 +42,8 @@ _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
-_HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}$")
+_HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
+                          r"(?:[(（][^。:：;；,，()（）]{1,8}[)）])?$")  # "落实科室(部门)": an aside after the label
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
@@ -142,7 +143,9 @@ _TOWN = re.compile(rf"^[\u4e00-\u9fff]{{0,5}}(?:{lexicon.alternation(lexicon.TOW
                    r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:人民政府|政府)?$")
 
 
-_ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS)})$")
+_ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS)}"
+                              rf"|(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{1,2}}"
+                              rf"(?:{lexicon.alternation(lexicon.DUTY_VERBS)}))$")
 
 
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
@@ -150,9 +153,10 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     government in a table ("孝顺镇").
 
     >>> shape = _default_unit_shape()
-    >>> pieces = ("区发改局", "孝顺镇", "镇(街道)", "各乡镇", "加快建设", "镇", "办公室牵头", "各科室配合")
+    >>> pieces = ("区发改局", "孝顺镇", "镇(街道)", "各乡镇", "加快建设", "镇", "办公室牵头", "各科室配合",
+    ...           "管理中心按职责分工落实")
     >>> [_unit_piece(p, shape) for p in pieces]
-    [True, True, True, True, False, False, True, True]
+    [True, True, True, True, False, False, True, True, True]
     """
     if _COLLECTIVE.search(piece) or (len(piece) >= 2 and _TOWN.match(piece)):
         return True  # "县各有关单位", "各乡镇": a collective unit

@@ -127,8 +127,13 @@ CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通
 
 @lru_cache(maxsize=4096)
 def column_role(header: str) -> str | None:
-    """The role of a table column from its header cell, or None when the header names no known role."""
+    """The role of a table column from its header cell, or None when the header names no known role.
+
+    >>> column_role("牵头 单位"), column_role("落实科室(部门)"), column_role("成文日期")
+    ('lead', 'responsible', None)
+    """
     h = re.sub(r"\s+", "", header)
+    h = re.sub(r"(?<=.)[(（][^()（）]{1,8}[)）]$", "", h)  # "落实科室(部门)": the label without its aside
     if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or is_meta_key(h):
         return None  # "发文单位" / "市人民政府办公室": a page's metadata printed key, value, key, value
     for role, words in COLUMN_ROLE_WORDS:
