@@ -124,6 +124,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
             s = q.end()
     last = None
     for hm in heads.finditer(s, e):
+        if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
+            continue  # "集聚区块": 区 opens the next word; an earlier head of the run may still name a place
         last = hm
     if last is None:
         return

@@ -180,3 +180,22 @@ def test_targets_by_metric_puts_the_city_beside_its_district(demo_build):
         ("杭州市", "有效高新技术企业总数", 17000.0, "家"), ("拱墅区", "国家高新技术企业数量", 1000.0, "家")}
     spending = _query_rows(store, "targets_by_metric", "metric=研发经费支出", "min_plans=2")
     assert {r["region"] for r in spending if r["metric_key"] == "研发经费支出"} == {"杭州市", "拱墅区"}
+
+
+def test_every_task_of_the_high_tech_zone_opinion_that_names_the_zone_links_to_it(demo_build):
+    """Issue #16: the draft opinion on 杭州国家高新区 names the zone in eight task texts (checked by hand in
+    data/demo/003_14e41b5ea05adff6.txt); each task mentions the one node, not only the first."""
+    _, store, *_ = demo_build
+    rows = [r for r in _query_rows(store, "platform_mentions", "platform=高新区")
+            if r["printed_name"] == "杭州国家高新区" and "世界领先科技园区" in r["plan"]]
+    assert len({r["platform"] for r in rows}) == 1
+    assert {r["ref"] for r in rows if r["ref"]} == {"一.(一)", "一.(二)", "二.(一)", "四.(十)", "五.(十四)",
+                                                   "五.(十五)", "六.(十六)", "六.(十七)"}
+
+
+def test_a_target_stated_in_the_goals_and_again_in_a_task_shows_the_tasks_departments(demo_build):
+    """Issue #16: 新增高新技术企业2000家 is stated in 一、主要目标 and again in task 二.(三).6
+    (责任单位:市科技局、市经信局); the year's due targets show both departments."""
+    _, store, *_ = demo_build
+    rows = [r for r in _query_rows(store, "targets_due", "year=2024") if r["text"] == "新增高新技术企业2000家"]
+    assert rows and {"杭州市科学技术局", "杭州市经济和信息化局"} <= set(rows[0]["departments"])
