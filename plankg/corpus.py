@@ -21,6 +21,7 @@ from plankg.workflow import (
     LoadSummary,
     Progress,
     document_sha,
+    extracted_graphs,
     facts_files,
     ingest_documents,
     read_facts,
@@ -192,18 +193,8 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
                 continue
             yield graph, document_sha(graph), path
         if files:
-            for result in ingest_documents(files, max_bytes=max_bytes, jobs=jobs,
-                                           progress=extract_progress):
-                if result.ignored:
-                    summary.warnings.append(f"{result.path}: not read: {result.ignored}")
-                elif result.error:
-                    summary.skipped.append(result.error)
-                elif result.same_as is not None:
-                    summary.same_as.append((result.path, result.same_as))
-                else:
-                    assert result.graph is not None and result.extraction is not None  # neither error nor repeat
-                    summary.warnings.extend(result.warnings)
-                    yield result.graph, result.extraction.document.sha256, result.path
+            yield from extracted_graphs(ingest_documents(files, max_bytes=max_bytes, jobs=jobs,
+                                                         progress=extract_progress), summary)
 
     # a store that starts empty holds only what this load wrote: nothing is there before it (the tally
     # keeps a node written by an earlier batch as created), so no batch need ask the store

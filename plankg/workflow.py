@@ -232,8 +232,18 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
             out.skipped.append(exc)
             continue
         add(graph, document_sha(graph), path)
-    for result in ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress,
-                                   jobs=jobs):
+    results = ingest_documents([p for p in inputs if p not in facts], max_bytes=max_bytes, progress=progress,
+                               jobs=jobs)
+    for graph, sha, path in extracted_graphs(results, out):
+        add(graph, sha, path)
+    return out
+
+
+def extracted_graphs(results: Iterable[IngestResult], out: Any) -> Iterator[tuple[DocumentGraph, str, Path]]:
+    """The graphs of documents extracted by `ingest_documents`, in order; what was not read, failed or
+    repeated an earlier file is noted on `out` (its `warnings`, `skipped` and `same_as` lists) instead.
+    The one place a load route sorts extraction results, whatever it loads them from."""
+    for result in results:
         if result.ignored:
             out.warnings.append(f"{result.path}: not read: {result.ignored}")
         elif result.error:
@@ -242,9 +252,8 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int | None = None,
             out.same_as.append((result.path, result.same_as))
         else:
             assert result.graph is not None and result.extraction is not None  # neither an error nor a repeat
-            add(result.graph, result.extraction.document.sha256, result.path)
-            out.warnings += result.warnings
-    return out
+            out.warnings.extend(result.warnings)
+            yield result.graph, result.extraction.document.sha256, result.path
 
 
 @dataclass
