@@ -12,11 +12,12 @@ failed batch one document at a time, so the outcome is the same as loading them 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 
 from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport
 from plankg.ontology.model import DocumentGraph
-from plankg.ontology.vocab import NodeLabel
+from plankg.ontology.vocab import DOCUMENT_OWNED, NodeLabel
 
 Progress = Callable[[int, int, str], None]
 
@@ -114,21 +115,41 @@ def distinct_totals(graphs: Iterable[DocumentGraph], reports: Iterable[LoadRepor
     >>> distinct_totals([a, b], reports, {("Enterprise", "e1")})
     {'created': {'Enterprise': 1}, 'updated': {'Enterprise': 1}, 'unchanged': {}}
     """
-    by_id = {report.document_id: report for report in reports}
-    outcome: dict[tuple[str, str], str] = {}
-    for graph in graphs:
-        report = by_id.get(graph.document_id)
-        if report is None:
-            continue
-        for node in graph.nodes:
-            key = (node.label.value, node.id)
-            kind = "unchanged" if report.skipped else "updated" if key in stored else "created"
-            if outcome.get(key, "unchanged") == "unchanged":  # written by any document: written
-                outcome[key] = kind
-    totals: dict[str, dict[str, int]] = {"created": {}, "updated": {}, "unchanged": {}}
-    for (label, _), kind in sorted(outcome.items()):
-        totals[kind][label] = totals[kind].get(label, 0) + 1
-    return totals
+    tally = NodeTally()
+    tally.add(list(graphs), reports, stored)
+    return tally.totals()
+
+
+@dataclass
+class NodeTally:
+    """Created / updated / unchanged per label, each node once, fed a batch at a time: a document's own
+    nodes are counted as they come (their ids are the document's, so no id is kept), shared ones by id
+    (a node written by any document counts as written)."""
+
+    own: dict[str, dict[str, int]] = field(default_factory=lambda: {"created": {}, "updated": {}, "unchanged": {}})
+    shared: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def add(self, graphs: list[DocumentGraph], reports, stored: set[tuple[str, str]]) -> None:
+        by_id = {report.document_id: report for report in reports}
+        for graph in graphs:
+            report = by_id.get(graph.document_id)
+            if report is None:
+                continue
+            for node in graph.nodes:
+                key = (node.label.value, node.id)
+                kind = "unchanged" if report.skipped else "updated" if key in stored else "created"
+                stub = node.label is NodeLabel.PLAN and getattr(node, "document_id", None) is None  # a cited plan
+                if node.label in DOCUMENT_OWNED and not stub:
+                    counts = self.own[kind]
+                    counts[key[0]] = counts.get(key[0], 0) + 1
+                elif self.shared.get(key, "unchanged") == "unchanged":  # written by any document: written
+                    self.shared[key] = kind
+
+    def totals(self) -> dict[str, dict[str, int]]:
+        totals = {kind: dict(counts) for kind, counts in self.own.items()}
+        for (label, _), kind in self.shared.items():
+            totals[kind][label] = totals[kind].get(label, 0) + 1
+        return {kind: dict(sorted(counts.items())) for kind, counts in totals.items()}
 
 
 def format_summary(totals: dict[str, dict[str, int]]) -> str:

@@ -7,13 +7,13 @@ shared nodes (departments, platforms, enterprises, cited plans) for the summary.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.errors import PlankgError
 from plankg.graph.facts import DATASET, PART_DOCUMENTS, dataset_rows, find_dataset, read_graphs, write_part
+from plankg.graph.load import NodeTally
 from plankg.ontology.model import Document, DocumentGraph
-from plankg.ontology.vocab import DOCUMENT_OWNED, NodeLabel
 from plankg.workflow import (
     _EARLIER_VERSIONS,
     FACTS_SUFFIX,
@@ -65,37 +65,6 @@ class FactsWriter:
     def close(self) -> None:
         if self.position % self.part_files:
             self._flush()
-
-
-@dataclass
-class _Tally:
-    """Created / updated / unchanged per label, each node once: a document's own nodes are counted
-    as they come (their ids are the document's), shared ones by id."""
-
-    own: dict[str, dict[str, int]] = field(default_factory=lambda: {"created": {}, "updated": {}, "unchanged": {}})
-    shared: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def add(self, graphs: list[DocumentGraph], reports, stored: set[tuple[str, str]]) -> None:
-        by_id = {report.document_id: report for report in reports}
-        for graph in graphs:
-            report = by_id.get(graph.document_id)
-            if report is None:
-                continue
-            for node in graph.nodes:
-                key = (node.label.value, node.id)
-                kind = "unchanged" if report.skipped else "updated" if key in stored else "created"
-                stub = node.label is NodeLabel.PLAN and getattr(node, "document_id", None) is None  # a cited plan
-                if node.label in DOCUMENT_OWNED and not stub:
-                    counts = self.own[kind]
-                    counts[key[0]] = counts.get(key[0], 0) + 1
-                elif self.shared.get(key, "unchanged") == "unchanged":  # written by any document: written
-                    self.shared[key] = kind
-
-    def totals(self) -> dict[str, dict[str, int]]:
-        totals = {kind: dict(counts) for kind, counts in self.own.items()}
-        for (label, _), kind in self.shared.items():
-            totals[kind][label] = totals[kind].get(label, 0) + 1
-        return {kind: dict(sorted(counts.items())) for kind, counts in totals.items()}
 
 
 @dataclass
@@ -172,7 +141,7 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
     summary.warnings.extend(f"{path}: not read: {reason}" for path, reason in ignored)
     first: dict[str, Path] = {}
     loaded: list[str] = []
-    tally = _Tally()
+    tally = NodeTally()
     by_rows = bool(source.datasets) and not source.facts and not source.documents
     total = 0
     if by_rows:
