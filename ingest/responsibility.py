@@ -237,6 +237,8 @@ def parse_department_list(text: str, base: int, default_role: str,
     >>> deps, rule = parse_department_list("市科技局,以下均需各区、县〔市〕落实,不再列出", 0, "responsible")
     >>> [d.name for d in deps], [d.name for d in rule]
     (['市科技局'], ['各区、县〔市〕'])
+    >>> [d.name for d in parse_department_list("省教育厅、省工商联按职责分工负责)", 0, "responsible")[0]]
+    ['省教育厅', '省工商联']
     """
     registry = registry or default_registry()
     deps: list[DepartmentMention] = []
@@ -277,6 +279,8 @@ def parse_department_list(text: str, base: int, default_role: str,
     for a, b in kept:
         for piece, s, _end in split_units(text[a:b], base + a):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
+            if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
+                piece = piece[:-1]  # "…省工商联按职责分工负责)": the clause's own close, read to the line's end
             own_lead = bool(_OWN_LEAD.search(piece) or _STAR.search(piece))
             piece = _STAR.sub("", piece)
             run_role = None
