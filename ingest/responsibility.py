@@ -67,11 +67,25 @@ def _group_start(text: str, k: int) -> re.Match[str] | None:
 
 
 def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
-    """Whether text[k] opens a line or a sentence, indentation allowed ("    牵头责任单位:…")."""
+    """Whether text[k] opens a line or a sentence, indentation allowed ("    牵头责任单位:…"), or a role key
+    follows a comma ("1、技能培训提升,牵头单位:市退役军人局。").
+
+    >>> _after_line_or_sentence("1、技能培训提升,牵头单位:市退役军人局。", 9, 0)
+    True
+    >>> _after_line_or_sentence("加强合作,共建单位:高校", 5, 0)
+    False
+    """
     j = k - 1
     while j >= start and text[j] in " \u3000\t":
         j -= 1
+    if j >= start and text[j] in ",，" and _ROLE_KEY_COLON.match(text, k):
+        return True
     return j < start or text[j] in "\n。;；"
+
+
+# A listed role key and its colon: what may open a label group after a comma.
+_ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
+_ROLE_KEY_COLON = re.compile(rf"(?:{_ROLE_KEYS})\s*[:：]")
 
 
 def _label_end(text: str, k: int, end: int) -> int:
@@ -501,7 +515,8 @@ def _wrapped_list_line(text: str, nl: int, end: int, depth: int) -> bool:
 # The last characters of unit names ("局", "委", "办" …): a short line ending in one completes a wrapped name.
 _UNIT_FINALS = "局委办厅室府心会门位队行院所司团组社处站馆区县镇乡"
 
-_GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])[ \u3000\t]*")
+_GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])[ \u3000\t]*"
+                              rf"|(?<=[,，])(?={_ROLE_KEY_COLON.pattern})")
 
 
 def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
@@ -837,7 +852,7 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             # A heading that is one unit's name and nothing else ("(二)招商合作局(行政审批局、政务服务中心)"):
             # the section lists that unit's tasks. Its other names in brackets are the same unit's.
             unit = _UNIT_HEADING.match(sec.title)
-            if unit and registry.looks_like_department(unit.group("name")):
+            if unit and not unit.group("name").startswith("各") and registry.looks_like_department(unit.group("name")):
                 base = block.start + block.text.find(sec.title)
                 out.append((sec.start, sec.end, (DepartmentMention(sec.title.rstrip(":："), RESPONSIBLE, base,
                                                                    base + len(sec.title.rstrip(":："))),)))

@@ -309,3 +309,15 @@ def test_a_key_glued_to_the_last_unit_before_it_leaves_that_unit_whole():
 def test_a_lead_phrase_in_a_bar_cell_names_no_bar():
     got = _resp("一、任务\n1.摸清规范性文件底数。 | 办公室牵头,各科室配合 |\n")
     assert got[0][1][0] == ("办公室", "lead")
+
+
+# --------------------------------------------------------------------------- ninth round (w31-w55)
+
+def test_a_role_key_after_a_comma_opens_a_label_group():
+    got = _resp("二、部分项目进展情况\n1、技能培训提升,牵头单位:市退役军人局。其中,进度较慢的为叶集区。\n")
+    assert got == [("技能培训提升", [("市退役军人局", "lead")])]
+
+
+def test_a_heading_opening_with_ge_is_no_units_name():
+    got = _resp("一、各县区民生工程实施进度综合排名\n1、金寨县;2、裕安区;\n")
+    assert got == []
