@@ -53,6 +53,10 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+# A section of a county bureau named 股 ("工业股", "办公室" is one by its suffix already); holdings are not.
+_SECTION = re.compile(r"^[\u4e00-\u9fff]{2,6}(?<![控持参入配])股$")
+
+
 @dataclass(frozen=True)
 class Jurisdiction:
     """A region and the regions above it: the frame in which 市/区/县/省 prefixes resolve."""
@@ -234,8 +238,8 @@ class DepartmentRegistry:
 
         >>> reg = default_registry()
         >>> (reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"),
-        ...  reg.looks_like_unit("完善机制"))
-        (True, True, False)
+        ...  reg.looks_like_unit("完善机制"), reg.looks_like_unit("工业股"), reg.looks_like_unit("某某控股"))
+        (True, True, False, True, False)
         """
         key = ("looks_like_unit", name)
         hit = self._shapes.get(key)
@@ -250,6 +254,8 @@ class DepartmentRegistry:
         if self.is_collective(n) or n in self.aliases:
             return True
         base = re.sub(r"\([^()]*\)$", "", n) or n
+        if _SECTION.match(base):
+            return True  # "工业股", "农业股": a county bureau's section
         return base.endswith(self.unit_suffixes) or n.endswith(self.unit_suffixes)
 
     def looks_like_department(self, name: str) -> bool:

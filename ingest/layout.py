@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plankg.ingest import lexicon
 
@@ -143,6 +144,13 @@ _TOWN = re.compile(rf"^[\u4e00-\u9fff]{{0,5}}(?:{lexicon.alternation(lexicon.TOW
                    r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:人民政府|政府)?$")
 
 
+@lru_cache(maxsize=1)
+def _opening_verb() -> re.Pattern[str]:
+    """The verbs a task opens with (names.STOPWORDS of two characters or more)."""
+    from plankg.ingest.names import STOPWORDS
+
+    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
+
 _ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS)}"
                               rf"|(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{1,2}}"
                               rf"(?:{lexicon.alternation(lexicon.DUTY_VERBS)}))$")
@@ -167,6 +175,9 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     piece = piece.rstrip("*＊★")
     if len(piece) > 20:
         return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence
+    verb = _opening_verb().match(piece)
+    if verb and len(piece) - verb.end() >= 4:
+        return False  # "创建国家级示范区": a task that ends like a unit ("建设局" stays a unit)
     return looks_like_unit(piece) or piece.startswith("各")
 
 

@@ -321,3 +321,13 @@ def test_a_role_key_after_a_comma_opens_a_label_group():
 def test_a_heading_opening_with_ge_is_no_units_name():
     got = _resp("一、各县区民生工程实施进度综合排名\n1、金寨县;2、裕安区;\n")
     assert got == []
+
+
+def test_bureau_sections_and_ministry_departments_are_units_in_table_cells():
+    got = _resp("序号\n主要工作目标内容\n责任科室\n1\n高新技术企业\n工业股、农业股\n2\n科技型中小企业\n工业股\n")
+    assert [units for _, units in got] == [[("工业股", "responsible"), ("农业股", "responsible")],
+                                           [("工业股", "responsible")]]
+    got = _resp("序号 |\n指标名称 |\n预期效果 |\n完成时限 |\n指标 属性 |\n牵头负责司局 |\n备注 |\n"
+                "1 |\n创建国家级示范区 |\n确定首批名单 |\n6月 |\n预期性 |\n规划司 |\n|\n"
+                "2 |\n钢铁去产能规模 |\n3000万吨左右 |\n12月 |\n约束性 |\n原材料工业司 |\n|\n")
+    assert [units for _, units in got] == [[("规划司", "lead")], [("原材料工业司", "lead")]]
