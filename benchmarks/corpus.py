@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     work = a.keep or Path(tempfile.mkdtemp(prefix="plankg-corpus-"))
     if work.exists() and a.keep:
         shutil.rmtree(work)
-    work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)  # mkdtemp made it already when --keep is not given
     corpus = work / "corpus"
     chars = generate(corpus, a.docs, a.seed)
     cores = default_jobs()
