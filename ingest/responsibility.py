@@ -55,15 +55,24 @@ _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPOR
                **{x: RESPONSIBLE for x in _RESP_LABELS}, **{x: "person" for x in _PERSON_LABELS},
                **{x: "other" for x in _OTHER_LABELS}}
 # Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
-_LABEL = re.compile(rf"[【\[]?{lexicon.key_pattern()}[】\]]?\s*[:：]")
+_ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
+# A key and its colon; or a listed role key and 为 ("…,责任单位为区发改委;"), the key in group `wei`.
+# (a key of its own: not inside a word, and not before another key: "第一责任单位为牵头单位" is a convention)
+_KEY_WEI = rf"(?<![\u4e00-\u9fff])(?P<wei>{_ROLE_KEYS})为(?!{_ROLE_KEYS}|牵头|主责|汇总)(?=[\u4e00-\u9fff])"
+_LABEL = re.compile(rf"[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
 # Where a group of units opens: a key (not a deadline's or a remark's) after optional white space.
-_GROUP_LABEL_START = re.compile(rf"[ \u3000\t]*[【\[]?{lexicon.key_pattern()}[】\]]?\s*[:：]")
+_GROUP_LABEL_START = re.compile(rf"[ \u3000\t]*[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
+
+
+def _key(m: re.Match[str]) -> str:
+    """The key a label match read, in either form."""
+    return m.group(1) or m.group("wei")
 
 
 def _group_start(text: str, k: int) -> re.Match[str] | None:
     """The key opening a group of units at text[k], or None ("完成时限:" opens none)."""
     m = _GROUP_LABEL_START.match(text, k)
-    return m if m is not None and lexicon.key_role(m.group(1)) != lexicon.OTHER else None
+    return m if m is not None and lexicon.key_role(_key(m)) != lexicon.OTHER else None
 
 
 def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
@@ -84,8 +93,7 @@ def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
 
 
 # A listed role key and its colon: what may open a label group after a comma.
-_ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-_ROLE_KEY_COLON = re.compile(rf"(?:{_ROLE_KEYS})\s*[:：]")
+_ROLE_KEY_COLON = re.compile(rf"(?:{_ROLE_KEYS})\s*[:：]|{_KEY_WEI}")
 
 
 def _label_end(text: str, k: int, end: int) -> int:
@@ -331,9 +339,9 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
     rule: list[DepartmentMention] = []
     # A key glued to the last unit before it ("…、卫健局配合单位:"): the key grammar reads "健局配合单位" as one
     # key; a listed key ending it is the key, the characters before it end the previous list.
-    starts = [m.start() + _glued_key_offset(m.group(1)) if idx else m.start() for idx, m in enumerate(labels)]
+    starts = [m.start() + _glued_key_offset(_key(m)) if idx else m.start() for idx, m in enumerate(labels)]
     for idx, m in enumerate(labels):
-        key = m.group(1)[starts[idx] - m.start():] if idx else m.group(1)
+        key = _key(m)[starts[idx] - m.start():] if idx else _key(m)
         kind = lexicon.key_role(key)
         end = starts[idx + 1] if idx + 1 < len(labels) else len(content)
         if kind in ("person", "other"):

@@ -331,3 +331,11 @@ def test_bureau_sections_and_ministry_departments_are_units_in_table_cells():
                 "1 |\n创建国家级示范区 |\n确定首批名单 |\n6月 |\n预期性 |\n规划司 |\n|\n"
                 "2 |\n钢铁去产能规模 |\n3000万吨左右 |\n12月 |\n约束性 |\n原材料工业司 |\n|\n")
     assert [units for _, units in got] == [[("规划司", "lead")], [("原材料工业司", "lead")]]
+
+
+def test_a_role_key_with_wei_opens_a_label_group_but_a_convention_stays_one():
+    got = _resp("一、经济指标\n1.人均地区生产总值:增长6%左右(依据目标设置),责任单位为区发改委;\n"
+                "2.规模以上工业增加值:增长8%,责任单位为区经信局;\n")
+    assert [units for _, units in got] == [[("区发改委", "responsible")], [("区经信局", "responsible")]]
+    got = _resp("一、任务\n1.推进改革。\n责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n2.乙。\n")
+    assert got == [("推进改革。\n", [("市发改委", "lead"), ("市财政局", "support")])]
