@@ -72,7 +72,7 @@ def _not_a_name(item: str) -> bool:
     [False, False, True, True, True, True]
     """
     return (item.endswith(lexicon.PLACE_ENDINGS) or item[-1] in _PLACE_LIKE_END or _WORKS.search(item) is not None
-            or _verb_opening().match(item) is not None or _department_stem(item))
+            or lexicon.opening_verb().match(item) is not None or _department_stem(item))
 
 
 def _department_stem(item: str) -> bool:
@@ -80,13 +80,6 @@ def _department_stem(item: str) -> bool:
     from plankg.ingest.departments import default_registry
 
     return default_registry().is_stem(item)
-
-
-@lru_cache(maxsize=1)
-def _verb_opening() -> re.Pattern[str]:
-    from plankg.ingest.names import STOPWORDS
-
-    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from plankg.ingest import lexicon
 
@@ -144,16 +143,9 @@ _TOWN = re.compile(rf"^[\u4e00-\u9fff]{{0,5}}(?:{lexicon.alternation(lexicon.TOW
                    r"(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:人民政府|政府)?$")
 
 
-@lru_cache(maxsize=1)
-def _opening_verb() -> re.Pattern[str]:
-    """The verbs a task opens with (names.STOPWORDS of two characters or more)."""
-    from plankg.ingest.names import STOPWORDS
-
-    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
 
 _ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS)}"
-                              rf"|(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{1,2}}"
-                              rf"(?:{lexicon.alternation(lexicon.DUTY_VERBS)}))$")
+                              rf"|{lexicon.DUTY_PHRASE})$")
 
 
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
@@ -175,7 +167,7 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     piece = piece.rstrip("*＊★")
     if len(piece) > 20:
         return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence
-    verb = _opening_verb().match(piece)
+    verb = lexicon.opening_verb().match(piece)
     if verb and len(piece) - verb.end() >= 4:
         return False  # "创建国家级示范区": a task that ends like a unit ("建设局" stays a unit)
     return looks_like_unit(piece) or piece.startswith("各")
@@ -493,8 +485,7 @@ _LABEL_ENDINGS = tuple(sorted(set(_HEADER_TAILS + ("序号", "编号", "名称",
 _CHUNK_MARK = re.compile(r"^\d{1,3}、")
 _UNIT_CUT = re.compile(r"[、,，;；]")
 _ROW_DEADLINE = re.compile(rf"(?:{lexicon.DEADLINE_PATTERN})$")
-_ROW_DUTY = re.compile(rf"等?(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{0,2}}"
-                       rf"(?:{lexicon.alternation(lexicon.DUTY_VERBS)})$")
+_ROW_DUTY = re.compile(rf"等?{lexicon.DUTY_PHRASE}$")
 
 
 def glued_header(label_run: str) -> tuple[str, ...] | None:

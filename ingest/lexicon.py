@@ -153,6 +153,10 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+# The phrase itself: one basis or two ("按职责分工分别负责"), or none, then a duty verb.
+DUTY_PHRASE = rf"(?:{alternation(DUTY_BASES)}){{0,2}}(?:{alternation(DUTY_VERBS)})"
+
+
 # Industry words that close a firm's short trade name ("华远新材", "康普药业", "长燊科技", "银丰铸造").
 FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子", "电气", "电器", "物流", "冷链", "环保", "新材",
                        "铝业", "铜业", "钢铁", "阀门", "纸业", "化工", "化学", "食品", "铸造", "精工", "重科", "重工",
@@ -169,13 +173,13 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
-# Verbs of recognition and support a registered firm's name follows inside one clause
-# ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
-FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "支持", "推动", "推进", "引进",
-                       "培育", "扶持", "鼓励", "引导", "协调", "对接", "依托", "加快", "指导", "督促")
 # Verbs of support or investment that take a firm as their object.
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进")
+# Verbs of recognition and support a registered firm's name follows inside one clause
+# ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
+FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
+                       "指导") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # 服务, 帮助 stand in names
 
 
 # Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",
@@ -230,3 +234,30 @@ def is_meta_key(text: str) -> bool:
     (True, False)
     """
     return re.sub(r"\s+", "", text).rstrip(":：") in _META_KEYS()
+
+
+# Verbs and function words that stand before a name, never inside one (longest first).
+NAME_STOPWORDS = tuple(sorted(set("""
+建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
+实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
+引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
+增设 参加 利用 通过 结合 面向 瞄准 着力
+优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
+引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障
+保障 以上 以 在 向 为
+改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
+对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
+对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
+揭牌 跻身 入选 荣获 挂牌 争列 融合发展
+""".split()), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def opening_verb() -> re.Pattern[str]:
+    """The verbs and function words of two characters or more (`NAME_STOPWORDS`), matched where a string opens:
+    a string that opens with one is a clause ("创建国家级示范区", "实施城南片区"), not a name.
+
+    >>> opening_verb().match("创建国家级示范区").group(0), opening_verb().match("巡鹰") is None
+    ('创建', True)
+    """
+    return re.compile(alternation(tuple(w for w in NAME_STOPWORDS if len(w) >= 2)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from plankg.ingest import lexicon
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads, generic_words
 from plankg.ingest.structure import body_start
 from plankg.ontology.ids import normalize
@@ -26,20 +27,8 @@ if TYPE_CHECKING:
 
 # Characters that end a name. "(" and ")" stay inside: 中国(杭州)知识产权保护中心.
 PUNCT = set(",，。;；:：、!！?？“”‘’\"《》〈〉「」『』[]【】+ \t\n\r\u3000/|…—")
-# Verbs and function words that stand before a name, never inside one (longest first).
-STOPWORDS = tuple(sorted(set("""
-建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
-实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
-引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
-增设 参加 利用 通过 结合 面向 瞄准 着力
-优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
-引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障
-保障 以上 以 在 向 为
-改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
-对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
-对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
-揭牌 跻身 入选 荣获 挂牌 争列 融合发展
-""".split()), key=lambda w: (-len(w), w)))
+# Verbs and function words that stand before a name, never inside one (longest first): lexicon data.
+STOPWORDS = lexicon.NAME_STOPWORDS
 _CONJUNCTIONS = {"与", "和", "及", "以及", "或"}
 # Endings of an institution whose name is complete before a conjunction, even where no head noun is listed:
 # "某某先导院和某某中心", "中试研发平台与某某中心" are two things, not one name.

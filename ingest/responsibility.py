@@ -124,7 +124,7 @@ _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
 # "按职责分工负责", "按照职责分工负责", "分别负责", "负责": one basis or two ("按职责分工分别负责"), then a
 # duty verb.
-_DUTY = rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)}){{0,2}}(?:{lexicon.alternation(lexicon.DUTY_VERBS)})"
+_DUTY = lexicon.DUTY_PHRASE
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
@@ -860,7 +860,9 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             # A heading that is one unit's name and nothing else ("(二)招商合作局(行政审批局、政务服务中心)"):
             # the section lists that unit's tasks. Its other names in brackets are the same unit's.
             unit = _UNIT_HEADING.match(sec.title)
-            if unit and not unit.group("name").startswith("各") and registry.looks_like_department(unit.group("name")):
+            name = unit.group("name") if unit else ""
+            # one unit's name: not a collective's ("各县区民生工程实施进度综合排名" opens like 各县)
+            if unit and registry.looks_like_department(name) and not registry.is_collective(name):
                 base = block.start + block.text.find(sec.title)
                 out.append((sec.start, sec.end, (DepartmentMention(sec.title.rstrip(":："), RESPONSIBLE, base,
                                                                    base + len(sec.title.rstrip(":："))),)))

@@ -251,24 +251,16 @@ def paragraph_text(p: Any, numbering: Numbering) -> str:
     return text
 
 
-def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr:
-        if child.tag == W + "tc":
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The `tag` children of `parent` (w:tr of a table, w:tc of a row), looking through the content
+    controls and custom XML that may wrap them."""
+    for child in parent:
+        if child.tag == W + tag:
             yield child
         elif child.tag in (W + "sdt", W + "customXml"):
             content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
             if content is not None:
-                yield from _cells(content)
-
-
-def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl:
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-            if content is not None:
-                yield from _rows(content)
+                yield from _children(content, tag)
 
 
 def _int_val(element: Any, path: str, default: int) -> int:
@@ -294,10 +286,10 @@ def table_rows(tbl: Any, numbering: Numbering) -> list[list[str]]:
     width = len(grid.findall(W + "gridCol")) if grid is not None else 0
     rows: list[list[str]] = []
     above: list[str] = []
-    for tr in _rows(tbl):
+    for tr in _children(tbl, "tr"):
         trpr = tr.find(W + "trPr")
         row = [""] * _int_val(trpr, "gridBefore", 0)
-        tcs = list(_cells(tr))
+        tcs = list(_children(tr, "tc"))
         for tc in tcs:
             tcpr = tc.find(W + "tcPr")
             span = max(1, _int_val(tcpr, "gridSpan", 1))

@@ -73,3 +73,19 @@ def plan_store(tmp_path) -> str:
     """A fresh store for one test: its URL (the store file is tmp_path/store/plans.lbdb)."""
     (tmp_path / "store").mkdir()
     return build_store(tmp_path / "store" / "plans.lbdb")
+
+
+def query_rows(store: str, query: str, /, **params) -> list[dict]:
+    """`plankg query QUERY --format json` on `store` with `params` as --param key=value: the rows."""
+    import json
+
+    from click.testing import CliRunner
+
+    from plankg.cli import main
+
+    args = ["query", query, "--format", "json", "--store", store]
+    for key, value in params.items():
+        args += ["--param", f"{key}={value}"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)

@@ -8,6 +8,8 @@ from click.testing import CliRunner
 
 from plankg.cli import main
 
+from .conftest import query_rows as _query
+
 
 @pytest.fixture(scope="module")
 def demo_build(tmp_path_factory):
@@ -83,15 +85,6 @@ def test_bad_document_is_reported_and_nothing_loaded_is_lost(demo_build, tmp_pat
     assert json.loads(before.output) == json.loads(after.output)
 
 
-def _query(store: str, name: str, **params) -> list[dict]:
-    args = ["query", name, "--format", "json", "--store", store]
-    for key, value in params.items():
-        args += ["--param", f"{key}={value}"]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
 def test_science_bureau_and_talent_office_share_tasks(demo_build):
     _, store, *_ = demo_build
     pairs = {frozenset((r["department_a"], r["department_b"])) for r in _query(store, "co_responsible_pairs")}
@@ -147,24 +140,15 @@ def test_demo_export_conforms_to_the_shapes(demo_build, demo_dir, tmp_path):
         assert conforms, report
 
 
-def _query_rows(store: str, name: str, *params: str) -> list[dict]:
-    args = ["query", name, "--format", "json", "--store", store]
-    for param in params:
-        args += ["--param", param]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
-
-
 def test_the_corridor_printed_two_ways_is_one_platform_in_three_plans(demo_build):
     """Issue #16: 城西科创大走廊 (two plans) and 杭州城西科创大走廊 (a third) are one node, and the merge
     log says how each printed name was read."""
     _, store, *_ = demo_build
-    rows = _query_rows(store, "platform_mentions", "platform=城西科创大走廊")
+    rows = _query(store, "platform_mentions", platform="城西科创大走廊")
     assert {r["platform"] for r in rows} == {"城西科创大走廊"}
     assert len({r["plan"] for r in rows}) == 3
     assert {r["printed_name"] for r in rows} == {"城西科创大走廊", "杭州城西科创大走廊"}
-    log = _query_rows(store, "merge_log", "name=城西科创大走廊")
+    log = _query(store, "merge_log", name="城西科创大走廊")
     assert {(r["printed_name"], r["resolution"]) for r in log} == {
         ("城西科创大走廊", "plankg.resolve.v1: plan region 杭州市"),
         ("杭州城西科创大走廊", "plankg.resolve.v1: place 杭州→杭州市")}
@@ -174,11 +158,11 @@ def test_targets_by_metric_puts_the_city_beside_its_district(demo_build):
     """Issue #16: 有效高新技术企业总数 (the city's 2024 plan) and 国家高新技术企业数量 (拱墅区's plan) are one
     metric, compared in one unit."""
     _, store, *_ = demo_build
-    rows = _query_rows(store, "targets_by_metric", "metric=高新技术企业", "min_plans=2")
+    rows = _query(store, "targets_by_metric", metric="高新技术企业", min_plans="2")
     stock = [r for r in rows if r["metric_key"] == "高新技术企业"]
     assert {(r["region"], r["metric"], r["value"], r["unit"]) for r in stock} >= {
         ("杭州市", "有效高新技术企业总数", 17000.0, "家"), ("拱墅区", "国家高新技术企业数量", 1000.0, "家")}
-    spending = _query_rows(store, "targets_by_metric", "metric=研发经费支出", "min_plans=2")
+    spending = _query(store, "targets_by_metric", metric="研发经费支出", min_plans="2")
     assert {r["region"] for r in spending if r["metric_key"] == "研发经费支出"} == {"杭州市", "拱墅区"}
 
 
@@ -186,7 +170,7 @@ def test_every_task_of_the_high_tech_zone_opinion_that_names_the_zone_links_to_i
     """Issue #16: the draft opinion on 杭州国家高新区 names the zone in eight task texts (checked by hand in
     data/demo/003_14e41b5ea05adff6.txt); each task mentions the one node, not only the first."""
     _, store, *_ = demo_build
-    rows = [r for r in _query_rows(store, "platform_mentions", "platform=高新区")
+    rows = [r for r in _query(store, "platform_mentions", platform="高新区")
             if r["printed_name"] == "杭州国家高新区" and "世界领先科技园区" in r["plan"]]
     assert len({r["platform"] for r in rows}) == 1
     assert {r["ref"] for r in rows if r["ref"]} == {"一.(一)", "一.(二)", "二.(一)", "四.(十)", "五.(十四)",
@@ -197,5 +181,5 @@ def test_a_target_stated_in_the_goals_and_again_in_a_task_shows_the_tasks_depart
     """Issue #16: 新增高新技术企业2000家 is stated in 一、主要目标 and again in task 二.(三).6
     (责任单位:市科技局、市经信局); the year's due targets show both departments."""
     _, store, *_ = demo_build
-    rows = [r for r in _query_rows(store, "targets_due", "year=2024") if r["text"] == "新增高新技术企业2000家"]
+    rows = [r for r in _query(store, "targets_due", year="2024") if r["text"] == "新增高新技术企业2000家"]
     assert rows and {"杭州市科学技术局", "杭州市经济和信息化局"} <= set(rows[0]["departments"])

@@ -3,12 +3,13 @@ demo corpus agrees with the Cypher query packs that ask the same questions."""
 from __future__ import annotations
 
 import csv
-import json
 
 import pytest
 from click.testing import CliRunner
 
 from plankg.cli import main
+
+from .conftest import query_rows as _query
 
 
 @pytest.fixture(scope="module")
@@ -18,15 +19,6 @@ def demo(tmp_path_factory):
     result = CliRunner().invoke(main, ["demo", "--store", store, "--build", str(build)])
     assert result.exit_code == 0, result.output
     return build, store, result.output
-
-
-def _query(store: str, name: str, *params: str) -> list[dict]:
-    args = ["query", name, "--format", "json", "--store", store]
-    for p in params:
-        args += ["-p", p]
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
 
 
 def test_demo_writes_the_analysis_and_the_edition_diff(demo):
