@@ -40,6 +40,7 @@ from plankg.ingest.lexicon import (
     TITLE_KINDS,
     TRANSMIT_WORDS,
     alternation,
+    column_role,
 )
 from plankg.ingest.structure import (
     YEAR_NUMERAL,
@@ -48,7 +49,7 @@ from plankg.ingest.structure import (
     year_number,
 )
 
-RULE = "plankg.plan_meta.v4"
+RULE = "plankg.plan_meta.v5"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
@@ -68,10 +69,14 @@ _DRAFT = re.compile(r"征求意见稿|送审稿|草案|讨论稿")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 # A signature date whose 年/月/日 marks were lost ("2024115", "2022121日").
 _GARBLED_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2,4})日?$")
+_ISSUE_OF = re.compile(r"第\s*[一二三四五六七八九十\d]{1,4}\s*期")
+_TOWN = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道)")
 _BRACKET_LINE = re.compile(r"^[(（〔\[【][^()（）〔〕\[\]【】]{1,20}[)）〕\]】]$")
 _LEAD_BRACKET = re.compile(r"^[(（【\[][^()（）【】\[\]]{1,14}[)）】\]]\s*(?=\S)")
 _LIST_MARK = re.compile(r"^\d{1,2}\s*[.、．]\s*(?=\D)")
-_PLACE_START = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡)")
+# A place opening a name; one-character counties too (歙县, 沛县), but not 全县, 各县 or 本县.
+_PLACE_START = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|自治区|市|州|盟|区|县|旗|镇|乡)"
+                          r"|[^\W\d全各本该我每市区省州县乡镇]县)")
 _SHORT_TAIL = re.compile(r"\s*[(（][^()（）。]{1,12}[)）]$")
 
 
@@ -101,7 +106,8 @@ _FIELD_KEY = re.compile(r"[\[【]?\s*(" + "|".join(_spaced(k) for k in sorted(_K
                         + r")\s*(?:[\]】]\s*[|:：]?|[:：|]|(?=\s))")
 
 # A key alone on its line: its value is on the next one.
-_BARE_KEY = re.compile(r"^\s*[\[【]?\s*(?:" + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
+_BARE_KEY = re.compile(r"^\s*[•·]?\s*[\[【]?\s*(?:"
+                       + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
                        + r")\s*[\]】]?\s*[:：|]?\s*$")
 
 
@@ -138,10 +144,11 @@ def read_meta_fields(head: str) -> MetaFields:
     lines = head.splitlines()
     for i, line in enumerate(lines):
         keys = list(_FIELD_KEY.finditer(line))
-        if _BARE_KEY.match(line) and i + 1 < len(lines) and not _BARE_KEY.match(lines[i + 1]) \
-                and not _FIELD_KEY.search(lines[i + 1]):
-            # "发文字号" / "十政办发〔2023〕19号": the key on a line of its own, its value on the next.
-            line = line + " " + lines[i + 1]
+        nxt = next((n for n in lines[i + 1:i + 4] if n.strip(" \u3000\u00a0")), "")
+        if _BARE_KEY.match(line) and nxt and not _BARE_KEY.match(nxt) and not _FIELD_KEY.search(nxt):
+            # "发文字号" / "十政办发〔2023〕19号": the key on a line of its own, its value on the next
+            # (blank lines between them skipped).
+            line = line + " " + nxt
             keys = list(_FIELD_KEY.finditer(line))
         for k, m in enumerate(keys):
             role = _KEY_ROLE[re.sub(r"\s+", "", m.group(1))]
@@ -195,9 +202,37 @@ def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
                 continue
             line = _LIST_MARK.sub("", _LEAD_BRACKET.sub("", line) if not _TITLE_TAIL.match(line) else line)
             line = _CHROME_PREFIX.sub("", line)  # "主动公开朗读金华开发区2022年工作计划": buttons glued to the title
+            line = _title_furniture(line)
             if line:
                 out.append(line)
     return out
+
+
+# What pages print around a title line: table bars ("马屿镇2024年度重点工作任务分解 |"), a file name's
+# extension ("…任务清单.docx"), a sharing site's banner ("《X.docx》由会员分享…"), a page number
+# ("— 2 —X") or a date that lost its month ("2023925日X").
+_SHARED_FILE = re.compile(r"^《(.+?)\.(?:docx?|pdf|wps|xlsx?)(?:\(\d+页[^()]*\))?》由会员分享")
+_FILE_NAME = re.compile(r"^(.+?)\.(?:docx?|pdf|wps|xlsx?)$")
+_PAGE_NUMBER = re.compile(r"^(?:[—\-]\s*)+\d{1,3}\s*[—\-]\s*(?=\S)")
+_LOST_DATE = re.compile(r"^(?:19|20)\d{3,4}日(?=\D)")
+
+
+def _title_furniture(line: str) -> str:
+    """A front line without the furniture pages print around titles.
+
+    >>> _title_furniture("马屿镇2024年度重点工作任务分解 | ||"), _title_furniture("某区任务清单.docx")
+    ('马屿镇2024年度重点工作任务分解', '某区任务清单')
+    >>> _title_furniture("《某县工作要点.docx(14页珍藏版)》由会员分享"), _title_furniture("— — — 2 —某区方案")
+    ('某县工作要点', '某区方案')
+    """
+    line = re.sub(r"\s*\|[\s|]*$", "", line)
+    shared = _SHARED_FILE.match(line)
+    if shared:
+        return shared.group(1)
+    named = _FILE_NAME.match(line)
+    if named:
+        return named.group(1)
+    return _LOST_DATE.sub("", _PAGE_NUMBER.sub("", line))
 
 
 @dataclass(frozen=True)
@@ -377,7 +412,10 @@ def _title_from_lines(lines: list[str]) -> str | None:
     above: list[str] = []
     prev_completed = False
     for line in lines:
-        if not _is_title_line(line):
+        label = column_role(line) not in (None, "task") and not re.match(r"(?:19|20)\d{2}", line) \
+            and not _PLACE_START.match(line)
+        if not _is_title_line(line) or label or _ISSUE_OF.search(line):
+            # A column label ("1-11月推进情况") or a bulletin's issue line ("10.16 第 八 期 …") is no title.
             above = []
             continue
         if best is not None and prev_completed and _TITLE_TAIL.fullmatch(line):
@@ -417,8 +455,9 @@ def _about_title(lines: list[str], fields: MetaFields) -> TitleLine | None:
         if "关于" not in line:
             continue
         found = parse_about_title(line, lines[i - 1] if i else "")
-        if found is None and "关于" in line[:40]:
-            found = parse_about_title("".join(lines[i:i + 3]), lines[i - 1] if i else "")
+        for more in (3, 2):
+            if found is None and "关于" in line[:40]:
+                found = parse_about_title("".join(lines[i:i + more]), lines[i - 1] if i else "")
         if found:
             return found
     return parse_about_title(fields.title) if fields.title else None
@@ -445,6 +484,8 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
     if notice and (_completes_title(notice.own) or notice.own.endswith("的通知")):
         return notice.own
     title = _title_from_lines(lines)
+    if title and fields.title and _title_key(fields.title).endswith(_title_key(title)):
+        return _clean_title(fields.title)  # the field prints whole what the heading shortens ("某委2021年…台账")
     if title:
         return title
     glued = _title_with_number(structure.text)
@@ -556,6 +597,39 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
     for line in front:
         if parse_date(line.strip(" \u3000\u00a0")):
             return [], line.strip(" \u3000\u00a0")
+    for lines in (front, tail):
+        found = _inline_signature(lines, registry)
+        if found[1]:
+            return found
+    for line in front:
+        dated = _DATED_LINE.match(line.strip(" \u3000\u00a0"))
+        if dated:
+            return [], next(g for g in dated.groups() if g)
+    return [], ""
+
+
+# A date printed with the notice: in brackets under the title ("(2015年9月15日)"), opening a report's
+# speech line ("——2022年1月10日在某市人民代表大会上"), or a garbled date alone on its line ("2024327").
+_WHOLE_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATED_LINE = re.compile(rf"^(?:[(（]\s*({_WHOLE_DATE})\s*[)）]$|[—\-―─]{{1,4}}\s*({_WHOLE_DATE})\s*在"
+                         r"|((?:19|20)\d{5,6})$)")
+# A signer and its date printed inside a line ("…请认真贯彻落实。 福州市人民政府 2024年11月16日 (此件主动公开)"):
+# the date closes the line or is followed by a space, a remark in brackets or 印.
+_INLINE_SIGNATURE = re.compile(r"(?:^|[。;；,，\s])([^\s。;；,，:：、《》“”|]{4,40}?)\s*"
+                               r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=\s|$|[(（]|印)")
+
+
+def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[list[str], str]:
+    """The first signer glued to its date inside a line, with that date.
+
+    >>> _inline_signature(["请认真组织实施。 某某市人民政府 2024年11月16日 (此件主动公开)"], default_registry())
+    (['某某市人民政府'], '2024年11月16日')
+    """
+    for line in lines:
+        for m in _INLINE_SIGNATURE.finditer(line):
+            name = m.group(1)
+            if registry.looks_like_unit(name) and not name.endswith(_PLAN_WORDS):
+                return [name], m.group(2)
     return [], ""
 
 
@@ -586,6 +660,23 @@ def pick_reading(readings: tuple[str, ...], page_dates: tuple[str, ...]) -> str 
         if before:
             return max(before)
     return None
+
+
+def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
+    """A joint signature printed without a space, as its two bodies; any other name as itself.
+
+    >>> joint_issuers("中共某某市委某某市人民政府", default_registry())
+    ['中共某某市委', '某某市人民政府']
+    >>> joint_issuers("某某市人民政府办公室", default_registry())
+    ['某某市人民政府办公室']
+    """
+    for cut in range(3, len(name) - 2):
+        first, second = name[:cut], name[cut:]
+        place = _PLACE_START.match(second.removeprefix("中共"))
+        # The second body opens with the first one's place ("中共X市委" + "X市人民政府").
+        if place and place.group(0) in first and _names_unit(first, registry) and _names_unit(second, registry):
+            return [first, second]
+    return [name]
 
 
 def _has_place(name: str, registry: DepartmentRegistry) -> bool:
@@ -736,8 +827,9 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     title = find_title(structure, fields)
     printed, date_line = _signature(structure, registry)
     resolve = bool(printed)
-    if not printed and fields.issuer and registry.looks_like_unit(fields.issuer):
-        printed = [fields.issuer]
+    if not printed and fields.issuer and (registry.looks_like_unit(fields.issuer)
+                                          or _TOWN.fullmatch(fields.issuer)):
+        printed = [fields.issuer]  # "发布单位: | 杜桥镇 |": a town issues in its own name
     if not printed:
         about = _about_title(lines, fields)
         named = list(about.issuers) if about else []
@@ -748,13 +840,17 @@ def read_plan_meta(text: str, structure: Structure | None = None,
 
     # A whole signature date, else the document's date field, else a garbled signature date read
     # by the dates the page prints.
-    date = parse_date(date_line) or fields.date or pick_reading(date_readings(date_line), fields.page_dates)
+    date = (parse_date(re.sub(r"\s+", "", date_line)) or fields.date
+            or pick_reading(date_readings(date_line), fields.page_dates))
+    if date is None and fields.page_dates:
+        date = fields.page_dates[0]  # no date of its own: the day the page published it
 
     region = find_region(title, printed, registry, text)
     # Where the gazetteer does not know the plan's place, its title still names it ("六盘水市…方案").
     titled = _PLACE_START.match(title) if title else None
     place = titled.group(0) if titled and title and (region is None or region not in title) else region
     issuers: list[str] = []
+    printed = [part for name in printed for part in joint_issuers(name, registry)]
     for name in printed:
         issuer = issuer_name(name, place, registry, resolve=resolve)
         if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source):

@@ -162,3 +162,72 @@ def test_issuers_printed_before_about_keep_their_printed_form():
     m = read_plan_meta(joint)
     assert m.issuers == ("中共某某省委", "某某省人民政府")
     assert m.title == "中共某某省委 某某省人民政府关于做好2022年乡村振兴重点工作的实施意见"
+
+
+@pytest.mark.parametrize("text, date", [
+    # No date of its own: the day the page published it.
+    ("某区2023年工作要点\n发布日期:2023-03-13 分享:\n一、目标\n正文。", "2023-03-13"),
+    # A date in brackets under the title, and the date opening a report's speech line.
+    ("某市推进行动实施意见\n(2015年9月15日)\n为贯彻落实,提出如下意见。\n一、目标\n正文。", "2015-09-15"),
+    ("2020年某县人民政府工作报告\n——2019年12月29日在某县人民代表大会上\n一、回顾\n正文。", "2019-12-29"),
+    # A signer and its date inside a line of a document printed on one line.
+    ("关于某某方案的通知 现印发给你们,请认真组织实施。 某某市人民政府 2024年11月16日 (此件主动公开) 一、目标 正文。",
+     "2024-11-16"),
+    # A date that lost its 年/月/日, alone on its line, read by the page's posting date.
+    ("关于印发《某市2024年工作要点》的通知\n发布时间:2024-03-28 09:33\n现印发给你们。\n2024327\n一、目标\n正文。",
+     "2024-03-27"),
+])
+def test_date_where_the_page_prints_it(text, date):
+    assert read_plan_meta(text).date == date
+
+
+def test_a_signature_inside_a_line_names_the_issuer():
+    text = "关于某某方案的通知 现印发给你们,请认真组织实施。 福州市人民政府 2024年11月16日 (此件主动公开) 一、目标 正文"
+    assert read_plan_meta(text).issuers == ("福州市人民政府",)
+
+
+def test_one_character_county_is_a_place():
+    text = "歙县人民政府办公室关于印发《某某工作方案》的通知\n各乡、镇人民政府:\n现印发给你们。\n2025年5月14日" + BODY
+    assert read_plan_meta(text).issuers == ("歙县人民政府办公室",)
+
+
+def test_joint_signature_printed_without_a_space():
+    text = "中共宿州市委宿州市人民政府关于加快园区发展的实施意见\n各县、区:" + BODY
+    assert read_plan_meta(text).issuers == ("中共宿州市委", "宿州市人民政府")
+
+
+def test_title_split_over_two_lines_with_the_addressees_next():
+    text = "西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府,各街道:" + BODY
+    meta = read_plan_meta(text)
+    assert meta.title == "西平县2020年度法治政府建设工作安排"
+    assert meta.issuers == ("西平县人民政府办公室",)
+
+
+def test_field_value_after_blank_lines_and_a_town_issuer():
+    fields = read_meta_fields("  • 发布机构:\n\n    区政府办公室\n\n  • 发文日期:\n\n    2021-07-01")
+    assert fields.issuer == "区政府办公室"
+    text = "索引号: | 0001/2021-1 | 公开方式: | 主动公开 |\n发布单位: | 杜桥镇 |\n杜桥镇2021年工作计划 |\n|" + BODY
+    meta = read_plan_meta(text)
+    assert (meta.title, meta.issuers) == ("杜桥镇2021年工作计划", ("杜桥镇",))
+
+
+def test_source_value_ends_at_the_next_page_field():
+    fields = read_meta_fields("发布时间:2024-03-28 09:33信息来源: 芜湖市教育局阅读次数:编辑:某某 字体:【")
+    assert fields.source == "芜湖市教育局"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("钟楼区2023年生活垃圾分类工作任务清单.docx\n\n上传人:p** 文档编号:329362\n"
+     "资源描述钟楼区2023年生活垃圾分类工作任务清单\n序号 任务 责任单位", "钟楼区2023年生活垃圾分类工作任务清单"),
+    ("《2023年某县安全生产工作要点.docx》由会员分享,可在线阅读,更多相关请搜索。\n1、2023年某县安全生产工作要点2023年全县…",
+     "2023年某县安全生产工作要点"),
+    ("2023年区政府重点民生实事项目推进情况(1-11月)\n序号 |\n主要任务 |\n牵头单位 |\n1-10月推进情况 |\n1-11月推进情况 |",
+     "2023年区政府重点民生实事项目推进情况(1-11月)"),
+    ("2019年县政府工作报告三季度完成情况通报\n10.16  第 八 期 2019年县政府工作报告三季度完成情况\n正文。",
+     "2019年县政府工作报告三季度完成情况通报"),
+    ("名 称: 某省卫生健康委2021年政务公开工作重点任务台账\n文 号:\n2021 年政务公开工作重点任务台账 |\n"
+     "序号 | 工作任务 | 责任处室 |",
+     "某省卫生健康委2021年政务公开工作重点任务台账"),
+])
+def test_title_among_page_furniture(text, title):
+    assert read_plan_meta(text).title == title

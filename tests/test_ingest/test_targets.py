@@ -81,3 +81,16 @@ def test_a_sentence_alone_is_a_document(run_pipeline):
 def test_aspiration_words_set_the_comparator_and_leave_the_metric(run_pipeline, text, metric):
     [target] = run_pipeline(text).targets
     assert (target.metric, target.comparator) == (metric, ">=")
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("到2020年,全市用水总量控制在11.88亿立方米以内。", 11.88e8, "立方米"),
+    ("到2025年,新增光伏装机容量50万千瓦。", 50e4, "千瓦"),
+    ("到2025年,新建绿道120千米。", 120e3, "米"),
+])
+def test_physical_units_are_read(run_pipeline, sentence, value, unit):
+    """The value in the unit's base measure, whichever of value or unit holds the magnitude."""
+    (target,) = run_pipeline(sentence).targets
+    scale = {"亿": 1e8, "万": 1e4, "千": 1e3}.get(target.unit[:1], 1) if target.unit != unit else 1
+    assert target.unit.endswith(unit)
+    assert target.value * scale == pytest.approx(value)
