@@ -108,6 +108,15 @@ def _activity_after() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)}|等|、|\d+条)")
 
 
+@lru_cache(maxsize=1)
+def _activity_list_end() -> re.Pattern[str]:
+    """An item closed by what firms do, the last of a 、-list ("…、天运股份上市")."""
+    first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
+    words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
+    return re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})"
+                      rf"(?P<act>{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)})")
+
+
 @lru_cache(maxsize=8192)
 def _shaped(name: str) -> bool:
     """A body and an industry word, the body no word of its own."""
@@ -189,6 +198,12 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue
         for s, e in items:
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
+    for m in _activity_list_end().finditer(text, start, end):
+        # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do.
+        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start("act"))]
+        if len(items) >= 2 and all(_shaped(text[s:e]) for s, e in items):
+            for s, e in items:
+                found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST))
     verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
         if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):

@@ -97,7 +97,13 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     body = name[: len(name) - len(head.noun)]
     has_place = places.found_in(name)
     if head.strength == "designation":
-        return bool(body) and (has_place or "国家" in body) and body != "国家级"
+        # "沙头角深港国际旅游消费合作区": a proper name the gazetteer does not know is still a name.
+        # Its proper part opens the name, which does not open with a verb ("改造凤园西侧片区").
+        bare_body = _LEVEL_PREFIX.sub("", body, count=1)
+        proper = strip_generic(bare_body)
+        named_body = (len(proper) >= 3 and bare_body.startswith(proper[:2]) and not lexicon.opening_verb().match(body)
+                      and not re.search(r"\d", body))
+        return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级"
     if head.strength == "weak":
         return len(body) >= 2 and (quoted or has_place or "·" in name) and strip_generic(body) != ""
     bare = _LEVEL_PREFIX.sub("", body, count=1)

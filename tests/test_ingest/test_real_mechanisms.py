@@ -339,3 +339,20 @@ def test_a_role_key_with_wei_opens_a_label_group_but_a_convention_stays_one():
     assert [units for _, units in got] == [[("区发改委", "responsible")], [("区经信局", "responsible")]]
     got = _resp("一、任务\n1.推进改革。\n责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)\n2.乙。\n")
     assert got == [("推进改革。\n", [("市发改委", "lead"), ("市财政局", "support")])]
+
+
+def test_a_designation_zone_with_a_proper_name_the_gazetteer_does_not_know_is_a_platform(run_pipeline):
+    text = "推动原沙头角保税区、创智核片区融入沙头角深港国际旅游消费合作区建设,争创科技体制改革试验区。"
+    names = {p.name for p in run_pipeline(text).platforms}
+    assert {"沙头角深港国际旅游消费合作区", "原沙头角保税区", "创智核片区"} <= names
+    # A category of designation (no proper part) and a clause opening with a verb name nothing.
+    assert not names & {"科技体制改革试验区", "争创科技体制改革试验区"}
+    assert not any(p.name.startswith(("改造", "整治")) for p in run_pipeline("改造凤园西侧片区。").platforms)
+
+
+def test_firm_shaped_names_listed_before_what_firms_do_are_firms(run_pipeline):
+    text = ("力争森泰股份、强邦新材、天运股份上市。临海新材料、星铃新材料、鹰游新立成毛绒等项目已生产。"
+            "力争新材料、生物医药产业上市融资。")
+    names = [e.name for e in run_pipeline(text).enterprises]
+    assert {"森泰股份", "强邦新材", "天运股份", "临海新材料", "星铃新材料", "鹰游新立成毛绒"} <= set(names)
+    assert "新材料" not in names and "生物医药" not in names

@@ -17,8 +17,9 @@ import pytest
 from plankg.ingest.pipeline import extract_file
 
 REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
-FLOORS = {"resp_p": 0.95, "resp_f1": 0.92, "lead": 0.87, "targets": 0.90, "platforms": 0.70, "enterprises": 0.64,
-          "plan": 0.86}  # lowered when rounds 8-9 (w01-w55, first sight F1 0.42, 0.41) joined; plan raised by page dates
+# Lowered when rounds 8-9 (w01-w55, first sight F1 0.42, 0.41) joined; raised with session 8's plan and entity rules.
+FLOORS = {"resp_p": 0.95, "resp_f1": 0.92, "lead": 0.87, "targets": 0.90, "platforms": 0.74, "enterprises": 0.69,
+          "plan": 0.86}
 
 
 def _stems() -> list[str]:
