@@ -295,6 +295,55 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
     return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1, separators)
 
 
+def _card_key(raw: str) -> str | None:
+    """A key line of a card: a short label with a column role, alone on its line (bars and a colon allowed)."""
+    cell = re.sub(r"\s+", "", bar_text(raw)).rstrip(":：")
+    return cell if cell and _HEADER_CELL.match(cell) and lexicon.column_role(cell) is not None else None
+
+
+def card_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
+    """Cards of key lines each followed by its value ("具体任务" / "全面落实…" / "责任单位" / "卫健局、文旅局"),
+    one row per card; a card opens at its task key. Needs a task key and a unit key in the first card.
+
+    >>> t = ["具体任务", "全面落实防控措施,守好防线。", "责任单位", "卫健局、文旅局", "配合单位", "各乡镇"]
+    >>> lines, at = [], 0
+    >>> for x in t:
+    ...     lines.append((at, at + len(x), x)); at += len(x) + 1
+    >>> table = card_table(lines, 0, len(lines))
+    >>> table.roles, table.rows[0].cells
+    (('task', 'responsible', 'support'), ('全面落实防控措施,守好防线。', '卫健局、文旅局', '各乡镇'))
+    """
+    first = _card_key(lines[i][2]) if i < end else None
+    if first is None or lexicon.column_role(first) != "task":
+        return None
+    header: list[str] = []
+    cards: list[dict[str, list[int]]] = []
+    j = i
+    while j + 1 < end:
+        key = _card_key(lines[j][2])
+        if key is None or _card_key(lines[j + 1][2]) is not None or not bar_text(lines[j + 1][2]).strip():
+            break
+        if key == first:
+            cards.append({})
+        elif not cards or key in cards[-1]:
+            break
+        if key not in header:
+            if cards and len(cards) > 1:
+                break  # a later card names a key the first did not: another layout
+            header.append(key)
+        cards[-1][key] = [j + 1]
+        j += 2
+    roles = tuple(lexicon.column_role(h) for h in header)
+    if len(header) < 2 or not any(r in lexicon.UNIT_ROLES for r in roles):
+        return None
+    rows = []
+    for card in cards:
+        cells = [card.get(h, []) for h in header]
+        row = _row(lines, cells, roles)
+        rows.append(Row(min(k for c in card.values() for k in c) - 1, row.last, row.cells, row.starts))
+    return Table(tuple(header), roles, i, tuple(rows), j)
+
+
 def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
                     looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """The rows of `table` that go on at lines[i], after a section row that interrupted it."""

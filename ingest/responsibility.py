@@ -597,6 +597,27 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     return []
 
 
+_DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^。;；\n]{{2,120}}?)(?:{_DUTY})"
+                            r"[ \u3000]*(?:[。;；]|$)", re.M)
+
+
+def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
+    """A sentence of units and a duty verb alone ("…整治工作。市生态环境局负责。"), the item's last such one:
+    only when every piece is a government body.
+
+    >>> t = "推进整治。建立机制。市生态环境局、市水务局分别负责。"
+    >>> [d.name for d in _duty_sentence(t, 0, len(t), default_registry())]
+    ['市生态环境局', '市水务局']
+    """
+    found: list[DepartmentMention] = []
+    for m in _DUTY_SENTENCE.finditer(text, start, end):
+        units = m.group("units")
+        pieces = split_units(units, m.start("units"))
+        if pieces and all(registry.looks_like_department(p) for p, _, _ in pieces):
+            found = [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
+    return found
+
+
 # A unit cell holds names, not sentences or figures: a cell that does is another column's, shifted into
 # this one by a merged cell left out of the row.
 _NOT_UNITS = re.compile(r"[。\d]|已完成|正在|完成率")
@@ -707,7 +728,7 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         found.append(ResponsibilityClause(clause_ref, section, text[first:g_end], first, g_end, tuple(deps), rule))
         cursor = g_end
     if not found and (kind == "item" or continued):
-        deps = _lead_phrase(text, start, end, registry)
+        deps = _lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
         if deps:
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))
@@ -739,7 +760,8 @@ def states_plan_wide_rule(text: str, start: int = 0, end: int | None = None) -> 
     return _RULE_WORDS.search(text, start, len(text) if end is None else end) is not None
 
 
-_TRIGGER_WORDS = ("牵头", *sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))
+# "负责" opens a sentence of units and a duty verb ("市生态环境局负责。", `_duty_sentence`).
+_TRIGGER_WORDS = ("牵头", "负责", *sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))
 # The lookahead (the characters a trigger can start with) only speeds up the scan.
 _TRIGGER = re.compile(rf"(?=[{re.escape(_OPEN + ''.join(sorted({w[0] for w in _TRIGGER_WORDS})))}])"
                       rf"(?:[{re.escape(_OPEN)}]|{'|'.join(_TRIGGER_WORDS)})")

@@ -488,7 +488,7 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
     or the rows of an `interrupted` table going on after a section row."""
     first = lines[i][2]
     if len(first) <= 18 and lexicon.column_role(layout.bar_text(first)) is not None:
-        table = layout.cell_table(lines, i, end)
+        table = layout.cell_table(lines, i, end) or layout.card_table(lines, i, end)
         if table is not None:
             return table
     if interrupted is not None:

@@ -356,3 +356,27 @@ def test_firm_shaped_names_listed_before_what_firms_do_are_firms(run_pipeline):
     names = [e.name for e in run_pipeline(text).enterprises]
     assert {"森泰股份", "强邦新材", "天运股份", "临海新材料", "星铃新材料", "鹰游新立成毛绒"} <= set(names)
     assert "新材料" not in names and "生物医药" not in names
+
+
+# --------------------------------------------------------------------------- tenth round (x01-x43)
+
+def test_a_collective_of_a_named_body_is_a_unit():
+    got = _resp("一、任务\n1.做好今年政府工作。(国务院各部门分别负责,年内持续推进)\n"
+                "2.推进改革。(省政府有关部门按职责分工负责)")
+    assert got == [("做好今年政府", [("国务院各部门", "responsible")]),
+                   ("推进改革。(", [("省政府有关部门", "responsible")])]
+
+
+def test_a_sentence_of_units_and_a_duty_verb_closes_its_item():
+    got = _resp("一、任务\n1.推进排污口整治。建立分级负责的管理机制。市生态环境局负责。\n"
+                "2.提升处理效能。市发改局、市住建局分别负责。\n3.完善机制,压实各方责任,负责到底。")
+    assert got == [("推进排污口整", [("市生态环境局", "responsible")]),
+                   ("提升处理效能", [("市发改局", "responsible"), ("市住建局", "responsible")])]
+
+
+def test_a_card_of_keys_each_above_its_value_is_one_task():
+    got = _resp("具体任务\n全面落实防控措施,守好疫情防线。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n"
+                "完成时限\n12月底前")
+    assert [(task, sorted(name for name, _ in units)) for task, units in got] == [
+        ("全面落实防控", ["卫健局", "各乡镇", "文旅局"])]
+    assert dict(got[0][1])["各乡镇"] == "support"
