@@ -97,6 +97,8 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     roles = tuple(lexicon.column_role(c) for c in cells)
     if len(roles) < 2 or any(r is None for r in roles) or "number" in roles[1:]:
         return None
+    grouping = lexicon.grouping_indicator_columns(cells)
+    roles = tuple("category" if i in grouping else r for i, r in enumerate(roles))
     if not any(r in lexicon.UNIT_ROLES for r in roles) or all(r in lexicon.UNIT_ROLES for r in roles):
         return None
     return roles
@@ -198,12 +200,19 @@ _OPENS_ITEM = re.compile(r"^(?:\d{1,3}[.、．﹒]|[(（][一二三四五六七�
                          r"|[一二三四五六七八九十]{1,3}[、.．])")
 
 
-def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list[str]], text: str) -> int | None:
+def _label_like(text: str) -> bool:
+    """A category cell's text: a label, not a sentence."""
+    return not text.endswith(_SENTENCE_END) and not re.search(r"[,，;；。]", text)
+
+
+def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list[str]], text: str,
+           whole_cells: bool = True) -> int | None:
     """The column a line of `kind` goes to when the row's last filled column is `at` (-1: none yet).
 
     A wrapped task cell or a unit cell spread over lines continues in its column. A text line moves
     on to the next text column instead when its own column's cell ended a sentence or the line opens
-    a numbered item ("主要预期目标" then "1.地区生产总值增长5%以上。" are two cells).
+    a numbered item ("主要预期目标" then "1.地区生产总值增长5%以上。" are two cells). Where lines are whole
+    cells, a sentence is never a category's label: it goes on to the task column.
     """
     home = _HOME.get(kind)
     if home is not None and at >= 0 and roles[at] != home:
@@ -211,7 +220,9 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
         for c in range(at + 1, len(roles)):
             if roles[c] == home:
                 return c
-    if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
+    if whole_cells and at >= 0 and cells[at] and roles[at] == "category" and not _label_like(text):
+        pass  # a sentence after a category's label is the next column's
+    elif at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
         later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
         if kind == TEXT and _OPENS_ITEM.match(text) and roles[at] not in ("task", "category") and \
                 any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES):
@@ -231,6 +242,8 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
     units_filled = any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES)
     for c in range(at + 1, len(roles)):
         if kind in _ACCEPTS.get(roles[c], ()):
+            if whole_cells and roles[c] == "category" and not _label_like(text) and "task" in roles[c + 1:]:
+                continue  # no label printed for this row's group (a merged cell): the task itself
             if opens_item and units_filled and roles[c] not in ("task", "category"):
                 return None  # "2.纳入…" after a row's units and deadline opens the next row, no remark
             return c
@@ -256,6 +269,9 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         if not _HEADER_CELL.match(cell):
             break
         nxt = re.sub(r"\s+", "", bar_text(lines[j + 1][2])) if j + 1 < end else ""
+        if _QUALIFIER.match(nxt) and _HEADER_CELL.match(cell + nxt):
+            cell, j = cell + nxt, j + 1  # "责任股室" / "(单位)": the header's aside on a line of its own
+            nxt = re.sub(r"\s+", "", bar_text(lines[j + 1][2])) if j + 1 < end else ""
         if nxt in _HEADER_TAILS and lexicon.column_role(cell + nxt) is not None:
             cell, j = cell + nxt, j + 1  # "牵头" / "单位": one header cell broken before its noun
         elif cell in _ROLE_WORDS and nxt.endswith(("单位", "部门", "科室")) and len(cell + nxt) <= 8:
@@ -358,7 +374,8 @@ def _has_units(row: Row, roles: Sequence[str | None]) -> bool:
 
 
 def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],
-              looks_like_unit: Callable[[str], bool], separators: bool = False) -> list[Row]:
+              looks_like_unit: Callable[[str], bool], separators: bool = False, whole_cells: bool = True
+              ) -> list[Row]:
     """Rows of cells from lines[j:] laid into columns of `roles`, until a line fits no row.
 
     Rows without units are kept between rows with units (a merged unit cell printed once); at the
@@ -407,12 +424,12 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             at = 0
             k += 1
             continue
-        col = _place(roles, at, kind, texts, text)
+        col = _place(roles, at, kind, texts, text, whole_cells)
         if col is None:
             if not any(cells):
                 break
             close()
-            col = _place(roles, -1, kind, texts, text)
+            col = _place(roles, -1, kind, texts, text, whole_cells)
             if col is None or roles[col] not in ("task", "category"):
                 break
         cells[col].append(k)
@@ -508,7 +525,7 @@ def token_table(lines: Sequence[Line], i: int, end: int,
         first_of_line.append(len(cells))
         cells.extend(_tokens(lines[k]))
         k += 1
-    rows = read_rows(cells, 0, len(cells), roles, looks_like_unit or _default_unit_shape())
+    rows = read_rows(cells, 0, len(cells), roles, looks_like_unit or _default_unit_shape(), whole_cells=False)
     if not rows:
         return None
     # Back from cells to the lines they stand on: the table ends with the line of its last cell.

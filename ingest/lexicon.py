@@ -14,6 +14,7 @@ tuples of strings; nothing here matches text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "person", "other"
@@ -110,17 +111,39 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERSON, PERSON_KEYS + ("领导", "联系人")),
     ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限")),
-    ("remark", ("备注", "说明", "属性")),  # 指标属性: 预期性 / 约束性
+    # 评分部门, 考核部门: who scores the indicator, not who is responsible for it.
+    # 指标属性: 预期性 / 约束性
+    ("remark", ("备注", "说明", "属性", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位")),
     (LEAD, ("牵头单位", "牵头部门", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位", "牵头处室",
             "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
                "配合")),
     ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
-    (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室")),
+    (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
+                    "责任分工", "责任股室")),
     ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果")),
     ("category", ("类别", "领域", "分类", "类型", "板块")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+# Words of a header that names tasks or measures, as against one that names indicators ("指标").
+TASK_COLUMN_WORDS = ("任务", "举措", "措施")
+
+
+def grouping_indicator_columns(headers: Sequence[str]) -> frozenset[int]:
+    """The 指标 columns of a table that also has a task column: there the indicator groups the tasks, a
+    category printed once per group of rows, and is no task text.
+
+    >>> sorted(grouping_indicator_columns(["序号", "指标", "工作任务", "责任单位"]))
+    [1]
+    >>> sorted(grouping_indicator_columns(["序号", "考核指标", "考核内容", "责任部门"]))
+    []
+    """
+    def tasky(h: str) -> bool:
+        return any(w in h for w in TASK_COLUMN_WORDS)
+
+    if not any(tasky(h) for h in headers):
+        return frozenset()
+    return frozenset(i for i, h in enumerate(headers) if "指标" in h and not tasky(h))
 # Endings of a table's caption or a document title, never of a column header ("重点任务清单").
 CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通知", "意见", "规划", "一览")
 
@@ -139,7 +162,7 @@ def column_role(header: str) -> str | None:
     for role, words in COLUMN_ROLE_WORDS:
         if any(w in h for w in words):
             return role
-    if len(h) > 2 and h.endswith(("单位", "部门", "处室", "科室")):
+    if len(h) > 2 and h.endswith(("单位", "部门", "处室", "科室", "股室")):
         return RESPONSIBLE
     return None
 

@@ -659,9 +659,14 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         offsets.append(block.start + max(at, 0))
         pos = at + len(c) if at >= 0 else pos
     deps: list[DepartmentMention] = []
-    roles = [_column_kind(h) for h in header]
+    grouping = lexicon.grouping_indicator_columns(header)
+    roles = ["category" if i in grouping else _column_kind(h) for i, h in enumerate(header)]
     for role, c, off in zip(roles, cells, offsets, strict=False):
-        if role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(c.rstrip("。")):
+        if role in (LEAD, SUPPORT, RESPONSIBLE) and _group_start(c.lstrip(), 0):
+            # "牵头单位:市文广旅游局 责任单位:…": the cell labels its units' roles itself.
+            d, _ = _parse_labelled(c, off, registry)
+            deps.extend(d)
+        elif role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(c.rstrip("。")):
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
             d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
             deps.extend(d)

@@ -380,3 +380,27 @@ def test_a_card_of_keys_each_above_its_value_is_one_task():
     assert [(task, sorted(name for name, _ in units)) for task, units in got] == [
         ("全面落实防控", ["卫健局", "各乡镇", "文旅局"])]
     assert dict(got[0][1])["各乡镇"] == "support"
+
+
+def test_a_unit_cell_that_labels_its_units_gives_their_roles():
+    got = _resp("序号 | 工作任务 | 进展情况 | 责任单位 |\n"
+                "71 | 提高公共文化服务水平。 | 完成建设。 | "
+                "牵头单位:市文广旅游局 责任单位:市各县(市、区)政府、金华开发区管委会 |")
+    assert got == [("提高公共文化", [("市文广旅游局", "lead"), ("市各县(市、区)政府", "responsible"),
+                                ("金华开发区管委会", "responsible")])]
+
+
+def test_an_indicator_column_beside_a_task_column_groups_rows_printed_once():
+    got = _resp("序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n(单位)\n备注\n"
+                "1\n公共文化服务\n免费开放服务人次较上年增长15%。\n12月底前\n夏俊贵\n文化宣传股\n文化馆\n"
+                "2\n全年开展惠民演出不少于100场。\n文化宣传股\n"
+                "3\n文化市场管理\n开展专项整治行动4次以上。\n执法大队\n")
+    assert got == [("免费开放服务", [("文化宣传股", "responsible"), ("文化馆", "responsible")]),
+                   ("全年开展惠民", [("文化宣传股", "responsible")]),
+                   ("开展专项整治", [("执法大队", "responsible")])]
+
+
+def test_a_scoring_department_is_no_responsible_unit():
+    got = _resp("序号 | 考核指标 | 年度目标 | 责任部门 | 评分部门 |\n"
+                "1 | 粮食播种面积 | 0.07万亩 | 县农业农村局 | 市农业农村局 |")
+    assert got == [("粮食播种面积", [("县农业农村局", "responsible")])]
