@@ -119,6 +119,11 @@ def _label_end(text: str, k: int, end: int) -> int:
 
 
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)(?=[市区县省各])")
+# Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
+# character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
+# whose units follow its name ("国家税务总局某市税务局" is one unit).
+_GLUED = re.compile(r"(?<=[局委办厅股馆院所队站心会室司处])(?<!总局)"
+                    r"(?=[市区县省](?!场)|各(?!(?:有关|相关|其他)?(?:成员单位|部门|部委|直属|单位|内设|科室|处室|股室|部室)))")
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
@@ -194,6 +199,11 @@ def _match_close(text: str, i: int) -> int:
     return -1
 
 
+def _depth(text: str, a: int, b: int) -> int:
+    """How many brackets text[a:b] leaves open."""
+    return max(0, sum(text.count(c, a, b) for c in _OPEN) - sum(text.count(c, a, b) for c in _CLOSE))
+
+
 def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     """Split a list of units on 、 , ， ; / outside brackets and fixed collective phrases.
 
@@ -215,13 +225,20 @@ def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
             out.append((start, k))
             start = k + 1
     out.append((start, len(text)))
-    # "市科技局和市财政局": a conjunction between a unit's last character and another unit's level prefix.
+    # "市科技局和市财政局": a conjunction between a unit's last character and another unit's level prefix;
+    # "市科技局市财政局": nothing between them.
     joined = []
     for a, b in out:
         cut = a
         for m in _CONJUNCTION.finditer(text, a, b):
             joined.append((cut, m.start()))
             cut = m.end()
+        for m in _GLUED.finditer(text, cut + 2):
+            if m.start() > b - 2:
+                break
+            if _depth(text, cut, m.start()) == 0:
+                joined.append((cut, m.start()))
+                cut = m.start()
         joined.append((cut, b))
     out = joined
     pieces = []

@@ -404,3 +404,12 @@ def test_a_scoring_department_is_no_responsible_unit():
     got = _resp("序号 | 考核指标 | 年度目标 | 责任部门 | 评分部门 |\n"
                 "1 | 粮食播种面积 | 0.07万亩 | 县农业农村局 | 市农业农村局 |")
     assert got == [("粮食播种面积", [("县农业农村局", "responsible")])]
+
+
+def test_units_printed_with_nothing_between_them_are_two_units():
+    got = _resp("一、任务\n1.编制行政许可事项清单。(牵头单位:市行政审批局市司法局;责任单位:人社局各街道)")
+    assert got == [("编制行政许可", [("市行政审批局", "lead"), ("市司法局", "lead"), ("人社局", "responsible"),
+                                ("各街道", "responsible")])]
+    # A body's own members and a word opening with 市 are no second unit.
+    got = _resp("一、任务\n1.抓好安全生产。(责任单位:区安委会各成员单位、国务院各部门、区商务局市场科)")
+    assert [name for name, _ in got[0][1]] == ["区安委会各成员单位", "国务院各部门", "区商务局市场科"]
