@@ -205,10 +205,13 @@ def _candidates(raw: bytes) -> list[str]:
     return out
 
 
+_MARKUP_REFUSAL = "is an HTML or XML page, not plain text"
+
+
 def _refuse_markup(text: str, name: str) -> None:
     head = text.lstrip()[:20000]
     if head[:9].lower() == "<!doctype" or head[:5].lower() in ("<html", "<?xml") or len(_MARKUP.findall(head)) >= 5:
-        raise InputError(f"{name} is an HTML or XML page, not plain text", where=name,
+        raise InputError(f"{name} {_MARKUP_REFUSAL}", where=name,
                          fix="name it .html (plankg reads web pages saved as .html or .htm), or save the page "
                              "as plain text (a browser's 'Save as… Text')")
 
@@ -405,6 +408,10 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
     try:
         text, encoding = decode_source(raw, path.name)
     except InputError as exc:
+        if exc.what.endswith(_MARKUP_REFUSAL):
+            # A text file holding a web page's markup (a page saved as .txt, an excerpt copied with its
+            # tags): read as the web page it is.
+            return read_format("html", path, raw)
         raise InputError(exc.what, where=str(path), fix=exc.fix) from None
     return SourceText(path=path, text=text, encoding=encoding, raw_bytes=raw)
 
