@@ -265,6 +265,23 @@ def _clean_unit(piece: str) -> tuple[str, int]:
     return stripped.rstrip("。.;；,， |"), offset
 
 
+def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentRegistry) -> list[tuple[str, int]]:
+    """Pieces of a unit list with units separated by spaces only ("县教体局 各相关乡镇政府") split there, when
+    every part is unit-shaped ("区划地名科 (基层政权建设和社区治理科)" keeps its aside).
+
+    >>> _space_separated([("县教体局 各相关乡镇政府", 0, 12)], default_registry())
+    [('县教体局', 0), ('各相关乡镇政府', 5)]
+    """
+    out = []
+    for piece, s, _end in pieces:
+        parts = [(m.group(0), s + m.start()) for m in re.finditer(r"[^ \u3000]+", piece)]
+        if len(parts) > 1 and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts):
+            out.extend(parts)
+        else:
+            out.append((piece, s))
+    return out
+
+
 def parse_department_list(text: str, base: int, default_role: str,
                           registry: DepartmentRegistry | None = None,
                           ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
@@ -316,7 +333,7 @@ def parse_department_list(text: str, base: int, default_role: str,
         kept.append((a, b))
 
     for a, b in kept:
-        for piece, s, _end in split_units(text[a:b], base + a):
+        for piece, s in _space_separated(split_units(text[a:b], base + a), registry):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
                 piece = piece[:-1]  # "…省工商联按职责分工负责)": the clause's own close, read to the line's end

@@ -496,17 +496,27 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
     return None
 
 
-def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
-    """A table printed one row per line with tab/bar/space separated cells."""
-    if "\t" not in lines[i].text and lines[i].text.count("|") < 2 and not _FIELD_SPACE.search(lines[i].text):
+def _field_header(line: _Line) -> list[str] | None:
+    """The header of a table printed one row per line with tab/bar/space separated cells, if `line` is one."""
+    if "\t" not in line.text and line.text.count("|") < 2 and not _FIELD_SPACE.search(line.text):
         return None  # one field: no header (most lines, so `split_fields` is spared)
-    header = split_fields(lines[i].text)
+    header = split_fields(line.text)
     if not _is_field_row(header) or any(_INT.match(h) for h in header):
         return None
     if not (_known_header(header) or header[0] in ("序号", "编号")):
         return None
+    return header
+
+
+def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A table printed one row per line with tab/bar/space separated cells."""
+    header = _field_header(lines[i])
+    return _field_rows(lines, header, i + 1, end) if header is not None else None
+
+
+def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """The rows of a field table with `header` from lines[j] on, and the index after them."""
     rows: list[_TableRow] = []
-    j = i + 1
     while j < end:
         t = lines[j].text
         if re.fullmatch(r"[|\s:\-—]+", t):
@@ -583,6 +593,9 @@ class _StructureParser:
         self.line_tuples = [(ln.start, ln.end, ln.text) for ln in self.lines]
         self.interrupted: layout.Table | None = None  # a layout table a section row may interrupt
         self.interrupted_at = 0  # the line index where it stopped
+        # The header of a field table whose rows a section row interrupts ("序号 | 工作事项 | 责任科室 |" then
+        # "一、区委全会任务 | ||||" then "1 | …"), and the line index after which its rows may go on.
+        self.field_header: tuple[list[str], int] | None = None
         self.skip: set[int] = set()
         dup_runs = find_duplicate_runs(self.lines)
         for a, b in dup_runs:
@@ -718,8 +731,18 @@ class _StructureParser:
                 laid = None
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n))
+        if not table and self.field_header is not None and i - self.field_header[1] <= 3:
+            # The rows of a field table go on after a section row.
+            fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []
+            if fields and _INT.match(fields[0]):
+                table = _field_rows(lines, self.field_header[0], i, n)
         if not table:
+            header = _field_header(ln)
+            if header is not None:
+                self.field_header = (header, i)  # a header whose rows start after a section row
             return False
+        if laid is None and table[0]:
+            self.field_header = (list(table[0][-1].header), table[1] - 1)
         rows, nxt = table
         base = self.current_ref()
         for row in rows:

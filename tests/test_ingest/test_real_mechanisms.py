@@ -413,3 +413,20 @@ def test_units_printed_with_nothing_between_them_are_two_units():
     # A body's own members and a word opening with 市 are no second unit.
     got = _resp("一、任务\n1.抓好安全生产。(责任单位:区安委会各成员单位、国务院各部门、区商务局市场科)")
     assert [name for name, _ in got[0][1]] == ["区安委会各成员单位", "国务院各部门", "区商务局市场科"]
+
+
+# --------------------------------------------------------------------------- eleventh round (y01-y25)
+
+def test_units_of_a_cell_separated_by_a_space_are_two_units():
+    got = _resp("序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+                "1 | 推动义务教育均衡发展。 | 毛晓青 | 县教体局 各相关乡镇政府 | 已完成。 |\n"
+                "2 | 健全群众自治机制。 | 张文娟 | 区划地名科 (基层政权建设和社区治理科) | 已完成。 |")
+    assert got == [("推动义务教育", [("县教体局", "responsible"), ("各相关乡镇政府", "responsible")]),
+                   ("健全群众自治", [("区划地名科 (基层政权建设和社区治理科)", "responsible")])]
+
+
+def test_the_rows_of_a_bar_table_go_on_after_a_section_row_under_its_header():
+    got = _resp("序号 | 重点工作事项 | 工作目标 | 分管领导 | 责任科室 |\n一、区委全会任务 | ||||\n"
+                "1 | 健全基层群众自治机制 | 加强村(居)民委员会规范化建设。 | 张文娟 | 区划地名科 |\n"
+                "二、区政府工作报告任务 | ||||\n2 | 提升养老服务水平 | 建设养老服务中心。 | 李四 | 养老服务科 |")
+    assert got == [("健全基层群众", [("区划地名科", "responsible")]), ("提升养老服务", [("养老服务科", "responsible")])]
