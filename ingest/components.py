@@ -29,6 +29,7 @@ functions see.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ from plankg.ingest.responsibility import (
     Passage,
     ResponsibilityClause,
     has_unit_columns,
+    label_under_paragraph,
     may_hold_clause,
     may_hold_paragraph_clause,
     plan_wide_actors,
@@ -78,7 +80,7 @@ from plankg.ingest.responsibility import (
     table_clause,
     unit_clauses,
 )
-from plankg.ingest.structure import DocContext, Structure
+from plankg.ingest.structure import Block, DocContext, Structure
 from plankg.ingest.targets import TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
@@ -115,6 +117,12 @@ class DocumentFrame:
     registry: DepartmentRegistry
     targets: TargetFrame
     places: Places = field(compare=False, repr=False)
+
+    def block_before(self, block: Block) -> Block | None:
+        """The block printed right before `block` (None for the first)."""
+        blocks = self.structure.blocks
+        k = bisect.bisect_left([b.start for b in blocks], block.start)
+        return blocks[k - 1] if k > 0 else None
 
     @classmethod
     def of(cls, text: str, structure: Structure, ctx: DocContext,
@@ -260,8 +268,16 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 if may_hold_paragraph_clause(text, b.start, b.end):
                     clauses, wide = unit_clauses(text, b.start, b.end, b.ref or "", b.section, "paragraph",
                                                  registry)
-                    # A label alone ("主办单位:某县人民政府办公室" in a page footer) covers no task text.
-                    clauses = [c for c in clauses if c.departments and c.start < c.departments[0].start - 6]
+                    # A label alone covers no task text ("主办单位:某县人民政府办公室" in a page footer), unless it
+                    # stands right under an unnumbered paragraph stating a task ("承办部门:市人社局").
+                    above = ctx.frame.block_before(b)
+                    kept: list[ResponsibilityClause] = []
+                    for c in clauses:
+                        whole = c if c.departments and c.start < c.departments[0].start - 6 else \
+                            label_under_paragraph(text, above, c)
+                        if whole is not None:
+                            kept.append(whole)
+                    clauses = kept
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

@@ -33,14 +33,14 @@ PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头�
 # Keys that print a task's own text in a card of key-value lines ("重点工作: | … |" then "牵头单位: | … |").
 TASK_KEYS = ("重点工作", "工作任务", "主要任务", "重点任务", "任务内容", "工作内容", "具体任务", "工作事项")
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").
-OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注")
+OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注", "咨询电话", "联系电话")
 
 # The grammar of keys not listed above: a role word, a few characters, a unit noun, an optional
 # qualifier ("牵头科室(单位)", "协同责任单位", "主体责任单位"); a person's key ends in a person noun
 # ("牵头负责领导", "分管副市长").
 KEY_LEAD_WORDS = ("牵头", "主责", "主办", "主要责任")
-KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作", "参加")
-KEY_RESPONSIBLE_WORDS = ("责任", "实施", "落实", "承担", "主体")
+KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作", "参加", "会办")
+KEY_RESPONSIBLE_WORDS = ("责任", "实施", "落实", "承担", "主体", "承办")
 KEY_UNIT_NOUNS = ("单位", "部门", "科室", "处室", "主体")
 KEY_PERSON_NOUNS = ("领导", "负责人", "责任人", "联系人")
 
@@ -117,7 +117,7 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (LEAD, ("牵头单位", "牵头部门", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位", "牵头处室",
             "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
-               "配合")),
+               "会办单位", "配合")),
     ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
     (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
                     "责任分工", "责任股室")),

@@ -729,6 +729,34 @@ def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMe
             *(DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps[1:]))
 
 
+# Words of a page's footer: a label there ("主办单位:某市人民政府办公室 网站标识码…") names the site's owner.
+_FOOTER = re.compile(r"网站标识码|ICP|备案号|版权所有|技术支持|网站地图|联系我们|公网安备")
+
+
+def label_under_paragraph(text: str, above: Block | None, clause: ResponsibilityClause
+                          ) -> ResponsibilityClause | None:
+    """A label line alone ("承办部门:市人社局") under an unnumbered paragraph that states a task and names no
+    unit of its own: the paragraph's clause. Not in a page's footer, nor under a heading or a short line.
+
+    >>> t = "巩固完善医疗保险制度,提高筹资标准。\\n承办部门:市人社局"
+    >>> above = Block("paragraph", None, None, 0, 18, t[:18])
+    >>> c = ResponsibilityClause("", None, t[19:], 19, len(t), (DepartmentMention("市人社局", "responsible", 24, 28),),
+    ...                          RULE_LABEL)
+    >>> label_under_paragraph(t, above, c).text[:6]
+    '巩固完善医疗'
+    """
+    if above is None or above.kind != "paragraph" or above.ref is not None or not clause.departments:
+        return None
+    body = text[above.start:above.end].strip()
+    if len(body) < 12 or not body.endswith(("。", ";", "；")) or text[above.end:clause.start].strip():
+        return None
+    if may_hold_paragraph_clause(text, above.start, above.end) or _FOOTER.search(text, clause.start,
+                                                                                 min(len(text), clause.end + 80)):
+        return None
+    return ResponsibilityClause(clause.ref, clause.section, text[above.start:clause.end], above.start, clause.end,
+                                clause.departments, clause.rule)
+
+
 def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None, kind: str = "item",
                  registry: DepartmentRegistry | None = None, continued: bool = False
                  ) -> tuple[list[ResponsibilityClause], list[DepartmentMention]]:

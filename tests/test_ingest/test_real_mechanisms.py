@@ -430,3 +430,12 @@ def test_the_rows_of_a_bar_table_go_on_after_a_section_row_under_its_header():
                 "1 | 健全基层群众自治机制 | 加强村(居)民委员会规范化建设。 | 张文娟 | 区划地名科 |\n"
                 "二、区政府工作报告任务 | ||||\n2 | 提升养老服务水平 | 建设养老服务中心。 | 李四 | 养老服务科 |")
     assert got == [("健全基层群众", [("区划地名科", "responsible")]), ("提升养老服务", [("养老服务科", "responsible")])]
+
+
+def test_a_label_line_under_an_unnumbered_task_paragraph_is_its_clause():
+    got = _resp("巩固完善医疗保险制度,按规定提高筹资标准。\n承办部门:市人社局 咨询电话:2126811\n(此件公开发布)")
+    assert got == [("巩固完善医疗", [("市人社局", "responsible")])]
+    # Not a footer's label, nor a label under a paragraph that has its clause already.
+    assert _resp("加快推进园区基础设施建设,完善配套。\n主办单位:某市人民政府办公室 网站标识码:3301000001") == []
+    assert _resp("加快推进园区基础设施建设。(责任单位:市发改委)\n主办单位:某市人民政府办公室") == [
+        ("加快推进园区", [("市发改委", "responsible")])]
