@@ -527,9 +527,14 @@ def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tupl
             resume = _next_numbered_row(lines, j, end, rows[-1].cells[0] if rows else "")
             if resume is None:
                 break
-            # A row's cell wrapped onto a line of its own ("新增学位810个 | |||||"): part of that row.
+            # A row's cell wrapped onto a line of its own ("新增学位810个 | |||||"): part of that row. Where the
+            # row is short of cells, the wrapped line's bar cells are its last ones ("… | 下步打算 |" / "| 规划处 |").
             last = rows[-1]
-            rows[-1] = _TableRow(last.first, resume - 1, last.cells, last.header, last.starts)
+            cells, starts = last.cells, last.starts
+            more = [c for k in range(j, resume) for c in (_bar_cells(lines[k]) or []) if c[0]]
+            if more and len(cells) + len(more) == len(header) and len(starts) == len(cells):
+                cells, starts = cells + tuple(c for c, _ in more), starts + tuple(o for _, o in more)
+            rows[-1] = _TableRow(last.first, resume - 1, cells, last.header, starts)
             j = resume
             continue
         kept = _bar_cells(lines[j])

@@ -439,3 +439,11 @@ def test_a_label_line_under_an_unnumbered_task_paragraph_is_its_clause():
     assert _resp("加快推进园区基础设施建设,完善配套。\n主办单位:某市人民政府办公室 网站标识码:3301000001") == []
     assert _resp("加快推进园区基础设施建设。(责任单位:市发改委)\n主办单位:某市人民政府办公室") == [
         ("加快推进园区", [("市发改委", "responsible")])]
+
+
+def test_the_last_cell_of_a_bar_row_wrapped_onto_its_own_line_stays_in_its_column():
+    got = _resp("序号 | 重点工作 | 会办单位 | 完成情况 | 牵头责任处室 |\n"
+                "1 | 研发投入强度达到3.2%。 | / | 已完成分解。\n| 规划处 |\n"
+                "2 | 推进人才工作。 | 省人社厅 | 已完成。 | 人才处 |")
+    assert got == [("研发投入强度", [("规划处", "lead")]),
+                   ("推进人才工作", [("省人社厅", "support"), ("人才处", "lead")])]
