@@ -26,8 +26,9 @@ RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
 RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
 
 # The lookahead (the characters a match can start with) only speeds up the scan.
-_COMPANY = re.compile(r"(?=[集股有分(（])(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
-                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|公司)|集团(?![)）])")
+_COMPANY = re.compile(r"(?=[集股有分(（公])(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
+                      r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|公司)|集团(?![)）])"
+                      r"|(?<![有限分总子各该])公司)")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是、])+")
@@ -87,6 +88,12 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if cut:
             s += cut
             body = body[cut:]
+        if "的" in body[:-1]:
+            # "总投资80亿元的金风集团": the modifier ends at its 的, the name starts after it.
+            cut = body.rindex("的", 0, len(body) - 1) + 1
+            s, body = s + cut, body[cut:]
+        if m.group(0) == "公司" and not _industry_company(body):
+            continue  # a bare 公司 names a firm after an industry word only ("兆隆纸业公司", "太原天然气公司")
         if len(body) < 2 or not _COMPANY_BODY.match(body):
             continue
         if m.group(0) == "集团" and not strip_generic(body.lstrip("0123456789")) and not body[:1].isdigit():
@@ -95,6 +102,22 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue
         out.append(EnterpriseOut(name=text[s:stop], span=(s, stop), rule=RULE_REGISTERED))
     return out
+
+
+@lru_cache(maxsize=1)
+def _industry_ending() -> re.Pattern[str]:
+    words = lexicon.FIRM_INDUSTRY_WORDS + lexicon.COMPANY_INDUSTRY_WORDS
+    return re.compile(rf"^(?P<body>[\u4e00-\u9fff]{{2,6}}?)(?:{lexicon.alternation(words)})$")
+
+
+def _industry_company(body: str) -> bool:
+    """Whether the words before a bare 公司 name a firm: a name of its own, then an industry word.
+
+    >>> [_industry_company(b) for b in ("兆隆纸业", "太原天然气", "国有", "数字科技")]
+    [True, True, False, False]
+    """
+    m = _industry_ending().match(body)
+    return m is not None and bool(strip_generic(m.group("body"))) and not lexicon.opening_verb().match(body)
 
 
 @lru_cache(maxsize=1)

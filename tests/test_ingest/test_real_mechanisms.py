@@ -447,3 +447,10 @@ def test_the_last_cell_of_a_bar_row_wrapped_onto_its_own_line_stays_in_its_colum
                 "2 | 推进人才工作。 | 省人社厅 | 已完成。 | 人才处 |")
     assert got == [("研发投入强度", [("规划处", "lead")]),
                    ("推进人才工作", [("省人社厅", "support"), ("人才处", "lead")])]
+
+
+def test_a_firm_after_a_modifier_and_a_bare_company_after_an_industry_word():
+    names = _firms("一、任务\n1.签约总投资80亿元的金风集团绿色新材料项目。目前兆隆纸业公司提能扩产项目实施中。"
+                   "引进太原天然气公司作为备用气源。推动国有公司改革。")
+    assert {"金风集团", "兆隆纸业公司", "太原天然气公司"} <= set(names)
+    assert not any(n.endswith("国有公司") or n.startswith(("签约", "目前")) for n in names)
