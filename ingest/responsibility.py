@@ -574,7 +574,16 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
             after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
             units_end = _group_note(text, k + 1, close) if close > 0 else close
             if 0 < close <= end and _unlabelled_group(text[k + 1:units_end], registry, after_sentence):
-                marks.append((k, close + 1, k + 1, units_end, RULE_INLINE_UNLABELLED))
+                rest = units_end + 1
+                while rest < close and text[rest] in " \u3000":
+                    rest += 1
+                if units_end < close and _group_start(text, rest):
+                    # "〔A、B等按职责分工负责。责任单位:各县(市、区)人民政府。以下均需…〕": a labelled clause after the
+                    # full stop names more units of the same task.
+                    marks.append((k, units_end, k + 1, units_end, RULE_INLINE_UNLABELLED))
+                    marks.append((units_end, close + 1, rest, close, RULE_INLINE))
+                else:
+                    marks.append((k, close + 1, k + 1, units_end, RULE_INLINE_UNLABELLED))
                 k = close + 1
                 continue
         inner = _group_start(text, k + 1) if ch in _OPEN else None

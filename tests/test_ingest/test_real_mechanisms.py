@@ -454,3 +454,9 @@ def test_a_firm_after_a_modifier_and_a_bare_company_after_an_industry_word():
                    "引进太原天然气公司作为备用气源。推动国有公司改革。")
     assert {"金风集团", "兆隆纸业公司", "太原天然气公司"} <= set(names)
     assert not any(n.endswith("国有公司") or n.startswith(("签约", "目前")) for n in names)
+
+
+def test_a_labelled_clause_after_the_full_stop_of_a_bracket_names_more_units():
+    got = _resp("一、任务\n1.加强生态环境准入管理。〔市生态环境局、发展改革委等按职责分工负责。"
+                "责任单位:各县(市、区)人民政府、各开发园区管委。以下均需各县(市、区)人民政府落实,不再列出。〕\n2.推进节能。")
+    assert [name for name, _ in got[0][1]] == ["市生态环境局", "发展改革委", "各县(市、区)人民政府", "各开发园区管委"]
