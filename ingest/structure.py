@@ -710,6 +710,14 @@ class _StructureParser:
         self.i += 1
         return True
 
+    def _only_sections(self, a: int, b: int) -> bool:
+        """Whether lines[a:b] are section rows only ("二、…" / "三、…": a table's groups with no rows kept)."""
+        for k in range(a, b):
+            marker = match_marker(self.lines[k].text)
+            if marker is None or marker[1] not in ("cn", "cn_paren"):
+                return False
+        return b - a <= 12
+
     def _table(self, ln: _Line) -> bool:
         """A table starting at this line: laid out in columns, one row per line of cells, or field rows."""
         text, lines, i, n = self.text, self.lines, self.i, len(self.lines)
@@ -717,7 +725,8 @@ class _StructureParser:
         # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
         if ("序" in t or "编号" in t) and self._glued_table(ln):
             return True
-        resumable = self.interrupted if self.interrupted is not None and i - self.interrupted_at <= 2 else None
+        resumable = self.interrupted if self.interrupted is not None and (
+            i - self.interrupted_at <= 2 or self._only_sections(self.interrupted_at, i)) else None
         laid = _layout_table(self.line_tuples, i, n, resumable)
         if laid is not None:
             self.interrupted, self.interrupted_at = laid, laid.end

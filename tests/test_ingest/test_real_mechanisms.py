@@ -460,3 +460,13 @@ def test_a_labelled_clause_after_the_full_stop_of_a_bracket_names_more_units():
     got = _resp("一、任务\n1.加强生态环境准入管理。〔市生态环境局、发展改革委等按职责分工负责。"
                 "责任单位:各县(市、区)人民政府、各开发园区管委。以下均需各县(市、区)人民政府落实,不再列出。〕\n2.推进节能。")
     assert [name for name, _ in got[0][1]] == ["市生态环境局", "发展改革委", "各县(市、区)人民政府", "各开发园区管委"]
+
+
+def test_a_cell_table_goes_on_after_several_section_rows_with_no_rows_of_their_own():
+    got = _resp("序号\n\n重点工作任务\n\n主要责任单位\n\n协同配合单位\n\n一、主要预期目标\n\n"
+                "3\n\n固定资产投资增长7.5%左右。\n\n"
+                "区发改委\n\n区工信局\n\n二、扩投资\n\n三、延链条\n\n四、惠民生\n\n68\n\n持续推进学前教育普及普惠。\n\n"
+                "区教育局\n\n各乡镇人民政府\n\n69\n\n深化与海亮集团合作。\n\n区教育局\n\n区投资促进中心\n")
+    assert [(task, units[0]) for task, units in got] == [("固定资产投资", ("区发改委", "lead")),
+                                                        ("持续推进学前", ("区教育局", "lead")),
+                                                        ("深化与海亮集", ("区教育局", "lead"))]
