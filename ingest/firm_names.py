@@ -113,7 +113,7 @@ def _activity_list_end() -> re.Pattern[str]:
     """An item closed by what firms do, the last of a 、-list ("…、天运股份上市")."""
     first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
     words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
-    return re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})"
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})"
                       rf"(?P<act>{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)})")
 
 
@@ -198,8 +198,14 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue
         for s, e in items:
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
-    for m in _activity_list_end().finditer(text, start, end):
-        # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do.
+    comma = text.find("、", start, end)
+    while comma >= 0:
+        # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do (the items after
+        # each 、 are tried: most passages have few).
+        m = _activity_list_end().match(text, comma + 1, end)
+        comma = text.find("、", comma + 1, end)
+        if m is None:
+            continue
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start("act"))]
         if len(items) >= 2 and all(_shaped(text[s:e]) for s, e in items):
             for s, e in items:

@@ -92,6 +92,10 @@ def _level(name: str, group: str = "") -> str | None:
     return None
 
 
+# The last character of a two-character place name ("东城", "西湖", "城南"): before a designation it names a place.
+_PLACE_LIKE_END = "城湖山河江海岛湾港州南北东西"
+
+
 def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     """Whether `name` (ending in `head`) names one platform rather than a category of them."""
     body = name[: len(name) - len(head.noun)]
@@ -101,7 +105,8 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
         # Its proper part opens the name, which does not open with a verb ("改造凤园西侧片区").
         bare_body = _LEVEL_PREFIX.sub("", body, count=1)
         proper = strip_generic(bare_body)
-        named_body = (len(proper) >= 3 and bare_body.startswith(proper[:2]) and not lexicon.opening_verb().match(body)
+        named_body = ((len(proper) >= 3 or len(proper) == 2 == len(bare_body) and proper[-1] in _PLACE_LIKE_END)
+                      and bare_body.startswith(proper[:2]) and not lexicon.opening_verb().match(body)
                       and not re.search(r"\d", body))
         return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级"
     if head.strength == "weak":
@@ -372,7 +377,50 @@ def span_platforms(text: str, start: int, end: int, places: Places, heads: HeadL
                 found.append(PlatformOut(name=name, kind=head.kind, level=_level(name), span=(s, e),
                                          rule=RULE_PLATFORM))
     found.extend(_list_neighbours(text, start, end, found, places, heads))
+    found.extend(_shared_suffix(text, start, found, heads))
     return found
+
+
+RULE_SHARED_SUFFIX = "plankg.entities.platform.shared_suffix.v1"
+# The clause before a platform's name, back to the last punctuation: "推进东城、" before "西城工业集中区".
+_CLAUSE_BEFORE = re.compile(r"(?:^|[,，;；。:：(（\s.．\d])([^,，;；。:：()（）\s.．\d]*)$")
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadLookup) -> list[PlatformOut]:
+    """The platforms a list names by printing their shared head once, after its last item: "推进东城、西城工业集中区
+    建设" names 东城工业集中区 and 西城工业集中区, "建设之江、西湖实验室" 之江实验室 and 西湖实验室. The items are short
+    names (two to four characters, no head noun of their own) that fill the clause before the platform, its verb
+    aside; the shared part is a head noun of the gazetteer. An item's span points at it as printed."""
+    _, by_noun = head_index()
+    out: list[PlatformOut] = []
+    for p in found:
+        if p.rule != RULE_PLATFORM or text[p.span[0] - 1:p.span[0]] != "、":
+            continue
+        lo = max(start, p.span[0] - 30)
+        m = _CLAUSE_BEFORE.search(text[lo:p.span[0]])  # a slice: ^ is the span's start
+        if m is None:
+            continue
+        raws = m.group(1).split("、")[:-1]
+        if not raws:
+            continue
+        verb = lexicon.opening_verb().match(raws[0])
+        first = lo + m.start(1) + (verb.end() if verb else 0)
+        raws[0] = raws[0][verb.end():] if verb else raws[0]
+        suffix = p.name[len(raws[-1]):]
+        if suffix not in by_noun or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r) for r in raws):
+            continue
+        pos = first
+        items = []
+        for raw in raws:
+            items.append((pos, pos + len(raw)))
+            pos += len(raw) + 1
+        if any(has_head(heads, a, b) or lexicon.opening_verb().match(text[a:b]) for a, b in items):
+            continue
+        for a, b in items:
+            name = text[a:b] + suffix
+            out.append(PlatformOut(name=name, kind=p.kind, level=_level(name), span=(a, b), rule=RULE_SHARED_SUFFIX))
+    return out
 
 
 def _appositive_names(text: str, start: int, end: int) -> list[PlatformOut]:

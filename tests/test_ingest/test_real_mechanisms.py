@@ -470,3 +470,10 @@ def test_a_cell_table_goes_on_after_several_section_rows_with_no_rows_of_their_o
     assert [(task, units[0]) for task, units in got] == [("固定资产投资", ("区发改委", "lead")),
                                                         ("持续推进学前", ("区教育局", "lead")),
                                                         ("深化与海亮集", ("区教育局", "lead"))]
+
+
+def test_a_shared_head_printed_once_after_a_list_names_each_item():
+    got = _platforms("一、任务\n1.推进东城、西城工业集中区建设。\n2.推进滨江、萧山经济技术开发区建设。")
+    assert {"东城工业集中区", "西城工业集中区", "滨江经济技术开发区", "萧山经济技术开发区"} <= set(got)
+    # Items cut out of a longer clause or holding a verb are no names.
+    assert _platforms("一、任务\n1.关于同意哈尔滨、大庆高新技术产业开发区建设。") == ["大庆高新技术产业开发区"]
