@@ -202,11 +202,11 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     while comma >= 0:
         # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do (the items after
         # each 、 are tried: most passages have few).
-        m = _activity_list_end().match(text, comma + 1, end)
+        last = _activity_list_end().match(text, comma + 1, end)
         comma = text.find("、", comma + 1, end)
-        if m is None:
+        if last is None:
             continue
-        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start("act"))]
+        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, last.start("act"))]
         if len(items) >= 2 and all(_shaped(text[s:e]) for s, e in items):
             for s, e in items:
                 found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST))
