@@ -235,7 +235,7 @@ PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗�
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标", "进度表", "任务表", "责任表", "台账", "名单", "通报", "汇报",
-                        "项目情况", "工作情况")
+                        "项目情况", "工作情况", "工作思路")
 # Words of a notice's sentence that hands a named plan over ("现将《X》印发给你们", "《X》…现予印发").
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
                   "发布了《")

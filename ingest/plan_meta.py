@@ -226,6 +226,7 @@ def _title_furniture(line: str) -> str:
     ('某县工作要点', '某区方案')
     """
     line = re.sub(r"\s*\|[\s|]*$", "", line)
+    line = re.sub(r"^[\s|]*\|\s*", "", line)  # "| 2025年度区民政局重点工作任务分解 |": a caption in a table cell
     shared = _SHARED_FILE.match(line)
     if shared:
         return shared.group(1)
@@ -342,6 +343,8 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             quoted = re.fullmatch(r"《(.+)》", body)
             if quoted or _completes_title(body):
                 plan = _clean_title(quoted.group(1) if quoted else body)
+                # "关于印发《A》和《B》的通知": two plans, the first names the document
+                plan = re.split(r"》\s*(?:和|及|、|与)?\s*《", plan)[0]
         own = re.sub(r"\s+(?=关于)", "", own).strip()
         return TitleLine(own=own, issuers=issuers, plan=plan)
     return None
@@ -687,6 +690,9 @@ def _has_place(name: str, registry: DepartmentRegistry) -> bool:
     return bool(registry.leading_region(n) or _PLACE_START.match(n))
 
 
+_SIGNING_NOTE = re.compile(r"\s*[(（](?:代|代章|代印|印)[)）]$")
+
+
 def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, *, resolve: bool) -> str:
     """The name an issuer is reported by: the registry's canonical name where it says more, else as printed.
 
@@ -703,6 +709,7 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     >>> issuer_name("区政府", None, reg, resolve=False), issuer_name("吴兴区经信局", "吴兴区", reg, resolve=True)
     ('区政府', '吴兴区经济和信息化局')
     """
+    printed = _SIGNING_NOTE.sub("", printed)  # "…领导小组办公室(代)": signed on behalf, not part of the name
     name = normalize_name(printed)
     canonical = registry.resolve(printed, region).canonical
     if canonical == name or not _has_place(canonical, registry):
@@ -790,6 +797,24 @@ def find_region(title: str | None, issuers: list[str], registry: DepartmentRegis
     return None
 
 
+_OWNED_TITLE = re.compile(r"^(?P<unit>[^《》\s]{2,24}?)《(?P<title>[^《》]{4,80})》?$")
+
+
+def _owned_title(lines: list[str], registry: DepartmentRegistry) -> tuple[str, str] | None:
+    """A document's title printed after its body's name, "包头市委《关于…的具体措施》": (the body, the title).
+
+    >>> _owned_title(["包头市委《关于全面贯彻落实的具体措施》"], default_registry())
+    ('包头市委', '关于全面贯彻落实的具体措施')
+    >>> _owned_title(["学习《政府工作报告》"], default_registry()) is None
+    True
+    """
+    for line in lines:
+        m = _OWNED_TITLE.match(line.strip())
+        if m and _names_unit(m["unit"], registry) and _completes_title(m["title"]):
+            return m["unit"], m["title"]
+    return None
+
+
 def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:
     """The body a report says issued the plan ("近日,某区人民政府办公室发布《…》")."""
     verbs = alternation(ISSUE_VERBS)
@@ -798,6 +823,9 @@ def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:
             if registry.looks_like_unit(m.group(1)):
                 return m.group(1)
     return None
+
+
+_NUMBER_KEY = re.compile(rf"^(?:{alternation(META_NUMBER_KEYS)})\s*[:：]?\s*")
 
 
 def _doc_number(front: list[tuple[int, str]], fields: MetaFields, text: str) -> str | None:
@@ -809,7 +837,8 @@ def _doc_number(front: list[tuple[int, str]], fields: MetaFields, text: str) -> 
         bare = line.strip().strip("()（）")
         m = _DOC_NUMBER.fullmatch(bare) or (_DOC_NUMBER.match(line) if "《" not in line else None)
         if m:
-            return re.sub(r"\s+", "", m.group(0))
+            # "发文字号黎政发〔2022〕3号": a metadata key glued to its value is no part of the number
+            return _NUMBER_KEY.sub("", re.sub(r"\s+", "", m.group(0)))
     glued = _title_with_number(text)
     return glued[1] if glued else None
 
@@ -825,6 +854,9 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     lines = _front_text_lines(front)
 
     title = find_title(structure, fields)
+    owned = _owned_title(lines[:3], registry)
+    if owned and title and _title_key(owned[1])[:8] in _title_key(title):
+        title = owned[1]  # "包头市委《关于…的具体措施》": the body's name printed before its document's title
     printed, date_line = _signature(structure, registry)
     resolve = bool(printed)
     if not printed and fields.issuer and (registry.looks_like_unit(fields.issuer)
@@ -835,6 +867,8 @@ def read_plan_meta(text: str, structure: Structure | None = None,
         named = list(about.issuers) if about else []
         news = _news_issuer(lines[:40], registry)
         printed = named or ([news] if news else [])
+    if not printed and owned:
+        printed = [owned[0]]
     if not printed and fields.source and registry.looks_like_unit(fields.source):
         printed = [fields.source]
 

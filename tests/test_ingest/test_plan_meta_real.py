@@ -231,3 +231,25 @@ def test_source_value_ends_at_the_next_page_field():
 ])
 def test_title_among_page_furniture(text, title):
     assert read_plan_meta(text).title == title
+
+
+def test_signing_notes_keys_glued_to_values_and_two_plans_in_one_notice():
+    text = ("某某工作领导小组办公室关于印发《甲市推进行动方案》和《甲市支持政策措施》的通知\n各县区:\n现印发给你们。\n"
+            "某某工作领导小组办公室(代)\n2024年3月22日" + BODY)
+    meta = read_plan_meta(text)
+    assert meta.title == "甲市推进行动方案"
+    assert meta.issuers == ("某某工作领导小组办公室",)
+    text = "索引号000014349/2022-43602\n发文字号黎政发〔2022〕3号 发文时间2022-07-13\n黎城县推进工作实施方案" + BODY
+    assert read_plan_meta(text).doc_number == "黎政发〔2022〕3号"
+
+
+def test_a_title_printed_after_its_bodys_name():
+    meta = read_plan_meta("包头市委《关于全面贯彻落实民族团结的具体措施》\n为深入贯彻落实,制定如下措施。" + BODY)
+    assert (meta.title, meta.issuers[:1]) == ("关于全面贯彻落实民族团结的具体措施", ("包头市委",))
+
+
+def test_a_caption_in_a_table_cell_and_a_work_outline_are_titles():
+    caption = "2025年度区民政局重点工作任务分解"
+    assert read_plan_meta(f"| {caption} |\n| 序号 |\n责任单位 |" + BODY).title == caption
+    outline = "官庄镇人民政府2023年工作思路"
+    assert read_plan_meta(f"{outline}\n2023年工作总体思路是:全面贯彻。" + BODY).title == outline
