@@ -41,15 +41,18 @@ class GazetteerError(PlankgError):
     """A gazetteer data file is missing or malformed."""
 
 
+_BRACKETS = str.maketrans("〔〕【】〈〉", "()()()")
+
+
 @lru_cache(maxsize=8192)
 def normalize_name(name: str) -> str:
-    """The comparable form of a printed unit name: NFKC, no spaces, 〔〕 as ().
+    """The comparable form of a printed unit name: NFKC, no spaces, 〔〕, 【】 and 〈〉 as ().
 
-    >>> normalize_name("各区、县〔市〕 政府")
-    '各区、县(市)政府'
+    >>> normalize_name("各区、县〔市〕 政府"), normalize_name("新区科技和人才局〈区科技局〉")
+    ('各区、县(市)政府', '新区科技和人才局(区科技局)')
     """
     s = unicodedata.normalize("NFKC", name)
-    s = s.replace("〔", "(").replace("〕", ")").replace("【", "(").replace("】", ")")
+    s = s.translate(_BRACKETS)
     return re.sub(r"\s+", "", s)
 
 

@@ -39,7 +39,7 @@ OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "�
 # qualifier ("牵头科室(单位)", "协同责任单位", "主体责任单位"); a person's key ends in a person noun
 # ("牵头负责领导", "分管副市长").
 KEY_LEAD_WORDS = ("牵头", "主责", "主办", "主要责任")
-KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作", "参加", "会办")
+KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作", "参加", "会办", "督导", "督办", "指导")
 KEY_RESPONSIBLE_WORDS = ("责任", "实施", "落实", "承担", "主体", "承办")
 KEY_UNIT_NOUNS = ("单位", "部门", "科室", "处室", "主体")
 KEY_PERSON_NOUNS = ("领导", "负责人", "责任人", "联系人")
@@ -98,8 +98,8 @@ DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实")
 TOWN_ENDINGS = ("镇", "乡", "街道", "苏木", "村", "社区")
 # Marks printed beside a unit to say it leads ("带*的为牵头单位", "▲发改局"): never part of its name.
 LEAD_MARKS = "*＊★☆※▲△"
-OPEN_BRACKETS = "(（[【〔"
-CLOSE_BRACKETS = ")）]】〕"
+OPEN_BRACKETS = "(（[【〔〈"
+CLOSE_BRACKETS = ")）]】〕〉"
 UNIT_DELIMITERS = "、,，;；/"
 
 # Column roles of a responsibility table, recognised in its header cells (spaces removed).

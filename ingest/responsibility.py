@@ -790,8 +790,9 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         if not covered and found:
             # A second label line right after the first ("配合单位:…") belongs to the same clause.
             prev = found[-1]
+            merged = tuple(responsible_leads(list(prev.departments + tuple(deps))))
             found[-1] = ResponsibilityClause(prev.ref, prev.section, text[prev.start:g_end], prev.start, g_end,
-                                             prev.departments + tuple(deps), prev.rule)
+                                             merged, prev.rule)
             cursor = g_end
             continue
         if not deps and not covered:

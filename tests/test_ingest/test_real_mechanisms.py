@@ -477,3 +477,17 @@ def test_a_shared_head_printed_once_after_a_list_names_each_item():
     assert {"东城工业集中区", "西城工业集中区", "滨江经济技术开发区", "萧山经济技术开发区"} <= set(got)
     # Items cut out of a longer clause or holding a verb are no names.
     assert _platforms("一、任务\n1.关于同意哈尔滨、大庆高新技术产业开发区建设。") == ["大庆高新技术产业开发区"]
+
+
+# --------------------------------------------------------------------------- twelfth round (z01-z27)
+
+def test_label_lines_of_one_task_share_their_roles():
+    got = _resp("一、任务\n1.完成公益性公墓建设工作。\n责任单位:各县(区)人民政府\n市级督导单位:市民政局\n"
+                "市级配合单位:市发展改革委、市财政局\n完成时限:2020年12月底前。\n2.推进改革。")
+    assert got == [("完成公益性公", [("各县(区)人民政府", "lead"), ("市民政局", "support"),
+                                ("市发展改革委", "support"), ("市财政局", "support")])]
+
+
+def test_an_angle_bracket_aside_stays_with_its_unit():
+    got = _resp("一、强化科技创新(新区科技和人才局〈区科技局〉牵头)\n(一)加强创新载体建设。")
+    assert got == [("强化科技创新", [("新区科技和人才局〈区科技局〉", "lead")])]
