@@ -42,6 +42,7 @@ NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
 QUANTITY = re.compile(
     rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
     rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
+    rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
     rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})"
     rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
     rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"

@@ -94,3 +94,10 @@ def test_physical_units_are_read(run_pipeline, sentence, value, unit):
     scale = {"亿": 1e8, "万": 1e4, "千": 1e3}.get(target.unit[:1], 1) if target.unit != unit else 1
     assert target.unit.endswith(unit)
     assert target.value * scale == pytest.approx(value)
+
+
+def test_a_space_between_a_number_and_its_unit_is_read(run_pipeline):
+    """Typeset pages put a space between the figure and its unit ("基地 80 个", "达到 1200 万亩")."""
+    targets = run_pipeline("到2025年,新认定省级现代竹产业基地 80 个,全省竹产业基地面积达到 1200 万亩。").targets
+    assert [(t.value, t.unit) for t in targets] == [(80, "个"), (12000000, "亩")]
+    assert run_pipeline("在 2023 年内完成部署。").targets == []
