@@ -849,14 +849,23 @@ _PARAGRAPH_TRIGGER = re.compile(rf"{lexicon.key_pattern()}\s*[】\]]?\s*[:：]|{
                                 rf"{lexicon.alternation(lexicon.DUTY_VERBS)}")
 
 
+# A paragraph closed by a bracket right after its last sentence: "…等项目。(市发展改革委、商务局,各县〔市、区〕政府)".
+_CLOSING_BRACKET = re.compile(rf"[。;；][ \u3000]*[{re.escape(_OPEN)}][^。]{{2,400}}[{re.escape(_CLOSE)}][ \u3000]*$")
+
+
 def may_hold_paragraph_clause(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether an unnumbered paragraph may state a task's clause: a key or a role word, not a bracket alone
-    (a bracket in a paragraph of prose is an aside far more often than a list of units).
+    """Whether an unnumbered paragraph may state a task's clause: a key or a role word, or a bracket that closes
+    the paragraph after its last sentence; not a bracket inside the prose (there an aside far more often than
+    a list of units; `_unlabelled_group` decides which a closing bracket is).
 
     >>> may_hold_paragraph_clause("推进建设。(责任单位:市科技局)"), may_hold_paragraph_clause("推进建设(含改造)。")
     (True, False)
+    >>> may_hold_paragraph_clause("?重点抓好创新平台项目。(市发展改革委、商务局,各县〔市、区〕政府)")
+    True
     """
-    return _PARAGRAPH_TRIGGER.search(text, start, len(text) if end is None else end) is not None
+    end = len(text) if end is None else end
+    return (_PARAGRAPH_TRIGGER.search(text, start, end) is not None
+            or _CLOSING_BRACKET.search(text[start:end].rstrip()) is not None)
 
 
 def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:

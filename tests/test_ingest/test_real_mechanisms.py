@@ -491,3 +491,10 @@ def test_label_lines_of_one_task_share_their_roles():
 def test_an_angle_bracket_aside_stays_with_its_unit():
     got = _resp("一、强化科技创新(新区科技和人才局〈区科技局〉牵头)\n(一)加强创新载体建设。")
     assert got == [("强化科技创新", [("新区科技和人才局〈区科技局〉", "lead")])]
+
+
+def test_a_bracket_of_units_closing_an_unnumbered_paragraph_is_its_clause():
+    got = _resp("?重点抓好创新平台项目和民生项目。(市发展改革委、商务局、城建集团,各县〔市、区〕政府)\n"
+                "?实施提质增效工程,规划建设科创走廊(含配套设施)。")
+    assert got == [("?重点抓好创", [("市发展改革委", "responsible"), ("商务局", "responsible"),
+                               ("城建集团", "responsible"), ("各县〔市、区〕政府", "responsible")])]
