@@ -15,7 +15,7 @@ the driver's packstream encoder for a compiled one; nothing else changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from plankg.errors import MissingDependencyError, QueryError, StoreError
@@ -110,6 +110,35 @@ def node_merge_cypher(label: NodeLabel, *, stub: bool = False) -> str:
     return f"UNWIND $rows AS row\nMERGE (n:{label.value} {{id: row.id}})" + (f"\nSET {sets}" if sets else "")
 
 
+def node_create_cypher(label: NodeLabel) -> str:
+    """CREATE one label's rows, known to be new (see `Neo4jStore._write_graphs`); a null value
+    sets no property, as `coalesce(row.p, n.p)` on a new node sets none.
+
+    >>> print(node_create_cypher(NodeLabel.ENTERPRISE))
+    UNWIND $rows AS row
+    CREATE (n:Enterprise {id: row.id, name: row.name, jurisdiction: row.jurisdiction, aliases: row.aliases})
+    """
+    props = ", ".join(f"{p}: row.{p}" for p in node_columns(label))
+    return f"UNWIND $rows AS row\nCREATE (n:{label.value} {{{props}}})"
+
+
+def relationship_create_cypher(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
+    """CREATE one group's rows, each touching a node created in the same transaction (which has
+    no relationship yet, so there is nothing to merge with), and count them.
+
+    >>> print(relationship_create_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE))
+    UNWIND $rows AS row
+    MATCH (a:Project {id: row.source})
+    MATCH (b:Enterprise {id: row.target})
+    CREATE (a)-[e:BUILT_BY {document_id: row.document_id, rule: row.rule, printed_name: row.printed_name}]->(b)
+    RETURN count(e) AS n
+    """
+    props = ", ".join(f"{p}: row.{p}" for p in REL_PROPERTIES[rel])
+    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\n"
+            f"MATCH (b:{target.value} {{id: row.target}})\n"
+            f"CREATE (a)-[e:{rel.value} {{{props}}}]->(b)\nRETURN count(e) AS n")
+
+
 def relationship_merge_cypher(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
     """MERGE one relationship per (source, target) and count them, so missing endpoints show.
 
@@ -177,6 +206,18 @@ def plan_operators(plan: Mapping[str, Any] | None) -> list[str]:
     for child in plan.get("children") or []:
         out += plan_operators(child)
     return out
+
+
+# Loader statements keep the plan they were first given: an UNWIND of rows into nodes found by
+# their unique id plans the same whatever the counts, while a load that grows a label tenfold
+# would otherwise make Neo4j plan (and compile) each statement again every few seconds.
+_LOAD_PREFIX = "CYPHER replan=skip "
+
+_ID_TAKEN = "Neo.ClientError.Schema.ConstraintValidationFailed"
+
+
+class _IdTaken(StoreError):
+    """A write broke a uniqueness constraint: a node the loader created exists already."""
 
 
 def _message(exc: Exception) -> str:
@@ -323,7 +364,7 @@ class Neo4jStore:
     def upsert_nodes(self, label: NodeLabel, rows: Iterable[Mapping[str, Any]]) -> int:
         label = NodeLabel(label)
         label_rows = node_rows_from_mappings(label, rows)
-        return self._write(lambda tx: self._upsert_nodes(tx, label, label_rows))
+        return self._write(lambda tx: self._upsert_nodes(tx, label, label_rows)[0])
 
     def upsert_relationships(self, rows: Iterable[Mapping[str, Any]], rel_type: str) -> int:
         groups = relationship_rows_from_mappings(RelType(rel_type), rows)
@@ -338,8 +379,9 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(work)
         except self._exceptions.Neo4jError as exc:
-            raise StoreError(f"Neo4j refused a write: {_message(exc)}", where=self.url,
-                             fix="check the rows' labels, properties and values") from None
+            error = _IdTaken if getattr(exc, "code", None) == _ID_TAKEN else StoreError
+            raise error(f"Neo4j refused a write: {_message(exc)}", where=self.url,
+                        fix="check the rows' labels, properties and values") from None
         except self._exceptions.ServiceUnavailable as exc:
             raise StoreError(f"lost the Neo4j server at {self.url}: {exc}", where=self.url,
                              fix=_CHECK.format(uri=self.url)) from None
@@ -353,32 +395,49 @@ class Neo4jStore:
     # from `tx.run` once the server has the statement, so the server runs one batch while this
     # process encodes the next; the commit reads what is left. A server error still fails the
     # transaction, at the next statement or the commit.
-    def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Row]) -> int:
-        """MERGE one label's rows, one per id; returns how many."""
+    def _upsert_nodes(self, tx, label: NodeLabel, rows: Sequence[Row], new: Callable[[Row], bool] | None = None
+                      ) -> tuple[int, list[Row]]:
+        """MERGE one label's rows, one per id, or CREATE those `new` says cannot exist yet;
+        returns how many rows, and the created ones."""
         rows = unique_node_rows(label, rows)
         columns = node_columns(label)
-        for stub in (False, True):
-            cypher = node_merge_cypher(label, stub=stub)
-            part = [row for row in rows if is_stub(label, row) is stub]
+        created = [row for row in rows if new(row)] if new is not None else []
+        parts = [(node_create_cypher(label), created)] if created else []
+        if len(created) < len(rows):
+            rest = [row for row in rows if not new(row)] if new is not None else rows
+            parts += [(node_merge_cypher(label, stub=stub), [row for row in rest if is_stub(label, row) is stub])
+                      for stub in (False, True)]
+        for cypher, part in parts:
             for chunk in _chunks(part, self.capabilities.max_batch_rows):
-                tx.run(cypher, {"rows": parameter_rows(columns, chunk)})
-        return len(rows)
+                tx.run(_LOAD_PREFIX + cypher, {"rows": parameter_rows(columns, chunk)})
+        return len(rows), created
 
     def _merge_relationships(self, tx, rel: RelType, source: NodeLabel, target: NodeLabel, rows: Sequence[Row],
-                             pending: list[Any] | None = None) -> int:
-        """MERGE one group's rows, one per (source, target); returns how many. Each batch's count
-        of merged relationships is checked (missing endpoints merge none) at once, or, given a
-        `pending` list, by `_check_merged(pending)` later in the transaction."""
+                             pending: list[Any] | None = None, created: Mapping[NodeLabel, set[str]] | None = None
+                             ) -> int:
+        """MERGE one group's rows, one per (source, target), or CREATE those with an endpoint in
+        `created` (ids of nodes this transaction created: none of their relationships exists);
+        returns how many. Each batch's count of written relationships is checked (missing
+        endpoints write none) at once, or, given a `pending` list, by `_check_merged(pending)`
+        later in the transaction."""
         if (source, target) not in REL_ENDPOINTS[rel]:
             allowed = ", ".join(f"{s.value}->{t.value}" for s, t in REL_ENDPOINTS[rel])
             raise StoreError(f"{rel.value} cannot join {source.value}->{target.value}", where=self.url,
                              fix=f"the ontology allows {allowed}")
         rows = unique_relationship_rows(rows)
         columns = relationship_columns(rel)
-        cypher = relationship_merge_cypher(rel, source, target)
+        new_sources, new_targets = (created or {}).get(source, set()), (created or {}).get(target, set())
+        fresh = [row for row in rows if row[0] in new_sources or row[1] in new_targets]
+        parts = [(relationship_create_cypher(rel, source, target), fresh)] if fresh else []
+        if len(fresh) < len(rows):
+            parts.append((relationship_merge_cypher(rel, source, target),
+                          [row for row in rows if not (row[0] in new_sources or row[1] in new_targets)]
+                          if fresh else rows))
         checks = [] if pending is None else pending
-        for chunk in _chunks(rows, self.capabilities.max_batch_rows):
-            checks.append((tx.run(cypher, {"rows": parameter_rows(columns, chunk)}), len(chunk), rel, source, target))
+        for cypher, part in parts:
+            for chunk in _chunks(part, self.capabilities.max_batch_rows):
+                checks.append((tx.run(_LOAD_PREFIX + cypher, {"rows": parameter_rows(columns, chunk)}), len(chunk),
+                               rel, source, target))
         if pending is None:
             self._check_merged(checks)
         return len(rows)
@@ -401,19 +460,40 @@ class Neo4jStore:
         return self.load_documents([(graph, sha256)])[0]
 
     def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], replace: Sequence[str]) -> None:
-        def work(tx) -> None:
-            for document_id in replace:
-                self._delete(tx, document_id)
-            # rows of several documents merge as their successive loads would (graph.rows)
-            for label, rows in node_rows(node for graph in graphs for node in graph.nodes).items():
-                self._upsert_nodes(tx, label, rows)
-            relationships = (rel for graph in graphs for rel in graph.relationships)
-            pending: list[Any] = []
-            for (rel, source, target), rows in relationship_rows(relationships).items():
-                self._merge_relationships(tx, rel, source, target, rows, pending)
-            self._check_merged(pending)
+        try:
+            self._write(lambda tx: self._write_graphs(tx, graphs, replace, create=True))
+        except _IdTaken:
+            # a node these documents own existed after all (written by upsert_nodes, or an id two
+            # documents share): the same facts again, every node merged by id
+            self._write(lambda tx: self._write_graphs(tx, graphs, replace, create=False))
 
-        self._write(work)
+    def _write_graphs(self, tx, graphs: Sequence[DocumentGraph], replace: Sequence[str], *, create: bool) -> None:
+        """Delete the `replace` documents' facts, then write `graphs`' nodes and relationships.
+
+        With `create`, what cannot exist yet is created instead of merged, which spares the
+        server a lookup and a lock per row: the documents' own nodes (ids come from the document,
+        and a document not loaded has none, a replaced one none left after the delete) except
+        plans, which other documents' citations may have made as stubs; and every relationship
+        touching one of those. Were such a node there after all, the uniqueness constraint fails
+        the transaction (`_IdTaken`) and the caller writes it again with `create=False`."""
+        for document_id in replace:
+            self._delete(tx, document_id)
+        documents = {graph.document_id for graph in graphs}
+        created: dict[NodeLabel, set[str]] = {}
+        # rows of several documents merge as their successive loads would (graph.rows)
+        for label, rows in node_rows(node for graph in graphs for node in graph.nodes).items():
+            new = None
+            if create and label in DOCUMENT_OWNED and label is not NodeLabel.PLAN:
+                column = node_columns(label).index("document_id")
+                new = lambda row, column=column: row[column] in documents  # noqa: E731
+            _, written = self._upsert_nodes(tx, label, rows, new)
+            if written:
+                created[label] = {row[0] for row in written}
+        relationships = (rel for graph in graphs for rel in graph.relationships)
+        pending: list[Any] = []
+        for (rel, source, target), rows in relationship_rows(relationships).items():
+            self._merge_relationships(tx, rel, source, target, rows, pending, created)
+        self._check_merged(pending)
 
     def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
                        errors: list[StoreError] | None = None) -> list[LoadReport]:

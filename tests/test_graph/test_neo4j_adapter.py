@@ -54,19 +54,21 @@ def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double)
     assert report.created == {"Project": 1, "Enterprise": 1} and not report.replaced
     neo4j_double.driver.session.assert_called_once_with(database="neo4j")
     assert neo4j_double.session.execute_write.call_count == 1
+    # the document's own project cannot exist yet: created, as is its relationship; the shared
+    # enterprise is merged; every statement keeps its first plan (replan=skip)
     assert neo4j_double.tx_statements() == [
-        ("UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\nSET n.name = coalesce(row.name, n.name), "
+        ("CYPHER replan=skip UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\n"
+         "SET n.name = coalesce(row.name, n.name), "
          "n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction), n.aliases = coalesce(row.aliases, n.aliases)",
          {"rows": [{"id": "enterprise-1", "name": "联想", "jurisdiction": None, "aliases": []}]}),
-        ("UNWIND $rows AS row\nMERGE (n:Project {id: row.id})\n"
-         "SET n.document_id = coalesce(row.document_id, n.document_id), n.name = coalesce(row.name, n.name), "
-         "n.field = coalesce(row.field, n.field), n.span_start = coalesce(row.span_start, n.span_start), "
-         "n.span_end = coalesce(row.span_end, n.span_end)",
+        ("CYPHER replan=skip UNWIND $rows AS row\nCREATE (n:Project {id: row.id, document_id: row.document_id, "
+         "name: row.name, field: row.field, span_start: row.span_start, span_end: row.span_end})",
          {"rows": [{"id": "project-1", "document_id": "doc-a", "name": "城西科创大走廊", "field": None,
                     "span_start": None, "span_end": None}]}),
-        ("UNWIND $rows AS row\nMATCH (a:Project {id: row.source})\nMATCH (b:Enterprise {id: row.target})\n"
-         "MERGE (a)-[e:BUILT_BY]->(b)\nSET e.document_id = row.document_id, e.rule = row.rule, "
-         "e.printed_name = row.printed_name\nRETURN count(e) AS n",
+        ("CYPHER replan=skip UNWIND $rows AS row\nMATCH (a:Project {id: row.source})\n"
+         "MATCH (b:Enterprise {id: row.target})\n"
+         "CREATE (a)-[e:BUILT_BY {document_id: row.document_id, rule: row.rule, printed_name: row.printed_name}]->(b)"
+         "\nRETURN count(e) AS n",
          {"rows": [{"source": "project-1", "target": "enterprise-1", "document_id": "doc-a", "rule": "r.v1",
                     "printed_name": "联想集团"}]}),
     ]
@@ -92,7 +94,7 @@ def test_replacing_deletes_the_old_facts_first_in_the_same_transaction(neo4j_dou
                       "SET n.document_id = null, "
                       "n.issuers = [], n.date = null, n.doc_number = null, n.period_start = null, n.period_end = null, "
                       "n.region = null, n.status = null")
-    assert statements[-1][0].startswith("UNWIND $rows AS row\nMATCH (a:Project")
+    assert statements[-1][0].startswith("CYPHER replan=skip UNWIND $rows AS row\nMATCH (a:Project")
     assert neo4j_double.session.execute_write.call_count == 1
 
 

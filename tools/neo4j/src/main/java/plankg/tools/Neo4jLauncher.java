@@ -66,9 +66,12 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.routing_enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                // small: the machine is shared with the test run; the test graphs are tiny
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
-                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(256))
+                // the benchmark's graph (100k nodes, 300k relationships: ~250 MB of store files and
+                // indexes) fits the page cache whole, so a load never waits on evictions; a load
+                // transaction of ~10k rows, or a wipe of 10k nodes with their relationships, stays
+                // well under the transaction memory limit
+                .setConfig(GraphDatabaseSettings.pagecache_memory, bytes("NEO4J_PAGECACHE", "512m"))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, bytes("NEO4J_TX_MEMORY", "1g"))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -94,6 +97,17 @@ public final class Neo4jLauncher {
             if (!e.getMessage().contains("cannot be the same")) {
                 throw e;
             }
+        }
+    }
+
+    /** A size from the environment variable {@code name} (e.g. 512m, 1g), else {@code fallback}. */
+    static long bytes(String name, String fallback) {
+        String text = System.getenv().getOrDefault(name, fallback);
+        try {
+            return ByteUnit.parse(text);
+        } catch (IllegalArgumentException e) {
+            usage(name + " must be a size such as 512m or 1g, not " + text);
+            return 0;
         }
     }
 
