@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from plankg.ingest.contract import TargetOut
@@ -244,7 +244,8 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
                 continue
             if period_start and mention.year and mention.year < period_start:
                 continue  # a past figure is a baseline, not a target
-            out.extend(_split_range(mention))
+            for one in _split_shared(text, mention):
+                out.extend(_split_range(one))
             prev, prev_end = mention, m.end()
     return out
 
@@ -283,6 +284,37 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
     mention = TargetMention(clause_start + cut, q2.end(), metric, target, comparator, year, baseline=base_value,
                        baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_FROM_TO)
     return mention, q2.end()
+
+
+RULE_SHARED_VALUE = "plankg.targets.shared_value.v1"
+# "A合格率和B合格率均达到98%以上": one figure every listed metric reaches.
+_EACH = re.compile(r"(?P<metrics>[^,，;；。]+?)(?P<each>均|都|皆)")
+_METRIC_JOIN = re.compile(r"和|及|、|与")
+
+
+def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
+    """A figure that each of two or three joined metrics reaches ("…合格率和食品抽查合格率均达到98%以上"), as one
+    target per metric; any other mention as itself.
+
+    >>> t = "监测合格率和食品抽查合格率均达到98%以上"
+    >>> m = TargetMention(0, len(t), "监测合格率和食品抽查合格率", Quantity(98, "%", ">="), ">=", 2025)
+    >>> [x.metric for x in _split_shared(t, m)]
+    ['监测合格率', '食品抽查合格率']
+    """
+    each = _EACH.match(text, mention.start, mention.end)
+    if each is None or not _METRIC_JOIN.search(mention.metric):
+        return [mention]
+    parts = [p for p in _METRIC_JOIN.split(mention.metric) if p]
+    if not 2 <= len(parts) <= 3 or any(len(p) < 3 for p in parts):
+        return [mention]
+    out, pos = [], mention.start
+    for part in parts:
+        at = text.find(part, pos, each.end())
+        if at < 0:
+            return [mention]
+        pos = at + len(part)
+        out.append(replace(mention, start=at, metric=part, rule=RULE_SHARED_VALUE))
+    return out
 
 
 def _split_range(mention: TargetMention) -> list[TargetMention]:

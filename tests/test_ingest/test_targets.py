@@ -101,3 +101,15 @@ def test_a_space_between_a_number_and_its_unit_is_read(run_pipeline):
     targets = run_pipeline("到2025年,新认定省级现代竹产业基地 80 个,全省竹产业基地面积达到 1200 万亩。").targets
     assert [(t.value, t.unit) for t in targets] == [(80, "个"), (12000000, "亩")]
     assert run_pipeline("在 2023 年内完成部署。").targets == []
+
+
+def test_a_figure_each_joined_metric_reaches_is_one_target_per_metric(run_pipeline):
+    targets = run_pipeline("到2025年,农产品例行监测合格率和食品抽查合格率均达到98%以上。").targets
+    assert [(t.metric, t.value, t.comparator) for t in targets] == [
+        ("农产品例行监测合格率", 98, ">="), ("食品抽查合格率", 98, ">=")]
+
+
+def test_counts_of_livestock_grain_and_charging_posts_are_read(run_pipeline):
+    text = "到2025年,能繁母猪存栏量稳定在25万头以上,粮食产量500亿斤左右,新增公共充电设施260根以上。"
+    targets = run_pipeline(text).targets
+    assert [(t.value, t.unit) for t in targets] == [(250000, "头"), (50000000000, "斤"), (260, "根")]
