@@ -42,12 +42,12 @@ import json
 import math
 import re
 import zlib
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import networkx as nx
 
@@ -252,8 +252,10 @@ def _facts(attrs: Mapping[str, Any], *, skip: frozenset[str] = frozenset()) -> l
     """
     pairs = []
     for key, zh in _FACT_FIELDS:
-        value = attrs.get(key)
-        if value in (None, "", []) or key in skip:
+        if key not in attrs or key in skip:  # most nodes hold one or two of the fields, tasks none
+            continue
+        value = attrs[key]
+        if value in (None, "", []):
             continue
         pairs.append((zh, _code_text(key, value)))
     if attrs.get("period_start") or attrs.get("period_end"):
@@ -351,43 +353,225 @@ def canonical_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
     A subgraph (`graph.subgraph(a_set)`) iterates in the set's order, which changes with Python's
     string hashing from one process to the next; in this order the same graph gives the same view
-    file byte for byte, and the same precomputed layout.
+    file byte for byte, and the same precomputed layout. (Views read this order through
+    `OrderedGraph`, which copies nothing.)
 
     >>> g = nx.MultiDiGraph()
     >>> _ = g.add_edge("b", "a", key="R"); _ = g.add_edge("a", "b", key="R")
     >>> list(canonical_order(g)), list(canonical_order(g).edges(keys=True))
     (['a', 'b'], [('a', 'b', 'R'), ('b', 'a', 'R')])
     """
-    ordered: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
-    ordered.graph.update(graph.graph)
-    for node in sorted(graph.nodes, key=str):
-        ordered.add_node(node, **graph.nodes[node])
-    edges: list[tuple[Any, Any, Any, dict[str, Any]]] = list(graph.edges(keys=True, data=True))
-    for u, v, key, data in sorted(edges, key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
-        ordered.add_edge(u, v, key=key, **data)
-    return ordered
+    ordered = OrderedGraph.of(graph)
+    copy: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
+    copy.graph.update(graph.graph)
+    for node in ordered.nodes:
+        copy.add_node(node, **graph.nodes[node])
+    for u, v, key, data in ordered.edges:
+        copy.add_edge(u, v, key=key, **data)
+    return copy
 
 
-def _choose_nodes(graph: nx.MultiDiGraph, max_nodes: int) -> tuple[list[Hashable], list[str]]:
+Edge: TypeAlias = "tuple[Hashable, Hashable, Any, dict[str, Any]]"
+
+
+def _edge_order(edge: Edge) -> tuple[str, str, str]:
+    return str(edge[0]), str(edge[1]), str(edge[2])
+
+
+@dataclass(frozen=True)
+class Adjacency:
+    """Every edge of a graph listed under its source (`out`) and its target (`into`), in the
+    graph's edge order. Read once, it answers what a networkx subgraph view answers by filtering
+    every edge of the whole graph on each pass: over a corpus' thousands of views those passes
+    were most of the time `write_views` took.
+
+    >>> g = nx.MultiDiGraph([("d", "t"), ("d", "u")])
+    >>> adjacency = Adjacency.of(g)
+    >>> [t for t, _, _ in adjacency.out["d"]], [s for s, _, _ in adjacency.into["t"]]
+    (['t', 'u'], ['d'])
+    """
+
+    out: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]]
+    into: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]]
+    nodes: dict[Hashable, dict[str, Any]]  # each node's attributes (networkx' own dicts)
+    # what a node's or an edge's row holds before a view numbers its strings: the same in every
+    # view of the graph, so worked out once (`_node_entry`, `_edge_entry`)
+    node_entries: dict[Hashable, tuple] = field(default_factory=dict)
+    edge_entries: dict[tuple[Hashable, Hashable, Any], tuple] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> Adjacency:
+        out: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]] = {node: [] for node in graph}
+        into: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]] = {node: [] for node in graph}
+        # the adjacency's own dicts, in the order graph.edges() lists them, without a view per edge
+        for s, targets in graph.adjacency():
+            listed = out[s]
+            for t, keyed in targets.items():
+                arriving = into[t]
+                for key, attrs in keyed.items():
+                    listed.append((t, key, attrs))
+                    arriving.append((s, key, attrs))
+        return cls(out, into, dict(graph.nodes(data=True)))
+
+
+@dataclass(frozen=True)
+class OrderedGraph:
+    """A graph (or the part of one that a node set spans) in canonical order (`canonical_order`),
+    read without copying it: nodes in id order, edges in (source, target, key) order, and each
+    node's neighbours as the ordered copy would list them. What `graph_to_view` reads.
+
+    >>> g = nx.MultiDiGraph([("b", "a"), ("a", "b"), ("a", "c")])
+    >>> part = OrderedGraph.part(g, {"a", "b"}, Adjacency.of(g))
+    >>> part.nodes, [e[:2] for e in part.edges], part.successors("a"), part.predecessors("a")
+    (['a', 'b'], [('a', 'b'), ('b', 'a')], ['b'], ['b'])
+    >>> OrderedGraph.of(g).successors("a")
+    ['b', 'c']
+    """
+
+    nodes: list[Hashable]
+    edges: list[Edge]
+    node_attrs: Mapping[Hashable, Mapping[str, Any]]
+    info: Mapping[str, Any]  # the graph's own attributes (`documents`)
+    _near: Callable[[Hashable, bool], list[Hashable]]
+    adjacency: Adjacency | None = None  # of the graph it is a part of, with the row entries it caches
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph) -> OrderedGraph:
+        """All of `graph` (which may be a subgraph view of another)."""
+        edges: list[Edge] = sorted(graph.edges(keys=True, data=True), key=_edge_order)
+
+        def near(node: Hashable, incoming: bool) -> list[Hashable]:
+            return sorted(graph.predecessors(node) if incoming else graph.successors(node), key=str)
+
+        return cls(sorted(graph.nodes, key=str), edges, graph.nodes, graph.graph, near)
+
+    @classmethod
+    def part(cls, graph: nx.MultiDiGraph, keep: Collection[Hashable], adjacency: Adjacency) -> OrderedGraph:
+        """The nodes `keep` of `graph` and the edges between them (`graph.subgraph(keep)`, ordered),
+        read from `adjacency` (`Adjacency.of(graph)`)."""
+        members = keep if isinstance(keep, (set, frozenset)) else set(keep)
+        edges: list[Edge] = [(s, t, key, attrs) for s in members for t, key, attrs in adjacency.out[s]
+                             if t in members]
+        edges.sort(key=_edge_order)
+
+        def near(node: Hashable, incoming: bool) -> list[Hashable]:
+            listed = adjacency.into[node] if incoming else adjacency.out[node]
+            return sorted({other for other, _, _ in listed if other in members}, key=str)
+
+        return cls(sorted(members, key=str), edges, adjacency.nodes, graph.graph, near, adjacency)
+
+    def predecessors(self, node: Hashable) -> list[Hashable]:
+        return self._near(node, True)
+
+    def successors(self, node: Hashable) -> list[Hashable]:
+        return self._near(node, False)
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self.edges)
+
+    def document_ids(self) -> set[str]:
+        """The documents its nodes and edges name."""
+        ids = {a["document_id"] for n in self.nodes if (a := self.node_attrs[n]).get("document_id")}
+        return ids | {e[3]["document_id"] for e in self.edges if e[3].get("document_id")}
+
+    def layout_graph(self, kept: Sequence[Hashable]) -> nx.MultiDiGraph:
+        """The nodes `kept` (all, or what a cap left) and the edges between them, in canonical
+        order, as `plankg.viz.layout.hub_layout` reads a graph."""
+        within = set(kept)
+        out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
+        out.add_nodes_from(n for n in self.nodes if n in within)
+        out.add_edges_from((s, t, key) for s, t, key, _ in self.edges if s in within and t in within)
+        return out
+
+
+def _choose_nodes(graph: OrderedGraph, max_nodes: int) -> tuple[list[Hashable], list[str]]:
     """The nodes a view draws, and notes on what a cap left out (the most connected stay)."""
     nodes = list(graph.nodes)
     if len(nodes) <= max_nodes:
         return nodes, []
     rank = {label: i for i, label in enumerate(_KEEP_ORDER)}
-    degree = dict(graph.degree())
-    ordered = sorted(nodes, key=lambda n: (rank.get(graph.nodes[n].get("label", ""), len(rank)), -degree[n], str(n)))
+    degree = dict.fromkeys(nodes, 0)
+    for s, t, _, _ in graph.edges:
+        degree[s] += 1
+        degree[t] += 1
+    attrs = graph.node_attrs
+    ordered = sorted(nodes, key=lambda n: (rank.get(attrs[n].get("label", ""), len(rank)), -degree[n], str(n)))
     kept, dropped = ordered[:max_nodes], ordered[max_nodes:]
     left_out: dict[str, int] = {}
     for node in dropped:
-        label = graph.nodes[node].get("label", "")
+        label = attrs[node].get("label", "")
         left_out[label] = left_out.get(label, 0) + 1
     detail = "，".join(f"{type_zh(k)} {v:,} 个" for k, v in sorted(left_out.items(), key=lambda kv: -kv[1]))
     return kept, [f"图中共有 {len(nodes):,} 个节点，为保证浏览器流畅只显示 {max_nodes:,} 个（连接最多者优先）；"
                   f"未显示：{detail}。完整数据请用导出文件（GraphML/CSV）查看。"]
 
 
-def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, physics_limit: int = PHYSICS_LIMIT,
-                  max_nodes: int = MAX_NODES, quote_chars: int | None = None,
+_TASK, _SECTION, _TARGET, _DOCUMENT = (NodeLabel.TASK.value, NodeLabel.SECTION.value, NodeLabel.TARGET.value,
+                                      NodeLabel.DOCUMENT.value)
+_NO_SKIP: frozenset[str] = frozenset()
+_INHERITED = -2  # an edge's document is the one its endpoints have (the default in the page's rows)
+
+
+def _node_entry(node: Hashable, attrs: Mapping[str, Any], documents: Mapping[str, str],
+                cut: int) -> tuple[str, Any, Any, str, str, list[tuple[str, str]], list[str], int]:
+    """What a node's row holds before a view numbers its strings: (type, name or 0 when the page
+    rebuilds it, document id, ref, quote, facts, aliases, 1 if the quote was cut to `cut`).
+
+    >>> _node_entry("t", {"label": "Task", "name": "1 建设", "ref": "1", "text": "建设"}, {}, 0)
+    ('Task', 0, None, '1', '建设', [], [], 0)
+    """
+    label = str(attrs.get("label", ""))
+    name: Any = str(attrs.get("name", node))
+    is_target = label == _TARGET and name == display_name(label, attrs)
+    quote = str(attrs.get("text") or (attrs.get("title") if label == _SECTION else "") or "")
+    ref = str(attrs.get("ref") or "")
+    doc_id = attrs.get("document_id")
+    was_cut = 0
+    if cut and len(quote) > cut:
+        quote = quote[:cut] + "…"
+        was_cut = 1
+    if label in (_TASK, _SECTION) and name == _rebuilt_name(label, ref, quote):
+        name = 0
+    elif label == _DOCUMENT and doc_id and name == documents.get(doc_id, doc_id):
+        name = 0  # the docs table holds it
+    pairs = _facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else _NO_SKIP)
+    return label, name, doc_id, ref, quote, pairs, [str(a) for a in attrs.get("aliases") or ()], was_cut
+
+
+def _edge_entry(key: Any, attrs: Mapping[str, Any], source: Mapping[str, Any],
+                target: Mapping[str, Any]) -> tuple[str, str, int | str, Any, list[tuple[str, str]], float]:
+    """What an edge's row holds before a view numbers its strings: (type, role, printed name, or
+    -1 for none, -2 / -3 for printed as the target / source is named; document id, or -2 when it
+    is the document of the target, else of the source; facts, width).
+
+    >>> _edge_entry("R", {"type": "R", "role": "lead", "printed_name": "科技局", "document_id": "d"},
+    ...             {"name": "市科技局"}, {"name": "1 建设", "document_id": "d"})
+    ('R', 'lead', '科技局', -2, [], 0)
+    """
+    rel = str(attrs.get("type", key))
+    doc = attrs.get("document_id")
+    printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
+    extra = [(_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k), _code_text(k, v))
+             for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", [])]
+    inherited = target.get("document_id") or source.get("document_id")
+    printed_code: int | str
+    if not printed:
+        printed_code = -1
+    elif printed == target.get("name"):  # printed as the entity is named: say so, not it
+        printed_code = -2
+    elif printed == source.get("name"):
+        printed_code = -3
+    else:
+        printed_code = str(printed)
+    return (rel, str(attrs.get("role") or ""), printed_code, _INHERITED if doc == inherited else doc, extra,
+            _width(attrs.get("weight")))
+
+
+def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: str = "", *,
+                  physics_limit: int = PHYSICS_LIMIT, max_nodes: int = MAX_NODES, quote_chars: int | None = None,
                   documents: Mapping[str, str] | None = None, focus: Hashable | None = None,
                   undirected: Collection[str] = (), open_limit: int = OPEN_LIMIT) -> View:
     """Turn a graph (as `plankg.graph.nx` builds it) into a `View`.
@@ -423,21 +607,25 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
       `focus` is the subject's node index, `xy` the precomputed positions of large views,
       `start` "search" for a view that opens on a search.
 
-    Tooltips are assembled by the page script (viz/assets/view.js) from these fields.
+    Tooltips are assembled by the page script (viz/assets/view.js) from these fields. `graph` may
+    be an `OrderedGraph` already (a part of a larger graph, as `write_views` reads each view).
     """
-    documents = {**graph.graph.get("documents", {}), **(documents or {})}
-    graph = canonical_order(graph)
+    if not isinstance(graph, OrderedGraph):
+        graph = OrderedGraph.of(graph)
+    # entries cached across the views of one graph hold for its own documents and whole quotes
+    cached = graph.adjacency is not None and not documents and not quote_chars
+    documents = {**graph.info.get("documents", {}), **(documents or {})}
     kept, notes = _choose_nodes(graph, max_nodes)
+    node_attrs = graph.node_attrs
     index = {node: i for i, node in enumerate(kept)}
     physics = len(kept) <= physics_limit
     cut = quote_chars or 0
 
     # legends list types in the ontology's order in every view, then any others (query columns)
     order = {name: i for i, name in enumerate([*(label.value for label in NodeLabel), *(rel.value for rel in RelType)])}
-    present = {str(graph.nodes[n].get("label", "")) for n in kept}
+    present = {str(node_attrs[n].get("label", "")) for n in kept}
     type_keys = {label: i for i, label in enumerate(sorted(present, key=lambda x: (order.get(x, len(order)), x)))}
-    rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges(keys=True, data=True)
-                    if s in index and t in index}
+    rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges if s in index and t in index}
     rel_keys = {rel: i for i, rel in enumerate(sorted(rels_present, key=lambda x: (order.get(x, len(order)), x)))}
     doc_of, strings, keys, roles = _Interned(), _Interned(), _Interned(), _Interned()
     roles("")
@@ -452,27 +640,19 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     aliases: list[list[Any]] = []  # [node, [string…]]: other names a search finds the node by (市科技局)
     quotes: list[str] = []
     truncated = 0
+    entries = graph.adjacency.node_entries if graph.adjacency is not None and cached else None
     for node in kept:
-        attrs = graph.nodes[node]
-        label = str(attrs.get("label", ""))
-        derived = display_name(label, attrs)
-        name: Any = str(attrs.get("name", node))
-        is_target = label == NodeLabel.TARGET.value and name == derived
-        quote = str(attrs.get("text") or (attrs.get("title") if label == NodeLabel.SECTION.value else "") or "")
-        ref = str(attrs.get("ref") or "")
-        doc_id = attrs.get("document_id")
-        if cut and len(quote) > cut:
-            quote = quote[:cut] + "…"
-            truncated += 1
-        if label in (NodeLabel.TASK.value, NodeLabel.SECTION.value) and name == _rebuilt_name(label, ref, quote):
-            name = 0
-        elif label == NodeLabel.DOCUMENT.value and doc_id and name == documents.get(doc_id, doc_id):
-            name = 0  # the docs table holds it
+        entry = entries.get(node) if entries is not None else None
+        if entry is None:
+            entry = _node_entry(node, node_attrs[node], documents, cut)
+            if entries is not None:
+                entries[node] = entry
+        label, name, doc_id, ref, quote, pairs, also, was_cut = entry
+        truncated += was_cut
         quotes.append(quote)
-        rows.append([type_keys[label], name, doc_index(doc_id), strings(ref) if ref else -1, quote,
-                     fact_row(_facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else frozenset()))])
-        if attrs.get("aliases"):
-            aliases.append([len(rows) - 1, [strings(str(a)) for a in attrs["aliases"]]])
+        rows.append([type_keys[label], name, doc_index(doc_id), strings(ref) if ref else -1, quote, fact_row(pairs)])
+        if also:
+            aliases.append([len(rows) - 1, [strings(a) for a in also]])
     if truncated:
         notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）。")
     _share_quotes(rows, quotes, graph, kept, index)
@@ -480,25 +660,20 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
 
     # edges sharing a source and everything but the target travel as one row
     groups: dict[tuple, list[int]] = {}
-    for s, t, key, attrs in graph.edges(keys=True, data=True):
+    edge_entries = graph.adjacency.edge_entries if graph.adjacency else None
+    for s, t, key, attrs in graph.edges:
         if s not in index or t not in index:
             continue
-        rel = str(attrs.get("type", key))
-        doc = attrs.get("document_id")
-        printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
-        extra = [(_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k), _code_text(k, v))
-                 for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", [])]
-        inherited = graph.nodes[t].get("document_id") or graph.nodes[s].get("document_id")
-        if not printed:
-            printed_code = -1
-        elif printed == graph.nodes[t].get("name"):  # printed as the entity is named: say so, not it
-            printed_code = -2
-        elif printed == graph.nodes[s].get("name"):
-            printed_code = -3
-        else:
-            printed_code = strings(str(printed))
-        group = (index[s], rel_keys[rel], roles(str(attrs.get("role") or "")), printed_code,
-                 -2 if doc == inherited else doc_index(doc), tuple(fact_row(extra)), _width(attrs.get("weight")))
+        edge_entry = edge_entries.get((s, t, key)) if edge_entries is not None else None
+        if edge_entry is None:
+            edge_entry = _edge_entry(key, attrs, node_attrs[s], node_attrs[t])
+            if edge_entries is not None:
+                edge_entries[(s, t, key)] = edge_entry
+        rel, role, printed_code, doc, extra, width = edge_entry
+        if isinstance(printed_code, str):
+            printed_code = strings(printed_code)
+        group = (index[s], rel_keys[rel], roles(role), printed_code, doc if doc == _INHERITED else doc_index(doc),
+                 tuple(fact_row(extra)), width)
         groups.setdefault(group, []).append(index[t])
     edges = []
     for (source, *rest), targets in groups.items():
@@ -530,7 +705,7 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
     if not physics:
         from plankg.viz.layout import hub_layout
 
-        positions = hub_layout(graph.subgraph(kept) if len(kept) < graph.number_of_nodes() else graph)
+        positions = hub_layout(graph.layout_graph(kept))
         payload["xy"] = [c for node in kept for c in positions[node]]
         if "start" not in payload:
             notes.append(f"节点超过 {physics_limit:,} 个：布局已预先计算，物理模拟默认关闭（可在左侧开启，但会很慢）。"
@@ -541,7 +716,7 @@ def graph_to_view(graph: nx.MultiDiGraph, title: str, caption: str = "", *, phys
 _QUOTE_REF_CHARS = 5  # shorter quotes cost fewer bytes than a reference [node, start, end]
 
 
-def _share_quotes(rows: list[list[Any]], quotes: Sequence[str], graph: nx.MultiDiGraph, kept: Sequence[Hashable],
+def _share_quotes(rows: list[list[Any]], quotes: Sequence[str], graph: OrderedGraph, kept: Sequence[Hashable],
                   index: Mapping[Hashable, int]) -> None:
     """Replace a quote that another node already carries by a reference to it: `[k]` for the same
     text as node k, `[k, start, end]` for a slice of it (a target's clause inside the sentence of
@@ -555,7 +730,7 @@ def _share_quotes(rows: list[list[Any]], quotes: Sequence[str], graph: nx.MultiD
     >>> quote = "研发投入强度达到3%以上"
     >>> quotes = [f"加快建设𠀀，{quote}。", quote, f"加快建设𠀀，{quote}。"]
     >>> rows = [[0, 0, 0, -1, q, []] for q in quotes]
-    >>> _share_quotes(rows, quotes, g, ["t", "x", "t2"], {"t": 0, "x": 1, "t2": 2})
+    >>> _share_quotes(rows, quotes, OrderedGraph.of(g), ["t", "x", "t2"], {"t": 0, "x": 1, "t2": 2})
     >>> [row[4] for row in rows]
     ['加快建设𠀀，研发投入强度达到3%以上。', [0, 7, 19], [0]]
     """

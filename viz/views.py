@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,7 +28,17 @@ from plankg.graph.nx import rows_to_networkx, store_to_networkx
 from plankg.graph.store import GraphReader
 from plankg.ontology.vocab import NodeLabel as L
 from plankg.ontology.vocab import RelType as R
-from plankg.viz.html import LIB_DIR, MAX_NODES, OPEN_LIMIT, View, graph_to_view, type_zh, write_lib
+from plankg.viz.html import (
+    LIB_DIR,
+    MAX_NODES,
+    OPEN_LIMIT,
+    Adjacency,
+    OrderedGraph,
+    View,
+    graph_to_view,
+    type_zh,
+    write_lib,
+)
 
 _SAFE_ID = re.compile(r"[a-z]+-[0-9a-f]{16}")
 FILE_CAP = 2_000_000  # bytes: no page of a folder of views is larger (the shared library aside)
@@ -53,49 +64,56 @@ class WrittenView:
 
 
 # --- the neighbourhoods each view shows ----------------------------------------------------------
-def _by_type(graph: nx.MultiDiGraph, nodes: Iterable[Hashable], rel: str, *, incoming: bool = False) -> set:
+def _by_type(adjacency: Adjacency, nodes: Iterable[Hashable], rel: str, *, incoming: bool = False) -> set:
     """Neighbours of `nodes` across `rel` edges (outgoing, or incoming)."""
-    out = set()
-    for node in nodes:
-        edges = graph.in_edges(node, keys=True) if incoming else graph.out_edges(node, keys=True)
-        for s, t, key in edges:
-            if key == rel:
-                out.add(s if incoming else t)
-    return out
+    edges = adjacency.into if incoming else adjacency.out
+    return {other for node in nodes for other, key, _ in edges[node] if key == rel}
 
 
-def _ancestors(graph: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> set:
+def _ancestors(adjacency: Adjacency, nodes: Iterable[Hashable]) -> set:
     """Sections and plans above `nodes`, following HAS_TASK and HAS_SECTION upwards."""
     seen: set = set()
     stack = list(nodes)
     while stack:
         node = stack.pop()
-        for s, _, key in graph.in_edges(node, keys=True):
+        for s, key, _ in adjacency.into[node]:
             if key in _STRUCTURE and s not in seen:
                 seen.add(s)
                 stack.append(s)
     return seen
 
 
-def _descendants(graph: nx.MultiDiGraph, root: Hashable) -> set:
+def _descendants(adjacency: Adjacency, root: Hashable) -> set:
     seen: set = set()
     stack = [root]
     while stack:
         node = stack.pop()
-        for _, t, key in graph.out_edges(node, keys=True):
+        for t, key, _ in adjacency.out[node]:
             if key in _STRUCTURE and t not in seen:
                 seen.add(t)
                 stack.append(t)
     return seen
 
 
-def _plan_of(graph: nx.MultiDiGraph, node: Hashable) -> Hashable | None:
+def _plan_of(graph: nx.MultiDiGraph, adjacency: Adjacency, node: Hashable) -> Hashable | None:
     if graph.nodes[node].get("label") == L.PLAN.value:
         return node
-    for up in _ancestors(graph, [node]):
+    for up in _ancestors(adjacency, [node]):
         if graph.nodes[up].get("label") == L.PLAN.value:
             return up
     return None
+
+
+def department_nodes(graph: nx.MultiDiGraph, department: Hashable, adjacency: Adjacency | None = None) -> set:
+    """The nodes of `department_graph` (`adjacency`: `Adjacency.of(graph)`, read once for many views)."""
+    adjacency = adjacency or Adjacency.of(graph)
+    tasks = _by_type(adjacency, [department], R.RESPONSIBLE_FOR.value)
+    keep = {department} | tasks | _ancestors(adjacency, tasks)
+    keep |= _by_type(adjacency, tasks, R.RESPONSIBLE_FOR.value, incoming=True)
+    keep |= _by_type(adjacency, tasks, R.SETS_TARGET.value)
+    keep |= _by_type(adjacency, [department], R.ISSUED_BY.value, incoming=True)
+    keep |= _by_type(adjacency, [department], R.IMPLEMENTS.value)  # plans a plan-wide rule gives it
+    return keep
 
 
 def department_graph(graph: nx.MultiDiGraph, department: Hashable) -> nx.MultiDiGraph:
@@ -113,51 +131,64 @@ def department_graph(graph: nx.MultiDiGraph, department: Hashable) -> nx.MultiDi
     >>> sorted(department_graph(g, "d3"))
     ['d3', 'p']
     """
-    tasks = _by_type(graph, [department], R.RESPONSIBLE_FOR.value)
-    keep = {department} | tasks | _ancestors(graph, tasks)
-    keep |= _by_type(graph, tasks, R.RESPONSIBLE_FOR.value, incoming=True)
-    keep |= _by_type(graph, tasks, R.SETS_TARGET.value)
-    keep |= _by_type(graph, [department], R.ISSUED_BY.value, incoming=True)
-    keep |= _by_type(graph, [department], R.IMPLEMENTS.value)  # plans a plan-wide rule gives it
-    return graph.subgraph(keep)  # a view: graph_to_view copies it once, in canonical order
+    return graph.subgraph(department_nodes(graph, department))  # a view: graph_to_view reads it in order
+
+
+def plan_nodes(graph: nx.MultiDiGraph, plan: Hashable, adjacency: Adjacency | None = None) -> set:
+    """The nodes of `plan_graph` (`adjacency`: `Adjacency.of(graph)`, read once for many views)."""
+    adjacency = adjacency or Adjacency.of(graph)
+    body = {plan} | _descendants(adjacency, plan)
+    keep = set(body)
+    keep |= _by_type(adjacency, body, R.RESPONSIBLE_FOR.value, incoming=True)
+    keep |= _by_type(adjacency, [plan], R.ISSUED_BY.value)
+    keep |= _by_type(adjacency, [plan], R.IMPLEMENTS.value, incoming=True)
+    mentioned = _by_type(adjacency, body, R.MENTIONS.value)
+    keep |= mentioned | _by_type(adjacency, mentioned, R.BUILT_BY.value)
+    keep |= _by_type(adjacency, body, R.SETS_TARGET.value)
+    keep |= _by_type(adjacency, [plan], R.REFERENCES.value)
+    keep |= _by_type(adjacency, [plan], R.REFERENCES.value, incoming=True)
+    keep |= _by_type(adjacency, [plan], R.PUBLISHES.value, incoming=True)
+    return keep
 
 
 def plan_graph(graph: nx.MultiDiGraph, plan: Hashable) -> nx.MultiDiGraph:
     """A plan, its sections and tasks, the departments responsible or issuing, the platforms,
-    enterprises and projects it mentions, its targets, the plans it cites and its document."""
-    body = {plan} | _descendants(graph, plan)
-    keep = set(body)
-    keep |= _by_type(graph, body, R.RESPONSIBLE_FOR.value, incoming=True)
-    keep |= _by_type(graph, [plan], R.ISSUED_BY.value)
-    keep |= _by_type(graph, [plan], R.IMPLEMENTS.value, incoming=True)
-    mentioned = _by_type(graph, body, R.MENTIONS.value)
-    keep |= mentioned | _by_type(graph, mentioned, R.BUILT_BY.value)
-    keep |= _by_type(graph, body, R.SETS_TARGET.value)
-    keep |= _by_type(graph, [plan], R.REFERENCES.value) | _by_type(graph, [plan], R.REFERENCES.value, incoming=True)
-    keep |= _by_type(graph, [plan], R.PUBLISHES.value, incoming=True)
-    return graph.subgraph(keep)  # a view: graph_to_view copies it once, in canonical order
+    enterprises and projects it mentions, its targets, the plans it cites and its document.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for s, t, k in [("p", "s", "HAS_SECTION"), ("s", "t", "HAS_TASK"), ("d", "t", "RESPONSIBLE_FOR"),
+    ...                 ("d", "far", "RESPONSIBLE_FOR"), ("t", "x", "MENTIONS"), ("x", "e", "BUILT_BY")]:
+    ...     _ = g.add_edge(s, t, key=k, type=k)
+    >>> sorted(plan_graph(g, "p"))
+    ['d', 'e', 'p', 's', 't', 'x']
+    """
+    return graph.subgraph(plan_nodes(graph, plan))  # a view: graph_to_view reads it in order
 
 
-def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def platforms_graph(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> nx.MultiDiGraph:
     """Platforms, enterprises and projects, each joined to the plans that mention them.
 
     A mention made inside a task or section is drawn from the task's plan, with `via` naming the
     (first) task or section, so the view stays small enough to read; `context` holds every
     mentioning sentence of that plan, one a line, with its task's ref.
     """
+    adjacency = adjacency or Adjacency.of(graph)
     wanted = {L.PLATFORM.value, L.ENTERPRISE.value, L.PROJECT.value}
     out: nx.MultiDiGraph[Hashable] = nx.MultiDiGraph()
     out.graph.update(graph.graph)
     for node, attrs in graph.nodes(data=True):
         if attrs.get("label") in wanted:
             out.add_node(node, **attrs)
+    plans: dict[Hashable, Hashable | None] = {}  # a task's plan, found once however often it mentions
     for s, t, key, attrs in graph.edges(keys=True, data=True):
         if t not in out:
             continue
         if key == R.BUILT_BY.value and s in out:
             out.add_edge(s, t, key=key, **attrs)
         elif key == R.MENTIONS.value:
-            plan = _plan_of(graph, s)
+            if s not in plans:
+                plans[s] = _plan_of(graph, adjacency, s)
+            plan = plans[s]
             if plan is None:
                 continue
             out.add_node(plan, **graph.nodes[plan])
@@ -173,14 +204,17 @@ def platforms_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 # --- captions and writing -----------------------------------------------------------------------
-def _documents_of(graph: nx.MultiDiGraph) -> list[str]:
-    names = graph.graph.get("documents", {})
-    ids = {a["document_id"] for _, a in graph.nodes(data=True) if a.get("document_id")}
-    ids |= {a["document_id"] for *_, a in graph.edges(data=True) if a.get("document_id")}
+def _documents_of(graph: nx.MultiDiGraph | OrderedGraph) -> list[str]:
+    if isinstance(graph, OrderedGraph):
+        names, ids = graph.info.get("documents", {}), graph.document_ids()
+    else:
+        names = graph.graph.get("documents", {})
+        ids = {a["document_id"] for _, a in graph.nodes(data=True) if a.get("document_id")}
+        ids |= {a["document_id"] for *_, a in graph.edges(data=True) if a.get("document_id")}
     return sorted(names.get(d, d) for d in ids)
 
 
-def _caption(what: str, graph: nx.MultiDiGraph) -> str:
+def _caption(what: str, graph: nx.MultiDiGraph | OrderedGraph) -> str:
     docs = _documents_of(graph)
     shown = "、".join(docs[:8]) + (f" 等 {len(docs)} 份" if len(docs) > 8 else "")
     return (f"{what}（{graph.number_of_nodes():,} 个节点，{graph.number_of_edges():,} 条关系）。"
@@ -210,9 +244,88 @@ def _write(build: Callable[..., View], path: Path, kind: str, cap: int) -> Writt
     return WrittenView(path=path, kind=kind, title=view.title, nodes=view.node_count, edges=view.edge_count)
 
 
+@dataclass(frozen=True)
+class _Folder:
+    """What every plan and department view of one `write_views` call reads: the graph, its
+    adjacency, and where and how the pages are written."""
+
+    graph: nx.MultiDiGraph
+    adjacency: Adjacency
+    out: Path
+    cap: int
+    open_limit: int
+
+
+def _plan_view(folder: _Folder, plan: Hashable) -> WrittenView:
+    graph, adjacency = folder.graph, folder.adjacency
+    sub = OrderedGraph.part(graph, plan_nodes(graph, plan, adjacency), adjacency)
+    name = graph.nodes[plan]["name"]
+    caption = _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub)
+    return _write(partial(graph_to_view, sub, name, caption, focus=plan, open_limit=folder.open_limit),
+                  _view_path(folder.out, "plan", plan), "规划", folder.cap)
+
+
+def _department_view(folder: _Folder, dept: Hashable) -> WrittenView:
+    graph, adjacency = folder.graph, folder.adjacency
+    sub = OrderedGraph.part(graph, department_nodes(graph, dept, adjacency), adjacency)
+    name = graph.nodes[dept]["name"]
+    tasks = sum(1 for _, k, _ in adjacency.out[dept] if k == R.RESPONSIBLE_FOR.value)
+    caption = _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub)
+    return _write(partial(graph_to_view, sub, name, caption, focus=dept, open_limit=folder.open_limit),
+                  _view_path(folder.out, "department", dept), "部门", folder.cap)
+
+
+_VIEW_KINDS = {"plan": _plan_view, "department": _department_view}
+_FORKED: list[_Folder] = []  # the folder a forked worker writes into, set before the fork (see `_ViewPool`)
+POOL_VIEWS = 200  # from this many plan and department views on, `write_views` writes them in a process pool
+
+
+def _forked_views(jobs: list[tuple[str, Hashable]]) -> list[WrittenView]:
+    return [_VIEW_KINDS[kind](_FORKED[0], node) for kind, node in jobs]
+
+
+class _ViewPool:
+    """The plan and department views written by forked worker processes (which inherit the
+    graph instead of receiving it), in order, while the caller writes the other views; or in
+    this process, when one worker is asked for or `fork` is not available."""
+
+    def __init__(self, folder: _Folder, jobs: list[tuple[str, Hashable]], workers: int):
+        import multiprocessing
+
+        self._folder, self._jobs, self._pool, self._pending = folder, jobs, None, None
+        if workers < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        import gc
+
+        _FORKED[:] = [folder]
+        gc.collect()
+        gc.freeze()  # the workers' collectors leave the inherited graph's pages unwritten, so shared
+        try:
+            self._pool = multiprocessing.get_context("fork").Pool(workers)
+        finally:
+            gc.unfreeze()
+        size = max(1, min(32, len(jobs) // (workers * 8)))  # small enough to balance, large enough to batch
+        self._pending = self._pool.map_async(_forked_views, [jobs[i:i + size] for i in range(0, len(jobs), size)])
+
+    def results(self) -> list[WrittenView]:
+        if self._pool is None or self._pending is None:
+            return [_VIEW_KINDS[kind](self._folder, node) for kind, node in self._jobs]
+        try:
+            return [view for chunk in self._pending.get() for view in chunk]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+            _FORKED.clear()
+
+
 def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequence[str] | None = None,
                 matrix: bool = True, queries: bool = True, cap: int = FILE_CAP,
-                open_limit: int = OPEN_LIMIT) -> list[Path]:
+                open_limit: int = OPEN_LIMIT, jobs: int | None = None) -> list[Path]:
     """Write every view of `store` into `out_dir` and return their paths, `index.html` last.
 
     Views: `all.html` (the whole graph), `department-<id>.html` per department,
@@ -227,6 +340,10 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
     which must stay beside them; no page passes `cap` bytes (a graph view drops its least
     connected nodes until it fits, and says so); a view of more than `open_limit` nodes opens
     on a search instead of drawing every node. The returned paths leave `lib/` out.
+
+    The plan and department views are written by `jobs` worker processes (default: one per
+    core, once there are `POOL_VIEWS` of them) while this one writes the rest; the files are
+    the same whatever the number.
     """
     out = Path(out_dir)
     try:
@@ -236,43 +353,49 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
                        fix="choose a writable output folder") from None
     write_lib(out)
     graph = store_to_networkx(store, document_ids=document_ids)
+    adjacency = Adjacency.of(graph)  # every view reads its part of the graph from this
+    whole = OrderedGraph.part(graph, set(adjacency.nodes), adjacency)
     written: list[WrittenView] = []
 
     def everything(*, max_nodes: int) -> View:
-        caption = _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", graph)
-        view = graph_to_view(graph, "全部图谱", caption, max_nodes=max_nodes, open_limit=open_limit)
+        caption = _caption("文件、规划、章节、任务、部门、平台、企业、项目和目标的全部关系", whole)
+        view = graph_to_view(whole, "全部图谱", caption, max_nodes=max_nodes, open_limit=open_limit)
         if graph.number_of_nodes() == 0:
             view.notes.append("图为空：请先用 plankg ingest 导入文件。")
         return view
 
-    written.append(_write(everything, out / "all.html", "全图", cap))
-
     by_label: dict[str, list[Hashable]] = {}
     for node, attrs in graph.nodes(data=True):
         by_label.setdefault(attrs.get("label", ""), []).append(node)
+    view_jobs: list[tuple[str, Hashable]] = [
+        ("plan", plan) for plan in sorted(by_label.get(L.PLAN.value, []), key=lambda n: graph.nodes[n].get("name", ""))
+        if graph.nodes[plan].get("document_id")]  # a plan known only because another cites it has no contents
+    view_jobs += [("department", dept) for dept in sorted(by_label.get(L.DEPARTMENT.value, []),
+                                                          key=lambda n: graph.nodes[n].get("name", ""))]
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(view_jobs) >= POOL_VIEWS else 1
+    pool = _ViewPool(_Folder(graph, adjacency, out, cap, open_limit), view_jobs, jobs)
+    try:
+        written.append(_write(everything, out / "all.html", "全图", cap))
+        platforms = OrderedGraph.of(platforms_graph(graph, adjacency))
+        platforms_caption = _caption("平台、企业和项目，以及提及它们的规划", platforms)
+        written.append(_write(partial(graph_to_view, platforms, "平台与企业", platforms_caption,
+                                      open_limit=open_limit), out / "platforms.html", "平台与企业", cap))
+        later = _other_views(store, graph, out, cap=cap, open_limit=open_limit, matrix=matrix,
+                             queries=queries and not document_ids)
+        written += pool.results()
+    finally:
+        pool.close()
+    written += later[0]
+    index = write_index(written, out / "index.html", graph)
+    return [w.path for w in written] + later[1] + [index]
 
-    platforms = platforms_graph(graph)
-    platforms_caption = _caption("平台、企业和项目，以及提及它们的规划", platforms)
-    written.append(_write(partial(graph_to_view, platforms, "平台与企业", platforms_caption, open_limit=open_limit),
-                          out / "platforms.html", "平台与企业", cap))
 
-    for plan in sorted(by_label.get(L.PLAN.value, []), key=lambda n: graph.nodes[n].get("name", "")):
-        if not graph.nodes[plan].get("document_id"):
-            continue  # a plan known only because another cites it has no contents to show
-        sub = plan_graph(graph, plan)
-        name = graph.nodes[plan]["name"]
-        caption = _caption(f"《{name.strip('《》')}》的章节、任务、责任部门、平台、企业和目标", sub)
-        written.append(_write(partial(graph_to_view, sub, name, caption, focus=plan, open_limit=open_limit),
-                              _view_path(out, "plan", plan), "规划", cap))
-
-    for dept in sorted(by_label.get(L.DEPARTMENT.value, []), key=lambda n: graph.nodes[n].get("name", "")):
-        sub = department_graph(graph, dept)
-        name = graph.nodes[dept]["name"]
-        tasks = sum(1 for _, _, k in graph.out_edges(dept, keys=True) if k == R.RESPONSIBLE_FOR.value)
-        caption = _caption(f"{name}负责的 {tasks} 项任务、所属规划、共同负责部门和相关目标", sub)
-        written.append(_write(partial(graph_to_view, sub, name, caption, focus=dept, open_limit=open_limit),
-                              _view_path(out, "department", dept), "部门", cap))
-
+def _other_views(store: GraphReader, graph: nx.MultiDiGraph, out: Path, *, cap: int, open_limit: int, matrix: bool,
+                 queries: bool) -> tuple[list[WrittenView], list[Path]]:
+    """The responsibility matrix (its page and CSV, and the parts it is split into) and the query
+    views, as `write_views` lists them."""
+    written: list[WrittenView] = []
     parts: list[Path] = []
     if matrix:
         from plankg.viz.tables import responsibility_matrix, write_matrix_parts
@@ -286,7 +409,7 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
                                    "责任矩阵各部分的清单 CSV", len(table.tasks), table.cells))
         parts = [p for part in split for p in (part.html, part.csv)]
 
-    if queries and not document_ids:
+    if queries:
         from plankg.queries.loader import load_packs, run_query
 
         for query in index_queries(load_packs().values()):
@@ -295,9 +418,7 @@ def write_views(store: GraphReader, out_dir: str | Path, *, document_ids: Sequen
                 continue  # a link to an empty drawing helps no one
             written.append(_write(partial(query_view, rows, query.viz or {}, query_view_title(query),
                                           open_limit=open_limit), out / f"query-{query.name}.html", "查询", cap))
-
-    index = write_index(written, out / "index.html", graph)
-    return [w.path for w in written] + parts + [index]
+    return written, parts
 
 
 _INDEX_CSS = """
