@@ -53,7 +53,7 @@ RULE = "plankg.plan_meta.v5"
 
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
-               "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务")
+               "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务", "主要任务")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
                          r"|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -224,9 +224,17 @@ def _title_furniture(line: str) -> str:
     ('马屿镇2024年度重点工作任务分解', '某区任务清单')
     >>> _title_furniture("《某县工作要点.docx(14页珍藏版)》由会员分享"), _title_furniture("— — — 2 —某区方案")
     ('某县工作要点', '某区方案')
+    >>> _title_furniture("鄂政发〔2019〕1号《某省人民政府关于某某工作的实施意见》")
+    '某省人民政府关于某某工作的实施意见'
     """
     line = re.sub(r"\s*\|[\s|]*$", "", line)
     line = re.sub(r"^[\s|]*\|\s*", "", line)  # "| 2025年度区民政局重点工作任务分解 |": a caption in a table cell
+    number = _DOC_NUMBER.match(line)
+    if number and len(line) - number.end() >= 8 and not re.match(r"\s*[,，。;；)）]", line[number.end():]):
+        # "鄂政发〔2019〕1号《某某实施意见》", "邹政发〔2023〕2号某市人民政府关于….pdf": the page's file name or heading
+        # opens with the 文号
+        line = line[number.end():].strip()
+        line = line[1:-1] if line.startswith("《") and line.endswith("》") else line
     shared = _SHARED_FILE.match(line)
     if shared:
         return shared.group(1)
@@ -254,7 +262,11 @@ class PlanMeta:
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s*\n\s*", "", title).strip()
+    title = _PART_NUMBER.sub("", title)  # "…分工方案(一)": the first part of a page split in parts
     return title.strip("《》“”\" ")
+
+
+_PART_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十][)）]$")
 
 
 def _front_lines(structure: Structure) -> list[tuple[int, str]]:

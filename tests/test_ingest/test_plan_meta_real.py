@@ -253,3 +253,14 @@ def test_a_caption_in_a_table_cell_and_a_work_outline_are_titles():
     assert read_plan_meta(f"| {caption} |\n| 序号 |\n责任单位 |" + BODY).title == caption
     outline = "官庄镇人民政府2023年工作思路"
     assert read_plan_meta(f"{outline}\n2023年工作总体思路是:全面贯彻。" + BODY).title == outline
+
+
+@pytest.mark.parametrize("text, title", [
+    ("鄂政发〔2019〕1号《某省人民政府关于推进某某工作的实施意见》\n各市、州人民政府:\n现印发给你们。" + BODY,
+     "某省人民政府关于推进某某工作的实施意见"),
+    ("2025年省《政府工作报告》重点工作分工方案(一)\n为贯彻落实,制定本方案。" + BODY,
+     "2025年省《政府工作报告》重点工作分工方案"),
+    ("2021年政府工作思路和主要任务\n今年工作的总体思路是:坚持稳中求进。" + BODY, "2021年政府工作思路和主要任务"),
+])
+def test_titles_behind_a_doc_number_a_part_number_or_ending_in_main_tasks(text, title):
+    assert read_plan_meta(text).title == title
