@@ -92,6 +92,8 @@ def _level(name: str, group: str = "") -> str | None:
     return None
 
 
+# Sector words ("金融", "教育", "人才"): a designation's body made of them names a kind of zone, not one zone.
+_SECTOR = re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + ("人才", "首批", "枢纽", "四大")))
 # The last character of a two-character place name ("东城", "西湖", "城南"): before a designation it names a place.
 _PLACE_LIKE_END = "城湖山河江海岛湾港州南北东西"
 
@@ -105,7 +107,7 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
         # Its proper part opens the name, which does not open with a verb ("改造凤园西侧片区").
         bare_body = _LEVEL_PREFIX.sub("", body, count=1)
         proper = strip_generic(bare_body)
-        named_body = ((len(proper) >= 3 or len(proper) == 2 == len(bare_body) and proper[-1] in _PLACE_LIKE_END)
+        named_body = (len(_SECTOR.sub("", proper)) >= 2
                       and bare_body.startswith(proper[:2]) and not lexicon.opening_verb().match(body)
                       and not re.search(r"\d", body))
         return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级"

@@ -498,3 +498,10 @@ def test_a_bracket_of_units_closing_an_unnumbered_paragraph_is_its_clause():
                 "?实施提质增效工程,规划建设科创走廊(含配套设施)。")
     assert got == [("?重点抓好创", [("市发展改革委", "responsible"), ("商务局", "responsible"),
                                ("城建集团", "responsible"), ("各县〔市、区〕政府", "responsible")])]
+
+
+def test_a_two_character_proper_name_before_a_designation_names_a_zone():
+    got = _platforms("一、任务\n1.推动临港新片区完善规则,以兰白试验区建设助推安塞工业集中区发展。\n"
+                     "2.建设金融集聚区和人才资源集聚区,确定首批示范区。")
+    assert {"临港新片区", "兰白试验区", "安塞工业集中区"} <= set(got)
+    assert not set(got) & {"金融集聚区", "人才资源集聚区", "首批示范区", "确定首批示范区"}
