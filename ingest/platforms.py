@@ -94,8 +94,6 @@ def _level(name: str, group: str = "") -> str | None:
 
 # Sector words ("金融", "教育", "人才"): a designation's body made of them names a kind of zone, not one zone.
 _SECTOR = re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + ("人才", "首批", "枢纽", "四大")))
-# The last character of a two-character place name ("东城", "西湖", "城南"): before a designation it names a place.
-_PLACE_LIKE_END = "城湖山河江海岛湾港州南北东西"
 
 
 def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
