@@ -187,6 +187,8 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
                        "乳业", "酒业", "矿业", "股份", "控股", "智造", "半导体", "微电子", "通信", "软件", "塑业",
                        "塑料", "陶瓷", "玻璃", "水泥", "牧业", "油脂", "锂业", "新能源", "精密电子", "摩擦", "铝材",
                        "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧")
+# Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区").
+ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # Industry words before a bare 公司 that make it a firm's name ("太原天然气公司", "兆隆纸业公司"), beside
 # FIRM_INDUSTRY_WORDS.
 COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "供电", "能源", "投资", "置业", "建设", "交通",

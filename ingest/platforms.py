@@ -93,7 +93,7 @@ def _level(name: str, group: str = "") -> str | None:
 
 
 # Sector words ("金融", "教育", "人才"): a designation's body made of them names a kind of zone, not one zone.
-_SECTOR = re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + ("人才", "首批", "枢纽", "四大")))
+_SECTOR = re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.ZONE_KIND_WORDS))
 
 
 def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
