@@ -505,3 +505,8 @@ def test_a_two_character_proper_name_before_a_designation_names_a_zone():
                      "2.建设金融集聚区和人才资源集聚区,确定首批示范区。")
     assert {"临港新片区", "兰白试验区", "安塞工业集中区"} <= set(got)
     assert not set(got) & {"金融集聚区", "人才资源集聚区", "首批示范区", "确定首批示范区"}
+
+
+def test_an_industrial_park_is_a_designation_head():
+    got = _platforms("一、任务\n1.加快罡阳汽车工业园、长乐山工业园区建设,推进全市工业园区提质。")
+    assert {"罡阳汽车工业园", "长乐山工业园区"} <= set(got) and "全市工业园区" not in got and "工业园区" not in got
