@@ -31,7 +31,7 @@ _COMPANY = re.compile(r"(?=[集股有分(（公])(?:(?:集团)?(?:股份有限�
                       r"|(?<![有限分总子各该])公司)")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
-                        + "|[在向为对将把从于与和及由是、])+")
+                        + "|[在向为对将把从于与和及由是有、])+")
 _FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
 # A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
 _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
@@ -88,6 +88,10 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if cut:
             s += cut
             body = body[cut:]
+        opened = max(body.rfind("("), body.rfind("（"))
+        if opened >= 0 and body.count("(") + body.count("（") > body.count(")") + body.count("）"):
+            # "区教体局(区国资公司": a bracket opened before the name and not closed, the name starts inside it
+            s, body = s + opened + 1, body[opened + 1:]
         if "的" in body[:-1]:
             # "总投资80亿元的金风集团": the modifier ends at its 的, the name starts after it.
             cut = body.rindex("的", 0, len(body) - 1) + 1
@@ -105,6 +109,13 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
 
 
 @lru_cache(maxsize=1)
+def _places():
+    from plankg.ingest.places import places_for
+
+    return places_for(None)
+
+
+@lru_cache(maxsize=1)
 def _industry_ending() -> re.Pattern[str]:
     words = lexicon.FIRM_INDUSTRY_WORDS + lexicon.COMPANY_INDUSTRY_WORDS
     return re.compile(rf"^(?P<body>[\u4e00-\u9fff]{{2,6}}?)(?:{lexicon.alternation(words)})$")
@@ -113,11 +124,20 @@ def _industry_ending() -> re.Pattern[str]:
 def _industry_company(body: str) -> bool:
     """Whether the words before a bare 公司 name a firm: a name of its own, then an industry word.
 
-    >>> [_industry_company(b) for b in ("兆隆纸业", "太原天然气", "国有", "数字科技")]
-    [True, True, False, False]
+    >>> [_industry_company(b) for b in ("兆隆纸业", "太原天然气", "国有", "数字科技", "济南铁路烟草", "市兴城")]
+    [True, True, False, False, True, True]
     """
+    if lexicon.opening_verb().match(body):
+        return False
     m = _industry_ending().match(body)
-    return m is not None and bool(strip_generic(m.group("body"))) and not lexicon.opening_verb().match(body)
+    if m is not None and strip_generic(m.group("body")):
+        return True
+    # "济南铁路烟草公司", "市兴城公司": a place or a level prefix and a name of its own
+    if body.startswith("各"):
+        return False  # "区各委办局(公司)": a collective, no firm
+    place = _places().pattern.match(body)
+    rest = body[place.end():] if place else (body[1:] if body[:1] in "市区县" else "")
+    return len(rest) >= 2 and bool(strip_generic(rest)) and not _registry().is_stem(rest)
 
 
 @lru_cache(maxsize=1)

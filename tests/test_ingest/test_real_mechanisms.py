@@ -510,3 +510,10 @@ def test_a_two_character_proper_name_before_a_designation_names_a_zone():
 def test_an_industrial_park_is_a_designation_head():
     got = _platforms("一、任务\n1.加快罡阳汽车工业园、长乐山工业园区建设,推进全市工业园区提质。")
     assert {"罡阳汽车工业园", "长乐山工业园区"} <= set(got) and "全市工业园区" not in got and "工业园区" not in got
+
+
+def test_a_company_named_by_its_place_or_level_and_after_you():
+    names = _firms("一、任务\n1.济南铁路烟草公司、济南铁路广告公司已明确入驻,区城投公司负责融资。"
+                   "零售企业有黎城县华丽港购物广场有限公司。区各委办局(公司)按职责落实。")
+    assert {"济南铁路烟草公司", "济南铁路广告公司", "区城投公司", "黎城县华丽港购物广场有限公司"} <= set(names)
+    assert not any(n.startswith(("有", "区各", "各")) for n in names)
