@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport
@@ -65,6 +66,64 @@ def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph | tuple[Docume
         if progress is not None:
             for i in batch:
                 progress(i + 1, len(items), items[i][0].document_id)
+    return reports
+
+
+_READ_AHEAD = 4  # dataset parts read ahead of the batch being written: about a million rows
+
+
+def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000, progress: Progress | None = None,
+                 errors: list[StoreError] | None = None) -> list[LoadReport]:
+    """Load a Parquet facts dataset (`plankg.graph.facts`) into `store` in batches of whole parts
+    of up to `batch_rows` rows (a larger part is a batch of its own), the next part read while a
+    batch is written; returns the documents' reports, in order. A store with COPY
+    (`Capabilities.bulk_copy`) writes each batch straight from its columns (`load_part`: no
+    model instance per row; an empty store takes the first batch by COPY alone); any other loads
+    the batch's documents (`load_graphs`). Skipping documents loaded already, replacing earlier
+    versions and the failure policy are `load_graphs`' own. `progress(documents done, total,
+    last document id)` is called after each batch."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from plankg.graph.facts import DOCUMENTS, graphs_of_tables, parts, read_documents, read_part
+
+    names = parts(dataset)
+    total = sum(read_documents(dataset, name).num_rows for name in names)
+    load_part = getattr(store, "load_part", None) if store.capabilities.bulk_copy else None
+    reports: list[LoadReport] = []
+    done = 0
+
+    def write(batch: list[dict]) -> None:
+        nonlocal done
+        import pyarrow as pa
+
+        tables = {name: pa.concat_tables([part[name] for part in batch if name in part])
+                  for name in dict.fromkeys(name for part in batch for name in part)}
+        if load_part is not None:
+            reports.extend(load_part(tables, errors=errors))
+        else:
+            reports.extend(load_graphs(store, graphs_of_tables(tables), errors=errors))
+        ids = tables[DOCUMENTS].column("document_id").to_pylist()
+        done += len(ids)
+        if progress is not None and ids:
+            progress(done, total, ids[-1])
+
+    batch: list[dict] = []
+    rows = 0
+    # parts are read by helper threads, a few ahead of the one written (Parquet reads free the GIL)
+    with ThreadPoolExecutor(_READ_AHEAD, thread_name_prefix="plankg-parquet") as reader:
+        pending = [reader.submit(read_part, dataset, name) for name in names[:_READ_AHEAD]]
+        for i in range(len(names)):
+            tables = pending.pop(0).result()
+            if i + _READ_AHEAD < len(names):
+                pending.append(reader.submit(read_part, dataset, names[i + _READ_AHEAD]))
+            size = sum(v or 0 for v in tables[DOCUMENTS].column("rows").to_pylist())
+            if batch and rows + size > batch_rows:
+                write(batch)
+                batch, rows = [], 0
+            batch.append(tables)
+            rows += size
+        if batch:
+            write(batch)
     return reports
 
 

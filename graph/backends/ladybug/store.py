@@ -26,6 +26,7 @@ from plankg.graph.backends.ladybug.opening import import_driver, missing_store, 
 from plankg.graph.backends.ladybug.tables import (
     COL,
     END_OF_NODES,
+    dataset_tables,
     graph_tables,
     in_background,
     node_table,
@@ -354,9 +355,13 @@ class LadybugStore:
                          fix="every relationship's endpoints must be nodes of the same document or already loaded")
 
     def _write(self, graphs: Sequence[DocumentGraph]) -> None:
-        """Write the nodes, then the relationships, of `graphs` by the cheapest safe path: COPY
-        into empty tables; otherwise CREATE for new nodes and for relationships that touch a node
-        created here (it cannot have any yet), and update-or-create for the rest. A helper
+        self._write_tables(graph_tables(graphs))
+
+    def _write_tables(self, built: Iterable[tuple[Any, Any]]) -> None:
+        """Write the nodes, then the relationships, of `graph_tables` (or `dataset_tables`) by the
+        cheapest safe path: COPY into empty tables; otherwise CREATE for new nodes and for
+        relationships that touch a node created here (it cannot have any yet), and
+        update-or-create for the rest. A helper
         thread builds the next Arrow tables while the database writes (on a bulk load building
         them costs about as much as COPY)."""
         import pyarrow as pa
@@ -365,7 +370,7 @@ class LadybugStore:
         created: dict[NodeLabel, Any] = {}
         empty: dict[RelType, bool] = {}  # asked once per type, before its first group is written
         none = pa.array([], pa.string())
-        with in_background(graph_tables(graphs), pause_gc=self.pause_gc) as tables:
+        with in_background(iter(built), pause_gc=self.pause_gc) as tables:
             for key, table in tables:
                 if key == END_OF_NODES:
                     continue
@@ -453,6 +458,76 @@ class LadybugStore:
         replaced = graph.document_id in loaded
         return LoadReport.for_graph(graph, "updated" if replaced else "created", replaced=replaced)
 
+    def load_part(self, tables: Mapping[str, Any], *, errors: list[StoreError] | None = None) -> list[LoadReport]:
+        """Load one part of a facts dataset (`plankg.graph.facts.read_part`: Arrow tables by name,
+        `documents` among them) as `load_documents` loads its documents, without building a model
+        instance per row: the part's columns become the tables COPY and the other writes take
+        (`dataset_tables`). Documents loaded already with the same sha256 and rules are skipped,
+        an earlier version of a document is replaced; into an empty store the part is copied
+        (`_bulk_copy`), else written in one transaction. If that fails, the part's documents are
+        loaded again as models, one transaction each, so a failure names its document (and, given
+        `errors`, the others still load)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from plankg.graph.facts import DOCUMENTS, OWNER, graphs_of_tables
+
+        docs = tables[DOCUMENTS]
+        ids = docs.column("document_id").to_pylist()
+        loaded = self._loaded_versions(ids)
+        versions = zip(ids, docs.column("sha256").to_pylist(), docs.column("rule").to_pylist(), strict=True)
+        skipped = {doc for doc, sha, rule in versions if sha is not None and loaded.get(doc) == (sha, rule)}
+        todo = [doc for doc in dict.fromkeys(ids) if doc not in skipped]
+        if len(todo) < len(ids) - len(skipped):  # one document twice in a part: the models' path says which
+            return self.load_documents(graphs_of_tables(tables), errors=errors)
+        part = tables
+        if len(todo) < len(ids):  # the documents loaded already leave the tables
+            wanted = pa.array(todo, pa.string())
+            part = {name: table if name == DOCUMENTS else table.filter(pc.is_in(table.column(OWNER), value_set=wanted))
+                    for name, table in tables.items()}
+        if todo:
+            try:
+                if self._store_is_empty():
+                    self._bulk_copy_tables(dataset_tables(part))
+                else:
+                    self._execute("BEGIN TRANSACTION")
+                    try:
+                        for doc in todo:
+                            if doc in loaded:
+                                self._delete_document(doc)
+                        self._write_tables(dataset_tables(part))
+                        self._execute("COMMIT")
+                    except BaseException:
+                        self._rollback()
+                        raise
+            except (StoreError, RuntimeError, ValueError, TypeError):
+                # retried as models, one document at a time, to find and name the failing one
+                return self.load_documents(graphs_of_tables(tables), errors=errors)
+        counts = self._part_counts(tables)
+        reports = []
+        for doc in ids:
+            report = LoadReport(document_id=doc, replaced=doc in loaded and doc not in skipped, skipped=doc in skipped)
+            kind = "unchanged" if doc in skipped else "updated" if doc in loaded else "created"
+            getattr(report, kind).update(counts.get(doc, {}))
+            reports.append(report)
+        return reports
+
+    @staticmethod
+    def _part_counts(tables: Mapping[str, Any]) -> dict[str, dict[str, int]]:
+        """Nodes per document and label in a dataset part's tables, as `LoadReport.for_graph` counts a graph's."""
+        from plankg.graph.facts import DOCUMENTS, OWNER, table_key
+
+        counts: dict[str, dict[str, int]] = {}
+        for label in NodeLabel:  # vocabulary order, as a graph's nodes come
+            table = tables.get(label.value) if label.value != DOCUMENTS else None
+            if table is None or not table.num_rows or not isinstance(table_key(label.value), NodeLabel):
+                continue
+            grouped = table.group_by(OWNER).aggregate([([], "count_all")])
+            for doc, n in zip(grouped.column(OWNER).to_pylist(), grouped.column("count_all").to_pylist(),
+                              strict=True):
+                counts.setdefault(doc, {})[label.value] = n
+        return counts
+
     def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], loaded: Mapping[str, Any]) -> None:
         self._execute("BEGIN TRANSACTION")
         try:
@@ -469,8 +544,11 @@ class LadybugStore:
         return all(self._is_empty(label.value) for label in NodeLabel)
 
     def _bulk_copy(self, graphs: Sequence[DocumentGraph]) -> None:
-        """Load `graphs` into an empty store: one COPY per table, each committed on its own, a
-        checkpoint after the nodes and one at the end.
+        self._bulk_copy_tables(graph_tables(graphs))
+
+    def _bulk_copy_tables(self, built: Iterable[tuple[Any, Any]]) -> None:
+        """Load `graph_tables` (or `dataset_tables`) into an empty store: one COPY per table, each
+        committed on its own, a checkpoint after the nodes and one at the end.
 
         The fast path of a first build. Inside a transaction, COPY writes every row to the
         write-ahead log and the commit then checkpoints them into the tables again, which cost
@@ -488,7 +566,7 @@ class LadybugStore:
         shas = None
         self._execute("CALL auto_checkpoint=false")
         try:
-            with in_background(graph_tables(graphs), pause_gc=self.pause_gc) as tables:
+            with in_background(iter(built), pause_gc=self.pause_gc) as tables:
                 for key, table in tables:
                     if key == END_OF_NODES:
                         # the nodes' share of the checkpoint (most of it: their primary-key

@@ -121,6 +121,69 @@ def graph_tables(graphs: Sequence[DocumentGraph]) -> Iterator[tuple[NodeLabel | 
         yield key, relationship_table(key[0], rows)
 
 
+def _columns(table, types: Mapping[str, PropType]):
+    """A facts dataset table's columns (`plankg.graph.facts`: `_document`, then the row's fields in
+    the same order and types) as the table `_tuples_table` builds from those rows."""
+    import pyarrow as pa
+
+    schema = _schema(tuple(types.items()))
+    columns = [column.cast(field.type) for column, field in zip(table.columns[1:], schema, strict=True)]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _rows(table) -> list[Row]:
+    return list(zip(*(column.to_pylist() for column in table.columns), strict=True))
+
+
+def dataset_node_table(label: NodeLabel, table):
+    """A dataset part's table of `label` as `node_table` builds it from the same rows: one row per
+    id, read without a Python object per row unless ids repeat (a department many documents share),
+    which are merged by the rows' rules (`unique_node_rows`).
+
+    >>> import pyarrow as pa
+    >>> part = pa.table({"_document": ["a", "b"], "id": ["e", "e"], "name": ["联想", None],
+    ...                  "jurisdiction": [None, "北京市"], "aliases": pa.array([[], []], pa.list_(pa.string()))})
+    >>> dataset_node_table(NodeLabel.ENTERPRISE, part).to_pylist()
+    [{'v_id': 'e', 'v_name': '联想', 'v_jurisdiction': '北京市', 'v_aliases': []}]
+    """
+    import pyarrow.compute as pc
+
+    table = _columns(table, NODE_PROPERTIES[label])
+    if pc.count_distinct(table.column(0)).as_py() == table.num_rows:
+        return table
+    return _tuples_table(unique_node_rows(label, _rows(table)), NODE_PROPERTIES[label])
+
+
+def dataset_relationship_table(rel: RelType, table):
+    """A dataset part's table of one relationship group as `relationship_table` builds it: one row
+    per (source, target), the last assertion winning."""
+    import pyarrow.compute as pc
+
+    table = _columns(table, _rel_types(rel))
+    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
+        return table
+    pairs = [COL + "source", COL + "target"]
+    if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
+        return table
+    return _tuples_table(unique_relationship_rows(_rows(table)), _rel_types(rel))
+
+
+def dataset_tables(tables: Mapping[str, Any]) -> Iterator[tuple[NodeLabel | RelGroup | str, Any]]:
+    """`graph_tables` of a facts dataset part (`plankg.graph.facts.read_part`, its documents as
+    they are to be written): the same tables in the same order, built from the part's Arrow
+    columns instead of from model instances."""
+    from plankg.graph.facts import DOCUMENTS, table_key
+
+    keyed = {table_key(name): table for name, table in tables.items() if name != DOCUMENTS and table.num_rows}
+    for label in NodeLabel:
+        if label in keyed:
+            yield label, dataset_node_table(label, keyed[label])
+    yield END_OF_NODES, None
+    for key, table in keyed.items():
+        if isinstance(key, tuple):
+            yield key, dataset_relationship_table(key[0], table)
+
+
 _SWITCH_INTERVAL = 0.0001  # seconds; CPython's default is 0.005
 
 

@@ -1,0 +1,102 @@
+"""Loading a Parquet facts dataset straight from its columns (issue #18: load >= 0.8x COPY): the
+embedded store writes each part's Arrow columns (`LadybugStore.load_part`, via
+`plankg.graph.load.load_dataset`) instead of building a model instance per row, and the store
+it leaves is the one loading the same documents as models leaves: the same nodes, properties,
+relationships and reports, re-loading changes nothing, and a re-ingested document replaces
+exactly its own facts. Real LadybugDB stores in tmp_path; 30 synthetic documents in three parts
+sharing their departments (so the second and third parts take the transactional path)."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.graph.facts import write_part
+from plankg.graph.load import load_dataset, load_graphs, summarize
+from plankg.graph.nx import store_to_networkx
+from plankg.graph.store import open_store
+from plankg.ontology import model as m
+from tests.test_viz.conftest import corpus_graphs
+
+DOCUMENTS, PART = 30, 10
+
+
+def _items(graphs):
+    return [(g, next(n.sha256 for n in g.nodes if isinstance(n, m.Document))) for g in graphs]
+
+
+def _dataset(root, graphs):
+    items = _items(graphs)
+    for i in range(0, len(items), PART):
+        write_part(root, i // PART, items[i:i + PART])
+    return root
+
+
+def _contents(store):
+    graph = store_to_networkx(store)
+    nodes = sorted((n, sorted(a.items(), key=str)) for n, a in graph.nodes(data=True))
+    edges = sorted((s, t, k, sorted(a.items(), key=str)) for s, t, k, a in graph.edges(keys=True, data=True))
+    return nodes, edges
+
+
+@pytest.fixture
+def stores(tmp_path):
+    opened = []
+
+    def make(name):
+        store = open_store(f"ladybug://{tmp_path / name}")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def test_a_dataset_loads_from_its_columns_as_its_documents_load_as_models(tmp_path, stores, monkeypatch):
+    graphs = corpus_graphs(DOCUMENTS, tasks=6)
+    dataset = _dataset(tmp_path / "facts.parquet", graphs)
+    by_columns, by_models = stores("columns.lbdb"), stores("models.lbdb")
+    # the columns' path is the one taken: no part falls back to model instances
+    fallback = []
+    monkeypatch.setattr(type(by_columns), "load_documents",
+                        lambda self, items, **kw: fallback.append(items) or pytest.fail("fell back to models"))
+    reports = load_dataset(by_columns, dataset)
+    monkeypatch.undo()
+    model_reports = load_graphs(by_models, _items(graphs))
+    assert not fallback and [r.document_id for r in reports] == [g.document_id for g in graphs]
+    assert summarize(reports) == summarize(model_reports)
+    assert by_columns.counts() == by_models.counts()
+    assert _contents(by_columns) == _contents(by_models)
+
+
+def test_loading_a_dataset_again_changes_nothing(tmp_path, stores):
+    dataset = _dataset(tmp_path / "facts.parquet", corpus_graphs(DOCUMENTS, tasks=6))
+    store = stores("store.lbdb")
+    load_dataset(store, dataset)
+    before = _contents(store)
+    again = load_dataset(store, dataset)
+    assert all(r.skipped and not r.created and not r.updated for r in again) and len(again) == DOCUMENTS
+    assert _contents(store) == before
+
+
+def test_a_reingested_document_replaces_exactly_its_own_facts(tmp_path, stores, monkeypatch):
+    graphs = corpus_graphs(DOCUMENTS, tasks=6)
+    store = stores("store.lbdb")
+    load_dataset(store, _dataset(tmp_path / "first", graphs))
+    # document 12 edited: another sha256, its last task gone, another sentence for its first
+    edited = graphs[12]
+    doc = next(n for n in edited.nodes if isinstance(n, m.Document))
+    tasks = [n for n in edited.nodes if isinstance(n, m.Task)]
+    dropped, changed = tasks[-1], tasks[0]
+    nodes = [doc.model_copy(update={"sha256": "f" * 64}) if n is doc else
+             changed.model_copy(update={"text": "新的任务表述：建设创新平台。"}) if n is changed else n
+             for n in edited.nodes if n is not dropped]
+    rels = [r for r in edited.relationships if dropped.id not in (r.source, r.target)]
+    graphs[12] = m.DocumentGraph(document_id=edited.document_id, nodes=nodes, relationships=rels)
+    monkeypatch.setattr(type(store), "load_documents", lambda *a, **kw: pytest.fail("fell back to models"))
+    reports = load_dataset(store, _dataset(tmp_path / "second", graphs))
+    monkeypatch.undo()
+    assert [r.document_id for r in reports if not r.skipped] == [edited.document_id]
+    assert next(r for r in reports if not r.skipped).replaced
+    fresh = stores("fresh.lbdb")
+    load_graphs(fresh, _items(graphs))
+    assert _contents(store) == _contents(fresh)
