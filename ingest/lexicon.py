@@ -193,6 +193,8 @@ ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # FIRM_INDUSTRY_WORDS.
 COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "供电", "能源", "投资", "置业", "建设", "交通",
                           "旅游", "文旅", "农业", "商贸", "贸易", "发展", "集团")
+# What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").
+FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资", "扩产")
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装")

@@ -517,3 +517,8 @@ def test_a_company_named_by_its_place_or_level_and_after_you():
                    "零售企业有黎城县华丽港购物广场有限公司。区各委办局(公司)按职责落实。")
     assert {"济南铁路烟草公司", "济南铁路广告公司", "区城投公司", "黎城县华丽港购物广场有限公司"} <= set(names)
     assert not any(n.startswith(("有", "区各", "各")) for n in names)
+
+
+def test_two_names_before_signed_or_built_projects_are_firms():
+    assert _firms("一、任务\n1.推动腾讯、迈为等签约项目落地开工。")[-1:] == ["迈为"]
+    assert _firms("一、任务\n1.推动风电、光伏等签约项目落地开工。") == []
