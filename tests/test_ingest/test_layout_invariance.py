@@ -206,3 +206,25 @@ def space_rows(ts):
 
 
 LAYOUTS[space_rows.__name__] = space_rows
+
+
+# Layouts met in the tenth to twelfth rounds of real documents (session 8).
+
+def key_cards(ts):
+    # Each key on a line of its own above its value ("具体任务" / … / "牵头单位" / … / "配合单位" / …).
+    return "\n".join(f"具体任务\n{t.text}\n牵头单位\n{t.lead}\n配合单位\n{_support(t)}\n完成时限\n12月底前" for t in ts)
+
+
+def bar_rows_space_units(ts):
+    # A bar table whose unit cell separates its units with spaces only.
+    rows = "\n".join(f"{i} | {t.text} | {t.lead} | {_support(t, ' ')} |" for i, t in enumerate(ts, 1))
+    return f"序号 | 主要任务 | 牵头单位 | 配合单位 |\n{rows}"
+
+
+def glued_units(ts):
+    # Units printed with nothing between them ("市商务局市财政局").
+    return "\n".join(f"{i}.{t.text}(牵头单位:{t.lead};配合单位:{_support(t, '')})" for i, t in enumerate(ts, 1))
+
+
+for _layout in (key_cards, bar_rows_space_units, glued_units):
+    LAYOUTS[_layout.__name__] = _layout
