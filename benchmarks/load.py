@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -289,28 +290,30 @@ def measure_neo4j_client(graphs, repeat: int) -> tuple[float, float, str]:
     return rate(node_maps), rate(rel_maps), backend.packstream_implementation()
 
 
-def load_statements(graphs) -> list[list[dict[str, Any]]]:
-    """The `$rows` parameters the Neo4j loader sends for `graphs`, statement by statement: documents
-    in `load_graphs`' batches, rows merged per batch and cut into `max_batch_rows` chunks."""
+class _RecordingTransaction:
+    """Stands in for a write transaction: keeps the `$rows` of every statement run on it, and
+    answers a relationship statement's count check with its row count."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[dict[str, Any]]] = []
+
+    def run(self, cypher: str, params: dict[str, Any]):
+        self.rows.append(params["rows"])
+        sent = len(params["rows"])
+        return SimpleNamespace(single=lambda: {"n": sent})
+
+
+def load_statements(store, graphs) -> list[list[dict[str, Any]]]:
+    """The `$rows` parameters the Neo4j loader sends for `graphs` into an empty graph, statement
+    by statement: the loader's own write path (`_write_graphs`, documents in `load_graphs`'
+    batches) run on a transaction that records instead of sending."""
     from plankg.graph.backends import neo4j as backend
     from plankg.graph.load import batches
-    from plankg.graph.rows import is_stub
 
-    size = backend.CAPABILITIES.max_batch_rows
-    out: list[list[dict[str, Any]]] = []
-    for batch in batches(graphs, max_rows=size):
-        docs = [graphs[i] for i in batch]
-        for label, rows in node_rows(n for g in docs for n in g.nodes).items():
-            rows = unique_node_rows(label, rows)
-            for stub in (False, True):
-                part = [row for row in rows if is_stub(label, row) is stub]
-                out += [backend.parameter_rows(node_columns(label), part[i:i + size])
-                        for i in range(0, len(part), size)]
-        for (rel, _, _), rows in relationship_rows(r for g in docs for r in g.relationships).items():
-            rows = unique_relationship_rows(rows)
-            out += [backend.parameter_rows(relationship_columns(rel), rows[i:i + size])
-                    for i in range(0, len(rows), size)]
-    return [rows for rows in out if rows]
+    recorder = _RecordingTransaction()
+    for batch in batches(graphs, max_rows=backend.CAPABILITIES.max_batch_rows):
+        store._write_graphs(recorder, [graphs[i] for i in batch], [], create=True)
+    return [rows for rows in recorder.rows if rows]
 
 
 def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
@@ -318,9 +321,9 @@ def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
     encoded by its packstream encoder, without sending them, in the same run."""
     from plankg.graph.backends import neo4j as backend
 
-    statements = load_statements(graphs)
-    encoded = sum(len(rows) for rows in statements)
     store = open_store(url)
+    statements = load_statements(store, graphs)
+    encoded = sum(len(rows) for rows in statements)
     labels = "|".join(label.value for label in L)
 
     def empty() -> None:  # in pieces: one transaction holds its changes in the server's memory

@@ -169,3 +169,20 @@ def test_a_load_killed_inside_its_transaction_leaves_none_of_it_and_the_next_loa
     assert neo4j.counts() == reference_counts
     assert dump(neo4j) == reference
     assert reference_counts[RelType.RESPONSIBLE_FOR.value] > 0
+
+
+def test_a_document_node_that_exists_before_its_load_is_merged_not_duplicated(neo4j, demo_graphs):
+    """The loader creates a new document's own nodes without looking them up first; when one
+    exists after all (written through upsert_nodes), the batch is written again merging by id,
+    and ends the same as a load into an empty graph."""
+    from plankg.workflow import load_graphs
+
+    load_graphs(neo4j, demo_graphs)
+    reference = dump(neo4j)
+    graph, _ = demo_graphs[1]
+    task = next(node for node in graph.nodes if node.label is NodeLabel.TASK)
+    for document in demo_graphs:
+        neo4j.delete_document(document[0].document_id)
+    neo4j.upsert_nodes(NodeLabel.TASK, [{"id": task.id, "document_id": graph.document_id}])
+    load_graphs(neo4j, demo_graphs)
+    assert dump(neo4j) == reference
