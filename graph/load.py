@@ -11,9 +11,10 @@ failed batch one document at a time, so the outcome is the same as loading them 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from plankg.errors import StoreError
 from plankg.graph.store import GraphStore, LoadReport
@@ -69,35 +70,61 @@ def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph | tuple[Docume
     return reports
 
 
-_READ_AHEAD = 4  # dataset parts read ahead of the batch being written: about a million rows
+class _Batch(Mapping[str, Any]):
+    """The tables of consecutive parts of a facts dataset by name (as `plankg.graph.facts.read_part`
+    gives one part's), each table read and its parts joined when first asked for: a writer that
+    takes them one at a time, on a helper thread (`dataset_tables` under `in_background`), reads
+    the next while the database writes the last."""
+
+    def __init__(self, dataset: Path, names: Sequence[str], documents: Sequence[Any]):
+        import pyarrow as pa
+
+        from plankg.graph.facts import DOCUMENTS
+
+        self._dataset, self._parts = dataset, list(names)
+        self._tables: dict[str, Any] = {DOCUMENTS: pa.concat_tables(documents)}
+        folders = sorted(p for p in dataset.iterdir() if p.is_dir() and p.name != DOCUMENTS)
+        self._files = {folder.name: files for folder in folders
+                       if (files := [f for name in self._parts if (f := folder / f"{name}.parquet").exists()])}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._tables:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            from plankg.graph.facts import _read
+
+            self._tables[name] = pa.concat_tables([_read(pq, path) for path in self._files[name]])
+        return self._tables[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*self._tables.keys() - self._files.keys(), *self._files])
+
+    def __len__(self) -> int:
+        return len(set(self._tables) | set(self._files))
 
 
 def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000, progress: Progress | None = None,
                  errors: list[StoreError] | None = None) -> list[LoadReport]:
     """Load a Parquet facts dataset (`plankg.graph.facts`) into `store` in batches of whole parts
-    of up to `batch_rows` rows (a larger part is a batch of its own), the next part read while a
-    batch is written; returns the documents' reports, in order. A store with COPY
-    (`Capabilities.bulk_copy`) writes each batch straight from its columns (`load_part`: no
-    model instance per row; an empty store takes the first batch by COPY alone); any other loads
-    the batch's documents (`load_graphs`). Skipping documents loaded already, replacing earlier
+    of up to `batch_rows` rows (a larger part is a batch of its own); returns the documents'
+    reports, in order. A store with COPY (`Capabilities.bulk_copy`) writes each batch straight
+    from its columns (`load_part`: no model instance per row, each table read while the one
+    before is written; an empty store takes the first batch by COPY alone); any other loads the
+    batch's documents (`load_graphs`). Skipping documents loaded already, replacing earlier
     versions and the failure policy are `load_graphs`' own. `progress(documents done, total,
     last document id)` is called after each batch."""
-    from concurrent.futures import ThreadPoolExecutor
+    from plankg.graph.facts import DOCUMENTS, graphs_of_tables, parts, read_documents
 
-    from plankg.graph.facts import DOCUMENTS, graphs_of_tables, parts, read_documents, read_part
-
-    names = parts(dataset)
-    total = sum(read_documents(dataset, name).num_rows for name in names)
+    documents = {name: read_documents(dataset, name) for name in parts(dataset)}
+    total = sum(table.num_rows for table in documents.values())
     load_part = getattr(store, "load_part", None) if store.capabilities.bulk_copy else None
     reports: list[LoadReport] = []
     done = 0
 
-    def write(batch: list[dict]) -> None:
+    def write(names: list[str]) -> None:
         nonlocal done
-        import pyarrow as pa
-
-        tables = {name: pa.concat_tables([part[name] for part in batch if name in part])
-                  for name in dict.fromkeys(name for part in batch for name in part)}
+        tables = _Batch(dataset, names, [documents[name] for name in names])
         if load_part is not None:
             reports.extend(load_part(tables, errors=errors))
         else:
@@ -107,23 +134,17 @@ def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000,
         if progress is not None and ids:
             progress(done, total, ids[-1])
 
-    batch: list[dict] = []
+    batch: list[str] = []
     rows = 0
-    # parts are read by helper threads, a few ahead of the one written (Parquet reads free the GIL)
-    with ThreadPoolExecutor(_READ_AHEAD, thread_name_prefix="plankg-parquet") as reader:
-        pending = [reader.submit(read_part, dataset, name) for name in names[:_READ_AHEAD]]
-        for i in range(len(names)):
-            tables = pending.pop(0).result()
-            if i + _READ_AHEAD < len(names):
-                pending.append(reader.submit(read_part, dataset, names[i + _READ_AHEAD]))
-            size = sum(v or 0 for v in tables[DOCUMENTS].column("rows").to_pylist())
-            if batch and rows + size > batch_rows:
-                write(batch)
-                batch, rows = [], 0
-            batch.append(tables)
-            rows += size
-        if batch:
+    for name, table in documents.items():
+        size = sum(v or 0 for v in table.column("rows").to_pylist())
+        if batch and rows + size > batch_rows:
             write(batch)
+            batch, rows = [], 0
+        batch.append(name)
+        rows += size
+    if batch:
+        write(batch)
     return reports
 
 

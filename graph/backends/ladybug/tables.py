@@ -174,13 +174,14 @@ def dataset_tables(tables: Mapping[str, Any]) -> Iterator[tuple[NodeLabel | RelG
     columns instead of from model instances."""
     from plankg.graph.facts import DOCUMENTS, table_key
 
-    keyed = {table_key(name): table for name, table in tables.items() if name != DOCUMENTS and table.num_rows}
+    # each table is taken when its turn comes: a batch that reads its tables on demand reads them here
+    named = {table_key(name): name for name in tables if name != DOCUMENTS}
     for label in NodeLabel:
-        if label in keyed:
-            yield label, dataset_node_table(label, keyed[label])
+        if label in named and (table := tables[named[label]]).num_rows:
+            yield label, dataset_node_table(label, table)
     yield END_OF_NODES, None
-    for key, table in keyed.items():
-        if isinstance(key, tuple):
+    for key, name in named.items():
+        if isinstance(key, tuple) and (table := tables[name]).num_rows:
             yield key, dataset_relationship_table(key[0], table)
 
 
