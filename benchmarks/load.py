@@ -306,13 +306,16 @@ class _RecordingTransaction:
 def load_statements(store, graphs) -> list[list[dict[str, Any]]]:
     """The `$rows` parameters the Neo4j loader sends for `graphs` into an empty graph, statement
     by statement: the loader's own write path (`_write_graphs`, documents in `load_graphs`'
-    batches) run on a transaction that records instead of sending."""
+    batches, cut into its transactions) run on a transaction that records instead of sending."""
     from plankg.graph.backends import neo4j as backend
     from plankg.graph.load import batches
 
     recorder = _RecordingTransaction()
     for batch in batches(graphs, max_rows=backend.CAPABILITIES.max_batch_rows):
-        store._write_graphs(recorder, [graphs[i] for i in batch], [], create=True)
+        docs = [graphs[i] for i in batch]
+        for group in backend.transaction_groups([len(g.nodes) + len(g.relationships) for g in docs],
+                                                backend.STATEMENT_ROWS):
+            store._write_graphs(recorder, [docs[k] for k in group], [], create=True)
     return [rows for rows in recorder.rows if rows]
 
 

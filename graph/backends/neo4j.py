@@ -1,13 +1,15 @@
 """The Neo4j store, through the official `neo4j` driver: the only module that imports it, lazily.
 
-Single statements go through `Driver.execute_query` and a load through managed write transactions
-(`Session.execute_write`), both retried by the driver on transient errors and both with the
-database always named. A load deletes its documents' old facts and upserts the new ones in one
-transaction, so a failure rolls all of it back: several documents, up to about 10k rows, share a
-transaction and its `UNWIND` batches (each commit costs a log flush, which one document of a few
-hundred rows would otherwise pay alone); a batch that fails is loaded again one document at a
-time, to keep the others and name the failing one. Labels and types come only
-from the ontology enums; values travel only as parameters, in `UNWIND $rows` batches.
+Single statements go through `Driver.execute_query` and a load through write transactions, with
+the database always named. A load deletes its documents' old facts and writes the new ones in
+one transaction, so a failure rolls all of it back: several documents, up to about 10k rows,
+share a transaction and its `UNWIND` batches (each commit costs a log flush, which one document
+of a few hundred rows would otherwise pay alone), and each transaction's statements run while the
+one before commits (`Neo4jStore._write_pipelined`); a transaction that fails is loaded again one
+document per managed transaction (`Session.execute_write`, retried by the driver on transient
+errors), to keep the others and name the failing one. What cannot exist yet (a document's own
+nodes, their relationships) is created, the rest merged by id. Labels and types come only from
+the ontology enums; values travel only as parameters, in `UNWIND $rows` batches.
 
 Installing the `rust` extra (`pip install "plankg[rust]"`, the `neo4j-rust-ext` package) swaps
 the driver's packstream encoder for a compiled one; nothing else changes.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from plankg.errors import MissingDependencyError, QueryError, StoreError
@@ -47,8 +50,13 @@ from plankg.graph.store import (
 from plankg.ontology.model import DocumentGraph
 from plankg.ontology.vocab import DOCUMENT_OWNED, REL_ENDPOINTS, REL_PROPERTIES, SHARED, NodeLabel, RelType
 
+# Rows per UNWIND statement and per write transaction; a load hands the store PIPELINE times as
+# many per call (`max_batch_rows`), written as that many transactions, each run while the one
+# before commits (`Neo4jStore._write_pipelined`).
+STATEMENT_ROWS = 10_000
+PIPELINE = 4
 CAPABILITIES = Capabilities(name="Neo4j", dialect="neo4j", transactions=True, bulk_copy=False,
-                            batch_documents=True, max_batch_rows=10_000)
+                            batch_documents=True, max_batch_rows=PIPELINE * STATEMENT_ROWS)
 
 _CHECK = ("check the server is running and reachable, e.g. `cypher-shell -a {uri} \"RETURN 1\"` or "
           "http://HOST:7474 in a browser, and that the scheme and port are right (bolt:// and neo4j:// use 7687)")
@@ -222,6 +230,24 @@ class _IdTaken(StoreError):
 
 def _message(exc: Exception) -> str:
     return getattr(exc, "message", None) or str(exc)
+
+
+def transaction_groups(sizes: Sequence[int], max_rows: int) -> list[list[int]]:
+    """Positions of documents of `sizes` rows (nodes + relationships), cut into consecutive
+    groups of at most `max_rows` rows, one write transaction each (a larger document alone).
+
+    >>> transaction_groups([6, 3, 2, 9, 1], max_rows=10)
+    [[0, 1], [2], [3, 4]]
+    """
+    groups: list[list[int]] = []
+    rows = 0
+    for i, size in enumerate(sizes):
+        if not groups or rows + size > max_rows:
+            groups.append([])
+            rows = 0
+        groups[-1].append(i)
+        rows += size
+    return groups
 
 
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -408,7 +434,7 @@ class Neo4jStore:
             parts += [(node_merge_cypher(label, stub=stub), [row for row in rest if is_stub(label, row) is stub])
                       for stub in (False, True)]
         for cypher, part in parts:
-            for chunk in _chunks(part, self.capabilities.max_batch_rows):
+            for chunk in _chunks(part, STATEMENT_ROWS):
                 tx.run(_LOAD_PREFIX + cypher, {"rows": parameter_rows(columns, chunk)})
         return len(rows), created
 
@@ -435,7 +461,7 @@ class Neo4jStore:
                           if fresh else rows))
         checks = [] if pending is None else pending
         for cypher, part in parts:
-            for chunk in _chunks(part, self.capabilities.max_batch_rows):
+            for chunk in _chunks(part, STATEMENT_ROWS):
                 checks.append((tx.run(_LOAD_PREFIX + cypher, {"rows": parameter_rows(columns, chunk)}), len(chunk),
                                rel, source, target))
         if pending is None:
@@ -480,8 +506,11 @@ class Neo4jStore:
             self._delete(tx, document_id)
         documents = {graph.document_id for graph in graphs}
         created: dict[NodeLabel, set[str]] = {}
-        # rows of several documents merge as their successive loads would (graph.rows)
-        for label, rows in node_rows(node for graph in graphs for node in graph.nodes).items():
+        # rows of several documents merge as their successive loads would (graph.rows); the
+        # documents' own nodes and the relationships between them first, shared nodes (which
+        # another transaction may hold locked) and the relationships touching them last
+        by_label = node_rows(node for graph in graphs for node in graph.nodes)
+        for label, rows in sorted(by_label.items(), key=lambda item: item[0] in SHARED):
             new = None
             if create and label in DOCUMENT_OWNED and label is not NodeLabel.PLAN:
                 column = node_columns(label).index("document_id")
@@ -491,15 +520,19 @@ class Neo4jStore:
                 created[label] = {row[0] for row in written}
         relationships = (rel for graph in graphs for rel in graph.relationships)
         pending: list[Any] = []
-        for (rel, source, target), rows in relationship_rows(relationships).items():
+        groups = relationship_rows(relationships)
+        for (rel, source, target), rows in sorted(groups.items(), key=lambda item: item[0][1] in SHARED
+                                                  or item[0][2] in SHARED):
             self._merge_relationships(tx, rel, source, target, rows, pending, created)
         self._check_merged(pending)
 
     def load_documents(self, items: Sequence[tuple[DocumentGraph, str | None]], *,
                        errors: list[StoreError] | None = None) -> list[LoadReport]:
-        """Load several documents in one write transaction; if it fails, again one transaction
-        each, so every document is still all or nothing and the error names the one that failed.
-        With an `errors` list, a failed document's error is appended there and the rest still load."""
+        """Load several documents in write transactions of up to STATEMENT_ROWS rows; a
+        transaction that fails is written again one document per transaction, so every document
+        is still all or nothing and the error names the one that failed (the other transactions'
+        documents are kept, including those after it). With an `errors` list, a failed document's
+        error is appended there and the rest still load."""
         self._require_writable()
         items = list(items)
         loaded = self._loaded_versions([graph.document_id for graph, _ in items])
@@ -517,13 +550,22 @@ class Neo4jStore:
 
         ids = [items[i][0].document_id for i in todo]
         if len(todo) > 1 and len(set(ids)) == len(ids):
-            try:
-                self._load_in_one_transaction([items[i][0] for i in todo], [d for d in ids if d in loaded])
-            except StoreError:
-                pass  # again one document at a time, below, to find and name the failing one
+            graphs = [items[i][0] for i in todo]
+            groups = transaction_groups([len(g.nodes) + len(g.relationships) for g in graphs], STATEMENT_ROWS)
+            batches = [([graphs[k] for k in group], [ids[k] for k in group if ids[k] in loaded]) for group in groups]
+            if len(batches) > 1:
+                written = self._write_pipelined(batches)
             else:
-                reports.update((i, report(items[i][0])) for i in todo)
-                return [reports[i] for i in sorted(reports)]
+                try:
+                    self._load_in_one_transaction(*batches[0])
+                    written = [True]
+                except StoreError:
+                    written = [False]
+            for group, ok in zip(groups, written, strict=True):
+                if ok:
+                    reports.update((todo[k], report(graphs[k])) for k in group)
+            # a failed transaction's documents again one at a time, below, to find and name the failing one
+            todo = [todo[k] for group, ok in zip(groups, written, strict=True) if not ok for k in group]
         for i in todo:
             graph = items[i][0]
             if len(todo) > 1:  # an earlier document of this list may have loaded it
@@ -539,6 +581,46 @@ class Neo4jStore:
                 continue
             reports[i] = report(graph)
         return [reports[i] for i in sorted(reports)]
+
+    def _write_pipelined(self, batches: Sequence[tuple[Sequence[DocumentGraph], Sequence[str]]]) -> list[bool]:
+        """Write each (graphs, documents to replace) batch in a transaction of its own, its
+        statements run while the previous transaction commits: a commit is half of the server's
+        work on a load (records, index entries, the log), and one transaction at a time left the
+        client idle during every commit. Never two transactions running statements at once: the
+        committing one waits on no lock, so the next may wait on its locks (a shared department)
+        but never deadlock with it; it writes its documents' own nodes first (`_write_graphs`),
+        which no other transaction holds. Returns, per batch, whether it committed; a failed
+        batch is rolled back whole."""
+        if self._driver is None:
+            raise StoreError("the store is closed", where=self.url, fix="open it again with open_store(url)")
+        failures = (StoreError, self._exceptions.Neo4jError, self._exceptions.DriverError)
+        committed = [False] * len(batches)
+
+        def finish(k: int, session, commit) -> None:
+            try:
+                commit.result()
+                committed[k] = True
+            except failures:
+                pass  # written again by the caller, one document at a time
+            finally:
+                session.close()
+
+        with ThreadPoolExecutor(1, thread_name_prefix="plankg-neo4j-commit") as committer:
+            pending: tuple[int, Any, Any] | None = None
+            for k, (graphs, replace) in enumerate(batches):
+                session = self._driver.session(database=self.database)
+                try:
+                    tx = session.begin_transaction()
+                    self._write_graphs(tx, graphs, replace, create=True)
+                except failures:
+                    session.close()  # rolls the transaction back
+                    continue
+                if pending is not None:
+                    finish(*pending)
+                pending = (k, session, committer.submit(tx.commit))
+            if pending is not None:
+                finish(*pending)
+        return committed
 
     @staticmethod
     def _delete(tx, document_id: str) -> int:

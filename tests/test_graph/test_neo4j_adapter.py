@@ -55,16 +55,17 @@ def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double)
     neo4j_double.driver.session.assert_called_once_with(database="neo4j")
     assert neo4j_double.session.execute_write.call_count == 1
     # the document's own project cannot exist yet: created, as is its relationship; the shared
-    # enterprise is merged; every statement keeps its first plan (replan=skip)
+    # enterprise is merged, after the document's own nodes; every statement keeps its first plan
+    # (replan=skip)
     assert neo4j_double.tx_statements() == [
-        ("CYPHER replan=skip UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\n"
-         "SET n.name = coalesce(row.name, n.name), "
-         "n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction), n.aliases = coalesce(row.aliases, n.aliases)",
-         {"rows": [{"id": "enterprise-1", "name": "联想", "jurisdiction": None, "aliases": []}]}),
         ("CYPHER replan=skip UNWIND $rows AS row\nCREATE (n:Project {id: row.id, document_id: row.document_id, "
          "name: row.name, field: row.field, span_start: row.span_start, span_end: row.span_end})",
          {"rows": [{"id": "project-1", "document_id": "doc-a", "name": "城西科创大走廊", "field": None,
                     "span_start": None, "span_end": None}]}),
+        ("CYPHER replan=skip UNWIND $rows AS row\nMERGE (n:Enterprise {id: row.id})\n"
+         "SET n.name = coalesce(row.name, n.name), "
+         "n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction), n.aliases = coalesce(row.aliases, n.aliases)",
+         {"rows": [{"id": "enterprise-1", "name": "联想", "jurisdiction": None, "aliases": []}]}),
         ("CYPHER replan=skip UNWIND $rows AS row\nMATCH (a:Project {id: row.source})\n"
          "MATCH (b:Enterprise {id: row.target})\n"
          "CREATE (a)-[e:BUILT_BY {document_id: row.document_id, rule: row.rule, printed_name: row.printed_name}]->(b)"

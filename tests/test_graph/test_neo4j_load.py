@@ -186,3 +186,43 @@ def test_a_document_node_that_exists_before_its_load_is_merged_not_duplicated(ne
     neo4j.upsert_nodes(NodeLabel.TASK, [{"id": task.id, "document_id": graph.document_id}])
     load_graphs(neo4j, demo_graphs)
     assert dump(neo4j) == reference
+
+
+def test_a_load_in_several_pipelined_transactions_ends_as_a_load_in_one(neo4j, demo_graphs, empty_neo4j,
+                                                                        monkeypatch):
+    """With transactions of a few rows, the demo corpus is written as several transactions, each
+    run while the one before commits (Neo4jStore._write_pipelined); the graph is the same as one
+    transaction's, and a document that fails in the middle is named while the others are kept."""
+    from plankg.errors import StoreError
+    from plankg.graph.backends import neo4j as backend
+    from plankg.graph.load import load_graphs as load_documents
+    from plankg.workflow import load_graphs
+
+    load_graphs(neo4j, demo_graphs)
+    reference = dump(neo4j)
+    empty_neo4j(neo4j)
+    smallest = min(len(g.nodes) + len(g.relationships) for g, _ in demo_graphs)
+    monkeypatch.setattr(backend, "STATEMENT_ROWS", smallest)  # about one document per transaction
+    pipelined, write = [], backend.Neo4jStore._write_pipelined
+
+    def counted(self, batches):
+        pipelined.append(len(batches))
+        return write(self, batches)
+
+    monkeypatch.setattr(backend.Neo4jStore, "_write_pipelined", counted)
+    load_graphs(neo4j, demo_graphs)
+    assert pipelined and pipelined[0] >= 3
+    assert dump(neo4j) == reference
+
+    empty_neo4j(neo4j)
+    graph, _ = demo_graphs[2]
+    broken = graph.model_copy(update={"relationships": [*graph.relationships, graph.relationships[0].model_copy(
+        update={"target": "task-that-does-not-exist"})]})
+    graphs = [*demo_graphs[:2], (broken, None), *demo_graphs[3:]]
+    errors: list[StoreError] = []
+    load_documents(neo4j, graphs, errors=errors)
+    assert len(errors) == 1 and graph.document_id in str(errors[0])
+    loaded = {row["id"] for row in neo4j.run("MATCH (d:Document) RETURN d.id AS id")}
+    assert loaded == {g.document_id for g, _ in demo_graphs} - {graph.document_id}
+    assert facts_of(neo4j, graph.document_id) == (0, 0)
+
