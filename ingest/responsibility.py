@@ -742,6 +742,10 @@ def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMe
 _FOOTER = re.compile(r"网站标识码|ICP|备案号|版权所有|技术支持|网站地图|联系我们|公网安备")
 
 
+# A reporting verb and its colon before what a report quotes ("其中明确指出:", "方案提出:").
+_QUOTING = re.compile(r"(?:指出|提出|明确|强调|要求|如下)\s*[:：]")
+
+
 def label_under_paragraph(text: str, above: Block | None, clause: ResponsibilityClause
                           ) -> ResponsibilityClause | None:
     """A label line alone ("承办部门:市人社局") under an unnumbered paragraph that states a task and names no
@@ -799,6 +803,10 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
             cursor = g_end
             continue
         first = cursor
+        if kind == "paragraph":
+            # "…《方案》提出…。其中明确指出: 贯彻实施…": a report's lead-in before the quoted tasks is no task text
+            ends = [m.end() for m in _QUOTING.finditer(text, first, g_start)]
+            first = ends[-1] if ends else first
         while first < g_start and text[first] in " \u3000\n。;；,，)）":
             first += 1
         clause_ref = ref if not found else f"{ref}#{len(found) + 1}"

@@ -522,3 +522,9 @@ def test_a_company_named_by_its_place_or_level_and_after_you():
 def test_two_names_before_signed_or_built_projects_are_firms():
     assert _firms("一、任务\n1.推动腾讯、迈为等签约项目落地开工。")[-1:] == ["迈为"]
     assert _firms("一、任务\n1.推动风电、光伏等签约项目落地开工。") == []
+
+
+def test_a_reports_lead_in_before_the_quoted_tasks_is_no_task_text():
+    got = _resp("2月23日,省政府办公厅印发《分工方案》,明确分工责任。其中明确指出: 贯彻实施数字经济促进条例。"
+                "分管领导:张三 部门分工:省工业和信息化厅牵头,省发展改革委配合。")
+    assert got == [("贯彻实施数字", [("省工业和信息化厅", "lead"), ("省发展改革委", "support")])]
