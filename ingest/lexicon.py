@@ -32,6 +32,8 @@ PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头�
                "县领导")
 # Keys that print a task's own text in a card of key-value lines ("重点工作: | … |" then "牵头单位: | … |").
 TASK_KEYS = ("重点工作", "工作任务", "主要任务", "重点任务", "任务内容", "工作内容", "具体任务", "工作事项")
+# Words that open an example before the unit it names ("如县发改局负责的“…”").
+EXAMPLE_WORDS = ("例如", "比如", "其中", "如", "像", "由")
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").
 OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注", "咨询电话", "联系电话")
 

@@ -742,6 +742,42 @@ def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMe
 _FOOTER = re.compile(r"网站标识码|ICP|备案号|版权所有|技术支持|网站地图|联系我们|公网安备")
 
 
+# Units, then the task they own in quotation marks: "县自然资源局、县水利局负责的“紧盯超长期国债项目…”".
+_UNITS_BEFORE_TASK = re.compile(r"(?P<units>[^,，。;；:：“”\s]{3,80}?)(?P<verb>负责|牵头)的“(?P<task>[^“”]{4,300})”")
+
+
+_EXAMPLE_WORDS = re.compile(lexicon.alternation(lexicon.EXAMPLE_WORDS))
+
+
+def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str | None,
+                        registry: DepartmentRegistry) -> list[ResponsibilityClause]:
+    """Tasks a supervision notice quotes after the units that own them ("…,如县发改局负责的“严格落实…。”"): one
+    clause per quoted task, when every piece before 负责的 is a government body (a lead verb: 牵头的).
+
+    >>> t = "事项3件,如县发改局负责的“严格落实前期工作计划。”县水利局、县农业农村局负责的“紧盯国债项目。”"
+    >>> [(c.text, [d.name for d in c.departments]) for c in _units_before_tasks(t, 0, len(t), "二", None,
+    ...                                                                        default_registry())]
+    [('严格落实前期工作计划。', ['县发改局']), ('紧盯国债项目。', ['县水利局', '县农业农村局'])]
+    """
+    out: list[ResponsibilityClause] = []
+    for m in _UNITS_BEFORE_TASK.finditer(text, start, end):
+        pieces = split_units(m["units"], m.start("units"))
+        if pieces:
+            # "如县发改局负责的…": the word opening the example is no part of the unit's name
+            name, a, b = pieces[0]
+            lead_in = _EXAMPLE_WORDS.match(name)
+            if lead_in and len(name) - lead_in.end() >= 3:
+                pieces[0] = (name[lead_in.end():], a + lead_in.end(), b)
+        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
+            continue
+        role = LEAD if m["verb"] == "牵头" else RESPONSIBLE
+        clause_ref = ref if not out else f"{ref}#{len(out) + 1}"
+        deps = tuple(DepartmentMention(p, role, a, b) for p, a, b in pieces)
+        out.append(ResponsibilityClause(clause_ref, section, m["task"], m.start("task"), m.end("task"), deps,
+                                        RULE_LEAD_PHRASE))
+    return out
+
+
 # A reporting verb and its colon before what a report quotes ("其中明确指出:", "方案提出:").
 _QUOTING = re.compile(r"(?:指出|提出|明确|强调|要求|如下)\s*[:：]")
 
@@ -812,6 +848,8 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         clause_ref = ref if not found else f"{ref}#{len(found) + 1}"
         found.append(ResponsibilityClause(clause_ref, section, text[first:g_end], first, g_end, tuple(deps), rule))
         cursor = g_end
+    if not found:
+        found = _units_before_tasks(text, start, end, ref, section, registry)
     if not found and (kind == "item" or continued):
         deps = _lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
         if deps:

@@ -528,3 +528,10 @@ def test_a_reports_lead_in_before_the_quoted_tasks_is_no_task_text():
     got = _resp("2月23日,省政府办公厅印发《分工方案》,明确分工责任。其中明确指出: 贯彻实施数字经济促进条例。"
                 "分管领导:张三 部门分工:省工业和信息化厅牵头,省发展改革委配合。")
     assert got == [("贯彻实施数字", [("省工业和信息化厅", "lead"), ("省发展改革委", "support")])]
+
+
+def test_units_before_the_task_they_own_in_quotation_marks():
+    got = _resp("二、工作要求\n需要加快推进落实事项3件,如县发改局负责的“严格落实全县重点项目前期工作计划。”"
+                "截至目前,已完成论证;县自然资源局、县水利局负责的“紧盯超长期国债项目进度。”目前正在推进。\n三、其他")
+    assert got == [("严格落实全县", [("县发改局", "responsible")]),
+                   ("紧盯超长期国", [("县自然资源局", "responsible"), ("县水利局", "responsible")])]
