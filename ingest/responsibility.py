@@ -747,6 +747,8 @@ _UNITS_BEFORE_TASK = re.compile(r"(?P<units>[^,，。;；:：“”\s]{3,80}?)(?
 
 
 _EXAMPLE_WORDS = re.compile(lexicon.alternation(lexicon.EXAMPLE_WORDS))
+_TASK_BEFORE_UNITS = re.compile(rf"“(?P<task>[^“”]{{4,120}})”[{re.escape(_OPEN)}](?P<units>[^()（）〔〕]{{2,80}})"
+                                rf"[{re.escape(_CLOSE)}]")
 
 
 def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str | None,
@@ -760,6 +762,13 @@ def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str 
     [('严格落实前期工作计划。', ['县发改局']), ('紧盯国债项目。', ['县水利局', '县农业农村局'])]
     """
     out: list[ResponsibilityClause] = []
+    for m in _TASK_BEFORE_UNITS.finditer(text, start, end):
+        # "“新开工提标加固海塘18.4公里”(市水利局)": a quoted task, then its units in brackets
+        pieces = split_units(m["units"], m.start("units"))
+        if pieces and all(registry.looks_like_department(p) for p, _, _ in pieces):
+            deps = tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
+            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, m["task"],
+                                            m.start("task"), m.end("task"), deps, RULE_INLINE_UNLABELLED))
     for m in _UNITS_BEFORE_TASK.finditer(text, start, end):
         pieces = split_units(m["units"], m.start("units"))
         if pieces:
@@ -899,6 +908,10 @@ _PARAGRAPH_TRIGGER = re.compile(rf"{lexicon.key_pattern()}\s*[】\]]?\s*[:：]|{
 _CLOSING_BRACKET = re.compile(rf"[。;；][ \u3000]*[{re.escape(_OPEN)}][^。]{{2,400}}[{re.escape(_CLOSE)}][ \u3000]*$")
 
 
+# A quoted task right before a bracket: "“新开工提标加固海塘18.4公里”(市水利局)".
+_QUOTE_THEN_BRACKET = re.compile(rf"”[{re.escape(_OPEN)}]")
+
+
 def may_hold_paragraph_clause(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether an unnumbered paragraph may state a task's clause: a key or a role word, or a bracket that closes
     the paragraph after its last sentence; not a bracket inside the prose (there an aside far more often than
@@ -911,7 +924,8 @@ def may_hold_paragraph_clause(text: str, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     return (_PARAGRAPH_TRIGGER.search(text, start, end) is not None
-            or _CLOSING_BRACKET.search(text[start:end].rstrip()) is not None)
+            or _CLOSING_BRACKET.search(text[start:end].rstrip()) is not None
+            or _QUOTE_THEN_BRACKET.search(text, start, end) is not None)
 
 
 def may_hold_clause(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -535,3 +535,8 @@ def test_units_before_the_task_they_own_in_quotation_marks():
                 "截至目前,已完成论证;县自然资源局、县水利局负责的“紧盯超长期国债项目进度。”目前正在推进。\n三、其他")
     assert got == [("严格落实全县", [("县发改局", "responsible")]),
                    ("紧盯超长期国", [("县自然资源局", "responsible"), ("县水利局", "responsible")])]
+
+
+def test_a_quoted_task_followed_by_its_units_in_brackets():
+    got = _resp("另,“新开工提标加固海塘18.4公里”(市水利局)、“老旧小区改造”(市住建局)等项目曾被通报,但均能如期完成。")
+    assert got == [("新开工提标加", [("市水利局", "responsible")]), ("老旧小区改造", [("市住建局", "responsible")])]
