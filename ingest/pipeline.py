@@ -33,10 +33,12 @@ Every fact records the versioned rule that produced it, and the whole extraction
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plankg.ingest import lexicon
 from plankg.ingest.assemble import document_id
 from plankg.ingest.components import DocumentFrame, PassageContext, build_nlp, needs_doc, passage_docs
 from plankg.ingest.contract import (
@@ -207,6 +209,9 @@ def _dedupe_targets(targets: list[TargetOut], tasks: list[TaskOut], structure: S
 _CLOSED = ("。", "；", ";", ")", "）", "]", "】", "〕", "!", "！", "?", "？", "|")
 
 
+_KEY_AFTER = re.compile(rf"\s*[,，;；\s]\s*(?:{lexicon.alternation(lexicon.OTHER_KEYS)})\s*[:：]")
+
+
 def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[ResponsibilityClause]:
     """The clauses whose unit list is printed whole: a page's opening part may stop inside the last list
     ("…各县(市)区政府、各开发区管委"), and a list cut off is no responsibility to report.
@@ -227,7 +232,9 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
     # whole unit, so reaching the end says nothing of its list: it is cut when its last name is no unit.
     return [c for c in clauses if c.end < end - 1
             or (c.rule in (RULE_TABLE, RULE_LEAD_PHRASE) and c.departments
-                and registry.looks_like_unit(c.departments[-1].name))]
+                and registry.looks_like_unit(c.departments[-1].name))
+            # "(责任单位:A、B,完成时限:2023": another key after the last unit closes the list
+            or (c.departments and _KEY_AFTER.match(text, c.departments[-1].end) is not None)]
 
 
 @dataclass(frozen=True)

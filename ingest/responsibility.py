@@ -594,6 +594,11 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
                 marks.append((k, close + 1, k + 1, close, RULE_INLINE))
                 k = close + 1
                 continue
+            if close < 0 and end >= len(text.rstrip()):
+                # The page's opening part stops inside the bracket ("(责任单位:A、B,完成时限:2023"): read to the
+                # end; a list cut off is dropped later unless another key closes it (`pipeline._complete_clauses`).
+                marks.append((k, end, k + 1, end, RULE_INLINE))
+                break
         if (bracketed_label or _after_line_or_sentence(text, k, start)) and ch not in " \u3000\n" \
                 and _group_start(text, k):
             eol = _label_end(text, k, end)

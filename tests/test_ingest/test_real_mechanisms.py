@@ -540,3 +540,9 @@ def test_units_before_the_task_they_own_in_quotation_marks():
 def test_a_quoted_task_followed_by_its_units_in_brackets():
     got = _resp("另,“新开工提标加固海塘18.4公里”(市水利局)、“老旧小区改造”(市住建局)等项目曾被通报,但均能如期完成。")
     assert got == [("新开工提标加", [("市水利局", "responsible")]), ("老旧小区改造", [("市住建局", "responsible")])]
+
+
+def test_a_bracket_cut_by_the_page_end_keeps_a_list_another_key_closed():
+    got = _resp("一、任务\n1.续建新集枢纽,完成年度建设任务。(责任单位:汉江国投、市水利局,完成时限:2023")
+    assert got == [("续建新集枢纽", [("汉江国投", "responsible"), ("市水利局", "responsible")])]
+    assert _resp("一、任务\n1.续建新集枢纽,完成年度建设任务。(责任单位:汉江国投、市水利局、各开发区管委") == []
