@@ -118,7 +118,8 @@ def _label_end(text: str, k: int, end: int) -> int:
     return end
 
 
-_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)(?=[市区县省各])")
+_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)"
+                          r"(?=[市区县省各]|[\u4e00-\u9fff]{2,10}?[局委办厅](?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
 # whose units follow its name ("国家税务总局某市税务局" is one unit).
@@ -159,9 +160,9 @@ _GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
 # A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
 _OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")
-_LEAD_MARK = re.compile(rf"(?:{_LEAD_VERB})$")
+_LEAD_MARK = re.compile(rf"(?:分别|共同)?(?:{_LEAD_VERB})$")
 _RESP_MARK = re.compile(rf"{_DUTY}$")
-_SUPPORT_MARK = re.compile(rf"(?:{_SUPPORT_VERB})$")
+_SUPPORT_MARK = re.compile(rf"(?:分别|共同)?(?:{_SUPPORT_VERB})$")
 
 
 @dataclass(frozen=True)
@@ -627,6 +628,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
         if you >= 0:
             left_start, left = left_start + you + 1, left[you + 1:]
         left = re.sub(r"^(?:建立|成立|组建|实行|建立健全)", "", left)
+        left = re.sub(r"(?:分别|共同)$", "", left)  # "A和B分别牵头": each leads its part
         pieces = split_units(left, start + body.find(left, left_start) if left else 0)
         if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
             continue

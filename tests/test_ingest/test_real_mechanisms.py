@@ -546,3 +546,11 @@ def test_a_bracket_cut_by_the_page_end_keeps_a_list_another_key_closed():
     got = _resp("一、任务\n1.续建新集枢纽,完成年度建设任务。(责任单位:汉江国投、市水利局,完成时限:2023")
     assert got == [("续建新集枢纽", [("汉江国投", "responsible"), ("市水利局", "responsible")])]
     assert _resp("一、任务\n1.续建新集枢纽,完成年度建设任务。(责任单位:汉江国投、市水利局、各开发区管委") == []
+
+
+def test_two_units_joined_by_he_each_lead_their_part():
+    got = _resp("一、任务\n1.提高临空经济示范区能级。(经济投资局和航空口岸局分别牵头、区发改局配合)")
+    assert got == [("提高临空经济", [("经济投资局", "lead"), ("航空口岸局", "lead"), ("区发改局", "support")])]
+    # 和 inside a unit's name stays: "科学技术和工业信息化局" is one body
+    assert [u for _, units in _resp("一、任务\n1.推进。(科学技术和工业信息化局牵头)") for u, _ in units] == [
+        "科学技术和工业信息化局"]
