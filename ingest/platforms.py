@@ -54,6 +54,7 @@ _EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?元")
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
@@ -133,6 +134,10 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         q = pattern.match(text, s, e)
         if q:
             s = q.end()
+    amount = _AMOUNT.search(text, s, e)
+    while amount is not None:  # "投资20亿元沿黄现代农业产业园": the name starts after the money
+        s = amount.end()
+        amount = _AMOUNT.search(text, s, e)
     last = None
     for hm in heads.finditer(s, e):
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):

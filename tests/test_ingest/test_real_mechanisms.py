@@ -554,3 +554,8 @@ def test_two_units_joined_by_he_each_lead_their_part():
     # 和 inside a unit's name stays: "科学技术和工业信息化局" is one body
     assert [u for _, units in _resp("一、任务\n1.推进。(科学技术和工业信息化局牵头)") for u, _ in units] == [
         "科学技术和工业信息化局"]
+
+
+def test_a_platform_named_after_its_investment_starts_after_the_money():
+    got = _platforms("一、任务\n1.重点抓好投资20亿元沿黄现代农业产业园、投资15亿元仰韶文化产业园等项目。")
+    assert got == ["沿黄现代农业产业园", "仰韶文化产业园"]
