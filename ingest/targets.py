@@ -60,7 +60,8 @@ _POLICY_ARTICLES = re.compile(r"(?:政策|措施|意见|举措|规定|办法|细
 _YEAR_PHRASE = re.compile(rf"(?P<lead>到|至|截至|截止|力争到|争取到)?(?P<year>{YEAR_NUMERAL})年"
                           rf"(?P<tail>底|末|前|年底)?(?![\d月度])")
 _CLAUSE_SEP = ",，:：;；"
-_SENTENCE_SEP = re.compile(r"[。！？!?;；\n]")
+# An ASCII full stop ends a sentence where a space or the end follows it (pages that print "." for "。").
+_SENTENCE_SEP = re.compile(r"[。！？!?;；\n]|\.(?=\s|$)")
 
 # Trailing words between a metric and its number, longest first; each maps to a comparator.
 _COMPARATOR_WORDS = (
@@ -561,7 +562,8 @@ def _ends_clause(rest: str) -> bool:
     aside = re.match(r"[(（][^()（）]{1,8}[)）]", rest)
     if aside:  # "30个(名)": a bracketed alternative unit
         rest = rest[aside.end():]
-    return not rest or rest[0] in _CLAUSE_SEP + "、。)）”和及" or rest.startswith(("其中", "的目标", "左右"))
+    return (not rest or rest[0] in _CLAUSE_SEP + "、。)）”和及" or rest.startswith(("其中", "的目标", "左右"))
+            or rest[0] == "." and (len(rest) == 1 or rest[1].isspace()))
 
 
 def _following_metric(text: str, pos: int, end: int) -> str:

@@ -559,3 +559,13 @@ def test_two_units_joined_by_he_each_lead_their_part():
 def test_a_platform_named_after_its_investment_starts_after_the_money():
     got = _platforms("一、任务\n1.重点抓好投资20亿元沿黄现代农业产业园、投资15亿元仰韶文化产业园等项目。")
     assert got == ["沿黄现代农业产业园", "仰韶文化产业园"]
+
+
+def test_rows_under_a_header_closing_a_run_on_line():
+    got = _resp("常熟市人民政府办公室 2018年2月24日 常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n"
+                "一、主要预期目标分解(11项)\n1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n"
+                "2 一般公共预算收入增长8%以上. 财政局\n3 全社会固定资产投资额550亿元. 发改委、经信委、科技局\n")
+    assert got == [("地区生产总值", [("发改委", "lead")]), ("一般公共预算", [("财政局", "lead")]),
+                   ("全社会固定资", [("发改委", "lead"), ("经信委", "lead"), ("科技局", "lead")])]
+    # an ASCII full stop before a space ends a target's sentence as 。 does
+    assert ("服务业增加值占GDP比重", 47.1, "%") in _targets("1.服务业增加值占GDP比重47.1%. 发改委\n")
