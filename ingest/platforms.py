@@ -59,6 +59,8 @@ _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
+# Kinds of platform a plan builds as a project: "中药材种植产业园项目" names the park it builds.
+_BUILT_AS_PROJECTS = ("high-tech zone",)
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
 _PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
 _COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?"
@@ -169,7 +171,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         s -= 4
     if text[end - 1:end] == "区" and text[end:end + 1] in ("块", "域"):
         return  # "集聚区块", "核心区域": 区 opens the next word, the head noun is not there
-    if _PART_OF_FIRM.match(text, end, min(len(text), end + 6)):
+    firm_or_project = _PART_OF_FIRM.match(text, end, min(len(text), end + 6))
+    if firm_or_project and not (firm_or_project.group(0) == "项目" and head.kind in _BUILT_AS_PROJECTS):
         return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
     if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
         return

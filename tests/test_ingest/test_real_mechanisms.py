@@ -569,3 +569,8 @@ def test_rows_under_a_header_closing_a_run_on_line():
                    ("全社会固定资", [("发改委", "lead"), ("经信委", "lead"), ("科技局", "lead")])]
     # an ASCII full stop before a space ends a target's sentence as 。 does
     assert ("服务业增加值占GDP比重", 47.1, "%") in _targets("1.服务业增加值占GDP比重47.1%. 发改委\n")
+
+
+def test_a_park_built_as_a_project_is_a_platform_and_a_centre_project_is_not():
+    got = _platforms("一、任务\n(一)中药材种植产业园项目:该项目位于我镇东王内村。(二)杭州数据中心项目开工。")
+    assert "中药材种植产业园" in got and not any(n.startswith("杭州数据中心") for n in got)
