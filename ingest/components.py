@@ -33,7 +33,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from plankg.errors import ExtractionError, MissingDependencyError
@@ -118,11 +118,14 @@ class DocumentFrame:
     targets: TargetFrame
     places: Places = field(compare=False, repr=False)
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.structure.blocks]
+
     def block_before(self, block: Block) -> Block | None:
         """The block printed right before `block` (None for the first)."""
-        blocks = self.structure.blocks
-        k = bisect.bisect_left([b.start for b in blocks], block.start)
-        return blocks[k - 1] if k > 0 else None
+        k = bisect.bisect_left(self._block_starts, block.start)
+        return self.structure.blocks[k - 1] if k > 0 else None
 
     @classmethod
     def of(cls, text: str, structure: Structure, ctx: DocContext,

@@ -220,9 +220,10 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
         for c in range(at + 1, len(roles)):
             if roles[c] == home:
                 return c
-    if whole_cells and at >= 0 and cells[at] and roles[at] == "category" and not _label_like(text):
-        pass  # a sentence after a category's label is the next column's
-    elif at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()):
+    # a sentence after a category's label is the next column's
+    sentence_after_label = whole_cells and at >= 0 and roles[at] == "category" and not _label_like(text)
+    if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()) \
+            and not sentence_after_label:
         later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
         if kind == TEXT and _OPENS_ITEM.match(text) and roles[at] not in ("task", "category") and \
                 any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES):
@@ -612,14 +613,15 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
     start = None
     for a, b in pieces:
         piece = text[a:b]
-        if piece and _unit_piece(piece, looks_like_unit) and not any(ch in piece for ch in "。;；"):
+        # a sentence end: 。 or ;, or an ASCII full stop and a space on pages that print "." for "。"
+        stop = max(piece.rfind("。"), piece.rfind(";"), piece.rfind("；"), piece.rfind(". "))
+        if piece and stop < 0 and _unit_piece(piece, looks_like_unit):
             start = a
             continue
         # the first unit is glued to the text before it: after its last sentence end, or its longest unit suffix
-        stop = max(piece.rfind("。"), piece.rfind(";"), piece.rfind("；"))
-        tail = piece[stop + 1:] if stop >= 0 else ""
+        tail = piece[stop + 1:].lstrip() if stop >= 0 else ""
         if tail and _unit_piece(tail, looks_like_unit):
-            return a + stop + 1
+            return a + len(piece) - len(tail)
         for k in range(max(0, len(piece) - 14), len(piece) - 1):
             if looks_like_unit(piece[k:]) and not piece[k:].startswith(("局", "委", "办", "室")):
                 return a + k
@@ -680,11 +682,11 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
             after = body[pos + len(nxt):pos + len(nxt) + 1]
             if not re.match(r"[\u4e00-\u9fff“\"]", after):
                 continue
-            if _row_units(body[start:pos], shape) is not None:
+            if row_units(body[start:pos], shape) is not None:
                 cut = pos
                 break
         stop = cut if cut is not None else len(body)
-        split = _row_units(body[start:stop], shape)
+        split = row_units(body[start:stop], shape)
         if split is None:
             break
         units_at, units_end = split
@@ -709,8 +711,14 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     return Table(header, roles, i, tuple(rows), last + 1)
 
 
-def _row_units(row: str, shape: Callable[[str], bool]) -> tuple[int, int] | None:
-    """(start, end) of the unit cell closing a glued row's text, a deadline after it allowed; None if none."""
+def row_units(row: str, shape: Callable[[str], bool] | None = None) -> tuple[int, int] | None:
+    """(start, end) of the unit cell closing a row's text, a deadline after it allowed; None if none.
+
+    >>> t = "地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委"
+    >>> a, b = row_units(t); t[a:b]
+    '发改委'
+    """
+    shape = shape or _default_unit_shape()
     text = row.rstrip().rstrip("。;；")
     deadline = _ROW_DEADLINE.search(text)
     units_end = deadline.start() if deadline and deadline.start() > 0 else len(text)

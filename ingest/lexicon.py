@@ -32,6 +32,10 @@ PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头�
                "县领导")
 # Keys that print a task's own text in a card of key-value lines ("重点工作: | … |" then "牵头单位: | … |").
 TASK_KEYS = ("重点工作", "工作任务", "主要任务", "重点任务", "任务内容", "工作内容", "具体任务", "工作事项")
+# Words of a page's footer: a label beside them ("主办单位:某市人民政府办公室 网站标识码…") names the site's owner.
+FOOTER_WORDS = ("网站标识码", "ICP", "备案号", "版权所有", "技术支持", "网站地图", "联系我们", "公网安备")
+# Reporting verbs before the colon that introduces what a report quotes ("其中明确指出:", "方案提出:").
+REPORTING_VERBS = ("指出", "提出", "明确", "强调", "要求", "如下")
 # Words that open an example before the unit it names ("如县发改局负责的“…”").
 EXAMPLE_WORDS = ("例如", "比如", "其中", "如", "像", "由")
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").

@@ -630,8 +630,8 @@ _DATED_LINE = re.compile(rf"^(?:[(（]\s*({_WHOLE_DATE})\s*[)）]$|[—\-―─]
                          r"|((?:19|20)\d{5,6})$)")
 # A signer and its date printed inside a line ("…请认真贯彻落实。 福州市人民政府 2024年11月16日 (此件主动公开)"):
 # the date closes the line or is followed by a space, a remark in brackets or 印.
-_INLINE_SIGNATURE = re.compile(r"(?:^|[。;；,，\s])([^\s。;；,，:：、《》“”|]{4,40}?)\s*"
-                               r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?=\s|$|[(（]|印)")
+_INLINE_SIGNATURE = re.compile(rf"(?:^|[。;；,，\s])([^\s。;；,，:：、《》“”|]{{4,40}}?)\s*"
+                               rf"({_WHOLE_DATE})(?=\s|$|[(（]|印)")
 
 
 def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[list[str], str]:

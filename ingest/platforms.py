@@ -136,10 +136,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         q = pattern.match(text, s, e)
         if q:
             s = q.end()
-    amount = _AMOUNT.search(text, s, e)
-    while amount is not None:  # "投资20亿元沿黄现代农业产业园": the name starts after the money
+    for amount in _AMOUNT.finditer(text, s, e):  # "投资20亿元沿黄现代农业产业园": the name starts after the money
         s = amount.end()
-        amount = _AMOUNT.search(text, s, e)
     last = None
     for hm in heads.finditer(s, e):
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
@@ -226,6 +224,19 @@ def _cn_count(s: str) -> int:
     return int(cn_to_number(s))
 
 
+def _item_spans(items: list[str], pos: int) -> list[tuple[int, int]]:
+    """The spans of a 、-list's items printed from `pos` on.
+
+    >>> _item_spans(["之江", "西湖"], 10)
+    [(10, 12), (13, 15)]
+    """
+    spans = []
+    for raw in items:
+        spans.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return spans
+
+
 def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
     """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
     _, by_noun = head_index()
@@ -237,11 +248,7 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
         head = by_noun.get(head_noun) or by_noun.get(group)
         if head is None:
             continue
-        items: list[tuple[int, int]] = []
-        pos = m.start("items")
-        for raw in m["items"].split("、"):
-            items.append((pos, pos + len(raw)))
-            pos += len(raw) + 1
+        items = _item_spans(m["items"].split("、"), m.start("items"))
         # The first item runs back to the clause's verb: "推动之江" -> "之江".
         fs, fe = items[0]
         runs = name_runs(text, fs, fe, heads=heads)
@@ -418,11 +425,7 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         suffix = p.name[len(raws[-1]):]
         if suffix not in by_noun or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r) for r in raws):
             continue
-        pos = first
-        items = []
-        for raw in raws:
-            items.append((pos, pos + len(raw)))
-            pos += len(raw) + 1
+        items = _item_spans(raws, first)
         if any(has_head(heads, a, b) or lexicon.opening_verb().match(text[a:b]) for a, b in items):
             continue
         for a, b in items:

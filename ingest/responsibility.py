@@ -160,9 +160,11 @@ _GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
 # A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
 _OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")
-_LEAD_MARK = re.compile(rf"(?:分别|共同)?(?:{_LEAD_VERB})$")
+# "A和B分别牵头", "共同配合": the adverb before a role verb is no part of the last unit's name.
+_EACH = "(?:分别|共同)"
+_LEAD_MARK = re.compile(rf"{_EACH}?(?:{_LEAD_VERB})$")
 _RESP_MARK = re.compile(rf"{_DUTY}$")
-_SUPPORT_MARK = re.compile(rf"(?:分别|共同)?(?:{_SUPPORT_VERB})$")
+_SUPPORT_MARK = re.compile(rf"{_EACH}?(?:{_SUPPORT_VERB})$")
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,11 @@ def _match_close(text: str, i: int) -> int:
         elif ch == "\n" and k - i > 400:
             return -1
     return -1
+
+
+def _all_departments(pieces: list[tuple[str, int, int]], registry: DepartmentRegistry) -> bool:
+    """Whether a list split out of a phrase names government bodies only (the test every unlabelled form needs)."""
+    return bool(pieces) and all(registry.looks_like_department(p) for p, _, _ in pieces)
 
 
 def _depth(text: str, a: int, b: int) -> int:
@@ -628,9 +635,9 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
         if you >= 0:
             left_start, left = left_start + you + 1, left[you + 1:]
         left = re.sub(r"^(?:建立|成立|组建|实行|建立健全)", "", left)
-        left = re.sub(r"(?:分别|共同)$", "", left)  # "A和B分别牵头": each leads its part
+        left = re.sub(rf"{_EACH}$", "", left)  # "A和B分别牵头": each leads its part
         pieces = split_units(left, start + body.find(left, left_start) if left else 0)
-        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
+        if not _all_departments(pieces, registry):
             continue
         deps = [DepartmentMention(p, LEAD, s, e) for p, s, e in pieces]
         after = body[m.end():]
@@ -663,7 +670,7 @@ def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry
     for m in _DUTY_SENTENCE.finditer(text, start, end):
         units = m.group("units")
         pieces = split_units(units, m.start("units"))
-        if pieces and all(registry.looks_like_department(p) for p, _, _ in pieces):
+        if _all_departments(pieces, registry):
             found = [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
     return found
 
@@ -746,7 +753,7 @@ def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMe
 
 
 # Words of a page's footer: a label there ("主办单位:某市人民政府办公室 网站标识码…") names the site's owner.
-_FOOTER = re.compile(r"网站标识码|ICP|备案号|版权所有|技术支持|网站地图|联系我们|公网安备")
+_FOOTER = re.compile(lexicon.alternation(lexicon.FOOTER_WORDS))
 
 
 # Units, then the task they own in quotation marks: "县自然资源局、县水利局负责的“紧盯超长期国债项目…”".
@@ -769,13 +776,16 @@ def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str 
     [('严格落实前期工作计划。', ['县发改局']), ('紧盯国债项目。', ['县水利局', '县农业农村局'])]
     """
     out: list[ResponsibilityClause] = []
+
+    def add(m: re.Match[str], pieces: list[tuple[str, int, int]], role: str, rule: str) -> None:
+        if _all_departments(pieces, registry):
+            deps = tuple(DepartmentMention(p, role, a, b) for p, a, b in pieces)
+            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, m["task"],
+                                            m.start("task"), m.end("task"), deps, rule))
+
     for m in _TASK_BEFORE_UNITS.finditer(text, start, end):
         # "“新开工提标加固海塘18.4公里”(市水利局)": a quoted task, then its units in brackets
-        pieces = split_units(m["units"], m.start("units"))
-        if pieces and all(registry.looks_like_department(p) for p, _, _ in pieces):
-            deps = tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
-            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, m["task"],
-                                            m.start("task"), m.end("task"), deps, RULE_INLINE_UNLABELLED))
+        add(m, split_units(m["units"], m.start("units")), RESPONSIBLE, RULE_INLINE_UNLABELLED)
     for m in _UNITS_BEFORE_TASK.finditer(text, start, end):
         pieces = split_units(m["units"], m.start("units"))
         if pieces:
@@ -784,18 +794,12 @@ def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str 
             lead_in = _EXAMPLE_WORDS.match(name)
             if lead_in and len(name) - lead_in.end() >= 3:
                 pieces[0] = (name[lead_in.end():], a + lead_in.end(), b)
-        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
-            continue
-        role = LEAD if m["verb"] == "牵头" else RESPONSIBLE
-        clause_ref = ref if not out else f"{ref}#{len(out) + 1}"
-        deps = tuple(DepartmentMention(p, role, a, b) for p, a, b in pieces)
-        out.append(ResponsibilityClause(clause_ref, section, m["task"], m.start("task"), m.end("task"), deps,
-                                        RULE_LEAD_PHRASE))
+        add(m, pieces, LEAD if m["verb"] == "牵头" else RESPONSIBLE, RULE_LEAD_PHRASE)
     return out
 
 
 # A reporting verb and its colon before what a report quotes ("其中明确指出:", "方案提出:").
-_QUOTING = re.compile(r"(?:指出|提出|明确|强调|要求|如下)\s*[:：]")
+_QUOTING = re.compile(rf"(?:{lexicon.alternation(lexicon.REPORTING_VERBS)})\s*[:：]")
 
 
 def label_under_paragraph(text: str, above: Block | None, clause: ResponsibilityClause
@@ -1044,7 +1048,7 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             continue
         base = block.start + block.text.find(sec.title) + m.start("units")
         pieces = split_units(m.group("units"), base)
-        if not pieces or not all(registry.looks_like_department(p) for p, _, _ in pieces):
+        if not _all_departments(pieces, registry):
             continue  # "孟学农省长负责的工作": a person leads, no department
         out.append((sec.start, sec.end, tuple(DepartmentMention(p, LEAD, s, e) for p, s, e in pieces)))
     return out

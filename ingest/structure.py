@@ -499,7 +499,6 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
 # A header closing a run-on line: "… 序号 名称 工作任务 牵头责任单位"; a row of it: "1 地区生产总值增长7%以上. 发改委".
 _HEADER_TAIL = re.compile(r"\s(序号(?:\s+[\u4e00-\u9fff]{2,8}){2,8})\s*$")
 _SPACED_ROW = re.compile(r"^(\d{1,3})\s+(\S.*\S)\s*$")
-_ROW_SENTENCE_END = re.compile(r"(?:[。;；]|\.(?=\s))\s*(?=[^。;；]*$)")
 
 
 def _field_header(line: _Line) -> list[str] | None:
@@ -607,8 +606,9 @@ class _StructureParser:
         # The header of a field table whose rows a section row interrupts ("序号 | 工作事项 | 责任科室 |" then
         # "一、区委全会任务 | ||||" then "1 | …"), and the line index after which its rows may go on.
         self.field_header: tuple[list[str], int] | None = None
-        # The header a run-on line closes with, and its line index: rows "N text units" follow (`_spaced_row`).
-        self.row_header: tuple[tuple[str, ...], int] | None = None
+        # The header a run-on line closes with, its line index and its task and unit columns: rows "N text units"
+        # follow (`_spaced_row`).
+        self.row_header: tuple[tuple[str, ...], int, int, int] | None = None
         self.skip: set[int] = set()
         dup_runs = find_duplicate_runs(self.lines)
         for a, b in dup_runs:
@@ -729,30 +729,21 @@ class _StructureParser:
     def _spaced_row(self, ln: _Line) -> bool:
         """A row "N <task text> <units>" of a table whose header closed a run-on line ("…2018年2月24日 常熟市2018年
         政府工作任务分解表 序号 名称 工作任务 牵头责任单位"), the units after the text's last sentence."""
-        header, at = self.row_header or ((), -1)
+        assert self.row_header is not None
+        header, at, task_col, unit_col = self.row_header
         m = _SPACED_ROW.match(ln.text)
-        if not header or self.i - at > 60 or m is None:
+        if self.i - at > 60 or m is None:
             return False
         rest = m.group(2)
-        shape = layout._default_unit_shape()
-        stop = _ROW_SENTENCE_END.search(rest)
-        tail = rest[stop.end():] if stop else ""
-        if stop is not None and tail and all(shape(p) for p in re.split(r"[、,，]", tail) if p):
-            a, b = stop.end(), len(rest)  # "…增长7%以上. 发改委": the units after the text's last sentence
-        else:
-            found = layout._row_units(rest, shape)
-            if found is None:
-                return False
-            a, b = found
+        found = layout.row_units(rest)  # "…增长7%以上. 发改委": the units after the text's last sentence
+        if found is None:
+            return False
+        a, b = found
         base = ln.start + m.start(2)
-        task = rest[:a].rstrip()
         cells = [""] * len(header)
         starts = [ln.start] * len(header)
         cells[0], starts[0] = m.group(1), ln.start
-        roles = [lexicon.column_role(h) for h in header]
-        unit_col = max(k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES)
-        task_col = next((k for k, r in enumerate(roles) if r == "task" and k < unit_col), unit_col - 1)
-        cells[task_col], starts[task_col] = task, base
+        cells[task_col], starts[task_col] = rest[:a].rstrip(), base
         cells[unit_col], starts[unit_col] = rest[a:b], base + a
         ref = f"{self.current_ref()}.{m.group(1)}" if self.current_ref() else m.group(1)
         self.blocks.append(Block("table_row", ref, self.current_section(), ln.start, ln.end, ln.text,
@@ -767,12 +758,14 @@ class _StructureParser:
         t = ln.text
         if self.row_header is not None and self._spaced_row(ln):
             return True
-        tail = _HEADER_TAIL.search(t)
+        tail = _HEADER_TAIL.search(t) if "序号" in t else None
         if tail is not None and tail.start() > 0:
             cells = tail.group(1).split()
             roles = [lexicon.column_role(c) for c in cells]
             if any(r in lexicon.UNIT_ROLES for r in roles) and "task" in roles:
-                self.row_header = (tuple(cells), i)
+                unit_col = max(k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES)
+                task_col = next((k for k, r in enumerate(roles) if r == "task" and k < unit_col), unit_col - 1)
+                self.row_header = (tuple(cells), i, task_col, unit_col)
         # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
         if ("序" in t or "编号" in t) and self._glued_table(ln):
             return True
