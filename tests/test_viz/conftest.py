@@ -173,3 +173,14 @@ def corpus_views(tmp_path_factory):
     paths = write_views(store, out, cap=CORPUS_CAP, open_limit=CORPUS_OPEN_LIMIT)
     yield store, out, paths
     store.close()
+
+
+def outputs_under_hash_seeds(program: str, seeds: tuple[str, ...] = ("1", "2", "3")) -> set[str]:
+    """What a Python program prints, run once per PYTHONHASHSEED: one output when nothing it prints
+    depends on the order of a set or dict of strings."""
+    import os
+    import subprocess
+    import sys
+
+    return {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in seeds}

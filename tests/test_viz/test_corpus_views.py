@@ -10,7 +10,7 @@ from collections import Counter
 
 from plankg.viz.html import LIB_DIR, LIB_TABLE_JS, LIB_VIEW_CSS, LIB_VIEW_JS, LIB_VIS_JS, graph_to_view, page_data
 from plankg.viz.tables import responsibility_matrix, table_data
-from tests.test_viz.conftest import CORPUS_CAP, CORPUS_DOCUMENTS, CORPUS_OPEN_LIMIT
+from tests.test_viz.conftest import CORPUS_CAP, CORPUS_DOCUMENTS, CORPUS_OPEN_LIMIT, outputs_under_hash_seeds
 
 # words only vis-network's own source holds: where they are, the library is
 VIS_SIGNATURE = "A dynamic, browser-based visualization library"
@@ -154,10 +154,6 @@ def test_a_capped_large_view_is_laid_out_the_same_in_every_process():
     """A view that keeps fewer than half its graph's nodes (the corpus' all.html) is laid out from
     its nodes and edges in canonical order: a subgraph of them iterated in the order of a set,
     which changes with the process's string hashing, moved its positions from run to run."""
-    import os
-    import subprocess
-    import sys
-
     program = ("import hashlib, random, networkx as nx\n"
                "from plankg.viz.html import graph_to_view\n"
                "rng = random.Random(3); g = nx.MultiDiGraph()\n"
@@ -169,6 +165,5 @@ def test_a_capped_large_view_is_laid_out_the_same_in_every_process():
                "    g.add_edge(f'task-{i}', f'department-{rng.randrange(60)}', key='R')  # hubs with edges both ways\n"
                "view = graph_to_view(g, 't', max_nodes=1200, physics_limit=100)\n"
                "print(len(view.payload['xy']), hashlib.sha256(repr(view.payload['xy']).encode()).hexdigest())\n")
-    layouts = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    layouts = outputs_under_hash_seeds(program)
     assert len(layouts) == 1 and layouts.pop().startswith("2400 ")

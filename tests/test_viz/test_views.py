@@ -13,6 +13,7 @@ from plankg.errors import VizError
 from plankg.graph.nx import store_to_networkx
 from plankg.viz.html import graph_to_view, page_data, page_data_text
 from plankg.viz.views import department_graph, write_query_view, write_views
+from tests.test_viz.conftest import outputs_under_hash_seeds
 
 # anything that makes a browser fetch: src/href/action/poster attributes, CSS url() and @import, link tags
 RESOURCE_LOAD = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
@@ -224,16 +225,11 @@ def test_the_same_graph_gives_the_same_files(tmp_path):
 def test_a_precomputed_layout_is_the_same_in_every_process():
     """Large views carry positions from hub_layout; like the rest of a view they must not change
     with the process's string hashing (which orders sets of node ids)."""
-    import os
-    import subprocess
-    import sys
-
     program = ("import random, networkx as nx\n"
                "from plankg.viz.layout import hub_layout\n"
                "rng = random.Random(1); g = nx.MultiDiGraph()\n"
                "for i in range(600):\n"
                "    for d in rng.sample(range(30), 3): g.add_edge(f'department-{d}', f'task-{i}', key='R')\n"
                "print(sorted(hub_layout(g, hubs=20).items()))\n")
-    layouts = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    layouts = outputs_under_hash_seeds(program)
     assert len(layouts) == 1

@@ -81,16 +81,21 @@ def relationship_table(rel: RelType, rows: Sequence[Row]):
     """One group's rows (`plankg.graph.rows`) to an Arrow table, one row per (source, target),
     the last assertion winning (`unique_relationship_rows`; see `node_table` for why the check
     is Arrow's first)."""
-    import pyarrow.compute as pc
-
     table = _tuples_table(rows, _rel_types(rel))
-    # distinct targets (a task's one section) rule out a repeated pair and take a tenth of the time
-    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
-        return table
-    pairs = [COL + "source", COL + "target"]
-    if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
+    if _pairs_unique(table):
         return table
     return _tuples_table(unique_relationship_rows(rows), _rel_types(rel))
+
+
+def _pairs_unique(table) -> bool:
+    """Whether no (source, target) pair repeats in a relationship table, asked of the Arrow columns."""
+    import pyarrow.compute as pc
+
+    # distinct targets (a task's one section) rule out a repeated pair and take a tenth of the time
+    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
+        return True
+    pairs = [COL + "source", COL + "target"]
+    return bool(table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows)
 
 
 
@@ -157,13 +162,8 @@ def dataset_node_table(label: NodeLabel, table):
 def dataset_relationship_table(rel: RelType, table):
     """A dataset part's table of one relationship group as `relationship_table` builds it: one row
     per (source, target), the last assertion winning."""
-    import pyarrow.compute as pc
-
     table = _columns(table, _rel_types(rel))
-    if pc.count_distinct(table.column(1)).as_py() == table.num_rows:
-        return table
-    pairs = [COL + "source", COL + "target"]
-    if table.select(pairs).group_by(pairs).aggregate([]).num_rows == table.num_rows:
+    if _pairs_unique(table):
         return table
     return _tuples_table(unique_relationship_rows(_rows(table)), _rel_types(rel))
 
