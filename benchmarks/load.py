@@ -313,8 +313,7 @@ def load_statements(store, graphs) -> list[list[dict[str, Any]]]:
     recorder = _RecordingTransaction()
     for batch in batches(graphs, max_rows=backend.CAPABILITIES.max_batch_rows):
         docs = [graphs[i] for i in batch]
-        for group in backend.transaction_groups([len(g.nodes) + len(g.relationships) for g in docs],
-                                                backend.STATEMENT_ROWS):
+        for group in batches(docs, max_rows=backend.STATEMENT_ROWS):
             store._write_graphs(recorder, [docs[k] for k in group], [], create=True)
     return [rows for rows in recorder.rows if rows]
 

@@ -167,12 +167,21 @@ def parts(dataset: Path) -> list[str]:
 
 def read_documents(dataset: Path, part: str):
     """The `documents` table of one part."""
+    return read_table(dataset / DOCUMENTS / f"{part}.parquet", _documents_schema())
+
+
+def part_files(dataset: Path, names: Sequence[str]) -> dict[str, list[Path]]:
+    """The files of the named parts' tables (`documents` aside), by table name, in part order;
+    a table no part holds is left out."""
+    folders = sorted(p for p in dataset.iterdir() if p.is_dir() and p.name != DOCUMENTS)
+    return {folder.name: files for folder in folders
+            if (files := [f for name in names if (f := folder / f"{name}.parquet").exists()])}
+
+
+def read_table(path: Path, schema=None):
+    """One table file of a dataset; a file Parquet cannot read, or not of `schema`, is an InputError."""
     import pyarrow.parquet as pq
 
-    return _read(pq, dataset / DOCUMENTS / f"{part}.parquet", _documents_schema())
-
-
-def _read(pq, path: Path, schema=None):
     try:
         table = pq.read_table(path)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
@@ -186,13 +195,8 @@ def _read(pq, path: Path, schema=None):
 
 def read_part(dataset: Path, part: str) -> dict[str, Any]:
     """Every table of one part, by name, `documents` included."""
-    import pyarrow.parquet as pq
-
     tables = {DOCUMENTS: read_documents(dataset, part)}
-    for folder in sorted(p for p in dataset.iterdir() if p.is_dir() and p.name != DOCUMENTS):
-        path = folder / f"{part}.parquet"
-        if path.exists():
-            tables[folder.name] = _read(pq, path)
+    tables.update((name, read_table(files[0])) for name, files in part_files(dataset, [part]).items())
     return tables
 
 

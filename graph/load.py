@@ -31,10 +31,19 @@ def _size(graph: DocumentGraph) -> int:
 def batches(graphs: Sequence[DocumentGraph], *, max_rows: int) -> list[list[int]]:
     """Indexes of `graphs` cut into consecutive batches of at most `max_rows` nodes+relationships
     (a larger document is a batch of its own)."""
+    return row_batches([_size(graph) for graph in graphs], max_rows=max_rows)
+
+
+def row_batches(sizes: Sequence[int], *, max_rows: int) -> list[list[int]]:
+    """Indexes of items of `sizes` rows cut into consecutive batches of at most `max_rows` rows
+    (a larger item is a batch of its own; `max_rows` 0: every item alone).
+
+    >>> row_batches([6, 3, 2, 9, 1], max_rows=10), row_batches([1, 1], max_rows=0)
+    ([[0, 1], [2], [3, 4]], [[0], [1]])
+    """
     out: list[list[int]] = []
     rows = 0
-    for i, graph in enumerate(graphs):
-        size = _size(graph)
+    for i, size in enumerate(sizes):
         if not out or max_rows <= 0 or rows + size > max_rows:
             out.append([])
             rows = 0
@@ -79,22 +88,18 @@ class _Batch(Mapping[str, Any]):
     def __init__(self, dataset: Path, names: Sequence[str], documents: Sequence[Any]):
         import pyarrow as pa
 
-        from plankg.graph.facts import DOCUMENTS
+        from plankg.graph.facts import DOCUMENTS, part_files
 
-        self._dataset, self._parts = dataset, list(names)
         self._tables: dict[str, Any] = {DOCUMENTS: pa.concat_tables(documents)}
-        folders = sorted(p for p in dataset.iterdir() if p.is_dir() and p.name != DOCUMENTS)
-        self._files = {folder.name: files for folder in folders
-                       if (files := [f for name in self._parts if (f := folder / f"{name}.parquet").exists()])}
+        self._files = part_files(dataset, names)
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._tables:
             import pyarrow as pa
-            import pyarrow.parquet as pq
 
-            from plankg.graph.facts import _read
+            from plankg.graph.facts import read_table
 
-            self._tables[name] = pa.concat_tables([_read(pq, path) for path in self._files[name]])
+            self._tables[name] = pa.concat_tables([read_table(path) for path in self._files[name]])
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -134,17 +139,10 @@ def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000,
         if progress is not None and ids:
             progress(done, total, ids[-1])
 
-    batch: list[str] = []
-    rows = 0
-    for name, table in documents.items():
-        size = sum(v or 0 for v in table.column("rows").to_pylist())
-        if batch and rows + size > batch_rows:
-            write(batch)
-            batch, rows = [], 0
-        batch.append(name)
-        rows += size
-    if batch:
-        write(batch)
+    names = list(documents)
+    sizes = [sum(v or 0 for v in documents[name].column("rows").to_pylist()) for name in names]
+    for batch in row_batches(sizes, max_rows=batch_rows):
+        write([names[i] for i in batch])
     return reports
 
 

@@ -612,8 +612,11 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
     """
     if not isinstance(graph, OrderedGraph):
         graph = OrderedGraph.of(graph)
-    # entries cached across the views of one graph hold for its own documents and whole quotes
-    cached = graph.adjacency is not None and not documents and not quote_chars
+    # a node's entry, cached across the views of one graph, holds for the graph's own documents and
+    # whole quotes; an edge's holds whatever the view (see `_node_entry`, `_edge_entry`)
+    entries = graph.adjacency.node_entries if graph.adjacency is not None and not documents and not quote_chars \
+        else None
+    edge_entries = graph.adjacency.edge_entries if graph.adjacency is not None else None
     documents = {**graph.info.get("documents", {}), **(documents or {})}
     kept, notes = _choose_nodes(graph, max_nodes)
     node_attrs = graph.node_attrs
@@ -640,7 +643,6 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
     aliases: list[list[Any]] = []  # [node, [string…]]: other names a search finds the node by (市科技局)
     quotes: list[str] = []
     truncated = 0
-    entries = graph.adjacency.node_entries if graph.adjacency is not None and cached else None
     for node in kept:
         entry = entries.get(node) if entries is not None else None
         if entry is None:
@@ -660,7 +662,6 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
 
     # edges sharing a source and everything but the target travel as one row
     groups: dict[tuple, list[int]] = {}
-    edge_entries = graph.adjacency.edge_entries if graph.adjacency else None
     for s, t, key, attrs in graph.edges:
         if s not in index or t not in index:
             continue

@@ -23,6 +23,7 @@ from typing import Any
 
 from plankg.errors import MissingDependencyError, QueryError, StoreError
 from plankg.graph.cypher_tokens import file_clauses
+from plankg.graph.load import batches
 from plankg.graph.rows import (
     Row,
     demoted_plan_properties,
@@ -232,22 +233,17 @@ def _message(exc: Exception) -> str:
     return getattr(exc, "message", None) or str(exc)
 
 
-def transaction_groups(sizes: Sequence[int], max_rows: int) -> list[list[int]]:
-    """Positions of documents of `sizes` rows (nodes + relationships), cut into consecutive
-    groups of at most `max_rows` rows, one write transaction each (a larger document alone).
+def _split(rows: Sequence[Row], test: Callable[[Row], bool]) -> tuple[list[Row], list[Row]]:
+    """`rows` that pass `test`, and the rest, each in order, testing each row once.
 
-    >>> transaction_groups([6, 3, 2, 9, 1], max_rows=10)
-    [[0, 1], [2], [3, 4]]
+    >>> _split([(1,), (2,), (3,)], lambda row: row[0] % 2 == 1)
+    ([(1,), (3,)], [(2,)])
     """
-    groups: list[list[int]] = []
-    rows = 0
-    for i, size in enumerate(sizes):
-        if not groups or rows + size > max_rows:
-            groups.append([])
-            rows = 0
-        groups[-1].append(i)
-        rows += size
-    return groups
+    passed: list[Row] = []
+    rest: list[Row] = []
+    for row in rows:
+        (passed if test(row) else rest).append(row)
+    return passed, rest
 
 
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -427,10 +423,9 @@ class Neo4jStore:
         returns how many rows, and the created ones."""
         rows = unique_node_rows(label, rows)
         columns = node_columns(label)
-        created = [row for row in rows if new(row)] if new is not None else []
+        created, rest = _split(rows, new) if new is not None else ([], rows)
         parts = [(node_create_cypher(label), created)] if created else []
-        if len(created) < len(rows):
-            rest = [row for row in rows if not new(row)] if new is not None else rows
+        if rest:
             parts += [(node_merge_cypher(label, stub=stub), [row for row in rest if is_stub(label, row) is stub])
                       for stub in (False, True)]
         for cypher, part in parts:
@@ -453,12 +448,10 @@ class Neo4jStore:
         rows = unique_relationship_rows(rows)
         columns = relationship_columns(rel)
         new_sources, new_targets = (created or {}).get(source, set()), (created or {}).get(target, set())
-        fresh = [row for row in rows if row[0] in new_sources or row[1] in new_targets]
+        fresh, rest = _split(rows, lambda row: row[0] in new_sources or row[1] in new_targets)
         parts = [(relationship_create_cypher(rel, source, target), fresh)] if fresh else []
-        if len(fresh) < len(rows):
-            parts.append((relationship_merge_cypher(rel, source, target),
-                          [row for row in rows if not (row[0] in new_sources or row[1] in new_targets)]
-                          if fresh else rows))
+        if rest:
+            parts.append((relationship_merge_cypher(rel, source, target), rest))
         checks = [] if pending is None else pending
         for cypher, part in parts:
             for chunk in _chunks(part, STATEMENT_ROWS):
@@ -551,13 +544,14 @@ class Neo4jStore:
         ids = [items[i][0].document_id for i in todo]
         if len(todo) > 1 and len(set(ids)) == len(ids):
             graphs = [items[i][0] for i in todo]
-            groups = transaction_groups([len(g.nodes) + len(g.relationships) for g in graphs], STATEMENT_ROWS)
-            batches = [([graphs[k] for k in group], [ids[k] for k in group if ids[k] in loaded]) for group in groups]
-            if len(batches) > 1:
-                written = self._write_pipelined(batches)
+            groups = batches(graphs, max_rows=STATEMENT_ROWS)
+            transactions = [([graphs[k] for k in group], [ids[k] for k in group if ids[k] in loaded])
+                            for group in groups]
+            if len(transactions) > 1:
+                written = self._write_pipelined(transactions)
             else:
                 try:
-                    self._load_in_one_transaction(*batches[0])
+                    self._load_in_one_transaction(*transactions[0])
                     written = [True]
                 except StoreError:
                     written = [False]
