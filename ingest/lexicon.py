@@ -97,7 +97,7 @@ DEADLINE_PATTERN = (r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底|前|以前|年底前|�
 # "按职责分工负责" is written in several ways: an optional basis, then the verb.
 DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
               "根据职责", "按职能", "各司其职", "分别", "共同", "分工")
-DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实")
+DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导")
 
 # Endings of a town's, township's or village's name: in a table's unit column the name stands for its government
 # ("孝顺镇", "源东乡"), where in prose it may only name the place.
@@ -257,6 +257,9 @@ ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.
+# Group nouns after a coordinated list that classify the places listed, each named on its own ("亚布力、北大湖等
+# 国家级滑雪旅游度假地"), where other group nouns complete abbreviations ("之江、西湖等省实验室").
+CLASSIFYING_GROUP_NOUNS = ("景区", "旅游度假区", "度假区", "旅游度假地", "度假地", "滑雪旅游度假地")
 PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷",
                  "湾", "岛", "苑", "轴")
 
@@ -282,9 +285,9 @@ NAME_STOPWORDS = tuple(sorted(set("""
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
 增设 参加 利用 通过 结合 面向 瞄准 着力
-优化 支撑 服务于 高标准 高质量 高起点 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全 培育 招引
-引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进 服务保障
-保障 以上 以 在 向 为
+优化 支撑 服务于 高标准 高质量 高起点 高水平 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全
+培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
+服务保障 保障 以上 以 在 向 为
 改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用

@@ -79,7 +79,7 @@ from plankg.ingest.structure import Block, DocContext, Structure, body_start, pa
 from plankg.ingest.targets import TargetMention, finish_targets
 from plankg.ontology.vocab import Role
 
-RULES_VERSION = "plankg.rules.v12"
+RULES_VERSION = "plankg.rules.v13"
 
 
 @dataclass
@@ -130,18 +130,26 @@ def _department_ref(d: DepartmentMention, region: str | None, registry: Departme
                          kind=info.kind, span=(d.start, d.end))
 
 
+# Roles from the most specific: a unit printed as lead and as responsible leads.
+_ROLE_RANK = {Role.LEAD: 0, Role.SUPPORT: 1, Role.RESPONSIBLE: 2}
+
+
 def _tasks(clauses: list[ResponsibilityClause], bare: list[Block], region: str | None,
            registry: DepartmentRegistry) -> list[TaskOut]:
     tasks = []
     for c in clauses:
-        deps, seen = [], set()
+        deps: list[DepartmentRef] = []
+        at: dict[str, int] = {}
         for d in c.departments:
             ref = _department_ref(d, region, registry)
-            # The same unit printed twice in one clause is one responsibility.
-            if (ref.canonical, ref.role) in seen:
-                continue
-            seen.add((ref.canonical, ref.role))
-            deps.append(ref)
+            # The same unit printed twice in one task (a 责任单位 column and a 牵头单位 column) is one
+            # responsibility, where it was first printed, with the more specific role.
+            i = at.get(ref.canonical)
+            if i is None:
+                at[ref.canonical] = len(deps)
+                deps.append(ref)
+            elif _ROLE_RANK[ref.role] < _ROLE_RANK[deps[i].role]:
+                deps[i] = deps[i].model_copy(update={"role": ref.role})
         tasks.append(TaskOut(ref=c.ref, text=c.text, span=(c.start, c.end), section=c.section, departments=deps,
                              rule=c.rule))
     for b in bare:

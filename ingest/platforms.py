@@ -265,7 +265,9 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
                         m.start(), len(names), m["n"], len(names))
         level = _level(group, group)
         for (a, b), n in zip(items, names, strict=True):
-            out.append(PlatformOut(name=n + head_noun, kind=head.kind, level=level, span=(a, b), rule=rule))
+            # "亚布力、北大湖等滑雪旅游度假地": places the group noun classifies are named as printed.
+            name = n if head_noun in lexicon.CLASSIFYING_GROUP_NOUNS else n + head_noun
+            out.append(PlatformOut(name=name, kind=head.kind, level=level, span=(a, b), rule=rule))
     return out
 
 
@@ -419,11 +421,17 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         raws = m.group(1).split("、")[:-1]
         if not raws:
             continue
-        verb = lexicon.opening_verb().match(raws[0])
-        first = lo + m.start(1) + (verb.end() if verb else 0)
-        raws[0] = raws[0][verb.end():] if verb else raws[0]
-        suffix = p.name[len(raws[-1]):]
-        if suffix not in by_noun or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r) for r in raws):
+        opened = 0  # "高水平建设鉴水、…": every verb and adverb opening the clause
+        while (verb := lexicon.opening_verb().match(raws[0], opened)) is not None:
+            opened = verb.end()
+        first = lo + m.start(1) + opened
+        raws[0] = raws[0][opened:]
+        # The shared head: what the last item's name has after a short name of its own ("曹娥江" + "科技城").
+        suffix = next((p.name[cut:] for cut in range(2, 5) if p.name[cut:] in by_noun and strip_generic(p.name[:cut])),
+                      "")
+        # The items are short names of places ("东城"), not firms by their trade names ("骏达环保").
+        if not suffix or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r)
+                                 and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS) for r in raws):
             continue
         items = _item_spans(raws, first)
         if any(has_head(heads, a, b) or lexicon.opening_verb().match(text[a:b]) for a, b in items):

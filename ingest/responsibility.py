@@ -135,7 +135,7 @@ _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
-                        r"|各[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
+                        r"|(?:各|有关|相关)[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
                         r"(?:、\s*[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
@@ -217,6 +217,8 @@ def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
 
     >>> [p for p, _, _ in split_units("市科技局、杭州高新区(滨江)、各区、县(市)政府,钱江海关")]
     ['市科技局', '杭州高新区(滨江)', '各区、县(市)政府', '钱江海关']
+    >>> [p for p, _, _ in split_units("省农业农村厅,有关州、市人民政府")]
+    ['省农业农村厅', '有关州、市人民政府']
     """
     protected: set[int] = set()
     for m in _PROTECTED.finditer(text):
@@ -636,6 +638,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             left_start, left = left_start + you + 1, left[you + 1:]
         left = re.sub(r"^(?:建立|成立|组建|实行|建立健全)", "", left)
         left = re.sub(rf"{_EACH}$", "", left)  # "A和B分别牵头": each leads its part
+        left = left.removesuffix("等")  # "A、B等牵头部门要…": the units named lead, with others
         pieces = split_units(left, start + body.find(left, left_start) if left else 0)
         if not _all_departments(pieces, registry):
             continue

@@ -153,6 +153,7 @@ _RUN_ON_MARKER = re.compile(rf"(?<=[。；;！？!?)）\]】〕{_WS}])[{_WS}]*"
                             rf"(?=第(?:{_CN}|\d+)[章节条]|{_CN}[、．]|[(（]{_CN}[)）]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d)|[①-⑳])")
 RUN_ON_MIN_CHARS = 400  # a line this long with several markers is text whose line breaks were lost
 RUN_ON_MIN_MARKERS = 3
+LONG_SENTENCE = 50  # a numbered line longer than this, with a comma, states a task: no heading is so long
 
 
 _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
@@ -864,6 +865,9 @@ class _StructureParser:
         # Deep markers (1. / (1) / ①) ending a full sentence are items even without a second sentence;
         # higher ones ("(一)坚持创新引领。") are headings whose body follows on the next lines.
         sentence = rest.rstrip(_WS).endswith(("。", "；", ";")) and rank >= 6
+        # A long sentence of several clauses is a task, not a heading, at any rank ("二、为抓好重点项目建设,继续
+        # 推行双周例会制度,…由县长主持。"): headings name a topic in a few words.
+        sentence = sentence or (len(rest) > LONG_SENTENCE and any(ch in rest for ch in ",，;；"))
         heading = not _has_body(rest) and kind not in ("article",) and not sentence
         self.close_sections(rank, ln.start)
         if heading:

@@ -90,6 +90,7 @@ _CONTEXT_HEADING = re.compile(r"发展基础|现实基础|工作基础|发展现
 _PAST_MARKER = re.compile(r"“?十[一二三]五”?(?:期间|时期|以来)|过去五年|近年来|近五年|截至目前|目前已|已累计")
 # Money a plan gives, not a level it aims at.
 _SUBSIDY_BEFORE = re.compile(r"(最高|给予|补助|奖励|资助|奖补|补贴|一次性)$")
+_COUNTED_THINGS = ("个", "家", "项", "所", "座", "台", "套", "件", "篇", "部")
 _SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴|奖补|贴息|给予|最高不超过|最高")
 _SUBSIDY_AFTER = re.compile(r"^(的(?!目标|预期目标|水平|任务)|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
 _INDICATOR_HEADER = re.compile(r"指标")
@@ -371,7 +372,11 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
         return None
     if _inside_short_quote(text, a_start, s_start):
         return None
-    if _SUBSIDY_AFTER.match(after) or _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
+    # "打造3个以上的量产机器人产品": a bounded count of things before 的 is a target; other figures before 的 are
+    # grants or thresholds ("500万元的奖励", "1亿元以上的项目", "20%的企业").
+    counted = m["suf"] in ("以上", "多", "余") and m["unit"] in _COUNTED_THINGS and after.startswith("的")
+    if (not counted and _SUBSIDY_AFTER.match(after)) or \
+            _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
         return None
     q = read_quantity(m)
     if q.unit == "条" and (_POLICY_ARTICLES.search(text[max(s_start, m.start() - 4):m.start()])
@@ -447,12 +452,16 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
     chinese = not m["a"][0].isdigit()
     if not _ends_clause(text[m.end():s_end]):
         # The number stands before the noun it counts: "推动100项以上标志性科技成果转化".
-        following = _following_metric(text, m.end(), s_end)
+        # "打造3个以上的量产人形机器人产品": the bounded count counts the noun after 的 (`_target_quantity`).
+        following = _following_metric(text, m.end() + 1 if text.startswith("的", m.end()) else m.end(), s_end)
         if not following or (chinese and q.value < 10) or before == "的":
             return None
         metric, rule = following, RULE_PRENOMINAL
         metric_start = seg.start if seg.start < m.start() else m.start()
         tail_end = text.index(following, m.end()) + len(following)
+    elif not metric and prev is not None and _stretch_tier(text, prev, clause_start, seg, q):
+        # "增长6%,力争7%": the clause after a target only raises its figure, a second tier of its metric.
+        metric, rule, metric_start = prev.metric, RULE_TWO_TIER, seg.start
     elif not metric and (prev is None or prev.end <= clause_start):
         # "高新技术企业数量增加一倍,达到2000家": the clause before names what reaches the figure.
         metric = _preceding_subject(text, s_start, clause_start)
@@ -476,6 +485,20 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
         if verb and text[prev_end:seg.start].strip() in ("、", ""):
             metric = verb.group(0) + metric
     return metric, metric_start, tail_end, rule
+
+
+def _stretch_tier(text: str, prev: TargetMention, clause_start: int, seg: _Segment, q: Quantity) -> bool:
+    """Whether a clause of only an aspiration and a figure ("力争7%") raises the figure of the target that ends
+    right before it, in the same unit.
+
+    >>> t = "地区生产总值增长6%,力争7%"
+    >>> prev = TargetMention(0, 10, "地区生产总值增长", Quantity(6, "%", None), "=", 2024)
+    >>> seg = _Segment(11, "力争", False, "", 13, ">=", None, None)
+    >>> [_stretch_tier(t, prev, 11, seg, Quantity(7, unit, None)) for unit in ("%", "亿元")]
+    [True, False]
+    """
+    return (text[prev.end:clause_start].strip() in (",", "，") and _ASPIRATION.match(seg.text.strip()) is not None
+            and prev.quantity.unit == q.unit)
 
 
 def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int) -> tuple[str, int] | None:

@@ -75,7 +75,8 @@ KIND_ZH = {"government": "政府部门", "collective": "集体", "party": "党�
            "base": "基地", "exchange or service centre": "交易与服务中心", "high-tech zone": "高新区与产业园区",
            "incubator": "孵化器", "laboratory": "实验室", "large facility": "大科学装置",
            "research institute": "研究院",
-           "technology-innovation centre": "技术创新中心", "university platform": "高校平台"}
+           "technology-innovation centre": "技术创新中心", "tourism zone": "旅游度假区与景区",
+           "university platform": "高校平台"}
 LEVEL_ZH = {"national": "国家级", "provincial": "省级", "municipal": "市级", "district": "区县级"}
 _CODE_ZH = {"kind": KIND_ZH, "level": LEVEL_ZH}
 

@@ -574,3 +574,55 @@ def test_rows_under_a_header_closing_a_run_on_line():
 def test_a_park_built_as_a_project_is_a_platform_and_a_centre_project_is_not():
     got = _platforms("一、任务\n(一)中药材种植产业园项目:该项目位于我镇东王内村。(二)杭州数据中心项目开工。")
     assert "中药材种植产业园" in got and not any(n.startswith("杭州数据中心") for n in got)
+
+
+# --------------------------------------------------------------------------- thirteenth round (t01-t34)
+
+def test_a_unit_in_the_lead_column_and_the_units_column_is_one_lead():
+    got = _resp("序号\n事项\n责任单位\n牵头单位\n1\n地区生产总值增长6.5%以上。\n区农业农村局、区发改局\n区发改局\n")
+    assert got == [("地区生产总值", [("区农业农村局", "responsible"), ("区发改局", "lead")])]
+
+
+def test_units_named_as_the_lead_departments_of_a_numbered_notice_point():
+    got = _resp("一、月调度会议由县长主持。\n二、县政府办、县发改局等牵头部门,要于每次调度会议前,"
+                "将本领域工作任务进展情况梳理详实,并汇报分管县级领导。\n")
+    assert got == [("县政府办、县", [("县政府办", "lead"), ("县发改局", "lead")])]
+
+
+def test_a_long_numbered_sentence_is_a_task_not_a_heading():
+    structure_tasks = [t.ref for t in extract_text(
+        HEAD + "一、为抓好重点项目建设,继续推行双周例会制度,同时将重大牵引项目在双周例会上专题调度,"
+        "双周例会由县长主持。\n二、主要任务\n").tasks]
+    assert structure_tasks == ["一"]
+
+
+def test_a_unit_that_guides_is_a_unit_of_the_task():
+    got = _resp("一、任务\n1.优化固体废物管理体制机制。\n(生态环境部指导,试点城市政府负责落实。\n"
+                "以下均需试点城市政府落实,不再列出)\n")
+    assert got == [("优化固体废物", [("生态环境部", "responsible"), ("试点城市政府", "responsible")])]
+
+
+def test_a_collective_of_two_levels_sharing_its_body_is_one_unit():
+    got = _resp("一、任务\n1.打造10条茶旅游精品线路。(责任单位:省文化和旅游厅,有关州、市人民政府)\n")
+    assert got == [("打造10条茶", [("省文化和旅游厅", "responsible"), ("有关州、市人民政府", "responsible")])]
+
+
+def test_an_aspired_figure_after_a_target_is_a_second_tier_of_its_metric():
+    got = _targets("一、主要指标:农林牧渔业增加值增长2.5%,力争3%;城镇登记失业率控制在3%以内。")
+    assert got == [("农林牧渔业增加值增长", 2.5, "%"), ("农林牧渔业增加值增长", 3.0, "%"), ("城镇登记失业率", 3.0, "%")]
+
+
+def test_a_bounded_count_before_de_is_a_target_and_a_money_threshold_is_not():
+    got = _targets("一、目标。到2027年,打造3个以上的量产人形机器人产品。对投资1亿元以上的项目给予支持。")
+    assert got == [("量产人形机器人产品", 3.0, "个")]
+
+
+def test_a_shared_head_after_names_of_different_lengths_and_an_adverb():
+    got = _platforms("一、任务\n(一)高水平建设鉴水、金柯桥、镜湖、曹娥江科技城,推进骏达环保、智慧园区等项目。\n")
+    assert got[:4] == ["鉴水科技城", "金柯桥科技城", "镜湖科技城", "曹娥江科技城"]
+    assert "骏达环保园区" not in got  # a firm's trade name does not share a park's head
+
+
+def test_places_a_group_noun_classifies_keep_their_printed_names():
+    got = _platforms("一、任务\n(一)推动黑龙江亚布力、吉林北大湖等国家级滑雪旅游度假地建设。\n")
+    assert got == ["黑龙江亚布力", "吉林北大湖"]
