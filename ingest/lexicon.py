@@ -230,12 +230,14 @@ META_ISSUER_KEYS = ("发布机构", "发文机关", "发布单位", "发文单�
 META_SOURCE_KEYS = ("信息来源", "文章来源", "来源")
 # The document's own date (成文/发文), as against the page's posting or generation dates.
 META_DATE_KEYS = ("成文日期", "发文日期", "发文时间", "公布日期", "印发日期", "公文生成日期", "成文时间")
-META_PAGE_DATE_KEYS = ("发布日期", "发布时间", "生成日期", "签发时间", "施行日期", "更新时间", "时间", "日期")
+META_PAGE_DATE_KEYS = ("发布日期", "发布时间", "公开日期", "公开日", "生成日期", "签发时间", "施行日期", "更新时间",
+                       "时间", "日期")
 META_NUMBER_KEYS = ("发文字号", "文号", "文件编号", "字号", "备注/文号")
 META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", "体裁分类", "公开方式", "公开范围", "公开时限",
                    "公开类别", "公文时效", "是否有效", "有效性", "废止日期", "主题词", "所属类目", "体裁", "机构名称",
                    "效力等级", "时效性", "政策级别", "政策主题", "访问次数", "浏览量", "人气", "分类", "法宝引证码",
-                   "阅读次数", "浏览次数", "点击数", "点击量", "访问量", "作者", "责任编辑", "编辑", "字体")
+                   "阅读次数", "浏览次数", "点击数", "点击量", "访问量", "作者", "责任编辑", "编辑", "字体", "失效日期",
+                   "生效日期", "著录日期", "服务对象")
 # Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
                      "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部")
@@ -250,13 +252,18 @@ REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成�
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
                   "发布了《")
 # Kinds of document a "X关于…的Y" title names; the title ends with one of them.
-TITLE_KINDS = ("通知", "通报", "决定", "实施意见", "若干意见", "指导意见", "意见", "若干措施", "措施", "办法", "方案",
-               "规划", "计划", "细则", "规定")
+TITLE_KINDS = ("通知", "通报", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见", "意见",
+               "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
+# Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").
+TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.
+# Words that open a plan's preamble ("为深入贯彻…,制定本方案"): a title glued before one ends there.
+PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为加快", "为推动", "为推进", "为落实", "为切实",
+                    "为着力", "为大力", "为持续", "为积极", "为促进", "为认真", "为了", "根据", "按照", "依据")
 # Group nouns after a coordinated list that classify the places listed, each named on its own ("亚布力、北大湖等
 # 国家级滑雪旅游度假地"), where other group nouns complete abbreviations ("之江、西湖等省实验室").
 CLASSIFYING_GROUP_NOUNS = ("景区", "旅游度假区", "度假区", "旅游度假地", "度假地", "滑雪旅游度假地")

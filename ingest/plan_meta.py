@@ -36,8 +36,10 @@ from plankg.ingest.lexicon import (
     META_TITLE_KEYS,
     PAGE_CHROME_LINES,
     PAGE_CHROME_PREFIXES,
+    PREAMBLE_OPENERS,
     REPORT_TITLE_ENDINGS,
     TITLE_KINDS,
+    TRANSMIT_VERBS,
     TRANSMIT_WORDS,
     alternation,
     column_role,
@@ -55,7 +57,7 @@ _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见",
                "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
                "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务", "主要任务")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
-                         r"|\d{4}\s*[—\-–－~至]+\s*\d{4}\s*年?)[)）〕]$")
+                         r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度)?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
@@ -126,6 +128,10 @@ def iso_date(text: str) -> str | None:
         return None
 
 
+# A line of only a date and a time, the stamp a page prints when it posted the text.
+_POSTING_STAMP = re.compile(r"^[\s•·*-]*(\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
 def read_meta_fields(head: str) -> MetaFields:
     """The metadata fields printed in a page's furniture, whatever the layout of keys and values.
 
@@ -138,11 +144,17 @@ def read_meta_fields(head: str) -> MetaFields:
     ('某市科学技术局', '2018-03-23')
     >>> read_meta_fields("发文单位\\n市人民政府办公室\\n发文字号\\n十政办发〔2023〕19号").doc_number
     '十政办发〔2023〕19号'
+    >>> read_meta_fields("任务41\\n  • 2019-08-26 10:25:23\\n  • 来源: 市府办公厅").page_dates
+    ('2019-08-26',)
     """
     found: dict[str, str] = {}
     page_dates: list[str] = []
     lines = head.splitlines()
     for i, line in enumerate(lines):
+        stamp = _POSTING_STAMP.match(line)
+        if stamp and iso_date(stamp.group(1)):
+            page_dates.append(iso_date(stamp.group(1)) or "")  # "• 2019-08-26 10:25:23": when the page posted it
+            continue
         keys = list(_FIELD_KEY.finditer(line))
         nxt = next((n for n in lines[i + 1:i + 4] if n.strip(" \u3000\u00a0")), "")
         if _BARE_KEY.match(line) and nxt and not _BARE_KEY.match(nxt) and not _FIELD_KEY.search(nxt):
@@ -290,6 +302,8 @@ def strip_title_tail(title: str) -> str:
 
     >>> strip_title_tail("某区行动方案（2024—2026年）（征求意见稿）")
     '某区行动方案'
+    >>> strip_title_tail("某区实施方案(2023年)")
+    '某区实施方案'
     """
     prev = None
     while prev != title:
@@ -310,7 +324,8 @@ def _issuer_line(line: str) -> bool:
 
 # The title grammar of a notice or of a document titled by its subject: [ISSUER] 关于 [印发] BODY 的 KIND.
 _KIND = alternation(TITLE_KINDS)
-_ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*(?P<about>关于\s*(?P<verb>印发|转发)?\s*"
+_ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*"
+                          rf"(?P<about>关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?\s*"
                           rf"(?P<body>[^。,，;；:：]{{2,120}}?)\s*的\s*(?:{_KIND}))(?P<tail>(?:[(（][^()（）]{{1,12}}[)）])*)"
                           rf"(?![\u4e00-\u9fff》])")
 _ISSUE_VERB = re.compile(rf"(?:{alternation(ISSUE_VERBS)})$")
@@ -399,7 +414,7 @@ def _transmitted_plan(lines: list[str]) -> str | None:
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
             opens = (not before.strip()
-                     or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；])\s*$", before))
+                     or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$", before))
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|[(（、,，。;；])", after)
             if opens and closes and "关于" not in name and _completes_title(name):
                 return _clean_title(name)
@@ -463,6 +478,25 @@ def _title_with_number(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A plan's title glued to its preamble, the first line of a page that lost the break after the title:
+# "推动…取得新突破实施方案为深入贯彻…".
+_GLUED_PREAMBLE = re.compile(rf"^(?P<title>[^。,，;；:：、《》\s]{{6,80}}?(?:{alternation(_PLAN_WORDS)})"
+                             rf"(?:[(（][^()（）]{{4,14}}[)）])?)(?:{alternation(PREAMBLE_OPENERS)})")
+
+
+def _title_before_preamble(text: str) -> str | None:
+    """The title a page's first line prints glued to its preamble.
+
+    >>> _title_before_preamble("推动东北地区冰雪经济高质量发展实施方案为深入贯彻落实有关部署,制定本方案。")
+    '推动东北地区冰雪经济高质量发展实施方案'
+    >>> _title_before_preamble("本方案为指导全市工作的依据。") is None
+    True
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    m = _GLUED_PREAMBLE.match(first)
+    return m.group("title") if m and not m.group("title").startswith(("本", "该", "此")) else None
+
+
 def _about_title(lines: list[str], fields: MetaFields) -> TitleLine | None:
     """The first "X关于…" title of the front matter (a title split over up to three lines included),
     else the one a title field prints."""
@@ -506,6 +540,9 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
     glued = _title_with_number(structure.text)
     if glued:
         return glued[0]
+    opened = _title_before_preamble(structure.text)
+    if opened:
+        return opened
     if fields.title and _completes_title(fields.title):
         return _clean_title(fields.title)
     for line in lines:
@@ -871,11 +908,15 @@ def read_plan_meta(text: str, structure: Structure | None = None,
         title = owned[1]  # "包头市委《关于…的具体措施》": the body's name printed before its document's title
     printed, date_line = _signature(structure, registry)
     resolve = bool(printed)
+    about = _about_title(lines, fields) if not printed else None
+    if not printed and about and about.issuers and all(_has_place(name, registry) for name in about.issuers):
+        # "靖边县人民政府关于…的通知" under "发布机构: 靖边县人民政府办公室": the body the title names issued it,
+        # the office posted it (a title's "县人民政府办公室" names no one: the field's name stands)
+        printed = list(about.issuers)
     if not printed and fields.issuer and (registry.looks_like_unit(fields.issuer)
                                           or _TOWN.fullmatch(fields.issuer)):
         printed = [fields.issuer]  # "发布单位: | 杜桥镇 |": a town issues in its own name
     if not printed:
-        about = _about_title(lines, fields)
         named = list(about.issuers) if about else []
         news = _news_issuer(lines[:40], registry)
         printed = named or ([news] if news else [])

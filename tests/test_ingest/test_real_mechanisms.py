@@ -626,3 +626,35 @@ def test_a_shared_head_after_names_of_different_lengths_and_an_adverb():
 def test_places_a_group_noun_classifies_keep_their_printed_names():
     got = _platforms("一、任务\n(一)推动黑龙江亚布力、吉林北大湖等国家级滑雪旅游度假地建设。\n")
     assert got == ["黑龙江亚布力", "吉林北大湖"]
+
+
+def _plan(text: str):
+    return extract_text(text).plan
+
+
+def test_a_notice_handing_down_a_plan_is_titled_by_the_plan():
+    plan = _plan("绍兴市人民政府关于下达2025年绍兴市国民经济和社会发展计划的通知\n各区、县(市)人民政府:\n"
+                 "2025年绍兴市国民经济和社会发展计划已经市人大审议批准,现印发给你们。\n一、聚力创新赋能\n")
+    assert (plan.title, plan.issuers) == ("2025年绍兴市国民经济和社会发展计划", ["绍兴市人民政府"])
+
+
+def test_the_body_a_title_names_issued_the_notice_not_the_office_that_posted_it():
+    plan = _plan("[ 发布机构 ] | 靖边县人民政府办公室 | [ 发文日期 ] | 2025-02-28 |\n"
+                 "[ 名 称 ] | 靖边县人民政府 关于建立重点工作调度机制的通知 |\n各镇人民政府:\n一、纳入月调度机制。\n")
+    assert plan.issuers == ["靖边县人民政府"]
+    plan = _plan("名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n发布机构: 下陆区政府办公室\n"
+                 "各新区:\n现印发给你们。\n")
+    assert plan.issuers == ["下陆区政府办公室"]  # a title's issuer without its place names no one
+
+
+def test_a_plan_handed_over_right_after_the_addressees_colon_titles_a_one_line_page():
+    plan = _plan("各县(市、区)人民政府,市各有关单位: 《温州市大孵化器集群建设新三年行动计划》已经市政府同意,"
+                 "现印发给你们,请认真组织实施。 温州市人民政府办公室 2025年5月13日 一、目标要求 锚定目标。")
+    assert plan.title == "温州市大孵化器集群建设新三年行动计划"
+
+
+def test_a_title_glued_to_its_preamble_and_a_policy_opinion_titled_after_a_label():
+    assert _plan("推动东北地区冰雪经济高质量发展实施方案为深入贯彻落实有关部署,制定本方案。\n一、总体要求\n").title == \
+        "推动东北地区冰雪经济高质量发展实施方案"
+    assert _plan("潮盛高企网\n萧山区奖励政策:关于深入实施创新强区战略的若干政策意见\n"
+                 "为认真贯彻会议精神,制定如下政策。\n一、实施计划\n").title == "关于深入实施创新强区战略的若干政策意见"
