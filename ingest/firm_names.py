@@ -31,6 +31,8 @@ _PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*[个家]|[一二三四五六�
 # "等签约项目", "等在建项目": projects firms sign or build
 _FIRM_PROJECT = re.compile(rf"等\s*(?:一批)?\s*(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})"
                            r"[\u4e00-\u9fff]{0,4}?项目")
+# "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
+_FIRMS_NAMED = re.compile(r"等\s*(?:一批)?\s*[\u4e00-\u9fff]{0,14}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}项目)")
 _COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家\s*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
 # A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦".
 _ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?$")
@@ -156,7 +158,7 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     return items
 
 
-_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步")
+_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +195,10 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
             # Names without an industry word ("国轩、巡鹰、登特菲等项目") are firms when no item names a sector;
             # one firm-shaped name may stand alone before a count of firms ("苏农科技等3家企业").
             # Two names suffice where the list names projects firms sign or build ("推动腾讯、迈为等签约项目").
-            firm_projects = _FIRM_PROJECT.match(text, m.start(), end) is not None
+            firm_projects = _FIRM_PROJECT.match(text, m.start(), end) is not None or (
+                # "成功引进立洲、泓安等大型商贸企业": firms a place brings in
+                bool(items) and _FIRMS_NAMED.match(text, m.start(), end) is not None
+                and text[max(start, items[0][0] - 4):items[0][0]].endswith(lexicon.FIRM_INTAKE_VERBS))
             opaque = (len(items) >= 3 or len(items) == 2 and firm_projects) and not any(
                 _sector().search(text, s, e) or _not_a_name(text[s:e]) for s, e in items)
             counted = len(items) == 1 and shaped == 1 and _COUNTED_FIRMS.match(text, m.start(), end) is not None

@@ -212,6 +212,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
 # Verbs of support or investment that take a firm as their object.
+# Verbs of bringing firms in: two names a list closes with "等…企业" after one are firms ("引进立洲、泓安等…企业").
+FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导")
 # Verbs of recognition and support a registered firm's name follows inside one clause

@@ -658,3 +658,9 @@ def test_a_title_glued_to_its_preamble_and_a_policy_opinion_titled_after_a_label
         "推动东北地区冰雪经济高质量发展实施方案"
     assert _plan("潮盛高企网\n萧山区奖励政策:关于深入实施创新强区战略的若干政策意见\n"
                  "为认真贯彻会议精神,制定如下政策。\n一、实施计划\n").title == "关于深入实施创新强区战略的若干政策意见"
+
+
+def test_two_names_a_place_brings_in_as_firms_are_firms():
+    got = _firms("一、任务\n1.成功引进立洲、泓安等大型商贸与人力资源企业,推进新材料、生物医药等产业。\n")
+    assert got == ["立洲", "泓安"]
+    assert _firms("一、任务\n1.推进立洲、泓安等项目。\n") == []  # two opaque names of projects stay unread
