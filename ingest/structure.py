@@ -198,6 +198,49 @@ def _successor_cuts(text: str) -> list[int]:
     return cuts
 
 
+# A numbering marker anywhere, glued to the text before it ("二、重点任务(一)建立…行动1.中医医院…").
+_GLUED_MARKER = re.compile(rf"(?=[(（]{_CN}[)）]|{_CN}、|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d))")
+
+
+def _with_glued_markers(text: str, cuts: list[int]) -> list[int]:
+    """The cuts of a run-on line, with the markers glued to the text before them that continue its numbering: the
+    next number of a kind already open, or the first of a deeper kind right under a marker of a higher rank.
+    A heading glued to its first item is cut; a figure such as "增长1.5倍" never is (no marker), and a stray
+    "3、" out of sequence stays text.
+
+    >>> t = ("一、总体要求。" + "说明" * 10
+    ...      + "二、重点任务(一)建立健全服务体系行动1.推进医院建设。2.完善网络。(二)提升能力3.打造品牌。")
+    >>> [t[c:c + 4] for c in _with_glued_markers(t, [t.index("二、")])]
+    ['二、重点', '(一)建', '1.推进', '2.完善', '(二)提', '3.打造']
+    """
+    strict = set(cuts)
+    out: list[int] = []
+    open_kinds: dict[str, tuple[int, int]] = {}  # kind -> (rank, last value)
+    closed: dict[str, int] = {}  # the last value of a kind a higher marker closed: numbering may run on under it
+    first = match_marker(text)
+    if first is not None and (value := _marker_value(first[1], first[2])) is not None:
+        open_kinds[first[1]] = (first[0], value)
+    for m in _GLUED_MARKER.finditer(text, 1):
+        at = m.start()
+        mk = match_marker(text[at:])
+        if mk is None:
+            continue
+        rank, kind, number, _ = mk
+        value = _marker_value(kind, number)
+        if value is None:
+            continue
+        last = open_kinds.get(kind)
+        under = any(r < rank for r, _ in open_kinds.values())
+        continues = last[1] + 1 == value if last else under and (value == 1 or closed.get(kind, -1) + 1 == value)
+        if at not in strict and not continues:
+            continue
+        out.append(at)
+        closed.update({k: v[1] for k, v in open_kinds.items() if v[0] > rank})
+        open_kinds = {k: v for k, v in open_kinds.items() if v[0] <= rank and k != kind}
+        open_kinds[kind] = (rank, value)
+    return sorted(strict | set(out))
+
+
 def _run_on_lines(line: _Line) -> list[_Line]:
     """A long line that holds several numbered units, split before each marker (a document printed
     without line breaks: its structure comes from the markers alone). Offsets stay in the source.
@@ -213,6 +256,8 @@ def _run_on_lines(line: _Line) -> list[_Line]:
         cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
         if len(cuts) < RUN_ON_MIN_MARKERS:
             cuts = _successor_cuts(line.text)
+        else:
+            cuts = _with_glued_markers(line.text, cuts)
     if not cuts:
         return [line]
     out, a = [], 0

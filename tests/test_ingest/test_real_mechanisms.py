@@ -664,3 +664,11 @@ def test_two_names_a_place_brings_in_as_firms_are_firms():
     got = _firms("一、任务\n1.成功引进立洲、泓安等大型商贸与人力资源企业,推进新材料、生物医药等产业。\n")
     assert got == ["立洲", "泓安"]
     assert _firms("一、任务\n1.推进立洲、泓安等项目。\n") == []  # two opaque names of projects stay unread
+
+
+def test_headings_glued_to_their_first_item_on_a_page_without_line_breaks():
+    text = ("一、总体目标 到2025年,全区中医药服务体系更加健全。" + "坚持中西医并重,传承精华,守正创新。" * 20
+            + "二、重点任务(一)建立健全中医药服务体系行动1.中医医院高质量发展,主动融入医联体建设。"
+            "(责任单位:区卫生健康局、区财政局)2.完善基层中医药服务网络。(责任单位:区卫生健康局)三、组织实施 加强领导。")
+    got = [t.text[:8] for t in extract_text(HEAD + text).tasks if t.departments]
+    assert got == ["中医医院高质量发", "完善基层中医药服"]
