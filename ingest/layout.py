@@ -416,7 +416,11 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             texts[at].append(text)
             k += 1
             continue
-        next_number = kind == NUMBER and bool(cells[0]) and text == str(int(texts[0][0]) + 1) \
+        # A row's number after the last column's cell: the next number, or any higher one where the rows are
+        # picked from a longer list ("145", then "249")
+        next_number = kind == NUMBER and bool(cells[0]) and (
+            text == str(int(texts[0][0]) + 1)
+            or (at == len(roles) - 1 and text.isdigit() and int(text) > int(texts[0][0]))) \
             if texts[0] and texts[0][0].isdigit() else False
         if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark") or next_number):
             close()

@@ -70,8 +70,8 @@ from plankg.ingest.responsibility import (
     ResponsibilityClause,
     apply_convention,
     apply_heading_leads,
-    first_listed_leads,
     heading_leads,
+    lead_convention,
     passages,
     unique_mentions,
 )
@@ -269,8 +269,9 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     found = _run_components(DocumentFrame.of(text, structure, ctx, registry))
 
     clauses = _complete_clauses(sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref)), text)
-    if first_listed_leads(text):
-        clauses = apply_convention(clauses)
+    convention = lead_convention(text)
+    if convention:
+        clauses = apply_convention(clauses, text, convention)
     # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.
     wide = unique_mentions(found.unit_wide + found.paragraph_wide)
     bare = sorted(found.bare, key=lambda b: b.start)

@@ -135,15 +135,20 @@ _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
+                        r"|[<‹][^<>‹›]{1,6}[>›]"  # "各县<市、区>人民政府": a page's angle brackets for ()
                         r"|(?:各|有关|相关)[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
                         r"(?:、\s*[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 # "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
-_CONVENTION = re.compile(r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
-                         r"(?:为|是|作为)"
-                         r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+_FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
+                 r"(?:为|是|作为)"
+                 r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+# "(逗号前为牵头单位,下同)": the units before the list's first comma (or semicolon) lead.
+_BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:的|面的)?(?:单位|部门)?(?:为|是)"
+                     r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+_CONVENTION = re.compile(rf"(?:{_FIRST_LISTED}|{_BEFORE_SEPARATOR})")
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
 _CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
@@ -332,8 +337,8 @@ def parse_department_list(text: str, base: int, default_role: str,
     kept: list[tuple[int, int]] = []
     for a, b in phrases:
         phrase = text[a:b]
-        if _DEADLINE_PHRASE.match(phrase.strip()):
-            continue
+        if _DEADLINE_PHRASE.match(phrase.strip()) or _CONVENTION.search(phrase):
+            continue  # "…,排名第一位为牵头单位,下同": the convention is the document's, no unit
         if _RULE_WORDS.search(phrase):
             m = _RULE_ACTORS.search(phrase)
             if m and registry.is_collective(m.group(1).strip()):
@@ -528,8 +533,9 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
         return False
     names: list[str] = []
     for phrase in re.split(r"[,，;；]", content):
-        if _DEADLINE_PHRASE.match(phrase.strip()):
-            continue  # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units
+        if _DEADLINE_PHRASE.match(phrase.strip()) or _CONVENTION.search(phrase) or \
+                _RULE_WORDS.fullmatch(phrase.strip()):
+            continue  # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units; a convention ("…,下同")
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
         names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))
@@ -747,12 +753,24 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     return ResponsibilityClause(block.ref or "", block.section, text, start, block.end, tuple(deps), RULE_TABLE)
 
 
-def _apply_convention(deps: tuple[DepartmentMention, ...]) -> tuple[DepartmentMention, ...]:
+def _apply_convention(deps: tuple[DepartmentMention, ...], text: str = "", convention: str = "first"
+                      ) -> tuple[DepartmentMention, ...]:
+    """
+    >>> t = "市应急局、市消防救援支队,市应急委"
+    >>> names = t.replace(",", "、").split("、")
+    >>> deps = tuple(DepartmentMention(n, RESPONSIBLE, t.index(n), t.index(n) + len(n)) for n in names)
+    >>> [d.role for d in _apply_convention(deps, t, "，")], [d.role for d in _apply_convention(deps)]
+    (['lead', 'lead', 'support'], ['lead', 'support', 'support'])
+    """
     if not deps or any(d.role != RESPONSIBLE for d in deps):
         return deps
-    first = deps[0]
-    return (DepartmentMention(first.name, LEAD, first.start, first.end),
-            *(DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps[1:]))
+    leads = 1
+    if convention != "first":
+        seps = "，," if convention == "，" else "；;"
+        leads = next((i + 1 for i in range(len(deps) - 1)
+                      if any(ch in seps for ch in text[deps[i].end:deps[i + 1].start])), len(deps))
+    return (*(DepartmentMention(d.name, LEAD, d.start, d.end) for d in deps[:leads]),
+            *(DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps[leads:]))
 
 
 # Words of a page's footer: a label there ("主办单位:某市人民政府办公室 网站标识码…") names the site's owner.
@@ -972,6 +990,19 @@ def has_unit_columns(block: Block) -> bool:
     return bool(units)
 
 
+def lead_convention(text: str) -> str | None:
+    """Which listed units the document says lead: "first" (列第一位的为牵头单位), or the separator the leads come
+    before ("，" for 逗号前为牵头单位, "；" for 分号前…); None when it states no convention.
+
+    >>> lead_convention("(列第一位的为牵头单位)"), lead_convention("(逗号前为牵头单位,下同)"), lead_convention("正文")
+    ('first', '，', None)
+    """
+    m = _CONVENTION.search(text)
+    if m is None:
+        return None
+    return {"逗号": "，", "分号": "；"}[m["sep"]] if m["sep"] else "first"
+
+
 def first_listed_leads(text: str) -> bool:
     """Whether the document states that the first listed unit leads.
 
@@ -982,12 +1013,15 @@ def first_listed_leads(text: str) -> bool:
     >>> first_listed_leads("(列第一位者为牵头或汇总单位,下同)")
     True
     """
-    return bool(_CONVENTION.search(text))
+    return lead_convention(text) == "first"
 
 
-def apply_convention(clauses: list[ResponsibilityClause]) -> list[ResponsibilityClause]:
-    """Make the first listed unit of each unlabelled clause its lead and the others support."""
-    return [ResponsibilityClause(c.ref, c.section, c.text, c.start, c.end, _apply_convention(c.departments), c.rule)
+def apply_convention(clauses: list[ResponsibilityClause], text: str = "", convention: str = "first"
+                     ) -> list[ResponsibilityClause]:
+    """Make the units the convention names (the first listed, or those before the list's first comma or semicolon
+    in `text`) the leads of each clause whose units have no roles, and the others support."""
+    return [ResponsibilityClause(c.ref, c.section, c.text, c.start, c.end,
+                                 _apply_convention(c.departments, text, convention), c.rule)
             for c in clauses]
 
 

@@ -672,3 +672,29 @@ def test_headings_glued_to_their_first_item_on_a_page_without_line_breaks():
             "(责任单位:区卫生健康局、区财政局)2.完善基层中医药服务网络。(责任单位:区卫生健康局)三、组织实施 加强领导。")
     got = [t.text[:8] for t in extract_text(HEAD + text).tasks if t.departments]
     assert got == ["中医医院高质量发", "完善基层中医药服"]
+
+
+# --------------------------------------------------------------------------- fourteenth round (q01-q24)
+
+def test_units_before_the_first_comma_lead_when_the_document_says_so():
+    got = _resp("一、任务\n1.严格责任。〔责任单位:各区(市)县政府、市应急局,市应急委、市政府安委会各成员单位"
+                "(逗号前为牵头单位,下同)〕\n2.加强统筹。〔责任单位:市应急局,市发改委〕\n")
+    assert got == [("严格责任。〔", [("各区(市)县政府", "lead"), ("市应急局", "lead"), ("市应急委", "support"),
+                                   ("市政府安委会各成员单位", "support")]),
+                   ("加强统筹。〔", [("市应急局", "lead"), ("市发改委", "support")])]
+
+
+def test_a_convention_printed_as_a_phrase_of_the_unit_list_and_units_in_angle_brackets():
+    got = _resp("一、任务\n(一)健全管理体制。落实各级政府责任。(市教育局,市委农办,各县<市、区>人民政府,"
+                "排名第一位为牵头单位,下同)\n")
+    assert got == [("健全管理体制", [("市教育局", "lead"), ("市委农办", "support"),
+                                     ("各县<市、区>人民政府", "support")])]
+
+
+def test_units_separated_by_spaces_in_a_cell_and_rows_numbered_from_a_longer_list():
+    got = _resp("序号 |\n主要任务 |\n牵头单位 |\n落实情况 |\n145 |\n严格执行城市公共空间规划建设治理导则。 |\n"
+                "市自规局、市城管局 |\n扎实开展道路建设工作,解决问题2.2万余个。 |\n249 |\n"
+                "支持广播电视、气象等事业发展。 |\n"
+                "市广播电视台 市气象局 市党史和地方志研究室 |\n上半年完成接待任务175批次。 |\n")
+    assert got == [("严格执行城市", [("市自规局", "lead"), ("市城管局", "lead")]),
+                   ("支持广播电视", [("市广播电视台", "lead"), ("市气象局", "lead"), ("市党史和地方志研究室", "lead")])]
