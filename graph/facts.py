@@ -178,25 +178,66 @@ def part_files(dataset: Path, names: Sequence[str]) -> dict[str, list[Path]]:
             if (files := [f for name in names if (f := folder / f"{name}.parquet").exists()])}
 
 
+def table_schema(name: str):
+    """The Arrow schema of a dataset's table `name`: `documents`, a node label's or a relationship group's.
+
+    >>> table_schema("Enterprise").names
+    ['_document', 'id', 'name', 'jurisdiction', 'aliases']
+    """
+    import pyarrow as pa
+
+    if name == DOCUMENTS:
+        return _documents_schema()
+    key = table_key(name)
+    if isinstance(key, NodeLabel):
+        names, types = node_columns(key), list(NODE_PROPERTIES[key].values())
+    else:
+        names = relationship_columns(key[0])
+        types = [PropType.STRING, PropType.STRING, *REL_PROPERTIES[key[0]].values()]
+    return pa.schema([(OWNER, pa.string()), *((n, _arrow_type(t)) for n, t in zip(names, types, strict=True))])
+
+
 def read_table(path: Path, schema=None):
     """One table file of a dataset; a file Parquet cannot read, or not of `schema`, is an InputError."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
-        table = pq.read_table(path)
+        # one small file (a part's), read whole and decoded on this thread: `pq.read_table` starts the
+        # dataset machinery and threads per file, and took about twice the CPU time beside a COPY
+        # that wants every core
+        table = pq.ParquetFile(pa.BufferReader(path.read_bytes())).read(use_threads=False)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
-        raise InputError(f"{path.name} in {path.parent.parent.name} is not a readable Parquet file: {exc}",
+        raise InputError(f"{path.name} in {path.parent.name} of {path.parent.parent.name} is not a readable "
+                         f"Parquet file: {exc}",
                          where=str(path), fix="ingest its documents again (plankg ingest)") from None
     if schema is not None and not table.schema.equals(schema):
-        raise InputError(f"{path} has columns {table.schema.names}, a facts dataset's has {schema.names}",
-                         where=str(path), fix="ingest its documents again with this version of plankg")
+        raise InputError(f"{path.name} in {path.parent.name} has the columns {_columns_of(table.schema)}, a facts "
+                         f"dataset's has {_columns_of(schema)}", where=str(path),
+                         fix="ingest its documents again with this version of plankg")
     return table
+
+
+def _columns_of(schema) -> str:
+    return ", ".join(f"{field.name} {field.type}" for field in schema)
+
+
+def read_dataset_table(path: Path):
+    """One node or relationship table file of a dataset (`<table>/<part>.parquet`), checked against its
+    table's schema (`table_schema`): anything else is an InputError naming the file."""
+    try:
+        schema = table_schema(path.parent.name)
+    except ValueError:
+        raise InputError(f"{path.parent.name} in {path.parent.parent} is no table of a facts dataset",
+                         where=str(path.parent), fix="remove the folder, or ingest the documents into a new "
+                                                     "folder (plankg ingest --out)") from None
+    return read_table(path, schema)
 
 
 def read_part(dataset: Path, part: str) -> dict[str, Any]:
     """Every table of one part, by name, `documents` included."""
     tables = {DOCUMENTS: read_documents(dataset, part)}
-    tables.update((name, read_table(files[0])) for name, files in part_files(dataset, [part]).items())
+    tables.update((name, read_dataset_table(files[0])) for name, files in part_files(dataset, [part]).items())
     return tables
 
 

@@ -11,7 +11,7 @@ failed batch one document at a time, so the outcome is the same as loading them 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,27 +79,44 @@ def load_graphs(store: GraphStore, graphs: Iterable[DocumentGraph | tuple[Docume
     return reports
 
 
-class _Batch(Mapping[str, Any]):
+class DatasetBatch(Mapping[str, Any]):
     """The tables of consecutive parts of a facts dataset by name (as `plankg.graph.facts.read_part`
     gives one part's), each table read and its parts joined when first asked for: a writer that
     takes them one at a time, on a helper thread (`dataset_tables` under `in_background`), reads
-    the next while the database writes the last."""
+    the next while the database writes the last. Documents `left_out` of a part (by part name:
+    given already by an earlier part or input) are left out of its tables as they are read, and
+    listed in `repeated`; `rows` counts the nodes and relationships of the documents kept."""
 
-    def __init__(self, dataset: Path, names: Sequence[str], documents: Sequence[Any]):
+    def __init__(self, dataset: Path, names: Sequence[str], documents: Sequence[Any],
+                 left_out: Mapping[str, Sequence[str]] | None = None):
         import pyarrow as pa
 
         from plankg.graph.facts import DOCUMENTS, part_files
 
-        self._tables: dict[str, Any] = {DOCUMENTS: pa.concat_tables(documents)}
+        self._left_out = {name: pa.array(ids, pa.string()) for name, ids in (left_out or {}).items() if ids}
+        self.repeated = [doc for name in names for doc in (left_out or {}).get(name, ())]
+        docs = pa.concat_tables(documents)
+        self.document_ids: list[str] = docs.column("document_id").to_pylist()
+        self.rows = sum(v or 0 for v in docs.column("rows").to_pylist())
+        self._tables: dict[str, Any] = {DOCUMENTS: docs}
         self._files = part_files(dataset, names)
+
+    def _read(self, path: Path):
+        import pyarrow.compute as pc
+
+        from plankg.graph.facts import OWNER, read_dataset_table
+
+        table = read_dataset_table(path)
+        left_out = self._left_out.get(path.stem)
+        if left_out is not None:
+            table = table.filter(pc.invert(pc.is_in(table.column(OWNER), value_set=left_out)))
+        return table
 
     def __getitem__(self, name: str) -> Any:
         if name not in self._tables:
             import pyarrow as pa
 
-            from plankg.graph.facts import read_table
-
-            self._tables[name] = pa.concat_tables([read_table(path) for path in self._files[name]])
+            self._tables[name] = pa.concat_tables([self._read(path) for path in self._files[name]])
         return self._tables[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -109,40 +126,65 @@ class _Batch(Mapping[str, Any]):
         return len(set(self._tables) | set(self._files))
 
 
+def dataset_batches(dataset: Path, *, batch_rows: int = 250_000, seen: Collection[str] = ()) -> Iterator[DatasetBatch]:
+    """A facts dataset as batches of whole parts of up to `batch_rows` rows (a larger part is a
+    batch of its own), in order. A document in `seen`, or in an earlier part, is left out of its
+    part (the batch's `repeated` lists it): one document given twice loads once, the first time.
+    Only the parts' `documents` tables are read here; the batch reads the others when asked."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from plankg.graph.facts import parts, read_documents
+
+    known = set(seen)
+    names = parts(dataset)
+    documents, left_out = [], {}
+    for name in names:
+        table = read_documents(dataset, name)
+        ids = table.column("document_id").to_pylist()
+        repeated = [doc for doc in ids if doc in known]
+        known.update(ids)
+        if repeated:
+            left_out[name] = repeated
+            table = table.filter(pc.invert(pc.is_in(table.column("document_id"),
+                                                    value_set=pa.array(repeated, pa.string()))))
+        documents.append(table)
+    sizes = [sum(v or 0 for v in table.column("rows").to_pylist()) for table in documents]
+    for batch in row_batches(sizes, max_rows=batch_rows):
+        yield DatasetBatch(dataset, [names[i] for i in batch], [documents[i] for i in batch],
+                           {names[i]: left_out[names[i]] for i in batch if names[i] in left_out})
+
+
+def load_tables(store: GraphStore, tables: Mapping[str, Any], *,
+                errors: list[StoreError] | None = None) -> list[LoadReport]:
+    """Load one batch of a facts dataset's tables (a `DatasetBatch`, or `read_part`'s tables); returns
+    its documents' reports, in order. A store with COPY (`Capabilities.bulk_copy`) writes the batch
+    straight from its columns (`load_part`: no model instance per row, each table read while the one
+    before is written; an empty store takes it by COPY alone); any other loads the batch's documents
+    (`load_graphs`). Skipping documents loaded already, replacing earlier versions and the failure
+    policy are `load_graphs`' own."""
+    from plankg.graph.facts import graphs_of_tables
+
+    load_part = getattr(store, "load_part", None) if store.capabilities.bulk_copy else None
+    if load_part is not None:
+        return load_part(tables, errors=errors)
+    return load_graphs(store, graphs_of_tables(tables), errors=errors)
+
+
 def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000, progress: Progress | None = None,
                  errors: list[StoreError] | None = None) -> list[LoadReport]:
-    """Load a Parquet facts dataset (`plankg.graph.facts`) into `store` in batches of whole parts
-    of up to `batch_rows` rows (a larger part is a batch of its own); returns the documents'
-    reports, in order. A store with COPY (`Capabilities.bulk_copy`) writes each batch straight
-    from its columns (`load_part`: no model instance per row, each table read while the one
-    before is written; an empty store takes the first batch by COPY alone); any other loads the
-    batch's documents (`load_graphs`). Skipping documents loaded already, replacing earlier
-    versions and the failure policy are `load_graphs`' own. `progress(documents done, total,
-    last document id)` is called after each batch."""
-    from plankg.graph.facts import DOCUMENTS, graphs_of_tables, parts, read_documents
-
-    documents = {name: read_documents(dataset, name) for name in parts(dataset)}
-    total = sum(table.num_rows for table in documents.values())
-    load_part = getattr(store, "load_part", None) if store.capabilities.bulk_copy else None
+    """Load a Parquet facts dataset (`plankg.graph.facts`) into `store`, a batch of whole parts at a
+    time (`dataset_batches`, `load_tables`); returns the documents' reports, in order.
+    `progress(documents done, total, last document id)` is called after each batch."""
+    batches = list(dataset_batches(dataset, batch_rows=batch_rows))
+    total = sum(len(batch.document_ids) for batch in batches)
     reports: list[LoadReport] = []
     done = 0
-
-    def write(names: list[str]) -> None:
-        nonlocal done
-        tables = _Batch(dataset, names, [documents[name] for name in names])
-        if load_part is not None:
-            reports.extend(load_part(tables, errors=errors))
-        else:
-            reports.extend(load_graphs(store, graphs_of_tables(tables), errors=errors))
-        ids = tables[DOCUMENTS].column("document_id").to_pylist()
-        done += len(ids)
-        if progress is not None and ids:
-            progress(done, total, ids[-1])
-
-    names = list(documents)
-    sizes = [sum(v or 0 for v in documents[name].column("rows").to_pylist()) for name in names]
-    for batch in row_batches(sizes, max_rows=batch_rows):
-        write([names[i] for i in batch])
+    for batch in batches:
+        reports.extend(load_tables(store, batch, errors=errors))
+        done += len(batch.document_ids)
+        if progress is not None and batch.document_ids:
+            progress(done, total, batch.document_ids[-1])
     return reports
 
 
@@ -167,6 +209,19 @@ def stored_node_ids(store: GraphStore, graphs: Iterable[DocumentGraph], *, chunk
     for graph in graphs:
         for node in graph.nodes:
             wanted.setdefault(node.label, set()).add(node.id)
+    return _stored_ids(store, wanted, chunk=chunk)
+
+
+def stored_table_ids(store: GraphStore, tables: Mapping[str, Any], *, chunk: int = 10_000) -> set[tuple[str, str]]:
+    """`stored_node_ids` of a batch of a facts dataset's tables (`DatasetBatch`), from their `id` columns."""
+    import pyarrow.compute as pc
+
+    wanted = {label: set(pc.unique(tables[label.value].column("id")).to_pylist())
+              for label in NodeLabel if label.value in tables}
+    return _stored_ids(store, wanted, chunk=chunk)
+
+
+def _stored_ids(store: GraphStore, wanted: Mapping[NodeLabel, set[str]], *, chunk: int) -> set[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for label, ids in wanted.items():
         ordered = sorted(ids)
@@ -223,11 +278,76 @@ class NodeTally:
                 elif self.shared.get(key, "unchanged") == "unchanged":  # written by any document: written
                     self.shared[key] = kind
 
+    def add_tables(self, tables: Mapping[str, Any], reports: Iterable[LoadReport],
+                   stored: set[tuple[str, str]]) -> None:
+        """`add` for a batch of a facts dataset's tables (`DatasetBatch`), counted from the `_document`
+        and `id` columns of its node tables (and a plan's `document_id`: a cited plan is shared)
+        instead of from a model instance per node."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from plankg.graph.facts import DOCUMENTS, OWNER
+
+        reports = list(reports)
+        reported = pa.array([report.document_id for report in reports], pa.string())
+        written = pa.array([report.document_id for report in reports if not report.skipped], pa.string())
+        # a first load writes every document and finds nothing stored: no column need be looked up
+        every_document = len(reports) == tables[DOCUMENTS].num_rows
+        known: dict[str, list[str]] = {}
+        for label_name, node_id in stored:
+            known.setdefault(label_name, []).append(node_id)
+        for label in NodeLabel:
+            if label.value not in tables:
+                continue
+            table = tables[label.value]
+            if not every_document:
+                table = table.filter(pc.is_in(table.column(OWNER), value_set=reported))
+            if not table.num_rows:
+                continue
+            is_written = (pa.repeat(len(written) > 0, table.num_rows) if len(written) in (0, len(reports))
+                          else pc.is_in(table.column(OWNER), value_set=written))
+            is_stored = (pc.is_in(table.column("id"), value_set=pa.array(known[label.value], pa.string()))
+                         if label.value in known else pa.repeat(False, table.num_rows))
+            if label in DOCUMENT_OWNED:
+                own = table.num_rows
+                shared = None
+                if label is NodeLabel.PLAN:  # a plan without a document is a cited one: shared
+                    shared = pc.is_null(table.column("document_id"))
+                    own -= _trues(shared)
+                    is_own_written = pc.and_(pc.invert(shared), is_written)
+                    is_stored = pc.and_(pc.invert(shared), is_stored)
+                else:
+                    is_own_written = is_written
+                n_written = _trues(is_own_written)
+                n_updated = _trues(pc.and_(is_own_written, is_stored))
+                for kind, n in (("created", n_written - n_updated), ("updated", n_updated),
+                                ("unchanged", own - n_written)):
+                    if n:
+                        counts = self.own[kind]
+                        counts[label.value] = counts.get(label.value, 0) + n
+                if shared is None or not _trues(shared):
+                    continue
+                table, is_written = table.filter(shared), is_written.filter(shared)
+            by_id = pa.table({"id": table.column("id"), "written": is_written}).group_by(
+                "id", use_threads=False).aggregate([("written", "any")])
+            for node_id, any_written in zip(by_id.column("id").to_pylist(), by_id.column("written_any").to_pylist(),
+                                            strict=True):
+                key = (label.value, node_id)
+                kind = "unchanged" if not any_written else "updated" if key in stored else "created"
+                if self.shared.get(key, "unchanged") == "unchanged":  # written by any document: written
+                    self.shared[key] = kind
+
     def totals(self) -> dict[str, dict[str, int]]:
         totals = {kind: dict(counts) for kind, counts in self.own.items()}
         for (label, _), kind in self.shared.items():
             totals[kind][label] = totals[kind].get(label, 0) + 1
         return {kind: dict(sorted(counts.items())) for kind, counts in totals.items()}
+
+
+def _trues(mask) -> int:
+    import pyarrow.compute as pc
+
+    return int(pc.sum(mask).as_py() or 0)
 
 
 def format_summary(totals: dict[str, dict[str, int]]) -> str:

@@ -1,8 +1,9 @@
 """A corpus from documents to a store in bounded memory: `plankg ingest` writes the Parquet facts
 dataset part by part (`FactsWriter`, beside the per-document JSON files), and `plankg load`
 streams documents, facts files or datasets into a store in batches (`load_corpus`), never
-holding the corpus: one batch of graphs, the ids of the documents seen, and a tally of the
-shared nodes (departments, platforms, enterprises, cited plans) for the summary.
+holding the corpus: one batch of graphs (or of a dataset's tables, which the embedded store
+writes straight from their columns), the ids of the documents seen, and a tally of the shared
+nodes (departments, platforms, enterprises, cited plans) for the summary.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plankg.errors import PlankgError
-from plankg.graph.facts import DATASET, PART_DOCUMENTS, dataset_rows, find_dataset, read_graphs, write_part
+from plankg.graph.facts import DATASET, DOCUMENTS, PART_DOCUMENTS, dataset_rows, find_dataset, read_graphs, write_part
 from plankg.graph.load import NodeTally
 from plankg.ontology.model import Document, DocumentGraph
 from plankg.workflow import (
@@ -129,10 +130,15 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
     Failure policy as `read_inputs` and `load_graphs`: an unreadable input or a document the store
     refuses is reported in the summary, the rest load. Two inputs holding one document load once.
 
+    A store with COPY (`Capabilities.bulk_copy`: the embedded one) takes a dataset straight from
+    its Arrow columns, a batch of whole parts at a time (`plankg.graph.load.load_tables`), and the
+    summary is counted from the same columns; any other store, and facts files and documents, go
+    through model instances (`DocumentGraph`). Either way the summary is the same.
+
     `progress(done, total, document id)` counts rows when every input is a dataset (their row
     counts are known before reading), else documents."""
+    from plankg.graph.load import dataset_batches, load_tables, stored_node_ids, stored_table_ids
     from plankg.graph.load import load_graphs as load_batched
-    from plankg.graph.load import stored_node_ids
     from plankg.ingest.read import find_documents
 
     source = _sources(paths)
@@ -143,6 +149,7 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
     loaded: list[str] = []
     tally = NodeTally()
     by_rows = bool(source.datasets) and not source.facts and not source.documents
+    by_columns = bool(store.capabilities.bulk_copy)
     total = 0
     if by_rows:
         total = sum(dataset_rows(d)[1] for d in source.datasets)
@@ -151,7 +158,7 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
     done = 0
 
     def graphs() -> Iterator[tuple[DocumentGraph, str | None, Path]]:
-        for dataset in source.datasets:
+        for dataset in [] if by_columns else source.datasets:
             for graph, sha in read_graphs(dataset):
                 yield graph, sha, dataset
         for path in source.facts:
@@ -168,6 +175,18 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
     # a store that starts empty holds only what this load wrote: nothing is there before it (the tally
     # keeps a node written by an earlier batch as created), so no batch need ask the store
     started_empty = not store.run(ANY_NODE)
+
+    def loaded_documents(reports, paths_by_document: dict[str, str | None]) -> None:
+        """Count the batch's documents, and warn of earlier versions of their files in the store."""
+        summary.documents += len(reports)
+        ids = {report.document_id for report in reports}
+        loaded.extend(sorted(ids))
+        paths_ = sorted({path for doc, path in paths_by_document.items() if doc in ids and path})
+        if paths_:
+            summary.warnings.extend(
+                f"{row['path']} was loaded before with other content, as {row['id']}; both versions are in the "
+                f"store now. Fix: if the file was edited, remove the old version (plankg remove {row['id']})"
+                for row in store.run(_EARLIER_VERSIONS, {"paths": paths_, "ids": loaded}))
 
     def load(batch: list[tuple[DocumentGraph, str | None]]) -> None:
         nonlocal done
@@ -190,17 +209,26 @@ def load_corpus(store, paths: Iterable[str | Path], *, max_bytes: int | None = N
         errors: list = []
         reports = load_batched(store, batch, progress=step, errors=errors)
         summary.errors.extend(errors)
-        summary.documents += len(reports)
         tally.add(graphs_, reports, stored)
-        ids = {report.document_id for report in reports}
-        loaded.extend(sorted(ids))
-        paths_ = sorted({node.path for graph in graphs_ if graph.document_id in ids
-                         for node in graph.nodes if isinstance(node, Document) and node.path})
-        if paths_:
-            summary.warnings.extend(
-                f"{row['path']} was loaded before with other content, as {row['id']}; both versions are in the "
-                f"store now. Fix: if the file was edited, remove the old version (plankg remove {row['id']})"
-                for row in store.run(_EARLIER_VERSIONS, {"paths": paths_, "ids": loaded}))
+        loaded_documents(reports, {graph.document_id: node.path for graph in graphs_ for node in graph.nodes
+                                   if isinstance(node, Document)})
+
+    for dataset in source.datasets if by_columns else []:
+        for tables in dataset_batches(dataset, batch_rows=batch_rows, seen=first.keys()):
+            first.update(dict.fromkeys(tables.document_ids, dataset))
+            summary.same_as.extend((dataset, first[doc]) for doc in tables.repeated)
+            if not tables.document_ids:
+                continue
+            stored = set() if started_empty else stored_table_ids(store, tables)
+            errors: list = []
+            reports = load_tables(store, tables, errors=errors)
+            summary.errors.extend(errors)
+            tally.add_tables(tables, reports, stored)
+            docs = tables[DOCUMENTS]
+            loaded_documents(reports, dict(zip(tables.document_ids, docs.column("path").to_pylist(), strict=True)))
+            done += tables.rows if by_rows else len(tables.document_ids)
+            if progress is not None:
+                progress(done, total, tables.document_ids[-1])
 
     batch: list[tuple[DocumentGraph, str | None]] = []
     rows = 0

@@ -4,16 +4,23 @@ embedded store writes each part's Arrow columns (`LadybugStore.load_part`, via
 it leaves is the one loading the same documents as models leaves: the same nodes, properties,
 relationships and reports, re-loading changes nothing, and a re-ingested document replaces
 exactly its own facts. Real LadybugDB stores in tmp_path; 30 synthetic documents in three parts
-sharing their departments (so the second and third parts take the transactional path)."""
+sharing their departments (so the second and third parts take the transactional path). And for any
+rows, a dataset's node table is merged in Arrow as the rows' rules merge it (hypothesis)."""
 from __future__ import annotations
 
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plankg.graph.facts import write_part
+from plankg.graph.backends.ladybug.tables import _tuples_table, dataset_node_table
+from plankg.graph.facts import table_schema, write_part
 from plankg.graph.load import load_dataset, load_graphs, summarize
 from plankg.graph.nx import store_to_networkx
+from plankg.graph.rows import unique_node_rows
 from plankg.graph.store import open_store
 from plankg.ontology import model as m
+from plankg.ontology.vocab import NODE_PROPERTIES, NodeLabel, PropType
 from tests.test_viz.conftest import corpus_graphs
 
 DOCUMENTS, PART = 30, 10
@@ -100,3 +107,30 @@ def test_a_reingested_document_replaces_exactly_its_own_facts(tmp_path, stores, 
     fresh = stores("fresh.lbdb")
     load_graphs(fresh, _items(graphs))
     assert _contents(store) == _contents(fresh)
+
+
+_ids = st.sampled_from(["n1", "n2", "n3", "n4"])  # few ids: most rows repeat one
+_texts = st.sampled_from([None, "", "科技局", "财政局", "a\x1fb"])
+_lists = st.one_of(st.none(), st.lists(st.sampled_from(["", "科技局", "科技局\x1f", "\x1f财政局"]), max_size=3))
+_ints = st.sampled_from([None, 2021, 2025])
+
+
+def _row_of(label: NodeLabel):
+    fields = {"id": _ids}
+    for name, ptype in list(NODE_PROPERTIES[label].items())[1:]:
+        fields[name] = (_lists if ptype is PropType.STRINGS else _ints if ptype is PropType.INT
+                        else st.sampled_from([None, "doc-a"]) if name == "document_id" else _texts)
+    return st.fixed_dictionaries(fields)
+
+
+@pytest.mark.parametrize("label", [NodeLabel.DEPARTMENT, NodeLabel.PLAN])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_dataset_table_merges_repeated_ids_as_the_rows_rules_do(label, data):
+    """Whatever the rows, the Arrow path of a dataset's node table (repeats that agree kept once,
+    differing ones merged in Python) gives the table the rows' rules give, row for row, in order."""
+    rows = data.draw(st.lists(_row_of(label), min_size=1, max_size=12))
+    table = pa.Table.from_pylist([{"_document": "doc", **row} for row in rows], schema=table_schema(label.value))
+    as_tuples = [tuple(row[name] for name in NODE_PROPERTIES[label]) for row in rows]
+    expected = _tuples_table(unique_node_rows(label, as_tuples), NODE_PROPERTIES[label])
+    assert dataset_node_table(label, table).to_pylist() == expected.to_pylist()

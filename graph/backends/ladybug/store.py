@@ -474,7 +474,8 @@ class LadybugStore:
 
         docs = tables[DOCUMENTS]
         ids = docs.column("document_id").to_pylist()
-        loaded = self._loaded_versions(ids)
+        empty = self._store_is_empty()  # then nothing is loaded, and the part is copied
+        loaded = {} if empty else self._loaded_versions(ids)
         versions = zip(ids, docs.column("sha256").to_pylist(), docs.column("rule").to_pylist(), strict=True)
         skipped = {doc for doc, sha, rule in versions if sha is not None and loaded.get(doc) == (sha, rule)}
         todo = [doc for doc in dict.fromkeys(ids) if doc not in skipped]
@@ -487,7 +488,7 @@ class LadybugStore:
                     for name, table in tables.items()}
         if todo:
             try:
-                if self._store_is_empty():
+                if empty:
                     self._bulk_copy_tables(dataset_tables(part))
                 else:
                     self._execute("BEGIN TRANSACTION")
@@ -522,7 +523,7 @@ class LadybugStore:
             table = tables.get(label.value) if label.value != DOCUMENTS else None
             if table is None or not table.num_rows or not isinstance(table_key(label.value), NodeLabel):
                 continue
-            grouped = table.group_by(OWNER).aggregate([([], "count_all")])
+            grouped = table.group_by(OWNER, use_threads=False).aggregate([([], "count_all")])
             for doc, n in zip(grouped.column(OWNER).to_pylist(), grouped.column("count_all").to_pylist(),
                               strict=True):
                 counts.setdefault(doc, {})[label.value] = n
