@@ -227,7 +227,7 @@ FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定
 # value before them ("…办公厅公文时效 :有效" glued on one line).
 META_TITLE_KEYS = ("标题", "名称", "文件名称", "公文标题")
 META_ISSUER_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "制发机关", "发文部门", "制定机关", "成文单位",
-                    "发布部门")
+                    "发布部门", "发布者")
 # Where a page says it copied the text from: an issuer only when nothing better is printed.
 META_SOURCE_KEYS = ("信息来源", "文章来源", "来源")
 # The document's own date (成文/发文), as against the page's posting or generation dates.
@@ -242,7 +242,8 @@ META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", 
                    "生效日期", "著录日期", "服务对象")
 # Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
-                     "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部")
+                     "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部", "网站无障碍", "无障碍",
+                     "无障碍阅读", "关怀版", "长者版", "适老化", "设为首页", "加入收藏", "繁体", "简体")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
 PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
                         "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述")

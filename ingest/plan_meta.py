@@ -199,6 +199,7 @@ def _completes_title(line: str) -> bool:
     return (len(base) >= 6 and base.endswith(_PLAN_WORDS + REPORT_TITLE_ENDINGS) and not base.endswith("的通知"))
 
 
+_CHROME_SEPARATORS = re.compile(r"[丨|｜│/\s\u3000\u00a0]+")
 _CHROME_PREFIX = re.compile(rf"^(?:{'|'.join(map(re.escape, PAGE_CHROME_PREFIXES))})+")
 
 
@@ -208,8 +209,9 @@ def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
     for _, raw in front:
         for line in raw.splitlines():
             line = line.strip(" \u3000\u00a0")
-            if not line or line in PAGE_CHROME_LINES or re.fullmatch(r"附\s*件\s*\d*", line):
-                continue
+            if not line or re.fullmatch(r"附\s*件\s*\d*", line) or \
+                    all(word in PAGE_CHROME_LINES for word in _CHROME_SEPARATORS.split(line) if word):
+                continue  # "丨 网站无障碍 丨 关怀版": buttons of the page, however many
             if _BRACKET_LINE.match(line) and not _TITLE_TAIL.fullmatch(line):
                 continue
             line = _LIST_MARK.sub("", _LEAD_BRACKET.sub("", line) if not _TITLE_TAIL.match(line) else line)
@@ -369,7 +371,7 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             body = m.group("body").strip()
             quoted = re.fullmatch(r"《(.+)》", body)
             if quoted or _completes_title(body):
-                plan = _clean_title(quoted.group(1) if quoted else body)
+                plan = _clean_title(quoted.group(1) if quoted else _first_of_two(body))
                 # "关于印发《A》和《B》的通知": two plans, the first names the document
                 plan = re.split(r"》\s*(?:和|及|、|与)?\s*《", plan)[0]
         own = re.sub(r"\s+(?=关于)", "", own).strip()
@@ -404,6 +406,29 @@ def _names_unit(name: str, registry: DepartmentRegistry) -> bool:
         registry.leading_region(name) != name
 
 
+def _first_of_two(body: str) -> str:
+    """The first of two plans an unquoted title issues together ("A行动方案和B行动方案": A行动方案).
+
+    >>> _first_of_two("某市学前教育发展行动方案和某市义务教育均衡发展行动方案"), _first_of_two("科技和人才工作方案")
+    ('某市学前教育发展行动方案', '科技和人才工作方案')
+    """
+    for m in re.finditer(r"和|及|与", body):
+        first, second = body[:m.start()], body[m.end():]
+        if len(first) >= 6 and len(second) >= 6 and _completes_title(first) and _completes_title(second):
+            return first
+    return body
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` is `full` with words left out (its characters in order, fewer of them).
+
+    >>> _shortens("2016年量化指标任务分工", "2016年《政府工作报告》量化指标任务分工"), _shortens("甲乙", "乙甲")
+    (True, False)
+    """
+    rest = iter(full)
+    return len(short) < len(full) and all(ch in rest for ch in short)
+
+
 def _transmitted_plan(lines: list[str]) -> str | None:
     """The first plan a notice's sentence hands over ("现将《X》印发给你们", "《X》《Y》…现予印发")."""
     for line in lines:
@@ -415,7 +440,8 @@ def _transmitted_plan(lines: list[str]) -> str | None:
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
             opens = (not before.strip()
                      or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$", before))
-            closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|[(（、,，。;；])", after)
+            closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|(?:和|及|与)\s*《|[(（、,，。;；])",
+                                                   after)
             if opens and closes and "关于" not in name and _completes_title(name):
                 return _clean_title(name)
     return None
@@ -441,7 +467,11 @@ def _title_from_lines(lines: list[str]) -> str | None:
     best = None
     above: list[str] = []
     prev_completed = False
+    roles: list[bool] = []
     for line in lines:
+        roles = (roles + [column_role(line) is not None])[-4:]
+        if sum(roles) >= 3:
+            break  # a table's header ("项 目 / 分值 / 目标任务 / 监考单位"): its cells are no title
         label = column_role(line) not in (None, "task") and not re.match(r"(?:19|20)\d{2}", line) \
             and not _PLACE_START.match(line)
         if not _is_title_line(line) or label or _ISSUE_OF.search(line):
@@ -523,6 +553,10 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
     lines = _front_text_lines(_front_lines(structure))
     notice = _about_title(lines, fields)
     candidates = [c for c in (_transmitted_plan(lines), notice.plan if notice else None) if c]
+    if len(candidates) == 2 and _shortens(candidates[0], candidates[1]):
+        # "现将《2016年量化指标任务分工》印发" under "关于印发2016年《政府工作报告》量化指标任务分工的通知": the
+        # sentence shortens the name the title prints whole
+        candidates.reverse()
     if candidates:
         return _printed_heading(lines, candidates) or candidates[0]
     if fields.title and _completes_title(fields.title):

@@ -698,3 +698,23 @@ def test_units_separated_by_spaces_in_a_cell_and_rows_numbered_from_a_longer_lis
                 "市广播电视台 市气象局 市党史和地方志研究室 |\n上半年完成接待任务175批次。 |\n")
     assert got == [("严格执行城市", [("市自规局", "lead"), ("市城管局", "lead")]),
                    ("支持广播电视", [("市广播电视台", "lead"), ("市气象局", "lead"), ("市党史和地方志研究室", "lead")])]
+
+
+def test_titles_of_notices_that_shorten_or_pair_their_plans():
+    plan = _plan("国务院办公厅关于印发2016年《政府工作报告》量化指标任务分工的通知\n国务院有关部门:\n"
+                 "现将《2016年量化指标任务分工》印发给你们,并就有关事项通知如下:\n一、高度重视。\n")
+    assert plan.title == "2016年《政府工作报告》量化指标任务分工"
+    plan = _plan("某市人民政府办公室关于印发某市促进学前教育发展行动方案和某市推动义务教育均衡发展行动方案的通知\n"
+                 "各县(市、区)人民政府:\n现将《某市促进学前教育发展行动方案》和《某市推动义务教育均衡发展行动方案》"
+                 "印发给你们。\n一、落实政府职责\n")
+    assert plan.title == "某市促进学前教育发展行动方案"
+
+
+def test_a_table_header_ends_the_lines_a_title_is_read_from_and_page_buttons_are_no_title():
+    plan = _plan("各乡镇人民政府:\n现将目标任务下达你们。\n德阳市旌阳区人民政府\n2016年8月18日\n"
+                 "旌阳区2016年度经济社会发展目标任务分解表\n项 目\n分值\n目标任务\n监考单位\n地区生产总值增长率\n3\n"
+                 "186\n区发改委区统计局\n完成重点项目年度投资计划\n")
+    assert plan.title == "旌阳区2016年度经济社会发展目标任务分解表"
+    plan = _plan("丨     网站无障碍 丨 关怀版\n和平区 2022 年政务公开工作要点\n"
+                 "发布日期:2022-06-30    发布者:和平区人民政府办公室\n2022 年我区政务公开工作的总体要求是:推进。\n")
+    assert (plan.title, plan.issuers) == ("和平区 2022 年政务公开工作要点", ["和平区人民政府办公室"])
