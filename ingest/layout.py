@@ -187,7 +187,7 @@ _ACCEPTS: dict[str | None, tuple[str, ...]] = {
     lexicon.PERSON: (PERSON, TEXT),
     "deadline": (DEADLINE, TEXT),
     "progress": (TEXT, DEADLINE, NUMBER, PERSON),
-    "remark": (TEXT, DEADLINE, PERSON),
+    "remark": (TEXT, DEADLINE, PERSON, NUMBER),  # a score column ("分值": 3, 0.5)
     "flag": (FLAG,),
 }
 _HOME = {PERSON: lexicon.PERSON, DEADLINE: "deadline"}

@@ -718,3 +718,11 @@ def test_a_table_header_ends_the_lines_a_title_is_read_from_and_page_buttons_are
     plan = _plan("丨     网站无障碍 丨 关怀版\n和平区 2022 年政务公开工作要点\n"
                  "发布日期:2022-06-30    发布者:和平区人民政府办公室\n2022 年我区政务公开工作的总体要求是:推进。\n")
     assert (plan.title, plan.issuers) == ("和平区 2022 年政务公开工作要点", ["和平区人民政府办公室"])
+
+
+def test_a_score_column_between_the_indicator_and_its_target_and_glued_units():
+    got = _resp("旌阳区2016年度经济社会发展目标任务分解表\n项 目\n分值\n目标任务\n监考单位\n宏观调控\n"
+                "地区生产总值增长率\n3\n年终根据全省平均水平综合考核\n区发改局区统计局\n规模以上工业增加值增长率\n3\n年终根据全省平均水平综合考核\n"
+                "区经信局区统计局\n")
+    assert [units for _, units in got] == [[("区发改局", "responsible"), ("区统计局", "responsible")],
+                                           [("区经信局", "responsible"), ("区统计局", "responsible")]]
