@@ -185,21 +185,25 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
 
 _COORD_ITEM = r"[^\s、,，。;；:：“”《》()（）等]{1,16}"
 _COORD_COUNT = r"(?P<n>\d+|[一二三四五六七八九十两]+)(?:家|个|所|大|座)"
+# What closes a coordinated list: 等 and a count, or a count alone ("徐闻、廉江、湛江农垦3个…").
+_COORD_CLOSE = rf"(?:等|(?=(?:\d+|[一二三四五六七八九十两]+)(?:家|个|所|大|座)))(?:{_COORD_COUNT})?"
+# The group noun: a level, words of its designation and a head ("国家现代农业示范区"), or a level and a head.
+_COORD_LEVEL = r"(?:国家级|省级|市级|国家|全国|省|市|区)"
 
 
 @lru_cache(maxsize=1)
 def _coordinated_regex() -> re.Pattern[str]:
     heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
     return re.compile(
-        rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+)等(?:{_COORD_COUNT})?"
-        rf"(?P<group>(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads}))"
+        rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+){_COORD_CLOSE}"
+        rf"(?P<group>(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?)?(?:{heads}))"
     )
 
 
 @lru_cache(maxsize=1)
 def _coordinated_tail() -> re.Pattern[str]:
     heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
-    return re.compile(rf"等(?:{_COORD_COUNT})?(?:国家级|省级|市级|国家|全国|省|市|区)?(?:{heads})")
+    return re.compile(rf"{_COORD_CLOSE}(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?)?(?:{heads})")
 
 
 _ITEM_BOUNDARY = re.compile(r"[\s,，。;；:：“”《》()（）等][^\s,，。;；:：“”《》()（）等]*$")
@@ -243,11 +247,15 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
     out = []
     for m in _coordinated_matches(text, start, end):
         group = m["group"]
-        # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names.
+        # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names, and so does a
+        # designation's own words ("徐闻、廉江3个国家现代农业示范区": 徐闻国家现代农业示范区).
         head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
         head = by_noun.get(head_noun) or by_noun.get(group)
         if head is None:
-            continue
+            noun = next((group[i:] for i in range(len(group)) if group[i:] in by_noun), None)
+            if noun is None:
+                continue
+            head, head_noun = by_noun[noun], group
         items = _item_spans(m["items"].split("、"), m.start("items"))
         # The first item runs back to the clause's verb: "推动之江" -> "之江".
         fs, fe = items[0]
@@ -363,7 +371,7 @@ def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) ->
     """Platforms expanded from coordinated lists in text[start:end] ("之江、西湖等2家省实验室")."""
     if not has_head(heads, start, end):
         return []
-    if "等" in text[start:end] and "、" in text[start:end]:  # the only shape a coordinated list has
+    if "、" in text[start:end]:  # the only shape a coordinated list has: items, then 等 or a count
         return _coordinated_platforms(text, start, end, heads)
     return []
 

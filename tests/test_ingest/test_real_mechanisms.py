@@ -726,3 +726,12 @@ def test_a_score_column_between_the_indicator_and_its_target_and_glued_units():
                 "区经信局区统计局\n")
     assert [units for _, units in got] == [[("区发改局", "responsible"), ("区统计局", "responsible")],
                                            [("区经信局", "responsible"), ("区统计局", "responsible")]]
+
+
+# --------------------------------------------------------------------------- fifteenth round (p01-p25)
+
+def test_a_coordinated_list_closed_by_a_count_alone_and_a_designation_with_its_own_words():
+    got = _platforms("一、任务\n1.以徐闻、廉江、湛江农垦3个国家现代农业示范区建设为重点,辐射带动银东、银西两个园区。\n")
+    assert {"徐闻国家现代农业示范区", "廉江国家现代农业示范区", "湛江农垦国家现代农业示范区", "银东园区",
+            "银西园区"} <= set(got)
+    assert _platforms("一、任务\n1.推进之江、西湖等省实验室建设。\n") == ["之江实验室", "西湖实验室"]
