@@ -429,6 +429,10 @@ def _shortens(short: str, full: str) -> bool:
     return len(short) < len(full) and all(ch in rest for ch in short)
 
 
+# What stands before the plan a notice's sentence hands over: the verb (现将, "现将我局《X》"), or a pause.
+_HANDS_OVER = re.compile(rf"(?:现将[^《》,，。;；]{{0,6}}|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$")
+
+
 def _transmitted_plan(lines: list[str]) -> str | None:
     """The first plan a notice's sentence hands over ("现将《X》印发给你们", "《X》《Y》…现予印发")."""
     for line in lines:
@@ -438,8 +442,7 @@ def _transmitted_plan(lines: list[str]) -> str | None:
             name, before, after = m.group(1), line[:m.start()], line[m.end():]
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
-            opens = (not before.strip()
-                     or re.search(rf"(?:现将|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$", before))
+            opens = not before.strip() or _HANDS_OVER.search(before)
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|(?:和|及|与)\s*《|[(（、,，。;；])",
                                                    after)
             if opens and closes and "关于" not in name and _completes_title(name):
@@ -511,7 +514,10 @@ def _title_with_number(text: str) -> tuple[str, str] | None:
 # A plan's title glued to its preamble, the first line of a page that lost the break after the title:
 # "推动…取得新突破实施方案为深入贯彻…".
 _GLUED_PREAMBLE = re.compile(rf"^(?P<title>[^。,，;；:：、《》\s]{{6,80}}?(?:{alternation(_PLAN_WORDS)})"
-                             rf"(?:[(（][^()（）]{{4,14}}[)）])?)(?:{alternation(PREAMBLE_OPENERS)})")
+                             rf"(?:[(（][^()（）]{{4,14}}[)）])?)(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日)?"
+                             rf"(?:{alternation(PREAMBLE_OPENERS)}|(?:19|20)\d{{2}}年\s*[,，])")
+# A document-sharing site's banner glued before a page's first line ("精选优质文档-----倾情为你奉上").
+_SHARING_BANNER = re.compile(r"^精选优质文档[-—\s]*倾情为你奉上")
 
 
 def _title_before_preamble(text: str) -> str | None:
@@ -521,8 +527,12 @@ def _title_before_preamble(text: str) -> str | None:
     '推动东北地区冰雪经济高质量发展实施方案'
     >>> _title_before_preamble("本方案为指导全市工作的依据。") is None
     True
+    >>> _title_before_preamble("精选优质文档-倾情为你奉上某省扶贫搬迁2016年实施计划2016年2月25日根据会议精神")
+    '某省扶贫搬迁2016年实施计划'
+    >>> _title_before_preamble("县林业局2017年工作计划2017年, 全县林业工作要深入实施林业发展战略。")
+    '县林业局2017年工作计划'
     """
-    first = text.lstrip().split("\n", 1)[0]
+    first = _SHARING_BANNER.sub("", text.lstrip().split("\n", 1)[0])
     m = _GLUED_PREAMBLE.match(first)
     return m.group("title") if m and not m.group("title").startswith(("本", "该", "此")) else None
 

@@ -735,3 +735,10 @@ def test_a_coordinated_list_closed_by_a_count_alone_and_a_designation_with_its_o
     assert {"徐闻国家现代农业示范区", "廉江国家现代农业示范区", "湛江农垦国家现代农业示范区", "银东园区",
             "银西园区"} <= set(got)
     assert _platforms("一、任务\n1.推进之江、西湖等省实验室建设。\n") == ["之江实验室", "西湖实验室"]
+
+
+def test_titles_of_one_line_pages_glued_to_a_date_or_a_year_and_a_plan_handed_over_by_its_bureau():
+    assert _plan("精选优质文档-倾情为你奉上某省易地扶贫搬迁2016年实施计划2016年2月25日根据会议精神,特制定本计划。"
+                 "一、目标 完成搬迁。").title == "某省易地扶贫搬迁2016年实施计划"
+    assert _plan("局机关各科室:根据要求,现将我局《2022年度社会保障领域专项攻坚方案》印发给你们,请认真落实。"
+                 "一、目标 补短板。").title == "2022年度社会保障领域专项攻坚方案"
