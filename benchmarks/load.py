@@ -42,7 +42,6 @@ from plankg.graph.load import load_graphs  # noqa: E402
 from plankg.graph.rows import (  # noqa: E402
     node_columns,
     node_rows,
-    relationship_columns,
     relationship_rows,
     unique_node_rows,
     unique_relationship_rows,
@@ -272,39 +271,42 @@ def fill_big(tmp: Path, graphs, factor: int):
 def measure_neo4j_client(graphs, repeat: int) -> tuple[float, float, str]:
     from plankg.graph.backends import neo4j as backend
 
-    batch = backend.CAPABILITIES.max_batch_rows
-    # the maps the loader sends: one per id or pair of each document's rows
+    batch = backend.STATEMENT_ROWS
+    # the parameters the loader sends: one row per id or pair of each document's rows, nodes as
+    # maps, relationships as positions of their endpoints and values (`relationship_parameters`)
     node_maps: list[dict[str, Any]] = []
-    rel_maps: list[dict[str, Any]] = []
+    rel_rows: list[tuple[Any, ...]] = []
     for graph in graphs:
         for label, rows in node_rows(graph.nodes).items():
             node_maps += backend.parameter_rows(node_columns(label), unique_node_rows(label, rows))
-        for (rel, _, _), rows in relationship_rows(graph.relationships).items():
-            rel_maps += backend.parameter_rows(relationship_columns(rel), unique_relationship_rows(rows))
+        for rows in relationship_rows(graph.relationships).values():
+            rel_rows += unique_relationship_rows(rows)
 
-    def rate(rows) -> float:
-        seconds = min(_timed(lambda: [backend.encode_rows(rows[i:i + batch]) for i in range(0, len(rows), batch)])
+    def rate(rows, parameters) -> float:
+        seconds = min(_timed(lambda: [backend.encode_parameters(parameters(rows[i:i + batch]))
+                                      for i in range(0, len(rows), batch)])
                       for _ in range(repeat))
         return len(rows) / seconds
 
-    return rate(node_maps), rate(rel_maps), backend.packstream_implementation()
+    return (rate(node_maps, lambda rows: {"rows": rows}), rate(rel_rows, backend.relationship_parameters),
+            backend.packstream_implementation())
 
 
 class _RecordingTransaction:
-    """Stands in for a write transaction: keeps the `$rows` of every statement run on it, and
+    """Stands in for a write transaction: keeps the parameters of every statement run on it, and
     answers a relationship statement's count check with its row count."""
 
     def __init__(self) -> None:
-        self.rows: list[list[dict[str, Any]]] = []
+        self.parameters: list[dict[str, Any]] = []
 
     def run(self, cypher: str, params: dict[str, Any]):
-        self.rows.append(params["rows"])
+        self.parameters.append(params)
         sent = len(params["rows"])
         return SimpleNamespace(single=lambda: {"n": sent})
 
 
-def load_statements(store, graphs) -> list[list[dict[str, Any]]]:
-    """The `$rows` parameters the Neo4j loader sends for `graphs` into an empty graph, statement
+def load_statements(store, graphs) -> list[dict[str, Any]]:
+    """The parameters the Neo4j loader sends for `graphs` into an empty graph, statement
     by statement: the loader's own write path (`_write_graphs`, documents in `load_graphs`'
     batches, cut into its transactions) run on a transaction that records instead of sending."""
     from plankg.graph.backends import neo4j as backend
@@ -315,7 +317,7 @@ def load_statements(store, graphs) -> list[list[dict[str, Any]]]:
         docs = [graphs[i] for i in batch]
         for group in batches(docs, max_rows=backend.STATEMENT_ROWS):
             store._write_graphs(recorder, [docs[k] for k in group], [], create=True)
-    return [rows for rows in recorder.rows if rows]
+    return [params for params in recorder.parameters if params["rows"]]
 
 
 def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
@@ -325,7 +327,7 @@ def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
 
     store = open_store(url)
     statements = load_statements(store, graphs)
-    encoded = sum(len(rows) for rows in statements)
+    encoded = sum(len(params["rows"]) for params in statements)
     labels = "|".join(label.value for label in L)
 
     def empty() -> None:  # in pieces: one transaction holds its changes in the server's memory
@@ -337,7 +339,7 @@ def measure_neo4j_server(url: str, graphs, repeat: int, n_rows: int) -> None:
     load_s, ceiling_s = [], []
     try:
         for _ in range(repeat):
-            ceiling_s.append(_timed(lambda: [backend.encode_rows(rows) for rows in statements]))
+            ceiling_s.append(_timed(lambda: [backend.encode_parameters(params) for params in statements]))
             empty()
             load_s.append(_timed(load_graphs, store, graphs))
         replace_s = min(_timed(lambda: store.load_document(graphs[-1])) for _ in range(repeat))

@@ -31,7 +31,6 @@ from plankg.graph.rows import (
     node_columns,
     node_rows,
     node_rows_from_mappings,
-    relationship_columns,
     relationship_rows,
     relationship_rows_from_mappings,
     unique_node_rows,
@@ -88,14 +87,31 @@ def parameter_rows(columns: Sequence[str], rows: Iterable[Row]) -> list[dict[str
     return [dict(zip(columns, row, strict=True)) for row in rows]
 
 
-def encode_rows(rows: Sequence[Mapping[str, Any]]) -> int:
-    """Encode `{"rows": rows}` with the driver's packstream encoder, as a query's parameters
-    would be on the wire; returns the byte count (the benchmark's client-side measure)."""
+def relationship_parameters(rows: Sequence[Row]) -> dict[str, list[Any]]:
+    """One relationship statement's parameters (`relationship_create_cypher`): each endpoint id
+    once, in `sources` and `targets`, and per row the positions of its endpoints in those lists,
+    then its properties in `relationship_columns` order. The server looks each node up once per
+    statement, not once per row (a department or a section is the endpoint of many), and reads
+    values by position instead of by key.
+
+    >>> relationship_parameters([("d1", "t1", "lead"), ("d1", "t2", None)])
+    {'sources': ['d1'], 'targets': ['t1', 't2'], 'rows': [[0, 0, 'lead'], [0, 1, None]]}
+    """
+    sources: dict[str, int] = {}
+    targets: dict[str, int] = {}
+    out = [[sources.setdefault(row[0], len(sources)), targets.setdefault(row[1], len(targets)), *row[2:]]
+           for row in rows]
+    return {"sources": list(sources), "targets": list(targets), "rows": out}
+
+
+def encode_parameters(parameters: Mapping[str, Any]) -> int:
+    """Encode a statement's parameters with the driver's packstream encoder, as they would be
+    on the wire; returns the byte count (the benchmark's client-side measure)."""
     _driver_module()
     from neo4j._codec.packstream import v1
 
     buffer = v1.PackableBuffer()
-    v1.Packer(buffer).pack({"rows": list(rows)})
+    v1.Packer(buffer).pack(dict(parameters))
     return len(buffer.data)
 
 
@@ -131,38 +147,67 @@ def node_create_cypher(label: NodeLabel) -> str:
     return f"UNWIND $rows AS row\nCREATE (n:{label.value} {{{props}}})"
 
 
+def _endpoints_cypher(source: NodeLabel, target: NodeLabel) -> str:
+    """The opening of a relationship statement (`relationship_parameters`): each endpoint looked
+    up once by id, in the order of `$sources` and `$targets` (a missing one as null, so the
+    positions hold), then per row its endpoints `a` and `b`, rows with a missing one left out
+    (the statement's count shows them)."""
+    return ("UNWIND range(0, size($sources) - 1) AS i\n"
+            f"OPTIONAL MATCH (a:{source.value} {{id: $sources[i]}})\n"
+            "WITH i, a ORDER BY i\n"
+            "WITH collect([a]) AS sources\n"
+            "UNWIND range(0, size($targets) - 1) AS j\n"
+            f"OPTIONAL MATCH (b:{target.value} {{id: $targets[j]}})\n"
+            "WITH sources, j, b ORDER BY j\n"
+            "WITH sources, collect([b]) AS targets\n"
+            "UNWIND $rows AS row\n"
+            "WITH sources[row[0]][0] AS a, targets[row[1]][0] AS b, row\n"
+            "WHERE a IS NOT NULL AND b IS NOT NULL\n")
+
+
+def _row_values(rel: RelType) -> list[tuple[str, str]]:
+    """(property, the row element holding it): after the two endpoint positions, in
+    `relationship_columns` order."""
+    return [(p, f"row[{i}]") for i, p in enumerate(REL_PROPERTIES[rel], start=2)]
+
+
 def relationship_create_cypher(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
-    """CREATE one group's rows, each touching a node created in the same transaction (which has
-    no relationship yet, so there is nothing to merge with), and count them.
+    """CREATE one group's rows (`relationship_parameters`), each touching a node created in the
+    same transaction (which has no relationship yet, so there is nothing to merge with), and
+    count them.
 
     >>> print(relationship_create_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE))
+    UNWIND range(0, size($sources) - 1) AS i
+    OPTIONAL MATCH (a:Project {id: $sources[i]})
+    WITH i, a ORDER BY i
+    WITH collect([a]) AS sources
+    UNWIND range(0, size($targets) - 1) AS j
+    OPTIONAL MATCH (b:Enterprise {id: $targets[j]})
+    WITH sources, j, b ORDER BY j
+    WITH sources, collect([b]) AS targets
     UNWIND $rows AS row
-    MATCH (a:Project {id: row.source})
-    MATCH (b:Enterprise {id: row.target})
-    CREATE (a)-[e:BUILT_BY {document_id: row.document_id, rule: row.rule, printed_name: row.printed_name}]->(b)
+    WITH sources[row[0]][0] AS a, targets[row[1]][0] AS b, row
+    WHERE a IS NOT NULL AND b IS NOT NULL
+    CREATE (a)-[e:BUILT_BY {document_id: row[2], rule: row[3], printed_name: row[4]}]->(b)
     RETURN count(e) AS n
     """
-    props = ", ".join(f"{p}: row.{p}" for p in REL_PROPERTIES[rel])
-    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\n"
-            f"MATCH (b:{target.value} {{id: row.target}})\n"
-            f"CREATE (a)-[e:{rel.value} {{{props}}}]->(b)\nRETURN count(e) AS n")
+    props = ", ".join(f"{p}: {value}" for p, value in _row_values(rel))
+    return _endpoints_cypher(source, target) + f"CREATE (a)-[e:{rel.value} {{{props}}}]->(b)\nRETURN count(e) AS n"
 
 
 def relationship_merge_cypher(rel: RelType, source: NodeLabel, target: NodeLabel) -> str:
-    """MERGE one relationship per (source, target) and count them, so missing endpoints show.
+    """MERGE one relationship per (source, target) of one group's rows (`relationship_parameters`)
+    and count them, so missing endpoints show.
 
-    >>> print(relationship_merge_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE))
-    UNWIND $rows AS row
-    MATCH (a:Project {id: row.source})
-    MATCH (b:Enterprise {id: row.target})
+    >>> cypher = relationship_merge_cypher(RelType.BUILT_BY, NodeLabel.PROJECT, NodeLabel.ENTERPRISE)
+    >>> print("\\n".join(cypher.splitlines()[-3:]))
     MERGE (a)-[e:BUILT_BY]->(b)
-    SET e.document_id = row.document_id, e.rule = row.rule, e.printed_name = row.printed_name
+    SET e.document_id = row[2], e.rule = row[3], e.printed_name = row[4]
     RETURN count(e) AS n
     """
-    sets = ", ".join(f"e.{p} = row.{p}" for p in REL_PROPERTIES[rel])
-    return (f"UNWIND $rows AS row\nMATCH (a:{source.value} {{id: row.source}})\n"
-            f"MATCH (b:{target.value} {{id: row.target}})\n"
-            f"MERGE (a)-[e:{rel.value}]->(b)\nSET {sets}\nRETURN count(e) AS n")
+    sets = ", ".join(f"e.{p} = {value}" for p, value in _row_values(rel))
+    return (_endpoints_cypher(source, target)
+            + f"MERGE (a)-[e:{rel.value}]->(b)\nSET {sets}\nRETURN count(e) AS n")
 
 
 def delete_document_cypher() -> list[str]:
@@ -446,7 +491,6 @@ class Neo4jStore:
             raise StoreError(f"{rel.value} cannot join {source.value}->{target.value}", where=self.url,
                              fix=f"the ontology allows {allowed}")
         rows = unique_relationship_rows(rows)
-        columns = relationship_columns(rel)
         new_sources, new_targets = (created or {}).get(source, set()), (created or {}).get(target, set())
         fresh, rest = _split(rows, lambda row: row[0] in new_sources or row[1] in new_targets)
         parts = [(relationship_create_cypher(rel, source, target), fresh)] if fresh else []
@@ -455,7 +499,7 @@ class Neo4jStore:
         checks = [] if pending is None else pending
         for cypher, part in parts:
             for chunk in _chunks(part, STATEMENT_ROWS):
-                checks.append((tx.run(_LOAD_PREFIX + cypher, {"rows": parameter_rows(columns, chunk)}), len(chunk),
+                checks.append((tx.run(_LOAD_PREFIX + cypher, relationship_parameters(chunk)), len(chunk),
                                rel, source, target))
         if pending is None:
             self._check_merged(checks)

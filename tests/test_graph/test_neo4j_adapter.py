@@ -66,12 +66,15 @@ def test_load_document_sends_exact_cypher_in_one_write_transaction(neo4j_double)
          "SET n.name = coalesce(row.name, n.name), "
          "n.jurisdiction = coalesce(row.jurisdiction, n.jurisdiction), n.aliases = coalesce(row.aliases, n.aliases)",
          {"rows": [{"id": "enterprise-1", "name": "联想", "jurisdiction": None, "aliases": []}]}),
-        ("CYPHER replan=skip UNWIND $rows AS row\nMATCH (a:Project {id: row.source})\n"
-         "MATCH (b:Enterprise {id: row.target})\n"
-         "CREATE (a)-[e:BUILT_BY {document_id: row.document_id, rule: row.rule, printed_name: row.printed_name}]->(b)"
+        # each endpoint looked up once, in its list; a row holds their positions, then its values
+        ("CYPHER replan=skip UNWIND range(0, size($sources) - 1) AS i\n"
+         "OPTIONAL MATCH (a:Project {id: $sources[i]})\nWITH i, a ORDER BY i\nWITH collect([a]) AS sources\n"
+         "UNWIND range(0, size($targets) - 1) AS j\nOPTIONAL MATCH (b:Enterprise {id: $targets[j]})\n"
+         "WITH sources, j, b ORDER BY j\nWITH sources, collect([b]) AS targets\nUNWIND $rows AS row\n"
+         "WITH sources[row[0]][0] AS a, targets[row[1]][0] AS b, row\nWHERE a IS NOT NULL AND b IS NOT NULL\n"
+         "CREATE (a)-[e:BUILT_BY {document_id: row[2], rule: row[3], printed_name: row[4]}]->(b)"
          "\nRETURN count(e) AS n",
-         {"rows": [{"source": "project-1", "target": "enterprise-1", "document_id": "doc-a", "rule": "r.v1",
-                    "printed_name": "联想集团"}]}),
+         {"sources": ["project-1"], "targets": ["enterprise-1"], "rows": [[0, 0, "doc-a", "r.v1", "联想集团"]]}),
     ]
     lookup = neo4j_double.queries()[-1]
     assert lookup == ("MATCH (d:Document) WHERE d.id IN $ids RETURN d.id AS id, d.sha256 AS sha, d.rule AS rule",
@@ -95,7 +98,8 @@ def test_replacing_deletes_the_old_facts_first_in_the_same_transaction(neo4j_dou
                       "SET n.document_id = null, "
                       "n.issuers = [], n.date = null, n.doc_number = null, n.period_start = null, n.period_end = null, "
                       "n.region = null, n.status = null")
-    assert statements[-1][0].startswith("CYPHER replan=skip UNWIND $rows AS row\nMATCH (a:Project")
+    assert statements[-1][0].startswith("CYPHER replan=skip UNWIND range(0, size($sources) - 1) AS i\n"
+                                        "OPTIONAL MATCH (a:Project")
     assert neo4j_double.session.execute_write.call_count == 1
 
 
