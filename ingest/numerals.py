@@ -34,7 +34,8 @@ UNITS = (
 )
 MONEY_UNITS = ("元", "美元")
 
-NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+# A typeset page's spaces inside a figure are read through: "1 000" (thousands), "3 .1" (before the point).
+NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?: ?\.\d+)?"
            r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
 # Every prose target starts from a match of QUANTITY.
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
@@ -66,11 +67,11 @@ def cn_to_number(s: str) -> float:
 
     >>> cn_to_number("三千五百"), cn_to_number("十五"), cn_to_number("一百零五"), cn_to_number("2.5")
     (3500.0, 15.0, 105.0, 2.5)
-    >>> cn_to_number("三点五"), cn_to_number("1,200")
-    (3.5, 1200.0)
+    >>> cn_to_number("三点五"), cn_to_number("1,200"), cn_to_number("1 000"), cn_to_number("3 .1")
+    (3.5, 1200.0, 1000.0, 3.1)
     """
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
-        return float(s.replace(",", ""))
+    if re.fullmatch(r"[\d, ]+(?: ?\.\d+)?", s):
+        return float(s.replace(",", "").replace(" ", ""))
     whole, _, frac = s.partition("点")
     total: float = 0
     current = 0

@@ -162,9 +162,14 @@ def _strip_frame(metric: str) -> tuple[str, int]:
 
 
 def _strip_comparator(segment: str) -> tuple[str, str | None]:
-    """Split "…比重力争达到" into ("…比重", ">=")."""
+    """Split "…比重力争达到" into ("…比重", ">="); a typeset space before the number is no part of either.
+
+    >>> _strip_comparator("比重突破 ")
+    ('比重', '>=')
+    """
     comparator = None
     changed = True
+    segment = segment.rstrip(" \u3000")
     while changed and segment:
         changed = False
         for word, comp in _COMPARATOR_WORDS:
@@ -462,6 +467,10 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
     elif not metric and prev is not None and _stretch_tier(text, prev, clause_start, seg, q):
         # "增长6%,力争7%": the clause after a target only raises its figure, a second tier of its metric.
         metric, rule, metric_start = prev.metric, RULE_TWO_TIER, seg.start
+    elif not metric and prev is not None and text[prev.end:clause_start].strip() in (",", "，") \
+            and seg.text.strip() in ("", "约", "近", "逾"):
+        # "改造项目50个,约605万平方米": a clause of only a figure measures the same subject another way.
+        metric, metric_start = prev.metric, seg.start
     elif not metric and (prev is None or prev.end <= clause_start):
         # "高新技术企业数量增加一倍,达到2000家": the clause before names what reaches the figure.
         metric = _preceding_subject(text, s_start, clause_start)
