@@ -68,6 +68,7 @@ from plankg.ingest.platforms import (
 )
 from plankg.ingest.projects import row_project
 from plankg.ingest.responsibility import (
+    RULE_LEAD_PHRASE,
     DepartmentMention,
     Passage,
     ResponsibilityClause,
@@ -276,8 +277,11 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                     above = ctx.frame.block_before(b)
                     kept: list[ResponsibilityClause] = []
                     for c in clauses:
-                        whole = c if c.departments and c.start < c.departments[0].start - 6 else \
-                            label_under_paragraph(text, above, c)
+                        # task text before the units, or after them in a clause that opens with who leads it
+                        # ("由县发改局牵头,县自然资源局配合,在9月底前完成…")
+                        covers = bool(c.departments) and (c.start < c.departments[0].start - 6 or (
+                            c.rule == RULE_LEAD_PHRASE and c.end > c.departments[-1].end + 6))
+                        whole = c if covers else label_under_paragraph(text, above, c)
                         if whole is not None:
                             kept.append(whole)
                     clauses = kept

@@ -277,6 +277,7 @@ class PlanMeta:
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s*\n\s*", "", title).strip()
     title = _PART_NUMBER.sub("", title)  # "…分工方案(一)": the first part of a page split in parts
+    title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
     return title.strip("《》“”\" ")
 
 

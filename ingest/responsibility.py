@@ -667,6 +667,30 @@ _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^�
                             r"[ \u3000]*(?:[。;；]|$)", re.M)
 
 
+# A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
+_LEAD_CLAUSE = re.compile(r"由(?=[^,，。;；:：]{2,60}?牵头)")
+
+
+def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                  registry: DepartmentRegistry) -> list[ResponsibilityClause]:
+    """The clauses of a paragraph that open with "由X牵头" (one task each, to the clause's end), when every unit
+    named is a government body.
+
+    >>> t = "会议要求,由县发改局牵头,县自然资源局配合,在9月底前完成供地工作;由县园区管委会牵头,在12月底前完成。"
+    >>> [[d.name for d in c.departments] for c in _lead_clauses(t, 0, len(t), "", None, default_registry())]
+    [['县发改局', '县自然资源局'], ['县园区管委会']]
+    """
+    out: list[ResponsibilityClause] = []
+    for m in _LEAD_CLAUSE.finditer(text, start, end):
+        stop = min((i for i in (text.find(ch, m.end(), end) for ch in "。;；") if i >= 0), default=end)
+        deps = _lead_phrase(text, m.start(), stop, registry)
+        if deps:
+            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
+                                            text[m.start():stop + 1 if stop < end else stop], m.start(),
+                                            min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
+    return out
+
+
 def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
     """A sentence of units and a duty verb alone ("…整治工作。市生态环境局负责。"), the item's last such one:
     only when every piece is a government body.
@@ -891,6 +915,8 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         cursor = g_end
     if not found:
         found = _units_before_tasks(text, start, end, ref, section, registry)
+    if not found and kind == "paragraph":
+        found = _lead_clauses(text, start, end, ref, section, registry)
     if not found and (kind == "item" or continued):
         deps = _lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
         if deps:
