@@ -163,7 +163,7 @@ _ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续"
 
 @lru_cache(maxsize=1)
 def _opening_words() -> re.Pattern[str]:
-    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_VERBS + _ADVERBS)})+")
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + _ADVERBS)})+了?")
 
 
 def _strip_verb(text: str, s: int, e: int) -> int:

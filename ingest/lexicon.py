@@ -220,7 +220,7 @@ FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引�
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
-                       "指导") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # 服务, 帮助 stand in names
+                       "指导", "其中") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 
 # Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",
@@ -300,7 +300,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
 服务保障 保障 以上 以 在 向 为
 改扩建 扩建 改建 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
-对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 重点支持 依法 大批 一批
+对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
 揭牌 跻身 入选 荣获 挂牌 争列 融合发展
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射

@@ -763,3 +763,8 @@ def test_clauses_of_a_paragraph_that_open_with_who_leads_them():
 def test_a_reposting_sites_full_text_note_is_no_part_of_a_title():
     assert _plan("2020年紫金县人民政府工作报告(全文)\n各位代表:\n现在,我代表县人民政府向大会报告工作。\n").title == \
         "2020年紫金县人民政府工作报告"
+
+
+def test_a_firms_name_starts_after_the_verb_its_particle_and_a_discourse_word():
+    assert _firms("一、任务\n1.吸引了高巨创新、好盈科技等74家企业常态化到我区开展测试。\n") == ["高巨创新", "好盈科技"]
+    assert _firms("一、任务\n1.其中凯盛石英材料(太湖)有限公司的生产线项目开工。\n") == ["凯盛石英材料(太湖)有限公司"]
