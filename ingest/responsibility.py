@@ -667,6 +667,30 @@ _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^�
                             r"[ \u3000]*(?:[。;；]|$)", re.M)
 
 
+# Units opening an item as the subject of its duty: "1、派出所负责养犬管理的日常指导工作" (a 职责分工 list).
+_DUTY_SUBJECT = re.compile(rf"[ \u3000]*(?P<units>[^,，。;；:：\s(（]{{2,30}}?)(?:{_EACH})?(?:{_DUTY}|牵头负责)(?!的)")
+
+
+def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
+    """The units a numbered item opens with as the subject of 负责: every piece shaped like a unit, one at least
+    a government body or a unit of a town (派出所, 城管中队).
+
+    >>> t = "1、派出所负责养犬管理的日常指导工作,并具体负责养犬登记。"
+    >>> [d.name for d in _duty_subject(t, 0, len(t), default_registry())]
+    ['派出所']
+    >>> _duty_subject("1、工作人员负责登记。", 0, 10, default_registry())
+    []
+    """
+    marker = match_marker(text[start:end])
+    m = _DUTY_SUBJECT.match(text, start + (marker[3] if marker else 0), end)
+    if m is None:
+        return []
+    pieces = split_units(m["units"], m.start("units"))
+    if not pieces or not all(registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces):
+        return []
+    return [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
+
+
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
 _LEAD_CLAUSE = re.compile(r"由(?=[^,，。;；:：]{2,60}?牵头)")
 
@@ -918,7 +942,8 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
     if not found and kind == "paragraph":
         found = _lead_clauses(text, start, end, ref, section, registry)
     if not found and (kind == "item" or continued):
-        deps = _lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
+        deps = (_lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
+                or _duty_subject(text, start, end, registry))
         if deps:
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))

@@ -768,3 +768,10 @@ def test_a_reposting_sites_full_text_note_is_no_part_of_a_title():
 def test_a_firms_name_starts_after_the_verb_its_particle_and_a_discourse_word():
     assert _firms("一、任务\n1.吸引了高巨创新、好盈科技等74家企业常态化到我区开展测试。\n") == ["高巨创新", "好盈科技"]
     assert _firms("一、任务\n1.其中凯盛石英材料(太湖)有限公司的生产线项目开工。\n") == ["凯盛石英材料(太湖)有限公司"]
+
+
+def test_units_opening_numbered_items_as_the_subject_of_their_duty():
+    got = _resp("三、职责分工\n1、派出所负责养犬管理的日常指导工作,并具体负责养犬登记。\n"
+                "2、城管行政执法中队负责对街面流动犬只的查处。\n3、工作人员负责登记。\n")
+    assert got == [("派出所负责养", [("派出所", "responsible")]),
+                   ("城管行政执法", [("城管行政执法中队", "responsible")])]
