@@ -15,11 +15,13 @@ name,n,tags
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEEDS_QUOTES = re.compile('[,"\r\n]')  # a cell holding one of these is quoted
 
 
 def excel_safe(text: str) -> str:
@@ -61,12 +63,14 @@ def csv_line(cells: Sequence[str]) -> str:
     """
     if len(cells) == 1 and cells[0] == "":
         return '""'  # a lone empty cell, not an empty line
-    return ",".join('"' + c.replace('"', '""') + '"' if any(ch in c for ch in ',"\r\n') else c for c in cells)
+    return ",".join('"' + c.replace('"', '""') + '"' if c and _NEEDS_QUOTES.search(c) else c for c in cells)
 
 
 def csv_text(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, escape: bool = True) -> str:
     """The table as CSV text, lines ending in a newline, except the last (print adds one)."""
-    return "\n".join(csv_line([csv_cell(v, escape=escape) for v in row]) for row in [header, *rows])
+    # text cells (most of a matrix: empty ones) as `csv_cell` writes them, without a call each
+    return "\n".join(csv_line([(excel_safe(v) if escape and v else v) if type(v) is str else csv_cell(v, escape=escape)
+                                for v in row]) for row in [header, *rows])
 
 
 def write_csv(path: str | Path, header: Sequence[Any], rows: Iterable[Sequence[Any]], *, excel: bool = False,

@@ -40,6 +40,7 @@ import collections
 import html
 import json
 import math
+import operator
 import re
 import zlib
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
@@ -47,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 import networkx as nx
 
@@ -264,23 +265,18 @@ def _facts(attrs: Mapping[str, Any], *, skip: frozenset[str] = frozenset()) -> l
     return pairs
 
 
-class _Interned:
-    """A lookup table that stores each distinct value once and hands out its index.
+class _Interned(dict[Any, int]):
+    """A lookup table that stores each distinct value once and hands out its index: a dict from
+    value to index, the values in the order they came. Looking a value up (`table[value]`, a
+    dict's own lookup however many millions of times a corpus' views ask) adds it when new.
 
     >>> table = _Interned()
-    >>> table("市科技局"), table("杭州市"), table("市科技局"), table.values
+    >>> table["市科技局"], table["杭州市"], table["市科技局"], list(table)
     (0, 1, 0, ['市科技局', '杭州市'])
     """
 
-    def __init__(self) -> None:
-        self._index: dict[Any, int] = {}
-        self.values: list[Any] = []
-
-    def __call__(self, value: Any) -> int:
-        index = self._index.get(value)
-        if index is None:
-            index = self._index[value] = len(self.values)
-            self.values.append(value)
+    def __missing__(self, value: Any) -> int:
+        index = self[value] = len(self)
         return index
 
 
@@ -375,6 +371,19 @@ def canonical_order(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 Edge: TypeAlias = "tuple[Hashable, Hashable, Any, dict[str, Any]]"
 
 
+_TEXT_EDGE_ORDER = operator.itemgetter(0, 1, 2)  # `_edge_order` of an edge whose ends and key are strings
+
+
+def _by_str(items: Collection[Hashable], text_ids: bool) -> list[Any]:
+    """`items` in the order of their `str`: with `text_ids` (all strings) their own order, without
+    a call per item.
+
+    >>> _by_str({"b", "a"}, True), _by_str({10, 9}, False)
+    (['a', 'b'], [10, 9])
+    """
+    return sorted(cast("Collection[str]", items)) if text_ids else sorted(items, key=str)
+
+
 def _edge_order(edge: Edge) -> tuple[str, str, str]:
     return str(edge[0]), str(edge[1]), str(edge[2])
 
@@ -395,6 +404,15 @@ class Adjacency:
     out: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]]
     into: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]]
     nodes: dict[Hashable, dict[str, Any]]  # each node's attributes (networkx' own dicts)
+    # each node's targets, each with its edges by key (networkx' own dicts): a part looks up the few
+    # of a department's thousands of targets that it holds
+    succ: dict[Hashable, dict[Hashable, dict[Any, dict[str, Any]]]]
+    # every node and edge key a string (a graph read from a store): then their own order is the
+    # canonical one, and sorting needs no `str` call per item
+    text_ids: bool = False
+    # (target, document) of each edge whose document is neither of its ends': a part names the
+    # documents of its nodes and of these edges alone (`OrderedGraph.document_ids`)
+    other_documents: dict[Hashable, list[tuple[Hashable, str]]] = field(default_factory=dict)
     # what a node's or an edge's row holds before a view numbers its strings: the same in every
     # view of the graph, so worked out once (`_node_entry`, `_edge_entry`)
     node_entries: dict[Hashable, tuple] = field(default_factory=dict)
@@ -405,14 +423,26 @@ class Adjacency:
         out: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]] = {node: [] for node in graph}
         into: dict[Hashable, list[tuple[Hashable, Any, dict[str, Any]]]] = {node: [] for node in graph}
         # the adjacency's own dicts, in the order graph.edges() lists them, without a view per edge
-        for s, targets in graph.adjacency():
+        succ = dict(graph.adjacency())
+        nodes = dict(graph.nodes(data=True))
+        other_documents: dict[Hashable, list[tuple[Hashable, str]]] = {}
+        for s, targets in succ.items():
             listed = out[s]
+            own = nodes[s].get("document_id")
             for t, keyed in targets.items():
                 arriving = into[t]
                 for key, attrs in keyed.items():
                     listed.append((t, key, attrs))
                     arriving.append((s, key, attrs))
-        return cls(out, into, dict(graph.nodes(data=True)))
+                    document = attrs.get("document_id")
+                    if document and document != own and document != nodes[t].get("document_id"):
+                        other_documents.setdefault(s, []).append((t, document))
+        text_ids = all(type(node) is str for node in succ) and all(
+            type(key) is str for targets in succ.values() for keyed in targets.values() for key in keyed)
+        return cls(out, into, nodes, succ, text_ids, other_documents)
+
+
+_HEAVY = 32  # a node with more targets than this has the edges to a part's nodes found from their end
 
 
 @dataclass(frozen=True)
@@ -451,15 +481,43 @@ class OrderedGraph:
         """The nodes `keep` of `graph` and the edges between them (`graph.subgraph(keep)`, ordered),
         read from `adjacency` (`Adjacency.of(graph)`)."""
         members = keep if isinstance(keep, (set, frozenset)) else set(keep)
-        edges: list[Edge] = [(s, t, key, attrs) for s in members for t, key, attrs in adjacency.out[s]
-                             if t in members]
-        edges.sort(key=_edge_order)
+        edges: list[Edge] = []
+        append = edges.append
+        succ, into = adjacency.succ, adjacency.into
+        # each edge found once, from the end with fewer edges to look through: a department's
+        # thousands of tasks are reached from the part's tasks, which have a few sources each
+        heavy = set()
+        for s in members:
+            targets = succ[s]
+            if len(targets) > _HEAVY:
+                heavy.add(s)
+                continue
+            for t, keyed in targets.items():
+                if t in members:
+                    for key, attrs in keyed.items():
+                        append((s, t, key, attrs))
+        if heavy:
+            for t in members:
+                sources = into[t]
+                if len(sources) <= len(heavy):
+                    for s, key, attrs in sources:
+                        if s in heavy:
+                            append((s, t, key, attrs))
+                else:
+                    for s in heavy:
+                        between = succ[s].get(t)
+                        if between is not None:
+                            for key, attrs in between.items():
+                                append((s, t, key, attrs))
+        # (source, target, key) tells every edge apart: any order in, one order out
+        edges.sort(key=_TEXT_EDGE_ORDER if adjacency.text_ids else _edge_order)
+        text_ids = adjacency.text_ids
 
         def near(node: Hashable, incoming: bool) -> list[Hashable]:
             listed = adjacency.into[node] if incoming else adjacency.out[node]
-            return sorted({other for other, _, _ in listed if other in members}, key=str)
+            return _by_str({other for other, _, _ in listed if other in members}, text_ids)
 
-        return cls(sorted(members, key=str), edges, adjacency.nodes, graph.graph, near, adjacency)
+        return cls(_by_str(members, text_ids), edges, adjacency.nodes, graph.graph, near, adjacency)
 
     def predecessors(self, node: Hashable) -> list[Hashable]:
         return self._near(node, True)
@@ -475,8 +533,16 @@ class OrderedGraph:
 
     def document_ids(self) -> set[str]:
         """The documents its nodes and edges name."""
-        ids = {a["document_id"] for n in self.nodes if (a := self.node_attrs[n]).get("document_id")}
-        return ids | {e[3]["document_id"] for e in self.edges if e[3].get("document_id")}
+        attrs = self.node_attrs
+        ids: set[Any] = {attrs[n].get("document_id") for n in self.nodes}
+        if self.adjacency is None:
+            ids.update([e[3].get("document_id") for e in self.edges])
+        else:  # an edge of the part whose document is one of its ends' is named already
+            members, others = set(self.nodes), self.adjacency.other_documents
+            ids.update([document for s in self.nodes if s in others for t, document in others[s] if t in members])
+        ids.discard(None)
+        ids.discard("")
+        return ids
 
     def layout_graph(self, kept: Sequence[Hashable]) -> nx.MultiDiGraph:
         """The nodes `kept` (all, or what a cap left) and the edges between them, in canonical
@@ -517,12 +583,13 @@ _INHERITED = -2  # an edge's document is the one its endpoints have (the default
 
 
 def _node_entry(node: Hashable, attrs: Mapping[str, Any], documents: Mapping[str, str],
-                cut: int) -> tuple[str, Any, Any, str, str, list[tuple[str, str]], list[str], int]:
+                cut: int) -> tuple[str, Any, Any, str, str, tuple[tuple[str, str], ...], tuple[str, ...], int]:
     """What a node's row holds before a view numbers its strings: (type, name or 0 when the page
-    rebuilds it, document id, ref, quote, facts, aliases, 1 if the quote was cut to `cut`).
+    rebuilds it, document id, ref, quote, facts, aliases, 1 if the quote was cut to `cut`). Tuples
+    of strings all through, which the collector stops tracking: a corpus' views cache one per node.
 
     >>> _node_entry("t", {"label": "Task", "name": "1 建设", "ref": "1", "text": "建设"}, {}, 0)
-    ('Task', 0, None, '1', '建设', [], [], 0)
+    ('Task', 0, None, '1', '建设', (), (), 0)
     """
     label = str(attrs.get("label", ""))
     name: Any = str(attrs.get("name", node))
@@ -538,25 +605,25 @@ def _node_entry(node: Hashable, attrs: Mapping[str, Any], documents: Mapping[str
         name = 0
     elif label == _DOCUMENT and doc_id and name == documents.get(doc_id, doc_id):
         name = 0  # the docs table holds it
-    pairs = _facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else _NO_SKIP)
-    return label, name, doc_id, ref, quote, pairs, [str(a) for a in attrs.get("aliases") or ()], was_cut
+    pairs = tuple(_facts(attrs, skip=_TARGET_NAME_FIELDS if is_target else _NO_SKIP))
+    return label, name, doc_id, ref, quote, pairs, tuple(str(a) for a in attrs.get("aliases") or ()), was_cut
 
 
 def _edge_entry(key: Any, attrs: Mapping[str, Any], source: Mapping[str, Any],
-                target: Mapping[str, Any]) -> tuple[str, str, int | str, Any, list[tuple[str, str]], float]:
+                target: Mapping[str, Any]) -> tuple[str, str, int | str, Any, tuple[tuple[str, str], ...], float]:
     """What an edge's row holds before a view numbers its strings: (type, role, printed name, or
     -1 for none, -2 / -3 for printed as the target / source is named; document id, or -2 when it
     is the document of the target, else of the source; facts, width).
 
     >>> _edge_entry("R", {"type": "R", "role": "lead", "printed_name": "科技局", "document_id": "d"},
     ...             {"name": "市科技局"}, {"name": "1 建设", "document_id": "d"})
-    ('R', 'lead', '科技局', -2, [], 0)
+    ('R', 'lead', '科技局', -2, (), 0)
     """
     rel = str(attrs.get("type", key))
     doc = attrs.get("document_id")
     printed = attrs.get("printed_name") or attrs.get("printed_title") or ""
-    extra = [(_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k), _code_text(k, v))
-             for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", [])]
+    extra = tuple((_EDGE_FACTS.get(k) or _COLUMN_ZH.get(k) or _FACT_ZH.get(k, k), _code_text(k, v))
+                  for k, v in attrs.items() if k not in _EDGE_KNOWN and v not in (None, "", []))
     inherited = target.get("document_id") or source.get("document_id")
     printed_code: int | str
     if not printed:
@@ -631,14 +698,10 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
     type_keys = {label: i for i, label in enumerate(sorted(present, key=lambda x: (order.get(x, len(order)), x)))}
     rels_present = {str(a.get("type", k)) for s, t, k, a in graph.edges if s in index and t in index}
     rel_keys = {rel: i for i, rel in enumerate(sorted(rels_present, key=lambda x: (order.get(x, len(order)), x)))}
-    doc_of, strings, keys, roles = _Interned(), _Interned(), _Interned(), _Interned()
-    roles("")
-
-    def doc_index(doc_id: str | None) -> int:
-        return doc_of(doc_id) if doc_id else -1
+    doc_of, strings, keys, roles = _Interned(), _Interned(), _Interned(), _Interned({"": 0})  # role 0: none
 
     def fact_row(pairs: Sequence[tuple[str, str]]) -> list[int]:
-        return [i for zh, text in pairs for i in (keys(zh), strings(text))]
+        return [i for zh, text in pairs for i in (keys[zh], strings[text])]
 
     rows: list[list[Any]] = []
     aliases: list[list[Any]] = []  # [node, [string…]]: other names a search finds the node by (市科技局)
@@ -653,9 +716,10 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
         label, name, doc_id, ref, quote, pairs, also, was_cut = entry
         truncated += was_cut
         quotes.append(quote)
-        rows.append([type_keys[label], name, doc_index(doc_id), strings(ref) if ref else -1, quote, fact_row(pairs)])
+        rows.append([type_keys[label], name, doc_of[doc_id] if doc_id else -1, strings[ref] if ref else -1, quote,
+                     fact_row(pairs) if pairs else []])
         if also:
-            aliases.append([len(rows) - 1, [strings(a) for a in also]])
+            aliases.append([len(rows) - 1, [strings[a] for a in also]])
     if truncated:
         notes.append(f"为控制文件大小，悬停提示中的原文截至前 {cut} 字（{truncated:,} 处）。")
     _share_quotes(rows, quotes, graph, kept, index)
@@ -673,9 +737,10 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
                 edge_entries[(s, t, key)] = edge_entry
         rel, role, printed_code, doc, extra, width = edge_entry
         if isinstance(printed_code, str):
-            printed_code = strings(printed_code)
-        group = (index[s], rel_keys[rel], roles(role), printed_code, doc if doc == _INHERITED else doc_index(doc),
-                 tuple(fact_row(extra)), width)
+            printed_code = strings[printed_code]
+        group = (index[s], rel_keys[rel], roles[role], printed_code,
+                 doc if doc == _INHERITED else doc_of[doc] if doc else -1, tuple(fact_row(extra)) if extra else (),
+                 width)
         groups.setdefault(group, []).append(index[t])
     edges = []
     for (source, *rest), targets in groups.items():
@@ -693,8 +758,8 @@ def graph_to_view(graph: nx.MultiDiGraph | OrderedGraph, title: str, caption: st
         rel_style = REL_STYLES.get(rel) or RelStyle(next(extra_colours, "#999999"))
         rels.append([rel, type_zh(rel), rel_style.colour, int(rel_style.dashed), *([1] if rel in undirected else [])])
 
-    payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of.values],
-                               "roles": roles.values, "keys": keys.values, "strings": strings.values,
+    payload: dict[str, Any] = {"types": types, "rels": rels, "docs": [documents.get(d, d) for d in doc_of],
+                               "roles": list(roles), "keys": list(keys), "strings": list(strings),
                                "taskNameChars": TASK_NAME_CHARS, "nodes": nodes, "edges": edges, "physics": physics}
     if aliases:
         payload["aliases"] = aliases
@@ -774,7 +839,7 @@ def _rebuilt_name(label: str, ref: str, quote: str) -> str:
     >>> _rebuilt_name("Section", "三", "打造创新平台")
     '三 打造创新平台'
     """
-    if label == NodeLabel.TASK.value and len(quote) > TASK_NAME_CHARS:
+    if label == _TASK and len(quote) > TASK_NAME_CHARS:
         quote = quote[:TASK_NAME_CHARS] + "…"
     return f"{ref} {quote}" if ref else quote  # no strip(): Python's and JavaScript's differ
 

@@ -81,6 +81,22 @@ class ResponsibilityMatrix:
         role = self.roles.get((task_id, department_id))
         return ROLE_ZH.get(role, role) if role else ""
 
+    def role_cells(self, task_id: str, column: Mapping[str, int], width: int) -> list[str]:
+        """`width` cells, the task's `role` in the cell `column` gives its department (a department
+        id -> index map of the table's columns), the rest empty: from the task's few roles, not a
+        lookup per column.
+
+        >>> m = ResponsibilityMatrix([], [], {("t", "d"): "lead", ("t", "e"): "support"})
+        >>> m.role_cells("t", {"e": 0, "x": 1}, 2)
+        ['配合', '']
+        """
+        cells = [""] * width
+        for department, role in self.roles_of(task_id):
+            i = column.get(department)
+            if i is not None and role:
+                cells[i] = ROLE_ZH.get(role, role)
+        return cells
+
 
 def _ref_key(ref: str) -> list:
     """Numbering paths in reading order: "二.(十).2" after "二.(九).10" only by position, so
@@ -99,29 +115,43 @@ def responsibility_matrix(source: GraphReader | nx.MultiDiGraph, *,
         graph = store_to_networkx(source, document_ids=document_ids)
     documents = graph.graph.get("documents", {})
     roles: dict[tuple[str, str], str] = {}
-    for s, t, key, attrs in graph.edges(keys=True, data=True):
-        if key != R.RESPONSIBLE_FOR.value:
-            continue
-        role = attrs.get("role") or "responsible"
-        old = roles.get((t, s))
-        if old is None or _ROLE_RANK.get(role, 9) < _ROLE_RANK.get(old, 9):
-            roles[(t, s)] = role
+    responsible, structure, plan_label = R.RESPONSIBLE_FOR.value, (R.HAS_TASK.value, R.HAS_SECTION.value), L.PLAN.value
+    # the edges in graph.edges() order, read from the adjacency's own dicts (one key per pair)
+    for s, targets in graph.adjacency():
+        for t, keyed in targets.items():
+            attrs = keyed.get(responsible)
+            if attrs is None:
+                continue
+            role = attrs.get("role") or "responsible"
+            old = roles.get((t, s))
+            if old is None or _ROLE_RANK.get(role, 9) < _ROLE_RANK.get(old, 9):
+                roles[(t, s)] = role
     task_ids = {t for t, _ in roles}
     dept_tasks: dict[str, int] = {}
     for _, d in roles:
         dept_tasks[d] = dept_tasks.get(d, 0) + 1
 
-    def plan_of(task: str) -> tuple[str, str]:
+    def climb(task: str) -> tuple[str, str]:
         stack, seen = [task], set()
         while stack:
             node = stack.pop()
             for s, _, key in graph.in_edges(node, keys=True):
-                if key in (R.HAS_TASK.value, R.HAS_SECTION.value) and s not in seen:
-                    if graph.nodes[s].get("label") == L.PLAN.value:
+                if key in structure and s not in seen:
+                    if graph.nodes[s].get("label") == plan_label:
                         return graph.nodes[s].get("name", ""), str(s)
                     seen.add(s)
                     stack.append(s)
         return "", ""
+
+    # the climb depends on a task's parents alone: the tasks of one section climb once
+    climbed: dict[tuple, tuple[str, str]] = {}
+
+    def plan_of(task: str) -> tuple[str, str]:
+        parents = tuple(s for s, _, key in graph.in_edges(task, keys=True) if key in structure)
+        found = climbed.get(parents)
+        if found is None:
+            found = climbed[parents] = climb(task)
+        return found
 
     tasks = []
     for t in task_ids:
@@ -153,8 +183,9 @@ def write_matrix_csv(source: MatrixSource, out_path: str | Path) -> Path:
     path = Path(out_path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        column, width = {d.id: i for i, d in enumerate(matrix.departments)}, len(matrix.departments)
         write_csv(path, ["规划", "文件", "编号", "任务", *(d.name for d in matrix.departments)],
-                  ([t.plan, t.document, t.ref, t.text, *(matrix.role(t.id, d.id) for d in matrix.departments)]
+                  ([t.plan, t.document, t.ref, t.text, *matrix.role_cells(t.id, column, width)]
                    for t in matrix.tasks), excel=True)
     except OSError as exc:
         raise VizError(f"cannot write the responsibility matrix: {exc.strerror}", where=str(path),
@@ -383,8 +414,9 @@ def write_matrix_parts(source: MatrixSource, out_dir: str | Path, *, cap: int = 
                                  encoding="utf-8")
             used = {d for t in tasks for d, _ in matrix.roles_of(t.id)}
             departments = [d for d in matrix.departments if d.id in used]
+            column = {d.id: i for i, d in enumerate(departments)}
             write_csv(part_csv, ["规划", "文件", "编号", "任务", *(d.name for d in departments)],
-                      ([t.plan, t.document, t.ref, t.text, *(matrix.role(t.id, d.id) for d in departments)]
+                      ([t.plan, t.document, t.ref, t.text, *matrix.role_cells(t.id, column, len(departments))]
                        for t in tasks), excel=True)
             parts.append(TablePart(part_page, part_csv, title.removeprefix("责任矩阵："), tasks[0].document,
                                    len(tasks), len(departments)))
