@@ -96,7 +96,7 @@ DEADLINE_PATTERN = (r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底|前|以前|年底前|�
                     r"[一二三四]季度|第[一二三四]季度|20\d{2}年[一二三四上下]?.{0,6}|年内(?:持续)?(?:推进|完成)|持续推进|长期坚持)")
 # "按职责分工负责" is written in several ways: an optional basis, then the verb.
 DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
-              "根据职责", "按职能", "各司其职", "分别", "共同", "分工")
+              "根据职责", "依职责", "依照职责", "依据职责", "按职能", "各司其职", "分别", "共同", "分工")
 DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导")
 
 # Endings of a town's, township's or village's name: in a table's unit column the name stands for its government

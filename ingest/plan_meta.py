@@ -408,14 +408,18 @@ def _names_unit(name: str, registry: DepartmentRegistry) -> bool:
 
 
 def _first_of_two(body: str) -> str:
-    """The first of two plans an unquoted title issues together ("A行动方案和B行动方案": A行动方案).
+    """The first of two plans an unquoted title issues together ("某市A行动方案和某市B行动方案"): both parts
+    complete a title and open alike (their place); "…责任清单和重点任务分解表" is one document's title.
 
     >>> _first_of_two("某市学前教育发展行动方案和某市义务教育均衡发展行动方案"), _first_of_two("科技和人才工作方案")
     ('某市学前教育发展行动方案', '科技和人才工作方案')
+    >>> _first_of_two("某市建设任务责任清单和重点任务分解表")
+    '某市建设任务责任清单和重点任务分解表'
     """
     for m in re.finditer(r"和|及|与", body):
         first, second = body[:m.start()], body[m.end():]
-        if len(first) >= 6 and len(second) >= 6 and _completes_title(first) and _completes_title(second):
+        if len(first) >= 6 and len(second) >= 6 and _completes_title(first) and _completes_title(second) \
+                and second[:2] == first[:2]:
             return first
     return body
 

@@ -146,7 +146,7 @@ _FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?
                  r"(?:为|是|作为)"
                  r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # "(逗号前为牵头单位,下同)": the units before the list's first comma (or semicolon) lead.
-_BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:的|面的)?(?:单位|部门)?(?:为|是)"
+_BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:面的|的|面)?(?:单位|部门)?(?:为|是)"
                      r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 _CONVENTION = re.compile(rf"(?:{_FIRST_LISTED}|{_BEFORE_SEPARATOR})")
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
@@ -780,7 +780,8 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
             # "牵头单位:市文广旅游局 责任单位:…": the cell labels its units' roles itself.
             d, _ = _parse_labelled(c, off, registry)
             deps.extend(d)
-        elif role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(c.rstrip("。")):
+        elif role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(
+                _CONVENTION_NOTE.sub("", c).rstrip("。 ")):  # "…(办事处)。(分号前面为牵头单位,下同)": a note
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
             d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
             deps.extend(d)

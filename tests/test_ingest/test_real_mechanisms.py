@@ -775,3 +775,20 @@ def test_units_opening_numbered_items_as_the_subject_of_their_duty():
                 "2、城管行政执法中队负责对街面流动犬只的查处。\n3、工作人员负责登记。\n")
     assert got == [("派出所负责养", [("派出所", "responsible")]),
                    ("城管行政执法", [("城管行政执法中队", "responsible")])]
+
+
+# --------------------------------------------------------------------------- seventeenth round (m01-m18)
+
+def test_a_lead_note_in_a_table_cell_and_a_duty_by_its_mandate():
+    got = _resp("序号 |\n工作任务 |\n具体举措 |\n责任单位 |\n1 |\n加快提升竹林资源质效 |\n"
+                "改造低产低效竹林1.8万亩以上。 |\n"
+                "市自然资源和规划局;各镇(街道)人民政府(办事处)。(分号前面为牵头单位,下同) |\n")
+    assert got == [("加快提升竹林", [("市自然资源和规划局", "lead"), ("各镇(街道)人民政府(办事处)", "support")])]
+    got = _resp("一、任务\n1.开展安全检查。(镇安委办牵头,镇安委会各成员单位依职责负责)\n")
+    assert got == [("开展安全检查", [("镇安委办", "lead"), ("镇安委会各成员单位", "support")])]
+
+
+def test_one_document_titled_by_two_nouns_is_not_two_plans():
+    plan = _plan("某市人民政府办公室关于印发某市建设任务责任清单和重点任务分解表的通知\n各镇人民政府:\n"
+                 "现印发给你们。\n")
+    assert plan.title == "某市建设任务责任清单和重点任务分解表"
