@@ -792,3 +792,11 @@ def test_one_document_titled_by_two_nouns_is_not_two_plans():
     plan = _plan("某市人民政府办公室关于印发某市建设任务责任清单和重点任务分解表的通知\n各镇人民政府:\n"
                  "现印发给你们。\n")
     assert plan.title == "某市建设任务责任清单和重点任务分解表"
+
+
+# --------------------------------------------------------------------------- eighteenth round (k01-k21)
+
+def test_a_data_providing_unit_labelled_under_its_indicator():
+    got = _resp("(一)经济发展\n1.地区生产总值增长7%\n\n数据提供单位:旗统计局\n\n2.全员劳动生产率增长5.2%\n\n"
+                "数据提供单位:旗统计局\n\n3.常住人口城镇化率达到81%\n\n数据提供单位:旗统计局\n")
+    assert got[:2] == [("地区生产总值", [("旗统计局", "responsible")]), ("全员劳动生产", [("旗统计局", "responsible")])]
