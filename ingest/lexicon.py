@@ -56,8 +56,10 @@ def key_role(key: str) -> str:
 
     >>> key_role("协同责任单位"), key_role("牵头科室(单位)"), key_role("主体责任单位"), key_role("牵头负责领导")
     ('support', 'lead', 'responsible', 'person')
-    >>> key_role("完成时限"), key_role("责任领导"), key_role("数据提供单位"), key_role("部门分工")
+    >>> key_role("完成时限"), key_role("责任领导"), key_role("报送单位"), key_role("部门分工")
     ('other', 'person', 'other', 'responsible')
+    >>> key_role("数据提供单位")  # an indicator's unit where no other key names one (k01); listed
+    'responsible'
     """
     k = re.sub(r"\s+", "", key)
     if k in OTHER_KEYS:
@@ -70,7 +72,7 @@ def key_role(key: str) -> str:
         return SUPPORT
     if k in RESPONSIBLE_KEYS or any(w in k for w in KEY_RESPONSIBLE_WORDS):
         return RESPONSIBLE
-    return OTHER  # "数据提供单位:市统计局": a key of some other part, whose units are no task's
+    return OTHER  # "报送单位:市统计局": a key of some other part, whose units are no task's
 
 
 def key_pattern() -> str:
