@@ -158,12 +158,12 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     return items
 
 
-_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 
 
 @lru_cache(maxsize=1)
 def _opening_words() -> re.Pattern[str]:
-    return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + _ADVERBS)})+了?")
+    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS
+    return re.compile(rf"(?:{lexicon.alternation(words)})+了?")  # "成功引进了": adverbs, verbs, a particle
 
 
 def _strip_verb(text: str, s: int, e: int) -> int:

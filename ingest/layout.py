@@ -127,7 +127,8 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
         return DEADLINE
     # A level word alone ("各县、市、区政府" splits into 各县 / 市 / 区政府) is part of its neighbour; a note of the
     # lead convention after the units ("…。(分号前面为牵头单位,下同)") is the document's, no unit.
-    pieces = [p for p in _UNIT_SPLIT.split(_LEAD_NOTE.sub("", text).strip("。;；")) if p and p not in _LEVEL_WORDS]
+    pieces = [p for p in _UNIT_SPLIT.split(lexicon.LEAD_CONVENTION_NOTE.sub("", text).strip("。;；"))
+              if p and p not in _LEVEL_WORDS]
     if pieces and len(text) <= 200 and all(_unit_piece(p, looks_like_unit) for p in pieces):
         return UNITS
     if (pieces and all(_NAME.match(p) for p in pieces)) or _NAME.match(text):
@@ -136,7 +137,6 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 
 
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
-_LEAD_NOTE = re.compile(r"[(（][^()（）]{0,30}(?:牵头|下同)[^()（）]{0,30}[)）]\s*$")
 
 
 _COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区|科室|处室)$"

@@ -216,6 +216,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
 # Verbs of support or investment that take a firm as their object.
 # Verbs of bringing firms in: two names a list closes with "等…企业" after one are firms ("引进立洲、泓安等…企业").
+# Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
+FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导")
@@ -270,6 +272,16 @@ ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 # Words that open a plan's preamble ("为深入贯彻…,制定本方案"): a title glued before one ends there.
 PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为加快", "为推动", "为推进", "为落实", "为切实",
                     "为着力", "为大力", "为持续", "为积极", "为促进", "为认真", "为了", "根据", "按照", "依据")
+# A document's lead convention: "列第一位的为牵头单位" (the first listed leads), "(逗号前为牵头单位,下同)" (the units
+# before a list's first comma, or semicolon, lead; group `sep` names which).
+_FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
+                 r"(?:为|是|作为)[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+_BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:面的|的|面)?(?:单位|部门)?(?:为|是)"
+                     r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+LEAD_CONVENTION = re.compile(rf"(?:{_FIRST_LISTED}|{_BEFORE_SEPARATOR})")
+# The convention as a bracketed note printed with a unit list ("…(办事处)。(分号前面为牵头单位,下同)"): no unit.
+LEAD_CONVENTION_NOTE = re.compile(rf"[{re.escape(OPEN_BRACKETS)}][^{re.escape(OPEN_BRACKETS + CLOSE_BRACKETS)}]*?"
+                                  rf"{LEAD_CONVENTION.pattern}[^{re.escape(CLOSE_BRACKETS)}]*[{re.escape(CLOSE_BRACKETS)}]")
 # Group nouns after a coordinated list that classify the places listed, each named on its own ("亚布力、北大湖等
 # 国家级滑雪旅游度假地"), where other group nouns complete abbreviations ("之江、西湖等省实验室").
 CLASSIFYING_GROUP_NOUNS = ("景区", "旅游度假区", "度假区", "旅游度假地", "度假地", "滑雪旅游度假地")

@@ -141,19 +141,10 @@ _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
-# "列第一位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)", "排名第一的单位为牵头单位".
-_FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
-                 r"(?:为|是|作为)"
-                 r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
-# "(逗号前为牵头单位,下同)": the units before the list's first comma (or semicolon) lead.
-_BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:面的|的|面)?(?:单位|部门)?(?:为|是)"
-                     r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
-_CONVENTION = re.compile(rf"(?:{_FIRST_LISTED}|{_BEFORE_SEPARATOR})")
+_CONVENTION = lexicon.LEAD_CONVENTION
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
-_CONVENTION_NOTE = re.compile(rf"[{re.escape(lexicon.OPEN_BRACKETS)}]"
-                              rf"[^{re.escape(lexicon.OPEN_BRACKETS + lexicon.CLOSE_BRACKETS)}]*?"
-                              rf"{_CONVENTION.pattern}[^{re.escape(lexicon.CLOSE_BRACKETS)}]*[{re.escape(lexicon.CLOSE_BRACKETS)}]")
+_CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}]+|[{re.escape(lexicon.LEAD_MARKS)}]+$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
@@ -1048,24 +1039,14 @@ def lead_convention(text: str) -> str | None:
 
     >>> lead_convention("(列第一位的为牵头单位)"), lead_convention("(逗号前为牵头单位,下同)"), lead_convention("正文")
     ('first', '，', None)
+    >>> [lead_convention(s) for s in ("排在首位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)",
+    ...                               "排名第一的单位为牵头单位", "(列第一位者为牵头或汇总单位,下同)")]
+    ['first', 'first', 'first', 'first']
     """
     m = _CONVENTION.search(text)
     if m is None:
         return None
     return {"逗号": "，", "分号": "；"}[m["sep"]] if m["sep"] else "first"
-
-
-def first_listed_leads(text: str) -> bool:
-    """Whether the document states that the first listed unit leads.
-
-    >>> [first_listed_leads(s) for s in ("(列第一位的为牵头单位)", "排在首位的为牵头单位", "正文")]
-    [True, True, False]
-    >>> first_listed_leads("(列第一位的为工作牵头单位或汇总单位,下同)"), first_listed_leads("排名第一的单位为牵头单位")
-    (True, True)
-    >>> first_listed_leads("(列第一位者为牵头或汇总单位,下同)")
-    True
-    """
-    return lead_convention(text) == "first"
 
 
 def apply_convention(clauses: list[ResponsibilityClause], text: str = "", convention: str = "first"
