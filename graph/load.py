@@ -126,7 +126,8 @@ class DatasetBatch(Mapping[str, Any]):
         return len(set(self._tables) | set(self._files))
 
 
-def dataset_batches(dataset: Path, *, batch_rows: int = 250_000, seen: Collection[str] = ()) -> Iterator[DatasetBatch]:
+def dataset_batches(dataset: Path, *, batch_rows: int = 1_000_000,
+                    seen: Collection[str] = ()) -> Iterator[DatasetBatch]:
     """A facts dataset as batches of whole parts of up to `batch_rows` rows (a larger part is a
     batch of its own), in order. A document in `seen`, or in an earlier part, is left out of its
     part (the batch's `repeated` lists it): one document given twice loads once, the first time.
@@ -171,7 +172,7 @@ def load_tables(store: GraphStore, tables: Mapping[str, Any], *,
     return load_graphs(store, graphs_of_tables(tables), errors=errors)
 
 
-def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 250_000, progress: Progress | None = None,
+def load_dataset(store: GraphStore, dataset: Path, *, batch_rows: int = 1_000_000, progress: Progress | None = None,
                  errors: list[StoreError] | None = None) -> list[LoadReport]:
     """Load a Parquet facts dataset (`plankg.graph.facts`) into `store`, a batch of whole parts at a
     time (`dataset_batches`, `load_tables`); returns the documents' reports, in order.

@@ -4,9 +4,18 @@ embedded store writes each part's Arrow columns (`LadybugStore.load_part`, via
 it leaves is the one loading the same documents as models leaves: the same nodes, properties,
 relationships and reports, re-loading changes nothing, and a re-ingested document replaces
 exactly its own facts. Real LadybugDB stores in tmp_path; 30 synthetic documents in three parts
-sharing their departments (so the second and third parts take the transactional path). And for any
-rows, a dataset's node table is merged in Arrow as the rows' rules merge it (hypothesis)."""
+sharing their departments: in one batch they are copied into the empty store; one part per batch,
+the second and third are appended to a filled one (`_append_tables`: COPY of their new rows, the
+shared nodes merged), which a failure undoes and a killed process leaves for the next load to
+complete. And for any rows, a dataset's node table is merged in Arrow as the rows' rules merge it
+(hypothesis)."""
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
 
 import pyarrow as pa
 import pytest
@@ -73,6 +82,122 @@ def test_a_dataset_loads_from_its_columns_as_its_documents_load_as_models(tmp_pa
     assert summarize(reports) == summarize(model_reports)
     assert by_columns.counts() == by_models.counts()
     assert _contents(by_columns) == _contents(by_models)
+
+
+def _document_ids(graphs):
+    return [g.document_id for g in graphs]
+
+
+def test_parts_added_to_a_filled_store_are_copied_in_and_leave_what_models_leave(tmp_path, stores, monkeypatch):
+    graphs = corpus_graphs(DOCUMENTS, tasks=6)
+    dataset = _dataset(tmp_path / "facts.parquet", graphs)
+    store = stores("columns.lbdb")
+    cls = type(store)
+    appended, append = [], cls._append_tables
+    monkeypatch.setattr(cls, "_append_tables", lambda self, built, docs: appended.append(list(docs)) or
+                        append(self, built, docs))
+    monkeypatch.setattr(cls, "load_documents", lambda *a, **kw: pytest.fail("fell back to models"))
+    reports = load_dataset(store, dataset, batch_rows=1)  # one part per batch
+    monkeypatch.undo()
+    ids = _document_ids(graphs)
+    assert appended == [ids[PART:2 * PART], ids[2 * PART:]]
+    assert [r.document_id for r in reports] == ids and all(r.created and not r.replaced for r in reports)
+    by_models = stores("models.lbdb")
+    load_graphs(by_models, _items(graphs))
+    assert store.counts() == by_models.counts()
+    assert _contents(store) == _contents(by_models)
+    # the shas are written: loading again skips every document
+    assert all(r.skipped for r in load_dataset(store, dataset, batch_rows=1))
+
+
+def test_a_failed_append_is_undone_and_its_documents_load_one_by_one(tmp_path, stores, monkeypatch):
+    from plankg.errors import StoreError
+    from plankg.ontology.vocab import RelType
+
+    graphs = corpus_graphs(DOCUMENTS, tasks=6)
+    dataset = _dataset(tmp_path / "facts.parquet", graphs)
+    store = stores("columns.lbdb")
+    cls = type(store)
+    copy, failed = cls._copy_relationships, []
+
+    def failing(self, rel, source, target, table):
+        # the second part's responsibilities fail after its nodes and other relationships are in
+        if rel is RelType.RESPONSIBLE_FOR and self._filled and not failed and store.counts()["Document"] > PART:
+            failed.append(rel)
+            raise StoreError("COPY refused", where=self.url, fix="none")
+        return copy(self, rel, source, target, table)
+
+    monkeypatch.setattr(cls, "_copy_relationships", failing)
+    reports = load_dataset(store, dataset, batch_rows=1)
+    monkeypatch.undo()
+    assert failed and [r.document_id for r in reports] == _document_ids(graphs)
+    by_models = stores("models.lbdb")
+    load_graphs(by_models, _items(graphs))
+    assert store.counts() == by_models.counts()
+    assert _contents(store) == _contents(by_models)
+
+
+_KILLED_LOAD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from plankg.graph.backends.ladybug.store import LadybugStore
+    from plankg.graph.load import load_dataset
+    from plankg.graph.store import open_store
+
+    url, dataset, statement, nth = sys.argv[1:]
+    execute, seen = LadybugStore._execute, []
+
+    def killed_after(self, cypher, params=None):
+        result = execute(self, cypher, params)
+        if cypher.startswith(statement):
+            seen.append(cypher)
+            if len(seen) == int(nth):
+                os._exit(9)  # as kill -9: no close, no checkpoint
+        return result
+
+    LadybugStore._execute = killed_after
+    load_dataset(open_store(url), Path(dataset), batch_rows=1)
+""")
+
+# the next load, in a process of its own too: opening a store LadybugDB cannot recover may crash it
+_NEXT_LOAD = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from plankg.graph.load import load_dataset
+    from plankg.graph.store import open_store
+
+    url, dataset = sys.argv[1:]
+    with open_store(url) as store:
+        kept = [row["id"] for row in store.run("MATCH (d:Document) WHERE d.sha256 IS NOT NULL RETURN d.id AS id")]
+        skipped = [r.document_id for r in load_dataset(store, Path(dataset), batch_rows=1) if r.skipped]
+    print(json.dumps([kept, skipped]))
+""")
+
+
+@pytest.mark.parametrize(("statement", "nth"), [
+    ("COPY Task", 2),  # the second part's tasks copied, nothing checkpointed since the first part
+    ("COPY RESPONSIBLE_FOR", 2),
+    ("CHECKPOINT", 3),  # the second part checkpointed, its shas not written
+    ("LOAD FROM $rows MATCH (d:Document {id: v_id}) SET", 2),  # its shas written, not checkpointed
+    ("COPY Task", 3),
+])
+def test_a_load_killed_while_it_appends_leaves_a_store_the_next_load_completes(tmp_path, stores, statement, nth):
+    graphs = corpus_graphs(DOCUMENTS, tasks=6)
+    dataset = _dataset(tmp_path / "facts.parquet", graphs)
+    url = f"ladybug://{tmp_path / 'store.lbdb'}"
+    child = subprocess.run([sys.executable, "-c", _KILLED_LOAD, url, str(dataset), statement, str(nth)],
+                           capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+    assert child.returncode == 9, child.stderr
+    again = subprocess.run([sys.executable, "-c", _NEXT_LOAD, url, str(dataset)], capture_output=True, text=True,
+                           timeout=300, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+    assert again.returncode == 0, again.stderr[-3000:]
+    kept, skipped = json.loads(again.stdout)
+    assert kept and set(kept) < set(_document_ids(graphs)) and sorted(skipped) == sorted(kept)
+    store = stores("store.lbdb")
+    by_models = stores("models.lbdb")
+    load_graphs(by_models, _items(graphs))
+    assert store.counts() == by_models.counts()
+    assert _contents(store) == _contents(by_models)
 
 
 def test_loading_a_dataset_again_changes_nothing(tmp_path, stores):

@@ -14,9 +14,13 @@ left unused.
 
 Documents load in one transaction per batch; if a batch fails it is rolled back and its
 documents are loaded again one transaction each, so a failure leaves the store exactly as it
-was before the failing document, and the error names that document. The first build of an
-empty store is the one exception: it writes each table with one auto-committed COPY and one
-checkpoint at the end (see `LadybugStore._bulk_copy`), and undoes itself by hand on failure.
+was before the failing document, and the error names that document. A facts dataset's parts
+(`LadybugStore.load_part`) are the exception: into an empty store each table is one
+auto-committed COPY (`_bulk_copy_tables`), and new documents added to a filled store are
+COPY'd too, only the shared nodes they reach being merged (`_append_tables`; a transaction
+would log every row and check it in again at COMMIT, three quarters of the time). Both checkpoint
+before the documents' sha256 are written, and undo themselves by hand on failure; a process
+killed midway leaves documents without a sha256, which the next load replaces whole.
 
 One module per concern:
 

@@ -3,7 +3,7 @@ for its write paths)."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -270,18 +270,20 @@ class LadybugStore:
             self._upsert_node_table(label, table)
         return table.num_rows
 
-    def _upsert_node_table(self, label: NodeLabel, table):
+    def _upsert_node_table(self, label: NodeLabel, table, *, copy_new: bool = False):
         """Upsert one row per id; returns the ids of the nodes it created.
 
         Existing ids are looked up first (a primary-key probe each) so that new nodes take
-        CREATE and existing ones MATCH ... SET: both keep their rate as the table grows, where
-        MERGE with coalesce fell to a quarter on a table ten times larger."""
+        CREATE (or COPY, with `copy_new`) and existing ones MATCH ... SET: both keep their rate
+        as the table grows, where MERGE with coalesce fell to a quarter on a table ten times larger."""
         import pyarrow.compute as pc
 
         ids = table.column(COL + "id")
         is_old = pc.is_in(ids, value_set=self._existing_ids(label, ids))
         new, old = table.filter(pc.invert(is_old)), table.filter(is_old)
-        if new.num_rows:
+        if new.num_rows and copy_new:
+            self._copy(label.value, new)
+        elif new.num_rows:
             self._execute(node_create_cypher(label), {"rows": new})
         parts = [(old, False)]
         if label is NodeLabel.PLAN:
@@ -357,11 +359,11 @@ class LadybugStore:
     def _write(self, graphs: Sequence[DocumentGraph]) -> None:
         self._write_tables(graph_tables(graphs))
 
-    def _write_tables(self, built: Iterable[tuple[Any, Any]]) -> None:
+    def _write_tables(self, built: Iterable[tuple[Any, Any]], *, copy_new: bool = False) -> None:
         """Write the nodes, then the relationships, of `graph_tables` (or `dataset_tables`) by the
-        cheapest safe path: COPY into empty tables; otherwise CREATE for new nodes and for
-        relationships that touch a node created here (it cannot have any yet), and
-        update-or-create for the rest. A helper
+        cheapest safe path: COPY into empty tables; otherwise CREATE (COPY, with `copy_new`: not
+        inside a transaction, see `_append_tables`) for new nodes and for relationships that
+        touch a node created here (it cannot have any yet), and update-or-create for the rest. A helper
         thread builds the next Arrow tables while the database writes (on a bulk load building
         them costs about as much as COPY)."""
         import pyarrow as pa
@@ -379,7 +381,7 @@ class LadybugStore:
                         self._copy(key.value, table)
                         created[key] = table.column(COL + "id").combine_chunks()
                     else:
-                        created[key] = self._upsert_node_table(key, table)
+                        created[key] = self._upsert_node_table(key, table, copy_new=copy_new)
                     continue
                 rel, source, target = key
                 if rel not in empty:
@@ -391,7 +393,9 @@ class LadybugStore:
                 is_new = pc.or_(pc.is_in(table.column(COL + "source"), value_set=created.get(source, none)),
                                 pc.is_in(table.column(COL + "target"), value_set=created.get(target, none)))
                 new, rest = table.filter(is_new), table.filter(pc.invert(is_new))
-                if new.num_rows:
+                if new.num_rows and copy_new:
+                    self._copy_relationships(rel, source, target, new)
+                elif new.num_rows:
                     self._create_relationships(rel, source, target, new)
                 if rest.num_rows:
                     self._upsert_relationships(rel, source, target, rest)
@@ -490,6 +494,8 @@ class LadybugStore:
             try:
                 if empty:
                     self._bulk_copy_tables(dataset_tables(part))
+                elif not any(doc in loaded for doc in todo):
+                    self._append_tables(dataset_tables(part), todo)
                 else:
                     self._execute("BEGIN TRANSACTION")
                     try:
@@ -560,14 +566,13 @@ class LadybugStore:
 
         All or nothing is kept by hand: if any statement fails, every table is emptied again
         (the store held nothing before) and the error is raised. A document's sha256, which
-        tells the next load that the document is in the store already, is written last: a
-        process killed midway leaves documents without it, which the next load replaces whole."""
-        import pyarrow as pa
-
-        shas = None
+        tells the next load that the document is in the store already, is written last, after
+        the final CHECKPOINT (`_set_shas`): a process killed midway leaves documents without it,
+        which the next load replaces whole."""
+        shas: list[Any] = []
         self._execute("CALL auto_checkpoint=false")
         try:
-            with in_background(iter(built), pause_gc=self.pause_gc) as tables:
+            with in_background(_sha_last(built, shas), pause_gc=self.pause_gc) as tables:
                 for key, table in tables:
                     if key == END_OF_NODES:
                         # the nodes' share of the checkpoint (most of it: their primary-key
@@ -575,25 +580,63 @@ class LadybugStore:
                         self._execute("CHECKPOINT")
                         continue
                     if isinstance(key, NodeLabel):
-                        if key is NodeLabel.DOCUMENT:
-                            sha = table.column_names.index(COL + "sha256")
-                            shas = table.select([COL + "id", COL + "sha256"])
-                            table = table.set_column(sha, table.schema.field(sha),
-                                                     pa.nulls(table.num_rows, pa.string()))
                         self._copy(key.value, table)
                         self._filled.add(key.value)
                     else:
                         rel, source, target = key
                         self._copy_relationships(rel, source, target, table)
                         self._filled.add(rel.value)
-            if shas is not None:
-                self._execute(SET_DOCUMENT_SHA, {"rows": shas})
             self._execute("CHECKPOINT")
+            self._set_shas(shas)
         except BaseException:
             self._empty_all_tables()
             raise
         finally:
             self._execute("CALL auto_checkpoint=true")
+
+    def _append_tables(self, built: Iterable[tuple[Any, Any]], documents: Sequence[str]) -> None:
+        """Add new `documents` (none of them in the store) to a store that holds others, by the
+        bulk load's protocol: statements committed one by one, COPY for the rows that are new
+        (every node and relationship the documents own; shared nodes they reach for the
+        first time), update-or-create for the shared nodes the store holds already, automatic
+        checkpoints off and one CHECKPOINT at the end, each document's sha256 written last.
+
+        One transaction for a batch would write every row to the write-ahead log and check it
+        into the tables again at COMMIT, which took three quarters of a batch's time. All or
+        nothing is kept by hand: if a statement fails, the documents are deleted again (shared
+        nodes they alone reached go with them); a process killed midway leaves them without a
+        sha256, and the next load replaces them whole."""
+        shas: list[Any] = []
+        self._execute("CALL auto_checkpoint=false")
+        try:
+            self._write_tables(_sha_last(built, shas), copy_new=True)
+            self._execute("CHECKPOINT")
+            self._set_shas(shas)
+        except BaseException:
+            self._remove_documents(documents)
+            raise
+        finally:
+            self._execute("CALL auto_checkpoint=true")
+
+    def _set_shas(self, shas: Sequence[Any]) -> None:
+        """Write the documents' sha256 (`_sha_last`) after a CHECKPOINT has put every COPY into the
+        tables: the update goes to the write-ahead log, and LadybugDB (0.22) crashes when it
+        replays, after a killed process, an update of rows a COPY wrote since the last checkpoint."""
+        for table in shas:
+            self._execute(SET_DOCUMENT_SHA, {"rows": table})
+
+    def _remove_documents(self, documents: Sequence[str]) -> None:
+        """Undo a failed `_append_tables`: delete what was written of `documents`."""
+        try:
+            self._execute("BEGIN TRANSACTION")
+            for doc in documents:
+                self._delete_document(doc)
+            self._execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            raise StoreError(f"a failed load could not be undone: {exc}", where=self.url,
+                             fix="load the same facts again: documents written without their sha256 are replaced "
+                                 "whole") from None
 
     def _empty_all_tables(self) -> None:
         """Back to an empty store after a failed `_bulk_copy`."""
@@ -663,3 +706,17 @@ class LadybugStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _sha_last(built: Iterable[tuple[Any, Any]], shas: list[Any]) -> Iterator[tuple[Any, Any]]:
+    """`built` with the Document tables' sha256 column set to null, the (id, sha256) columns kept
+    in `shas`, to be written when everything else is: a document without its sha256 is one the
+    next load replaces whole."""
+    import pyarrow as pa
+
+    for key, table in built:
+        if key is NodeLabel.DOCUMENT:
+            sha = table.column_names.index(COL + "sha256")
+            shas.append(table.select([COL + "id", COL + "sha256"]))
+            table = table.set_column(sha, table.schema.field(sha), pa.nulls(table.num_rows, pa.string()))
+        yield key, table
