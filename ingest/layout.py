@@ -70,6 +70,7 @@ class Table:
     rows: tuple[Row, ...]
     end: int  # index of the first line after the table
     separators: bool = False  # lone bar lines separate its cells
+    tokens: bool = False  # one row per line, its cells separated by spaces (`token_table`)
 
 
 def bar_text(text: str) -> str:
@@ -93,8 +94,17 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     ('number', 'task', 'lead', 'support')
     >>> header_roles(["序号", "指标", "2025年"]) is None
     True
+
+    A table with no column named for its tasks has them in the column after the numbers, whatever its
+    label says ("序号 / 民生工程 / 责任单位 / 完成时限").
+
+    >>> header_roles(["序号", "民生工程", "责任单位", "完成时限"])
+    ('number', 'task', 'responsible', 'deadline')
     """
     roles = tuple(lexicon.column_role(c) for c in cells)
+    if len(roles) > 2 and roles[0] == "number" and roles[1] is None and "task" not in roles \
+            and roles.count(None) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", cells[1].replace(" ", "")):
+        roles = ("number", "task", *roles[2:])
     if len(roles) < 2 or any(r is None for r in roles) or "number" in roles[1:]:
         return None
     grouping = lexicon.grouping_indicator_columns(cells)
@@ -366,6 +376,9 @@ def card_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
 def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
                     looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """The rows of `table` that go on at lines[i], after a section row that interrupted it."""
+    if table.tokens:
+        found = _token_rows(lines, i, end, table.roles, looks_like_unit)
+        return Table(table.header, table.roles, i, found[0], found[1], tokens=True) if found else None
     rows = read_rows(lines, i, end, table.roles, looks_like_unit or _default_unit_shape(), table.separators)
     if not rows:
         return None
@@ -517,6 +530,14 @@ def token_table(lines: Sequence[Line], i: int, end: int,
     ('序号', '重点工作任务', '牵头领导', '牵头责任单位', '配合责任单位')
     >>> [r.cells for r in t.rows]
     [('1', '新增托育机构2所以上。', '吴蓓蓓', '县卫健委', '有关乡镇\\n县直有关单位')]
+
+    A section row right after the header ("一、主要预期目标") interrupts the table before its first
+    row: the table comes back without rows, ending at the header, and its rows go on after the
+    section row (`continued_table`), as they do after a section row between rows.
+
+    >>> t = token_table(lines[:1] + [(lines[0][1] + 1, lines[0][1] + 9, "一、主要预期目标")], 0, 2)
+    >>> t.rows, t.end, t.tokens
+    ((), 1, True)
     """
     head = _tokens(lines[i])
     if len(head) < 3 or "|" in lines[i][2] or "\t" in lines[i][2]:
@@ -525,8 +546,19 @@ def token_table(lines: Sequence[Line], i: int, end: int,
     roles = header_roles(header) if len(header) >= 3 else None
     if roles is None or roles[0] != "number":
         return None
+    if i + 1 < end and _STOP_MARKER.match(lines[i + 1][2]):
+        return Table(tuple(header), roles, i, (), i + 1, tokens=True)
+    found = _token_rows(lines, i + 1, end, roles, looks_like_unit)
+    if found is None:
+        return None
+    return Table(tuple(header), roles, i, found[0], found[1], tokens=True)
+
+
+def _token_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],
+                looks_like_unit: Callable[[str], bool] | None) -> tuple[tuple[Row, ...], int] | None:
+    """The rows of a `token_table` from lines[j:], with the index of the line after the last."""
     cells: list[Line] = []
-    k = i + 1
+    k = j
     first_of_line: list[int] = []
     while k < end and len(cells) < 2000:
         first_of_line.append(len(cells))
@@ -535,15 +567,11 @@ def token_table(lines: Sequence[Line], i: int, end: int,
     rows = read_rows(cells, 0, len(cells), roles, looks_like_unit or _default_unit_shape(), whole_cells=False)
     if not rows:
         return None
-    # Back from cells to the lines they stand on: the table ends with the line of its last cell.
-    last_cell = rows[-1].last
-    last_line = i + max(n for n, at in enumerate(first_of_line) if at <= last_cell) + 1
-    line_rows = []
-    for r in rows:
-        a = i + max(n for n, at in enumerate(first_of_line) if at <= r.first) + 1
-        b = i + max(n for n, at in enumerate(first_of_line) if at <= r.last) + 1
-        line_rows.append(Row(a, b, r.cells, r.starts))
-    return Table(tuple(header), roles, i, tuple(line_rows), last_line + 1)
+
+    def line_of(cell: int) -> int:  # back from cells to the lines they stand on
+        return j + max(n for n, at in enumerate(first_of_line) if at <= cell)
+
+    return tuple(Row(line_of(r.first), line_of(r.last), r.cells, r.starts) for r in rows), line_of(rows[-1].last) + 1
 
 
 # --------------------------------------------------------------------------- glued tables

@@ -79,7 +79,7 @@ from plankg.ingest.structure import Block, DocContext, Structure, body_start, pa
 from plankg.ingest.targets import TargetMention, finish_targets
 from plankg.ontology.vocab import Role
 
-RULES_VERSION = "plankg.rules.v13"
+RULES_VERSION = "plankg.rules.v14"
 
 
 @dataclass

@@ -818,6 +818,13 @@ class _StructureParser:
         resumable = self.interrupted if self.interrupted is not None and (
             i - self.interrupted_at <= 2 or self._only_sections(self.interrupted_at, i)) else None
         laid = _layout_table(self.line_tuples, i, n, resumable)
+        if laid is None and t[:2] in ("序号", "编号") and _FIELD_SPACE.search(t):
+            # One row per line, cells separated by spaces: read as a sequence of cells laid into the columns.
+            laid = layout.token_table(self.line_tuples, i, n)
+            if laid is not None and laid.rows and not any(
+                    c for r in laid.rows for c, role in zip(r.cells, laid.roles, strict=False)
+                    if role in lexicon.UNIT_ROLES):
+                laid = None
         if laid is not None:
             self.interrupted, self.interrupted_at = laid, laid.end
             if not laid.rows:
@@ -827,12 +834,6 @@ class _StructureParser:
                                          text[ln.start:hdr_end], level=len(self.stack)))
                 self.i = laid.end
                 return True
-        if laid is None and t[:2] in ("序号", "编号") and _FIELD_SPACE.search(t):
-            # One row per line, cells separated by spaces: read as a sequence of cells laid into the columns.
-            laid = layout.token_table(self.line_tuples, i, n)
-            if laid is not None and not any(c for r in laid.rows for c, role in zip(r.cells, laid.roles, strict=False)
-                                            if role in lexicon.UNIT_ROLES):
-                laid = None
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:

@@ -800,3 +800,24 @@ def test_a_data_providing_unit_labelled_under_its_indicator():
     got = _resp("(一)经济发展\n1.地区生产总值增长7%\n\n数据提供单位:旗统计局\n\n2.全员劳动生产率增长5.2%\n\n"
                 "数据提供单位:旗统计局\n\n3.常住人口城镇化率达到81%\n\n数据提供单位:旗统计局\n")
     assert got[:2] == [("地区生产总值", [("旗统计局", "responsible")]), ("全员劳动生产", [("旗统计局", "responsible")])]
+
+
+def test_a_space_separated_table_resumes_after_a_section_row_under_its_header():
+    got = _resp("序号 重点工作任务 主要责任单位 协同配合单位\n一、主要预期目标\n"
+                "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府。\n"
+                "2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门。\n"
+                "二、重点任务\n3 建设现代化产业体系。 区工信局 区商务局\n")
+    assert got == [("地区生产总值", [("区发改委", "lead"), ("区政府各部门", "support"), ("各乡镇人民政府", "support")]),
+                   ("一般公共预算", [("区财政局", "lead"), ("区税务局", "support"), ("区政府有关部门", "support")]),
+                   ("建设现代化产", [("区工信局", "lead"), ("区商务局", "support")])]
+
+
+def test_a_table_whose_task_column_has_an_unknown_name_and_a_task_that_ends_like_a_unit():
+    cells = ["序号", "民生实事", "责任单位", "完成时限",
+             "1", "启动建设东湖湿地公园。", "县水务局", "县住建局", "12月底前",
+             "2", "开工建设县老年大学。", "县民政局", "5月底前动工",
+             "3", "新建2座人行天桥。", "县住建局", "9月投入使用"]
+    got = _resp("\n".join(cells) + "\n")
+    assert got == [("启动建设东湖", [("县水务局", "responsible"), ("县住建局", "responsible")]),
+                   ("开工建设县老", [("县民政局", "responsible")]),
+                   ("新建2座人行", [("县住建局", "responsible")])]
