@@ -198,6 +198,10 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
                        "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧")
 # Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区").
 ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
+# Nouns after a name that make it an idea held, not a place ("铸牢中华民族共同体意识", "创新中心理念").
+CONCEPT_NOUNS = ("意识", "理念", "精神", "思想", "观念")
+# Communities that are ideas of the nation or of mankind, never consortia ("构建人类命运共同体").
+CONCEPT_COMMUNITIES = ("中华民族共同体", "命运共同体", "生命共同体", "利益共同体", "责任共同体")
 # Industry words before a bare 公司 that make it a firm's name ("太原天然气公司", "兆隆纸业公司"), beside
 # FIRM_INDUSTRY_WORDS.
 COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "供电", "能源", "投资", "置业", "建设", "交通",

@@ -37,6 +37,20 @@ MONEY_UNITS = ("元", "美元")
 # A typeset page's spaces inside a figure are read through: "1 000" (thousands), "3 .1" (before the point).
 NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?: ?\.\d+)?"
            r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
+_LABEL_UNIT = re.compile(rf"^(?P<label>.*?\S)\s*[(（]"
+                         rf"(?P<unit>(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))}))[)）]$")
+
+
+def unit_of_label(label: str) -> tuple[str, str] | None:
+    """(label, unit) of a table column or indicator whose name ends in its unit, in brackets.
+
+    >>> unit_of_label("新种任务(亩)"), unit_of_label("投资额(万元)"), unit_of_label("责任单位(部门)")
+    (('新种任务', '亩'), ('投资额', '万元'), None)
+    """
+    m = _LABEL_UNIT.match(label.strip())
+    return (m["label"], m["unit"]) if m else None
+
+
 # Every prose target starts from a match of QUANTITY.
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).

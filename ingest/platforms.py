@@ -145,6 +145,13 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         last = hm
     if last is None:
         return
+    for hm in heads.finditer(last[0] + 1, e):
+        # heads overlap: "物流园区" reads as 物流园 and a lone 区; the head ending last names it (园区)
+        if hm[0] >= last[1]:
+            break
+        if hm[1] > last[1] and not (text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域")):
+            last = hm
+            break
     last_start, last_end, last_noun = last
     for alt in _ALTERNATIVE_WORD.finditer(text, s, last_start):
         s = alt.end()
@@ -161,6 +168,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         return
     if _FOLLOWED_BY_EVENT.match(text, end, min(len(text), end + 10)):
         return  # "岳麓山大学科技城创新创业大赛": the name of an event held there, not the platform
+    if text.startswith(lexicon.CONCEPT_NOUNS, end) or text[s:end].endswith(lexicon.CONCEPT_COMMUNITIES):
+        return  # "铸牢中华民族共同体意识", "构建人类命运共同体": an idea, not a platform
     if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:end]), count=1)):
         return  # "建设西部科技创新中心": a place's role in a national strategy, no institution
     if text[max(0, s - 4):s] in _JOINT_PREFIXES and ("国家" in text[s:end] or not places.pattern.search(text, s, end)):

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from plankg.ingest import layout, lexicon
+from plankg.ingest.numerals import unit_of_label
 
 BLOCK_KINDS = ("heading", "item", "paragraph", "table_row")
 
@@ -388,11 +389,15 @@ def _known_header(cells: list[str]) -> bool:
 
     >>> _known_header(["工作任务", "具体要求", "责任科室"]), _known_header(["索引号", "成文日期"])
     (True, False)
+    >>> _known_header(["乡镇", "新种任务(亩)", "备注"])
+    True
     """
     flat = [c.replace(" ", "") for c in cells]
     if sum(1 for c in flat if c in TABLE_HEADER_WORDS or c.endswith("单位")) >= 2:
         return True
     roles = [lexicon.column_role(c) for c in flat]
+    if any(unit_of_label(c) for c in flat) and sum(1 for r in roles if r is not None) >= 2:
+        return True  # "乡镇 | 新种任务(亩) | 备注": a column of quantities, its unit in its name
     return sum(1 for r in roles if r is not None) >= 2 and any(r in lexicon.UNIT_ROLES for r in roles)
 
 

@@ -40,6 +40,7 @@ from plankg.ingest.numerals import (
     parse_quantity,
     read_quantity,
     scaled,
+    unit_of_label,
 )
 from plankg.ingest.structure import YEAR_NUMERAL, body_start, year_number
 from plankg.ontology.ids import normalize
@@ -821,12 +822,50 @@ def _heading_year(block, headings: dict[str, str]) -> int | None:
 
 
 def _indicator_row(block) -> bool:
-    """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value."""
-    return any(_cell_value(c.replace(" ", "")) is not None for c in block.cells[2:])
+    """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value, or a
+    value in a column of quantities."""
+    if any(_cell_value(c.replace(" ", "")) is not None for c in block.cells[2:]):
+        return True
+    return any(_cell_value(block.cells[i].replace(" ", "")) is not None
+               for i in _quantity_columns(block.header) if i < len(block.cells))
 
 
 def _is_indicator_table(block) -> bool:
-    return any(_INDICATOR_HEADER.search(h) for h in block.header) and not any("项目名称" in h for h in block.header)
+    if any("项目" in h for h in block.header):
+        return False  # a project table: its investment columns are no goals
+    return any(_INDICATOR_HEADER.search(h) for h in block.header) or bool(_quantity_columns(block.header))
+
+
+def _quantity_columns(header: Sequence[str]) -> dict[int, tuple[str, str]]:
+    """Columns whose name ends in the unit of their values ("新种任务(亩)"): index -> (label, unit).
+
+    >>> _quantity_columns(["乡镇", "新种任务(亩)", "备注"])
+    {1: ('新种任务', '亩')}
+    """
+    return {i: lu for i, h in enumerate(header) if (lu := unit_of_label(h.replace(" ", ""))) is not None}
+
+
+def _quota_mentions(text: str, block, ctx) -> list[TargetMention]:
+    """A quota table's row ("长安镇 | 2150" under "乡镇 | 新种任务(亩)"): one target per column of
+    quantities, the row's name in its metric ("新种任务(长安镇)"), the column's unit."""
+    cells, spans = list(block.cells), _cell_spans(text, block)
+    first = 1 if cells and re.fullmatch(r"\d{1,3}", cells[0]) else 0
+    if len(cells) <= first:
+        return []
+    name = cells[first].strip()
+    if not 2 <= len(name) <= 20 or _cell_value(name.replace(" ", "")) is not None:
+        return []
+    _, target_year, _ = _header_years(block.header, ctx)
+    out = []
+    for col, (label, unit) in _quantity_columns(block.header).items():
+        found = _cell_value(cells[col].replace(" ", "")) if first < col < len(cells) else None
+        if found is None:
+            continue
+        value, cell_unit, comparator = found
+        q = Quantity(value, cell_unit or unit, comparator or "=")
+        out.append(TargetMention(spans[first][0], spans[col][1], f"{label}({name})", q, comparator or "=",
+                                 target_year, rule=RULE_TABLE))
+    return out
 
 
 @dataclass(frozen=True)
@@ -857,6 +896,13 @@ def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
 def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention], list[TargetMention]]:
     """Targets of one block: (prose mentions, indicator-table mentions whose unit may still be pending)."""
     if b.kind == "table_row":
+        if _is_indicator_table(b) and _indicator_row(b) and _quantity_columns(b.header) \
+                and not any(_INDICATOR_HEADER.search(h) for h in b.header):
+            # a quota table: its rows' quantities, and any goal a remark states in words
+            notes = [m for (cs, ce), cell, h in zip(_cell_spans(text, b), b.cells, b.header, strict=False)
+                     if len(cell) > 6 and cs >= b.start and unit_of_label(h.replace(" ", "")) is None
+                     for m in _prose_mentions(text, cs, ce, _due_year(b) or frame.default_year, frame.period_start)]
+            return notes, _quota_mentions(text, b, frame.ctx)
         if _is_indicator_table(b) and _indicator_row(b):
             return [], _table_mentions(text, b, frame.ctx)
         # Task tables (and indicator tables whose cells are sentences) hold targets in prose.

@@ -821,3 +821,20 @@ def test_a_table_whose_task_column_has_an_unknown_name_and_a_task_that_ends_like
     assert got == [("启动建设东湖", [("县水务局", "responsible"), ("县住建局", "responsible")]),
                    ("开工建设县老", [("县民政局", "responsible")]),
                    ("新建2座人行", [("县住建局", "responsible")])]
+
+
+def test_a_quota_table_gives_one_target_per_row_in_the_unit_its_column_names():
+    got = _targets("附件\n2024年造林任务分解表\n乡镇 | 造林任务(亩) | 备注 |\n全县合计 | 1200 | |\n"
+                   "城关镇 | 700 | 其中县林业公司造林任务200亩 |\n河口乡 | 500 | |\n")
+    assert got == [("造林任务(全县合计)", 1200.0, "亩"), ("造林任务(城关镇)", 700.0, "亩"),
+                   ("县林业公司造林任务", 200.0, "亩"), ("造林任务(河口乡)", 500.0, "亩")]
+
+
+def test_overlapping_heads_name_the_platform_by_the_one_ending_last():
+    assert _platforms("一、任务\n支持鄂尔多斯空港物流园区建设氢能装备制造应用示范基地。\n") == [
+        "鄂尔多斯空港物流园区", "氢能装备制造应用示范基地"]
+
+
+def test_an_idea_of_the_nation_is_no_platform():
+    got = _platforms("一、任务\n以铸牢中华民族共同体意识为主线,构建人类命运共同体,共建长三角科技创新共同体。\n")
+    assert got == ["长三角科技创新共同体"]
