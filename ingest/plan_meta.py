@@ -602,6 +602,24 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         # "附件1 宁波市2024年重大科技项目表" names a table of the plan, not the plan.
         if sec.ref.startswith("附件") and sec.title and strip_title_tail(sec.title).endswith(_PLAN_WORDS):
             return _clean_title(sec.title)
+    return _opening_plan(lines)
+
+
+# A body that opens with the plan it serves: "《X》(以下简称《纲要》)已经…审议通过", "《X》已经市政府同意".
+_OPENING_PLAN = re.compile(r"^《((?:[^《》]|《[^《》]*》)+)》\s*(?:[(（]以下简称|已经|已)")
+
+
+def _opening_plan(lines: list[str]) -> str | None:
+    """The plan a page without a title opens its body with, naming it for the rest of the text or
+    saying it was adopted: the plan the page divides into tasks or hands over.
+
+    >>> _opening_plan(["各县、市、区人民政府:", "《咸宁市第十三个五年规划纲要》(以下简称《纲要》)已经审议通过。"])
+    '咸宁市第十三个五年规划纲要'
+    """
+    for line in lines[:6]:
+        m = _OPENING_PLAN.match(line.strip())
+        if m and _completes_title(m.group(1)):
+            return _clean_title(m.group(1))
     return None
 
 

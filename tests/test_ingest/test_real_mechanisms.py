@@ -838,3 +838,10 @@ def test_overlapping_heads_name_the_platform_by_the_one_ending_last():
 def test_an_idea_of_the_nation_is_no_platform():
     got = _platforms("一、任务\n以铸牢中华民族共同体意识为主线,构建人类命运共同体,共建长三角科技创新共同体。\n")
     assert got == ["长三角科技创新共同体"]
+
+
+def test_a_page_without_a_title_takes_the_plan_its_body_opens_with():
+    plan = extract_text("各县、市、区人民政府,市政府各部门:\n"
+                        "《咸宁市国民经济和社会发展第十三个五年规划纲要》(以下简称《纲要》)已经市人大审议通过。"
+                        "现就分解落实有关事项通知如下。\n一、主要目标\n1.地区生产总值年均增长8.5%。").plan
+    assert (plan.title, plan.region) == ("咸宁市国民经济和社会发展第十三个五年规划纲要", "咸宁市")
