@@ -135,7 +135,7 @@ def _industry_company(body: str) -> bool:
     # "济南铁路烟草公司", "市兴城公司": a place or a level prefix and a name of its own
     if body.startswith("各"):
         return False  # "区各委办局(公司)": a collective, no firm
-    place = _places().pattern.match(body)
+    place = _places().match(body)
     rest = body[place.end():] if place else (body[1:] if body[:1] in "市区县" else "")
     return len(rest) >= 2 and bool(strip_generic(rest)) and not _registry().is_stem(rest)
 

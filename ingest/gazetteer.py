@@ -128,6 +128,8 @@ def region_places() -> tuple[str, ...]:
         short = re.sub(r"(省|市|区|县|自治区|壮族自治区|回族自治区|维吾尔自治区)$", "", n)
         if len(short) >= 2:
             names.add(short)
+    # Counties by their full names only: without 区/县/市 many are words or other places (江南, 青山湖).
+    names.update(_lines("counties.txt"))
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 

@@ -200,6 +200,8 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
 ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # Nouns after a name that make it an idea held, not a place ("铸牢中华民族共同体意识", "创新中心理念").
 CONCEPT_NOUNS = ("意识", "理念", "精神", "思想", "观念")
+# Nouns after a name that make it a place's role ("汉中副中心城市", "区域性金融中心地位").
+ROLE_NOUNS = ("城市", "地位", "功能定位")
 # Communities that are ideas of the nation or of mankind, never consortia ("构建人类命运共同体").
 CONCEPT_COMMUNITIES = ("中华民族共同体", "命运共同体", "生命共同体", "利益共同体", "责任共同体")
 # Industry words before a bare 公司 that make it a firm's name ("太原天然气公司", "兆隆纸业公司"), beside
@@ -317,8 +319,9 @@ NAME_STOPWORDS = tuple(sorted(set("""
 优化 支撑 服务于 高标准 高质量 高起点 高水平 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全
 培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
 服务保障 保障 以上 以 在 向 为
-改扩建 扩建 改建 迁建 续建 开工 动工 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
-对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 重点支持 依法 大批 一批
+改扩建 扩建 改建 迁建 续建 已建 在建 开工 动工
+拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
+对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 是 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
 揭牌 跻身 入选 荣获 挂牌 争列 融合发展
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射

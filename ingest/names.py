@@ -39,7 +39,8 @@ _ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府"
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
 # "每家实验室": 每 with its classifier, never the start of a name.
-LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|是|由|有|各|该|其|每|经(?!济)|被|了|"
+LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|"
+                           r"[一二三四五六七八九十]{1,2}是|是|由|有|各|该|其|每|经(?!济)|被|了|"
                            r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 
 # Compounds a stop word is part of, never the verb: "镍钴资源综合利用国家重点实验室", "资源与利用".
@@ -94,6 +95,8 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
             continue
         if len(m.group(0)) == 1 and m.group(0) not in PUNCT and m.start() > 0 and text[m.start() - 1] == "、":
             continue  # "、从化经济开发区": an item of a list opens with a noun, so 从 here is part of a name
+        if m.group(0) not in PUNCT and places is not None and places.opens(text[m.start():m.start() + 12]):
+            continue  # "和林格尔数据中心集群", "从化区": a place whose name opens with a stop word
         pieces.append((pos, m.start(), m.group(0)))
         pos = m.end()
     pieces.append((pos, end, ""))

@@ -8,6 +8,7 @@ towns, local governments and zones the document itself names as responsible unit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,27 +27,111 @@ def _places(region: str | None) -> Places:
         short = re.sub(r"(省|市|区|县)$", "", region)
         if len(short) >= 2:
             extra.append(short)
-    return Places(tuple(extra) + region_places())
+    return Places(tuple(extra))
+
+
+def trie_pattern(names: Iterable[str]) -> str:
+    """An alternation of `names` factored by common prefixes, longest match first: the regex engine
+    tries a few branches per character instead of every name (thousands of places).
+
+    >>> trie_pattern(["杭州", "杭州市", "湖州市"])
+    '(?:杭州(?:市)?|湖州市)'
+    >>> re.match(trie_pattern(["杭州", "杭州市"]), "杭州市区").group(0)
+    '杭州市'
+    """
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alternation})?" if "" in node else alternation  # a name ends here: longer ones first
+
+    return build(trie)
+
+
+def _alternation(names: Iterable[str]) -> re.Pattern[str] | None:
+    names = [n for n in set(names) if n]
+    return re.compile(trie_pattern(names)) if names else None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_first_chars() -> frozenset[str]:
+    return frozenset(n[0] for n in region_places() if n)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_pattern() -> re.Pattern[str] | None:
+    """The gazetteer's places (thousands of names), compiled once: a document's own places are a
+    pattern of their own, so a new document costs no compilation of the gazetteer's."""
+    return _alternation(region_places())
 
 
 _UNLISTED_PLACE = re.compile(r"(?![全本各该我城新])[\u4e00-\u9fff]{2,3}?[县市]"
                              r"(?![级域内外城场民区政委直属])(?=[\u4e00-\u9fff]{2})")
 
 
+_MEMO = 50_000  # answers kept per Places: a corpus's candidate names, bounded
+
+
 class Places:
-    """Place names with one compiled pattern, so testing a name is one regex search."""
+    """The gazetteer's place names and a document's own (`names`: its region, its towns), each one
+    compiled pattern, so testing a name is a regex search or two.
+
+    >>> p = Places(("马桥",))
+    >>> p.match("马桥镇工业园").group(0), p.match("杭州市滨江区").group(0), p.remove("马桥杭州高新区")
+    ('马桥', '杭州市', '高新区')
+    """
 
     def __init__(self, names: tuple[str, ...]):
         self.names = names
-        self.pattern = re.compile("|".join(re.escape(n) for n in sorted(set(names), key=lambda n: (-len(n), n))))
+        self._patterns = [p for p in (_alternation(names), _gazetteer_pattern()) if p is not None]
+        self.first_chars = frozenset(n[0] for n in names if n) | _gazetteer_first_chars()
+        # candidate names repeat across a corpus (the instances are shared: `_places` is cached)
+        self._removed: dict[str, str] = {}
+        self._found: dict[str, bool] = {}
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The leftmost place in s[pos:endpos]."""
+        end = len(s) if endpos is None else endpos
+        found = [m for p in self._patterns if (m := p.search(s, pos, end)) is not None]
+        return min(found, key=lambda m: (m.start(), -m.end())) if found else None
+
+    def match(self, s: str) -> re.Match[str] | None:
+        """The longest place `s` opens with."""
+        found = [m for p in self._patterns if (m := p.match(s)) is not None]
+        return max(found, key=lambda m: m.end()) if found else None
+
+    def remove(self, s: str) -> str:
+        """`s` without the places in it."""
+        hit = self._removed.get(s)
+        if hit is None:
+            if len(self._removed) > _MEMO:
+                self._removed.clear()
+            hit = s
+            for p in self._patterns:
+                hit = p.sub("", hit)
+            self._removed[s] = hit
+        return hit
 
     def found_in(self, s: str) -> bool:
         # A county or city the gazetteer does not list still names a place when the name opens with it
         # ("新野县产业集聚区", "舞钢市产业集聚区").
-        return self.pattern.search(s) is not None or _UNLISTED_PLACE.match(s) is not None
+        hit = self._found.get(s)
+        if hit is None:
+            if len(self._found) > _MEMO:
+                self._found.clear()
+            hit = self._found[s] = self.search(s) is not None or _UNLISTED_PLACE.match(s) is not None
+        return hit
 
     def opens(self, s: str) -> bool:
-        return self.pattern.match(s) is not None
+        return s[:1] in self.first_chars and self.match(s) is not None
 
 
 def places_for(ctx: DocContext | None) -> Places:

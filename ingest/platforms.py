@@ -132,6 +132,10 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
                          ) -> Iterable[tuple[int, int, Head]]:
     _, by_noun = head_index()
     s, e = run.start, run.end
+    quote = text.rfind("“", max(0, s - 12), s - 1) if s >= 2 and text[s - 1] == "”" else -1
+    if quote >= 0 and quote + 1 < s - 1 and not any(ch in PUNCT for ch in text[quote + 1:s - 1]) \
+            and not _QUOTED_CLASS.search(text[quote + 1:s - 1]):
+        s = quote  # "“无锡·延安”智算中心", "“P4级”数据应用实验室": a quoted word opens the name
     for pattern in (LEADING_NOISE, _LEADING_QUANTITY):
         q = pattern.match(text, s, e)
         if q:
@@ -168,11 +172,12 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         return
     if _FOLLOWED_BY_EVENT.match(text, end, min(len(text), end + 10)):
         return  # "岳麓山大学科技城创新创业大赛": the name of an event held there, not the platform
-    if text.startswith(lexicon.CONCEPT_NOUNS, end) or text[s:end].endswith(lexicon.CONCEPT_COMMUNITIES):
-        return  # "铸牢中华民族共同体意识", "构建人类命运共同体": an idea, not a platform
-    if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:end]), count=1)):
+    if text.startswith(lexicon.CONCEPT_NOUNS + lexicon.ROLE_NOUNS, end) \
+            or text[s:end].endswith(lexicon.CONCEPT_COMMUNITIES):
+        return  # "铸牢中华民族共同体意识", "构建人类命运共同体", "副中心城市": an idea or a role, no platform
+    if _POSITIONING.match(_LEVEL_PREFIX.sub("", places.remove(text[s:end]), count=1)):
         return  # "建设西部科技创新中心": a place's role in a national strategy, no institution
-    if text[max(0, s - 4):s] in _JOINT_PREFIXES and ("国家" in text[s:end] or not places.pattern.search(text, s, end)):
+    if text[max(0, s - 4):s] in _JOINT_PREFIXES and ("国家" in text[s:end] or not places.search(text, s, end)):
         # "省部共建…国家重点实验室": 共建 is part of the name, not the verb before it; a name that carries its own
         # place ("…与材料广东省重点实验室") is named without it
         s -= 4
@@ -184,7 +189,7 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
         return
     if _COUNTED.match(text, end, min(len(text), end + 10)) and \
-            not strip_generic(_LEVEL_PREFIX.sub("", places.pattern.sub("", text[s:last_start]), count=1)):
+            not strip_generic(_LEVEL_PREFIX.sub("", places.remove(text[s:last_start]), count=1)):
         return  # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class
     if _SLOGAN.match(text[s:end]) or _COUNT_INSIDE.search(text, s + 1, end) or _YEAR_START.match(text, s, end):
         return
@@ -552,6 +557,9 @@ def _split_at_conjunctions(text: str, start: int, end: int) -> list[tuple[int, i
 
 _YEAR_START = re.compile(r"(?:19|20)\d{2}年")
 # "一带两园", "三高地两基地", "一区六园": a slogan counting a plan's parts, no platform.
+# A quoted word before a head that makes it a class: a count ("“五好”园区", "“20”孵化器"), a policy's year
+# ("“中国制造2025”示范区"), a slogan ("“绿水青山就是金山银山”实践创新基地").
+_QUOTED_CLASS = re.compile(r"^[\d一二三四五六七八九十两百千]|\d{4}$|就是")
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,3}?){2,}$")
 # "正路六个园区", "吉林经济技术开发区3个国家级开发区": a count inside the name makes it a class or a list.
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")

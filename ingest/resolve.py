@@ -136,6 +136,31 @@ def _forms(_key: int, registry: DepartmentRegistry) -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=4)
+def _ordered_forms(_key: int, registry: DepartmentRegistry) -> tuple[str, ...]:
+    """`_region_forms` longest first (hundreds of them: sorted once)."""
+    return tuple(sorted(_region_forms(registry), key=lambda f: (-len(f), f)))
+
+
+@lru_cache(maxsize=4)
+def _forms_pattern(_key: int, registry: DepartmentRegistry) -> re.Pattern[str]:
+    from plankg.ingest.places import trie_pattern
+
+    return re.compile(trie_pattern(_region_forms(registry)))
+
+
+def _opening_form(rest: str, registry: DepartmentRegistry) -> str | None:
+    """The longest region form `rest` opens with and goes on after."""
+    m = _forms_pattern(id(registry), registry).match(rest)
+    if m is None:
+        return None
+    if m.end() < len(rest):
+        return m.group(0)
+    # the whole of `rest` is a region: a shorter form may still open it
+    return next((f for f in _ordered_forms(id(registry), registry) if rest.startswith(f) and len(rest) > len(f)),
+                None)
+
+
 def _district_short(region: str) -> str | None:
     short = region[:-1] if region.endswith(("区", "县")) else None
     return short if short and len(short) >= 2 else None
@@ -155,12 +180,11 @@ def _leading_places(name: str, plan_region: str | None, registry: DepartmentRegi
     ([], '西湖实验室')
     """
     forms = _region_forms(registry)
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
     found: list[tuple[str, str]] = []
     rest = name
     own = set(astuple(registry.jurisdiction(plan_region))) if plan_region else set()
     while rest:
-        printed = next((f for f in ordered if rest.startswith(f) and len(rest) > len(f)), None)
+        printed = _opening_form(rest, registry)
         region = forms.get(printed or "")
         if printed is None:
             # a district's short form: right after its city (杭州拱墅…), or the plan's own district

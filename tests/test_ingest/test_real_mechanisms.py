@@ -845,3 +845,17 @@ def test_a_page_without_a_title_takes_the_plan_its_body_opens_with():
                         "《咸宁市国民经济和社会发展第十三个五年规划纲要》(以下简称《纲要》)已经市人大审议通过。"
                         "现就分解落实有关事项通知如下。\n一、主要目标\n1.地区生产总值年均增长8.5%。").plan
     assert (plan.title, plan.region) == ("咸宁市国民经济和社会发展第十三个五年规划纲要", "咸宁市")
+
+
+def test_computing_and_data_centres_are_platforms_and_an_enumeration_word_opens_no_name():
+    got = _platforms("一、任务\n加快“无锡·延安”智算中心建设;四是推进云塑小镇建设,建成镇级河长制指挥中心。\n")
+    assert got == ["“无锡·延安”智算中心", "云塑小镇", "镇级河长制指挥中心"]
+
+
+def test_a_centre_named_as_a_citys_role_is_no_platform():
+    assert _platforms("一、任务\n建设杭州国际消费中心城市,打造宁波区域性金融中心城市。\n") == []
+
+
+def test_a_county_whose_name_opens_with_a_stop_word_stays_whole():
+    got = _platforms("一、任务\n支持和林格尔县工业园区、托克托县工业园区建设。\n")
+    assert got == ["和林格尔县工业园区", "托克托县工业园区"]
