@@ -579,9 +579,11 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         heading = _printed_heading(lines, [fields.title])
         if heading:
             return heading
-    if notice and (_completes_title(notice.own) or notice.own.endswith("的通知")):
-        return notice.own
     title = _title_from_lines(lines)
+    if notice and (_completes_title(notice.own) or notice.own.endswith("的通知")):
+        if title and title != notice.own and title.startswith(notice.own):
+            return title  # a title line prints whole what a line glued to the body shortens ("…意见(征求意见稿)")
+        return notice.own
     if title and fields.title and _title_key(fields.title).endswith(_title_key(title)):
         return _clean_title(fields.title)  # the field prints whole what the heading shortens ("某委2021年…台账")
     if title:

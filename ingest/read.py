@@ -295,7 +295,37 @@ def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return reflow_pages(lost_spaces(text))
+    return rejoin_chunks(reflow_pages(lost_spaces(text)))
+
+
+_CHUNK = re.compile(r"^(\d{1,3})、")
+
+
+def rejoin_chunks(text: str) -> str:
+    r"""A document-sharing site's page, its text cut into chunks of one length, each on a line of its
+    own opened by the chunk's number ("1、…", "2、…"), put back together: the chunks cut sentences,
+    names and unit lists anywhere ("…(责任单位:市通" / "2、信发展办…"). Only a run of lines numbered
+    1, 2, 3… whose lines but the last are equally long (100 characters or more) is taken for chunks;
+    numbered items are not that regular. Spans refer to the result.
+
+    >>> page = "1、" + "甲" * 120 + "(责任单位:市通\n2、信发展办)" + "乙" * 123 + "\n3、丙。\n"
+    >>> rejoin_chunks(page) == "甲" * 120 + "(责任单位:市通信发展办)" + "乙" * 123 + "丙。\n"
+    True
+    >>> rejoin_chunks("1、加快建设。\n2、推进改革。\n")
+    '1、加快建设。\n2、推进改革。\n'
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith("1、"):
+            continue
+        run = [i]
+        while run[-1] + 1 < len(lines) and (m := _CHUNK.match(lines[run[-1] + 1])) and int(m.group(1)) == len(run) + 1:
+            run.append(run[-1] + 1)
+        sizes = {len(lines[k]) for k in run[:-1]}
+        if len(run) >= 2 and len(sizes) == 1 and sizes.pop() >= 100:
+            joined = "".join(lines[k][len(_CHUNK.match(lines[k]).group(0)):] for k in run)  # type: ignore[union-attr]
+            return "\n".join(lines[:i] + [joined] + lines[run[-1] + 1:])
+    return text
 
 
 # "区直各单位:?" / "1? | 未来科技城? |": a page whose non-breaking spaces were re-encoded as "?" by a scraper.

@@ -153,7 +153,7 @@ def split_lines(text: str) -> list[_Line]:
 _RUN_ON_MARKER = re.compile(rf"(?<=[。；;！？!?)）\]】〕{_WS}])[{_WS}]*"
                             rf"(?=第(?:{_CN}|\d+)[章节条]|{_CN}[、．]|[(（]{_CN}[)）]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d)|[①-⑳])")
 RUN_ON_MIN_CHARS = 400  # a line this long with several markers is text whose line breaks were lost
-RUN_ON_MIN_MARKERS = 3
+RUN_ON_MIN_MARKERS = 2
 LONG_SENTENCE = 50  # a numbered line longer than this, with a comma, states a task: no heading is so long
 
 

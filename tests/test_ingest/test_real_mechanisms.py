@@ -859,3 +859,16 @@ def test_a_centre_named_as_a_citys_role_is_no_platform():
 def test_a_county_whose_name_opens_with_a_stop_word_stays_whole():
     got = _platforms("一、任务\n支持和林格尔县工业园区、托克托县工业园区建设。\n")
     assert got == ["和林格尔县工业园区", "托克托县工业园区"]
+
+
+def test_a_sharing_sites_chunks_are_put_back_together_before_the_text_is_read():
+    body = ("为推进工作,制定本方案。" + "说明" * 150 + "。一、加强要素支持(一)强化财税政策保障。"
+            "落实减税降费政策,延续执行至2027年底。(市税务局、市财政局、市科技局负责)(二)加强产业基金支持。"
+            "发挥产业基金引领作用。(市财政局、市发展改革委负责)")
+    size = body.index("市科技局") + 2  # chunks of one length, the first ending inside a unit's name
+    chunks = [body[k:k + size] for k in range(0, len(body), size)]
+    numbered = "\n".join(f"{n}、{c}" for n, c in enumerate(chunks, 1))
+    page = "《某市实施方案.docx》由会员分享,可在线阅读\n" + numbered + "\n"
+    got = [(t.text[:6], [d.name for d in t.departments]) for t in extract_text(page).tasks if t.departments]
+    assert got == [("强化财税政策", ["市税务局", "市财政局", "市科技局"]),
+                   ("加强产业基金", ["市财政局", "市发展改革委"])]
