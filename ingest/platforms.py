@@ -142,6 +142,9 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
             s = q.end()
     for amount in _AMOUNT.finditer(text, s, e):  # "投资20亿元沿黄现代农业产业园": the name starts after the money
         s = amount.end()
+    counted = _COUNT_INSIDE.search(text, s + 1, e)
+    if counted and any(hm[1] == counted.start() for hm in heads.finditer(s, counted.start())):
+        e = counted.start()  # "…、吉林经济技术开发区3个国家级开发区": the name ends where the count of the list starts
     last = None
     for hm in heads.finditer(s, e):
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
@@ -188,9 +191,11 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         return  # 杭州杭钢云计算数据中心有限公司 is a firm, 某某中心项目 a project
     if _PART_OF_DEPARTMENT.match(text, end, min(len(text), end + 12)):
         return
-    if _COUNTED.match(text, end, min(len(text), end + 10)) and \
+    if _COUNTED.match(text, end, min(len(text), end + 10)) and text[s - 1:s] != "、" and \
             not strip_generic(_LEVEL_PREFIX.sub("", places.remove(text[s:last_start]), count=1)):
-        return  # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class
+        # "新布局建设重庆市重点实验室20个": a place and category words, counted, are a class; the last
+        # item of a list is counted with the others ("…、吉林经济技术开发区3个国家级开发区")
+        return
     if _SLOGAN.match(text[s:end]) or _COUNT_INSIDE.search(text, s + 1, end) or _YEAR_START.match(text, s, end):
         return
     if alone_ok or _named(text[s:last_end], head, run.quoted, places):
@@ -452,8 +457,10 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         suffix = next((p.name[cut:] for cut in range(2, 5) if p.name[cut:] in by_noun and strip_generic(p.name[:cut])),
                       "")
         # The items are short names of places ("东城"), not firms by their trade names ("骏达环保").
+        # ... nor places with a name of their own ("长春新区、吉林高新技术产业开发区": 长春新区 is a zone).
         if not suffix or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r)
-                                 and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS) for r in raws):
+                                 and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS + ("区", "县", "市", "镇", "乡"))
+                                 for r in raws):
             continue
         items = _item_spans(raws, first)
         if any(has_head(heads, a, b) or lexicon.opening_verb().match(text[a:b]) for a, b in items):

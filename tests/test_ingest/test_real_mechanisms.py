@@ -872,3 +872,8 @@ def test_a_sharing_sites_chunks_are_put_back_together_before_the_text_is_read():
     got = [(t.text[:6], [d.name for d in t.departments]) for t in extract_text(page).tasks if t.departments]
     assert got == [("强化财税政策", ["市税务局", "市财政局", "市科技局"]),
                    ("加强产业基金", ["市财政局", "市发展改革委"])]
+
+
+def test_the_last_item_of_a_counted_list_of_zones_is_named_and_zones_share_no_suffix():
+    got = _platforms("一、任务\n依托长春新区、吉林高新技术产业开发区、吉林经济技术开发区3个国家级开发区建设。\n")
+    assert got == ["长春新区", "吉林高新技术产业开发区", "吉林经济技术开发区"]
