@@ -60,7 +60,7 @@ from plankg.ingest.enterprises import dedupe_enterprises, project_builders
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.platforms import dedupe_platforms
 from plankg.ingest.projects import dedupe_projects
-from plankg.ingest.read import SourceText, decode_source, read_source
+from plankg.ingest.read import SourceText, normalise, read_source
 from plankg.ingest.references import cited_references
 from plankg.ingest.responsibility import (
     RULE_ITEM,
@@ -339,5 +339,5 @@ def extract_text(text: str, name: str = "text.txt") -> Extraction:
     '市科技局'
     """
     raw = text.encode("utf-8")
-    decoded, encoding = decode_source(raw, name)  # as a file is read: line ends, pages, a sharing site's chunks
-    return extract_source(SourceText(Path(name), decoded, encoding, raw))
+    # normalised as a decoded file is: line ends, pages, a sharing site's chunks
+    return extract_source(SourceText(Path(name), normalise(text), "utf-8", raw))

@@ -241,7 +241,7 @@ def decode_source(raw: bytes, name: str) -> tuple[str, str]:
             raise InputError(f"{name} starts like UTF-16 but is cut or damaged at byte {exc.start}",
                              where=name, fix="re-export the file, preferably as UTF-8") from None
         _refuse_other_formats(text, name, "UTF-16")
-        return _normalise(text), "utf-16"
+        return normalise(text), "utf-16"
     utf8_error: UnicodeDecodeError | None = None
     try:
         text = raw.decode("utf-8-sig")
@@ -250,7 +250,7 @@ def decode_source(raw: bytes, name: str) -> tuple[str, str]:
     else:
         if "\x00" not in text:  # UTF-16 text of ASCII characters is valid UTF-8 with NULs in it
             _refuse_other_formats(text, name, "UTF-8")
-            return _normalise(text), "utf-8"
+            return normalise(text), "utf-8"
     wide = b"\x00" in raw[:8192]
     if (not wide and utf8_error is not None and utf8_error.reason == "unexpected end of data"
             and utf8_error.start >= len(raw) - 3):
@@ -270,7 +270,7 @@ def decode_source(raw: bytes, name: str) -> tuple[str, str]:
             _refuse_markup(text, name)
         if _readable(text):
             _refuse_other_formats(text, name, codec)
-            return _normalise(text), codec
+            return normalise(text), codec
     if wide:
         raise InputError(f"{name} is binary, not text (it contains NUL bytes and reads as no UTF-16 Chinese text)",
                          where=name, fix="convert it to plain text first (for PDF: pdftotext -layout FILE)")
@@ -291,7 +291,13 @@ def decode(raw: bytes, name: str) -> str:
     return decode_source(raw, name)[0]
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """Decoded text as the pipeline reads it: "\\n" line ends, lost spaces back, a paginated PDF's
+    pages reflowed, a sharing site's chunks rejoined (spans refer to the result).
+
+    >>> normalise("一、目标\\r\\n二、任务")
+    '一、目标\\n二、任务'
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
