@@ -133,6 +133,8 @@ _DELIMS = lexicon.UNIT_DELIMITERS
 _DUTY = lexicon.DUTY_PHRASE
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
+# Who leads, as a verb after the units: "X牵头", "由X负责主办", "A、B等牵头部门要…".
+_LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})")
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
                         r"|[<‹][^<>‹›]{1,6}[>›]"  # "各县<市、区>人民政府": a page's angle brackets for ()
@@ -625,7 +627,7 @@ _SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPO
 def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
     """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
     body = text[start:end]
-    for m in re.finditer(r"牵头", body):
+    for m in _LEAD_AFTER_UNITS.finditer(body):
         left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n(（|") + 1
         while left_start < m.start() and body[left_start] in " \u3000\t":
             left_start += 1  # "… | 办公室牵头": a table cell's bar and its padding open no name
@@ -683,7 +685,7 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
 
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
-_LEAD_CLAUSE = re.compile(r"由(?=[^,，。;；:：]{2,60}?牵头)")
+_LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}))")
 
 
 def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None,

@@ -877,3 +877,9 @@ def test_a_sharing_sites_chunks_are_put_back_together_before_the_text_is_read():
 def test_the_last_item_of_a_counted_list_of_zones_is_named_and_zones_share_no_suffix():
     got = _platforms("一、任务\n依托长春新区、吉林高新技术产业开发区、吉林经济技术开发区3个国家级开发区建设。\n")
     assert got == ["长春新区", "吉林高新技术产业开发区", "吉林经济技术开发区"]
+
+
+def test_a_unit_that_hosts_a_proposal_leads_it():
+    got = _resp("二、明确责任\n根据办理工作分工,议案由市工业和信息化局负责主办,并于9月19日前答复。"
+                "主办单位要主动作为,加强与牵头单位的联系。\n")
+    assert got == [("明确责任\n根", [("市工业和信息化局", "lead")])]
