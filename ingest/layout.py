@@ -102,6 +102,9 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     ('number', 'task', 'responsible', 'deadline')
     """
     roles = tuple(lexicon.column_role(c) for c in cells)
+    if any(r in lexicon.UNIT_ROLES for r in roles) and "task" in roles:
+        # an indicator table's unit of measure and its value columns ("单位 / 2025年 / 2027年 / 牵头单位")
+        roles = tuple(r if r is not None else _indicator_role(c) for r, c in zip(roles, cells, strict=True))
     if len(roles) > 2 and roles[0] == "number" and roles[1] is None and "task" not in roles \
             and roles.count(None) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", cells[1].replace(" ", "")):
         roles = ("number", "task", *roles[2:])
@@ -112,6 +115,22 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     if not any(r in lexicon.UNIT_ROLES for r in roles) or all(r in lexicon.UNIT_ROLES for r in roles):
         return None
     return roles
+
+
+_VALUE_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|值)?|(?:目标|现状|基期|基准|预期)值?|基数")
+
+
+def _indicator_role(cell: str) -> str | None:
+    """The role of an indicator table's column that names no role of a task table: "单位" (the unit
+    the values are in) is "measure", a year or a kind of value ("2025年", "目标值") is "value".
+
+    >>> [_indicator_role(c) for c in ("单位", "2025年", "目标值", "备注说明")]
+    ['measure', 'value', 'value', None]
+    """
+    cell = re.sub(r"\s+", "", cell)
+    if cell in ("单位", "计量单位"):
+        return "measure"
+    return "value" if _VALUE_HEADER.fullmatch(cell) else None
 
 
 def _default_unit_shape() -> Callable[[str], bool]:
@@ -199,6 +218,8 @@ _ACCEPTS: dict[str | None, tuple[str, ...]] = {
     lexicon.PERSON: (PERSON, TEXT),
     "deadline": (DEADLINE, TEXT),
     "progress": (TEXT, DEADLINE, NUMBER, PERSON),
+    "measure": (TEXT, PERSON),  # "岁", "%", "万元"
+    "value": (TEXT, NUMBER, DEADLINE, PERSON),  # "≥79.2", "78.2(2021年)", "60"
     "remark": (TEXT, DEADLINE, PERSON, NUMBER),  # a score column ("分值": 3, 0.5)
     "flag": (FLAG,),
 }
@@ -234,8 +255,10 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
                 return c
     # a sentence after a category's label is the next column's
     sentence_after_label = whole_cells and at >= 0 and roles[at] == "category" and not _label_like(text)
+    # an indicator's name is one cell: the line after it is its unit of measure or its first value
+    indicator_name = at >= 0 and roles[at] == "task" and roles[at + 1:at + 2] in (("measure",), ("value",))
     if at >= 0 and cells[at] and roles[at] in _CONTINUES and kind in _ACCEPTS.get(roles[at], ()) \
-            and not sentence_after_label:
+            and not sentence_after_label and not indicator_name:
         later = next((c for c in range(at + 1, len(roles)) if kind in _ACCEPTS.get(roles[c], ())), None)
         if kind == TEXT and _OPENS_ITEM.match(text) and roles[at] not in ("task", "category") and \
                 any(cells[c] for c, r in enumerate(roles) if r in lexicon.UNIT_ROLES):
@@ -285,11 +308,12 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         if _QUALIFIER.match(nxt) and _HEADER_CELL.match(cell + nxt):
             cell, j = cell + nxt, j + 1  # "责任股室" / "(单位)": the header's aside on a line of its own
             nxt = re.sub(r"\s+", "", bar_text(lines[j + 1][2])) if j + 1 < end else ""
-        if nxt in _HEADER_TAILS and lexicon.column_role(cell + nxt) is not None:
+        if nxt in _HEADER_TAILS and lexicon.column_role(cell + nxt) is not None \
+                and not (nxt == "单位" and lexicon.column_role(cell) == "task"):  # "指标名称" / "单位": two columns
             cell, j = cell + nxt, j + 1  # "牵头" / "单位": one header cell broken before its noun
         elif cell in _ROLE_WORDS and nxt.endswith(("单位", "部门", "科室")) and len(cell + nxt) <= 8:
             cell, j = cell + nxt, j + 1  # "牵头" / "责任单位", "主体" / "责任单位": one cell broken after its role
-        if lexicon.column_role(cell) is None:
+        if lexicon.column_role(cell) is None and _indicator_role(cell) is None:
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
                 nxt = re.sub(r"\s+", "", bar_text(lines[k + 1][2]))
@@ -312,7 +336,7 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
     roles = header_roles(header) if len(header) >= 2 else None
     if roles is None:
         return None
-    rows = read_rows(lines, j, end, roles, shape, separators)
+    rows = _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
     if not rows:
         # A section row right under the header ("一、主要预期目标"): the table goes on after it.
         k = j
@@ -328,6 +352,23 @@ def _card_key(raw: str) -> str | None:
     """A key line of a card: a short label with a column role, alone on its line (bars and a colon allowed)."""
     cell = re.sub(r"\s+", "", bar_text(raw)).rstrip(":：")
     return cell if cell and _HEADER_CELL.match(cell) and lexicon.column_role(cell) is not None else None
+
+
+def _without_repeated_header(rows: list[Row], header: Sequence[str]) -> list[Row]:
+    """The rows without those that print the header again (after a page break): every cell they fill
+    is one of the header's labels.
+
+    >>> r = [Row(0, 1, ("1", "甲"), (0, 0)), Row(2, 3, ("", "序号"), (0, 0)), Row(4, 4, ("指标名称", ""), (0, 0))]
+    >>> [x.cells for x in _without_repeated_header(r, ["序号", "指标名称"])]
+    [('1', '甲')]
+    """
+    labels = {re.sub(r"\s+", "", h) for h in header}
+
+    def printed_header(row: Row) -> bool:
+        filled = [re.sub(r"\s+", "", c) for c in row.cells if c.strip()]
+        return bool(filled) and all(part in labels for c in filled for part in c.split("\n") if part)
+
+    return [r for r in rows if not printed_header(r)]
 
 
 def card_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
@@ -437,7 +478,8 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             text == str(int(texts[0][0]) + 1)
             or (at == len(roles) - 1 and text.isdigit() and int(text) > int(texts[0][0]))) \
             if texts[0] and texts[0][0].isdigit() else False
-        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark") or next_number):
+        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark", "measure", "value")
+                                            or next_number):
             close()
             cells[0].append(k)
             texts[0].append(text)

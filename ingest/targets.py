@@ -721,8 +721,45 @@ def _name_column(header: Sequence[str], cells: Sequence[str], first: int) -> int
     return first
 
 
+def _year_columns(header: Sequence[str]) -> list[tuple[int, int]]:
+    """(column, year) of the columns an indicator table names by a year alone ("2022年", "2025年目标").
+
+    >>> _year_columns(["序号", "指标", "单位", "2022年", "2025年", "2027年", "牵头单位"])
+    [(3, 2022), (4, 2025), (5, 2027)]
+    """
+    out = []
+    for i, h in enumerate(header):
+        m = re.fullmatch(r"((?:19|20)\d{2})年?(?:目标值?|预期值?|值)?", h.replace(" ", ""))
+        if m:
+            out.append((i, int(m.group(1))))
+    return out
+
+
+def _year_column_mentions(text: str, block, name: str, name_span: tuple[int, int], unit: str | None,
+                          years: list[tuple[int, int]]) -> list[TargetMention]:
+    """One target per later year column of a row ("2022年 | 2025年 | 2027年": the first year is the
+    baseline, each later one a target of its year)."""
+    cells, spans = list(block.cells), _cell_spans(text, block)
+    base_value = _cell_value(cells[years[0][0]].replace(" ", "")) if years[0][0] < len(cells) else None
+    base_year = years[0][1]
+    out = []
+    for col, year in years[1:]:
+        found = _cell_value(cells[col].replace(" ", "")) if col < len(cells) else None
+        if found is None:
+            continue
+        value, cell_unit, comparator = found
+        comparator = comparator or ("<=" if _DECREASE.search(name) else ">=")
+        q = Quantity(value, cell_unit or unit or "", comparator)
+        out.append(TargetMention(spans[col][0], spans[col][1], name, q, comparator, year,
+                                 baseline=base_value[0] if base_value else None,
+                                 baseline_year=base_year if base_value else None,
+                                 rule=RULE_TABLE, unit_pending=not (cell_unit or unit)))
+    return out
+
+
 def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
-    """A target from one indicator-table row (its unit may wait for the document's prose)."""
+    """A target from one indicator-table row (its unit may wait for the document's prose); one per
+    target year where the table has a column per year."""
     cells = list(block.cells)
     spans = _cell_spans(text, block)
     header = list(block.header)
@@ -730,6 +767,16 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
     first = _name_column(header, cells, first)
     if len(cells) < first + 2:
         return []
+    years = _year_columns(header)
+    if len(years) >= 3 and len(cells) == len(header) and not _BASE_HEADER.search("".join(header)):
+        # a baseline year and two target years or more: each target year its own target
+        name = cells[first]
+        unit_col = next((i for i, h in enumerate(header) if h.replace(" ", "") in ("单位", "计量单位")), None)
+        unit = cells[unit_col].replace(" ", "") if unit_col is not None else None
+        # the 单位 column holds the unit, whether the unit list knows it ("%") or not ("岁")
+        unit = unit if unit and (_UNIT_CELL.match(unit) or (len(unit) <= 6 and not re.search(r"\d", unit))) else None
+        if _cell_value(name) is None and len(name) >= 2:
+            return _year_column_mentions(text, block, name, spans[first], unit, years)
     name, name_span = cells[first], spans[first]
     if _cell_value(name) is not None or len(name) < 2:
         return []

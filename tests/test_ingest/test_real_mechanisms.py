@@ -883,3 +883,17 @@ def test_a_unit_that_hosts_a_proposal_leads_it():
     got = _resp("二、明确责任\n根据办理工作分工,议案由市工业和信息化局负责主办,并于9月19日前答复。"
                 "主办单位要主动作为,加强与牵头单位的联系。\n")
     assert got == [("明确责任\n根", [("市工业和信息化局", "lead")])]
+
+
+def test_an_indicator_table_with_lead_columns_gives_tasks_and_a_target_per_year_column():
+    header = ["序号", "指标名称", "单位", "2022年", "2025年", "2027年", "牵头单位", "责任单位"]
+    rows = [["1", "人均预期寿命", "岁", "78.2", "≥79.2", "≥80", "县卫健局", "县文旅广体局,各乡镇人民政府"],
+            ["2", "居民健康素养水平", "%", "21.6", "≥31.5", "≥33", "县卫健局", "县疾控中心"]]
+    cells = header + rows[0] + header + rows[1]  # the header printed again after a page break
+    text = "\n".join(c + " |" for c in cells) + "\n"
+    assert _resp(text) == [("人均预期寿命", [("县卫健局", "lead"), ("县文旅广体局", "responsible"),
+                                       ("各乡镇人民政府", "responsible")]),
+                           ("居民健康素养", [("县卫健局", "lead"), ("县疾控中心", "responsible")])]
+    got = [(t.metric, t.value, t.unit, t.year) for t in extract_text(HEAD + text).targets]
+    assert got == [("人均预期寿命", 79.2, "岁", 2025), ("人均预期寿命", 80.0, "岁", 2027),
+                   ("居民健康素养水平", 31.5, "%", 2025), ("居民健康素养水平", 33.0, "%", 2027)]
