@@ -564,6 +564,40 @@ def _field_header(line: _Line) -> list[str] | None:
     return header
 
 
+_WIDE_GAP = re.compile(r"[ \u3000]{2,}")
+_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|值)?")
+_ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]\s*(?=\S)")
+
+
+def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """An indicator table a PDF's page laid out with runs of spaces between its cells and single spaces
+    inside them ("指 标   2025 年   属 性" / "1.残疾人家庭人均收入年均增长(%)   >7.5   预期性"): a header
+    naming 指标 and a year, then one row a line; a row's number before its name becomes a cell.
+
+    >>> ls = split_lines("指 标    2025 年    属 性\\n1.残疾人家庭人均收入年均增长(%)    >7.5    预期性\\n二、任务")
+    >>> [r.cells for r in _wide_table(ls, 0, len(ls))[0]]
+    [('1', '残疾人家庭人均收入年均增长(%)', '>7.5', '预期性')]
+    """
+    if not _WIDE_GAP.search(lines[i].text):
+        return None
+    header = [re.sub(r"[ \u3000]", "", c) for c in _WIDE_GAP.split(lines[i].text.strip()) if c.strip()]
+    if len(header) < 2 or not any("指标" in h for h in header) or not any(_YEAR_HEADER.fullmatch(h) for h in header):
+        return None
+    rows: list[_TableRow] = []
+    j = i + 1
+    while j < end:
+        cells = [c.strip() for c in _WIDE_GAP.split(lines[j].text.strip()) if c.strip()]
+        number = _ROW_NUMBER.match(cells[0]) if cells else None
+        if number:
+            cells = [number.group(1), cells[0][number.end():], *cells[1:]]
+        width = len(header) + (1 if number else 0)
+        if len(cells) != width:
+            break
+        rows.append(_TableRow(j, j, tuple(cells), tuple((["序号"] if number else []) + header)))
+        j += 1
+    return (rows, j) if rows else None
+
+
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
     header = _field_header(lines[i])
@@ -840,7 +874,8 @@ class _StructureParser:
                 self.i = laid.end
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
-                 if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n))
+                 if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
+                 or _wide_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:
             # The rows of a field table go on after a section row.
             fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []

@@ -897,3 +897,10 @@ def test_an_indicator_table_with_lead_columns_gives_tasks_and_a_target_per_year_
     got = [(t.metric, t.value, t.unit, t.year) for t in extract_text(HEAD + text).targets]
     assert got == [("人均预期寿命", 79.2, "岁", 2025), ("人均预期寿命", 80.0, "岁", 2027),
                    ("居民健康素养水平", 31.5, "%", 2025), ("居民健康素养水平", 33.0, "%", 2027)]
+
+
+def test_an_indicator_table_laid_out_with_runs_of_spaces_gives_its_targets():
+    got = _targets("专栏1 主要指标\n              指 标                2025 年        属 性\n"
+                   "    1.残疾人家庭人均收入年均增长(%)            >7.5           预期性\n"
+                   "    2.城乡残疾人职业技能培训人数(万人)          >4             预期性\n二、主要任务\n")
+    assert [(m[1], m[2]) for m in got] == [(7.5, "%"), (4.0, "万人")]
