@@ -122,6 +122,14 @@ def _activity_list_end() -> re.Pattern[str]:
                       rf"(?P<act>{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)})")
 
 
+@lru_cache(maxsize=1)
+def _partner_list_end() -> re.Pattern[str]:
+    """An item closed by the partner firms work with, the last of a 、-list ("…、安德药业与中国药科大学")."""
+    first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
+    words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})(?P<act>与|同|联合)")
+
+
 @lru_cache(maxsize=8192)
 def _shaped(name: str) -> bool:
     """A body and an industry word, the body no word of its own."""
@@ -207,12 +215,14 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         elif len(items) < 3 or 2 * shaped < len(items):
             continue
         for s, e in items:
+            if text[s - 1:s].isdigit():
+                continue  # "50万千瓦光伏治沙": the tail of a quantity, one of the list's projects but no name
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
     comma = text.find("、", start, end)
     while comma >= 0:
         # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do (the items after
         # each 、 are tried: most passages have few).
-        last = _activity_list_end().match(text, comma + 1, end)
+        last = _activity_list_end().match(text, comma + 1, end) or _partner_list_end().match(text, comma + 1, end)
         comma = text.find("、", comma + 1, end)
         if last is None:
             continue

@@ -904,3 +904,9 @@ def test_an_indicator_table_laid_out_with_runs_of_spaces_gives_its_targets():
                    "    1.残疾人家庭人均收入年均增长(%)            >7.5           预期性\n"
                    "    2.城乡残疾人职业技能培训人数(万人)          >4             预期性\n二、主要任务\n")
     assert [(m[1], m[2]) for m in got] == [(7.5, "%"), (4.0, "万人")]
+
+
+def test_firms_listed_before_the_partner_they_work_with_and_no_firm_from_a_quantitys_tail():
+    assert _firms("一、任务\n推动振兴药业、安德药业与中国药科大学建立院企合作。\n") == ["振兴药业", "安德药业"]
+    got = _firms("一、任务\n加快推进50万千瓦光伏治沙、联胜机械、裕杰铸造等项目建设。\n")
+    assert got == ["联胜机械", "裕杰铸造"]
