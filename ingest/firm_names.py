@@ -113,21 +113,13 @@ def _activity_after() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)}|等|、|\d+条)")
 
 
-@lru_cache(maxsize=1)
-def _activity_list_end() -> re.Pattern[str]:
-    """An item closed by what firms do, the last of a 、-list ("…、天运股份上市")."""
+@lru_cache(maxsize=4)
+def _list_end(closers: tuple[str, ...]) -> re.Pattern[str]:
+    """The last item of a 、-list of firm-shaped names, closed by one of `closers` (group "act"): what
+    firms do ("…、天运股份上市", FIRM_ACTIVITY_WORDS) or the partner they work with ("…、安德药业与…")."""
     first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
     words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
-    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})"
-                      rf"(?P<act>{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)})")
-
-
-@lru_cache(maxsize=1)
-def _partner_list_end() -> re.Pattern[str]:
-    """An item closed by the partner firms work with, the last of a 、-list ("…、安德药业与中国药科大学")."""
-    first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
-    words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
-    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})(?P<act>与|同|联合)")
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})(?P<act>{lexicon.alternation(closers)})")
 
 
 @lru_cache(maxsize=8192)
@@ -222,7 +214,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     while comma >= 0:
         # "力争森泰股份、强邦新材、天运股份上市": a list of firm-shaped names before what firms do (the items after
         # each 、 are tried: most passages have few).
-        last = _activity_list_end().match(text, comma + 1, end) or _partner_list_end().match(text, comma + 1, end)
+        last = (_list_end(lexicon.FIRM_ACTIVITY_WORDS).match(text, comma + 1, end)
+                or _list_end(lexicon.FIRM_PARTNER_WORDS).match(text, comma + 1, end))
         comma = text.find("、", comma + 1, end)
         if last is None:
             continue

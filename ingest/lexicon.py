@@ -225,6 +225,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
+# What joins firms to the partner they work with, after a list of them ("振兴药业、安德药业与中国药科大学").
+FIRM_PARTNER_WORDS = ("与", "同", "联合")
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导")
 # Verbs of recognition and support a registered firm's name follows inside one clause
