@@ -712,12 +712,16 @@ def _name_column(header: Sequence[str], cells: Sequence[str], first: int) -> int
     1
     >>> _name_column(["序号", "指标名称", "单位", "2025年"], ["1", "研发投入强度", "%", "3"], 1)
     1
+    >>> _name_column(["类别", "序号", "指标名称", "2025年"], ["生态建设", "1", "森林覆盖率(%)", "46.3"], 0)
+    2
     """
     if len(header) != len(cells):
         return first
     for i, h in enumerate(header):
         if i >= first and _INDICATOR_HEADER.search(h) and not _CATEGORY_HEADER.search(h):
-            return i if all(_cell_value(c) is None for c in cells[first:i]) else first
+            # "类别 | 序号 | 指标名称": the row's number stands between the category and the name
+            return i if all(_cell_value(c) is None or header[k].replace(" ", "") in ("序号", "编号")
+                            for k, c in enumerate(cells[first:i], first)) else first
     return first
 
 

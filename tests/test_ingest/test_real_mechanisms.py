@@ -910,3 +910,9 @@ def test_firms_listed_before_the_partner_they_work_with_and_no_firm_from_a_quant
     assert _firms("一、任务\n推动振兴药业、安德药业与中国药科大学建立院企合作。\n") == ["振兴药业", "安德药业"]
     got = _firms("一、任务\n加快推进50万千瓦光伏治沙、联胜机械、裕杰铸造等项目建设。\n")
     assert got == ["联胜机械", "裕杰铸造"]
+
+
+def test_an_indicator_row_is_named_by_its_name_cell_when_a_category_and_a_number_come_first():
+    got = _targets("“十四五”林业发展主要目标指标表\n类别 | 序号 | 指标名称 | 2020年 | 2025年 | 属性 |\n"
+                   "生态建设 | 1 | 森林覆盖率(%) | 45.31 | 46.3 | 约束性 |\n")
+    assert got == [("森林覆盖率", 46.3, "%")]
