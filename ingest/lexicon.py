@@ -198,6 +198,9 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
                        "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧")
 # Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区").
 ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
+# What an age (岁) measures when it is a goal ("人均预期寿命达到79.2岁"); elsewhere an age says whom
+# ("60岁以上老年人").
+AGE_METRIC_WORDS = ("寿命", "年龄")
 # Nouns after a name that make it an idea held, not a place ("铸牢中华民族共同体意识", "创新中心理念").
 CONCEPT_NOUNS = ("意识", "理念", "精神", "思想", "观念")
 # Nouns after a name that make it a place's role ("汉中副中心城市", "区域性金融中心地位").

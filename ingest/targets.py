@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from plankg.ingest import lexicon
 from plankg.ingest.contract import TargetOut
 from plankg.ingest.numerals import (
     MAGNITUDES,
@@ -385,6 +386,9 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
             _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
         return None
     q = read_quantity(m)
+    if q.unit == "岁" and not any(w in text[_clause_start(text, s_start, m.start()):m.start()]
+                                 for w in lexicon.AGE_METRIC_WORDS):
+        return None  # "60岁以上老年人", "5岁以下儿童死亡率": an age that says whom, not a goal
     if q.unit == "条" and (_POLICY_ARTICLES.search(text[max(s_start, m.start() - 4):m.start()])
                           or _POLICY_ARTICLES.search(text[m.end():min(s_end, m.end() + 4)])):
         return None

@@ -916,3 +916,8 @@ def test_an_indicator_row_is_named_by_its_name_cell_when_a_category_and_a_number
     got = _targets("“十四五”林业发展主要目标指标表\n类别 | 序号 | 指标名称 | 2020年 | 2025年 | 属性 |\n"
                    "生态建设 | 1 | 森林覆盖率(%) | 45.31 | 46.3 | 约束性 |\n")
     assert got == [("森林覆盖率", 46.3, "%")]
+
+
+def test_life_expectancy_in_years_is_a_target_and_an_age_that_says_whom_is_not():
+    got = _targets("一、目标\n到2025年,人均预期寿命达到79.2岁,为60岁以上老年人免费接种疫苗2万人次。\n")
+    assert got == [("人均预期寿命", 79.2, "岁"), ("为60岁以上老年人免费接种疫苗", 20000.0, "人次")]
