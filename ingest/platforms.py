@@ -54,7 +54,8 @@ _EVALUATIVE = re.compile(r"^(?:高水平|高能级|高质量|高标准|高起点
 # "来(留)", "制(修)订": a one-character bracket offers an alternative word; names bracket places.
 _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 
-_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|千)?元")
+# Money and land before a name: "投资20亿元沿黄现代农业产业园", "1100亩泉商产业园".
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:(?:万亿|亿|万|千)?元|万?(?:亩|平方米|平方公里|公顷))")
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
@@ -140,8 +141,12 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         q = pattern.match(text, s, e)
         if q:
             s = q.end()
-    for amount in _AMOUNT.finditer(text, s, e):  # "投资20亿元沿黄现代农业产业园": the name starts after the money
-        s = amount.end()
+    first_head = next(iter(heads.finditer(s, e)), None)
+    for amount in _AMOUNT.finditer(text, s, first_head[0] if first_head else e):
+        s = amount.end()  # "投资20亿元沿黄现代农业产业园": the name starts after the money (or the land)
+    opened = text.rfind("(", s, e)
+    if opened >= 0 and text.find(")", opened, e) < 0 and any(hm[0] > opened for hm in heads.finditer(opened, e)):
+        s = opened + 1  # "一核(利青同城核心区)三带(黄河金岸文化旅游带": the name opens inside its bracket
     counted = _COUNT_INSIDE.search(text, s + 1, e)
     if counted and any(hm[1] == counted.start() for hm in heads.finditer(s, counted.start())):
         e = counted.start()  # "…、吉林经济技术开发区3个国家级开发区": the name ends where the count of the list starts

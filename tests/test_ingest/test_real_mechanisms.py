@@ -921,3 +921,9 @@ def test_an_indicator_row_is_named_by_its_name_cell_when_a_category_and_a_number
 def test_life_expectancy_in_years_is_a_target_and_an_age_that_says_whom_is_not():
     got = _targets("一、目标\n到2025年,人均预期寿命达到79.2岁,为60岁以上老年人免费接种疫苗2万人次。\n")
     assert got == [("人均预期寿命", 79.2, "岁"), ("为60岁以上老年人免费接种疫苗", 20000.0, "人次")]
+
+
+def test_land_before_a_name_and_a_slogans_open_bracket_are_no_part_of_it():
+    got = _platforms("一、任务\n建设1100亩泉商产业园;构建一核(利青同城核心区)三带(黄河金岸文化旅游带。\n"
+                     "完成紫城工业园首期2.7平方公里基础设施建设。\n")
+    assert got == ["泉商产业园", "黄河金岸文化旅游带", "紫城工业园"]
