@@ -278,6 +278,8 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s*\n\s*", "", title).strip()
     title = _PART_NUMBER.sub("", title)  # "…分工方案(一)": the first part of a page split in parts
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
+    # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title
+    title = re.sub(r"(?<=[\u4e00-\u9fff])[(（]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^()（）]*[)）]$", "", title)
     return title.strip("《》“”\" ")
 
 
@@ -905,13 +907,22 @@ def find_region(title: str | None, issuers: list[str], registry: DepartmentRegis
         regions = registry.regions_in(issuer.removeprefix("中共"))
         if regions:
             return regions[-1]
-    for source in ([title] if title else []) + [text[:3000]]:
+    if title:
         for name in registry._region_names:
-            if name in source:
+            if name in title:
                 return name
         for name in registry.cities:
-            if name[:-1] in source:
+            if name[:-1] in title:
                 return name
+    # In the body, a region is the plan's when the page opens with it or names it again: a place named
+    # once in passing ("学习深圳市经验") is another's.
+    body, opening = text[:3000], text[:200]
+    for name in registry._region_names:
+        if name in opening or body.count(name) >= 2:
+            return name
+    for name in registry.cities:
+        if name[:-1] in opening or body.count(name[:-1]) >= 2:
+            return name
     return None
 
 

@@ -927,3 +927,12 @@ def test_land_before_a_name_and_a_slogans_open_bracket_are_no_part_of_it():
     got = _platforms("一、任务\n建设1100亩泉商产业园;构建一核(利青同城核心区)三带(黄河金岸文化旅游带。\n"
                      "完成紫城工业园首期2.7平方公里基础设施建设。\n")
     assert got == ["泉商产业园", "黄河金岸文化旅游带", "紫城工业园"]
+
+
+def test_a_report_title_loses_the_date_under_it_and_a_place_named_once_in_passing_is_no_region():
+    plan = extract_text("彰武县人民政府工作报告(2023年12月20日)\n各位代表:\n一、过去一年工作回顾\n"
+                        "学习深圳市经验,推进改革。\n").plan
+    assert (plan.title, plan.region) == ("彰武县人民政府工作报告", "彰武县")
+    body = "推进工业发展。" * 40 + "学习深圳市经验,推进改革。\n"
+    plan = extract_text("关于推进工业发展的工作打算\n一、目标\n" + body).plan
+    assert plan.region is None
