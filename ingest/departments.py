@@ -126,14 +126,21 @@ class DepartmentRegistry:
         self.provinces: set[str] = set(regions.get("provinces", []))
         self.cities: dict[str, str] = dict(regions.get("cities", {}))
         self.districts: dict[str, str] = dict(regions.get("districts", {}))
-        names = list(self.provinces) + list(self.cities) + list(self.districts)
+        # Counties known by name only, to find a plan's region (a title or an issuer opening with one); units
+        # printed bare in their plans resolve as in any county the gazetteer does not list.
+        self.counties: dict[str, str] = {k: v for k, v in regions.get("counties", {}).items()
+                                         if k not in self.districts}
+        names = list(self.provinces) + list(self.cities) + list(self.districts) + list(self.counties)
         self._region_names = sorted(names, key=len, reverse=True)
         # One pattern tried in the same order as the names: each full name, then (for a city) its short
         # form before 高/国/城 ("杭州高新区" names the city without 市, only before a few words, to stay safe).
-        alternatives: list[str] = []
+        # Thousands of names: the full ones as one pattern factored by prefixes (longest first), the cities'
+        # short forms after them.
+        from plankg.ingest.places import trie_pattern
+
+        alternatives: list[str] = [trie_pattern(self._region_names)] if self._region_names else []
         self._short_city: dict[str, str] = {}
         for name in self._region_names:
-            alternatives.append(re.escape(name))
             short = name[:-1] if name.endswith(("市", "省")) and len(name) > 2 else None
             if short and len(short) >= 2 and name in self.cities:
                 alternatives.append(re.escape(short) + "(?=[高国城])")
@@ -153,11 +160,17 @@ class DepartmentRegistry:
 
         >>> default_registry().jurisdiction("拱墅区")
         Jurisdiction(region='拱墅区', province='浙江省', city='杭州市', district='拱墅区')
+        >>> default_registry().jurisdiction("义乌市")
+        Jurisdiction(region='义乌市', province='浙江省', city='义乌市', district='义乌市')
         """
         if not region:
             return Jurisdiction()
         if region in self.districts:
             city = self.districts[region]
+            if region.endswith("市"):
+                # a county-level city: its own papers' 市 is itself (义乌市's 市发改委), not the city above it
+                return Jurisdiction(region, self.cities.get(city, city if city in self.provinces else None),
+                                    region, region)
             return Jurisdiction(region, self.cities.get(city), city, region)
         if region in self.cities:
             return Jurisdiction(region, self.cities[region], region, None)
@@ -559,4 +572,8 @@ class DepartmentRegistry:
 @lru_cache(maxsize=1)
 def default_registry() -> DepartmentRegistry:
     """The registry built from the gazetteers shipped in `plankg.data` (cached)."""
-    return DepartmentRegistry(_load_json("departments.json"), _load_json("regions.json"))
+    from plankg.ingest.gazetteer import county_parents
+
+    regions = _load_json("regions.json")
+    regions["counties"] = county_parents()  # the counties no province shares: names a title may open with
+    return DepartmentRegistry(_load_json("departments.json"), regions)

@@ -111,6 +111,16 @@ def known_enterprises() -> tuple[tuple[str, bool], ...]:
 
 
 @lru_cache(maxsize=1)
+def county_parents() -> dict[str, str]:
+    """County-level divisions of `counties.txt` and the city (or municipality) above each.
+
+    >>> county_parents()["谯城区"], county_parents()["和林格尔县"]
+    ('亳州市', '呼和浩特市')
+    """
+    return dict(line.split("\t", 1) for line in _lines("counties.txt"))
+
+
+@lru_cache(maxsize=1)
 def region_places() -> tuple[str, ...]:
     """Place names from the regions gazetteer, full and without 省/市/区/县, plus supra-regional names."""
     names = {"中国", "中欧", "欧盟", "联合国", "长三角", "粤港澳", "京津冀", "大湾区", "成渝", "长江", "钱塘江",
@@ -129,7 +139,7 @@ def region_places() -> tuple[str, ...]:
         if len(short) >= 2:
             names.add(short)
     # Counties by their full names only: without 区/县/市 many are words or other places (江南, 青山湖).
-    names.update(_lines("counties.txt"))
+    names.update(county_parents())
     return tuple(sorted(names, key=lambda w: (-len(w), w)))
 
 

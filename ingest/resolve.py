@@ -161,6 +161,29 @@ def _opening_form(rest: str, registry: DepartmentRegistry) -> str | None:
                 None)
 
 
+@lru_cache(maxsize=4)
+def _district_shorts(_key: int, registry: DepartmentRegistry) -> dict[str, list[tuple[str, str]]]:
+    """Districts by their short forms (拱墅 -> 拱墅区 and its city), in the registry's order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for district, city in registry.districts.items():
+        short = _district_short(district)
+        if short:
+            out.setdefault(short, []).append((district, city))
+    return out
+
+
+def _district_short_at(rest: str, parent: str | None, own: set, loose: bool, registry: DepartmentRegistry
+                       ) -> tuple[str | None, str | None]:
+    """The district whose short form `rest` opens with (and goes on after): right after its city, the plan's
+    own, or any with `loose`; the registry's first such district where a short form is shared."""
+    shorts = _district_shorts(id(registry), registry)
+    for n in range(min(len(rest) - 1, 8), 1, -1):
+        for district, city in shorts.get(rest[:n], ()):
+            if loose or city == parent or district in own:
+                return rest[:n], district
+    return None, None
+
+
 def _district_short(region: str) -> str | None:
     short = region[:-1] if region.endswith(("区", "县")) else None
     return short if short and len(short) >= 2 else None
@@ -189,9 +212,7 @@ def _leading_places(name: str, plan_region: str | None, registry: DepartmentRegi
         if printed is None:
             # a district's short form: right after its city (杭州拱墅…), or the plan's own district
             parent = found[-1][1] if found else None
-            printed, region = next(((s, d) for d, city in registry.districts.items()
-                                    if (s := _district_short(d)) and rest.startswith(s) and len(rest) > len(s)
-                                    and (loose or city == parent or d in own)), (None, None))
+            printed, region = _district_short_at(rest, parent, own, loose, registry)
         if printed is None or region is None:
             break
         if found and region == found[-1][1]:

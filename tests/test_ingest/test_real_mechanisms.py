@@ -936,3 +936,18 @@ def test_a_report_title_loses_the_date_under_it_and_a_place_named_once_in_passin
     body = "推进工业发展。" * 40 + "学习深圳市经验,推进改革。\n"
     plan = extract_text("关于推进工业发展的工作打算\n一、目标\n" + body).plan
     assert plan.region is None
+
+
+def test_a_county_the_gazetteer_names_is_the_plans_region_and_its_bare_units_stay_the_countys():
+    plan = extract_text("谯城区2025年政府工作报告重点工作任务分解表\n一、主要目标\n1.地区生产总值增长6.5%左右。\n").plan
+    assert plan.region == "谯城区"
+    got = _resp_in("浮梁县科技创新三年行动计划\n一、任务\n1.建设孵化器。(责任单位:县科技局、财政等部门)\n")
+    assert got == [["浮梁县科学技术局", "浮梁县财政局"]]
+
+
+def _resp_in(text: str) -> list[list[str]]:
+    from plankg.ingest.departments import default_registry
+
+    ex = extract_text(text)
+    return [[default_registry().resolve(d.name, ex.plan.region).canonical for d in t.departments]
+            for t in ex.tasks if t.departments]
