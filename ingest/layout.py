@@ -414,6 +414,86 @@ def card_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
     return Table(tuple(header), roles, i, tuple(rows), j)
 
 
+_RECORD_KEY = re.compile(r"^(?:\d{1,3}[ \u3000]*)?(?P<key>[\u4e00-\u9fff]{2,8})[ \u3000]*"
+                         r"(?:[:：][ \u3000]*(?P<value>.*))?$")
+
+
+def _record_key(line: Line) -> tuple[str, Line | None] | None:
+    """(key, the value printed on the key's line) when `line` is a label line of a record: "项目名称:提升…",
+    "01 项目名称:…", "责任单位:" or "责任单位" alone."""
+    m = _RECORD_KEY.match(line[2])
+    if m is None or lexicon.column_role(m["key"]) is None or lexicon.is_meta_key(m["key"]):
+        return None
+    value = (m["value"] or "").strip()
+    if not value:
+        return m["key"], None
+    at = line[0] + line[2].index(value, m.end("key"))
+    return m["key"], (at, at + len(value), value)
+
+
+def record_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
+    """Records of label lines, each label's value on its line or the lines after it, one row per record;
+    the first record opens with its number and a task's label, every record at that label ("01 项目名称:
+    提升县域生态环境" / "项目内容:" / "…" / "责任单位:" / "水务局、城管局" / "进展与成效:" / "…"). Needs a
+    unit label in the first record and two records, or one record closed by the end of the text.
+
+    >>> t = ["01 项目名称:提升生态环境", "项目内容:", "新建湿地公园。", "责任单位:", "水务局、城管局",
+    ...      "02 项目名称:加大文化惠民", "责任单位", "文广旅局"]
+    >>> lines, at = [], 0
+    >>> for x in t:
+    ...     lines.append((at, at + len(x), x)); at += len(x) + 1
+    >>> table = record_table(lines, 0, len(lines))
+    >>> table.roles
+    ('task', 'task', 'responsible')
+    >>> [r.cells for r in table.rows]
+    [('提升生态环境', '新建湿地公园。', '水务局、城管局'), ('加大文化惠民', '', '文广旅局')]
+    """
+    opened = _record_key(lines[i]) if i < end else None
+    if opened is None or lexicon.column_role(opened[0]) != "task" or not lines[i][2][:1].isdigit():
+        return None  # a record opens with its number ("01 项目名称:…"); label lines without one are clauses
+    first = opened[0]
+    header: list[str] = []
+    records: list[dict[str, list[Line]]] = []
+    spans: list[tuple[int, int]] = []  # each record's first and last line
+    key = None
+    j = i
+    while j < end:
+        found = _record_key(lines[j])
+        if found is not None:
+            key, value = found
+            if key == first:
+                records.append({})
+                spans.append((j, j))
+            elif key in records[-1]:
+                break
+            if key not in header:
+                header.append(key)
+            records[-1][key] = [value] if value else []
+        elif _STOP_MARKER.match(lines[j][2]):
+            break
+        else:
+            assert key is not None
+            records[-1][key].append(lines[j])
+        spans[-1] = (spans[-1][0], j)
+        j += 1
+    roles = tuple(lexicon.column_role(h) for h in header)
+    if len(header) < 2 or not any(r in lexicon.UNIT_ROLES for r in roles) or (len(records) < 2 and j < end):
+        return None
+    rows = []
+    for record, (a, b) in zip(records, spans, strict=True):
+        own = [v for h in header for v in record.get(h, [])]
+        cells, k = [], 0
+        for h in header:
+            values = record.get(h, [])
+            cells.append(list(range(k, k + len(values))))
+            k += len(values)
+        if not own:
+            continue
+        row = _row(own, cells, roles)
+        rows.append(Row(a, b, row.cells, row.starts))
+    return Table(tuple(header), roles, i, tuple(rows), j) if rows else None
+
+
 def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
                     looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """The rows of `table` that go on at lines[i], after a section row that interrupted it."""

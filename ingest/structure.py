@@ -542,6 +542,10 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
         table = layout.cell_table(lines, i, end) or layout.card_table(lines, i, end)
         if table is not None:
             return table
+    if ":" in first or "：" in first or len(first) <= 12:
+        table = layout.record_table(lines, i, end)
+        if table is not None:
+            return table
     if interrupted is not None:
         return layout.continued_table(lines, i, end, interrupted)
     return None

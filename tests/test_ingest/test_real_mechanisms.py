@@ -951,3 +951,12 @@ def _resp_in(text: str) -> list[list[str]]:
     ex = extract_text(text)
     return [[default_registry().resolve(d.name, ex.plan.region).canonical for d in t.departments]
             for t in ex.tasks if t.departments]
+
+
+def test_numbered_records_of_label_lines_with_values_over_several_lines_are_tasks():
+    got = _resp("全县为群众办实事项目进展情况\n01 项目名称:提升县域生态环境\n项目内容:\n连通城区河道水系。\n"
+                "新建湿地保护小区2个。\n责任单位:\n水务局、城管局\n进展与成效:\n已完成开标。\n"
+                "02 项目名称:加大文化惠民力度\n项目内容:\n新建城市书房1个。\n责任单位\n文广旅局\n"
+                "进展与成效:\n已确定地址。\n")
+    assert got == [("提升县域生态", [("水务局", "responsible"), ("城管局", "responsible")]),
+                   ("加大文化惠民", [("文广旅局", "responsible")])]
