@@ -117,7 +117,7 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     return roles
 
 
-_VALUE_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|值)?|(?:目标|现状|基期|基准|预期)值?|基数")
+_VALUE_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?|基数")
 
 
 def _indicator_role(cell: str) -> str | None:
@@ -128,7 +128,7 @@ def _indicator_role(cell: str) -> str | None:
     ['measure', 'value', 'value', None]
     """
     cell = re.sub(r"\s+", "", cell)
-    if cell in ("单位", "计量单位"):
+    if cell in lexicon.MEASURE_HEADERS:
         return "measure"
     return "value" if _VALUE_HEADER.fullmatch(cell) else None
 

@@ -134,6 +134,10 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("category", ("类别", "领域", "分类", "类型", "板块")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+# An indicator table's columns beside the task table's roles: the unit of measure ("单位") and a year's values
+# ("2025年", "2025年目标值"; the year in group 1).
+MEASURE_HEADERS = ("单位", "计量单位")
+YEAR_COLUMN = r"((?:19|20)\d{2})年?(?:目标值?|预期值?|值)?"
 # Words of a header that names tasks or measures, as against one that names indicators ("指标").
 TASK_COLUMN_WORDS = ("任务", "举措", "措施")
 

@@ -907,22 +907,14 @@ def find_region(title: str | None, issuers: list[str], registry: DepartmentRegis
         regions = registry.regions_in(issuer.removeprefix("中共"))
         if regions:
             return regions[-1]
-    if title:
-        for name in registry._region_names:
-            if name in title:
-                return name
-        for name in registry.cities:
-            if name[:-1] in title:
-                return name
     # In the body, a region is the plan's when the page opens with it or names it again: a place named
     # once in passing ("学习深圳市经验") is another's.
     body, opening = text[:3000], text[:200]
-    for name in registry._region_names:
-        if name in opening or body.count(name) >= 2:
-            return name
-    for name in registry.cities:
-        if name[:-1] in opening or body.count(name[:-1]) >= 2:
-            return name
+    for named in ([lambda w: w in title] if title else []) + [lambda w: w in opening or body.count(w) >= 2]:
+        found = next((n for n in registry._region_names if named(n)), None) or next(
+            (n for n in registry.cities if named(n[:-1])), None)  # a city by its short form ("舟山")
+        if found:
+            return found
     return None
 
 

@@ -569,8 +569,7 @@ def _field_header(line: _Line) -> list[str] | None:
 
 
 _WIDE_GAP = re.compile(r"[ \u3000]{2,}")
-_YEAR_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标值?|预期值?|值)?")
-_ROW_NUMBER = re.compile(r"^(\d{1,3})[.、．]\s*(?=\S)")
+_YEAR_HEADER = re.compile(lexicon.YEAR_COLUMN)
 
 
 def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
@@ -591,13 +590,14 @@ def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
     j = i + 1
     while j < end:
         cells = [c.strip() for c in _WIDE_GAP.split(lines[j].text.strip()) if c.strip()]
-        number = _ROW_NUMBER.match(cells[0]) if cells else None
-        if number:
-            cells = [number.group(1), cells[0][number.end():], *cells[1:]]
-        width = len(header) + (1 if number else 0)
+        marker = match_marker(cells[0]) if cells else None
+        number = marker if marker is not None and marker[2].isdigit() and len(cells[0]) > marker[3] else None
+        if number is not None:
+            cells = [number[2], cells[0][number[3]:].strip(), *cells[1:]]
+        width = len(header) + (1 if number is not None else 0)
         if len(cells) != width:
             break
-        rows.append(_TableRow(j, j, tuple(cells), tuple((["序号"] if number else []) + header)))
+        rows.append(_TableRow(j, j, tuple(cells), tuple((["序号"] if number is not None else []) + header)))
         j += 1
     return (rows, j) if rows else None
 

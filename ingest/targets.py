@@ -737,7 +737,7 @@ def _year_columns(header: Sequence[str]) -> list[tuple[int, int]]:
     """
     out = []
     for i, h in enumerate(header):
-        m = re.fullmatch(r"((?:19|20)\d{2})年?(?:目标值?|预期值?|值)?", h.replace(" ", ""))
+        m = re.fullmatch(lexicon.YEAR_COLUMN, h.replace(" ", ""))
         if m:
             out.append((i, int(m.group(1))))
     return out
@@ -779,7 +779,7 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
     if len(years) >= 3 and len(cells) == len(header) and not _BASE_HEADER.search("".join(header)):
         # a baseline year and two target years or more: each target year its own target
         name = cells[first]
-        unit_col = next((i for i, h in enumerate(header) if h.replace(" ", "") in ("单位", "计量单位")), None)
+        unit_col = next((i for i, h in enumerate(header) if h.replace(" ", "") in lexicon.MEASURE_HEADERS), None)
         unit = cells[unit_col].replace(" ", "") if unit_col is not None else None
         # the 单位 column holds the unit, whether the unit list knows it ("%") or not ("岁")
         unit = unit if unit and (_UNIT_CELL.match(unit) or (len(unit) <= 6 and not re.search(r"\d", unit))) else None

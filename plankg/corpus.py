@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plankg.errors import PlankgError
 from plankg.graph.facts import DATASET, DOCUMENTS, PART_DOCUMENTS, dataset_rows, find_dataset, read_graphs, write_part
-from plankg.graph.load import NodeTally
+from plankg.graph.load import DATASET_BATCH_ROWS, NodeTally
 from plankg.ontology.model import Document, DocumentGraph
 from plankg.workflow import (
     _EARLIER_VERSIONS,
@@ -31,11 +31,6 @@ from plankg.workflow import (
 # whether a store holds any node at all (shared nodes may be there without any document: upserted)
 ANY_NODE = "MATCH (n) RETURN 1 AS one LIMIT 1"
 LOAD_BATCH_ROWS = 250_000  # nodes and relationships per batch a load holds (and the embedded store writes at once)
-# A dataset's batches hold Arrow columns, not model instances: larger. Each batch after the first is
-# appended to a filled embedded store and checkpointed, which costs about as much as its COPY;
-# on 10k synthetic documents (1.7M rows) 250k-row batches loaded in 24 s with a 3.8 GB peak,
-# 1M-row batches in 10.6 s with 1.9 GB (fewer checkpoints also leave less in the buffer pool).
-DATASET_BATCH_ROWS = 1_000_000
 
 
 class FactsWriter:

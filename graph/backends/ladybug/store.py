@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -400,6 +401,17 @@ class LadybugStore:
                 if rest.num_rows:
                     self._upsert_relationships(rel, source, target, rest)
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One explicit transaction: committed when the block ends, rolled back if it raises."""
+        self._execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self._execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
     def _loaded_versions(self, document_ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
         return loaded_versions(self.run(LOADED_VERSIONS, {"ids": list(document_ids)}))
 
@@ -497,16 +509,11 @@ class LadybugStore:
                 elif not any(doc in loaded for doc in todo):
                     self._append_tables(dataset_tables(part), todo)
                 else:
-                    self._execute("BEGIN TRANSACTION")
-                    try:
+                    with self._transaction():
                         for doc in todo:
                             if doc in loaded:
                                 self._delete_document(doc)
                         self._write_tables(dataset_tables(part))
-                        self._execute("COMMIT")
-                    except BaseException:
-                        self._rollback()
-                        raise
             except (StoreError, RuntimeError, ValueError, TypeError):
                 # retried as models, one document at a time, to find and name the failing one
                 return self.load_documents(graphs_of_tables(tables), errors=errors)
@@ -536,16 +543,11 @@ class LadybugStore:
         return counts
 
     def _load_in_one_transaction(self, graphs: Sequence[DocumentGraph], loaded: Mapping[str, Any]) -> None:
-        self._execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             for graph in graphs:
                 if graph.document_id in loaded:
                     self._delete_document(graph.document_id)
             self._write(graphs)
-            self._execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
 
     def _store_is_empty(self) -> bool:
         return all(self._is_empty(label.value) for label in NodeLabel)
@@ -628,12 +630,10 @@ class LadybugStore:
     def _remove_documents(self, documents: Sequence[str]) -> None:
         """Undo a failed `_append_tables`: delete what was written of `documents`."""
         try:
-            self._execute("BEGIN TRANSACTION")
-            for doc in documents:
-                self._delete_document(doc)
-            self._execute("COMMIT")
+            with self._transaction():
+                for doc in documents:
+                    self._delete_document(doc)
         except BaseException as exc:
-            self._rollback()
             raise StoreError(f"a failed load could not be undone: {exc}", where=self.url,
                              fix="load the same facts again: documents written without their sha256 are replaced "
                                  "whole") from None
@@ -641,12 +641,10 @@ class LadybugStore:
     def _empty_all_tables(self) -> None:
         """Back to an empty store after a failed `_bulk_copy`."""
         try:
-            self._execute("BEGIN TRANSACTION")
-            for label in NodeLabel:
-                self._execute(f"MATCH (n:{label.value}) DETACH DELETE n")
-            self._execute("COMMIT")
+            with self._transaction():
+                for label in NodeLabel:
+                    self._execute(f"MATCH (n:{label.value}) DETACH DELETE n")
         except BaseException as exc:
-            self._rollback()
             raise StoreError(f"a failed first load could not be undone: {exc}", where=self.url,
                              fix=f"delete {self.path} and load the documents again") from None
         finally:
@@ -675,14 +673,8 @@ class LadybugStore:
         return removed
 
     def delete_document(self, document_id: str) -> int:
-        self._execute("BEGIN TRANSACTION")
-        try:
-            removed = self._delete_document(document_id)
-            self._execute("COMMIT")
-        except BaseException:
-            self._rollback()
-            raise
-        return removed
+        with self._transaction():
+            return self._delete_document(document_id)
 
     # --- reads -------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
