@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
+from plankg.ingest.firm_names import after_self_reference
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads, has_head
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
 
@@ -200,7 +201,7 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
             runs = name_runs(text, s, e, heads=heads)
             if not runs:
                 continue
-            s = runs[-1].start
+            s = after_self_reference(text, runs[-1].start, e)
             name = text[s:e]
             if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or has_head(heads, s, e):
                 continue

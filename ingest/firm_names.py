@@ -23,6 +23,7 @@ from plankg.ingest.contract import EnterpriseOut
 
 RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
 RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
+RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -37,6 +38,7 @@ _COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)
 # A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦".
 _ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?$")
 _LIST_END = re.compile(r"等")
+_REGISTERED_TAILS = ("公司", "集团", "有限", "股份", "控股")
 # Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
 _GENERIC_BODY = re.compile(r"^(?:数字|智能|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|特色|先进|"
                            r"新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
@@ -133,7 +135,7 @@ def _shaped(name: str) -> bool:
         if name.endswith(w):
             body = name[:-len(w)]
             break
-    return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body)
+    return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body) and _sector_only().search(body) is None
 
 
 def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
@@ -175,6 +177,103 @@ def _strip_verb(text: str, s: int, e: int) -> int:
     return m.end() if m is not None else s
 
 
+@lru_cache(maxsize=1)
+def _self_reference() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.SELF_REFERENCES))
+
+
+def after_self_reference(text: str, s: int, e: int) -> int:
+    """Past a place's name for itself inside a list's item ("确定我县友迪光电" -> "友迪光电"), when a name of two
+    characters at least is left.
+
+    >>> after_self_reference("确定我县友迪光电", 0, 8), after_self_reference("我市", 0, 2)
+    (4, 0)
+    """
+    ends = [m.end() for m in _self_reference().finditer(text, s, e) if e - m.end() >= 2]
+    return ends[-1] if ends else s
+
+
+@lru_cache(maxsize=1)
+def _list_run() -> re.Pattern[str]:
+    return re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+
+
+@lru_cache(maxsize=1)
+def _list_opener() -> re.Pattern[str]:
+    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS
+    return re.compile(rf"(?:{lexicon.alternation(words)})了?|以")
+
+
+@lru_cache(maxsize=1)
+def _basis_after() -> re.Pattern[str]:
+    return re.compile(rf"为(?:{lexicon.alternation(lexicon.FIRM_BASIS_WORDS)})")
+
+
+@lru_cache(maxsize=1)
+def _sector_only() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.SECTOR_WORDS))
+
+
+def _shaped_prefix(text: str, s: int, e: int) -> int:
+    """The end of the shortest firm-shaped name text[s:…] opens with ("天一科技创新发展" -> after 科技), or -1."""
+    for stop in range(s + 3, min(e, s + 10) + 1):
+        if _shaped(text[s:stop]):
+            return stop
+    return -1
+
+
+def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of 、-lists a verb of support opens ("支持重庆长江、隆源砂业、天一科技创新发展") or that stand
+    between 以 and 为依托/为龙头 ("以三九药业、海王医药、威智百科为依托"), when at least two items and at least
+    half of them are firm-shaped and no item's own words name a sector; items that read as places, schools or
+    works are left out.
+
+    >>> text = "指导乐方食品、美乐柯制冷承担项目;推进电子科技、光电制造融合。"
+    >>> [text[s:e] for s, e in _opened_list_firms(text, 0, len(text))]
+    ['乐方食品', '美乐柯制冷']
+    """
+    out: list[tuple[int, int]] = []
+    for run in _list_run().finditer(text, start, end):
+        pieces: list[list[int]] = []
+        pos = run.start()
+        for piece in run.group(0).split("、"):
+            pieces.append([pos, pos + len(piece)])
+            pos += len(piece) + 1
+        opener = None
+        for i in range(pieces[0][0], pieces[0][1] - 2):
+            # every place, not only where the last match ended: "全力争取X" holds 力争 and 争取
+            m = _list_opener().match(text, i, pieces[0][1])
+            if m is not None and 2 <= pieces[0][1] - m.end() <= 8 and (opener is None or m.end() > opener.end()):
+                opener = m
+        if opener is None:
+            continue
+        pieces[0][0] = opener.end()
+        last = pieces[-1]
+        if opener.group(0) == "以":
+            basis = _basis_after().search(text, last[0], last[1])
+            if basis is None:
+                continue
+            last[1] = basis.start()
+        else:
+            stop = _shaped_prefix(text, last[0], last[1])
+            if stop < 0 or text.startswith(_REGISTERED_TAILS, stop):
+                # "…天一科技创新发展": where the name ends is not known; "…包装公司": the registered names' rule
+                pieces.pop()
+            else:
+                last[1] = stop
+        items = [(after_self_reference(text, s, e), e) for s, e in pieces]
+        if len(items) < 2 or any(not 2 <= e - s <= 8 for s, e in items):
+            continue
+        shaped = [_shaped(text[s:e]) for s, e in items]
+        if sum(shaped) < 2 or 2 * sum(shaped) < len(items):
+            continue
+        if any(not ok and _sector_only().search(text, s, e) is not None
+               for (s, e), ok in zip(items, shaped, strict=True)):
+            continue  # "推进电子科技、光电制造": fields of industry
+        out.extend((s, e) for (s, e), ok in zip(items, shaped, strict=True) if ok or not _not_a_name(text[s:e]))
+    return out
+
+
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     """Short firm names in text[start:end] (offsets into `text`), in text order."""
     found: dict[tuple[int, int], EnterpriseOut] = {}
@@ -183,7 +282,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         project_list = _PROJECT_LIST.match(text, m.start(), end) is not None
         if not project_list and not words.search(text, max(start, m.start() - 40), m.start()):
             continue  # no industry word among the items before this 等: no firm-shaped item to read
-        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, m.start())]
+        items = [(after_self_reference(text, _strip_verb(text, s, e), e), e)
+                 for s, e in _list_items(text, start, m.start())]
         if items and "的" in text[items[0][0]:items[0][1]]:
             # "总投资80亿元的中粮粮谷": the first item's name starts after the modifier's 的
             items[0] = (text.rindex("的", items[0][0], items[0][1]) + 1, items[0][1])
@@ -223,6 +323,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if len(items) >= 2 and all(_shaped(text[s:e]) for s, e in items):
             for s, e in items:
                 found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST))
+    for s, e in _opened_list_firms(text, start, end):
+        found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
         if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):

@@ -199,7 +199,7 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
                        "实业", "建材", "机械", "装备", "汽车", "光电", "光伏", "纺织", "服饰", "热电", "包装", "家居",
                        "乳业", "酒业", "矿业", "股份", "控股", "智造", "半导体", "微电子", "通信", "软件", "塑业",
                        "塑料", "陶瓷", "玻璃", "水泥", "牧业", "油脂", "锂业", "新能源", "精密电子", "摩擦", "铝材",
-                       "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧")
+                       "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧", "机电", "砂业")
 # Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区").
 ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # What an age (岁) measures when it is a goal ("人均预期寿命达到79.2岁"); elsewhere an age says whom
@@ -232,10 +232,15 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
+# What a plan calls firms it leans on, after "以A、B、C为": "以三九药业、海王医药为依托".
+FIRM_BASIS_WORDS = ("依托", "龙头", "代表", "核心", "引领", "主体", "骨干", "支撑")
+# A place's name for itself before a firm's name ("确定我县友迪光电…"): no part of the name.
+SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "我旗", "我镇", "我乡", "本市", "本县", "本区")
 # What joins firms to the partner they work with, after a list of them ("振兴药业、安德药业与中国药科大学").
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
-              "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导")
+              "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导",
+              "争取")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",

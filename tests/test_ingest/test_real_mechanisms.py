@@ -960,3 +960,15 @@ def test_numbered_records_of_label_lines_with_values_over_several_lines_are_task
                 "进展与成效:\n已确定地址。\n")
     assert got == [("提升县域生态", [("水务局", "responsible"), ("城管局", "responsible")]),
                    ("加大文化惠民", [("文广旅局", "responsible")])]
+
+
+def test_a_list_a_verb_of_support_opens_names_firms_when_most_items_are_firm_shaped():
+    # the last item's name ends where its industry word does; the place's name for itself is no part of a name
+    got = _firms("一、任务\n支持重庆长江、隆源砂业、联信金莹、天一科技创新发展。\n")
+    assert got == ["隆源砂业", "联信金莹", "天一科技"]
+    got = _firms("一、任务\n以三九药业、海王医药、威智百科为依托,建设医药研发平台。\n")
+    assert got == ["三九药业", "海王医药", "威智百科"]
+    got = _firms("一、任务\n最终确定我县友迪光电、丰诚新材料等2家企业纳入市级上市后备企业。\n")
+    assert got == ["友迪光电", "丰诚新材料"]
+    # fields of industry are no firms, however a verb opens their list
+    assert _firms("一、任务\n推进电子科技、光电制造、生物医药融合发展。\n") == []
