@@ -305,6 +305,8 @@ class DepartmentRegistry:
         >>> reg = default_registry()
         >>> reg.is_person("王副市长"), reg.is_person("张三"), reg.is_person("区领导"), reg.is_person("市科技局")
         (True, True, True, False)
+        >>> reg.is_person("各级总河长"), reg.is_person("各级河长制办公室")
+        (True, False)
         """
         key = ("is_person", name)
         hit = self._shapes.get(key)
@@ -339,10 +341,10 @@ class DepartmentRegistry:
 
     def _is_person(self, name: str) -> bool:
         n = normalize_name(name)
+        if n.endswith(self.person_titles) and not n.endswith(("委员会", "办公室")):
+            return True  # "各级总河长": the officials of every level, however collective the list reads
         if self.is_collective(n) or self.is_stem(n):
             return False
-        if n.endswith(self.person_titles) and not n.endswith(("委员会", "办公室")):
-            return True
         # A bare 2-3 character name with no organisational ending is a person, e.g. 张三; a township
         # (马桥镇, 某某乡) has the same length but names a place.
         if len(n) == 3 and n.endswith(_TOWNSHIP):

@@ -47,7 +47,8 @@ _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
-_QUALIFIER = re.compile(r"^[(（][^()（）]{1,12}[)）]$")
+# "(单位)", "(邹区镇)": an aside; "(一)", "(2)" open numbered items and are none
+_QUALIFIER = re.compile(r"^[(（](?![一二三四五六七八九十百\d]+[)）])[^()（）]{1,12}[)）]$")
 _STOP_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+[、.．]|附\s*件)")
 
 
@@ -110,7 +111,12 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
         roles = ("number", "task", *roles[2:])
     if len(roles) < 2 or any(r is None for r in roles) or "number" in roles[1:]:
         return None
-    grouping = lexicon.grouping_indicator_columns(cells)
+    grouping = set(lexicon.grouping_indicator_columns(cells))
+    first_task = roles.index("task") if "task" in roles else -1
+    if roles.count("task") == 2 and roles[first_task + 1] == "task":
+        # "项目名称 / 项目内容": the first names the group the second's tasks are in, printed once (a merged cell);
+        # read as a category, so that a row's cells keep their columns (the task text still starts at it)
+        grouping.add(first_task)
     roles = tuple("category" if i in grouping else r for i, r in enumerate(roles))
     if not any(r in lexicon.UNIT_ROLES for r in roles) or all(r in lexicon.UNIT_ROLES for r in roles):
         return None
@@ -158,8 +164,9 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
     # lead convention after the units ("…。(分号前面为牵头单位,下同)") is the document's, no unit.
     pieces = [p for p in _UNIT_SPLIT.split(lexicon.LEAD_CONVENTION_NOTE.sub("", text).strip("。;；"))
               if p and p not in _LEVEL_WORDS]
-    if pieces and len(text) <= 200 and all(_unit_piece(p, looks_like_unit) for p in pieces):
-        return UNITS
+    if pieces and len(text) <= 200 and not _OPENS_ITEM.match(text) and all(
+            _unit_piece(p, looks_like_unit) for p in pieces):
+        return UNITS  # (a numbered item, "(2)建立村级应急工作组。", is a task however it ends)
     if (pieces and all(_NAME.match(p) for p in pieces)) or _NAME.match(text):
         return PERSON
     return TEXT
@@ -293,6 +300,7 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
     when its first part names no role and the joined cell does.
     """
     header: list[str] = []
+    roles_so_far: list[str | None] = []
     separators = False
     j = i
     while j < end and len(header) < 14:
@@ -313,6 +321,9 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
             cell, j = cell + nxt, j + 1  # "牵头" / "单位": one header cell broken before its noun
         elif cell in _ROLE_WORDS and nxt.endswith(("单位", "部门", "科室")) and len(cell + nxt) <= 8:
             cell, j = cell + nxt, j + 1  # "牵头" / "责任单位", "主体" / "责任单位": one cell broken after its role
+        if lexicon.column_role(cell) == "task" and "task" in roles_so_far and any(
+                r in lexicon.UNIT_ROLES for r in roles_so_far):
+            break  # "…/ 牵头单位 / 配合单位" then "主要工作目标": the first row's group label, no second task column
         if lexicon.column_role(cell) is None and _indicator_role(cell) is None:
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
@@ -324,6 +335,7 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
                 break
             cell, j = joined, k
         header.append(cell)
+        roles_so_far.append(lexicon.column_role(cell))
         j += 1
     return header, j, separators
 
@@ -567,6 +579,13 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             k += 1
             continue
         col = _place(roles, at, kind, texts, text, whole_cells)
+        task_col = _task_before_units(roles, kind, lines, k, end, looks_like_unit) if whole_cells else None
+        if task_col is not None and (col is None or col != task_col):
+            # A line right above a unit cell is the task that cell is for, however label-like it reads
+            # ("项目名称 / 项目内容 / 责任单位": the group's label printed once, then each task above its units)
+            if at >= task_col:
+                close()
+            col = task_col
         if col is None:
             if not any(cells):
                 break
@@ -582,6 +601,23 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
     while rows and not _has_units(rows[-1], roles):
         rows.pop()
     return rows
+
+
+def _task_before_units(roles: Sequence[str | None], kind: str, lines: Sequence[Line], k: int, end: int,
+                       looks_like_unit: Callable[[str], bool]) -> int | None:
+    """The task column, when lines[k] is text, the next line with a cell is a unit list, and the table has a
+    category column before its task column followed by the unit column (where a text line may be either)."""
+    if kind != TEXT or "category" not in roles or "task" not in roles:
+        return None
+    task = roles.index("task")
+    if roles.index("category") > task or not any(r in lexicon.UNIT_ROLES for r in roles[task + 1:task + 2]):
+        return None
+    n = k + 1
+    while n < end and line_kind(bar_text(lines[n][2]), looks_like_unit) == EMPTY:
+        n += 1
+    if n >= end or line_kind(bar_text(lines[n][2]), looks_like_unit) != UNITS:
+        return None
+    return task
 
 
 def _row(lines: Sequence[Line], cells: list[list[int]], roles: Sequence[str | None]) -> Row:

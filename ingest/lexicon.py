@@ -117,12 +117,14 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("number", ("序号", "编号")),
     ("flag", ("是否",)),
     (PERSON, PERSON_KEYS + ("领导", "联系人")),
-    ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况")),
+    # a schedule's columns ("一季度" … "四季度") hold what is planned for each quarter, read like progress notes
+    ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况", "季度")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限")),
     # 评分部门, 考核部门: who scores the indicator, not who is responsible for it.
     # 指标属性: 预期性 / 约束性
-    ("remark", ("备注", "说明", "属性", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位", "分值",
-                "权重", "赋分")),
+    # 任务来源: where a task comes from (the report, the province's list), no task of its own
+    ("remark", ("备注", "说明", "属性", "来源", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位",
+                "分值", "权重", "赋分")),
     (LEAD, ("牵头单位", "牵头部门", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位", "牵头处室",
             "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
@@ -134,6 +136,9 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("category", ("类别", "领域", "分类", "类型", "板块")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+# The "three lists" a task table may print as its columns ("任务清单 / 责任清单 / 时限清单"): column headers, though
+# they end like a caption.
+LIST_COLUMN_HEADERS = {"任务清单": "task", "责任清单": RESPONSIBLE, "时限清单": "deadline"}
 # An indicator table's columns beside the task table's roles: the unit of measure ("单位") and a year's values
 # ("2025年", "2025年目标值"; the year in group 1).
 MEASURE_HEADERS = ("单位", "计量单位")
@@ -170,6 +175,8 @@ def column_role(header: str) -> str | None:
     """
     h = re.sub(r"\s+", "", header)
     h = re.sub(r"(?<=.)[(（][^()（）]{1,8}[)）]$", "", h)  # "落实科室(部门)": the label without its aside
+    if h in LIST_COLUMN_HEADERS:
+        return LIST_COLUMN_HEADERS[h]
     if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or is_meta_key(h):
         return None  # "发文单位" / "市人民政府办公室": a page's metadata printed key, value, key, value
     for role, words in COLUMN_ROLE_WORDS:

@@ -464,6 +464,16 @@ def _unshifted(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[st
     shape = layout._default_unit_shape()
     first_units = next((k for k, (c, _) in enumerate(cells)
                         if c and layout.line_kind(c, shape) == layout.UNITS), None)
+    if roles[0] == "number" and cells and cells[0][0] and not _INT.match(cells[0][0]) and (
+            first_units is None or first_units < (unit_col or 0)) and first_units != 0:
+        # a sub-row that prints no number ("新增托位500个。 | 新增600个。 | ||" under "序号 | 内容 | 进展 | 单位"):
+        # its cells start at the column after the numbers
+        filled = len(cells)
+        while filled and not cells[filled - 1][0]:
+            filled -= 1
+        if filled + 1 <= len(header) and (first_units is None or first_units + 1 == unit_col):
+            moved = [("", cells[0][1]), *cells[:filled]]
+            return moved + [("", cells[-1][1])] * (len(header) - len(moved))
     if unit_col is None or first_units is None or first_units >= unit_col:
         return cells
     shift = unit_col - first_units
@@ -617,7 +627,9 @@ def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tupl
             j += 1
             continue
         fields = split_fields(t)
-        if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1):
+        # a row closed by its bar that leaves out the cells of merged columns ("(2)… | … | 应消站 | 4月 |")
+        merged = bool(rows) and 2 <= len(fields) < len(header) and t.rstrip().endswith("|")
+        if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1 or merged):
             resume = _next_numbered_row(lines, j, end, rows[-1].cells[0] if rows else "")
             if resume is None:
                 break
@@ -883,7 +895,8 @@ class _StructureParser:
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:
             # The rows of a field table go on after a section row.
             fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []
-            if fields and _INT.match(fields[0]):
+            if fields and (_INT.match(fields[0]) or len(fields) == len(self.field_header[0])):
+                # a numbered row, or one with a cell for every column ("(一)组织指挥 | 1.组织机构 | … |")
                 table = _field_rows(lines, self.field_header[0], i, n)
         if not table:
             header = _field_header(ln)

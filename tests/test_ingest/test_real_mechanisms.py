@@ -972,3 +972,42 @@ def test_a_list_a_verb_of_support_opens_names_firms_when_most_items_are_firm_sha
     assert got == ["友迪光电", "丰诚新材料"]
     # fields of industry are no firms, however a verb opens their list
     assert _firms("一、任务\n推进电子科技、光电制造、生物医药融合发展。\n") == []
+
+
+def test_a_group_column_printed_once_and_each_task_above_its_unit_cell():
+    # "项目名称 / 项目内容": the group's label once, then every task right above its units, whatever its shape
+    text = ("项目名称\n\n项目内容\n\n责任单位\n\n进展情况\n\n(一)\n\n经济社会发展主要预期目标\n\n"
+            "地区生产总值增长6.5%以上\n\n区发改局、各街道\n\n正常进行中\n\n"
+            "财政收入与经济增长基本同步\n\n区财政局、各街道\n\n正常进行中\n")
+    tasks = [t for t in extract_text(HEAD + text).tasks if t.departments]
+    assert [[d.name for d in t.departments] for t in tasks] == [["区发改局", "各街道"], ["区财政局", "各街道"]]
+    assert "地区生产总值增长6.5%以上" in tasks[0].text and "正常进行中" in tasks[0].text
+    assert tasks[1].text.startswith("财政收入与经济增长基本同步")
+
+
+def test_quarter_columns_are_a_schedule_and_a_group_label_after_the_header_is_no_column():
+    tasks = [t for t in extract_text(HEAD + "重点工作\n具体任务\n一季度\n二季度\n三季度\n四季度\n牵头单位\n配合单位\n"
+                                     "主要工作目标\n1.全社会研发经费支出占比2.2%。\n研究归集任务。\n开展督查检查。\n落实政策。\n"
+                                     "召开培训。\n市科技局\n各县(区),市统计局\n").tasks if t.departments]
+    assert [[(d.name, d.role.value) for d in t.departments] for t in tasks] == [
+        [("市科技局", "lead"), ("各县(区)", "support"), ("市统计局", "support")]]
+    assert "1.全社会研发经费支出占比2.2%" in tasks[0].text
+
+
+def test_pipe_rows_after_a_section_row_with_merged_cells_and_sub_rows_without_numbers():
+    got = _resp("序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+                "1 | 新建成婴幼儿成长驿站7家。 | 新建13家。 | 卫生健康局 |\n"
+                "新增照护托位500个。 | 新增托位600个。 | ||\n"
+                "2 | 实施农村公路大中修100公里。 | 完成50公里。 | 交通运输局 |\n")
+    assert got == [("新建成婴幼儿", [("卫生健康局", "responsible")]), ("新增照护托位", [("卫生健康局", "responsible")]),
+                   ("实施农村公路", [("交通运输局", "responsible")])]
+    got = _resp("建设任务 | 工作指标 | 责任清单 | 时限清单 |\n一、体系建设 |\n"
+                "(一)组织指挥 | (1)明确防汛职责。 | 党政办 应消站 | 4月 |\n"
+                "(2)建立村级应急工作组。 | 村(社区) 综治办 | 4月 |\n")
+    assert [units for _, units in got] == [[("党政办", "responsible"), ("应消站", "responsible")],
+                                           [("村(社区)", "responsible"), ("综治办", "responsible")]]
+
+
+def test_officials_of_every_level_are_people_not_units():
+    got = _resp("一、任务\n1.召开河长制年度会议。(责任单位:各级总河长、河长、各级河长制办公室)\n")
+    assert got == [("召开河长制年", [("各级河长制办公室", "responsible")])]
