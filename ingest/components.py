@@ -61,6 +61,7 @@ from plankg.ingest.places import places_for
 from plankg.ingest.platforms import (
     ACADEMY_INSTITUTE,
     APPOSITIVE_NAME,
+    CLASSIFYING_GROUP,
     FACILITY_LIST,
     FIELD_STATION,
     coordinated_platforms,
@@ -174,7 +175,7 @@ def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
     return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_LIST,
-            FIELD_STATION, industry_word(), APPOSITIVE_NAME)
+            FIELD_STATION, industry_word(), APPOSITIVE_NAME, CLASSIFYING_GROUP)
 
 
 def needs_doc(ctx: PassageContext) -> bool:

@@ -312,6 +312,10 @@ LEAD_CONVENTION_NOTE = re.compile(rf"[{re.escape(OPEN_BRACKETS)}][^{re.escape(OP
 # Group nouns after a coordinated list that classify the places listed, each named on its own ("亚布力、北大湖等
 # 国家级滑雪旅游度假地"), where other group nouns complete abbreviations ("之江、西湖等省实验室").
 CLASSIFYING_GROUP_NOUNS = ("景区", "旅游度假区", "度假区", "旅游度假地", "度假地", "滑雪旅游度假地")
+CLASSIFYING_GROUP_KIND = "tourism zone"  # what the places such a noun classifies are
+# Words that qualify a coordinated list's group noun without designating it ("嘉定氢能港、新能港等重点特色园区"):
+# no part of the listed platforms' names.
+GROUP_MODIFIERS = ("重点", "特色", "重大", "优势", "主要", "核心", "骨干", "品牌", "知名", "精品")
 PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "走廊", "金廊", "廊", "港", "区", "园", "城", "谷",
                  "湾", "岛", "苑", "轴")
 

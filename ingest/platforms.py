@@ -215,19 +215,27 @@ _COORD_CLOSE = rf"(?:等|(?=(?:\d+|[一二三四五六七八九十两]+)(?:家|�
 _COORD_LEVEL = r"(?:国家级|省级|市级|国家|全国|省|市|区)"
 
 
+# The nouns that classify places a list names ("…、吉林长白山等景区"): no head nouns, but a list's group.
+CLASSIFYING_GROUP = re.compile(lexicon.alternation(lexicon.CLASSIFYING_GROUP_NOUNS))
+
+
+def _group_noun() -> str:
+    """A coordinated list's group: a level and words of its designation ("国家现代农业示范区"), or words that only
+    qualify it ("重点特色园区"), then a head noun or a noun that classifies places ("景区")."""
+    heads = lexicon.alternation(tuple(h.noun for h in platform_heads() if h.strength != "weak")
+                                + lexicon.CLASSIFYING_GROUP_NOUNS)
+    modifiers = lexicon.alternation(lexicon.GROUP_MODIFIERS)
+    return rf"(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?|(?P<mod>(?:{modifiers}){{1,3}}))?(?:{heads})"
+
+
 @lru_cache(maxsize=1)
 def _coordinated_regex() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
-    return re.compile(
-        rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+){_COORD_CLOSE}"
-        rf"(?P<group>(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?)?(?:{heads}))"
-    )
+    return re.compile(rf"(?P<items>{_COORD_ITEM}(?:、{_COORD_ITEM})+){_COORD_CLOSE}(?P<group>{_group_noun()})")
 
 
 @lru_cache(maxsize=1)
 def _coordinated_tail() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h.noun) for h in platform_heads() if h.strength != "weak")
-    return re.compile(rf"{_COORD_CLOSE}(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?)?(?:{heads})")
+    return re.compile(rf"{_COORD_CLOSE}{_group_noun()}")
 
 
 _ITEM_BOUNDARY = re.compile(r"[\s,，。;；:：“”《》()（）等][^\s,，。;；:：“”《》()（）等]*$")
@@ -270,11 +278,13 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
     _, by_noun = head_index()
     out = []
     for m in _coordinated_matches(text, start, end):
-        group = m["group"]
+        group = m["group"][len(m["mod"] or ""):]  # "重点特色园区": the qualifying words are no part of a name
         # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names, and so does a
         # designation's own words ("徐闻、廉江3个国家现代农业示范区": 徐闻国家现代农业示范区).
         head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
         head = by_noun.get(head_noun) or by_noun.get(group)
+        if head is None and group in lexicon.CLASSIFYING_GROUP_NOUNS:  # "…、吉林长白山等景区"
+            head = Head(group, lexicon.CLASSIFYING_GROUP_KIND, "designation")
         if head is None:
             noun = next((group[i:] for i in range(len(group)) if group[i:] in by_noun), None)
             if noun is None:
@@ -296,9 +306,14 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
             log.warning("coordinated list at %d names %d platforms but says %s: keeping the %d listed",
                         m.start(), len(names), m["n"], len(names))
         level = _level(group, group)
+        if (m["mod"] or head_noun in lexicon.CLASSIFYING_GROUP_NOUNS) and any(
+                not strip_generic(n) or lexicon.opening_verb().match(n) for n in names):
+            continue  # "研发、生产等重点园区": kinds of work, no names
         for (a, b), n in zip(items, names, strict=True):
             # "亚布力、北大湖等滑雪旅游度假地": places the group noun classifies are named as printed.
-            name = n if head_noun in lexicon.CLASSIFYING_GROUP_NOUNS else n + head_noun
+            # "嘉定氢能港、新能港等重点特色园区": an item that ends like a place is a whole name too
+            printed = head_noun in lexicon.CLASSIFYING_GROUP_NOUNS or (m["mod"] and n.endswith(lexicon.PLACE_ENDINGS))
+            name = n if printed else n + head_noun
             out.append(PlatformOut(name=name, kind=head.kind, level=level, span=(a, b), rule=rule))
     return out
 
@@ -393,7 +408,7 @@ def facility_list(text: str, start: int, end: int) -> list[PlatformOut]:
 
 def coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
     """Platforms expanded from coordinated lists in text[start:end] ("之江、西湖等2家省实验室")."""
-    if not has_head(heads, start, end):
+    if not has_head(heads, start, end) and not CLASSIFYING_GROUP.search(text, start, end):
         return []
     if "、" in text[start:end]:  # the only shape a coordinated list has: items, then 等 or a count
         return _coordinated_platforms(text, start, end, heads)
@@ -416,9 +431,9 @@ def span_platforms(text: str, start: int, end: int, places: Places, heads: HeadL
     found.extend(field_stations(text, start, end))
     found.extend(_appositive_names(text, start, end))
     in_span = list(heads.finditer(start, end))
+    found.extend(coordinated_platforms(text, start, end, heads) if coordinated is None else coordinated)
     if not in_span:
         return found
-    found.extend(coordinated_platforms(text, start, end, heads) if coordinated is None else coordinated)
     for ws, we in _windows(text, start, end, in_span):
         for run in name_runs(text, ws, we, places, heads):
             for s, e, head in _platform_candidates(text, run, places, heads):

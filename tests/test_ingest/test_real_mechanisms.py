@@ -1011,3 +1011,11 @@ def test_pipe_rows_after_a_section_row_with_merged_cells_and_sub_rows_without_nu
 def test_officials_of_every_level_are_people_not_units():
     got = _resp("一、任务\n1.召开河长制年度会议。(责任单位:各级总河长、河长、各级河长制办公室)\n")
     assert got == [("召开河长制年", [("各级河长制办公室", "responsible")])]
+
+
+def test_a_list_closed_by_a_qualified_group_or_a_noun_that_classifies_places_names_its_items_as_printed():
+    assert _platforms("一、任务\n深入推进嘉定氢能港、新能港等重点特色园区建设。\n") == ["嘉定氢能港", "新能港"]
+    got = _platforms("一、任务\n升级改造哈尔滨冰雪大世界、黑龙江雪乡、漠河北极村等景区。\n")
+    assert got == ["哈尔滨冰雪大世界", "黑龙江雪乡", "漠河北极村"]
+    assert _platforms("一、任务\n推进之江、西湖等重点实验室建设。\n") == ["之江实验室", "西湖实验室"]
+    assert _platforms("一、任务\n推动研发、生产等重点园区联动。\n") == []  # kinds of work, no names
