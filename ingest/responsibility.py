@@ -618,7 +618,43 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
         # Only a bracket, or a character after a line or sentence end, can open a group: skip to the next one.
         nxt = _GROUP_CANDIDATE.search(text, k, end)
         k = (nxt.start() if nxt.start() < end and text[nxt.start()] in _OPEN else nxt.end()) if nxt else end
-    return marks
+    covered = [(a, b) for a, b, _, _, _ in marks]
+    for k in _glued_labels(text, start, end):
+        if not any(a <= k < b for a, b in covered):
+            eol = _label_end(text, k, end)
+            marks.append((k, eol, k, eol, RULE_LABEL))
+    return sorted(marks)
+
+
+def _glued_labels(text: str, start: int, end: int) -> list[int]:
+    """Where a role key and its colon follow a numbered heading's words with nothing between them
+    ("(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会"): a label, though no line or sentence ends before it.
+
+    >>> t = "(一)适龄女生HPV疫苗接种牵头责任部门:县卫健委"
+    >>> [t[k:k + 6] for k in _glued_labels(t, 0, len(t))]
+    ['牵头责任部门']
+    """
+    out = []
+    line_start = text.rfind("\n", 0, start) + 1  # the marker may stand before `start` (an item's body)
+    while line_start < end:
+        nl = text.find("\n", line_start, end)
+        line_end = end if nl < 0 else nl
+        line = text[line_start:line_end]
+        marker = match_marker(line.lstrip(" \u3000\t")) if ":" in line or "：" in line else None
+        if marker is not None:
+            words = line_start + (len(line) - len(line.lstrip(" \u3000\t"))) + marker[3]
+            colon = min((i for i in (text.find(":", words, line_end), text.find("：", words, line_end)) if i >= 0),
+                        default=-1)
+            # the longest role key that ends at the colon and leaves words of the heading before it
+            key = next((k for k in range(max(words + 2, start, colon - 10), colon - 1)
+                        if _UNIT_KEY.fullmatch(text, k, colon)), None) if colon > 0 else None
+            if key is not None and text[key - 1] not in " \u3000\t,，。;；:：" and _group_start(text, key):
+                out.append(key)
+        line_start = line_end + 1
+    return out
+
+
+_UNIT_KEY = re.compile(lexicon.unit_key_pattern())
 
 
 _SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")

@@ -315,8 +315,18 @@ def _first_sentence_end(body: str) -> int:
     return -1
 
 
+_UNIT_LABEL = re.compile(rf"(?:{lexicon.unit_key_pattern()})\s*[:：]")
+
+
 def _has_body(rest: str) -> bool:
-    """A numbered line carries a body when text follows its first sentence."""
+    """A numbered line carries a body when text follows its first sentence, or when it names its units with a
+    role key ("(一)适龄女生HPV疫苗接种牵头责任部门:县卫健委": a task, no heading).
+
+    >>> _has_body("坚持创新引领"), _has_body("适龄女生HPV疫苗接种牵头责任部门:县卫健委")
+    (False, True)
+    """
+    if (":" in rest or "：" in rest) and _UNIT_LABEL.search(rest):
+        return True
     cut = _first_sentence_end(rest)
     if cut < 0:
         # A long unpunctuated numbered line is an item written as one run-on sentence.
@@ -612,6 +622,51 @@ def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
     return (rows, j) if rows else None
 
 
+# The header a headless table of numbered bar rows is read with: its columns named by the kinds of their cells.
+_HEADLESS_HEADER = {"number": "序号", "task": "工作任务", "units": "责任单位", "other": "备注"}
+
+
+def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A table printed without its header, one numbered row a line with bar- or tab-separated cells ("1 | 完成27所
+    学校改造。 | 县教育局 | 已安装… |"): rows numbered 1, 2, 3 … whose cells after the number are a task, then a
+    unit list in the same column of every row. The columns are named by those kinds (`_HEADLESS_HEADER`).
+
+    >>> ls = split_lines("1 | 完成学校改造。 | 县教育局 | 已开标 |\\n|\\n2 | 新增托位。 | 县卫健局 | 推进中 |")
+    >>> [r.cells for r in _headless_table(ls, 0, len(ls))[0]]
+    [('1', '完成学校改造。', '县教育局', '已开标'), ('2', '新增托位。', '县卫健局', '推进中')]
+    """
+    if lines[i].text.count("|") < 2 and "\t" not in lines[i].text:
+        return None
+    shape = layout._default_unit_shape()
+    rows: list[tuple[int, list[tuple[str, int]]]] = []
+    unit_col = None
+    j = i
+    while j < end:
+        if re.fullmatch(r"[|\s]+", lines[j].text):
+            j += 1
+            continue
+        cells = [(c, o) for c, o in (_bar_cells(lines[j]) or []) if c]
+        if len(cells) < 3 or cells[0][0] != str(len(rows) + 1):
+            break
+        units = [k for k, (c, _) in enumerate(cells) if k >= 2 and layout.line_kind(c, shape) == layout.UNITS]
+        if not units or (unit_col is not None and units[0] != unit_col) or \
+                layout.line_kind(cells[1][0], shape) != layout.TEXT:
+            break
+        unit_col = units[0]
+        rows.append((j, cells))
+        j += 1
+    if len(rows) < 2 or unit_col is None:
+        return None
+    width = max(len(cells) for _, cells in rows)
+    header = tuple(_HEADLESS_HEADER["number"] if k == 0 else _HEADLESS_HEADER["task"] if k == 1 else
+                   _HEADLESS_HEADER["units"] if k == unit_col else _HEADLESS_HEADER["other"] for k in range(width))
+    out = []
+    for k, cells in rows:
+        padded = cells + [("", cells[-1][1])] * (width - len(cells))
+        out.append(_TableRow(k, k, tuple(c for c, _ in padded), header, tuple(o for _, o in padded)))
+    return out, rows[-1][0] + 1
+
+
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
     header = _field_header(lines[i])
@@ -891,7 +946,7 @@ class _StructureParser:
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
-                 or _wide_table(lines, i, n))
+                 or _wide_table(lines, i, n) or _headless_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:
             # The rows of a field table go on after a section row.
             fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []

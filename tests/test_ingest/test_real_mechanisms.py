@@ -1019,3 +1019,16 @@ def test_a_list_closed_by_a_qualified_group_or_a_noun_that_classifies_places_nam
     assert got == ["哈尔滨冰雪大世界", "黑龙江雪乡", "漠河北极村"]
     assert _platforms("一、任务\n推进之江、西湖等重点实验室建设。\n") == ["之江实验室", "西湖实验室"]
     assert _platforms("一、任务\n推动研发、生产等重点园区联动。\n") == []  # kinds of work, no names
+
+
+def test_numbered_pipe_rows_without_a_header_are_read_by_the_kinds_of_their_cells():
+    got = _resp("1 | 完成27所学校教育基础设施改造。 | 县教育局 | 已安装空调970台。 | 按时序推进 |\n|\n"
+                "2 | 新增婴幼儿照护托位180个。 | 县卫生健康局 | 推进中。 | 按时序推进 |\n")
+    assert got == [("完成27所学", [("县教育局", "responsible")]), ("新增婴幼儿照", [("县卫生健康局", "responsible")])]
+
+
+def test_a_role_label_glued_to_a_numbered_headings_words_names_its_units():
+    got = _resp("一、进展情况\n(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会\n已完成接种1800剂次。\n"
+                "(二)新生儿先心病筛查牵头责任部门:县卫生健康委员会\n正在推进。\n")
+    assert [units for _, units in got] == [[("县卫生健康委员会", "lead")], [("县卫生健康委员会", "lead")]]
+    assert [text for text, _ in got] == ["适龄女生HP", "新生儿先心病"]
