@@ -37,6 +37,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from plankg.errors import ExtractionError, MissingDependencyError
+from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry
 from plankg.ingest.enterprises import (
     COMPANY,
@@ -73,6 +74,7 @@ from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
     ResponsibilityClause,
+    duty_section_clauses,
     has_unit_columns,
     label_under_paragraph,
     may_hold_clause,
@@ -123,6 +125,16 @@ class DocumentFrame:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.structure.blocks]
+
+    @cached_property
+    def _duty_sections(self) -> list[tuple[int, int]]:
+        words = lexicon.DUTY_SECTION_WORDS
+        return [(sec.start, sec.end) for sec in self.structure.sections
+                if sec.title and any(w in sec.title for w in words)]
+
+    def in_duty_section(self, block: Block) -> bool:
+        """Whether `block` stands in a section whose title says who does what ("三、职责分工")."""
+        return any(a <= block.start < b for a, b in self._duty_sections)
 
     def block_before(self, block: Block) -> Block | None:
         """The block printed right before `block` (None for the first)."""
@@ -199,6 +211,9 @@ def needs_doc(ctx: PassageContext) -> bool:
         return True
     if first.kind == "paragraph" and first.ref is None and states_plan_wide_rule(text, first.start, first.end):
         return True
+    if ctx.frame.in_duty_section(first) and (first.kind == "paragraph" or (
+            p.unit is not None and p.unit.kind == "heading")):
+        return True  # a unit as the subject of its duties, in a section that lists them
     return any(pattern.search(text, p.start, p.end) for pattern in _firing_patterns())
 
 
@@ -262,6 +277,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if may_hold_clause(text, u.start, u.end):
                 clauses, wide = unit_clauses(text, u.start, u.end, u.ref, u.section, u.kind, registry,
                                              u.end > u.block.end)
+            if not clauses and u.kind == "heading" and ctx.frame.in_duty_section(u.block):
+                clauses = duty_section_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
         else:
             b = p.blocks[0]
             if b.kind == "table_row" and has_unit_columns(b):
@@ -286,6 +303,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                         if whole is not None:
                             kept.append(whole)
                     clauses = kept
+                if not clauses and ctx.frame.in_duty_section(b):
+                    clauses = duty_section_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

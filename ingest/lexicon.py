@@ -114,6 +114,11 @@ DEADLINE_PATTERN = (r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底前|底|前|以前|年�
 DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
               "根据职责", "依职责", "依照职责", "依据职责", "按职能", "各司其职", "分别", "共同", "分工")
 DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导")
+# Words of a section's title that make it a list of who does what ("三、职责分工", "(一)工作职责"): there a
+# paragraph that opens with a unit, as the subject of its sentence or before a colon, states that unit's tasks.
+DUTY_SECTION_WORDS = ("职责", "分工")
+# What a unit is called in a sentence that makes it its section's lead ("综合执法局作为园区管理工作牵头部门").
+LEAD_ROLE_NOUNS = ("牵头部门", "牵头单位")
 
 # Endings of a town's, township's or village's name: in a table's unit column the name stands for its government
 # ("孝顺镇", "源东乡"), where in prose it may only name the place.

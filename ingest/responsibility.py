@@ -1111,10 +1111,69 @@ def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention
     return out
 
 
+RULE_DUTY_SECTION = "plankg.responsibility.duty_section.v1"
+_CLAUSE_END = re.compile(r"[。;；\n]")
+_SUBJECT_NAME = re.compile(r"[\u4e00-\u9fff()（）]+")
+_LEAD_ROLE = re.compile(rf"作为[^,，。;；]{{0,20}}?(?:{lexicon.alternation(lexicon.LEAD_ROLE_NOUNS)})")
+
+
+def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                         registry: DepartmentRegistry | None = None) -> list[ResponsibilityClause]:
+    """The clauses of a paragraph in a section that says who does what ("三、职责分工"): each sentence or
+    ;-clause that opens with a unit, as the subject of its verb ("投资促进部负责园区企业的服务") or before a colon
+    ("市财政局:负责资金保障"), is a task of that unit; "X作为…牵头部门" makes it the lead.
+
+    >>> t = "综合执法局作为牵头部门,负责安全生产监管。投资促进部负责企业服务;区派出所及时处置治安问题。"
+    >>> [[(d.name, d.role) for d in c.departments] for c in duty_section_clauses(t, 0, len(t), "", None)]
+    [[('综合执法局', 'lead')], [('投资促进部', 'responsible')], [('区派出所', 'responsible')]]
+    >>> duty_section_clauses("加强组织领导,明确工作责任。", 0, 14, "", None)
+    []
+    """
+    registry = registry or default_registry()
+    out: list[ResponsibilityClause] = []
+    k = start
+    while k < end:
+        m = _CLAUSE_END.search(text, k, end)
+        stop = m.end() if m else end
+        s = k
+        while s < stop and text[s] in " \u3000\t\n":
+            s += 1
+        subject = _unit_subject(text, s, stop, registry)
+        if subject is not None:
+            name_end, after = subject
+            role = LEAD if _LEAD_ROLE.match(text, after, stop) else RESPONSIBLE
+            dep = DepartmentMention(text[s:name_end], role, s, name_end)
+            ref_k = ref if not out else f"{ref}#{len(out) + 1}"
+            out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, (dep,), RULE_DUTY_SECTION))
+        k = stop
+    return out
+
+
+def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) -> tuple[int, int] | None:
+    """(end of the unit's name, where the sentence goes on) when text[s:stop] opens with one government unit
+    and then its verb or a colon: the shortest name after which no longer one goes on ("市发改委办公室")."""
+    if lexicon.opening_verb().match(text, s, stop):
+        return None  # "依据《条例》…": a sentence that opens with a verb has no unit for its subject
+    for e in range(s + 3, min(stop, s + 20) + 1):
+        name = text[s:e]
+        if not _SUBJECT_NAME.fullmatch(name):
+            return None
+        if not registry.looks_like_department(name) or registry.is_collective(name) or registry.is_person(name):
+            continue
+        nxt = text[e:e + 1]
+        if nxt in ":：":
+            return e, e + 1
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and not registry.looks_like_unit(text[s:e + 1]):
+            return e, e
+    return None
+
+
 RULE_HEADING = "plankg.responsibility.heading_lead.v1"
 # "一、县示范区管委会牵头工作(8项)", "(一)省编办牵头的工作": the units that lead every task of the section.
 # A unit's name, its other names in one bracket after it: "工程建设管理局(安全生产监督局)".
-_UNIT_HEADING = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,16})(?:[(（][\u4e00-\u9fff、]{2,40}[)）])?[:：]?$")
+# A count of its tasks may follow: "(二)市经济和信息化局(5项)".
+_UNIT_HEADING = re.compile(r"^(?P<unit>(?P<name>[\u4e00-\u9fff]{2,16})(?:[(（][\u4e00-\u9fff、]{2,40}[)）])?)"
+                           r"(?:\s*[(（]\s*\d+\s*[项个条件]\s*[)）])?[:：]?$")
 _HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:工作|任务|事项|重点工作|工作任务)"
                            r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
 
@@ -1134,6 +1193,9 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     >>> s = parse_structure("(一)招商合作局(行政审批局)\\n1.制作招商手册。\\n(二)保障措施\\n1.甲。")
     >>> [(a, [(d.name, d.role) for d in units]) for a, _, units in heading_leads(s)]
     [(0, [('招商合作局(行政审批局)', 'responsible')])]
+    >>> s = parse_structure("(二)市经济和信息化局(5项)\\n1.规上工业增加值增速低于序时进度。")
+    >>> [[d.name for d in units] for _, _, units in heading_leads(s)]
+    [['市经济和信息化局']]
     """
     registry = registry or default_registry()
     headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
@@ -1151,8 +1213,8 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             # one unit's name: not a collective's ("各县区民生工程实施进度综合排名" opens like 各县)
             if unit and registry.looks_like_department(name) and not registry.is_collective(name):
                 base = block.start + block.text.find(sec.title)
-                out.append((sec.start, sec.end, (DepartmentMention(sec.title.rstrip(":："), RESPONSIBLE, base,
-                                                                   base + len(sec.title.rstrip(":："))),)))
+                out.append((sec.start, sec.end, (DepartmentMention(unit.group("unit"), RESPONSIBLE, base,
+                                                                   base + len(unit.group("unit"))),)))
             continue
         base = block.start + block.text.find(sec.title) + m.start("units")
         pieces = split_units(m.group("units"), base)

@@ -1032,3 +1032,18 @@ def test_a_role_label_glued_to_a_numbered_headings_words_names_its_units():
                 "(二)新生儿先心病筛查牵头责任部门:县卫生健康委员会\n正在推进。\n")
     assert [units for _, units in got] == [[("县卫生健康委员会", "lead")], [("县卫生健康委员会", "lead")]]
     assert [text for text, _ in got] == ["适龄女生HP", "新生儿先心病"]
+
+
+def test_a_section_that_says_who_does_what_gives_each_unit_its_sentences():
+    got = _resp("三、职责分工\n依据《条例》的规定,各部门要严格履行职责。\n"
+                "综合执法局作为园区管理工作牵头部门,负责安全生产监督管理。\n"
+                "投资促进部负责园区企业的帮办和服务;区派出所及时处置社会治理问题。\n市财政局:负责资金保障。\n")
+    assert [units for _, units in got] == [[("综合执法局", "lead")], [("投资促进部", "responsible")],
+                                           [("区派出所", "responsible")], [("市财政局", "responsible")]]
+    # the same sentences in a section of another kind name no unit
+    assert _resp("三、工作措施\n投资促进部负责园区企业的帮办和服务。\n") == []
+
+
+def test_a_heading_that_is_a_units_name_and_a_count_of_its_tasks_gives_them_that_unit():
+    got = _resp("(二)市经济和信息化局(2项)\n1.规上工业增加值增速低于序时进度。\n2.龙头企业培育专项行动无实质性进展。\n")
+    assert [units for _, units in got] == [[("市经济和信息化局", "responsible")]] * 2
