@@ -259,6 +259,8 @@ def _run_on_lines(line: _Line) -> list[_Line]:
             cuts = _successor_cuts(line.text)
         else:
             cuts = _with_glued_markers(line.text, cuts)
+    if len(line.text) >= RUN_ON_MIN_CHARS and "序号" in line.text:
+        cuts = sorted(set(cuts) | set(_run_on_table_cuts(line.text)))
     if not cuts:
         return [line]
     out, a = [], 0
@@ -270,6 +272,39 @@ def _run_on_lines(line: _Line) -> list[_Line]:
             out.append(_Line(line.start + a + lead, line.start + a + lead + len(stripped), stripped))
         a = b
     return out
+
+
+_RUN_ON_HEADER = re.compile(r"(?<![^\s])序号(?:\s+[\u4e00-\u9fff]{2,10}){2,8}(?=\s)")
+_RUN_ON_ROW = re.compile(r"(?<=\s)(\d{1,3})\s+(?=[\u4e00-\u9fff“\"])")
+
+
+def _run_on_table_cuts(text: str) -> list[int]:
+    """The cuts of a table printed on a run-on line: before its header ("序号 承担的重点工作 … 牵头责任单位", whose
+    cells name a unit column), after it, and before each row's number, the rows numbered 1, 2, 3 … in turn.
+
+    >>> t = "统计表 序号 重点工作 完成状态 牵头责任单位 1 生产总值增长6%。 推进 市发改委 2 消费增长5%。 推进 市商务局"
+    >>> [t[c:c + 4] for c in _run_on_table_cuts(t)]
+    ['序号 重', '1 生产', '2 消费']
+    """
+    head = _RUN_ON_HEADER.search(text)
+    if head is None:
+        return []
+    roles = [lexicon.column_role(c) for c in head.group(0).split()]
+    if not any(r in lexicon.UNIT_ROLES for r in roles) or sum(r is not None for r in roles) < 3:
+        return []
+    rows: list[int] = []
+    for m in _RUN_ON_ROW.finditer(text, head.end()):
+        if int(m.group(1)) == len(rows) + 1:
+            rows.append(m.start())
+    if len(rows) < 2:
+        return []
+    # each row ends in its unit cell ("… 市发展改革委"): a PDF's scrambled cells do not
+    shape = layout._default_unit_shape()
+    ends = [text[a:b].split()[-1] for a, b in zip(rows, rows[1:] + [len(text)], strict=True) if text[a:b].split()]
+    if 3 * sum(layout.line_kind(e, shape) == layout.UNITS for e in ends) < 2 * len(rows):
+        return []
+    # the header on a line of its own; a section row between it and the first row ("一、…") on another
+    return [head.start(), *([head.end()] if text[head.end():rows[0]].strip(_WS) else []), *rows]
 
 
 def match_marker(line: str) -> tuple[int, str, str, int] | None:

@@ -1047,3 +1047,13 @@ def test_a_section_that_says_who_does_what_gives_each_unit_its_sentences():
 def test_a_heading_that_is_a_units_name_and_a_count_of_its_tasks_gives_them_that_unit():
     got = _resp("(二)市经济和信息化局(2项)\n1.规上工业增加值增速低于序时进度。\n2.龙头企业培育专项行动无实质性进展。\n")
     assert [units for _, units in got] == [[("市经济和信息化局", "responsible")]] * 2
+
+
+def test_a_progress_table_printed_on_one_line_is_read_row_by_row():
+    items = ((1, "全市生产总值增长6%。", "市发展改革委"), (2, "社会消费品零售总额增长8%。", "市商务局"),
+             (3, "进出口总额增长5%以上。", "市商务局"))
+    rows = "".join(f"{n} {task} 序时推进 {'已召开调度会,研究部署重点工作。' * 8} {unit} " for n, task, unit in items)
+    got = _resp("上半年重点工作进展情况统计表 序号 承担的重点工作 完成状态 工作进展情况 牵头责任单位 "
+                "一、努力完成全年主要预期目标 " + rows + "\n")
+    assert got == [("全市生产总值", [("市发展改革委", "lead")]), ("社会消费品零", [("市商务局", "lead")]),
+                   ("进出口总额增", [("市商务局", "lead")])]
