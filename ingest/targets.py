@@ -309,11 +309,17 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
     >>> m = TargetMention(0, len(t), "监测合格率和食品抽查合格率", Quantity(98, "%", ">="), ">=", 2025)
     >>> [x.metric for x in _split_shared(t, m)]
     ['监测合格率', '食品抽查合格率']
+    >>> t = "固定资产投资、工业投资、服务业投资均增长12%左右"
+    >>> m = TargetMention(0, len(t), "固定资产投资、工业投资、服务业投资均增长", Quantity(12, "%", "~"), "~", 2024)
+    >>> [x.metric for x in _split_shared(t, m)]
+    ['固定资产投资', '工业投资', '服务业投资']
     """
     each = _EACH.match(text, mention.start, mention.end)
     if each is None or not _METRIC_JOIN.search(mention.metric):
         return [mention]
-    parts = [p for p in _METRIC_JOIN.split(mention.metric) if p]
+    # the metrics before 均 ("固定资产投资、工业投资、服务业投资均增长12%": the verb after 均 is no metric's)
+    listed = each.group("metrics") if mention.metric.startswith(each.group("metrics")) else mention.metric
+    parts = [p for p in _METRIC_JOIN.split(listed) if p]
     if not 2 <= len(parts) <= 3 or any(len(p) < 3 for p in parts):
         return [mention]
     out, pos = [], mention.start

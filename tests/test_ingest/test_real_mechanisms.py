@@ -1057,3 +1057,9 @@ def test_a_progress_table_printed_on_one_line_is_read_row_by_row():
                 "一、努力完成全年主要预期目标 " + rows + "\n")
     assert got == [("全市生产总值", [("市发展改革委", "lead")]), ("社会消费品零", [("市商务局", "lead")]),
                    ("进出口总额增", [("市商务局", "lead")])]
+
+
+def test_metrics_listed_before_均_each_reach_the_figure_and_the_verb_after_均_is_none_of_theirs():
+    got = _targets("一、目标\n规模以上工业增加值增长8%,固定资产投资、工业投资、服务业投资均增长12%左右。\n")
+    assert got == [("规模以上工业增加值增长", 8.0, "%"), ("固定资产投资", 12.0, "%"), ("工业投资", 12.0, "%"),
+                   ("服务业投资", 12.0, "%")]
