@@ -72,6 +72,9 @@ public final class Neo4jLauncher {
                 // well under the transaction memory limit
                 .setConfig(GraphDatabaseSettings.pagecache_memory, bytes("NEO4J_PAGECACHE", "512m"))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, bytes("NEO4J_TX_MEMORY", "1g"))
+                // a test and benchmark server keeps no history: Neo4j's default (2 days of transaction logs)
+                // filled a developer's disk with 23 GB of logs after a few benchmark runs
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
