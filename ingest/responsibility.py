@@ -153,8 +153,9 @@ _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
-# A bare "有关部门" names no one; "市级其他有关单位", "县直有关单位" are collective units and stay.
-_GENERIC = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+# A bare "有关部门" names no one, nor does "单位" after "…等部门、" ("区国有资产管理中心等部门、单位"); "市级其他有关
+# 单位", "县直有关单位" are collective units and stay.
+_GENERIC = re.compile(r"^(?:(?:其他|其它)?(?:有关|相关))?(?:部门|单位)$")
 _OWN_LEAD = re.compile(r"[(（]\s*牵头(?:单位)?\s*[)）]$")
 # A bracketed role phrase closing a list, "A、B（按职责分工负责）": a role marker, never part of the name.
 _OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")

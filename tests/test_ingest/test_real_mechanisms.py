@@ -1063,3 +1063,8 @@ def test_metrics_listed_before_均_each_reach_the_figure_and_the_verb_after_均_
     got = _targets("一、目标\n规模以上工业增加值增长8%,固定资产投资、工业投资、服务业投资均增长12%左右。\n")
     assert got == [("规模以上工业增加值增长", 8.0, "%"), ("固定资产投资", 12.0, "%"), ("工业投资", 12.0, "%"),
                    ("服务业投资", 12.0, "%")]
+
+
+def test_a_bare_unit_noun_after_a_tail_of_等_names_no_one():
+    got = _resp("一、任务\n1.高标准建设凤凰城东片。(责任单位:区公共项目建设管理中心、区国有资产管理中心等部门、单位)\n")
+    assert got == [("高标准建设凤", [("区公共项目建设管理中心", "responsible"), ("区国有资产管理中心", "responsible")])]
