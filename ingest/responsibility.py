@@ -857,7 +857,9 @@ _FOOTER = re.compile(lexicon.alternation(lexicon.FOOTER_WORDS))
 
 
 # Units, then the task they own in quotation marks: "县自然资源局、县水利局负责的“紧盯超长期国债项目…”".
-_UNITS_BEFORE_TASK = re.compile(r"(?P<units>[^,，。;；:：“”\s]{3,80}?)(?P<verb>负责|牵头)的“(?P<task>[^“”]{4,300})”")
+# (a report may number the task: "市发改委牵头的第1项“地区生产总值增长6.5%以上”")
+_UNITS_BEFORE_TASK = re.compile(r"(?P<units>[^,，。;；:：“”\s]{3,80}?)(?P<verb>负责|牵头)的"
+                                r"(?:第[\d一二三四五六七八九十百]{1,4}项)?“(?P<task>[^“”]{4,300})”")
 
 
 _EXAMPLE_WORDS = re.compile(lexicon.alternation(lexicon.EXAMPLE_WORDS))

@@ -1068,3 +1068,9 @@ def test_metrics_listed_before_均_each_reach_the_figure_and_the_verb_after_均_
 def test_a_bare_unit_noun_after_a_tail_of_等_names_no_one():
     got = _resp("一、任务\n1.高标准建设凤凰城东片。(责任单位:区公共项目建设管理中心、区国有资产管理中心等部门、单位)\n")
     assert got == [("高标准建设凤", [("区公共项目建设管理中心", "responsible"), ("区国有资产管理中心", "responsible")])]
+
+
+def test_a_report_naming_who_leads_the_numbered_task_it_quotes():
+    got = _resp("未达预期2项分别是:市发改委牵头的第1项“地区生产总值增长6.5%以上”,一季度增长6.4%;"
+                "市工业和信息化局牵头的第3项“规模以上工业增加值增长9%以上”,1-5月份增长8.1%。\n")
+    assert got == [("地区生产总值", [("市发改委", "lead")]), ("规模以上工业", [("市工业和信息化局", "lead")])]
