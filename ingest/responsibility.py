@@ -1009,7 +1009,8 @@ def states_plan_wide_rule(text: str, start: int = 0, end: int | None = None) -> 
 
 
 # "负责" opens a sentence of units and a duty verb ("市生态环境局负责。", `_duty_sentence`).
-_TRIGGER_WORDS = ("牵头", "负责", *sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))
+_TRIGGER_WORDS = (*lexicon.LEAD_VERBS, "负责",
+                  *sorted(_LEAD_LABELS + _SUPPORT_LABELS + _RESP_LABELS, key=len, reverse=True))
 # The lookahead (the characters a trigger can start with) only speeds up the scan.
 _TRIGGER = re.compile(rf"(?=[{re.escape(_OPEN + ''.join(sorted({w[0] for w in _TRIGGER_WORDS})))}])"
                       rf"(?:[{re.escape(_OPEN)}]|{'|'.join(_TRIGGER_WORDS)})")

@@ -1074,3 +1074,10 @@ def test_a_report_naming_who_leads_the_numbered_task_it_quotes():
     got = _resp("未达预期2项分别是:市发改委牵头的第1项“地区生产总值增长6.5%以上”,一季度增长6.4%;"
                 "市工业和信息化局牵头的第3项“规模以上工业增加值增长9%以上”,1-5月份增长8.1%。\n")
     assert got == [("地区生产总值", [("市发改委", "lead")]), ("规模以上工业", [("市工业和信息化局", "lead")])]
+
+
+def test_units_that_host_a_task_after_its_last_sentence_without_a_bracket():
+    got = _resp("一、任务\n4.推动企业成长,力争高企突破600家。区科技局主办,各街道协办\n"
+                "6.助推先进技术加快市场化进程。高新区管委会、区科技局主办\n")
+    assert got == [("推动企业成长", [("区科技局", "lead"), ("各街道", "support")]),
+                   ("助推先进技术", [("高新区管委会", "lead"), ("区科技局", "lead")])]
