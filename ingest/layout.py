@@ -162,7 +162,7 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
         return DEADLINE
     # A level word alone ("各县、市、区政府" splits into 各县 / 市 / 区政府) is part of its neighbour; a note of the
     # lead convention after the units ("…。(分号前面为牵头单位,下同)") is the document's, no unit.
-    pieces = [p for p in _UNIT_SPLIT.split(lexicon.LEAD_CONVENTION_NOTE.sub("", text).strip("。;；"))
+    pieces = [p for p in _split_units(lexicon.LEAD_CONVENTION_NOTE.sub("", text).strip("。;；"))
               if p and p not in _LEVEL_WORDS]
     if pieces and len(text) <= 200 and not _OPENS_ITEM.match(text) and all(
             _unit_piece(p, looks_like_unit) for p in pieces):
@@ -173,6 +173,30 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 
 
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
+
+
+_LIST_TAIL = re.compile(r"(?:等|及)?(?:[省市区县](?:级|直))?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$")
+
+
+def _split_units(text: str) -> list[str]:
+    """The pieces of a cell split at its delimiters outside brackets ("区税务局,各镇(街道、园区)" is two).
+
+    >>> _split_units("区税务局,各镇(街道、园区)"), _split_units("市科技局、市财政局")
+    (['区税务局', '各镇(街道、园区)'], ['市科技局', '市财政局'])
+    """
+    if not any(ch in text for ch in lexicon.OPEN_BRACKETS):
+        return _UNIT_SPLIT.split(text)
+    pieces, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in lexicon.OPEN_BRACKETS:
+            depth += 1
+        elif ch in lexicon.CLOSE_BRACKETS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and _UNIT_SPLIT.match(ch):
+            pieces.append(text[start:k])
+            start = k + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 _COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区|科室|处室)$"
@@ -203,7 +227,8 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     piece = _ROLE_PHRASE_END.sub("", piece) or piece  # "办公室牵头", "各科室配合": the unit and its role
     if _COLLECTIVE.search(piece):
         return True
-    piece = re.sub(r"(?:等|及)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$", "", piece) or piece
+    # "…等部门", "…等区级有关部门": the list's tail, no unit
+    piece = _LIST_TAIL.sub("", piece) or piece
     piece = piece.rstrip("*＊★")
     if len(piece) > 20:
         return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence

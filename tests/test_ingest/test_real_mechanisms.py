@@ -1081,3 +1081,11 @@ def test_units_that_host_a_task_after_its_last_sentence_without_a_bracket():
                 "6.助推先进技术加快市场化进程。高新区管委会、区科技局主办\n")
     assert got == [("推动企业成长", [("区科技局", "lead"), ("各街道", "support")]),
                    ("助推先进技术", [("高新区管委会", "lead"), ("区科技局", "lead")])]
+
+
+def test_a_unit_cell_split_at_commas_outside_brackets_and_a_tail_naming_a_level():
+    got = _resp("序号\n目标任务\n牵头单位\n配合单位\n1\n一般公共预算收入增速与经济增长同步\n区财政局\n"
+                "区税务局,各镇(街道、园区)\n2\n施行新一轮镇街财政运行体制\n区财政局\n区发改局、区科技局等区级有关部门,各镇(街道)\n")
+    assert [units for _, units in got] == [
+        [("区财政局", "lead"), ("区税务局", "support"), ("各镇(街道、园区)", "support")],
+        [("区财政局", "lead"), ("区发改局", "support"), ("区科技局", "support"), ("各镇(街道)", "support")]]
