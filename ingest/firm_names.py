@@ -24,6 +24,7 @@ from plankg.ingest.contract import EnterpriseOut
 RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
 RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
 RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
+RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -62,10 +63,10 @@ def industry_word() -> re.Pattern[str]:
     words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
     verbs = lexicon.alternation(lexicon.FIRM_VERBS)
     # The lookahead (the characters a match can start with) only speeds up the scan.
-    first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS} | {"等"}))
-    # ... or a list closed by "等…项目/企业", whose items may be names without an industry word
+    first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS} | {"等", "以"}))
+    # ... or a list closed by "等…项目/企业", whose items may be names without an industry word; or a chain's master
     return re.compile(rf"(?=[{first}])(?:(?:{verbs})[\u4e00-\u9fff]{{2,4}}?(?:{words})|(?:{words})[、等]"
-                      rf"|{_PROJECT_LIST.pattern})")
+                      rf"|{_PROJECT_LIST.pattern}|{_chain_role().pattern})")
 
 
 # What ends the name of a place, a school or a work rather than a firm: "滨江新区", "实验小学", "东湖".
@@ -274,6 +275,36 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+@lru_cache(maxsize=1)
+def _chain_role() -> re.Pattern[str]:
+    return re.compile(rf"以(?P<name>[\u4e00-\u9fff]{{2,8}}?)为(?:{lexicon.alternation(lexicon.FIRM_CHAIN_ROLES)})")
+
+
+def _chain_leaders(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The firms a plan makes the masters of its industry chains ("以牧原为链主的肉食品加工", "以龙成为链主的特种钢"):
+    names, not sectors, places or generic words.
+
+    >>> t = "培育以牧原为链主的肉食品加工、以龙成为链主的特种钢,以项目为龙头带动投资"
+    >>> [t[s:e] for s, e in _chain_leaders(t, 0, len(t))]
+    ['牧原', '龙成']
+    """
+    out = []
+    for m in _chain_role().finditer(text, start, end):
+        s, e = m.span("name")
+        name = text[s:e]
+        if not _shaped(name) and (_not_a_name(name) or _sector().search(name) or _GENERIC_BODY.match(name)
+                                  or not _proper(name)):
+            continue  # "宛西制药" is a firm's shape; "数字光电", "项目" are none
+        out.append((s, e))
+    return out
+
+
+def _proper(name: str) -> bool:
+    from plankg.ingest.names import strip_generic
+
+    return bool(strip_generic(name))
+
+
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     """Short firm names in text[start:end] (offsets into `text`), in text order."""
     found: dict[tuple[int, int], EnterpriseOut] = {}
@@ -325,6 +356,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
                 found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST))
     for s, e in _opened_list_firms(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
+    for s, e in _chain_leaders(text, start, end):
+        found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
     verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
         if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):

@@ -258,6 +258,9 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
+# What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
+# and parks as often as with firms: no such word here.)
+FIRM_CHAIN_ROLES = ("链主企业", "链主")
 # What a plan calls firms it leans on, after "以A、B、C为": "以三九药业、海王医药为依托".
 FIRM_BASIS_WORDS = ("依托", "龙头", "代表", "核心", "引领", "主体", "骨干", "支撑")
 # A place's name for itself before a firm's name ("确定我县友迪光电…"): no part of the name.

@@ -1089,3 +1089,9 @@ def test_a_unit_cell_split_at_commas_outside_brackets_and_a_tail_naming_a_level(
     assert [units for _, units in got] == [
         [("区财政局", "lead"), ("区税务局", "support"), ("各镇(街道、园区)", "support")],
         [("区财政局", "lead"), ("区发改局", "support"), ("区科技局", "support"), ("各镇(街道)", "support")]]
+
+
+def test_the_masters_of_industry_chains_are_firms():
+    got = _firms("一、任务\n培育以牧原为链主的肉食品加工、以龙成为链主的特种钢、以宛西制药为链主的中医药制品。\n")
+    assert got == ["牧原", "龙成", "宛西制药"]
+    assert _firms("一、任务\n坚持以项目为龙头,以园区为链主企业集聚地。\n") == []
