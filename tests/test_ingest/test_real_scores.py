@@ -24,8 +24,9 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # f; first sight F1 0.39, 0.76; platforms 0.38, 0.31), raised again where round 19's rules allowed; lowered
 # when round 21 joined (a, b, c; first sight F1 0.67, lead 0.31, targets 0.33, enterprises 0.33), raised again
 # with session 10's table rules; lowered when round 22 joined (i, l, o; first sight F1 0.62, P 0.73, lead 0.78)
-# and round 23 (qa, qb, qc; first sight F1 0.51, lead 0.33, plan 0.70).
-FLOORS = {"resp_p": 0.96, "resp_f1": 0.92, "lead": 0.89, "targets": 0.90, "platforms": 0.77, "enterprises": 0.58,
+# and round 23 (qa, qb, qc; first sight F1 0.51, lead 0.33, plan 0.70); raised with session 11's rules after
+# round 24 joined (qd, qe, qf; first sight F1 0.88).
+FLOORS = {"resp_p": 0.96, "resp_f1": 0.93, "lead": 0.91, "targets": 0.90, "platforms": 0.79, "enterprises": 0.62,
           "plan": 0.85}
 
 
