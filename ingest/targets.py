@@ -196,7 +196,12 @@ def _year_before(text: str, start: int, end: int) -> int | None:
 
 
 def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
-    """A number inside a short quotation is a name ("315"工程, "1+2+6+N"), not a quantity."""
+    """A number inside a short quotation is a name ("315"工程, "1+2+6+N"), not a quantity.
+
+    >>> t = "实施“315”工程;市发改委牵头的“地区生产总值增长6.5%以上”"
+    >>> _inside_short_quote(t, t.index("315"), 0), _inside_short_quote(t, t.index("6.5"), 0)
+    (True, False)
+    """
     open_at = max(text.rfind("“", lo, pos), text.rfind("\"", lo, pos))
     if open_at < 0:
         return False
@@ -204,7 +209,14 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     if close_at >= 0:
         return False
     close_after = text.find("”", pos, pos + 20)
-    return close_after >= 0 and close_after - open_at <= 20
+    if close_after < 0 or close_after - open_at > 20:
+        return False
+    # a goal quoted whole, its verb before its figure ("牵头的第1项“地区生产总值增长6.5%以上”"), is no name
+    return _QUOTED_GOAL.search(text, open_at + 1, pos) is None
+
+
+# The verbs a goal states its figure with; inside a quotation they make it a quoted goal, not a name.
+_QUOTED_GOAL = re.compile(r"增长|下降|达到|突破|超过|提高到|控制在")
 
 
 def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -1095,3 +1095,9 @@ def test_the_masters_of_industry_chains_are_firms():
     got = _firms("一、任务\n培育以牧原为链主的肉食品加工、以龙成为链主的特种钢、以宛西制药为链主的中医药制品。\n")
     assert got == ["牧原", "龙成", "宛西制药"]
     assert _firms("一、任务\n坚持以项目为龙头,以园区为链主企业集聚地。\n") == []
+
+
+def test_a_goal_quoted_whole_is_a_target_and_rooms_classes_and_doses_are_units():
+    got = _targets("一、任务\n市发改委牵头的第1项“地区生产总值增长6.5%以上”;实施“315”工程。\n"
+                   "建设15间“梦想小屋”,推进300堂健康知识巡讲,完成年度任务1800剂次。\n")
+    assert [(v, u) for _, v, u in got] == [(6.5, "%"), (15.0, "间"), (300.0, "堂"), (1800.0, "剂次")]
