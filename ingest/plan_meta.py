@@ -828,6 +828,8 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     ('六盘水市人民政府办公室', '苍溪县政府')
     >>> issuer_name("区政府", None, reg, resolve=False), issuer_name("吴兴区经信局", "吴兴区", reg, resolve=True)
     ('区政府', '吴兴区经济和信息化局')
+    >>> issuer_name("市政府办", "六安市", reg, resolve=False)  # words of its own kept: no place to add alone
+    '市政府办'
     """
     printed = _SIGNING_NOTE.sub("", printed)  # "…领导小组办公室(代)": signed on behalf, not part of the name
     name = normalize_name(printed)
@@ -835,7 +837,8 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     if canonical == name or not _has_place(canonical, registry):
         return name
     if not _has_place(name, registry):
-        return canonical
+        # the place the printed name leaves out is added, its words are kept ("市政府办" stays as printed)
+        return canonical if canonical.endswith(name) else name
     # A name that carries its place is reported as printed ("苏州市吴江区人民政府", not the registry's
     # "吴江区人民政府"); only a signer's abbreviation is spelled out.
     return canonical if resolve and registry.abbreviated(name) else name
