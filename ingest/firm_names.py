@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut
+from plankg.ingest.names import strip_generic
 
 RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
 RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
@@ -293,16 +294,10 @@ def _chain_leaders(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = m.span("name")
         name = text[s:e]
         if not _shaped(name) and (_not_a_name(name) or _sector().search(name) or _GENERIC_BODY.match(name)
-                                  or not _proper(name)):
+                                  or not strip_generic(name)):
             continue  # "宛西制药" is a firm's shape; "数字光电", "项目" are none
         out.append((s, e))
     return out
-
-
-def _proper(name: str) -> bool:
-    from plankg.ingest.names import strip_generic
-
-    return bool(strip_generic(name))
 
 
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:

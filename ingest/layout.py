@@ -26,7 +26,7 @@ one whose role accepts its kind. A line that fits no column further on opens the
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from plankg.ingest import lexicon
@@ -178,25 +178,35 @@ _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
 _LIST_TAIL = re.compile(r"(?:等|及)?(?:[省市区县](?:级|直))?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$")
 
 
-def _split_units(text: str) -> list[str]:
-    """The pieces of a cell split at its delimiters outside brackets ("区税务局,各镇(街道、园区)" is two).
+def split_outside_brackets(text: str, delimiters: str, protected: Container[int] = ()) -> list[tuple[int, int]]:
+    """The spans of `text` between its `delimiters` that stand outside brackets (and at no `protected` index).
 
-    >>> _split_units("区税务局,各镇(街道、园区)"), _split_units("市科技局、市财政局")
-    (['区税务局', '各镇(街道、园区)'], ['市科技局', '市财政局'])
+    >>> t = "区税务局,各镇(街道、园区)"
+    >>> [t[a:b] for a, b in split_outside_brackets(t, "、,")]
+    ['区税务局', '各镇(街道、园区)']
     """
-    if not any(ch in text for ch in lexicon.OPEN_BRACKETS):
-        return _UNIT_SPLIT.split(text)
-    pieces, depth, start = [], 0, 0
+    spans, depth, start = [], 0, 0
     for k, ch in enumerate(text):
         if ch in lexicon.OPEN_BRACKETS:
             depth += 1
         elif ch in lexicon.CLOSE_BRACKETS:
             depth = max(0, depth - 1)
-        elif depth == 0 and _UNIT_SPLIT.match(ch):
-            pieces.append(text[start:k])
+        elif ch in delimiters and depth == 0 and k not in protected:
+            spans.append((start, k))
             start = k + 1
-    pieces.append(text[start:])
-    return pieces
+    spans.append((start, len(text)))
+    return spans
+
+
+# What separates the units of a table cell: list punctuation and white space.
+_CELL_DELIMITERS = lexicon.UNIT_DELIMITERS + " \t\n\r\u3000\u00a0"
+
+
+def _split_units(text: str) -> list[str]:
+    """The pieces of a cell split at its delimiters outside brackets ("区税务局,各镇(街道、园区)" is two)."""
+    if not any(ch in text for ch in lexicon.OPEN_BRACKETS):
+        return _UNIT_SPLIT.split(text)
+    return [text[a:b] for a, b in split_outside_brackets(text, _CELL_DELIMITERS)]
 
 
 _COLLECTIVE = re.compile(r"各[\u4e00-\u9fff]{0,6}(?:单位|部门|政府|街道|乡镇|镇|园区|科室|处室)$"

@@ -75,29 +75,29 @@ def key_role(key: str) -> str:
     return OTHER  # "报送单位:市统计局": a key of some other part, whose units are no task's
 
 
+def _unit_key_grammar() -> str:
+    """A role word, up to four characters and a noun of units, an aside after it ("牵头责任部门", "配合单位(部门)")."""
+    heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
+    return (rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})"
+            rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
+
+
 def unit_key_pattern() -> str:
-    """A regex for a key that names units by their role: the listed role keys, or a role word, up to four
-    characters and a noun of units ("牵头责任部门", "配合单位").
+    """A regex for a key that names units by their role: the listed role keys, or the key grammar's unit keys.
 
     >>> import re
     >>> [bool(re.fullmatch(unit_key_pattern(), k)) for k in ("牵头责任部门", "责任单位", "接种牵头责任部门")]
     [True, True, False]
     """
-    heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
-    return (rf"{alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)}|"
-            rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})"
-            rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
+    return rf"{alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)}|{_unit_key_grammar()}"
 
 
 def key_pattern() -> str:
     """A regex (one group) for any key before a colon: the listed keys, then the key grammar."""
-    heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
-    unit_key = (rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})"
-                rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
     person_key = rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(KEY_PERSON_NOUNS)})"
     listed = alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS + PERSON_KEYS + OTHER_KEYS)
     other_key = rf"[\u4e00-\u9fff]{{2,6}}?(?:{alternation(KEY_UNIT_NOUNS)})"
-    return rf"({listed}|{unit_key}|{person_key}|{other_key})"
+    return rf"({listed}|{_unit_key_grammar()}|{person_key}|{other_key})"
 
 
 # Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".

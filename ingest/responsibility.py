@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
+from plankg.ingest.layout import split_outside_brackets
 from plankg.ingest.structure import Block, Structure, body_start, match_marker
 
 RULE_INLINE = "plankg.responsibility.inline.v2"
@@ -222,18 +223,7 @@ def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     protected: set[int] = set()
     for m in _PROTECTED.finditer(text):
         protected.update(range(m.start(), m.end()))
-    out = []
-    depth = 0
-    start = 0
-    for k, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif ch in _DELIMS and depth == 0 and k not in protected:
-            out.append((start, k))
-            start = k + 1
-    out.append((start, len(text)))
+    out = split_outside_brackets(text, _DELIMS, protected)
     # "市科技局和市财政局": a conjunction between a unit's last character and another unit's level prefix;
     # "市科技局市财政局": nothing between them.
     joined = []

@@ -509,25 +509,21 @@ def _unshifted(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[st
     shape = layout._default_unit_shape()
     first_units = next((k for k, (c, _) in enumerate(cells)
                         if c and layout.line_kind(c, shape) == layout.UNITS), None)
-    if roles[0] == "number" and cells and cells[0][0] and not _INT.match(cells[0][0]) and (
-            first_units is None or first_units < (unit_col or 0)) and first_units != 0:
+    if roles[0] == "number" and cells and cells[0][0] and not _INT.match(cells[0][0]) and first_units != 0 \
+            and (first_units is None or first_units + 1 == unit_col):
         # a sub-row that prints no number ("新增托位500个。 | 新增600个。 | ||" under "序号 | 内容 | 进展 | 单位"):
         # its cells start at the column after the numbers
-        filled = len(cells)
-        while filled and not cells[filled - 1][0]:
-            filled -= 1
-        if filled + 1 <= len(header) and (first_units is None or first_units + 1 == unit_col):
-            moved = [("", cells[0][1]), *cells[:filled]]
-            return moved + [("", cells[-1][1])] * (len(header) - len(moved))
-    if unit_col is None or first_units is None or first_units >= unit_col:
+        shift = 1
+    elif unit_col is None or first_units is None or first_units >= unit_col:
         return cells
-    shift = unit_col - first_units
+    else:
+        shift = unit_col - first_units
     filled = len(cells)
     while filled and not cells[filled - 1][0]:
         filled -= 1
     if filled + shift > len(header):
         return cells  # no room at the end to take up the shift
-    if roles[0] == "number" and _INT.match(cells[0][0]):
+    if first_units is not None and roles[0] == "number" and _INT.match(cells[0][0]):
         # a numbered row leaves out a middle column: the blanks go before its units
         moved = cells[:first_units] + [("", cells[first_units][1])] * shift + cells[first_units:filled]
     else:

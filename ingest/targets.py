@@ -215,8 +215,10 @@ def _inside_short_quote(text: str, pos: int, lo: int) -> bool:
     return _QUOTED_GOAL.search(text, open_at + 1, pos) is None
 
 
-# The verbs a goal states its figure with; inside a quotation they make it a quoted goal, not a name.
-_QUOTED_GOAL = re.compile(r"增长|下降|达到|突破|超过|提高到|控制在")
+# The verbs a goal states its figure with (a comparator word of two characters or more, 增长, 下降); inside a
+# quotation they make it a quoted goal, not a name.
+_QUOTED_GOAL = re.compile(lexicon.alternation(
+    ("增长", "下降", *(w for w, c in _COMPARATOR_WORDS if len(w) >= 2 and c in (">=", "<=")))))
 
 
 def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
