@@ -197,13 +197,20 @@ def after_self_reference(text: str, s: int, e: int) -> int:
 
 @lru_cache(maxsize=1)
 def _list_run() -> re.Pattern[str]:
-    return re.compile(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
+    # A list opens where a run of characters does (the leftmost match always did): no start inside a run is tried.
+    return re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+")
 
 
 @lru_cache(maxsize=1)
 def _list_opener() -> re.Pattern[str]:
     words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS
     return re.compile(rf"(?:{lexicon.alternation(words)})了?|以")
+
+
+@lru_cache(maxsize=1)
+def _list_opener_firsts() -> frozenset[str]:
+    """The characters an opener of `_list_opener` starts with: no other place is tried."""
+    return frozenset(w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS) | {"以"}
 
 
 @lru_cache(maxsize=1)
@@ -235,15 +242,19 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     ['乐方食品', '美乐柯制冷']
     """
     out: list[tuple[int, int]] = []
-    for run in _list_run().finditer(text, start, end):
+    # A slice, so a list may open at `start` even inside a run of characters (the lookbehind sees only the slice).
+    for run in _list_run().finditer(text[start:end]):
         pieces: list[list[int]] = []
-        pos = run.start()
+        pos = start + run.start()
         for piece in run.group(0).split("、"):
             pieces.append([pos, pos + len(piece)])
             pos += len(piece) + 1
         opener = None
+        firsts = _list_opener_firsts()
         for i in range(pieces[0][0], pieces[0][1] - 2):
             # every place, not only where the last match ended: "全力争取X" holds 力争 and 争取
+            if text[i] not in firsts:
+                continue
             m = _list_opener().match(text, i, pieces[0][1])
             if m is not None and 2 <= pieces[0][1] - m.end() <= 8 and (opener is None or m.end() > opener.end()):
                 opener = m

@@ -602,3 +602,6 @@ def dedupe_platforms(found: list[PlatformOut]) -> list[PlatformOut]:
 
 APPOSITIVE_NAME = _APPOSITIVE_NAME
 ACADEMY_INSTITUTE = _ACADEMY_INSTITUTE
+# The words facility lists and field stations are read only after (cheap to search; the lists' patterns are not).
+FACILITY_WORD = _FACILITY_WORD
+STATION_WORD = _STATION_WORD

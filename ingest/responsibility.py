@@ -875,6 +875,8 @@ def _units_before_tasks(text: str, start: int, end: int, ref: str, section: str 
             out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, m["task"],
                                             m.start("task"), m.end("task"), deps, rule))
 
+    if text.find("“", start, end) < 0:
+        return out  # both shapes quote their task
     for m in _TASK_BEFORE_UNITS.finditer(text, start, end):
         # "“新开工提标加固海塘18.4公里”(市水利局)": a quoted task, then its units in brackets
         add(m, split_units(m["units"], m.start("units")), RESPONSIBLE, RULE_INLINE_UNLABELLED)
