@@ -85,7 +85,7 @@ from plankg.ingest.responsibility import (
     unit_clauses,
 )
 from plankg.ingest.structure import Block, DocContext, Structure
-from plankg.ingest.targets import TargetFrame, block_targets, target_frame
+from plankg.ingest.targets import DURATION_METRIC, TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -180,15 +180,16 @@ class PassageContext:
 def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     """Patterns of which at least one matches inside any text where a gazetteer, entity or target rule fires.
 
-    Quantities (every prose target reads one), platform head nouns and well-known firm names (what
-    the gazetteer matches and the platform and list rules start from), registered firm names,
-    enterprise lists and academy institutes: the patterns the rules themselves search with.
+    Quantities (every prose target reads one; one in years only after a duration's word), platform head
+    nouns and well-known firm names (what the gazetteer matches and the platform and list rules start
+    from), registered firm names, enterprise lists and academy institutes: the patterns the rules
+    themselves search with.
     """
     firms = re.compile("|".join(re.escape(n) for n in gazetteer_firm_names()))
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
     # Facility lists and field stations by the words their rules read a span for at all: as necessary, far cheaper.
     return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_WORD,
-            STATION_WORD, industry_word(), APPOSITIVE_NAME, CLASSIFYING_GROUP)
+            STATION_WORD, industry_word(), APPOSITIVE_NAME, CLASSIFYING_GROUP, DURATION_METRIC)
 
 
 def needs_doc(ctx: PassageContext) -> bool:

@@ -26,6 +26,7 @@ RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
 RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
 RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
 RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
+RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -287,6 +288,35 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+# An item of a project list named by its builder and its phase ("利安隆二期", "匠星玩具二期项目").
+_PHASED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?")
+
+
+def _phased_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The firms of a 、-list whose items are projects named by their builder and phase ("推动利安隆二期、众卡二期尽快
+    落地", "推进匠星玩具二期、彩田制衣二期等一批产业项目"): two phased items at least, each builder a name, not a
+    place, a work, a sector or a generic word ("污水处理厂三期", "滨江新区二期" are works and places).
+
+    >>> t = "推动利安隆二期、众卡二期尽快落地,新枫新材料、大和三期、小乔二期竣工;实施污水处理厂三期、滨江新区二期。"
+    >>> [t[s:e] for s, e in _phased_projects(t, 0, len(t))]
+    ['利安隆', '众卡', '大和', '小乔']
+    """
+    out: list[tuple[int, int]] = []
+    for run in _list_run().finditer(text[start:end]):
+        pos, found = start + run.start(), []
+        for k, piece in enumerate(run.group(0).split("、")):
+            s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
+            m = _PHASED.match(text, s, pos + len(piece))
+            if m is not None and (k > 0 or m.start() == s):
+                found.append(m.span("name"))
+            pos += len(piece) + 1
+        names = [text[a:b] for a, b in found]
+        if len(found) >= 2 and not any(_not_a_name(n) or _sector_only().search(n) or not strip_generic(n)
+                                       or _GENERIC_BODY.match(n) for n in names):
+            out.extend(found)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _chain_role() -> re.Pattern[str]:
     return re.compile(rf"以(?P<name>[\u4e00-\u9fff]{{2,8}}?)为(?:{lexicon.alternation(lexicon.FIRM_CHAIN_ROLES)})")
@@ -364,6 +394,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
+    for s, e in _phased_projects(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PHASED_PROJECT))
     verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
         if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):

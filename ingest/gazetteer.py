@@ -36,6 +36,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from plankg.errors import PlankgError
+from plankg.ingest import lexicon
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
@@ -150,7 +151,9 @@ def head_index() -> tuple[re.Pattern[str], dict[str, Head]]:
     heads = platform_heads()
     # The lookahead (the characters a head can start with) only speeds up the scan.
     first = "".join(sorted({h.noun[0] for h in heads}))
-    pattern = f"(?=[{re.escape(first)}])(?:" + "|".join(re.escape(h.noun) for h in heads) + ")"
+    blocked = lexicon.HEAD_NOT_BEFORE
+    pattern = f"(?=[{re.escape(first)}])(?:" + "|".join(
+        re.escape(h.noun) + (f"(?![{re.escape(blocked[h.noun])}])" if h.noun in blocked else "") for h in heads) + ")"
     return re.compile(pattern), {h.noun: h for h in heads}
 
 
@@ -301,8 +304,11 @@ def match_gazetteer(doc: Doc, matcher: PhraseMatcher, text: str | None = None, b
     head_spans: list[Span] = []
     firm_spans: list[Span] = []
     text = doc.text if text is None else text
+    blocked = lexicon.HEAD_NOT_BEFORE
     for match_id, start, end in matcher(doc):
         phrase = text[start:end]
+        if match_id == head_id and phrase in blocked and text[end:end + 1] and text[end] in blocked[phrase]:
+            continue  # "区块链": the head opens a longer word
         if match_id == head_id:
             heads.append((base + start, base + end, phrase))
             head_spans.append(Span(doc, start, end, label=kinds[phrase]))

@@ -231,6 +231,13 @@ ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # What an age (岁) measures when it is a goal ("人均预期寿命达到79.2岁"); elsewhere an age says whom
 # ("60岁以上老年人").
 AGE_METRIC_WORDS = ("寿命", "年龄")
+# Head nouns that open a longer word before these characters, where they end no name: 区块 (a block of a city)
+# in 区块链 (blockchain).
+HEAD_NOT_BEFORE = {"区块": "链"}
+# Units named by a bare collective noun in a list ("…、国税地税局和街道配合"): the streets (towns) of the place.
+BARE_COLLECTIVE_UNITS = ("街道", "乡镇", "镇街", "街镇", "社区")
+# Words of a metric measured in years ("平均受教育年限达12.3年以上"): there 年 is a unit, elsewhere a date.
+DURATION_METRIC_WORDS = ("年限",)
 # Nouns after a name that make it an idea held, not a place ("铸牢中华民族共同体意识", "创新中心理念").
 CONCEPT_NOUNS = ("意识", "理念", "精神", "思想", "观念")
 # Nouns after a name that make it a place's role ("汉中副中心城市", "区域性金融中心地位").
@@ -309,8 +316,10 @@ REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成�
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
                   "发布了《")
 # Kinds of document a "X关于…的Y" title names; the title ends with one of them.
-TITLE_KINDS = ("通知", "通报", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见", "意见",
-               "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
+TITLE_KINDS = ("通知", "通报", "公告", "通告", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见",
+               "意见", "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
+# Kinds of notice whose own title names the document when it hands down no named plan ("关于…分配计划的公告").
+NOTICE_KINDS = ("通知", "公告", "通告")
 # Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").
 TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
@@ -347,6 +356,12 @@ PLACE_ENDINGS = ("片区", "新城", "小镇", "园区", "基地", "中心", "�
 def _META_KEYS() -> frozenset[str]:
     return frozenset(META_TITLE_KEYS + META_ISSUER_KEYS + META_SOURCE_KEYS + META_DATE_KEYS + META_PAGE_DATE_KEYS
                      + META_NUMBER_KEYS + META_OTHER_KEYS)
+
+
+# Ends of the names of fields whose values are never a target's figure ("监督电话:12317", "完成时限:2024年",
+# "责任单位:…", "主要目标如下:"): a figure after such a field measures nothing by that name.
+NON_METRIC_FIELD_ENDS = ("电话", "手机", "传真", "时间", "时限", "日期", "年度", "期限", "地址", "邮编", "邮箱", "如下",
+                         "单位", "部门", "科室", "领导", "负责人", "联系人", "编号", "文号", "序号", "名称", "内容")
 
 
 def is_meta_key(text: str) -> bool:

@@ -55,14 +55,21 @@ def unit_of_label(label: str) -> tuple[str, str] | None:
 # Every prose target starts from a match of QUANTITY.
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
-QUANTITY = re.compile(
-    rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
-    rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
-    rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
-    rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, UNITS))})"
-    rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
-    rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
-)
+def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
+        rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
+        rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
+        rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
+        rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
+        rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
+    )
+
+
+QUANTITY = _quantity_pattern(UNITS)
+# Years as a unit: only where a duration is measured ("平均受教育年限达12.3年以上"), never a date.
+DURATION_UNIT = "年"
+DURATION = _quantity_pattern((DURATION_UNIT,))
 # What a suffix after the number says of the target's level.
 SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 

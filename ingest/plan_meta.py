@@ -34,6 +34,7 @@ from plankg.ingest.lexicon import (
     META_PAGE_DATE_KEYS,
     META_SOURCE_KEYS,
     META_TITLE_KEYS,
+    NOTICE_KINDS,
     PAGE_CHROME_LINES,
     PAGE_CHROME_PREFIXES,
     PREAMBLE_OPENERS,
@@ -582,7 +583,7 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         if heading:
             return heading
     title = _title_from_lines(lines)
-    if notice and (_completes_title(notice.own) or notice.own.endswith("的通知")):
+    if notice and (_completes_title(notice.own) or notice.own.endswith(tuple("的" + k for k in NOTICE_KINDS))):
         if title and title != notice.own and title.startswith(notice.own):
             return title  # a title line prints whole what a line glued to the body shortens ("…意见(征求意见稿)")
         return notice.own

@@ -477,9 +477,11 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         suffix = next((p.name[cut:] for cut in range(2, 5) if p.name[cut:] in by_noun and strip_generic(p.name[:cut])),
                       "")
         # The items are short names of places ("东城"), not firms by their trade names ("骏达环保").
-        # ... nor places with a name of their own ("长春新区、吉林高新技术产业开发区": 长春新区 is a zone).
+        # ... nor places with a name of their own ("长春新区、吉林高新技术产业开发区": 长春新区 is a zone; "武林新城、
+        # 运河新城、杭钢区块": each new town is named whole).
         if not suffix or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r)
                                  and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS + ("区", "县", "市", "镇", "乡"))
+                                 and not (len(r) > 2 and r.endswith(lexicon.PLACE_ENDINGS))
                                  for r in raws):
             continue
         items = _item_spans(raws, first)

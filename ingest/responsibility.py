@@ -78,9 +78,12 @@ def _group_start(text: str, k: int) -> re.Match[str] | None:
 
 def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
     """Whether text[k] opens a line or a sentence, indentation allowed ("    牵头责任单位:…"), or a role key
-    follows a comma ("1、技能培训提升,牵头单位:市退役军人局。").
+    follows a comma ("1、技能培训提升,牵头单位:市退役军人局。"), the space after another field of the line
+    ("投资:500万元 实施单位:泽库县农牧水利和科技局") or that field's aside ("投资:167万元(少数民族发展资金)实施单位:…").
 
     >>> _after_line_or_sentence("1、技能培训提升,牵头单位:市退役军人局。", 9, 0)
+    True
+    >>> _after_line_or_sentence("投资:500万元 实施单位:县农牧局", 9, 0)
     True
     >>> _after_line_or_sentence("加强合作,共建单位:高校", 5, 0)
     False
@@ -88,7 +91,7 @@ def _after_line_or_sentence(text: str, k: int, start: int) -> bool:
     j = k - 1
     while j >= start and text[j] in " \u3000\t":
         j -= 1
-    if j >= start and text[j] in ",，" and _ROLE_KEY_COLON.match(text, k):
+    if j >= start and (text[j] in ",，)）" or j < k - 1) and _ROLE_KEY_COLON.match(text, k):
         return True
     return j < start or text[j] in "\n。;；"
 
@@ -558,7 +561,7 @@ def _wrapped_list_line(text: str, nl: int, end: int, depth: int) -> bool:
 _UNIT_FINALS = "局委办厅室府心会门位队行院所司团组社处站馆区县镇乡"
 
 _GROUP_CANDIDATE = re.compile(rf"[{re.escape(_OPEN)}]|(?<=[\n。;；])[ \u3000\t]*"
-                              rf"|(?<=[,，])(?={_ROLE_KEY_COLON.pattern})")
+                              rf"|(?<=[,， \u3000\t)）])(?={_ROLE_KEY_COLON.pattern})")
 
 
 def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry | None = None
@@ -655,7 +658,10 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
     """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
     body = text[start:end]
     for m in _LEAD_AFTER_UNITS.finditer(body):
-        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n(（|") + 1
+        left_start = max(body.rfind(ch, 0, m.start()) for ch in "。;；,，:：\n|") + 1
+        opened = max(body.rfind(ch, left_start, m.start()) for ch in "(（")
+        if opened >= 0 and not any(ch in body[opened:m.start()] for ch in ")）"):
+            left_start = opened + 1  # "(X牵头": the bracket opens the clause; "市发改委(楼宇办)、X牵头": a name's aside
         while left_start < m.start() and body[left_start] in " \u3000\t":
             left_start += 1  # "… | 办公室牵头": a table cell's bar and its padding open no name
         left = body[left_start:m.start()]
@@ -673,14 +679,36 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
         sm = _SUPPORT_AFTER_LEAD.match(after)
         if sm:
             base = start + m.end() + sm.start(1)
-            # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems.
-            short_forms = bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)
-            for p, s, _end in split_units(sm.group(1), base):
-                name, off = _clean_unit(p)
-                if name and (registry.looks_like_department(name) or (short_forms and registry.is_stem(name))):
-                    deps.append(DepartmentMention(name, SUPPORT, s + off, s + off + len(name)))
+            # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems; so does one that
+            # opens with a unit's full name ("市建委、国土、规划、财政和有关城区政府配合": the others at its level).
+            listed = [(name, s + off) for p, s, _end in split_units(sm.group(1), base)
+                      for name, off in [_clean_unit(p)] if name]
+            listed = [part for name, at in listed for part in _split_conjoined(name, at, registry)]
+            short_forms = (bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)) or any(
+                registry.looks_like_department(name) and not registry.is_stem(name) for name, _ in listed[:1])
+            for name, at in listed:
+                if registry.looks_like_department(name) or name in lexicon.BARE_COLLECTIVE_UNITS or (
+                        short_forms and registry.is_stem(name)):
+                    deps.append(DepartmentMention(name, SUPPORT, at, at + len(name)))
         return deps
     return []
+
+
+def _split_conjoined(name: str, at: int, registry: DepartmentRegistry) -> list[tuple[str, int]]:
+    """A list's last two units joined by 和/及 ("国税地税局和街道", "财政和有关城区政府"), each with its offset: split
+    where both sides name a unit (or a body by its stem), never inside one name ("发展和改革局").
+
+    >>> reg = default_registry()
+    >>> _split_conjoined("财政和有关城区政府", 10, reg), _split_conjoined("县发展和改革局", 0, reg)
+    ([('财政', 10), ('有关城区政府', 13)], [('县发展和改革局', 0)])
+    """
+    for m in re.finditer(r"和|及", name):
+        left, right = name[:m.start()], name[m.end():]
+        if (registry.looks_like_department(left) or registry.is_stem(left)) and \
+                (registry.looks_like_department(right) or registry.is_stem(right) or registry.is_collective(right)
+                 or right in lexicon.BARE_COLLECTIVE_UNITS):
+            return [(left, at), (right, at + m.end())]
+    return [(name, at)]
 
 
 _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^。;；\n]{{2,120}}?)(?:{_DUTY})"

@@ -503,8 +503,20 @@ def _unshifted(header: list[str], cells: list[tuple[str, int]]) -> list[tuple[st
     >>> _unshifted(["序号", "任务", "分工", "责任处室", "时限", "备注"],
     ...            [("2", 0), ("甲", 2), ("疾控处", 4), ("年内", 8)])
     [('2', 0), ('甲', 2), ('', 4), ('疾控处', 4), ('年内', 8), ('', 8)]
+    >>> _unshifted(["类别", "序号", "指标名称", "2025年"], [("2", 0), ("婴儿死亡率", 2), ("<5", 8), ("", 11)])
+    [('', 0), ('2', 0), ('婴儿死亡率', 2), ('<5', 8)]
     """
     roles = [lexicon.column_role(h.replace(" ", "")) for h in header]
+    number_col = roles.index("number") if "number" in roles else 0
+    if number_col > 0 and cells and _INT.match(cells[0][0]):
+        # a row that opens with its number under a header whose numbers come after merged leading columns
+        # ("2 | 婴儿死亡率 | ‰ | <5 | |" under "类别 | 序号 | 指标名称 | 单位 | 2025年"): blanks before the number
+        filled = len(cells)
+        while filled and not cells[filled - 1][0]:
+            filled -= 1
+        if filled + number_col <= len(header):
+            moved = [("", cells[0][1])] * number_col + cells[:filled]
+            return moved + [("", cells[-1][1])] * (len(header) - len(moved))
     unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
     shape = layout._default_unit_shape()
     first_units = next((k for k, (c, _) in enumerate(cells)
@@ -654,6 +666,115 @@ def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
 
 
 # The header a headless table of numbered bar rows is read with: its columns named by the kinds of their cells.
+# An indicator table flattened one cell per line: its header's value columns ("2020年", "2025年目标", "目标值"),
+# its kind-of-indicator column (属性) and unit column (单位).
+_VALUE_COLUMN = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?")
+_ATTRIBUTE_COLUMN = ("属性", "指标属性", "性质")
+# A cell of a row's figures: a number with its comparator, unit and qualifier ("≥72", "99%以上", "12.3年以上", "<5"),
+# a unit ("%", "1/10万"), a blank mark, or the indicator's kind (约束性).
+_FIGURE_CELL = re.compile(r"(?:≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\d+(?:\.\d+)?(?:[%‰]|[\u4e00-\u9fff]{1,3})?"
+                          r"(?:以上|以下|左右|以内)?|[%‰]|1?/\d*[十百千万]+|[-—–/]+|(?:约束|预期|指导)性?")
+_INDICATOR_KIND = re.compile(r"(?:约束|预期|指导)性?")
+_SUB_INDICATOR = re.compile(r"其中\s*[:：]\s*")
+
+
+def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """An indicator table printed one cell per line: a header naming 指标, its value columns (a year each, or
+    目标值) and maybe 单位/属性, then per row its name ("1.学前教育毛入园率(%)") and its cells; section rows
+    ("一、发展水平") are passed over. A row of two indicators prints both names, then the figures column by column
+    ("1.教师专科及以上学历比例(%)" / "其中:本科及以上学历比例(%)" / base 1 / base 2 / target 1 / target 2 / 预期性), or
+    a group name and its parts' names ("4.标准班额比例(%)" / "其中:小学" / "初中" / …): one row per indicator.
+
+    >>> ls = split_lines("指  标\\n2020年\\n2025年\\n属性\\n一、发展水平\\n1.毛入园率(%)\\n99%\\n99%以上\\n约束性\\n"
+    ...                  "2.班额比例(%)\\n其中:小学\\n初中\\n34.52%\\n77.34%\\n80%以上\\n85%以上\\n预期性\\n三、其他")
+    >>> rows, nxt = _indicator_cell_table(ls, 0, len(ls))
+    >>> for r in rows: print(r.cells)
+    ('毛入园率(%)', '99%', '99%以上', '约束性')
+    ('班额比例', '小学', '34.52%', '80%以上', '预期性')
+    ('班额比例', '初中', '77.34%', '85%以上', '预期性')
+    >>> rows[1].header
+    ('类别', '指标', '2020年', '2025年', '属性')
+    >>> ls[nxt].text
+    '三、其他'
+    """
+    head = re.sub(r"\s+", "", lines[i].text)
+    if "指标" not in head or len(head) > 8:
+        return None
+    header = [head]
+    j = i + 1
+    while j < end and len(header) < 8:
+        cell = re.sub(r"\s+", "", lines[j].text)
+        if not (_VALUE_COLUMN.fullmatch(cell) or cell in lexicon.MEASURE_HEADERS or cell in _ATTRIBUTE_COLUMN):
+            break
+        header.append(cell)
+        j += 1
+    if not any(_VALUE_COLUMN.fullmatch(h) for h in header[1:]):
+        return None
+    kinds = sum(1 for h in header[1:] if h in _ATTRIBUTE_COLUMN)
+    per_indicator = len(header) - 1 - kinds  # cells each indicator fills: its unit and its values
+    rows: list[_TableRow] = []
+
+    def figure(k: int) -> bool:
+        return _FIGURE_CELL.fullmatch(re.sub(r"\s+", "", lines[k].text)) is not None
+
+    done = j  # after the last row read
+    while j < end:
+        marker = match_marker(lines[j].text)
+        if marker is not None and marker[1] in ("cn", "cn_paren") and len(lines[j].text) <= 20:
+            j += 1  # a section row
+            continue
+        names: list[int] = []
+        while j < end and not figure(j) and len(names) < 4:
+            if names and match_marker(lines[j].text) is not None:
+                break
+            names.append(j)
+            j += 1
+        figures: list[int] = []
+        while j < end and figure(j):
+            figures.append(j)
+            j += 1
+        values = [k for k in figures if not _INDICATOR_KIND.fullmatch(lines[k].text.strip())]
+        marks = [k for k in figures if k not in values]
+        if not names or not values or len(values) % per_indicator:
+            break
+        count = len(values) // per_indicator
+        if count == len(names):
+            own = names
+            group = ""
+        elif count == len(names) - 1 and count > 1:
+            own = names[1:]
+            group = re.sub(r"[(（][^()（）]*[)）]$", "", _cell_name(lines[names[0]].text)[0])
+        else:
+            break
+        for n, k in enumerate(own):
+            name, offset = _cell_name(lines[k].text)
+            sub = _SUB_INDICATOR.match(name)
+            if sub:
+                name, offset = name[sub.end():], offset + sub.end()
+            # a part's name under its group's: the group is the row's category ("类别"), the part its indicator
+            cells = [group, name] if group else [name]
+            starts = [lines[names[0]].start + _cell_name(lines[names[0]].text)[1]] if group else []
+            starts.append(lines[k].start + offset)
+            for col in range(per_indicator):
+                at = values[col * count + n]
+                cells.append(lines[at].text)
+                starts.append(lines[at].start)
+            for at in marks:
+                cells.append(lines[at].text)
+                starts.append(lines[at].start)
+            columns = ["类别", *header] if group else header
+            rows.append(_TableRow(k if n else names[0], (j - 1) if n == len(own) - 1 else k, tuple(cells),
+                                  tuple(columns[:len(cells)]), tuple(starts)))
+        done = j
+    return (rows, done) if rows else None
+
+
+def _cell_name(line: str) -> tuple[str, int]:
+    """An indicator's name without the row number printed with it, and where it starts in the line."""
+    m = re.match(r"\d{1,2}\s*[.、．]\s*", line)
+    return (line[m.end():], m.end()) if m else (line, 0)
+
+
 _HEADLESS_HEADER = {"number": "序号", "task": "工作任务", "units": "责任单位", "other": "备注"}
 
 
@@ -977,7 +1098,7 @@ class _StructureParser:
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
-                 or _wide_table(lines, i, n) or _headless_table(lines, i, n))
+                 or _wide_table(lines, i, n) or _indicator_cell_table(lines, i, n) or _headless_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:
             # The rows of a field table go on after a section row.
             fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []

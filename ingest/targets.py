@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 from plankg.ingest import lexicon
 from plankg.ingest.contract import TargetOut
 from plankg.ingest.numerals import (
+    DURATION,
+    DURATION_UNIT,
     MAGNITUDES,
     MONEY_UNITS,
     NUMERAL,
@@ -238,6 +240,30 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+_DURATION_METRIC = re.compile(lexicon.alternation(lexicon.DURATION_METRIC_WORDS))
+DURATION_METRIC = _DURATION_METRIC  # for callers that need to know whether a figure in years can be read
+
+
+def _quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The quantities of text[start:end] in order: `QUANTITY`'s, and figures in years where the clause before
+    names a duration ("平均受教育年限达12.3年以上"; never a date: "2025年" is no figure).
+
+    >>> t = "到2025年,劳动年龄人口平均受教育年限达12.3年以上,新增学位500个"
+    >>> [m.group(0) for m in _quantities(t, 0, len(t))]
+    ['12.3年以上', '500个']
+    """
+    found = list(QUANTITY.finditer(text, start, end))
+    if _DURATION_METRIC.search(text, start, end) is None:
+        return found
+    taken = [(m.start(), m.end()) for m in found]
+    for m in DURATION.finditer(text, start, end):
+        if re.fullmatch(r"(?:19|20)\d\d", m["a"]) or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if _DURATION_METRIC.search(text, _clause_start(text, start, m.start()), m.start()):
+            found.append(m)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
                     period_start: int | None) -> list[TargetMention]:
     """Targets in the prose text[start:end] (one block or one table cell)."""
@@ -258,7 +284,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             if got:
                 out.append(got[0])
                 consumed.append((ft.start(), got[1]))
-        for m in QUANTITY.finditer(text, s_start, s_end):
+        for m in _quantities(text, s_start, s_end):
             # Only the two numbers of a from-to are read by it; other clauses of the sentence stay targets.
             if any(a <= m.start() < b for a, b in consumed):
                 continue
@@ -480,6 +506,10 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
     metric, metric_start, rule, tail_end = seg.metric, seg.metric_start, RULE_PROSE, m.end()
     before = text[max(s_start, m.start() - 1):m.start()]
     chinese = not m["a"][0].isdigit()
+    key = _field_key(text, s_start, clause_start) if not metric and seg.comparator is None else None
+    if key is not None and (_ends_clause(text[m.end():s_end]) or _FIELD_AFTER.match(text, m.end(), s_end)):
+        # "投资:500万元 实施单位:…": the figure is the value of a field the line names, the next field aside.
+        return key[0], key[1], tail_end, rule
     if not _ends_clause(text[m.end():s_end]):
         # The number stands before the noun it counts: "推动100项以上标志性科技成果转化".
         # "打造3个以上的量产人形机器人产品": the bounded count counts the noun after 的 (`_target_quantity`).
@@ -519,6 +549,30 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
         if verb and text[prev_end:seg.start].strip() in ("、", ""):
             metric = verb.group(0) + metric
     return metric, metric_start, tail_end, rule
+
+
+# A field of a record line: its name and colon ("投资:", "总投资:"), after the line's start, a space or a comma.
+_FIELD_KEY = re.compile(r"(?:^|(?<=[\s,，;；]))(?P<key>[\u4e00-\u9fff]{2,8})[:：]\s*$")
+# What may follow a field's value: an aside in brackets, then the next field ("(少数民族发展资金)实施单位:").
+_FIELD_AFTER = re.compile(r"\s*(?:[(（][^()（）]{1,16}[)）])?\s*[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def _field_key(text: str, s_start: int, clause_start: int) -> tuple[str, int] | None:
+    """The field a clause opened by a colon is the value of ("投资:500万元" -> 投资), with where it starts; None
+    when the colon follows no field name (a sentence, a heading) or names what a figure never measures.
+
+    >>> t = "5.饲料加工基地扩建项目\\n投资:167万元(少数民族发展资金)实施单位:王家乡人民政府"
+    >>> _field_key(t, t.index("投资"), t.index("167"))
+    ('投资', 13)
+    >>> _field_key("监督电话:12317", 0, 5) is None, _field_key("主要目标如下:100家", 0, 7) is None
+    (True, True)
+    """
+    if clause_start <= s_start or text[clause_start - 1] not in ":：":
+        return None
+    m = _FIELD_KEY.search(text, max(s_start, clause_start - 12), clause_start)
+    if m is None or lexicon.is_meta_key(m["key"]) or m["key"].endswith(lexicon.NON_METRIC_FIELD_ENDS):
+        return None
+    return m["key"], m.start("key")
 
 
 def _stretch_tier(text: str, prev: TargetMention, clause_start: int, seg: _Segment, q: Quantity) -> bool:
@@ -656,16 +710,22 @@ def _cell_spans(text: str, block) -> list[tuple[int, int]]:
 _CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{NUMERAL})\s*"
                          rf"(?P<mag>万亿|亿|万)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
                          r"\s*(?P<suf>以上|以下|左右|以内)?$")
-_UNIT_CELL = re.compile(rf"^(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?$")
+# A unit cell: a unit, or a rate per so many ("1/10万": per 100,000).
+_CELL_DURATION = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?(?P<num>{NUMERAL})(?P<mag>)"
+                            rf"(?P<unit>{DURATION_UNIT})(?P<suf>以上|以下|左右|以内)?$")
+_UNIT_CELL = re.compile(rf"^(?:(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?|1?/\d*[十百千万]+)$")
 
 
-def _cell_value(cell: str) -> tuple[float, str | None, str | None] | None:
-    """A table cell read as (value, unit, comparator).
+def _cell_value(cell: str, duration: bool = False) -> tuple[float, str | None, str | None] | None:
+    """A table cell read as (value, unit, comparator); in years too when the indicator measures a duration.
 
-    >>> _cell_value("1.5"), _cell_value("≥60"), _cell_value("15.5万件")
-    ((1.5, None, None), (60.0, None, '>='), (155000.0, '件', None))
+    >>> _cell_value("1.5"), _cell_value("≥60"), _cell_value("15.5万件"), _cell_value("12.3年以上", duration=True)
+    ((1.5, None, None), (60.0, None, '>='), (155000.0, '件', None), (12.3, '年', '>='))
     """
-    m = _CELL_VALUE.match(cell.replace(" ", ""))
+    cell = cell.replace(" ", "")
+    m = _CELL_VALUE.match(cell)
+    if not m and duration:
+        m = _CELL_DURATION.match(cell)
     if not m:
         return None
     value = cn_to_number(m["num"])
@@ -684,7 +744,8 @@ def _cell_value(cell: str) -> tuple[float, str | None, str | None] | None:
 
 
 # The unit an indicator naturally has when its table row leaves the unit cell out.
-_NATURAL_UNITS = (
+_NATURAL_UNITS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(r"(?<![占重例])比$"), None),  # "出生人口性别比": a ratio of two counts has no unit
     (re.compile(r"比重|比例|占比|率|增速|强度|增幅"), "%"),
     (re.compile(r"专利|商标|案件"), "件"),
     (re.compile(r"企业|机构|空间|孵化器|实验室|平台|园区|基地|中心|医院|学校"), "家"),
@@ -700,6 +761,8 @@ def natural_unit(metric: str) -> str | None:
 
     >>> natural_unit("国家高新技术企业数量"), natural_unit("引进培育海内外高层次人才"), natural_unit("GDP")
     ('家', '名', None)
+    >>> natural_unit("出生人口性别比"), natural_unit("研发人员占比")
+    (None, '%')
     """
     for pattern, unit in _NATURAL_UNITS:
         if pattern.search(metric):
@@ -808,9 +871,14 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
     name, name_span = cells[first], spans[first]
     if _cell_value(name) is not None or len(name) < 2:
         return []
+    if first > 0 and _CATEGORY_HEADER.search(header[first - 1]) and cells[first - 1] \
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name):
+        # "其中:小学" under "义务教育标准班额比例": a part named alone measures its group's indicator
+        name = re.sub(r"[(（][^()（）]*[)）]$", "", cells[first - 1]) + name
     unit_in_name = None
+    duration = _DURATION_METRIC.search(name) is not None  # "平均受教育年限(年)": its figures are in years
     um = re.search(r"[(（]([^()（）]{1,6})[)）]$", name)
-    if um and _UNIT_CELL.match(um.group(1)):
+    if um and (_UNIT_CELL.match(um.group(1)) or (duration and um.group(1) == DURATION_UNIT)):
         # "R&D经费支出占GDP比重(%)": the unit printed with the indicator's name.
         unit_in_name, name = um.group(1), name[:um.start()]
     base_year, target_year, has_base = _header_years(header, ctx)
@@ -823,9 +891,9 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
             continue
         if _ATTRIBUTE_CELL.match(c):
             continue
-        if _EMPTY_CELL.match(c) or _cell_value(c) is not None:
+        if _EMPTY_CELL.match(c) or _cell_value(c, duration) is not None:
             slots.append(c)
-    values = [None if _EMPTY_CELL.match(s) else _cell_value(s) for s in slots]
+    values = [None if _EMPTY_CELL.match(s) else _cell_value(s, duration) for s in slots]
     if has_base and len(values) >= 2:
         base, target = values[0], values[1]
     elif values:
@@ -899,7 +967,8 @@ def _heading_year(block, headings: dict[str, str]) -> int | None:
 def _indicator_row(block) -> bool:
     """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value, or a
     value in a column of quantities."""
-    if any(_cell_value(c.replace(" ", "")) is not None for c in block.cells[2:]):
+    duration = any(_DURATION_METRIC.search(c) for c in block.cells[:3])
+    if any(_cell_value(c.replace(" ", ""), duration) is not None for c in block.cells[2:]):
         return True
     return any(_cell_value(block.cells[i].replace(" ", "")) is not None
                for i in _quantity_columns(block.header) if i < len(block.cells))

@@ -1101,3 +1101,74 @@ def test_a_goal_quoted_whole_is_a_target_and_rooms_classes_and_doses_are_units()
     got = _targets("一、任务\n市发改委牵头的第1项“地区生产总值增长6.5%以上”;实施“315”工程。\n"
                    "建设15间“梦想小屋”,推进300堂健康知识巡讲,完成年度任务1800剂次。\n")
     assert [(v, u) for _, v, u in got] == [(6.5, "%"), (15.0, "间"), (300.0, "堂"), (1800.0, "剂次")]
+
+
+# --------------------------------------------------------------------------- round 25 (BG, BH, BI)
+
+def test_a_role_key_after_another_field_of_its_line_opens_a_unit_list():
+    got = _resp("一、项目\n1.西卜沙乡人饮巩固提升工程\n投资:500万元 实施单位:县农牧水利和科技局\n"
+                "2.王家乡饲料加工基地扩建项目\n投资:167万元(少数民族发展资金)实施单位:王家乡人民政府\n监督电话:12317")
+    assert got == [("西卜沙乡人饮", [("县农牧水利和科技局", "responsible")]),
+                   ("王家乡饲料加", [("王家乡人民政府", "responsible")])]
+
+
+def test_a_figure_that_is_a_fields_value_is_measured_by_the_fields_name():
+    got = [(t.metric, t.value, t.unit, t.text) for t in
+           extract_text(HEAD + "1.人饮巩固提升工程\n投资:500万元 实施单位:县水利局\n监督电话:12317\n").targets]
+    assert got == [("投资", 500.0, "万元", "投资:500万元")]
+
+
+def test_an_indicator_table_one_cell_per_line_gives_one_target_per_indicator():
+    text = ("主要指标表\n指  标\n2020年\n2025年\n属性\n一、发展水平\n1.学前教育毛入园率(%)\n99%\n99%以上\n约束性\n"
+            "2.劳动年龄人口平均受教育年限(年)\n11.4年\n12.3年以上\n约束性\n二、优质资源\n"
+            "1.义务教育标准班额比例(%)\n其中:小学\n初中\n34.52%\n77.34%\n80%以上\n85%以上\n预期性\n"
+            "2.幼儿教师专科及以上学历比例(%)\n其中:本科及以上学历比例(%)\n97.74%\n49.85%\n100%\n50%\n预期性\n")
+    got = [(t.metric, t.value, t.unit, t.baseline, t.year) for t in extract_text(
+        "某县“十四五”教育事业发展规划\n" + text).targets]
+    assert got == [("学前教育毛入园率", 99.0, "%", 99.0, 2025), ("劳动年龄人口平均受教育年限", 12.3, "年", 11.4, 2025),
+                   ("义务教育标准班额比例小学", 80.0, "%", 34.52, 2025),
+                   ("义务教育标准班额比例初中", 85.0, "%", 77.34, 2025),
+                   ("幼儿教师专科及以上学历比例", 100.0, "%", 97.74, 2025),
+                   ("本科及以上学历比例", 50.0, "%", 49.85, 2025)]
+
+
+def test_years_are_a_unit_only_where_a_duration_is_measured():
+    got = _targets("一、目标\n到2025年,劳动年龄人口平均受教育年限达12.3年以上,建成学校3所,用5年时间完成改造。")
+    assert got == [("劳动年龄人口平均受教育年限", 12.3, "年"), ("建成学校", 3.0, "所")]
+
+
+def test_a_pipe_row_without_its_merged_category_cell_keeps_its_columns():
+    text = ("表 1:主要指标\n类别 | 序号 | 指标名称 | 单位 | 2025年 |\n健康水平 | 1 | 人均期望寿命 | 岁 | 83 |\n"
+            "2 | 婴儿死亡率 | ‰ | <5 | |\n3 | 孕产妇死亡率 | 1/10万 | <7 | |\n")
+    got = [(t.metric, t.value, t.unit, t.comparator) for t in extract_text(HEAD + text).targets]
+    assert got == [("人均期望寿命", 83.0, "岁", ">="), ("婴儿死亡率", 5.0, "‰", "<"),
+                   ("孕产妇死亡率", 7.0, "1/10万", "<")]
+
+
+def test_a_lead_sentence_with_a_name_in_brackets_and_supporters_by_their_stems_joined_by_he():
+    got = _resp("一、打造总部基地。\n推进区块建设。此项工作由市发改委(楼宇办)、经合办牵头,"
+                "市建委、国土、规划、财政和有关城区政府配合。\n"
+                "二、确定目标。\n做好统计上报。此项工作由各区楼宇办负责牵头,做好数据统计上报,"
+                "各区财政、国税地税局和街道配合。\n")
+    assert got == [("打造总部基地", [("市发改委(楼宇办)", "lead"), ("经合办", "lead"), ("市建委", "support"),
+                                 ("国土", "support"), ("规划", "support"), ("财政", "support"),
+                                 ("有关城区政府", "support")]),
+                   ("确定目标。\n", [("各区楼宇办", "lead"), ("各区财政", "support"), ("国税地税局", "support"),
+                                ("街道", "support")])]
+
+
+def test_blocks_of_a_city_are_platforms_and_blockchain_is_none():
+    got = _platforms("一、任务\n以西湖区黄龙西溪区块、拱墅区北部软件园区块为核心区块。"
+                     "建设区块链与数据安全全国重点实验室。")
+    assert got == ["西湖区黄龙西溪区块", "拱墅区北部软件园区块", "区块链与数据安全全国重点实验室"]
+
+
+def test_an_announcement_titled_about_its_subject_is_titled_so():
+    ex = extract_text("关于某县2023年第二批衔接资金分配计划的公告\n社会各界:\n现将资金分配计划公告如下。")
+    assert ex.plan.title == "关于某县2023年第二批衔接资金分配计划的公告"
+
+
+def test_firms_named_by_the_phases_of_their_projects():
+    got = _firms("一、项目\n推动利安隆二期、众卡二期尽快落地,推进匠星玩具二期、彩田制衣二期等一批产业项目建成投产,"
+                 "实施污水处理厂三期、滨江新区二期。")
+    assert got == ["利安隆", "众卡", "匠星玩具", "彩田制衣"]
