@@ -27,6 +27,7 @@ RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
 RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
 RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
 RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
+RULE_INVESTED_PROJECT = "plankg.entities.enterprise.invested_project.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -43,8 +44,8 @@ _ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿�
 _LIST_END = re.compile(r"等")
 _REGISTERED_TAILS = ("公司", "集团", "有限", "股份", "控股")
 # Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
-_GENERIC_BODY = re.compile(r"^(?:数字|智能|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|特色|先进|"
-                           r"新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
+_GENERIC_BODY = re.compile(r"^(?:数字|智能|智慧|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|"
+                           r"特色|先进|新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
                            r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
 # Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
 _WORKS = re.compile(r"(?:厂|站|路|道路|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|"
@@ -288,6 +289,56 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# A project after its investment ("投资10亿元的晶澳新能源产业基地", "总投资100亿元的山东龙马汽车安全系统…").
+_INVESTED = re.compile(r"(?:总)?投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万)元的?"
+                       r"(?P<project>[\u4e00-\u9fff\dA-Za-z]{4,30})")
+# What a project's name goes on with after its builder: its trade or product ("新能源", "光伏", "5G用铜箔").
+_PRODUCT_OPENING = re.compile(rf"\d|{lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS)}")
+# Words after a trade that make it the project's, not the builder's: "晶澳" + "新能源" + "产业基地".
+_PROJECT_NOUNS = ("产业", "项目", "基地", "园", "工程", "生产", "制造", "加工", "全产业链")
+
+
+def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Builders named at the head of projects printed after their investment: "投资10亿元的晶澳新能源产业基地" ->
+    晶澳, "投资2亿元的瑞禾农业番茄全产业链" -> 瑞禾农业 (a name with its trade, the product after it). The builder is
+    two to four characters before a trade or a figure, and no place, work, sector or generic word.
+
+    >>> t = ("引进投资10亿元的晶澳新能源产业基地、投资2亿元的瑞禾农业番茄全产业链、投资5亿元的智慧物流园、"
+    ...      "投资7亿元华鑫5G用铜箔")
+    >>> [t[s:e] for s, e in _invested_projects(t, 0, len(t))]
+    ['晶澳', '瑞禾农业', '华鑫']
+    >>> t = "总投资100亿元的山东龙马汽车安全系统、投资15亿元仰韶文化产业园、投资2500万元再建27公里农村道路"
+    >>> [t[s:e] for s, e in _invested_projects(t, 0, len(t))]
+    ['山东龙马']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _INVESTED.finditer(text, start, end):
+        p = m.start("project")
+        project = m["project"]
+        for k in range(2, 5):
+            body, rest = project[:k], project[k:]
+            opening = _PRODUCT_OPENING.match(rest)
+            if opening is None or len(rest) < 2 or not _HAN_NAME.fullmatch(body):
+                continue
+            trade = opening.group(0)
+            if trade.isdigit() and not re.match(r"\d+[A-Za-z]", rest):
+                continue  # "再建27公里农村道路": a quantity, no product ("5G用铜箔")
+            if trade in lexicon.SECTOR_WORDS and trade not in lexicon.FIRM_INDUSTRY_WORDS and \
+                    project.endswith(lexicon.PLACE_ENDINGS):
+                break  # "仰韶文化产业园", "沿黄现代农业产业园": a park named by its place and its sector
+            # A short name keeps its trade when a product follows ("瑞禾农业番茄全产业链"); a longer one is whole
+            # ("山东龙马汽车安全系统"), and a trade before a project noun is the project's ("晶澳新能源产业基地").
+            own_trade = len(body) == 2 and not trade.isdigit() and not rest[len(trade):].startswith(_PROJECT_NOUNS)
+            name = body + trade if own_trade else body
+            if _not_a_name(name) or _GENERIC_BODY.match(body) or not strip_generic(body) or \
+                    _sector_only().search(body) is not None or _department_stem(body):
+                break
+            out.append((p, p + len(name)))
+            break
+    return out
+
+
 # An item of a project list named by its builder and its phase ("利安隆二期", "匠星玩具二期项目").
 _PHASED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?")
 
@@ -299,21 +350,23 @@ def _phased_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     >>> t = "推动利安隆二期、众卡二期尽快落地,新枫新材料、大和三期、小乔二期竣工;实施污水处理厂三期、滨江新区二期。"
     >>> [t[s:e] for s, e in _phased_projects(t, 0, len(t))]
-    ['利安隆', '众卡', '大和', '小乔']
+    ['利安隆', '众卡', '新枫新材料', '大和', '小乔']
     """
     out: list[tuple[int, int]] = []
     for run in _list_run().finditer(text[start:end]):
-        pos, found = start + run.start(), []
+        pos, found, shaped = start + run.start(), [], []
         for k, piece in enumerate(run.group(0).split("、")):
             s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
             m = _PHASED.match(text, s, pos + len(piece))
             if m is not None and (k > 0 or m.start() == s):
                 found.append(m.span("name"))
+            elif _shaped(text[s:pos + len(piece)]):
+                shaped.append((s, pos + len(piece)))  # "新枫新材料、大和三期、…": a firm by its trade among them
             pos += len(piece) + 1
         names = [text[a:b] for a, b in found]
         if len(found) >= 2 and not any(_not_a_name(n) or _sector_only().search(n) or not strip_generic(n)
                                        or _GENERIC_BODY.match(n) for n in names):
-            out.extend(found)
+            out.extend(sorted(found + shaped))
     return out
 
 
@@ -394,6 +447,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
+    for s, e in _invested_projects(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))
     for s, e in _phased_projects(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PHASED_PROJECT))

@@ -252,7 +252,8 @@ COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "
 FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资", "扩产")
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
-                       "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装")
+                       "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
+                       "落地", "尽快落地")
 # Sectors and kinds of works a list of projects may name instead of firms ("风电、光伏等项目"): an item holding
 # one is no firm's name.
 SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火电", "热电", "能源", "材料", "医药", "生物", "数字",

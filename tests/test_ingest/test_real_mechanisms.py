@@ -1172,3 +1172,9 @@ def test_firms_named_by_the_phases_of_their_projects():
     got = _firms("一、项目\n推动利安隆二期、众卡二期尽快落地,推进匠星玩具二期、彩田制衣二期等一批产业项目建成投产,"
                  "实施污水处理厂三期、滨江新区二期。")
     assert got == ["利安隆", "众卡", "匠星玩具", "彩田制衣"]
+
+
+def test_builders_at_the_head_of_projects_printed_after_their_investment():
+    got = _firms("一、项目\n引进投资10亿元的晶澳新能源产业基地、投资2亿元的瑞禾农业番茄全产业链、"
+                 "总投资100亿元的山东龙马汽车安全系统,建设投资15亿元仰韶文化产业园。")
+    assert got == ["晶澳", "瑞禾农业", "山东龙马"]
