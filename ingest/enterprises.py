@@ -127,6 +127,8 @@ def _industry_company(body: str) -> bool:
 
     >>> [_industry_company(b) for b in ("兆隆纸业", "太原天然气", "国有", "数字科技", "济南铁路烟草", "市兴城")]
     [True, True, False, False, True, True]
+    >>> [_industry_company(b) for b in ("鸿利板石", "优而信", "其他快递", "平台", "城投", "第三方", "供电")]
+    [True, True, False, False, False, False, False]
     """
     if lexicon.opening_verb().match(body):
         return False
@@ -138,7 +140,20 @@ def _industry_company(body: str) -> bool:
         return False  # "区各委办局(公司)": a collective, no firm
     place = _places().match(body)
     rest = body[place.end():] if place else (body[1:] if body[:1] in "市区县" else "")
-    return len(rest) >= 2 and bool(strip_generic(rest)) and not _registry().is_stem(rest)
+    if len(rest) >= 2 and bool(strip_generic(rest)) and not _registry().is_stem(rest):
+        return True
+    # "支持鸿利板石公司延伸产业链条", "优而信公司牵头": a short name of its own, no word of a kind of firm
+    return bool(_OWN_NAME.fullmatch(body)) and _company_kinds().sub("", body) == body and \
+        bool(strip_generic(body)) and not _registry().is_stem(body) and not _registry().is_collective(body)
+
+
+_OWN_NAME = re.compile(r"(?:(?![等或的和与及])[\u4e00-\u9fff]){2,5}")
+
+
+@lru_cache(maxsize=1)
+def _company_kinds() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.COMPANY_KIND_WORDS + lexicon.COMPANY_INDUSTRY_WORDS
+                                          + lexicon.SECTOR_WORDS))
 
 
 @lru_cache(maxsize=1)

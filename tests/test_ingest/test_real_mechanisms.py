@@ -1178,3 +1178,9 @@ def test_builders_at_the_head_of_projects_printed_after_their_investment():
     got = _firms("一、项目\n引进投资10亿元的晶澳新能源产业基地、投资2亿元的瑞禾农业番茄全产业链、"
                  "总投资100亿元的山东龙马汽车安全系统,建设投资15亿元仰韶文化产业园。")
     assert got == ["晶澳", "瑞禾农业", "山东龙马"]
+
+
+def test_a_bare_company_named_by_a_word_of_its_own_is_a_firm_a_kind_of_company_is_none():
+    got = _firms("一、任务\n支持鸿利板石公司延伸产业链条,采取乡镇政府主导、优而信公司牵头、其他快递公司参与的模式,"
+                 "组建平台公司。")
+    assert got == ["鸿利板石公司", "优而信公司"]
