@@ -332,6 +332,8 @@ TITLE_KINDS = ("通知", "通报", "公告", "通告", "决定", "实施意见",
                "意见", "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
 # Kinds of notice whose own title names the document when it hands down no named plan ("关于…分配计划的公告").
 NOTICE_KINDS = ("通知", "公告", "通告")
+# Words of a notice that asks the public about a draft ("关于公开征求《X》意见的公告"): the plan it names is the title.
+CONSULTATION_WORDS = ("征求", "征集", "公示")
 # Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").
 TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").

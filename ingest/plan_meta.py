@@ -26,6 +26,7 @@ from plankg.ingest.departments import (
     normalize_name,
 )
 from plankg.ingest.lexicon import (
+    CONSULTATION_WORDS,
     ISSUE_VERBS,
     META_DATE_KEYS,
     META_ISSUER_KEYS,
@@ -583,7 +584,12 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         if heading:
             return heading
     title = _title_from_lines(lines)
-    if notice and (_completes_title(notice.own) or notice.own.endswith(tuple("的" + k for k in NOTICE_KINDS))):
+    quoted = re.search(r"《([^《》]+)》", notice.own) if notice else None
+    if notice and (_completes_title(notice.own) or (
+            notice.own.endswith(tuple("的" + k for k in NOTICE_KINDS))
+            # "关于公开征求《X方案(征求意见稿)》意见的公告": a consultation on a plan it names is not the plan's title
+            and not (quoted and _completes_title(quoted.group(1))
+                     and any(w in notice.own for w in CONSULTATION_WORDS)))):
         if title and title != notice.own and title.startswith(notice.own):
             return title  # a title line prints whole what a line glued to the body shortens ("…意见(征求意见稿)")
         return notice.own

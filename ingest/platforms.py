@@ -63,7 +63,8 @@ _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # Kinds of platform a plan builds as a project: "中药材种植产业园项目" names the park it builds.
 _BUILT_AS_PROJECTS = ("high-tech zone",)
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
-_PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)(?=[、,，;；:：。)）\s]|$)")
+_PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)"
+                                 r"(?=[、,，;；:：。)）\s]|牵头|负责|配合|$)")
 _COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?"
                       r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
 # "(西部|东北亚区域|粤港澳大湾区国际)科技创新中心": the role a region is to play, made only of compass
@@ -112,7 +113,9 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
         named_body = (len(_SECTOR.sub("", proper)) >= 2
                       and bare_body.startswith(proper[:2]) and not lexicon.opening_verb().match(body)
                       and not re.search(r"\d", body))
-        return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级"
+        # "贡献新区智慧和新区力量": a slogan that repeats the head, no name
+        return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级" \
+            and head.noun not in body
     if head.strength == "weak":
         return len(body) >= 2 and (quoted or has_place or "·" in name) and strip_generic(body) != ""
     bare = _LEVEL_PREFIX.sub("", body, count=1)
@@ -144,8 +147,9 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     first_head = next(iter(heads.finditer(s, e)), None)
     for amount in _AMOUNT.finditer(text, s, first_head[0] if first_head else e):
         s = amount.end()  # "投资20亿元沿黄现代农业产业园": the name starts after the money (or the land)
-    opened = text.rfind("(", s, e)
-    if opened >= 0 and text.find(")", opened, e) < 0 and any(hm[0] > opened for hm in heads.finditer(opened, e)):
+    opened = max(text.rfind("(", s, e), text.rfind("（", s, e))
+    if opened >= 0 and text.find(")", opened, e) < 0 and text.find("）", opened, e) < 0 \
+            and any(hm[0] > opened for hm in heads.finditer(opened, e)):
         s = opened + 1  # "一核(利青同城核心区)三带(黄河金岸文化旅游带": the name opens inside its bracket
     counted = _COUNT_INSIDE.search(text, s + 1, e)
     if counted and any(hm[1] == counted.start() for hm in heads.finditer(s, counted.start())):

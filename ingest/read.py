@@ -301,7 +301,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return rejoin_chunks(reflow_pages(lost_spaces(text)))
+    return rejoin_chunks(reflow_wrapped(reflow_pages(lost_spaces(text))))
 
 
 _CHUNK = re.compile(r"^(\d{1,3})、")
@@ -415,6 +415,57 @@ def reflow_pages(text: str) -> str:
         if (prev and ln and len(prev) >= 0.9 * width and not prev.endswith(_SENTENCE_END)
                 and not _UNIT_START.match(ln) and not _TABLE_ROW.search(prev + ln)):
             out[-1] = prev + ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+def _display_width(line: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff60" or ch == "\u3000" else 1 for ch in line)
+
+
+# A space between two characters: a row of cells laid out with spaces ("吴蓓蓓 县卫健委"), not wrapped prose.
+_CELL_GAP = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
+
+
+def reflow_wrapped(text: str) -> str:
+    r"""Text whose lines a PDF's page width broke (no page numbers printed), put back into its paragraphs.
+
+    A document is taken for wrapped when many of its lines fill one width (within a sixth of the widest
+    lines', measured in display columns: a Chinese character is two) without ending a sentence: then a
+    line filled to that width is joined to the next, unless the next opens a new numbered unit or either is
+    a table row (bars, tabs, or cells set apart by spaces). Lines of a document written line by line vary in
+    width, and end their sentences.
+
+    >>> wrapped = ("(一)聚焦项目攻坚,园区综合实力明显增强。大力推广项目直通车等工作\n"
+    ...            "模式,推动臻秦、鑫鸣灏、亿鸿展盛、杭起华盛等19个项目开工建设,安吉\n"
+    ...            "纳、锦鑫泰、优利克等5个项目建成并试生产,培育浩忠电力、志远印务、领\n"
+    ...            "旗食品3户规上企业,园区90户规上企业实现工业总产值53.93亿元、增长\n"
+    ...            "17.99%。\n(二)聚焦基础建设,加快五里梁棚户区改造、X州产城新区安置房等30\n"
+    ...            "万平方米安置房建设。\n")
+    >>> for line in reflow_wrapped(wrapped).splitlines(): print(line[:30], len(line))
+    (一)聚焦项目攻坚,园区综合实力明显增强。大力推广项目直通车 144
+    (二)聚焦基础建设,加快五里梁棚户区改造、X州产城新区安置房 43
+    >>> reflow_wrapped("一、目标\n到2025年,建成平台。\n二、任务\n推进建设\n")
+    '一、目标\n到2025年,建成平台。\n二、任务\n推进建设\n'
+    """
+    lines = text.split("\n")
+    widths = [_display_width(ln.strip(" \t\u3000")) for ln in lines]
+    long = sorted(w for w in widths if w >= 40)
+    if len(long) < 4:
+        return text
+    top = long[(len(long) * 9) // 10]
+    full = [i for i, ln in enumerate(lines) if top * 5 / 6 <= widths[i] <= top + 4
+            and not ln.rstrip().endswith(_SENTENCE_END) and not _TABLE_ROW.search(ln) and not _CELL_GAP.search(ln)]
+    if len(full) < 4 or len(full) * 3 < len(long):
+        return text
+    joined = set(full)
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        stripped = ln.strip(" \t\u3000")
+        if out and i - 1 in joined and stripped and not _UNIT_START.match(stripped) and not _TABLE_ROW.search(ln) \
+                and not _CELL_GAP.search(stripped):
+            out[-1] = out[-1].rstrip(" \t\u3000") + stripped
         else:
             out.append(ln)
     return "\n".join(out)

@@ -20,6 +20,7 @@ parentheses: "二.(三).7".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from plankg.ingest import layout, lexicon
@@ -769,6 +770,76 @@ def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_T
     return (rows, done) if rows else None
 
 
+def _line_cells(line: _Line) -> list[tuple[str, int]]:
+    """The non-blank cells of a bar-separated line, with their offsets."""
+    cells, pos = [], line.start
+    for part in line.text.split("|"):
+        lead = len(part) - len(part.lstrip(_WS))
+        if part.strip(_WS):
+            cells.append((part.strip(_WS), pos + lead))
+        pos += len(part) + 1
+    return cells
+
+
+def _labelled_cells(line: _Line) -> tuple[str, list[tuple[str, int]]]:
+    """A bar-separated line's first cell without its spaces (a row label: "主 要 指 标" -> 主要指标) and its other
+    cells."""
+    cells = _line_cells(line)
+    return (re.sub(r"\s+", "", cells[0][0]), cells[1:]) if cells and "|" in line.text else ("", [])
+
+
+def _transposed_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """An indicator table turned on its side, its rows labelled by the header's names: "主要指标 |" then the
+    indicators' names, "2022 年 目 标 值 |" then their values, "属 性 | 约束性 | …"; each label's cells on its own
+    line or after the label on its line, blocks of them one after another. One row per indicator.
+
+    >>> ls = split_lines("主 要 指 标 |\\n粮食综合生产能力 | 农业科技进步贡献率 |\\n2022 年 目 标 值 |\\n"
+    ...                  ">6亿吨 | 61.5% |\\n属 性 | 约束性 | 预期性 |\\n二、任务")
+    >>> rows, nxt = _transposed_table(ls, 0, len(ls))
+    >>> for r in rows: print(r.cells, r.header)
+    ('粮食综合生产能力', '>6亿吨', '约束性') ('指标', '2022年目标值', '属性')
+    ('农业科技进步贡献率', '61.5%', '预期性') ('指标', '2022年目标值', '属性')
+    >>> ls[nxt].text
+    '二、任务'
+    """
+
+    def labelled(k: int, accept: Callable[[str], bool]) -> tuple[list[tuple[str, int]], int] | None:
+        """The cells a row labelled at lines[k] holds (after its label, or on the next line), and the index after."""
+        label, cells = _labelled_cells(lines[k])
+        if not accept(label):
+            return None
+        if cells:
+            return cells, k + 1
+        return (_line_cells(lines[k + 1]), k + 2) if k + 1 < end and "|" in lines[k + 1].text else None
+
+    rows: list[_TableRow] = []
+    j = i
+    while j < end:
+        named = labelled(j, lambda label: "指标" in label and len(label) <= 8)
+        if named is None or len(named[0]) < 2 or named[1] >= end:
+            break
+        names, k = named
+        value_label = _labelled_cells(lines[k])[0]
+        valued = labelled(k, lambda label: _VALUE_COLUMN.fullmatch(label) is not None)
+        if valued is None or len(valued[0]) != len(names):
+            break
+        values, k = valued
+        header: tuple[str, ...] = ("指标", value_label)
+        kinds: list[tuple[str, int]] = []
+        if k < end:
+            kind_label, found = _labelled_cells(lines[k])
+            if kind_label in _ATTRIBUTE_COLUMN and len(found) == len(names):
+                header, kinds, k = (*header, kind_label), found, k + 1
+        for n, ((name, at), (value, vat)) in enumerate(zip(names, values, strict=True)):
+            cells, starts = [name, value], [at, vat]
+            if kinds:
+                cells.append(kinds[n][0])
+                starts.append(kinds[n][1])
+            rows.append(_TableRow(j, k - 1, tuple(cells), header, tuple(starts)))
+        j = k
+    return (rows, j) if rows else None
+
+
 def _cell_name(line: str) -> tuple[str, int]:
     """An indicator's name without the row number printed with it, and where it starts in the line."""
     m = re.match(r"\d{1,2}\s*[.、．]\s*", line)
@@ -1098,7 +1169,8 @@ class _StructureParser:
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
-                 or _wide_table(lines, i, n) or _indicator_cell_table(lines, i, n) or _headless_table(lines, i, n))
+                 or _wide_table(lines, i, n) or _indicator_cell_table(lines, i, n) or _transposed_table(lines, i, n)
+                 or _headless_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:
             # The rows of a field table go on after a section row.
             fields = split_fields(t) if t.count("|") >= 2 or "\t" in t else []

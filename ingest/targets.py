@@ -709,10 +709,10 @@ def _cell_spans(text: str, block) -> list[tuple[int, int]]:
 
 _CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{NUMERAL})\s*"
                          rf"(?P<mag>万亿|亿|万)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
-                         r"\s*(?P<suf>以上|以下|左右|以内)?$")
+                         r"(?P<per>/[\u4e00-\u9fff]{1,2})?\s*(?P<suf>以上|以下|左右|以内)?$")
 # A unit cell: a unit, or a rate per so many ("1/10万": per 100,000).
 _CELL_DURATION = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?(?P<num>{NUMERAL})(?P<mag>)"
-                            rf"(?P<unit>{DURATION_UNIT})(?P<suf>以上|以下|左右|以内)?$")
+                            rf"(?P<unit>{DURATION_UNIT})(?P<per>)(?P<suf>以上|以下|左右|以内)?$")
 _UNIT_CELL = re.compile(rf"^(?:(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?|1?/\d*[十百千万]+)$")
 
 
@@ -721,6 +721,8 @@ def _cell_value(cell: str, duration: bool = False) -> tuple[float, str | None, s
 
     >>> _cell_value("1.5"), _cell_value("≥60"), _cell_value("15.5万件"), _cell_value("12.3年以上", duration=True)
     ((1.5, None, None), (60.0, None, '>='), (155000.0, '件', None), (12.3, '年', '>='))
+    >>> _cell_value("5.5万元/人")
+    (5.5, '万元/人', None)
     """
     cell = cell.replace(" ", "")
     m = _CELL_VALUE.match(cell)
@@ -730,8 +732,10 @@ def _cell_value(cell: str, duration: bool = False) -> tuple[float, str | None, s
         return None
     value = cn_to_number(m["num"])
     unit = m["unit"]
+    if unit and m["per"]:
+        unit += m["per"]  # "5.5万元/人": a rate per person
     if m["mag"]:
-        if unit in MONEY_UNITS:
+        if unit is not None and unit.split("/")[0] in MONEY_UNITS:
             unit = m["mag"] + unit
         else:
             for ch in m["mag"]:
@@ -968,7 +972,9 @@ def _indicator_row(block) -> bool:
     """A row that reads as indicator, (unit,) numbers: some cell after the name is a bare value, or a
     value in a column of quantities."""
     duration = any(_DURATION_METRIC.search(c) for c in block.cells[:3])
-    if any(_cell_value(c.replace(" ", ""), duration) is not None for c in block.cells[2:]):
+    # the cells after the name's (the second on: a row without a number column, "指标 | 2022年目标值 | 属性")
+    after = 2 if len(block.header) > 1 and _INDICATOR_HEADER.search(block.header[1]) else 1
+    if any(_cell_value(c.replace(" ", ""), duration) is not None for c in block.cells[after:]):
         return True
     return any(_cell_value(block.cells[i].replace(" ", "")) is not None
                for i in _quantity_columns(block.header) if i < len(block.cells))

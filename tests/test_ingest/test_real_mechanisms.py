@@ -1184,3 +1184,35 @@ def test_a_bare_company_named_by_a_word_of_its_own_is_a_firm_a_kind_of_company_i
     got = _firms("一、任务\n支持鸿利板石公司延伸产业链条,采取乡镇政府主导、优而信公司牵头、其他快递公司参与的模式,"
                  "组建平台公司。")
     assert got == ["鸿利板石公司", "优而信公司"]
+
+
+# --------------------------------------------------------------------------- round 26 (BJ, BK, BL)
+
+def test_an_indicator_table_turned_on_its_side_gives_one_target_per_column():
+    text = ("主 要 指 标 |\n粮食综合生产能力 | 农业科技进步贡献率 | 农业劳动生产率 |\n2022 年 目 标 值 |\n"
+            ">6亿吨 | 61.5% | 5.5万元/人 |\n属 性 | 约束性 | 预期性 | 预期性 |\n")
+    got = [(t.metric, t.value, t.unit, t.year) for t in extract_text(HEAD + text).targets]
+    assert got == [("粮食综合生产能力", 600000000.0, "吨", 2022), ("农业科技进步贡献率", 61.5, "%", 2022),
+                   ("农业劳动生产率", 5.5, "万元/人", 2022)]
+
+
+def test_lines_a_pdf_page_width_broke_are_read_as_their_paragraph():
+    text = ("一、工作推进情况\n(一)聚焦项目攻坚,园区综合实力明显增强。大力推广“项目直通车”\n"
+            "“常青树攻坚”等工作模式,推动臻秦、鑫鸣灏、亿鸿展盛、杭起华盛等 19 个\n"
+            "项目开工建设,安吉纳、锦鑫泰、优利克等 5 个项目建成并试生产,培育浩忠\n"
+            "电力、志远印务、领旗食品 3 户规上企业。1-8 月,园区 90 户规上企业实现工\n"
+            "业总产值 53.93 亿元、增长 17.99%,完成固定资产投资 22.83 亿元,其中基础\n"
+            "设施投资 3.88 亿元、工业投资 18.59 亿元。\n")
+    assert _firms(text)[:4] == ["臻秦", "鑫鸣灏", "亿鸿展盛", "杭起华盛"]
+
+
+def test_talent_ports_and_comprehensive_pilot_zones_are_platforms_a_unit_in_full_width_brackets_is_none():
+    got = _platforms("一、任务\n推进新昌-中关村人才科创港、淮安跨境电商综试区建设。\n"
+                     "3.支持两江协同创新区引进高校院所。（两江新区管委会牵头，市科技局按职责分工负责）")
+    assert got == ["新昌-中关村人才科创港", "淮安跨境电商综试区", "两江协同创新区"]
+
+
+def test_a_consultation_on_a_named_draft_is_titled_by_the_draft():
+    ex = extract_text("关于公开征求《某区科技企业行动方案(征求意见稿)》意见的公告\n现向社会公开征求意见。\n"
+                      "某区科技企业行动方案\n(征求意见稿)\n一、目标\n")
+    assert ex.plan.title == "某区科技企业行动方案(征求意见稿)"
