@@ -316,14 +316,16 @@ META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", 
 # Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
                      "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部", "网站无障碍", "无障碍",
-                     "无障碍阅读", "关怀版", "长者版", "适老化", "设为首页", "加入收藏", "繁体", "简体")
+                     "无障碍阅读", "关怀版", "长者版", "适老化", "设为首页", "加入收藏", "繁体", "简体",
+                     # a document-sharing site's buttons around its preview
+                     "海报", "侵权投诉", "举报", "VIP专免", "VIP免费", "下载", "立即下载", "全文预览")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
 PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
                         "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标", "进度表", "任务表", "责任表", "台账", "名单", "通报", "汇报",
-                        "项目情况", "工作情况", "工作思路")
+                        "项目情况", "工作情况", "工作思路", "工作总结", "发言材料", "汇报材料")
 # Words of a notice's sentence that hands a named plan over ("现将《X》印发给你们", "《X》…现予印发").
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
                   "发布了《")
@@ -343,7 +345,8 @@ ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 # a platform is one too when it ends like this.
 # Words that open a plan's preamble ("为深入贯彻…,制定本方案"): a title glued before one ends there.
 PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为加快", "为推动", "为推进", "为落实", "为切实",
-                    "为着力", "为大力", "为持续", "为积极", "为促进", "为认真", "为了", "根据", "按照", "依据")
+                    "为着力", "为大力", "为持续", "为积极", "为促进", "为认真", "为了", "根据", "按照", "依据",
+                    "今年以来")
 # A document's lead convention: "列第一位的为牵头单位" (the first listed leads), "(逗号前为牵头单位,下同)" (the units
 # before a list's first comma, or semicolon, lead; group `sep` names which).
 _FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"

@@ -298,9 +298,15 @@ def _front_lines(structure: Structure) -> list[tuple[int, str]]:
     return out
 
 
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _is_title_line(line: str) -> bool:
-    return (len(line) <= 60 and "。" not in line and not line.endswith((":", "：")) and
-            not _DATE.match(line) and not _DOC_NUMBER.fullmatch(line) and "," not in line and "，" not in line
+    # A line of fewer than two characters of text is a page's counter or size ("2 页", "12.52KB"), no title line,
+    # unless it is a title's period or status in brackets ("(2016-2020年)").
+    return (len(line) <= 60 and (len(_HAN_CHARS.findall(line)) >= 2 or _TITLE_TAIL.fullmatch(line) is not None)
+            and "。" not in line and not line.endswith((":", "：")) and not _DATE.match(line)
+            and not _DOC_NUMBER.fullmatch(line) and "," not in line and "，" not in line
             and not re.search(r"\d{4}-\d{2}-\d{2}|点击|来源|索引号|发布日期|:|：|\||[?？!！]", line))
 
 

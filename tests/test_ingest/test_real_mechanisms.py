@@ -1216,3 +1216,9 @@ def test_a_consultation_on_a_named_draft_is_titled_by_the_draft():
     ex = extract_text("关于公开征求《某区科技企业行动方案(征求意见稿)》意见的公告\n现向社会公开征求意见。\n"
                       "某区科技企业行动方案\n(征求意见稿)\n一、目标\n")
     assert ex.plan.title == "某区科技企业行动方案(征求意见稿)"
+
+
+def test_a_sharing_sites_buttons_and_counters_are_no_part_of_a_title():
+    ex = extract_text("工业园区高质量发展大会会议发言材料\nVIP专免\n2023-12-31\n12.52KB\n2 页\n海报\n侵权投诉\n"
+                      "市应急管理局2024年工作要点\n一、工作目标\n")
+    assert ex.plan.title == "市应急管理局2024年工作要点"
