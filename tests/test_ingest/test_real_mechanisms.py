@@ -1222,3 +1222,9 @@ def test_a_sharing_sites_buttons_and_counters_are_no_part_of_a_title():
     ex = extract_text("工业园区高质量发展大会会议发言材料\nVIP专免\n2023-12-31\n12.52KB\n2 页\n海报\n侵权投诉\n"
                       "市应急管理局2024年工作要点\n一、工作目标\n")
     assert ex.plan.title == "市应急管理局2024年工作要点"
+
+
+def test_belts_corridors_and_historic_quarters_are_platforms():
+    got = _platforms("一、任务\n推进明月山绿色发展示范带建设、渠江生态廊道建设,加快新昌智造科创带建设,"
+                     "匠心打造庐南历史文化街区。")
+    assert got == ["明月山绿色发展示范带", "渠江生态廊道", "新昌智造科创带", "庐南历史文化街区"]
