@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
-from plankg.ingest.firm_names import after_self_reference
-from plankg.ingest.gazetteer import HeadLookup, RegexHeads, has_head
+from plankg.ingest.firm_names import after_self_reference, lone_firm_name
+from plankg.ingest.gazetteer import HeadLookup, RegexHeads
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
@@ -208,8 +208,9 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 e = s - 1
                 continue
             break
-        if len(items) < 2:
-            continue
+        lone = len(items) == 1
+        if lone and not lone_firm_name(text[name_start(text, items[0], heads):items[0][1]]):
+            continue  # "协调解决高新兴等企业问题" names one firm; "制造业等企业" a sector
         items.reverse()
         for s, e in items:
             # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
@@ -218,14 +219,22 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 continue
             s = after_self_reference(text, runs[-1].start, e)
             name = text[s:e]
-            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or has_head(heads, s, e):
-                continue
+            ends_in_head = any(he == e for _, he, _ in heads.finditer(s, e))
+            if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or ends_in_head:
+                continue  # a platform's name ends in its head ("之江实验室"); "华谷高科" holds 谷 but ends otherwise
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
             if _registry().is_stem(name):
                 continue  # "经信、财政、商务等企业年报": departments by their stems, not firms
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
+
+
+def name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:
+    """Where a listed item's name starts, past the clause's verbs and a self-reference ("引进华为" -> 华为)."""
+    s, e = item
+    runs = name_runs(text, s, e, heads=heads)
+    return after_self_reference(text, runs[-1].start, e) if runs else e
 
 
 def listed_enterprises(text: str, start: int, end: int, heads: HeadLookup) -> list[EnterpriseOut]:

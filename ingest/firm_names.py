@@ -76,6 +76,18 @@ def industry_word() -> re.Pattern[str]:
 _PLACE_LIKE_END = "湖山河江海岛湾中学校村城区县镇乡街路桥站厂园场馆院所"
 
 
+def lone_firm_name(name: str) -> bool:
+    """Whether a name listed alone before "等…企业" names a firm of its own: two to six characters, not a place,
+    school, work, sector or department, nor only words of a kind of firm.
+
+    >>> [lone_firm_name(n) for n in ("中美华东", "祁阳新金浩", "制造业", "民营", "滨江新区", "财政")]
+    [True, True, False, False, False, False]
+    """
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name)) and not _not_a_name(name)
+            and _sector_only().search(name) is None and bool(strip_generic(name))
+            and _GENERIC_BODY.match(name) is None and not name.endswith(("业", "类", "型")))
+
+
 def _not_a_name(item: str) -> bool:
     """An item of a list that is no firm's name: a place, school or work, or one opening with a verb.
 

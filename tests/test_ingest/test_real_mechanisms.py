@@ -1228,3 +1228,9 @@ def test_belts_corridors_and_historic_quarters_are_platforms():
     got = _platforms("一、任务\n推进明月山绿色发展示范带建设、渠江生态廊道建设,加快新昌智造科创带建设,"
                      "匠心打造庐南历史文化街区。")
     assert got == ["明月山绿色发展示范带", "渠江生态廊道", "新昌智造科创带", "庐南历史文化街区"]
+
+
+def test_one_firm_listed_before_its_kind_is_a_firm_a_sector_is_none():
+    got = _firms("一、任务\n关注中美华东等重点高新技术企业的发展情况,支持祁阳新金浩等企业上市,"
+                 "先正达集团(中国)、华谷高科等龙头企业顺利落地,加快发展制造业等企业。")
+    assert got == ["中美华东", "祁阳新金浩", "先正达集团", "先正达集团(中国)", "华谷高科"]
