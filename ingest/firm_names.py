@@ -21,6 +21,7 @@ from functools import lru_cache
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut
 from plankg.ingest.names import strip_generic
+from plankg.ingest.numerals import cn_to_number
 
 RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
 RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
@@ -28,6 +29,7 @@ RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
 RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
 RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
 RULE_INVESTED_PROJECT = "plankg.entities.enterprise.invested_project.v1"
+RULE_COUNTED_LIST = "plankg.entities.enterprise.counted_list.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -301,6 +303,31 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+# A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业").
+_COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
+                           r"(?P<n>\d{1,2}|[两二三四五六七八九十])\s*[家户个]\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
+
+
+def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list closed by a count of firms that equals its length: each item a name of its own.
+
+    >>> t = "美的厨卫、美智空调2家企业入选;培育浩忠电力、志远印务、领旗食品 3 户规上企业;推进电子、机械2个产业企业"
+    >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
+    ['美的厨卫', '美智空调', '浩忠电力', '志远印务', '领旗食品']
+    """
+    out: list[tuple[int, int]] = []
+    for m in _COUNTED_LIST.finditer(text[start:end]):
+        pos, items = start + m.start("list"), []
+        for k, piece in enumerate(m["list"].split("、")):
+            s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
+            items.append((s, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(items) == cn_to_number(m["n"]) and all(_shaped(text[s:e]) or lone_firm_name(text[s:e])
+                                                      for s, e in items):
+            out.extend(items)
+    return out
+
+
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A project after its investment ("投资10亿元的晶澳新能源产业基地", "总投资100亿元的山东龙马汽车安全系统…").
 _INVESTED = re.compile(r"(?:总)?投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万)元的?"
@@ -459,6 +486,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
+    for s, e in _counted_lists(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))
     for s, e in _invested_projects(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))

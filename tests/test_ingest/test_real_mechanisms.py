@@ -1234,3 +1234,9 @@ def test_one_firm_listed_before_its_kind_is_a_firm_a_sector_is_none():
     got = _firms("一、任务\n关注中美华东等重点高新技术企业的发展情况,支持祁阳新金浩等企业上市,"
                  "先正达集团(中国)、华谷高科等龙头企业顺利落地,加快发展制造业等企业。")
     assert got == ["中美华东", "祁阳新金浩", "先正达集团", "先正达集团(中国)", "华谷高科"]
+
+
+def test_a_list_closed_by_the_count_of_its_firms_names_firms():
+    got = _firms("一、任务\n美的厨卫、美智空调2家企业分别揭榜入选;培育浩忠电力、志远印务、领旗食品 3 户规上企业;"
+                 "推进电子、机械2个产业企业集聚。")
+    assert got == ["美的厨卫", "美智空调", "浩忠电力", "志远印务", "领旗食品"]
