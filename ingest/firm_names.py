@@ -303,9 +303,17 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
-# A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业").
+# What a list closed by growth into firms, or a firm winning an honour, must hold: the rules read no passage without.
+_GROWTH_WORDS = ("成长为", "培育成为", "升级为", "升规为")
+HONOUR_OR_GROWTH = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS))
+# A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业"),
+# or by what its items grow into ("培育津元春、草堂春成长为规上工业企业": group `n` empty).
 _COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
-                           r"(?P<n>\d{1,2}|[两二三四五六七八九十])\s*[家户个]\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
+                           rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*[家户个]|(?:{lexicon.alternation(_GROWTH_WORDS)}))"
+                           r"\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
+# A firm by its trade name opening a clause, then the honour it won ("环锂新能源获评国家专精特新…企业").
+_HONOURED = re.compile(rf"(?:^|(?<=[,，;；。:：\n、和]))(?P<name>[\u4e00-\u9fff]{{3,8}}?)"
+                       rf"(?=(?:和[\u4e00-\u9fff]{{2,8}}?)?(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS)}))")
 
 
 def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -314,6 +322,9 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "美的厨卫、美智空调2家企业入选;培育浩忠电力、志远印务、领旗食品 3 户规上企业;推进电子、机械2个产业企业"
     >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
     ['美的厨卫', '美智空调', '浩忠电力', '志远印务', '领旗食品']
+    >>> t = "积极培育津元春、草堂春成长为规上工业企业"
+    >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
+    ['津元春', '草堂春']
     """
     out: list[tuple[int, int]] = []
     for m in _COUNTED_LIST.finditer(text[start:end]):
@@ -322,10 +333,22 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
             items.append((s, pos + len(piece)))
             pos += len(piece) + 1
-        if len(items) == cn_to_number(m["n"]) and all(_shaped(text[s:e]) or lone_firm_name(text[s:e])
-                                                      for s, e in items):
+        if (m["n"] is None or len(items) == cn_to_number(m["n"])) and all(
+                _shaped(text[s:e]) or lone_firm_name(text[s:e]) for s, e in items):
             out.extend(items)
     return out
+
+
+def _honoured_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Firms by their trade names that open a clause and win an honour ("环锂新能源获评…", "百神药业获评…",
+    "神剑新材料和鑫科铜业入围…"): the name shaped as a firm's, a body and an industry word.
+
+    >>> t = "环锂新能源获评国家专精特新“小巨人”企业,百神药业获评全省示范,神剑新材料和鑫科铜业入围单项冠军,全区获评"
+    >>> [t[s:e] for s, e in _honoured_firms(t, 0, len(t))]
+    ['环锂新能源', '百神药业', '神剑新材料', '鑫科铜业']
+    """
+    return [(start + m.start("name"), start + m.end("name")) for m in _HONOURED.finditer(text[start:end])
+            if _shaped(m["name"])]
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -486,6 +509,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
+    for s, e in _honoured_firms(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))
     for s, e in _counted_lists(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))

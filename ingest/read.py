@@ -424,6 +424,8 @@ def _display_width(line: str) -> int:
     return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff60" or ch == "\u3000" else 1 for ch in line)
 
 
+# A line that ends a sentence or closes a bracket ends its clause: the next line is not its continuation.
+_CLAUSE_END = (*_SENTENCE_END, "）", ")", "”", "」")
 # A space between two characters: a row of cells laid out with spaces ("吴蓓蓓 县卫健委"), not wrapped prose.
 _CELL_GAP = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")
 
@@ -456,7 +458,7 @@ def reflow_wrapped(text: str) -> str:
         return text
     top = long[(len(long) * 9) // 10]
     full = [i for i, ln in enumerate(lines) if top * 5 / 6 <= widths[i] <= top + 4
-            and not ln.rstrip().endswith(_SENTENCE_END) and not _TABLE_ROW.search(ln) and not _CELL_GAP.search(ln)]
+            and not ln.rstrip().endswith(_CLAUSE_END) and not _TABLE_ROW.search(ln) and not _CELL_GAP.search(ln)]
     if len(full) < 4 or len(full) * 3 < len(long):
         return text
     joined = set(full)

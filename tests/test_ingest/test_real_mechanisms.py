@@ -1240,3 +1240,9 @@ def test_a_list_closed_by_the_count_of_its_firms_names_firms():
     got = _firms("一、任务\n美的厨卫、美智空调2家企业分别揭榜入选;培育浩忠电力、志远印务、领旗食品 3 户规上企业;"
                  "推进电子、机械2个产业企业集聚。")
     assert got == ["美的厨卫", "美智空调", "浩忠电力", "志远印务", "领旗食品"]
+
+
+def test_firms_that_grow_into_firms_or_win_honours():
+    got = _firms("一、任务\n积极培育津元春、草堂春成长为规上工业企业。环锂新能源获评国家专精特新“小巨人”企业,"
+                 "神剑新材料和鑫科铜业入围单项冠军,全区获评先进。")
+    assert got == ["津元春", "草堂春", "环锂新能源", "神剑新材料", "鑫科铜业"]
