@@ -46,7 +46,7 @@ from plankg.ingest.enterprises import (
     listed_enterprises,
     registered_enterprises,
 )
-from plankg.ingest.firm_names import HONOUR_OR_GROWTH, industry_word, short_firm_names
+from plankg.ingest.firm_names import HONOUR_OR_GROWTH, industry_word, named_project, short_firm_names
 from plankg.ingest.gazetteer import (
     SPANS_ENTERPRISE_NAMES,
     SPANS_PLATFORM_HEADS,
@@ -189,7 +189,8 @@ def _firing_patterns() -> tuple[re.Pattern[str], ...]:
     # The most frequent first: a passage that needs a Doc is usually told by the first search.
     # Facility lists and field stations by the words their rules read a span for at all: as necessary, far cheaper.
     return (QUANTITY, head_pattern(), COMPANY, ENTERPRISE_GROUP, firms, ACADEMY_INSTITUTE, FACILITY_WORD,
-            STATION_WORD, industry_word(), APPOSITIVE_NAME, CLASSIFYING_GROUP, DURATION_METRIC, HONOUR_OR_GROWTH)
+            STATION_WORD, industry_word(), APPOSITIVE_NAME, CLASSIFYING_GROUP, DURATION_METRIC, HONOUR_OR_GROWTH,
+            named_project())
 
 
 def needs_doc(ctx: PassageContext) -> bool:

@@ -30,6 +30,7 @@ RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
 RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
 RULE_INVESTED_PROJECT = "plankg.entities.enterprise.invested_project.v1"
 RULE_COUNTED_LIST = "plankg.entities.enterprise.counted_list.v1"
+RULE_NAMED_PROJECT = "plankg.entities.enterprise.named_project.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -46,7 +47,7 @@ _ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿�
 _LIST_END = re.compile(r"等")
 _REGISTERED_TAILS = ("公司", "集团", "有限", "股份", "控股")
 # Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
-_GENERIC_BODY = re.compile(r"^(?:数字|智能|智慧|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|"
+_GENERIC_BODY = re.compile(r"^(?:数字|智能|智慧|人才|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|"
                            r"特色|先进|新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
                            r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
 # Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
@@ -311,6 +312,7 @@ HONOUR_OR_GROWTH = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + _G
 _COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
                            rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*[家户个]|(?:{lexicon.alternation(_GROWTH_WORDS)}))"
                            r"\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
+_LIST_CLOSURE = re.compile(rf"[家户个]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司)|{lexicon.alternation(_GROWTH_WORDS)}")
 # A firm by its trade name opening a clause, then the honour it won ("环锂新能源获评国家专精特新…企业").
 _HONOURED = re.compile(rf"(?:^|(?<=[,，;；。:：\n、和]))(?P<name>[\u4e00-\u9fff]{{3,8}}?)"
                        rf"(?=(?:和[\u4e00-\u9fff]{{2,8}}?)?(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS)}))")
@@ -327,6 +329,8 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['津元春', '草堂春']
     """
     out: list[tuple[int, int]] = []
+    if text.find("、", start, end) < 0 or not _LIST_CLOSURE.search(text, start, end):
+        return out  # no list, or nothing that closes one as firms
     for m in _COUNTED_LIST.finditer(text[start:end]):
         pos, items = start + m.start("list"), []
         for k, piece in enumerate(m["list"].split("、")):
@@ -339,6 +343,47 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def named_project() -> re.Pattern[str]:
+    """A name between a verb that brings or pushes a project and 项目 (the named-project rule reads no other text)."""
+    return _named_project()
+
+
+@lru_cache(maxsize=1)
+def _named_project() -> re.Pattern[str]:
+    verbs = lexicon.alternation(lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.PROJECT_EVENT_VERBS)
+    return re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,5}}?)项目")
+
+
+@lru_cache(maxsize=1)
+def _company_kind() -> re.Pattern[str]:
+    return re.compile(f"^(?:{lexicon.alternation(lexicon.COMPANY_KIND_WORDS + lexicon.SECTOR_WORDS)})+$")
+
+
+def _named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A firm named by its project after the verb that brings or pushes it ("先后引进吉香居项目",
+    "做好侨致农牧项目落地", "举办中航光电项目动工仪式"): a name of its own, not a kind, sector, place or work
+    ("引进外资项目", "推进重点项目").
+
+    >>> t = "先后引进吉香居项目,做好侨致农牧项目落地,举办中航光电项目动工仪式,引进外资项目,推进重点项目,推进城南项目"
+    >>> [t[s:e] for s, e in _named_projects(t, 0, len(t))]
+    ['吉香居', '侨致农牧', '中航光电']
+    """
+    if text.find("项目", start, end) < 0:
+        return []
+    out = []
+    for m in _named_project().finditer(text, start, end):
+        name = m["name"]
+        if _company_kind().match(name) or _not_a_name(name):
+            continue
+        # firm-shaped ("侨致农牧", "中航光电"); a name without a trade only where one is brought in ("引进吉香居项目")
+        brought_in = text[max(start, m.start() - 4):m.start("name")].endswith(lexicon.FIRM_INTAKE_VERBS)
+        if _shaped(name) or (brought_in and len(name) >= 3 and lone_firm_name(name)
+                             and not any(ch in name for ch in "各的和多更项批类个")):
+            out.append(m.span("name"))
+    return out
+
+
 def _honoured_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Firms by their trade names that open a clause and win an honour ("环锂新能源获评…", "百神药业获评…",
     "神剑新材料和鑫科铜业入围…"): the name shaped as a firm's, a body and an industry word.
@@ -347,8 +392,13 @@ def _honoured_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in _honoured_firms(t, 0, len(t))]
     ['环锂新能源', '百神药业', '神剑新材料', '鑫科铜业']
     """
+    if not _HONOUR.search(text, start, end):
+        return []  # no honour won in the span
     return [(start + m.start("name"), start + m.end("name")) for m in _HONOURED.finditer(text[start:end])
             if _shaped(m["name"])]
+
+
+_HONOUR = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS))
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -375,6 +425,8 @@ def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]
     ['山东龙马']
     """
     out: list[tuple[int, int]] = []
+    if text.find("投资", start, end) < 0:
+        return out
     for m in _INVESTED.finditer(text, start, end):
         p = m.start("project")
         project = m["project"]
@@ -415,6 +467,8 @@ def _phased_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['利安隆', '众卡', '新枫新材料', '大和', '小乔']
     """
     out: list[tuple[int, int]] = []
+    if text.find("期", start, end) < 0:
+        return out  # no phase named
     for run in _list_run().finditer(text[start:end]):
         pos, found, shaped = start + run.start(), [], []
         for k, piece in enumerate(run.group(0).split("、")):
@@ -509,6 +563,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
+    for s, e in _named_projects(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_NAMED_PROJECT))
     for s, e in _honoured_firms(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))

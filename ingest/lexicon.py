@@ -259,6 +259,8 @@ COMPANY_KIND_WORDS = ("平台", "快递", "物业", "国有", "国资", "国企"
                       "电信", "移动", "联通", "铁塔", "石油", "石化", "中石油", "中石化", "控股", "实业", "产业",
                       "企业", "工程", "技术", "信息", "数据", "资产", "资本", "基金", "经营", "销售", "生产", "制造",
                       "环卫", "绿化", "园林", "跨国", "管养", "养护", "注册", "轨道", "运输", "客运", "货运")
+# Verbs of the events a named project goes through ("做好X项目落地", "举办X项目动工仪式"), beside FIRM_VERBS.
+PROJECT_EVENT_VERBS = ("做好", "举办", "签约", "签订", "洽谈")
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
 FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市")
 # What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").

@@ -420,8 +420,11 @@ def reflow_pages(text: str) -> str:
     return "\n".join(out)
 
 
+_WIDE = re.compile("[\u2e80-\u9fff\uff01-\uff60\u3000]")
+
+
 def _display_width(line: str) -> int:
-    return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff01" <= ch <= "\uff60" or ch == "\u3000" else 1 for ch in line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 # A line that ends a sentence or closes a bracket ends its clause: the next line is not its continuation.
@@ -452,6 +455,8 @@ def reflow_wrapped(text: str) -> str:
     '一、目标\n到2025年,建成平台。\n二、任务\n推进建设\n'
     """
     lines = text.split("\n")
+    if sum(1 for ln in lines if len(ln) >= 20) < 4:
+        return text  # too few long lines to be wrapped (40 columns are 20 characters at least)
     widths = [_display_width(ln.strip(" \t\u3000")) for ln in lines]
     long = sorted(w for w in widths if w >= 40)
     if len(long) < 4:
