@@ -428,6 +428,80 @@ def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]
     if text.find("投资", start, end) < 0:
         return out
     for m in _INVESTED.finditer(text, start, end):
+        length = _builder_length(m["project"])
+        if length:
+            out.append((m.start("project"), m.start("project") + length))
+    return out
+
+
+def _builder_length(project: str, in_list: bool = False) -> int:
+    """How many characters at the head of a project's name name its builder (0: none): two to four before a trade
+    or a figure, with the trade for a two-character name a product follows; in a list of projects also before
+    what the project makes yearly ("龙泰年产500万套化妆刷生产项目") or a figure of its size ("亿来20万锭…")."""
+    for k in range(2, 5):
+        body, rest = project[:k], project[k:]
+        opening = _PRODUCT_OPENING.match(rest)
+        if opening is None and in_list:
+            opening = _LIST_PRODUCT_OPENING.match(rest)
+        if opening is None or len(rest) < 2 or not _HAN_NAME.fullmatch(body):
+            continue
+        trade = opening.group(0)
+        if trade.isdigit() and not re.match(r"\d+[A-Za-z]", rest) and not in_list:
+            continue  # "再建27公里农村道路": a quantity, no product ("5G用铜箔")
+        if trade in lexicon.SECTOR_WORDS and trade not in lexicon.FIRM_INDUSTRY_WORDS and \
+                project.endswith(lexicon.PLACE_ENDINGS):
+            return 0  # "仰韶文化产业园", "沿黄现代农业产业园": a park named by its place and its sector
+        # A short name keeps its trade when a product follows ("瑞禾农业番茄全产业链"); a longer one is whole
+        # ("山东龙马汽车安全系统"), and a trade before a project noun is the project's ("晶澳新能源产业基地").
+        rest_after = rest[len(trade):]
+        own_trade = len(body) == 2 and not trade.isdigit() and trade != "年产" and not rest_after.startswith(
+            _PROJECT_NOUNS)
+        if in_list and not trade.isdigit() and trade in lexicon.FIRM_INDUSTRY_WORDS and \
+                re.match(r"(?:[一二三四五六七八九十]期)?项目$", rest_after):
+            own_trade = True  # "护理佳纸业二期项目": the trade is the firm's, nothing but the project follows
+        name = body + trade if own_trade else body
+        if _not_a_name(name) or _GENERIC_BODY.match(body) or not strip_generic(body) or \
+                _sector_only().search(body) is not None or _department_stem(body):
+            return 0
+        return len(name)
+    return 0
+
+
+_LIST_OPENER = re.compile(r"包括|包含|分别是|分别为|主要有|涉及|[:：]")
+_STOPWORD_HEAD = re.compile(lexicon.alternation(lexicon.NAME_STOPWORDS + ("投资", "年产", "新招引", "深度", "具体")))
+# In a list of projects, what a project makes yearly or a figure of its size opens its product too.
+_LIST_PRODUCT_OPENING = re.compile(r"年产|\d")
+# A 、-list of two projects or more, each closed by 项目 ("多走路运动鞋生产二期项目、护理佳纸业二期项目、…").
+_PROJECT_ITEMS = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff\dA-Za-z.]{4,30}?项目、)+"
+                            r"[\u4e00-\u9fff\dA-Za-z.]{4,30}?项目")
+
+
+def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The builders at the head of the projects of a list of projects ("签约的项目包括护理佳纸业二期项目、和一肉制品
+    生产项目、龙泰年产500万套化妆刷生产项目" -> 护理佳纸业, 龙泰): each item a builder and its product.
+
+    >>> t = "签约的项目包括护理佳纸业二期项目、龙泰年产500万套化妆刷生产项目、城区道路改造项目。"
+    >>> [t[s:e] for s, e in _listed_projects(t, 0, len(t))]
+    ['护理佳纸业', '龙泰']
+    """
+    out: list[tuple[int, int]] = []
+    if text.find("项目、", start, end) < 0:
+        return out
+    for m in _PROJECT_ITEMS.finditer(text[start:end]):
+        pos = start + m.start()
+        for k, item in enumerate(m.group(0).split("、")):
+            s = pos
+            if k == 0:
+                # the list opens after what introduces it ("签约的项目包括…", "分别是:…") and the clause's verbs
+                opened = [x.end() for x in _LIST_OPENER.finditer(item)]
+                s = _strip_verb(text, pos + (opened[-1] if opened else 0), pos + len(item))
+            length = _builder_length(text[s:pos + len(item)], in_list=True)
+            name = text[s:s + length]
+            if length and (_shaped(name) or lone_firm_name(name)) and not _STOPWORD_HEAD.match(name):
+                out.append((s, s + length))
+            pos += len(item) + 1
+    return out
+    for m in _INVESTED.finditer(text, start, end):
         p = m.start("project")
         project = m["project"]
         for k in range(2, 5):
@@ -572,6 +646,9 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     for s, e in _counted_lists(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))
+    for s, e in _listed_projects(text, start, end):
+        if not any(a <= s < b for a, b in found):
+            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))
     for s, e in _invested_projects(text, start, end):
         if not any(a <= s < b for a, b in found):
             found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))

@@ -1252,3 +1252,9 @@ def test_a_firm_named_by_its_project():
     got = _firms("一、任务\n先后引进吉香居项目,做好侨致农牧项目落地,举办中航光电项目动工仪式,引进外资项目,推进重点项目,"
                  "引进更多项目。")
     assert got == ["吉香居", "侨致农牧", "中航光电"]
+
+
+def test_builders_at_the_head_of_a_list_of_projects():
+    got = _firms("一、签约\n本次集中签约的项目包括护理佳纸业二期项目、龙泰年产500万套化妆刷生产项目、"
+                 "城区道路改造项目。")
+    assert got == ["护理佳纸业", "龙泰"]
