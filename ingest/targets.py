@@ -107,7 +107,10 @@ _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
 # One project's investment, stated on its own line with no subject ("总投资18亿元，2024年完成投资6亿元"):
 # an attribute of the project, not a level the plan aims at ("全年重大项目完成投资50亿元" keeps its subject).
-_PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|完成投资|投资额|投资总额)$")
+# A project's size or what it has invested ("总投资168亿元", "完成投资12亿元"), not a goal; what a plan is to
+# invest in its year is one ("计划完成投资30亿元", "年度计划投资428.5亿元").
+_PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|投资额|投资总额)$|^完成投资$")
+_PLANNED = re.compile(r"计划|预计|年度|全年|力争|确保")
 # A budget line, or the plan's own spending stated without what is invested ("年度投入不低于2亿元").
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
 _RELATIVE_TO = re.compile(rf"(?:比|较|与|相比)(?P<year>{YEAR_NUMERAL})年(?:底|末)?(?:相比)?[,，]?"
@@ -403,7 +406,9 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     if named is None:
         return None
     metric, metric_start, tail_end, rule = named
-    cleaned = _clean_metric(text, metric, metric_start, tail_end)
+    # "计划完成投资30亿元": what the plan is to invest in its year is a goal, "完成投资12亿元" a progress figure
+    planned = metric == "完成投资" and _PLANNED.search(seg.text) is not None
+    cleaned = (metric, metric_start) if planned else _clean_metric(text, metric, metric_start, tail_end)
     if cleaned is None:
         return None
     metric, metric_start = cleaned

@@ -1258,3 +1258,8 @@ def test_builders_at_the_head_of_a_list_of_projects():
     got = _firms("一、签约\n本次集中签约的项目包括护理佳纸业二期项目、龙泰年产500万套化妆刷生产项目、"
                  "城区道路改造项目。")
     assert got == ["护理佳纸业", "龙泰"]
+
+
+def test_what_a_plan_is_to_invest_in_its_year_is_a_target_a_projects_size_is_none():
+    got = _targets("一、目标\n2024年,实施国省干线公路项目15个,总投资约168亿元,计划完成投资30亿元。")
+    assert ("完成投资", 30.0, "亿元") in got and not any(v == 168.0 for _, v, _ in got)
