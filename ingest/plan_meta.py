@@ -55,11 +55,11 @@ from plankg.ingest.structure import (
 
 RULE = "plankg.plan_meta.v5"
 
-_PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "要点", "清单", "细则", "规定",
-               "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
+_PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "举措", "要点", "清单", "细则",
+               "规定", "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
                "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务", "主要任务")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
-                         r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度)?)[)）〕]$")
+                         r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度|版)?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
@@ -338,7 +338,7 @@ def _issuer_line(line: str) -> bool:
 # The title grammar of a notice or of a document titled by its subject: [ISSUER] 关于 [印发] BODY 的 KIND.
 _KIND = alternation(TITLE_KINDS)
 _ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*"
-                          rf"(?P<about>关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?\s*"
+                          rf"(?P<about>(?:关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?|(?P<bare>印发|转发))\s*"
                           rf"(?P<body>[^。,，;；:：]{{2,120}}?)\s*的\s*(?:{_KIND}))(?P<tail>(?:[(（][^()（）]{{1,12}}[)）])*)"
                           rf"(?![\u4e00-\u9fff》])")
 _ISSUE_VERB = re.compile(rf"(?:{alternation(ISSUE_VERBS)})$")
@@ -364,6 +364,8 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
     ('某省人民政府关于分解落实《政府工作报告》重点工作的通知', None)
     >>> parse_about_title("近日,某省人民政府发布关于年重点工作的通知").own
     '关于年重点工作的通知'
+    >>> parse_about_title("某市人民政府办公室印发某市关于加强城市精细化管理的意见的通知").plan
+    '某市关于加强城市精细化管理的意见'
     """
     text = re.sub(r"\s*\n\s*", "", line)
     for m in _ABOUT_TITLE.finditer(text):
@@ -378,7 +380,9 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             if len(issuers) == 1:
                 own = before.strip() + own
         plan = None
-        if m.group("verb"):
+        if m.group("bare") and not issuers:
+            continue  # "…印发…的通知" without 关于 is a title only after the body that issues it
+        if m.group("verb") or m.group("bare"):
             body = m.group("body").strip()
             quoted = re.fullmatch(r"《(.+)》", body)
             if quoted or _completes_title(body):

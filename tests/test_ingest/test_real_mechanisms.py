@@ -1263,3 +1263,11 @@ def test_builders_at_the_head_of_a_list_of_projects():
 def test_what_a_plan_is_to_invest_in_its_year_is_a_target_a_projects_size_is_none():
     got = _targets("一、目标\n2024年,实施国省干线公路项目15个,总投资约168亿元,计划完成投资30亿元。")
     assert ("完成投资", 30.0, "亿元") in got and not any(v == 168.0 for _, v, _ in got)
+
+
+def test_a_notice_issuing_a_plan_without_guanyu_and_an_inspection_office_as_issuer():
+    ex = extract_text("张家口市人民政府办公室印发张家口市关于加强城市精细化管理的意见的通知\n"
+                      "各县、区人民政府:\n现印发给你们。")
+    assert (ex.plan.title, ex.plan.issuers) == ("张家口市关于加强城市精细化管理的意见", ["张家口市人民政府办公室"])
+    ex = extract_text("扶余市人民政府督查室关于对全市开展专项督查的通知\n市直相关部门:\n现将有关事宜通知如下。")
+    assert ex.plan.issuers == ["扶余市人民政府督查室"]
