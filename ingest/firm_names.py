@@ -31,6 +31,7 @@ RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
 RULE_INVESTED_PROJECT = "plankg.entities.enterprise.invested_project.v1"
 RULE_COUNTED_LIST = "plankg.entities.enterprise.counted_list.v1"
 RULE_NAMED_PROJECT = "plankg.entities.enterprise.named_project.v1"
+RULE_HONOURED = "plankg.entities.enterprise.honoured.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
@@ -637,24 +638,13 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))
     for s, e in _chain_leaders(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_CHAIN_LEADER))
-    for s, e in _named_projects(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_NAMED_PROJECT))
-    for s, e in _honoured_firms(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))
-    for s, e in _counted_lists(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_COUNTED_LIST))
-    for s, e in _listed_projects(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))
-    for s, e in _invested_projects(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_INVESTED_PROJECT))
-    for s, e in _phased_projects(text, start, end):
-        if not any(a <= s < b for a, b in found):
-            found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PHASED_PROJECT))
+    # Rules that read a name where an earlier one found none ("…鑫盛三期…" is no second firm inside a found name).
+    for rule_id, rule in ((RULE_NAMED_PROJECT, _named_projects), (RULE_HONOURED, _honoured_firms),
+                          (RULE_COUNTED_LIST, _counted_lists), (RULE_INVESTED_PROJECT, _listed_projects),
+                          (RULE_INVESTED_PROJECT, _invested_projects), (RULE_PHASED_PROJECT, _phased_projects)):
+        for s, e in rule(text, start, end):
+            if not any(a <= s < b for a, b in found):
+                found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=rule_id)
     verbs = _verb_anywhere()
     for m in _industry_words().finditer(text, start, end):
         if not verbs.search(text, max(start, m.start() - 8), m.start() - 2):
