@@ -296,7 +296,11 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
         if len(items) < 2 or any(not 2 <= e - s <= 8 for s, e in items):
             continue
         shaped = [_shaped(text[s:e]) for s, e in items]
-        if sum(shaped) < 2 or 2 * sum(shaped) < len(items):
+        # "培育壮大华翔、中信机电等": a list of examples closed by 等 names firms when one is firm-shaped and the
+        # others are names of their own
+        examples = text.startswith("等", items[-1][1]) and sum(shaped) >= 1 and all(
+            ok or lone_firm_name(text[s:e]) for (s, e), ok in zip(items, shaped, strict=True))
+        if not examples and (sum(shaped) < 2 or 2 * sum(shaped) < len(items)):
             continue
         if any(not ok and _sector_only().search(text, s, e) is not None
                for (s, e), ok in zip(items, shaped, strict=True)):

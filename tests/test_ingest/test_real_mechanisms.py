@@ -1271,3 +1271,9 @@ def test_a_notice_issuing_a_plan_without_guanyu_and_an_inspection_office_as_issu
     assert (ex.plan.title, ex.plan.issuers) == ("张家口市关于加强城市精细化管理的意见", ["张家口市人民政府办公室"])
     ex = extract_text("扶余市人民政府督查室关于对全市开展专项督查的通知\n市直相关部门:\n现将有关事宜通知如下。")
     assert ex.plan.issuers == ["扶余市人民政府督查室"]
+
+
+def test_a_list_of_example_firms_closed_by_deng_with_one_firm_shaped():
+    got = _firms("一、任务\n推进装备制造、新材料等新兴产业发展,培育壮大华翔、中信机电等龙头。"
+                 "支持电子科技、光电制造等产业。")
+    assert got == ["华翔", "中信机电"]
