@@ -311,7 +311,9 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 # What a list closed by growth into firms, or a firm winning an honour, must hold: the rules read no passage without.
 _GROWTH_WORDS = ("成长为", "培育成为", "升级为", "升规为")
-HONOUR_OR_GROWTH = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS))
+HONOUR_OR_GROWTH = re.compile(
+    "(?=[" + "".join(sorted({w[0] for w in lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS})) + "])"
+    + f"(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS)})")
 # A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业"),
 # or by what its items grow into ("培育津元春、草堂春成长为规上工业企业": group `n` empty).
 _COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
@@ -356,8 +358,10 @@ def named_project() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _named_project() -> re.Pattern[str]:
-    verbs = lexicon.alternation(lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.PROJECT_EVENT_VERBS)
-    return re.compile(rf"(?:{verbs})(?P<name>[\u4e00-\u9fff]{{2,5}}?)项目")
+    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.PROJECT_EVENT_VERBS
+    first = "".join(sorted({w[0] for w in words}))
+    # The lookahead (the characters a match can start with) only speeds up the scan.
+    return re.compile(rf"(?=[{first}])(?:{lexicon.alternation(words)})(?P<name>[\u4e00-\u9fff]{{2,5}}?)项目")
 
 
 @lru_cache(maxsize=1)

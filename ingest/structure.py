@@ -698,6 +698,8 @@ def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_T
     >>> ls[nxt].text
     '三、其他'
     """
+    if "指" not in lines[i].text or len(lines[i].text) > 24:
+        return None  # a header cell naming 指标 (its characters may be spaced: "指  标")
     head = re.sub(r"\s+", "", lines[i].text)
     if "指标" not in head or len(head) > 8:
         return None
@@ -812,6 +814,8 @@ def _transposed_table(lines: list[_Line], i: int, end: int) -> tuple[list[_Table
             return cells, k + 1
         return (_line_cells(lines[k + 1]), k + 2) if k + 1 < end and "|" in lines[k + 1].text else None
 
+    if "指" not in lines[i].text or "|" not in lines[i].text:
+        return None  # the first row is labelled 指标 (its characters may be spaced: "主 要 指 标 |")
     rows: list[_TableRow] = []
     j = i
     while j < end:
