@@ -424,7 +424,7 @@ _WIDE = re.compile("[\u2e80-\u9fff\uff01-\uff60\u3000]")
 
 
 def _display_width(line: str) -> int:
-    return len(line) + len(_WIDE.findall(line))
+    return 2 * len(line) - len(_WIDE.sub("", line))  # wide characters count twice
 
 
 # A line that ends a sentence or closes a bracket ends its clause: the next line is not its continuation.
@@ -457,7 +457,8 @@ def reflow_wrapped(text: str) -> str:
     lines = text.split("\n")
     if sum(1 for ln in lines if len(ln) >= 20) < 4:
         return text  # too few long lines to be wrapped (40 columns are 20 characters at least)
-    widths = [_display_width(ln.strip(" \t\u3000")) for ln in lines]
+    # only a line of 20 characters or more can reach 40 columns: the others' widths are never compared
+    widths = [_display_width(ln.strip(" \t\u3000")) if len(ln) >= 20 else len(ln) for ln in lines]
     long = sorted(w for w in widths if w >= 40)
     if len(long) < 4:
         return text
