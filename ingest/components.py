@@ -79,6 +79,7 @@ from plankg.ingest.responsibility import (
     label_under_paragraph,
     may_hold_clause,
     may_hold_paragraph_clause,
+    opens_with_duty,
     plan_wide_actors,
     states_plan_wide_rule,
     table_clause,
@@ -129,8 +130,25 @@ class DocumentFrame:
     @cached_property
     def _duty_sections(self) -> list[tuple[int, int]]:
         words = lexicon.DUTY_SECTION_WORDS
-        return [(sec.start, sec.end) for sec in self.structure.sections
-                if sec.title and any(w in sec.title for w in words)]
+        titled = [(sec.start, sec.end) for sec in self.structure.sections
+                  if sec.title and any(w in sec.title for w in words)]
+        return titled + self._duty_runs
+
+    @cached_property
+    def _duty_runs(self) -> list[tuple[int, int]]:
+        """Runs of three paragraphs or more that each open with a unit as the subject of its duty ("区住建局负责…",
+        "区城管局负责…", "规划分局负责…"): a list of who does what without a heading that says so."""
+        runs: list[tuple[int, int]] = []
+        run: list[Block] = []
+        for b in [*self.structure.blocks, None]:
+            if b is not None and b.kind == "paragraph" and b.ref is None and opens_with_duty(
+                    self.text, b.start, b.end, self.registry):
+                run.append(b)
+                continue
+            if len(run) >= 3:
+                runs.append((run[0].start, run[-1].end))
+            run = []
+        return runs
 
     def in_duty_section(self, block: Block) -> bool:
         """Whether `block` stands in a section whose title says who does what ("三、职责分工")."""

@@ -234,6 +234,8 @@ AGE_METRIC_WORDS = ("寿命", "年龄")
 # Head nouns that open a longer word before these characters, where they end no name: 区块 (a block of a city)
 # in 区块链 (blockchain).
 HEAD_NOT_BEFORE = {"区块": "链"}
+# Verbs a unit's duty opens with when the unit is the subject of a paragraph ("区住建局负责…", "区委农办要结合…").
+DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
 # Units named by a bare collective noun in a list ("…、国税地税局和街道配合"): the streets (towns) of the place.
 BARE_COLLECTIVE_UNITS = ("街道", "乡镇", "镇街", "街镇", "社区")
 # Words of a metric measured in years ("平均受教育年限达12.3年以上"): there 年 is a unit, elsewhere a date.

@@ -1163,14 +1163,61 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
         while s < stop and text[s] in " \u3000\t\n":
             s += 1
         subject = _unit_subject(text, s, stop, registry)
+        deps: tuple[DepartmentMention, ...] = ()
         if subject is not None:
             name_end, after = subject
             role = LEAD if _LEAD_ROLE.match(text, after, stop) else RESPONSIBLE
-            dep = DepartmentMention(text[s:name_end], role, s, name_end)
+            deps = (DepartmentMention(text[s:name_end], role, s, name_end),)
+        else:
+            deps = _units_before_colon(text, s, stop, registry)
+        if deps:
             ref_k = ref if not out else f"{ref}#{len(out) + 1}"
-            out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, (dep,), RULE_DUTY_SECTION))
+            out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, deps, RULE_DUTY_SECTION))
         k = stop
     return out
+
+
+def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry
+                        ) -> tuple[DepartmentMention, ...]:
+    """The units a duty line names before its colon ("镇派出所:负责…", "镇共青团、妇联:要…"): every piece shaped
+    like a unit (a police station, a league, a collective of schools), the line's own words after the colon.
+
+    >>> t = "镇共青团、妇联:要充分发挥自身优势。"
+    >>> [d.name for d in _units_before_colon(t, 0, len(t), default_registry())]
+    ['镇共青团', '妇联']
+    >>> _units_before_colon("工作要求:加强领导。", 0, 10, default_registry())
+    ()
+    """
+    colon = min((i for i in (text.find(":", s, min(stop, s + 30)), text.find("：", s, min(stop, s + 30))) if i > s),
+                default=-1)
+    if colon < 0:
+        return ()
+    pieces = split_units(text[s:colon], s)
+    if not pieces or not all(registry.looks_like_unit(p) or _LEVEL_UNIT.fullmatch(p) for p, _, _ in pieces):
+        return ()
+    return tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
+
+
+def opens_with_duty(text: str, start: int, end: int, registry: DepartmentRegistry) -> bool:
+    """Whether text[start:end] opens with a unit as the subject of the verb of its duty ("区住建局负责…").
+
+    >>> reg = default_registry()
+    >>> opens_with_duty("区住建局负责全区村庄环境整治。", 0, 15, reg), opens_with_duty("加强组织领导。", 0, 7, reg)
+    (True, False)
+    >>> opens_with_duty("发布机构:县人民政府办公室", 0, 13, reg)
+    False
+    """
+    stop = min(end, start + 40)
+    subject = _unit_subject(text, start, stop, registry)
+    # the unit, then the verb of its duty: "区住建局负责…", "区委农办要结合…" (a page's "发布机构:X" is none)
+    return subject is not None and _DUTY_OPENING.match(text, subject[1], stop) is not None
+
+
+_DUTY_OPENING = re.compile(lexicon.alternation(lexicon.DUTY_OPENING_VERBS))
+
+
+# A unit printed with its level and a body the registry does not list ("镇共青团", "镇各中小学校").
+_LEVEL_UNIT = re.compile(r"[市区县镇乡街][\u4e00-\u9fff]{2,8}(?:团|校|学校|所|站|队|会|院|中心)")
 
 
 def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) -> tuple[int, int] | None:

@@ -1277,3 +1277,20 @@ def test_a_list_of_example_firms_closed_by_deng_with_one_firm_shaped():
     got = _firms("一、任务\n推进装备制造、新材料等新兴产业发展,培育壮大华翔、中信机电等龙头。"
                  "支持电子科技、光电制造等产业。")
     assert got == ["华翔", "中信机电"]
+
+
+# --------------------------------------------------------------------------- round 28 (BP, BQ, BR)
+
+def test_a_duty_line_names_its_units_before_its_colon():
+    got = _resp("三、成员单位工作职责\n镇共青团、妇联:要充分发挥自身优势,组织志愿者巡查。\n"
+                "镇各中小学校:全面安排部署学生溺水预防工作。\n镇派出所:负责将防溺水工作纳入日常警务。\n")
+    assert got == [("镇共青团、妇", [("镇共青团", "responsible"), ("妇联", "responsible")]),
+                   ("镇各中小学校", [("镇各中小学校", "responsible")]), ("镇派出所:负", [("镇派出所", "responsible")])]
+
+
+def test_a_run_of_paragraphs_each_naming_its_unit_first_is_a_list_of_duties():
+    text = ("现将各单位在村庄环境整治工作中的任务作如下明确:\n区住建局负责全区村庄环境整治总协调工作。\n"
+            "区委农办要结合全区建设任务,指导新社区建设。\n区财政局负责村庄环境整治资金的筹措。\n")
+    got = _resp(text)
+    assert [d for _, d in got] == [[("区住建局", "responsible")], [("区委农办", "responsible")],
+                                   [("区财政局", "responsible")]]
