@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
-from plankg.ingest.firm_names import after_self_reference, lone_firm_name
+from plankg.ingest.firm_names import after_self_reference, company_kind, lone_firm_name
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
 
@@ -143,17 +143,11 @@ def _industry_company(body: str) -> bool:
     if len(rest) >= 2 and bool(strip_generic(rest)) and not _registry().is_stem(rest):
         return True
     # "支持鸿利板石公司延伸产业链条", "优而信公司牵头": a short name of its own, no word of a kind of firm
-    return bool(_OWN_NAME.fullmatch(body)) and _company_kinds().sub("", body) == body and \
+    return bool(_OWN_NAME.fullmatch(body)) and company_kind().search(body) is None and \
         bool(strip_generic(body)) and not _registry().is_stem(body) and not _registry().is_collective(body)
 
 
 _OWN_NAME = re.compile(r"(?:(?![等或的和与及])[\u4e00-\u9fff]){2,5}")
-
-
-@lru_cache(maxsize=1)
-def _company_kinds() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(lexicon.COMPANY_KIND_WORDS + lexicon.COMPANY_INDUSTRY_WORDS
-                                          + lexicon.SECTOR_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -208,16 +202,12 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 e = s - 1
                 continue
             break
-        lone = len(items) == 1
-        if lone and not lone_firm_name(text[name_start(text, items[0], heads):items[0][1]]):
-            continue  # "协调解决高新兴等企业问题" names one firm; "制造业等企业" a sector
         items.reverse()
-        for s, e in items:
-            # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
-            runs = name_runs(text, s, e, heads=heads)
-            if not runs:
-                continue
-            s = after_self_reference(text, runs[-1].start, e)
+        # An item may carry the clause's verb or a conjunction: "引进华为" -> "华为", "以及以吉利" -> "吉利".
+        named = [(_name_start(text, item, heads), item[1]) for item in items]
+        if len(named) == 1 and not lone_firm_name(text[named[0][0]:named[0][1]]):
+            continue  # "协调解决高新兴等企业问题" names one firm; "制造业等企业" a sector
+        for s, e in named:
             name = text[s:e]
             ends_in_head = any(he == e for _, he, _ in heads.finditer(s, e))
             if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or ends_in_head:
@@ -230,7 +220,7 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
     return out
 
 
-def name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:
+def _name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:
     """Where a listed item's name starts, past the clause's verbs and a self-reference ("引进华为" -> 华为)."""
     s, e = item
     runs = name_runs(text, s, e, heads=heads)

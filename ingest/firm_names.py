@@ -310,16 +310,16 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 # What a list closed by growth into firms, or a firm winning an honour, must hold: the rules read no passage without.
-_GROWTH_WORDS = ("成长为", "培育成为", "升级为", "升规为")
+_GROWTH = lexicon.alternation(lexicon.FIRM_GROWTH_WORDS)
 HONOUR_OR_GROWTH = re.compile(
-    "(?=[" + "".join(sorted({w[0] for w in lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS})) + "])"
-    + f"(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + _GROWTH_WORDS)})")
+    "(?=[" + "".join(sorted({w[0] for w in lexicon.FIRM_HONOUR_WORDS + lexicon.FIRM_GROWTH_WORDS})) + "])"
+    + f"(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + lexicon.FIRM_GROWTH_WORDS)})")
 # A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业"),
 # or by what its items grow into ("培育津元春、草堂春成长为规上工业企业": group `n` empty).
 _COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
-                           rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*[家户个]|(?:{lexicon.alternation(_GROWTH_WORDS)}))"
+                           rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*[家户个]|(?:{_GROWTH}))"
                            r"\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
-_LIST_CLOSURE = re.compile(rf"[家户个]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司)|{lexicon.alternation(_GROWTH_WORDS)}")
+_LIST_CLOSURE = re.compile(rf"[家户个]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司)|{_GROWTH}")
 # A firm by its trade name opening a clause, then the honour it won ("环锂新能源获评国家专精特新…企业").
 _HONOURED = re.compile(rf"(?:^|(?<=[,，;；。:：\n、和]))(?P<name>[\u4e00-\u9fff]{{3,8}}?)"
                        rf"(?=(?:和[\u4e00-\u9fff]{{2,8}}?)?(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS)}))")
@@ -353,11 +353,6 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def named_project() -> re.Pattern[str]:
     """A name between a verb that brings or pushes a project and 项目 (the named-project rule reads no other text)."""
-    return _named_project()
-
-
-@lru_cache(maxsize=1)
-def _named_project() -> re.Pattern[str]:
     words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.PROJECT_EVENT_VERBS
     first = "".join(sorted({w[0] for w in words}))
     # The lookahead (the characters a match can start with) only speeds up the scan.
@@ -365,8 +360,11 @@ def _named_project() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _company_kind() -> re.Pattern[str]:
-    return re.compile(f"^(?:{lexicon.alternation(lexicon.COMPANY_KIND_WORDS + lexicon.SECTOR_WORDS)})+$")
+def company_kind() -> re.Pattern[str]:
+    """Words that say what kind of firm or business a name is, not which one ("快递", "平台", "燃气", "物流"): a
+    name made only of them (`fullmatch`) or holding one (`search`, for a bare 公司's body) names no firm of its own."""
+    words = lexicon.COMPANY_KIND_WORDS + lexicon.COMPANY_INDUSTRY_WORDS + lexicon.SECTOR_WORDS
+    return re.compile(f"(?:{lexicon.alternation(words)})+")
 
 
 def _named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -381,14 +379,14 @@ def _named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text.find("项目", start, end) < 0:
         return []
     out = []
-    for m in _named_project().finditer(text, start, end):
+    for m in named_project().finditer(text, start, end):
         name = m["name"]
-        if _company_kind().match(name) or _not_a_name(name):
+        if company_kind().fullmatch(name) or _not_a_name(name):
             continue
         # firm-shaped ("侨致农牧", "中航光电"); a name without a trade only where one is brought in ("引进吉香居项目")
         brought_in = text[max(start, m.start() - 4):m.start("name")].endswith(lexicon.FIRM_INTAKE_VERBS)
         if _shaped(name) or (brought_in and len(name) >= 3 and lone_firm_name(name)
-                             and not any(ch in name for ch in "各的和多更项批类个")):
+                             and not any(ch in name for ch in lexicon.NOT_NAME_CHARS)):
             out.append(m.span("name"))
     return out
 
@@ -417,7 +415,6 @@ _INVESTED = re.compile(r"(?:总)?投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|�
 # What a project's name goes on with after its builder: its trade or product ("新能源", "光伏", "5G用铜箔").
 _PRODUCT_OPENING = re.compile(rf"\d|{lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS)}")
 # Words after a trade that make it the project's, not the builder's: "晶澳" + "新能源" + "产业基地".
-_PROJECT_NOUNS = ("产业", "项目", "基地", "园", "工程", "生产", "制造", "加工", "全产业链")
 
 
 def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -464,7 +461,7 @@ def _builder_length(project: str, in_list: bool = False) -> int:
         # ("山东龙马汽车安全系统"), and a trade before a project noun is the project's ("晶澳新能源产业基地").
         rest_after = rest[len(trade):]
         own_trade = len(body) == 2 and not trade.isdigit() and trade != "年产" and not rest_after.startswith(
-            _PROJECT_NOUNS)
+            lexicon.PROJECT_NOUNS)
         if in_list and not trade.isdigit() and trade in lexicon.FIRM_INDUSTRY_WORDS and \
                 re.match(r"(?:[一二三四五六七八九十]期)?项目$", rest_after):
             own_trade = True  # "护理佳纸业二期项目": the trade is the firm's, nothing but the project follows
@@ -476,8 +473,8 @@ def _builder_length(project: str, in_list: bool = False) -> int:
     return 0
 
 
-_LIST_OPENER = re.compile(r"包括|包含|分别是|分别为|主要有|涉及|[:：]")
-_STOPWORD_HEAD = re.compile(lexicon.alternation(lexicon.NAME_STOPWORDS + ("投资", "年产", "新招引", "深度", "具体")))
+_LIST_OPENER = re.compile(lexicon.alternation(lexicon.PROJECT_LIST_INTRODUCERS))
+_STOPWORD_HEAD = re.compile(lexicon.alternation(lexicon.NAME_STOPWORDS + lexicon.PROJECT_ITEM_OPENERS))
 # In a list of projects, what a project makes yearly or a figure of its size opens its product too.
 _LIST_PRODUCT_OPENING = re.compile(r"年产|\d")
 # A 、-list of two projects or more, each closed by 项目 ("多走路运动鞋生产二期项目、护理佳纸业二期项目、…").
@@ -509,30 +506,6 @@ def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if length and (_shaped(name) or lone_firm_name(name)) and not _STOPWORD_HEAD.match(name):
                 out.append((s, s + length))
             pos += len(item) + 1
-    return out
-    for m in _INVESTED.finditer(text, start, end):
-        p = m.start("project")
-        project = m["project"]
-        for k in range(2, 5):
-            body, rest = project[:k], project[k:]
-            opening = _PRODUCT_OPENING.match(rest)
-            if opening is None or len(rest) < 2 or not _HAN_NAME.fullmatch(body):
-                continue
-            trade = opening.group(0)
-            if trade.isdigit() and not re.match(r"\d+[A-Za-z]", rest):
-                continue  # "再建27公里农村道路": a quantity, no product ("5G用铜箔")
-            if trade in lexicon.SECTOR_WORDS and trade not in lexicon.FIRM_INDUSTRY_WORDS and \
-                    project.endswith(lexicon.PLACE_ENDINGS):
-                break  # "仰韶文化产业园", "沿黄现代农业产业园": a park named by its place and its sector
-            # A short name keeps its trade when a product follows ("瑞禾农业番茄全产业链"); a longer one is whole
-            # ("山东龙马汽车安全系统"), and a trade before a project noun is the project's ("晶澳新能源产业基地").
-            own_trade = len(body) == 2 and not trade.isdigit() and not rest[len(trade):].startswith(_PROJECT_NOUNS)
-            name = body + trade if own_trade else body
-            if _not_a_name(name) or _GENERIC_BODY.match(body) or not strip_generic(body) or \
-                    _sector_only().search(body) is not None or _department_stem(body):
-                break
-            out.append((p, p + len(name)))
-            break
     return out
 
 

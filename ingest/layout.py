@@ -105,7 +105,7 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     roles = tuple(lexicon.column_role(c) for c in cells)
     if any(r in lexicon.UNIT_ROLES for r in roles) and "task" in roles:
         # an indicator table's unit of measure and its value columns ("单位 / 2025年 / 2027年 / 牵头单位")
-        roles = tuple(r if r is not None else _indicator_role(c) for r, c in zip(roles, cells, strict=True))
+        roles = tuple(r if r is not None else indicator_role(c) for r, c in zip(roles, cells, strict=True))
     if len(roles) > 2 and roles[0] == "number" and roles[1] is None and "task" not in roles \
             and roles.count(None) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", cells[1].replace(" ", "")):
         roles = ("number", "task", *roles[2:])
@@ -126,11 +126,11 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
 _VALUE_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?|基数")
 
 
-def _indicator_role(cell: str) -> str | None:
+def indicator_role(cell: str) -> str | None:
     """The role of an indicator table's column that names no role of a task table: "单位" (the unit
     the values are in) is "measure", a year or a kind of value ("2025年", "目标值") is "value".
 
-    >>> [_indicator_role(c) for c in ("单位", "2025年", "目标值", "备注说明")]
+    >>> [indicator_role(c) for c in ("单位", "2025年", "目标值", "备注说明")]
     ['measure', 'value', 'value', None]
     """
     cell = re.sub(r"\s+", "", cell)
@@ -359,7 +359,7 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         if lexicon.column_role(cell) == "task" and "task" in roles_so_far and any(
                 r in lexicon.UNIT_ROLES for r in roles_so_far):
             break  # "…/ 牵头单位 / 配合单位" then "主要工作目标": the first row's group label, no second task column
-        if lexicon.column_role(cell) is None and _indicator_role(cell) is None:
+        if lexicon.column_role(cell) is None and indicator_role(cell) is None:
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
                 nxt = re.sub(r"\s+", "", bar_text(lines[k + 1][2]))

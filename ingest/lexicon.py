@@ -236,6 +236,9 @@ AGE_METRIC_WORDS = ("寿命", "年龄")
 HEAD_NOT_BEFORE = {"区块": "链"}
 # Verbs a unit's duty opens with when the unit is the subject of a paragraph ("区住建局负责…", "区委农办要结合…").
 DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
+# An indicator table's column of each indicator's kind ("属性": 约束性 / 预期性), and the kinds it holds.
+ATTRIBUTE_HEADERS = ("属性", "指标属性", "性质")
+INDICATOR_KIND = re.compile(r"(?:约束|预期|指导)性?")
 # Units named by a bare collective noun in a list ("…、国税地税局和街道配合"): the streets (towns) of the place.
 BARE_COLLECTIVE_UNITS = ("街道", "乡镇", "镇街", "街镇", "社区")
 # Words of a metric measured in years ("平均受教育年限达12.3年以上"): there 年 is a unit, elsewhere a date.
@@ -263,6 +266,17 @@ COMPANY_KIND_WORDS = ("平台", "快递", "物业", "国有", "国资", "国企"
                       "环卫", "绿化", "园林", "跨国", "管养", "养护", "注册", "轨道", "运输", "客运", "货运")
 # Verbs of the events a named project goes through ("做好X项目落地", "举办X项目动工仪式"), beside FIRM_VERBS.
 PROJECT_EVENT_VERBS = ("做好", "举办", "签约", "签订", "洽谈")
+# What a firm's list of projects grows into ("培育津元春、草堂春成长为规上工业企业").
+FIRM_GROWTH_WORDS = ("成长为", "培育成为", "升级为", "升规为")
+# Words that end a project's name after its builder's, where the project is the builder's and not its trade's
+# ("晶澳" + "新能源" + "产业基地").
+PROJECT_NOUNS = ("产业", "项目", "基地", "园", "工程", "生产", "制造", "加工", "全产业链")
+# What introduces a list of projects ("签约的项目包括…", "分别是:…"), and words that open its first item without
+# naming a builder ("投资…", "年产…", "新招引…", "深度谋划…"), beside NAME_STOPWORDS.
+PROJECT_LIST_INTRODUCERS = ("包括", "包含", "分别是", "分别为", "主要有", "涉及", ":", "：")
+PROJECT_ITEM_OPENERS = ("投资", "年产", "新招引", "深度", "具体")
+# Characters no firm's name brought in by a verb holds: function words and counters ("引进更多项目", "各类项目").
+NOT_NAME_CHARS = "各的和多更项批类个"
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
 FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市")
 # What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").
@@ -344,6 +358,8 @@ NOTICE_KINDS = ("通知", "公告", "通告")
 CONSULTATION_WORDS = ("征求", "征集", "公示")
 # Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").
 TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
+# Of those, the verbs that also title a notice printed without 关于 ("某市人民政府办公室印发某某意见的通知").
+ISSUING_VERBS = ("印发", "转发")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
 

@@ -28,6 +28,7 @@ from plankg.ingest.departments import (
 from plankg.ingest.lexicon import (
     CONSULTATION_WORDS,
     ISSUE_VERBS,
+    ISSUING_VERBS,
     META_DATE_KEYS,
     META_ISSUER_KEYS,
     META_NUMBER_KEYS,
@@ -338,7 +339,7 @@ def _issuer_line(line: str) -> bool:
 # The title grammar of a notice or of a document titled by its subject: [ISSUER] 关于 [印发] BODY 的 KIND.
 _KIND = alternation(TITLE_KINDS)
 _ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*"
-                          rf"(?P<about>(?:关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?|(?P<bare>印发|转发))\s*"
+                          rf"(?P<about>(?:关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?|(?P<bare>{alternation(ISSUING_VERBS)}))\s*"
                           rf"(?P<body>[^。,，;；:：]{{2,120}}?)\s*的\s*(?:{_KIND}))(?P<tail>(?:[(（][^()（）]{{1,12}}[)）])*)"
                           rf"(?![\u4e00-\u9fff》])")
 _ISSUE_VERB = re.compile(rf"(?:{alternation(ISSUE_VERBS)})$")
@@ -571,6 +572,21 @@ def _about_title(lines: list[str], fields: MetaFields) -> TitleLine | None:
     return parse_about_title(fields.title) if fields.title else None
 
 
+def _titles_the_plan(own: str) -> bool:
+    """Whether a notice's own title is the plan's: it reads as a title, or it is a notice about its subject
+    ("关于…分配计划的公告"), unless it consults the public on a plan it names ("关于公开征求《X方案》意见的公告").
+
+    >>> _titles_the_plan("关于某县资金分配计划的公告"), _titles_the_plan("关于公开征求《某区行动方案》意见的公告")
+    (True, False)
+    """
+    if _completes_title(own):
+        return True
+    if not own.endswith(tuple("的" + k for k in NOTICE_KINDS)):
+        return False
+    quoted = re.search(r"《([^《》]+)》", own)
+    return not (quoted and _completes_title(quoted.group(1)) and any(w in own for w in CONSULTATION_WORDS))
+
+
 def find_title(structure: Structure, fields: MetaFields | None = None) -> str | None:
     """The plan's title: the plan a notice issues (as its own heading prints it), the notice's own
     title when it issues no named plan, the title lines, the title field, else an appendix heading.
@@ -594,12 +610,7 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         if heading:
             return heading
     title = _title_from_lines(lines)
-    quoted = re.search(r"《([^《》]+)》", notice.own) if notice else None
-    if notice and (_completes_title(notice.own) or (
-            notice.own.endswith(tuple("的" + k for k in NOTICE_KINDS))
-            # "关于公开征求《X方案(征求意见稿)》意见的公告": a consultation on a plan it names is not the plan's title
-            and not (quoted and _completes_title(quoted.group(1))
-                     and any(w in notice.own for w in CONSULTATION_WORDS)))):
+    if notice and _titles_the_plan(notice.own):
         if title and title != notice.own and title.startswith(notice.own):
             return title  # a title line prints whole what a line glued to the body shortens ("…意见(征求意见稿)")
         return notice.own

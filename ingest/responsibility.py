@@ -1208,6 +1208,8 @@ def opens_with_duty(text: str, start: int, end: int, registry: DepartmentRegistr
     False
     """
     stop = min(end, start + 40)
+    if _DUTY_OPENING.search(text, start, stop) is None:
+        return False  # most paragraphs: no verb of a duty near their start, no unit to look for
     subject = _unit_subject(text, start, stop, registry)
     # the unit, then the verb of its duty: "区住建局负责…", "区委农办要结合…" (a page's "发布机构:X" is none)
     return subject is not None and _DUTY_OPENING.match(text, subject[1], stop) is not None

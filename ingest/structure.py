@@ -462,8 +462,9 @@ class _TableRow:
 _DITTO_COLUMN = re.compile(r"^(?:牵头|主要责任|主责|责任|完成时限|完成时间|时间节点|时限|进度安排)")
 
 
-def _bar_cells(line: _Line) -> list[tuple[str, int]] | None:
-    """The cells of a bar- or tab-separated row with their offsets, blank cells kept as "".
+def _bar_cells(line: _Line, min_bars: int = 2) -> list[tuple[str, int]] | None:
+    """The cells of a bar- or tab-separated row with their offsets, blank cells kept as "" (None when the line
+    has fewer than `min_bars` bars and no tab).
 
     >>> _bar_cells(_Line(10, 24, "| 1 |  | 市科技局 |"))
     [('1', 12), ('', 15), ('市科技局', 19)]
@@ -473,7 +474,7 @@ def _bar_cells(line: _Line) -> list[tuple[str, int]] | None:
     t = line.text
     if "\t" in t:
         sep = "\t"
-    elif t.count("|") >= 2:
+    elif t.count("|") >= min_bars:
         sep = "|"
     else:
         return None
@@ -667,15 +668,10 @@ def _wide_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], 
 
 
 # The header a headless table of numbered bar rows is read with: its columns named by the kinds of their cells.
-# An indicator table flattened one cell per line: its header's value columns ("2020年", "2025年目标", "目标值"),
-# its kind-of-indicator column (属性) and unit column (单位).
-_VALUE_COLUMN = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?")
-_ATTRIBUTE_COLUMN = ("属性", "指标属性", "性质")
 # A cell of a row's figures: a number with its comparator, unit and qualifier ("≥72", "99%以上", "12.3年以上", "<5"),
 # a unit ("%", "1/10万"), a blank mark, or the indicator's kind (约束性).
 _FIGURE_CELL = re.compile(r"(?:≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\d+(?:\.\d+)?(?:[%‰]|[\u4e00-\u9fff]{1,3})?"
-                          r"(?:以上|以下|左右|以内)?|[%‰]|1?/\d*[十百千万]+|[-—–/]+|(?:约束|预期|指导)性?")
-_INDICATOR_KIND = re.compile(r"(?:约束|预期|指导)性?")
+                          rf"(?:以上|以下|左右|以内)?|[%‰]|1?/\d*[十百千万]+|[-—–/]+|{lexicon.INDICATOR_KIND.pattern}")
 _SUB_INDICATOR = re.compile(r"其中\s*[:：]\s*")
 
 
@@ -707,13 +703,13 @@ def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_T
     j = i + 1
     while j < end and len(header) < 8:
         cell = re.sub(r"\s+", "", lines[j].text)
-        if not (_VALUE_COLUMN.fullmatch(cell) or cell in lexicon.MEASURE_HEADERS or cell in _ATTRIBUTE_COLUMN):
-            break
+        if layout.indicator_role(cell) is None and cell not in lexicon.ATTRIBUTE_HEADERS:
+            break  # a header cell of an indicator table: a value or unit column (layout), or the indicators' kind
         header.append(cell)
         j += 1
-    if not any(_VALUE_COLUMN.fullmatch(h) for h in header[1:]):
+    if not any(layout.indicator_role(h) == "value" for h in header[1:]):
         return None
-    kinds = sum(1 for h in header[1:] if h in _ATTRIBUTE_COLUMN)
+    kinds = sum(1 for h in header[1:] if h in lexicon.ATTRIBUTE_HEADERS)
     per_indicator = len(header) - 1 - kinds  # cells each indicator fills: its unit and its values
     rows: list[_TableRow] = []
 
@@ -736,7 +732,7 @@ def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_T
         while j < end and figure(j):
             figures.append(j)
             j += 1
-        values = [k for k in figures if not _INDICATOR_KIND.fullmatch(lines[k].text.strip())]
+        values = [k for k in figures if not lexicon.INDICATOR_KIND.fullmatch(lines[k].text.strip())]
         marks = [k for k in figures if k not in values]
         if not names or not values or len(values) % per_indicator:
             break
@@ -773,14 +769,8 @@ def _indicator_cell_table(lines: list[_Line], i: int, end: int) -> tuple[list[_T
 
 
 def _line_cells(line: _Line) -> list[tuple[str, int]]:
-    """The non-blank cells of a bar-separated line, with their offsets."""
-    cells, pos = [], line.start
-    for part in line.text.split("|"):
-        lead = len(part) - len(part.lstrip(_WS))
-        if part.strip(_WS):
-            cells.append((part.strip(_WS), pos + lead))
-        pos += len(part) + 1
-    return cells
+    """The non-blank cells of a line with a bar or more ("主 要 指 标 |" holds one), with their offsets."""
+    return [c for c in _bar_cells(line, min_bars=1) or [] if c[0]]
 
 
 def _labelled_cells(line: _Line) -> tuple[str, list[tuple[str, int]]]:
@@ -824,7 +814,7 @@ def _transposed_table(lines: list[_Line], i: int, end: int) -> tuple[list[_Table
             break
         names, k = named
         value_label = _labelled_cells(lines[k])[0]
-        valued = labelled(k, lambda label: _VALUE_COLUMN.fullmatch(label) is not None)
+        valued = labelled(k, lambda label: layout.indicator_role(label) == "value")
         if valued is None or len(valued[0]) != len(names):
             break
         values, k = valued
@@ -832,7 +822,7 @@ def _transposed_table(lines: list[_Line], i: int, end: int) -> tuple[list[_Table
         kinds: list[tuple[str, int]] = []
         if k < end:
             kind_label, found = _labelled_cells(lines[k])
-            if kind_label in _ATTRIBUTE_COLUMN and len(found) == len(names):
+            if kind_label in lexicon.ATTRIBUTE_HEADERS and len(found) == len(names):
                 header, kinds, k = (*header, kind_label), found, k + 1
         for n, ((name, at), (value, vat)) in enumerate(zip(names, values, strict=True)):
             cells, starts = [name, value], [at, vat]

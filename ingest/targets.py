@@ -102,14 +102,13 @@ _INDICATOR_HEADER = re.compile(r"指标")
 _CATEGORY_HEADER = re.compile(r"类别|类型|分类|领域|维度|方面")
 _BASE_HEADER = re.compile(r"完成|实际|现状|基期|基数|基准|基础|现值|基年")
 _TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
-_ATTRIBUTE_CELL = re.compile(r"^(预期|约束|指导)性?$")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")
 # One project's investment, stated on its own line with no subject ("总投资18亿元，2024年完成投资6亿元"):
 # an attribute of the project, not a level the plan aims at ("全年重大项目完成投资50亿元" keeps its subject).
-# A project's size or what it has invested ("总投资168亿元", "完成投资12亿元"), not a goal; what a plan is to
-# invest in its year is one ("计划完成投资30亿元", "年度计划投资428.5亿元").
-_PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|投资额|投资总额)$|^完成投资$")
+_PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|投资额|投资总额)$")
+# What has been invested so far, a progress figure, unless the words before it plan it ("计划完成投资30亿元").
+_INVESTED = re.compile(r"^完成投资$")
 _PLANNED = re.compile(r"计划|预计|年度|全年|力争|确保")
 # A budget line, or the plan's own spending stated without what is invested ("年度投入不低于2亿元").
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
@@ -406,9 +405,7 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     if named is None:
         return None
     metric, metric_start, tail_end, rule = named
-    # "计划完成投资30亿元": what the plan is to invest in its year is a goal, "完成投资12亿元" a progress figure
-    planned = metric == "完成投资" and _PLANNED.search(seg.text) is not None
-    cleaned = (metric, metric_start) if planned else _clean_metric(text, metric, metric_start, tail_end)
+    cleaned = _clean_metric(text, metric, metric_start, tail_end, seg.text)
     if cleaned is None:
         return None
     metric, metric_start = cleaned
@@ -594,7 +591,8 @@ def _stretch_tier(text: str, prev: TargetMention, clause_start: int, seg: _Segme
             and prev.quantity.unit == q.unit)
 
 
-def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int) -> tuple[str, int] | None:
+def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int, segment: str = ""
+                  ) -> tuple[str, int] | None:
     """The metric without an earlier comparison, stray quotation marks and edge punctuation, and where it
     starts; None when what is left names no indicator (too long, no Chinese, a budget line)."""
     # "增速高于平均增速、入板企业达30家": an earlier comparison in the clause is not part of the metric.
@@ -605,7 +603,8 @@ def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int) -> t
     metric = _balance_quotes(metric.strip(" 、,，:："))
     if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
-    if _BUDGET.search(metric) or _PROJECT_INVESTMENT.match(metric):
+    if _BUDGET.search(metric) or _PROJECT_INVESTMENT.match(metric) or (
+            _INVESTED.match(metric) and not _PLANNED.search(segment)):
         return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
     if text[metric_start] in "“\"" and text.find("”", metric_start, tail_end) < 0:
         metric_start += 1  # a quotation opened before the clause and closed after it
@@ -712,12 +711,16 @@ def _cell_spans(text: str, block) -> list[tuple[int, int]]:
     return spans
 
 
-_CELL_VALUE = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{NUMERAL})\s*"
-                         rf"(?P<mag>万亿|亿|万)?(?P<unit>{'|'.join(map(re.escape, UNITS))})?"
-                         r"(?P<per>/[\u4e00-\u9fff]{1,2})?\s*(?P<suf>以上|以下|左右|以内)?$")
+def _cell_pattern(units: tuple[str, ...], unit_required: bool) -> re.Pattern[str]:
+    """A table cell's figure: comparator, number, magnitude, one of `units` (per something), qualifier."""
+    unit = rf"(?P<unit>{'|'.join(map(re.escape, units))})" + ("" if unit_required else "?")
+    return re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?\s*(?P<num>{NUMERAL})\s*"
+                      rf"(?P<mag>万亿|亿|万)?{unit}(?P<per>/[\u4e00-\u9fff]{{1,2}})?\s*(?P<suf>以上|以下|左右|以内)?$")
+
+
+_CELL_VALUE = _cell_pattern(UNITS, unit_required=False)
+_CELL_DURATION = _cell_pattern((DURATION_UNIT,), unit_required=True)  # "12.3年以上", where years are measured
 # A unit cell: a unit, or a rate per so many ("1/10万": per 100,000).
-_CELL_DURATION = re.compile(rf"^(?P<cmp>≥|>=|>|≤|<=|<|约|不低于|不少于|不超过)?(?P<num>{NUMERAL})(?P<mag>)"
-                            rf"(?P<unit>{DURATION_UNIT})(?P<per>)(?P<suf>以上|以下|左右|以内)?$")
 _UNIT_CELL = re.compile(rf"^(?:(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))})(?:/\S+)?|1?/\d*[十百千万]+)$")
 
 
@@ -898,7 +901,7 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
         if i == 0 and _UNIT_CELL.match(c):
             unit = c
             continue
-        if _ATTRIBUTE_CELL.match(c):
+        if lexicon.INDICATOR_KIND.fullmatch(c):
             continue
         if _EMPTY_CELL.match(c) or _cell_value(c, duration) is not None:
             slots.append(c)
