@@ -89,6 +89,13 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if cut:
             s += cut
             body = body[cut:]
+        anchor = _place_anchor(body)
+        if anchor:
+            s += anchor
+            body = body[anchor:]
+        if body.startswith("以") and len(body) >= 3 and _BASIS_AHEAD.match(text, stop):
+            s += 1  # "以应流集团航空、核电…为引领": the name opens after 以
+            body = body[1:]
         opened = max(body.rfind("("), body.rfind("（"))
         if opened >= 0 and body.count("(") + body.count("（") > body.count(")") + body.count("）"):
             # "区教体局(区国资公司": a bracket opened before the name and not closed, the name starts inside it
@@ -147,6 +154,38 @@ def _industry_company(body: str) -> bool:
         bool(strip_generic(body)) and not _registry().is_stem(body) and not _registry().is_collective(body)
 
 
+def _place_anchor(body: str) -> int:
+    """Where a registered name opens at a place's name inside the words before its suffix, when what comes
+    before the place holds a verb or function word (`lexicon.NAME_STOPWORDS`): "该乡续建项目有怀宁县明德新型建材"
+    -> 怀宁县…, "后续将继续申报安徽秀砼建材科技" -> 安徽…; 0 when the words open with the name ("华润电力内蒙古
+    新能源": no verb before 内蒙古).
+
+    >>> _place_anchor("该乡续建项目有怀宁县明德新型建材"), _place_anchor("重点关注河南景联达供应链管理")
+    (7, 4)
+    >>> _place_anchor("华润电力内蒙古新能源"), _place_anchor("安徽秀砼建材科技")
+    (0, 0)
+    """
+    if len(body) < 6:
+        return 0
+    places = _places()
+    for k in range(2, len(body) - 3):
+        m = places.match(body[k:])
+        if m is None or m.end() < 2:
+            continue
+        if _clause_word().search(body, 0, k) and not places.match(body[:k]):
+            return k
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _clause_word() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
+
+
+# What follows a firm a plan leans on, in "以X为引领": the basis word after 为, within the clause.
+_BASIS_AHEAD = re.compile(rf"[^,，;；。:：]{{0,30}}?为(?:{lexicon.alternation(lexicon.FIRM_BASIS_WORDS)})")
+
+
 _OWN_NAME = re.compile(r"(?:(?![等或的和与及])[\u4e00-\u9fff]){2,5}")
 
 
@@ -156,13 +195,13 @@ def _cut_verbs() -> re.Pattern[str]:
 
 
 def _last_cut_verb(body: str) -> int:
-    """Where a registered name starts after the clause's last verb of recognition or support, when at least four
+    """Where a registered name starts after the clause's last verb of recognition or support, when at least two
     characters are left for it; 0 when none stands in it.
 
-    >>> _last_cut_verb("市政府批准认定江苏宏基铝业科技"), _last_cut_verb("某某信息服务")
-    (7, 0)
+    >>> _last_cut_verb("市政府批准认定江苏宏基铝业科技"), _last_cut_verb("某某信息服务"), _last_cut_verb("跟踪洽谈飞尚")
+    (7, 0, 4)
     """
-    ends = [m.end() for m in _cut_verbs().finditer(body) if len(body) - m.end() >= 4]
+    ends = [m.end() for m in _cut_verbs().finditer(body) if len(body) - m.end() >= 2]
     return ends[-1] if ends else 0
 
 

@@ -46,13 +46,15 @@ _COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)
 # A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦".
 _ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?$")
 _LIST_END = re.compile(r"等")
+_SECTOR_LIST = re.compile(rf"等\s*(?:多个|[一二三四五六七八九十两]+个|\d+\s*个|一批)?\s*[\u4e00-\u9fff]{{0,6}}?"
+                          rf"(?:{lexicon.alternation(lexicon.SECTOR_LIST_NOUNS)})(?![\u4e00-\u9fff]{{0,2}}(?:项目|企业|公司))")
 _REGISTERED_TAILS = ("公司", "集团", "有限", "股份", "控股")
 # Bodies that are words, not names: "数字科技", "新材", "现代物流", "生物医药".
 _GENERIC_BODY = re.compile(r"^(?:数字|智能|智慧|人才|现代|新型|高端|绿色|重点|龙头|相关|本地|全市|全区|全县|工业|产业|"
                            r"特色|先进|新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
                            r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
 # Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
-_WORKS = re.compile(r"(?:厂|站|路|道路|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|"
+_WORKS = re.compile(r"(?:厂|站|路|道路|高速|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|"
                     r"三期|二期|一期|改造|建设)$")
 
 
@@ -93,12 +95,13 @@ def lone_firm_name(name: str) -> bool:
 
 
 def _not_a_name(item: str) -> bool:
-    """An item of a list that is no firm's name: a place, school or work, or one opening with a verb.
+    """An item of a list that is no firm's name: a place, school, work or activity, or one opening with a verb.
 
-    >>> [_not_a_name(x) for x in ("巡鹰", "登特菲", "滨江新区", "实验小学", "实施城南", "财政")]
-    [False, False, True, True, True, True]
+    >>> [_not_a_name(x) for x in ("巡鹰", "登特菲", "滨江新区", "实验小学", "实施城南", "财政", "种苗培育")]
+    [False, False, True, True, True, True, True]
     """
-    return (item.endswith(lexicon.PLACE_ENDINGS) or item[-1] in _PLACE_LIKE_END or _WORKS.search(item) is not None
+    return (item.endswith(lexicon.PLACE_ENDINGS + lexicon.ACTIVITY_ENDINGS) or item[-1] in _PLACE_LIKE_END
+            or _WORKS.search(item) is not None
             or lexicon.opening_verb().match(item) is not None or _department_stem(item))
 
 
@@ -158,6 +161,24 @@ def _shaped(name: str) -> bool:
     return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body) and _sector_only().search(body) is None
 
 
+_PHASE_END = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?$")
+
+
+def _without_phase(text: str, s: int, e: int) -> int:
+    """Where an item of a list ends without the phase of its project, when what is left is a firm-shaped name
+    ("世良精密二期" -> 世良精密; "鞍钢鲅鱼圈二期", "武大高速二期" stay whole).
+
+    >>> t = "世良精密二期"
+    >>> t[:_without_phase(t, 0, len(t))], _without_phase("三期", 0, 2), _without_phase("武大高速二期", 0, 6)
+    ('世良精密', 2, 6)
+    """
+    m = _PHASE_END.search(text, s, e)
+    if m is None:
+        return e
+    name = text[s:m.start()]
+    return m.start() if _shaped(name) or (2 <= len(name) <= 4 and lone_firm_name(name)) else e
+
+
 def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     """The 、-separated items that end at text[at] (where 等 stands), back to the list's opening verb."""
     items = []
@@ -184,7 +205,8 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _opening_words() -> re.Pattern[str]:
-    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS
+    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS + tuple(
+        w for w in lexicon.NAME_STOPWORDS if len(w) >= 2)
     return re.compile(rf"(?:{lexicon.alternation(words)})+了?")  # "成功引进了": adverbs, verbs, a particle
 
 
@@ -571,6 +593,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     found: dict[tuple[int, int], EnterpriseOut] = {}
     words = _industry_words()
     for m in _LIST_END.finditer(text, start, end):
+        if _SECTOR_LIST.match(text, m.start(), end):
+            continue  # "健康医药、绿色建材等多个产业": industries, not firms
         project_list = _PROJECT_LIST.match(text, m.start(), end) is not None
         if not project_list and not words.search(text, max(start, m.start() - 40), m.start()):
             continue  # no industry word among the items before this 等: no firm-shaped item to read
@@ -579,6 +603,7 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if items and "的" in text[items[0][0]:items[0][1]]:
             # "总投资80亿元的中粮粮谷": the first item's name starts after the modifier's 的
             items[0] = (text.rindex("的", items[0][0], items[0][1]) + 1, items[0][1])
+        items = [(s, _without_phase(text, s, e)) for s, e in items]
         items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
         # A list of projects or firms needs two items, one of them firm-shaped ("加快力诚光伏、中金检测试剂等重点项目");
         # a list of anything else three, most of them firm-shaped.

@@ -292,6 +292,12 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
+# Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates.
+ATTRACTED_FUNDS = ("到位资金", "到位内资", "到位外资", "引进资金", "引进内资", "招引资金", "利用内资", "招商资金")
+# What an item of a list ends with when it names an activity, not a firm ("种苗培育、水果综合利用等项目").
+ACTIVITY_ENDINGS = ("培育", "利用", "加工", "开发", "种植", "养殖", "研发", "回收", "治理", "提升", "升级", "整治")
+# What a list closed by 等 names when it names industries, not firms ("健康医药、绿色建材等多个产业").
+SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向", "产业链", "门类")
 # Verbs of support or investment that take a firm as their object.
 # Verbs of bringing firms in: two names a list closes with "等…企业" after one are firms ("引进立洲、泓安等…企业").
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
@@ -312,7 +318,8 @@ FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引�
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
-                       "指导", "其中") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
+                       "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "暨"
+                       ) + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 
 # Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",

@@ -79,7 +79,27 @@ from plankg.ingest.structure import Block, DocContext, Structure, body_start, pa
 from plankg.ingest.targets import TargetMention, finish_targets
 from plankg.ontology.vocab import Role
 
-RULES_VERSION = "plankg.rules.v14"
+
+
+def rules_fingerprint(root: Path | None = None) -> str:
+    """Eight hex digits of a hash over the extraction's code and word lists (this package's modules and the
+    gazetteers): a rule changed anywhere changes it, so a store that holds a document read by other rules loads it
+    again (`graph.store.is_loaded`) even where no one remembered to raise the version's number.
+
+    >>> len(rules_fingerprint()), rules_fingerprint() == rules_fingerprint()
+    (8, True)
+    """
+    here = Path(__file__).resolve().parent if root is None else root
+    digest = hashlib.sha256()
+    files = sorted(here.rglob("*.py")) + sorted((here.parent / "data" / "gazetteers").glob("*"))
+    for path in files:
+        if path.is_file():
+            digest.update(path.relative_to(here.parent).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+RULES_VERSION = f"plankg.rules.v15+{rules_fingerprint()}"
 
 
 @dataclass

@@ -341,6 +341,7 @@ RULE_SHARED_VALUE = "plankg.targets.shared_value.v1"
 # "A合格率和B合格率均达到98%以上": one figure every listed metric reaches.
 _EACH = re.compile(r"(?P<metrics>[^,，;；。]+?)(?P<each>均|都|皆)")
 _METRIC_JOIN = re.compile(r"和|及|、|与")
+_SHARED_CHANGE = re.compile(r"(?:同比|年均)?(?:增长|增加|提高|提升|下降|降低)$")
 
 
 def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
@@ -355,18 +356,34 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
     >>> m = TargetMention(0, len(t), "固定资产投资、工业投资、服务业投资均增长", Quantity(12, "%", "~"), "~", 2024)
     >>> [x.metric for x in _split_shared(t, m)]
     ['固定资产投资', '工业投资', '服务业投资']
+    >>> t = "工业投资、技改投资同比增长15%"
+    >>> m = TargetMention(0, len(t), "工业投资、技改投资同比增长", Quantity(15, "%", None), ">=", 2023)
+    >>> [x.metric for x in _split_shared(t, m)]
+    ['工业投资', '技改投资']
     """
-    each = _EACH.match(text, mention.start, mention.end)
-    if each is None or not _METRIC_JOIN.search(mention.metric):
+    if not _METRIC_JOIN.search(mention.metric):
         return [mention]
-    # the metrics before 均 ("固定资产投资、工业投资、服务业投资均增长12%": the verb after 均 is no metric's)
-    listed = each.group("metrics") if mention.metric.startswith(each.group("metrics")) else mention.metric
+    each = _EACH.match(text, mention.start, mention.end)
+    if each is not None:
+        # the metrics before 均 ("固定资产投资、工业投资、服务业投资均增长12%": the verb after 均 is no metric's)
+        listed = each.group("metrics") if mention.metric.startswith(each.group("metrics")) else mention.metric
+        stop = each.end()
+    else:
+        # "工业投资、技改投资同比增长15%": without 均, metrics of one kind (the same last two characters) and
+        # the change they share
+        change = _SHARED_CHANGE.search(mention.metric)
+        if change is None or "等" in mention.metric or "分别" in text[mention.start:mention.end]:
+            return [mention]  # a count of a list is its total ("技术中心、设计中心2家"), 分别 pairs values
+        listed = mention.metric[:change.start()]
+        stop = mention.end
     parts = [p for p in _METRIC_JOIN.split(listed) if p]
     if not 2 <= len(parts) <= 3 or any(len(p) < 3 for p in parts):
         return [mention]
+    if each is None and (len({p[-2:] for p in parts}) > 1 or "、" not in listed):
+        return [mention]
     out, pos = [], mention.start
     for part in parts:
-        at = text.find(part, pos, each.end())
+        at = text.find(part, pos, stop)
         if at < 0:
             return [mention]
         pos = at + len(part)
@@ -603,7 +620,8 @@ def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int, segm
     metric = _balance_quotes(metric.strip(" 、,，:："))
     if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
         return None
-    if _BUDGET.search(metric) or _PROJECT_INVESTMENT.match(metric) or (
+    budget = _BUDGET.search(metric) is not None and not metric.endswith(lexicon.ATTRACTED_FUNDS)
+    if budget or _PROJECT_INVESTMENT.match(metric) or (
             _INVESTED.match(metric) and not _PLANNED.search(segment)):
         return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
     if text[metric_start] in "“\"" and text.find("”", metric_start, tail_end) < 0:

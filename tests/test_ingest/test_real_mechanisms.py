@@ -1294,3 +1294,33 @@ def test_a_run_of_paragraphs_each_naming_its_unit_first_is_a_list_of_duties():
     got = _resp(text)
     assert [d for _, d in got] == [[("区住建局", "responsible")], [("区委农办", "responsible")],
                                    [("区财政局", "responsible")]]
+
+
+# --------------------------------------------------------------------------- round 29 (BS, BT, BU)
+
+def test_a_registered_name_opens_after_the_verbs_of_its_clause_or_at_its_place():
+    got = _firms("一、任务\n正在跟踪洽谈飞尚集团落户。并入股辽宁沃土生物科技有限公司发展加工项目。"
+                 "开工动员大会暨辽宁金天马专用车制造有限公司项目开工。该乡续建项目有怀宁县明德新型建材有限公司扩建。"
+                 "重点关注河南景联达供应链管理有限公司入规。以应流集团航空、核电高端装备制造为引领。")
+    assert got == ["飞尚集团", "辽宁沃土生物科技有限公司", "辽宁金天马专用车制造有限公司", "怀宁县明德新型建材有限公司",
+                   "河南景联达供应链管理有限公司", "应流集团"]
+
+
+def test_items_of_a_project_list_keep_their_firm_without_a_phase_or_an_opening_conjunction():
+    got = _firms("一、任务\n重点做好吉太科技、世良精密二期等外资项目落实。"
+                 "推进道路改造,以及恒旺、恒圣、山矿机、鑫立诺等重大产业项目。推进武大高速二期、硚孝高速二期等项目。")
+    assert got == ["吉太科技", "世良精密", "恒旺", "恒圣", "山矿机", "鑫立诺"]
+
+
+def test_lists_of_industries_and_of_activities_name_no_firms():
+    got = _firms("一、任务\n在谈项目包括健康医药、金属智造、绿色建材、新能源等多个产业。"
+                 "招引种苗培育、农资农具、水果综合利用等项目。")
+    assert got == []
+
+
+def test_metrics_of_one_kind_sharing_a_growth_rate_are_two_targets_and_attracted_funds_a_target():
+    got = _targets("一、目标\n力争全年工业投资、技改投资同比增长15%。2025年签约投资额2亿元,到位资金0.8亿元。"
+                   "新认定企业技术中心、工业设计中心2家以上。配送文艺指导不少于1800课时。")
+    assert got == [("工业投资", 15.0, "%"), ("技改投资", 15.0, "%"), ("签约投资额", 2.0, "亿元"),
+                   ("到位资金", 0.8, "亿元"), ("新认定企业技术中心、工业设计中心", 2.0, "家"),
+                   ("配送文艺指导", 1800.0, "课时")]
