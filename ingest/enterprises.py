@@ -4,6 +4,9 @@ names without 有限公司 ("华远新材") are `firm_names`' concern.
 
 >>> [e.name for e in registered_enterprises("支持湖州某某科技有限公司和某某集团发展。", 0, 22)]
 ['湖州某某科技有限公司', '某某集团']
+>>> t = "泰康之家大清谷养老服务有限公司第二分公司20张"
+>>> [e.name for e in registered_enterprises(t, 0, len(t))]
+['泰康之家大清谷养老服务有限公司第二分公司']
 """
 from __future__ import annotations
 
@@ -36,6 +39,8 @@ _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(
 _FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
 # A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
 _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
+# A firm's branch printed after its registered name: "…养老服务有限公司第二分公司", "…有限公司杭州分公司".
+_BRANCH = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}|[\u4e00-\u9fff]{2,4}?)分公司")
 # What a firm's name cannot hold before its own words: "…等龙头企业联合中国某集团有限公司", "二是支持某公司".
 _FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?"
                            r"|^[一二三四五六七八九十]是")
@@ -63,9 +68,10 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         while s > floor and text[s - 1] not in PUNCT and m.end() - s < 40:
             s -= 1
         stop = m.end()
-        unit = _GROUP_UNIT.match(text, stop, end) if m.group(0).endswith("公司") else None
+        unit = (_GROUP_UNIT.match(text, stop, end) or _BRANCH.match(text, stop, end)) \
+            if m.group(0).endswith("公司") else None
         if unit:
-            stop = unit.end()
+            stop = unit.end()  # "…有限公司第六研究院", "…有限公司第二分公司": the group's or firm's own unit
         floor = stop
         body = text[s:m.start()]
         close = max(body.rfind(")"), body.rfind("）"))

@@ -54,8 +54,8 @@ _GENERIC_BODY = re.compile(r"^(?:数字|智能|智慧|人才|现代|新型|高�
                            r"特色|先进|新兴|传统|优势|骨干|规上|规模|中小|小微|民营|国有|医疗|生物|信息|网络|农业|高新|高新技术|"
                            r"科技型|创新型|新|高|大|小|各类|一批|一般|其他|等)+$")
 # Items of a project list that are works, not firms: "污水处理厂", "园区道路", "管廊三期".
-_WORKS = re.compile(r"(?:厂|站|路|道路|高速|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|基地|市场|"
-                    r"三期|二期|一期|改造|建设)$")
+_WORKS = re.compile(r"(?:厂|站|路|道路|国道|省道|县道|高速|桥|线|工程|设施|管网|管廊|小区|学校|医院|中心|园|园区|"
+                    r"基地|市场|三期|二期|一期|改造|建设)$")
 
 
 @lru_cache(maxsize=1)
@@ -513,22 +513,67 @@ def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ['护理佳纸业', '龙泰']
     """
     out: list[tuple[int, int]] = []
-    if text.find("项目、", start, end) < 0:
+    if text.find("项目、", start, end) < 0 and text.find("等", start, end) < 0:
         return out
-    for m in _PROJECT_ITEMS.finditer(text[start:end]):
-        pos = start + m.start()
-        for k, item in enumerate(m.group(0).split("、")):
+    runs = [(start + m.start(), m.group(0), False) for m in _PROJECT_ITEMS.finditer(text[start:end])]
+    runs += [(pos, run, True) for pos, run in _closed_project_lists(text, start, end)]
+    for pos, run, closed in sorted(set(runs)):
+        for k, item in enumerate(run.split("、")):
             s = pos
             if k == 0:
                 # the list opens after what introduces it ("签约的项目包括…", "分别是:…") and the clause's verbs
                 opened = [x.end() for x in _LIST_OPENER.finditer(item)]
                 s = _strip_verb(text, pos + (opened[-1] if opened else 0), pos + len(item))
-            length = _builder_length(text[s:pos + len(item)], in_list=True)
+            project = text[s:pos + len(item)]
+            length = _builder_length(project, in_list=True)
             name = text[s:s + length]
+            if closed and (not (_shaped(name) or _LIST_PRODUCT_OPENING.match(project, length))
+                           or _REGISTERED.search(project) or _place_item(project)):
+                # items of a list only closed by "等…项目" are firms' projects where the name is a firm's shape or
+                # what it makes yearly follows; a registered name is the other rule's, a park or zone no firm's
+                length = 0
             if length and (_shaped(name) or lone_firm_name(name)) and not _STOPWORD_HEAD.match(name):
                 out.append((s, s + length))
             pos += len(item) + 1
     return out
+
+
+_REGISTERED = re.compile(r"公司|集团|有限")
+
+
+def _place_item(project: str) -> bool:
+    """Whether an item of a list of projects is a park, zone or base, with or without the work on it
+    ("罡阳汽车工业园建设", "国际航空物流产业示范区").
+
+    >>> _place_item("罡阳汽车工业园建设"), _place_item("国际航空物流产业示范区"), _place_item("盛泽年产10万吨配件加工")
+    (True, True, False)
+    """
+    core = re.sub(r"(?:建设项?|项目|工程)$", "", project)
+    return core.endswith(lexicon.PLACE_ENDINGS)
+
+
+def _closed_project_lists(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The 、-lists of two items or more closed by "等…项目" ("加快盛泽年产10万吨机械零配件加工、郑研通用年产10万套
+    物联网零部件生产等重点项目"), each from where its clause opens: (offset, text).
+
+    >>> t = "全力推动园区建设,盛泽年产10万吨零配件加工、郑研通用年产10万套零部件生产等重点项目提速。"
+    >>> _closed_project_lists(t, 0, len(t))
+    [(9, '盛泽年产10万吨零配件加工、郑研通用年产10万套零部件生产')]
+    """
+    out = []
+    for m in _PROJECT_LIST.finditer(text, start, end):
+        if not text.startswith("等", m.start()) or _FIRMS_NAMED.match(text, m.start(), end):
+            continue
+        s = m.start()
+        while s > start and text[s - 1] not in _CLAUSE_BREAKS:
+            s -= 1
+        run = text[s:m.start()]
+        if run.count("、") >= 1 and all(2 <= len(item) <= 30 for item in run.split("、")):
+            out.append((s, run))
+    return out
+
+
+_CLAUSE_BREAKS = ",，;；。:：!！?？\n()（）“”\"《》"
 
 
 # An item of a project list named by its builder and its phase ("利安隆二期", "匠星玩具二期项目").

@@ -274,7 +274,7 @@ PROJECT_NOUNS = ("产业", "项目", "基地", "园", "工程", "生产", "制�
 # What introduces a list of projects ("签约的项目包括…", "分别是:…"), and words that open its first item without
 # naming a builder ("投资…", "年产…", "新招引…", "深度谋划…"), beside NAME_STOPWORDS.
 PROJECT_LIST_INTRODUCERS = ("包括", "包含", "分别是", "分别为", "主要有", "涉及", ":", "：")
-PROJECT_ITEM_OPENERS = ("投资", "年产", "新招引", "深度", "具体")
+PROJECT_ITEM_OPENERS = ("投资", "总投资", "年产", "新招引", "深度", "具体")
 # Characters no firm's name brought in by a verb holds: function words and counters ("引进更多项目", "各类项目").
 NOT_NAME_CHARS = "各的和多更项批类个"
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
@@ -318,7 +318,7 @@ FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引�
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
-                       "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "暨"
+                       "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "暨"
                        ) + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 

@@ -80,7 +80,6 @@ from plankg.ingest.targets import TargetMention, finish_targets
 from plankg.ontology.vocab import Role
 
 
-
 def rules_fingerprint(root: Path | None = None) -> str:
     """Eight hex digits of a hash over the extraction's code and word lists (this package's modules and the
     gazetteers): a rule changed anywhere changes it, so a store that holds a document read by other rules loads it

@@ -1324,3 +1324,15 @@ def test_metrics_of_one_kind_sharing_a_growth_rate_are_two_targets_and_attracted
     assert got == [("工业投资", 15.0, "%"), ("技改投资", 15.0, "%"), ("签约投资额", 2.0, "亿元"),
                    ("到位资金", 0.8, "亿元"), ("新认定企业技术中心、工业设计中心", 2.0, "家"),
                    ("配送文艺指导", 1800.0, "课时")]
+
+
+def test_a_branch_printed_after_a_registered_name_is_part_of_it():
+    got = _firms("一、任务\n推进中广核风电有限公司华南分公司项目;"
+                 "泰康之家大清谷养老服务有限公司第二分公司新增床位20张。")
+    assert got == ["中广核风电有限公司华南分公司", "泰康之家大清谷养老服务有限公司第二分公司"]
+
+
+def test_builders_head_the_items_of_a_list_closed_by_deng_xiangmu_when_their_yearly_output_follows():
+    got = _firms("一、任务\n全力推动智控流体产业园建设项、盛泽年产10万吨机械零配件加工、"
+                 "郑研通用年产10万套物联网零部件生产等重点项目。对总投资5000万元以上、补足关键环节短板的重大工业项目给予支持。陇海铁路取直、国道209黄河大桥等56个重大基础设施项目。")
+    assert got == ["盛泽", "郑研通用"]
