@@ -292,6 +292,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
+# What a unit's name ends with when the text stops inside it ("各开发区管委" for 管委会, "市人民政" for 政府).
+CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
 # Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates.
 ATTRACTED_FUNDS = ("到位资金", "到位内资", "到位外资", "引进资金", "引进内资", "招引资金", "利用内资", "招商资金")
 # What an item of a list ends with when it names an activity, not a firm ("种苗培育、水果综合利用等项目").

@@ -64,6 +64,7 @@ from plankg.ingest.read import SourceText, normalise, read_source
 from plankg.ingest.references import cited_references
 from plankg.ingest.responsibility import (
     RULE_ITEM,
+    RULE_LABEL,
     RULE_LEAD_PHRASE,
     RULE_TABLE,
     DepartmentMention,
@@ -250,18 +251,65 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
     ...                            RULE_TABLE)
     >>> len(_complete_clauses([cut], cut.text)), len(_complete_clauses([row], row.text))
     (0, 1)
+    >>> whole = ResponsibilityClause("1", None, "甲。\\n责任单位:市科技局", 0, 11,
+    ...                              (DepartmentMention("市科技局", "responsible", 7, 11),), RULE_LABEL)
+    >>> len(_complete_clauses([whole], whole.text))
+    1
     """
     end = len(text.rstrip())
     if not clauses or text[:end].endswith(_CLOSED):
         return clauses
     registry = default_registry()
-    # A label or bracket list reaching the end of the text is cut. A table row or a lead phrase spans its
-    # whole unit, so reaching the end says nothing of its list: it is cut when its last name is no unit.
+    # A bracket list reaching the end of the text is cut. A table row, a lead phrase or a label line ("责任单位:
+    # A、B" on its own line, no bracket left open) may end with the text, so reaching the end says nothing of its
+    # list: it is cut when its last name is no unit.
     return [c for c in clauses if c.end < end - 1
             or (c.rule in (RULE_TABLE, RULE_LEAD_PHRASE) and c.departments
                 and registry.looks_like_unit(c.departments[-1].name))
+            or (c.rule == RULE_LABEL and c.departments and _open_bracket(text, c.departments[0].start) is None
+                and _whole_unit(_last_item(text, end), registry))
             # "(责任单位:A、B,完成时限:2023": another key after the last unit closes the list
             or (c.departments and _KEY_AFTER.match(text, c.departments[-1].end) is not None)]
+
+
+def _last_item(text: str, end: int) -> str:
+    """The last item of a list that ends the text: what follows its last separator.
+
+    >>> _last_item("责任单位:市发改委、市协", 12), _last_item("责任单位:州科技局", 9)
+    ('市协', '州科技局')
+    """
+    start = max(text.rfind(sep, 0, end) for sep in "、,，;；:：\n") + 1
+    return text[start:end].strip()
+
+
+def _whole_unit(name: str, registry: DepartmentRegistry) -> bool:
+    """Whether a name ending the text is a whole unit's, not one cut short ("市协", "各开发区管委", "区").
+
+    >>> reg = default_registry()
+    >>> [_whole_unit(n, reg) for n in ("州科技局", "市协", "各开发区管委", "区", "市发展和改革局", "达州经开区")]
+    [True, False, False, False, True, True]
+    >>> _whole_unit("责任单位", reg)
+    False
+    """
+    keys = lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS
+    return len(name) >= 3 and (registry.looks_like_department(name) or registry.looks_like_unit(name)) \
+        and not name.endswith(lexicon.CUT_UNIT_TAILS) and name not in keys  # "责任单位" with nothing after it
+
+
+def _open_bracket(text: str, pos: int) -> int | None:
+    """Where a bracket opened on the line of `pos`, before it, is still open at `pos` (None when none is).
+
+    >>> _open_bracket("甲(责任单位:市科技局", 7), _open_bracket("甲\\n责任单位:市科技局", 7)
+    (1, None)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    depth: list[int] = []
+    for i in range(start, pos):
+        if text[i] in "(（[〔【":
+            depth.append(i)
+        elif text[i] in ")）]〕】" and depth:
+            depth.pop()
+    return depth[-1] if depth else None
 
 
 @dataclass(frozen=True)

@@ -1336,3 +1336,11 @@ def test_builders_head_the_items_of_a_list_closed_by_deng_xiangmu_when_their_yea
     got = _firms("一、任务\n全力推动智控流体产业园建设项、盛泽年产10万吨机械零配件加工、"
                  "郑研通用年产10万套物联网零部件生产等重点项目。对总投资5000万元以上、补足关键环节短板的重大工业项目给予支持。陇海铁路取直、国道209黄河大桥等56个重大基础设施项目。")
     assert got == ["盛泽", "郑研通用"]
+
+
+def test_a_label_line_ending_the_text_is_kept_when_its_last_unit_is_whole():
+    body = ("一、主要目标\n1.建设重要经济中心。\n责任领导:丁应虎、张 杰\n"
+            "责任单位:市发展改革委、市商务局;市教育局等,达州高新区")
+    assert _resp(body) == [("建设重要经济", [("市发展改革委", "responsible"), ("市商务局", "responsible"),
+                                             ("市教育局", "responsible"), ("达州高新区", "responsible")])]
+    assert _resp(body[:-5] + "市协") == [] and _resp(body + "、各开发区管委") == []
