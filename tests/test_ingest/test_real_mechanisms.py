@@ -1344,3 +1344,9 @@ def test_a_label_line_ending_the_text_is_kept_when_its_last_unit_is_whole():
     assert _resp(body) == [("建设重要经济", [("市发展改革委", "responsible"), ("市商务局", "responsible"),
                                              ("市教育局", "responsible"), ("达州高新区", "responsible")])]
     assert _resp(body[:-5] + "市协") == [] and _resp(body + "、各开发区管委") == []
+
+
+def test_a_new_area_named_with_its_place_is_a_platform():
+    got = _platforms("一、任务\n依托开州浦里新区创建市级高新技术产业开发区。"
+                     "炮台街道抢抓金普新区发展机遇。推进新区建设。")
+    assert got == ["开州浦里新区", "金普新区"]
