@@ -541,6 +541,95 @@ def record_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
     return Table(tuple(header), roles, i, tuple(rows), j) if rows else None
 
 
+_HEADLESS_ROLES = {"category": "类别", "task": "工作任务", lexicon.RESPONSIBLE: "责任单位", lexicon.PERSON: "责任人",
+                   "deadline": "完成时限", "remark": "备注"}
+
+
+def _row_cells(lines: Sequence[Line], k: int, end: int, number: int,
+               looks_like_unit: Callable[[str], bool]) -> tuple[list[str], int] | None:
+    """The kinds of the cells of the row numbered `number` at lines[k] of a table whose cells lone bar lines
+    separate, and the index of the next row's number (or of the line after the last cell read)."""
+    if bar_text(lines[k][2]) != str(number):
+        return None
+    kinds: list[str] = []
+    current: list[str] = []
+    number_closed = False  # the bar after the number closes the number's cell
+    n = k + 1
+    while n < end and n - k <= 60:
+        raw = lines[n][2]
+        text = bar_text(raw)
+        if text == str(number + 1) or (_STOP_MARKER.match(text) and (kinds or current)):
+            break  # "一、…" right after the row's number is its group's label (a merged cell printed once)
+        if raw.strip() == "|":
+            if number_closed:
+                kinds.append(_cell_kind(current, looks_like_unit))
+            number_closed = True
+            current = []
+        elif text:
+            current.append(text)
+        n += 1
+    if current:
+        kinds.append(_cell_kind(current, looks_like_unit))
+    return kinds, n
+
+
+def _cell_kind(texts: Sequence[str], looks_like_unit: Callable[[str], bool]) -> str:
+    kinds = {line_kind(t, looks_like_unit) for t in texts}
+    return kinds.pop() if len(kinds) == 1 else TEXT if texts else EMPTY
+
+
+def headless_cell_table(lines: Sequence[Line], i: int, end: int,
+                        looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """A table printed without its header, one cell per line (or several lines: a unit per line) and a lone bar
+    line between cells: rows numbered 1, 2, 3 …, each a number, a task (after a group's label where the merged
+    cell is printed), its unit cell, then people, a deadline or other notes. The columns are named by the kinds of
+    the first rows' cells and the rows read as under a printed header (`read_rows`).
+
+    >>> cells = ["1", "|", "一、主要目标", "|", "粮食产量100亿斤以上。", "|", "市农技中心", "|", "卢伯瑛", "|",
+    ...          "2024年底前", "|", "2", "|", "农产品加工业产值增长15%。", "|", "产业科", "市畜牧中心", "|", "|",
+    ...          "2024年底前", "|"]
+    >>> ls = [(sum(len(c) + 1 for c in cells[:k]), sum(len(c) + 1 for c in cells[:k]) + len(t), t)
+    ...       for k, t in enumerate(cells)]
+    >>> table = headless_cell_table(ls, 0, len(ls))
+    >>> table.roles
+    ('number', 'category', 'task', 'responsible', 'person', 'deadline')
+    >>> [(r.cells[1], r.cells[2], r.cells[3].split(), r.cells[4]) for r in table.rows]  # doctest: +NORMALIZE_WHITESPACE
+    [('一、主要目标', '粮食产量100亿斤以上。', ['市农技中心'], '卢伯瑛'),
+     ('', '农产品加工业产值增长15%。', ['产业科', '市畜牧中心'], '')]
+    """
+    if bar_text(lines[i][2]) != "1" or i + 1 >= end or lines[i + 1][2].strip() != "|":
+        return None
+    shape = looks_like_unit or _default_unit_shape()
+    first = _row_cells(lines, i, end, 1, shape)
+    if first is None or first[1] >= end:
+        return None
+    second = _row_cells(lines, first[1], end, 2, shape)
+    if second is None:
+        return None
+    texts_before: list[int] = []
+    after: list[str] = []
+    for kinds in (first[0], second[0]):
+        if UNITS not in kinds:
+            return None
+        at = kinds.index(UNITS)
+        before = [k for k in kinds[:at] if k != EMPTY]
+        if not before or any(k != TEXT for k in before) or len(before) > 2:
+            return None
+        texts_before.append(len(before))
+        tail = kinds[at + 1:]
+        if len(tail) > len(after):
+            after = tail
+    roles: list[str | None] = ["number"]
+    roles += ["category", "task", lexicon.RESPONSIBLE] if max(texts_before) == 2 else ["task", lexicon.RESPONSIBLE]
+    for kind in after:
+        roles.append(lexicon.PERSON if kind == PERSON else "deadline" if kind == DEADLINE else "remark")
+    rows = read_rows(lines, i, end, roles, shape, separators=True, labelled_groups=roles[1] == "category")
+    if len(rows) < 2:
+        return None
+    header = tuple("序号" if r == "number" else _HEADLESS_ROLES.get(r or "", "备注") for r in roles)
+    return Table(header, tuple(roles), i, tuple(rows), rows[-1].last + 1, separators=True)
+
+
 def continued_table(lines: Sequence[Line], i: int, end: int, table: Table,
                     looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """The rows of `table` that go on at lines[i], after a section row that interrupted it."""
@@ -558,12 +647,14 @@ def _has_units(row: Row, roles: Sequence[str | None]) -> bool:
 
 
 def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None],
-              looks_like_unit: Callable[[str], bool], separators: bool = False, whole_cells: bool = True
-              ) -> list[Row]:
+              looks_like_unit: Callable[[str], bool], separators: bool = False, whole_cells: bool = True,
+              labelled_groups: bool = False) -> list[Row]:
     """Rows of cells from lines[j:] laid into columns of `roles`, until a line fits no row.
 
     Rows without units are kept between rows with units (a merged unit cell printed once); at the
-    end of the table they are not rows of it (the text after a table is not a row).
+    end of the table they are not rows of it (the text after a table is not a row). With
+    `labelled_groups`, a section marker right after a row's number ("1" / "一、主要目标") is the row's
+    category cell, not the end of the table.
     """
     numbered = roles[0] == "number"
     rows: list[Row] = []
@@ -583,7 +674,7 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
     while k < end:
         raw = lines[k][2]
         text = bar_text(raw)
-        if _STOP_MARKER.match(text):
+        if _STOP_MARKER.match(text) and not (labelled_groups and at == 0):
             break
         kind = line_kind(text, looks_like_unit)
         if kind == EMPTY:

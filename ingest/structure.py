@@ -611,6 +611,10 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
         table = layout.record_table(lines, i, end)
         if table is not None:
             return table
+    if first == "1":
+        table = layout.headless_cell_table(lines, i, end)
+        if table is not None:
+            return table
     if interrupted is not None:
         return layout.continued_table(lines, i, end, interrupted)
     return None
