@@ -301,7 +301,41 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return rejoin_chunks(reflow_wrapped(reflow_pages(lost_spaces(text))))
+    return rejoin_chunks(reflow_wrapped(reflow_pages(lost_spaces(strip_watermarks(text)))))
+
+
+_SITE = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def strip_watermarks(text: str) -> str:
+    """A sharing site's watermark taken out wherever it is printed: its address, with the slogan before it that
+    every copy shares, when it stands in the text twice or more ("秘书之家—全网资源每日更新www.mishuzj.com",
+    even inside a key: "【牵秘书之家…www.mishuzj.com头单位:…"). An address printed once is the page's own.
+
+    >>> mark = "秘书之家—全网资源每日更新www.mishuzj.com"
+    >>> strip_watermarks(mark + "区行动计划。推进建设。【牵" + mark + "头单位:区农业农村局】")
+    '区行动计划。推进建设。【牵头单位:区农业农村局】'
+    >>> strip_watermarks("来源:www.gov.cn 推进建设。见中国政府网(www.gov.cn)。")
+    '来源:www.gov.cn 推进建设。见中国政府网(www.gov.cn)。'
+    """
+    if "www." not in text:
+        return text
+    found: dict[str, list[int]] = {}
+    for m in _SITE.finditer(text):
+        found.setdefault(m.group(0), []).append(m.start())
+    for site, starts in found.items():
+        if len(starts) < 2:
+            continue
+        k = 0  # the slogan before the address: the characters every copy shares, up to 30
+        while k < 30 and all(p - k - 1 >= 0 for p in starts) and len({text[p - k - 1] for p in starts}) == 1 \
+                and text[starts[0] - k - 1] not in "\n。;；":
+            k += 1
+        mark = text[starts[0] - k:starts[0]] + site
+        glued = any(_CJK.match(text[p - k - 1:p - k]) and _CJK.match(text[p + len(site):p + len(site) + 1])
+                    for p in starts)
+        if glued:  # printed inside the text's own words at least once: a watermark, not an address the text cites
+            text = text.replace(mark, "")
+    return text
 
 
 _CHUNK = re.compile(r"^(\d{1,3})、")

@@ -1361,3 +1361,11 @@ def test_a_table_printed_one_cell_per_line_between_bar_lines_without_its_header(
     assert got == [("粮食产量10", [("市农技中心", "responsible")]),
                    ("农产品加工业", [("产业科", "responsible"), ("市畜牧中心", "responsible")]),
                    ("做好第三次全", [("市农发中心", "responsible")])]
+
+
+def test_a_sharing_sites_watermark_printed_inside_a_key_is_taken_out():
+    mark = "秘书之家—全网资源每日更新www.mishuzj.com"
+    got = _resp(mark + "区行动计划\n一、任务\n(一)强化组织领导。落实优先发展战略。【牵" + mark
+                + "头单位:区农业农村局(区委农办);责任单位:区委农村工作领导小组成员单位】")
+    assert got == [("强化组织领导", [("区农业农村局(区委农办)", "lead"),
+                                    ("区委农村工作领导小组成员单位", "responsible")])]
