@@ -150,11 +150,13 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "会办单位", "配合")),
     ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
     (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
-                    "责任分工", "责任股室")),
+                    "责任分工", "责任股室", "主管部门", "主管单位")),
     ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果", "实事")),
     ("category", ("类别", "领域", "分类", "类型", "板块")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+# The first cell of a table's totals row ("合计 | 1241 | 1241 |"): a sum of the rows, no row of its own.
+TOTAL_ROW_LABELS = ("合计", "总计", "小计", "共计")
 # The "three lists" a task table may print as its columns ("任务清单 / 责任清单 / 时限清单"): column headers, though
 # they end like a caption.
 LIST_COLUMN_HEADERS = {"任务清单": "task", "责任清单": RESPONSIBLE, "时限清单": "deadline"}

@@ -799,9 +799,13 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     cells = list(block.cells)
     if not has_unit_columns(block):
         return None
-    if len(cells) != len(header):
-        if len(cells) < len(header):
+    if len(cells) < len(header):
+        # a row the page cut off inside a later cell: its unit cells are whole when a cell follows the last of them
+        units_at = [i for i, h in enumerate(header) if _column_kind(h) in (LEAD, SUPPORT, RESPONSIBLE, "builder")]
+        if not units_at or max(units_at) >= len(cells) - 1:
             return None
+        cells += [""] * (len(header) - len(cells))
+    if len(cells) != len(header):
         # Extra cells come from spaces inside the longest free-text column: join them back there.
         extra = len(cells) - len(header)
         unit_cols = [i for i, h in enumerate(header) if _column_kind(h) in (LEAD, SUPPORT, RESPONSIBLE)]
@@ -824,6 +828,8 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     grouping = lexicon.grouping_indicator_columns(header)
     roles = ["category" if i in grouping else _column_kind(h) for i, h in enumerate(header)]
     for role, c, off in zip(roles, cells, offsets, strict=False):
+        if role == "builder" and c.strip() and registry.looks_like_department(c.strip()):
+            role = RESPONSIBLE  # "项目业主单位": a government body building the project is responsible for it
         if role in (LEAD, SUPPORT, RESPONSIBLE) and _group_start(c.lstrip(), 0):
             # "牵头单位:市文广旅游局 责任单位:…": the cell labels its units' roles itself.
             d, _ = _parse_labelled(c, off, registry)

@@ -903,6 +903,9 @@ def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tupl
             j += 1
             continue
         fields = split_fields(t)
+        if fields and re.sub(r"\s", "", fields[0]) in lexicon.TOTAL_ROW_LABELS:
+            j += 1  # "合计 | 1241 | 1241 |": the rows' sum, no row
+            continue
         # a row closed by its bar that leaves out the cells of merged columns ("(2)… | … | 应消站 | 4月 |")
         merged = bool(rows) and 2 <= len(fields) < len(header) and t.rstrip().endswith("|")
         if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1 or merged):

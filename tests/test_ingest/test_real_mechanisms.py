@@ -1369,3 +1369,13 @@ def test_a_sharing_sites_watermark_printed_inside_a_key_is_taken_out():
                 + "头单位:区农业农村局(区委农办);责任单位:区委农村工作领导小组成员单位】")
     assert got == [("强化组织领导", [("区农业农村局(区委农办)", "lead"),
                                     ("区委农村工作领导小组成员单位", "responsible")])]
+
+
+def test_a_project_table_with_a_totals_row_names_its_owner_body_and_supervising_department():
+    text = ("附件\n序号 | 项目名称 | 项目业主单位 | 项目主管部门 | 总投资(万元) | 建设内容 | 备注 |\n"
+            "合计 | 1241 | ||||\n"
+            "1 | 白鹿镇油菜产业发展项目 | 巫溪县白鹿镇人民政府 | 巫溪县农业农村委员会 | 70 | 采购设施。 | 无 |\n"
+            "2 | 油菜专用肥推广项目 | 某某科技有限公司 | 巫溪县农业农村委员会 | 40 | 推广专用肥,带动")
+    got = _resp(text)
+    assert got == [("白鹿镇油菜产", [("巫溪县白鹿镇人民政府", "responsible"), ("巫溪县农业农村委员会", "responsible")]),
+                   ("油菜专用肥推", [("巫溪县农业农村委员会", "responsible")])]
