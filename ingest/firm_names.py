@@ -35,11 +35,11 @@ RULE_HONOURED = "plankg.entities.enterprise.honoured.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
-_PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*[\u4e00-\u9fff]{0,14}?"
+_PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*[\u4e00-\u9fff“”\"]{0,16}?"
                            r"(?:项目|企业|公司)")
 # "等签约项目", "等在建项目": projects firms sign or build
-_FIRM_PROJECT = re.compile(rf"等\s*(?:一批)?\s*(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})"
-                           r"[\u4e00-\u9fff]{0,4}?项目")
+_FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*(?:重大|重点)?"
+                           rf"(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})[\u4e00-\u9fff]{{0,4}}?项目")
 # "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
 _FIRMS_NAMED = re.compile(r"等\s*(?:一批)?\s*[\u4e00-\u9fff]{0,14}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}项目)")
 _COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家\s*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
@@ -378,7 +378,11 @@ def named_project() -> re.Pattern[str]:
     words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.PROJECT_EVENT_VERBS
     first = "".join(sorted({w[0] for w in words}))
     # The lookahead (the characters a match can start with) only speeds up the scan.
-    return re.compile(rf"(?=[{first}])(?:{lexicon.alternation(words)})(?P<name>[\u4e00-\u9fff]{{2,5}}?)项目")
+    # ... or before the project's size and product ("推进农大禾丰35万吨数字化生产线项目")
+    size = (r"\d+(?:\.\d+)?(?:万|亿)?(?:吨|头|只|羽|套|件|台|辆|平方米|千瓦|兆瓦|GW|MW|锭|亩)"
+            r"[\u4e00-\u9fffA-Za-z]{0,14}?")
+    return re.compile(rf"(?=[{first}])(?:{lexicon.alternation(words)})(?P<name>[\u4e00-\u9fff]{{2,5}}?)"
+                      rf"(?P<size>{size})?项目")
 
 
 @lru_cache(maxsize=1)
@@ -397,6 +401,9 @@ def _named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "先后引进吉香居项目,做好侨致农牧项目落地,举办中航光电项目动工仪式,引进外资项目,推进重点项目,推进城南项目"
     >>> [t[s:e] for s, e in _named_projects(t, 0, len(t))]
     ['吉香居', '侨致农牧', '中航光电']
+    >>> t = "推进农大禾丰35万吨数字化生产线项目,推进城区5万平方米改造项目"
+    >>> [t[s:e] for s, e in _named_projects(t, 0, len(t))]
+    ['农大禾丰']
     """
     if text.find("项目", start, end) < 0:
         return []
@@ -407,7 +414,8 @@ def _named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         # firm-shaped ("侨致农牧", "中航光电"); a name without a trade only where one is brought in ("引进吉香居项目")
         brought_in = text[max(start, m.start() - 4):m.start("name")].endswith(lexicon.FIRM_INTAKE_VERBS)
-        if _shaped(name) or (brought_in and len(name) >= 3 and lone_firm_name(name)
+        # or a name before its project's size ("推进农大禾丰35万吨数字化生产线项目")
+        if _shaped(name) or ((brought_in or m["size"]) and len(name) >= 3 and lone_firm_name(name)
                              and not any(ch in name for ch in lexicon.NOT_NAME_CHARS)):
             out.append(m.span("name"))
     return out
@@ -432,7 +440,7 @@ _HONOUR = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS))
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A project after its investment ("投资10亿元的晶澳新能源产业基地", "总投资100亿元的山东龙马汽车安全系统…").
-_INVESTED = re.compile(r"(?:总)?投资(?:约|近|超|逾)?\d+(?:\.\d+)?(?:亿|万)元的?"
+_INVESTED = re.compile(r"(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元的?"
                        r"(?P<project>[\u4e00-\u9fff\dA-Za-z]{4,30})")
 # What a project's name goes on with after its builder: its trade or product ("新能源", "光伏", "5G用铜箔").
 _PRODUCT_OPENING = re.compile(rf"\d|{lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS)}")

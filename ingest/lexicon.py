@@ -282,7 +282,8 @@ NOT_NAME_CHARS = "各的和多更项批类个"
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
 FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市")
 # What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").
-FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资", "扩产")
+FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资", "扩产", "产业",
+                      "工业")
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
@@ -322,8 +323,8 @@ FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引�
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
-                       "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "暨"
-                       ) + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
+                       "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "组织", "邀请",
+                       "暨") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 
 # Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",
@@ -436,7 +437,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 是 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
-揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 前往 来到 走进
+揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 前往 来到 走进 组织 邀请 动员 促成 帮助 督促
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 """.split()), key=lambda w: (-len(w), w)))
 

@@ -1379,3 +1379,12 @@ def test_a_project_table_with_a_totals_row_names_its_owner_body_and_supervising_
     got = _resp(text)
     assert got == [("白鹿镇油菜产", [("巫溪县白鹿镇人民政府", "responsible"), ("巫溪县农业农村委员会", "responsible")]),
                    ("油菜专用肥推", [("巫溪县农业农村委员会", "responsible")])]
+
+
+def test_firms_in_lists_closed_by_quoted_kinds_counts_of_industrial_projects_and_sized_projects():
+    got = _firms("一、任务\n重点培育汉鼎智能、奥克兰光电、鑫创鑫自动化等成为省级“专精特新”企业。"
+                 "总投资86亿元的辽宁三木、渼瑞石油等12个重大产业项目开工建设。支持禾丰水产等“原字号”企业升级改造,"
+                 "推进农大禾丰35万吨数字化生产线项目竣工投产。组织招金贵金属、金雨洁等6家企业申报。"
+                 "邀请先正达集团等企业。推进城区5万平方米改造项目。")
+    assert got == ["汉鼎智能", "奥克兰光电", "鑫创鑫自动化", "辽宁三木", "渼瑞石油", "禾丰水产", "农大禾丰",
+                   "招金贵金属", "金雨洁", "先正达集团"]
