@@ -102,6 +102,8 @@ def _spaced(key: str) -> str:
     return r"\s*".join(re.escape(c) for c in key)
 
 
+# A site's note after a source's name: "【转载】", "(转载)", "[原创]".
+_REPOST_MARK = re.compile(r"[【\[(（](?:转载|原创|转发|来源网络)[】\])）]?$")
 _FIELD_ROLES = (("title", META_TITLE_KEYS), ("issuer", META_ISSUER_KEYS), ("source", META_SOURCE_KEYS),
                 ("date", META_DATE_KEYS), ("page_date", META_PAGE_DATE_KEYS), ("doc_number", META_NUMBER_KEYS),
                 ("other", META_OTHER_KEYS))
@@ -182,6 +184,9 @@ def read_meta_fields(head: str) -> MetaFields:
                 value = dm.group(0).strip() if dm else ""
             else:
                 value = re.sub(r"\s+", "" if role != "title" else " ", value).strip()
+                if role == "source":
+                    # "作者:大连沙河口区政府【转载】": the body, not the site's mark
+                    value = _REPOST_MARK.sub("", value)
             if value and role not in found:
                 found[role] = value
     return MetaFields(title=found.get("title"), issuer=found.get("issuer"), source=found.get("source"),
@@ -202,6 +207,9 @@ def _completes_title(line: str) -> bool:
     return (len(base) >= 6 and base.endswith(_PLAN_WORDS + REPORT_TITLE_ENDINGS) and not base.endswith("的通知"))
 
 
+# A page's path to itself ("首页 >> 地方政策 >> 技术创新", "当前位置:首页 > 政策文件"): no title, even where it
+# ends with one.
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|所在位置)?[:：]?\s*首页\s*(?:>|＞|»|→|/)")
 _CHROME_SEPARATORS = re.compile(r"[丨|｜│/\s\u3000\u00a0]+")
 _CHROME_PREFIX = re.compile(rf"^(?:{'|'.join(map(re.escape, PAGE_CHROME_PREFIXES))})+")
 
@@ -212,9 +220,9 @@ def _front_text_lines(front: list[tuple[int, str]]) -> list[str]:
     for _, raw in front:
         for line in raw.splitlines():
             line = line.strip(" \u3000\u00a0")
-            if not line or re.fullmatch(r"附\s*件\s*\d*", line) or \
+            if not line or re.fullmatch(r"附\s*件\s*\d*", line) or _BREADCRUMB.match(line) or \
                     all(word in PAGE_CHROME_LINES for word in _CHROME_SEPARATORS.split(line) if word):
-                continue  # "丨 网站无障碍 丨 关怀版": buttons of the page, however many
+                continue  # "丨 网站无障碍 丨 关怀版": buttons of the page, however many; "首页 >> 地方政策": the path
             if _BRACKET_LINE.match(line) and not _TITLE_TAIL.fullmatch(line):
                 continue
             line = _LIST_MARK.sub("", _LEAD_BRACKET.sub("", line) if not _TITLE_TAIL.match(line) else line)

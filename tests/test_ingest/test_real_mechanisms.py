@@ -1388,3 +1388,13 @@ def test_firms_in_lists_closed_by_quoted_kinds_counts_of_industrial_projects_and
                  "邀请先正达集团等企业。推进城区5万平方米改造项目。")
     assert got == ["汉鼎智能", "奥克兰光电", "鑫创鑫自动化", "辽宁三木", "渼瑞石油", "禾丰水产", "农大禾丰",
                    "招金贵金属", "金雨洁", "先正达集团"]
+
+
+def test_a_policy_sites_buttons_are_no_title_and_its_author_field_names_the_issuing_body():
+    ex = extract_text("【美丽乡村政策】临泉县农村人居环境整治提升行动实施方案\n\n内容\n \n发送至邮箱\n\n"
+                      "【美丽乡村政策】临泉县农村人居环境整治提升行动实施方案\n\n为加快推进农村人居环境整治提升。\n")
+    assert ex.plan.title == "临泉县农村人居环境整治提升行动实施方案"
+    ex = extract_text("首页 >> 地方政策 >> 技术创新\n地方政策\n详细内容\n\n"
+                      "大连沙河口区关于打造科技创新主城区的实施方案\n\n作者:大连沙河口区政府【转载】\n\n为贯彻落实党的二十大精神。\n")
+    assert (ex.plan.title, ex.plan.issuers) == ("大连沙河口区关于打造科技创新主城区的实施方案", ["大连沙河口区政府"])
+    assert extract_text("某区实施方案\n作者:张三\n为贯彻落实。").plan.issuers == []
