@@ -975,6 +975,27 @@ def _owned_title(lines: list[str], registry: DepartmentRegistry) -> tuple[str, s
     return None
 
 
+# A body's own plan for a year: "县水务局2026年工作要点", "下陆区科经局2025年工作计划", "市科学技术局2024年度工作计划".
+_BODY_YEAR_TITLE = re.compile(r"^(?P<body>[\u4e00-\u9fff()（）]{3,24}?)\s*(?:(?:19|20)\d{2}\s*年度?|关于)")
+
+
+def _body_of_title(title: str, registry: DepartmentRegistry) -> str | None:
+    """The body whose own plan a title names, its name opening the title before the year or 关于, when it is a
+    government department (not a place: "杭州市2024年工作要点" names no body).
+
+    >>> reg = default_registry()
+    >>> titles = ("县水务局2026年工作要点", "下陆区科经局2025年工作计划", "杭州市2024年工作要点")
+    >>> [_body_of_title(t, reg) for t in titles]
+    ['县水务局', '下陆区科经局', None]
+    """
+    m = _BODY_YEAR_TITLE.match(title)
+    if m is None:
+        return None
+    body = m["body"]
+    return body if registry.looks_like_department(body) and not _TOWN.fullmatch(body) and \
+        not re.fullmatch(r".{2,8}?(?:省|市|区|县|州|盟|旗)", body) else None
+
+
 def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:
     """The body a report says issued the plan ("近日,某区人民政府办公室发布《…》")."""
     verbs = alternation(ISSUE_VERBS)
@@ -1035,6 +1056,9 @@ def read_plan_meta(text: str, structure: Structure | None = None,
         printed = [owned[0]]
     if not printed and fields.source and registry.looks_like_unit(fields.source):
         printed = [fields.source]
+    body = _body_of_title(title, registry) if not printed and title else None
+    if body:
+        printed = [body]  # "县水务局2026年工作要点": the body's own plan, as printed
 
     # A whole signature date, else the document's date field, else a garbled signature date read
     # by the dates the page prints.
@@ -1051,7 +1075,7 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     printed = [part for name in printed for part in joint_issuers(name, registry)]
     for name in printed:
         issuer = issuer_name(name, place, registry, resolve=resolve)
-        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source):
+        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body):
             continue  # "区人民政府办公室关于…" names no one without its place
         if issuer not in issuers:
             issuers.append(issuer)

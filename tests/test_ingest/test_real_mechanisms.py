@@ -1398,3 +1398,9 @@ def test_a_policy_sites_buttons_are_no_title_and_its_author_field_names_the_issu
                       "大连沙河口区关于打造科技创新主城区的实施方案\n\n作者:大连沙河口区政府【转载】\n\n为贯彻落实党的二十大精神。\n")
     assert (ex.plan.title, ex.plan.issuers) == ("大连沙河口区关于打造科技创新主城区的实施方案", ["大连沙河口区政府"])
     assert extract_text("某区实施方案\n作者:张三\n为贯彻落实。").plan.issuers == []
+
+
+def test_a_bodys_own_plan_for_a_year_names_its_issuer_when_nothing_else_does():
+    ex = extract_text("县水务局2026年工作要点\n一、主要目标\n完成水利投资5亿元。")
+    assert (ex.plan.title, ex.plan.issuers) == ("县水务局2026年工作要点", ["县水务局"])
+    assert extract_text("杭州市2024年工作要点\n一、主要目标\n完成投资5亿元。").plan.issuers == []
