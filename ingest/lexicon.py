@@ -22,7 +22,8 @@ LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "p
 # Role keys: the labels printed before a list of units ("牵头单位:市科技局").
 LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
              "责任主体单位", "牵头处室", "主责部门", "牵头")
-SUPPORT_KEYS = ("协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
+SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任单位",
+                "协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
                 "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位")
@@ -295,6 +296,9 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
+# Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
+# "枣庄市乡村可持续发展研究院" (the characters before the stop word, per stop word).
+STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",)}
 # What a unit's name ends with when the text stops inside it ("各开发区管委" for 管委会, "市人民政" for 政府).
 CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
 # Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates.

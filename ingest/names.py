@@ -43,8 +43,7 @@ LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|�
                            r"[一二三四五六七八九十]{1,2}是|是|由|有|各|该|其|每|经(?!济)|被|了|"
                            r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 
-# Compounds a stop word is part of, never the verb: "镍钴资源综合利用国家重点实验室", "资源与利用".
-_STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与")}
+_STOP_COMPOUNDS = lexicon.STOP_COMPOUNDS
 
 
 def _stop_alternative(word: str) -> str:

@@ -392,9 +392,11 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
 def _glued_key_offset(key: str) -> int:
     """How many characters of a key the key grammar read belong to the unit before it: "健局配合单位" -> 2.
 
-    >>> _glued_key_offset("健局配合单位"), _glued_key_offset("配合单位"), _glued_key_offset("协同配合单位")
+    >>> _glued_key_offset("健局配合单位"), _glued_key_offset("配合单位"), _glued_key_offset("协同配合责任单位")
     (2, 0, 0)
     """
+    if key in _LISTED_KEYS:
+        return 0  # a key of its own, however a shorter key ends it ("协同配合责任单位")
     for listed in _LISTED_KEYS:
         if key.endswith(listed) and len(key) > len(listed) and not key[:-len(listed)].endswith(_KEY_PREFIXES):
             return len(key) - len(listed)

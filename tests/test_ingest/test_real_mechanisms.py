@@ -1404,3 +1404,12 @@ def test_a_bodys_own_plan_for_a_year_names_its_issuer_when_nothing_else_does():
     ex = extract_text("县水务局2026年工作要点\n一、主要目标\n完成水利投资5亿元。")
     assert (ex.plan.title, ex.plan.issuers) == ("县水务局2026年工作要点", ["县水务局"])
     assert extract_text("杭州市2024年工作要点\n一、主要目标\n完成投资5亿元。").plan.issuers == []
+
+
+def test_a_key_that_ends_in_a_shorter_key_keeps_its_role_and_sustainable_is_no_stop_word():
+    got = _resp("一、任务\n1.实施技能培训工程。(牵头责任单位:省人社厅,协同配合责任单位:省民政厅、省农委)\n"
+                "2.加强就业扶持。")
+    assert got == [("实施技能培训", [("省人社厅", "lead"), ("省民政厅", "support"), ("省农委", "support")])]
+    got = _platforms("一、任务\n加速推进枣庄市乡村可持续发展研究院实体化运作。依托郴州茶树良种繁殖示范场,推进良种繁育。"
+                     "发挥南阳现代化中药研发公共服务平台作用。建设公共服务平台。持续推进园区建设。")
+    assert got == ["枣庄市乡村可持续发展研究院", "郴州茶树良种繁殖示范场", "南阳现代化中药研发公共服务平台"]
