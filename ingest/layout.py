@@ -35,7 +35,8 @@ Line = tuple[int, int, str]  # start offset, end offset, text (trimmed)
 
 NUMBER, UNITS, PERSON, DEADLINE, FLAG, TEXT, EMPTY = "number", "units", "person", "deadline", "flag", "text", "empty"
 
-_INT = re.compile(r"^\d{1,3}$")
+_INT = re.compile(r"^\d{1,3}[*＊※]?$")  # "1*": a row's number with a mark (the rows the city leads)
+_MARK = "*＊※"
 _BAR_CELL = re.compile(r"^(.*?)\s*\|$")
 _DEADLINE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
@@ -43,7 +44,7 @@ _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
-                          r"(?:[(（][^。:：;；,，()（）]{1,8}[)）])?$")  # "落实科室(部门)": an aside after the label
+                          r"(?:[(（][^。:：;；,，()（）]{1,20}[)）])?$")  # "落实科室(部门)": an aside after the label
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
@@ -145,17 +146,26 @@ def _default_unit_shape() -> Callable[[str], bool]:
     return default_registry().looks_like_unit
 
 
+_LABELLED_UNITS = re.compile(rf"^(?:[省市区县])?(?:{lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS)})"
+                             r"\s*[:：]\s*(?P<units>\S.*)$")
+
+
 def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
     """The kind of one cell's text.
 
     >>> shape = _default_unit_shape()
     >>> [line_kind(t, shape) for t in ["3", "市科技局、市财政局", "张三", "2024年底前", "是", "加快推进园区建设", ""]]
     ['number', 'units', 'person', 'deadline', 'flag', 'text', 'empty']
+    >>> line_kind("省牵头单位:省农业农村厅", shape), line_kind("牵头单位:加快推进", shape)
+    ('units', 'text')
     """
     if not text:
         return EMPTY
     if _INT.match(text):
         return NUMBER
+    labelled = _LABELLED_UNITS.match(text)
+    if labelled is not None and line_kind(labelled["units"], looks_like_unit) == UNITS:
+        return UNITS  # "省牵头单位:省农业农村厅" under a row's unit cell: more of its units, with their role
     if _FLAG.match(text):
         return FLAG
     if len(text) <= 24 and _DEADLINE.match(text):
@@ -692,10 +702,11 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             continue
         # A row's number after the last column's cell: the next number, or any higher one where the rows are
         # picked from a longer list ("145", then "249")
+        number, previous = text.rstrip(_MARK), texts[0][0].rstrip(_MARK) if texts[0] else ""
         next_number = kind == NUMBER and bool(cells[0]) and (
-            text == str(int(texts[0][0]) + 1)
-            or (at == len(roles) - 1 and text.isdigit() and int(text) > int(texts[0][0]))) \
-            if texts[0] and texts[0][0].isdigit() else False
+            number == str(int(previous) + 1)
+            or (at == len(roles) - 1 and number.isdigit() and int(number) > int(previous))) \
+            if previous.isdigit() else False
         if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark", "measure", "value")
                                             or next_number):
             close()

@@ -196,7 +196,7 @@ def column_role(header: str) -> str | None:
     ('lead', 'responsible', None)
     """
     h = re.sub(r"\s+", "", header)
-    h = re.sub(r"(?<=.)[(（][^()（）]{1,8}[)）]$", "", h)  # "落实科室(部门)": the label without its aside
+    h = re.sub(r"(?<=.)[(（][^()（）]{1,20}[)）]$", "", h)  # "落实科室(部门)": the label without its aside
     if h in LIST_COLUMN_HEADERS:
         return LIST_COLUMN_HEADERS[h]
     if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or is_meta_key(h):

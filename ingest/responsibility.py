@@ -787,6 +787,11 @@ def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry
 _NOT_UNITS = re.compile(r"[。\d]|已完成|正在|完成率")
 
 
+# A line of a unit cell that opens with a role key (a level word may come first: "省牵头单位:省商务厅").
+_KEYED_LINE = re.compile(r"\n\s*(?P<key>(?:[省市区县])?(?:"
+                         + lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS) + r")\s*[:：])")
+
+
 def _column_kind(header: str) -> str | None:
     """The role of a table column: a listed key's kind, else the column role of its header words.
 
@@ -832,6 +837,13 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     for role, c, off in zip(roles, cells, offsets, strict=False):
         if role == "builder" and c.strip() and registry.looks_like_department(c.strip()):
             role = RESPONSIBLE  # "项目业主单位": a government body building the project is responsible for it
+        keyed = _KEYED_LINE.search(c) if role in (LEAD, SUPPORT, RESPONSIBLE) and "\n" in c else None
+        labelled: list[DepartmentMention] = []
+        if keyed is not None:
+            # "市商务局、市发改委" / "省牵头单位:省商务厅": a line under the cell's units names more, with its
+            # key's role
+            labelled, _ = _parse_labelled(c[keyed.start("key"):], off + keyed.start("key"), registry)
+            c = c[:keyed.start()]
         if role in (LEAD, SUPPORT, RESPONSIBLE) and _group_start(c.lstrip(), 0):
             # "牵头单位:市文广旅游局 责任单位:…": the cell labels its units' roles itself.
             d, _ = _parse_labelled(c, off, registry)
@@ -841,6 +853,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
             d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
             deps.extend(d)
+        deps.extend(labelled)
     deps = responsible_leads(deps)
     if not deps:
         return None

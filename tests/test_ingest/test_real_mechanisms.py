@@ -1413,3 +1413,13 @@ def test_a_key_that_ends_in_a_shorter_key_keeps_its_role_and_sustainable_is_no_s
     got = _platforms("一、任务\n加速推进枣庄市乡村可持续发展研究院实体化运作。依托郴州茶树良种繁殖示范场,推进良种繁育。"
                      "发挥南阳现代化中药研发公共服务平台作用。建设公共服务平台。持续推进园区建设。")
     assert got == ["枣庄市乡村可持续发展研究院", "郴州茶树良种繁殖示范场", "南阳现代化中药研发公共服务平台"]
+
+
+def test_a_header_with_a_long_aside_marked_row_numbers_and_a_keyed_line_under_a_unit_cell():
+    text = ("序号\n\n重点工作任务(杭州市2项牵头工作、19项配合工作)\n\n责任单位\n\n(一)王宏副市长牵头重点工作\n\n1*\n\n"
+            "加强粮食和重要农产品保障。\n\n市农业农村局、市商务局\n\n省牵头单位:省农业农村厅\n\n2\n\n"
+            "深入实施消费新政。\n\n市商务局、市发改委\n\n省牵头单位:省商务厅\n\n二、其他工作\n")
+    got = _resp(text)
+    assert got == [("加强粮食和重", [("市农业农村局", "responsible"), ("市商务局", "responsible"),
+                                    ("省农业农村厅", "lead")]),
+                   ("深入实施消费", [("市商务局", "responsible"), ("市发改委", "responsible"), ("省商务厅", "lead")])]
