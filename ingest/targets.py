@@ -339,8 +339,11 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
 
 RULE_SHARED_VALUE = "plankg.targets.shared_value.v1"
 # "A合格率和B合格率均达到98%以上": one figure every listed metric reaches.
-_EACH = re.compile(r"(?P<metrics>[^,，;；。]+?)(?P<each>均|都|皆)")
+_EACH = re.compile(r"(?P<metrics>[^,，;；。]+?)(?P<each>(?<!年)均(?!值|衡|匀|等)|都|皆)")  # 年均 is "average"
 _METRIC_JOIN = re.compile(r"和|及|、|与")
+# Another value right after a figure: "分别增长10%和9.5%", "分别达到4.0‰、4.5‰".
+_NEXT_VALUE = re.compile(r"\s*(?:以上|左右|以内)?\s*[、和及,，]\s*\d")
+_RESPECTIVELY_TAIL = re.compile(r"分别(?:超过|达到|达|超|突破|不低于|不少于|控制在|保持在|提高到|提升至|下降到)?$")
 _SHARED_CHANGE = re.compile(r"(?:同比|年均)?(?:增长|增加|提高|提升|下降|降低)$")
 
 
@@ -356,6 +359,10 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
     >>> m = TargetMention(0, len(t), "固定资产投资、工业投资、服务业投资均增长", Quantity(12, "%", "~"), "~", 2024)
     >>> [x.metric for x in _split_shared(t, m)]
     ['固定资产投资', '工业投资', '服务业投资']
+    >>> t = "研发设计工具普及率、关键工序数控化率分别超过93%"
+    >>> m = TargetMention(0, len(t), t[:-3], Quantity(93, "%", ">="), ">=", 2025)
+    >>> [x.metric for x in _split_shared(t, m)]
+    ['研发设计工具普及率', '关键工序数控化率']
     >>> t = "工业投资、技改投资同比增长15%"
     >>> m = TargetMention(0, len(t), "工业投资、技改投资同比增长", Quantity(15, "%", None), ">=", 2023)
     >>> [x.metric for x in _split_shared(t, m)]
@@ -364,6 +371,7 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
     if not _METRIC_JOIN.search(mention.metric):
         return [mention]
     each = _EACH.match(text, mention.start, mention.end)
+    respectively = False
     if each is not None:
         # the metrics before 均 ("固定资产投资、工业投资、服务业投资均增长12%": the verb after 均 is no metric's)
         listed = each.group("metrics") if mention.metric.startswith(each.group("metrics")) else mention.metric
@@ -372,15 +380,20 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
         # "工业投资、技改投资同比增长15%": without 均, metrics of one kind (the same last two characters) and
         # the change they share
         change = _SHARED_CHANGE.search(mention.metric)
-        if change is None or "等" in mention.metric or "分别" in text[mention.start:mention.end]:
-            return [mention]  # a count of a list is its total ("技术中心、设计中心2家"), 分别 pairs values
-        listed = mention.metric[:change.start()]
+        respectively = "分别" in text[mention.start:mention.end]  # "A、B分别超过93%": one value for each
+        if respectively and _NEXT_VALUE.match(text, mention.end):
+            return [mention]  # "分别增长10%和9.5%": 分别 pairs each metric with its own value
+        tail = _RESPECTIVELY_TAIL.search(mention.metric) if respectively else None
+        if (change is None and tail is None) or "等" in mention.metric:
+            return [mention]  # a count of a list is its total ("技术中心、设计中心2家")
+        listed = mention.metric[:tail.start()] if tail else mention.metric[:change.start()] if change else ""
         stop = mention.end
-    parts = [p for p in _METRIC_JOIN.split(listed) if p]
+    # a list splits at 、 and at a conjunction between two metrics (及 in 普及率 joins nothing)
+    parts = [p for piece in listed.split("、") for p in _split_joined(piece) if p]
     if not 2 <= len(parts) <= 3 or any(len(p) < 3 for p in parts):
         return [mention]
-    if each is None and (len({p[-2:] for p in parts}) > 1 or "、" not in listed):
-        return [mention]
+    if each is None and ("、" not in listed or (not respectively and len({p[-2:] for p in parts}) > 1)):
+        return [mention]  # without 均 or 分别, metrics of one kind only
     out, pos = [], mention.start
     for part in parts:
         at = text.find(part, pos, stop)
@@ -389,6 +402,22 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
         pos = at + len(part)
         out.append(replace(mention, start=at, metric=part, rule=RULE_SHARED_VALUE))
     return out
+
+
+def _split_joined(piece: str) -> list[str]:
+    """A piece of a metric list cut at 和, 与, 以及 or 及 where both sides are metrics of three characters or more.
+
+    >>> _split_joined("制造业投资和技术改造投资"), _split_joined("研发设计工具普及率")
+    (['制造业投资', '技术改造投资'], ['研发设计工具普及率'])
+    """
+    for m in _CONJUNCTION.finditer(piece):
+        left, right = piece[:m.start()], piece[m.end():]
+        if len(left) >= 3 and len(right) >= 3 and not left.endswith(("普", "涉", "惠")):
+            return [left, *_split_joined(right)]
+    return [piece]
+
+
+_CONJUNCTION = re.compile(r"以及|和|与|及")
 
 
 def _split_range(mention: TargetMention) -> list[TargetMention]:

@@ -1423,3 +1423,11 @@ def test_a_header_with_a_long_aside_marked_row_numbers_and_a_keyed_line_under_a_
     assert got == [("加强粮食和重", [("市农业农村局", "responsible"), ("市商务局", "responsible"),
                                     ("省农业农村厅", "lead")]),
                    ("深入实施消费", [("市商务局", "responsible"), ("市发改委", "responsible"), ("省商务厅", "lead")])]
+
+
+def test_one_value_for_each_of_a_respectively_list_and_average_is_no_each():
+    got = _targets("一、目标\n到2025年,数字化研发设计工具普及率、关键工序数控化率分别超过93%。"
+                   "工业投资、制造业投资和技术改造投资年均增速达到10%以上。年发电量达60亿度以上,勘探开发井超过100口。")
+    assert [(m, v, u) for m, v, u in got] == [
+        ("数字化研发设计工具普及率", 93.0, "%"), ("关键工序数控化率", 93.0, "%"),
+        ("工业投资、制造业投资和技术改造投资年均增速", 10.0, "%"), ("年发电量", 6e9, "度"), ("勘探开发井", 100.0, "口")]
