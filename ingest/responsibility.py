@@ -531,7 +531,12 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
     names = [n for n in names if n]
     if not names or not all(registry.looks_like_unit(n) for n in names):
         return False
-    return 2 * sum(1 for n in names if registry.looks_like_department(n)) >= len(names)
+    # a department's own offices count as bodies: "。 (工资处、就管中心)" in a department's plan
+    return 2 * sum(1 for n in names if registry.looks_like_department(n) or _OFFICE.fullmatch(n)) >= len(names)
+
+
+# An office inside a department ("工资处", "规划科", "人事股", "办公室").
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:处|科|股|室)")
 
 
 def _group_note(text: str, start: int, close: int) -> int:

@@ -1431,3 +1431,10 @@ def test_one_value_for_each_of_a_respectively_list_and_average_is_no_each():
     assert [(m, v, u) for m, v, u in got] == [
         ("数字化研发设计工具普及率", 93.0, "%"), ("关键工序数控化率", 93.0, "%"),
         ("工业投资、制造业投资和技术改造投资年均增速", 10.0, "%"), ("年发电量", 6e9, "度"), ("勘探开发井", 100.0, "口")]
+
+
+def test_a_departments_own_offices_in_a_bare_bracket_after_a_sentence_are_its_units():
+    got = _resp("一、目标分解\n5.城镇居民人均可支配收入增长9%。 (工资处、就管中心)\n"
+                "7.城镇登记失业率控制在4%。 (就业处、就管中心)\n二、任务\n推进建设。(城市展示中心)\n")
+    assert got == [("城镇居民人均", [("工资处", "responsible"), ("就管中心", "responsible")]),
+                   ("城镇登记失业", [("就业处", "responsible"), ("就管中心", "responsible")])]
