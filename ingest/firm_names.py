@@ -179,6 +179,24 @@ def _without_phase(text: str, s: int, e: int) -> int:
     return m.start() if _shaped(name) or (2 <= len(name) <= 4 and lone_firm_name(name)) else e
 
 
+@lru_cache(maxsize=1)
+def _known_firms() -> re.Pattern[str]:
+    from plankg.ingest.gazetteer import gazetteer_firm_names
+
+    return re.compile(lexicon.alternation(gazetteer_firm_names()))
+
+
+def _known_firm_prefix(item: str) -> int:
+    """The length of the well-known firm an item of a project list opens with, the item's own length when none does
+    or the item is the firm's name: "比亚迪刀片电池" -> 3.
+
+    >>> _known_firm_prefix("比亚迪刀片电池"), _known_firm_prefix("弘元新材料")
+    (3, 5)
+    """
+    m = _known_firms().match(item)
+    return m.end() if m is not None and len(item) - m.end() >= 2 else len(item)
+
+
 def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     """The 、-separated items that end at text[at] (where 等 stands), back to the list's opening verb."""
     items = []
@@ -679,6 +697,7 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         for s, e in items:
             if text[s - 1:s].isdigit():
                 continue  # "50万千瓦光伏治沙": the tail of a quantity, one of the list's projects but no name
+            e = s + _known_firm_prefix(text[s:e])  # "比亚迪刀片电池": a well-known firm and its product
             found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST)
     comma = text.find("、", start, end)
     while comma >= 0:

@@ -1438,3 +1438,8 @@ def test_a_departments_own_offices_in_a_bare_bracket_after_a_sentence_are_its_un
                 "7.城镇登记失业率控制在4%。 (就业处、就管中心)\n二、任务\n推进建设。(城市展示中心)\n")
     assert got == [("城镇居民人均", [("工资处", "responsible"), ("就管中心", "responsible")]),
                    ("城镇登记失业", [("就业处", "responsible"), ("就管中心", "responsible")])]
+
+
+def test_a_well_known_firm_at_the_head_of_a_project_item_is_named_without_its_product():
+    got = _firms("一、任务\n推动了比亚迪刀片电池、弘元新材料等一批省级重大项目陆续投产。")
+    assert got == ["比亚迪", "弘元新材料"]
