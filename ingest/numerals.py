@@ -63,7 +63,7 @@ def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
         rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
         rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
-        rf"(?P<suf>以上|以下|左右|以内|上下|多|余)?"
+        rf"(?:及?(?P<suf>以上|以下|左右|以内|上下|多|余))?"  # "60微克/立方米及以下"
     )
 
 
@@ -71,6 +71,9 @@ QUANTITY = _quantity_pattern(UNITS)
 # Years as a unit: only where a duration is measured ("平均受教育年限达12.3年以上"), never a date.
 DURATION_UNIT = "年"
 DURATION = _quantity_pattern((DURATION_UNIT,))
+# Days, a unit only where a count of days is measured ("优良天数达到315天"; "1天办结" is a time limit).
+DAY_UNIT = "天"
+DAYS = _quantity_pattern((DAY_UNIT,))
 # What a suffix after the number says of the target's level.
 SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
 

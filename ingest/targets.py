@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from plankg.ingest import lexicon
 from plankg.ingest.contract import TargetOut
 from plankg.ingest.numerals import (
+    DAYS,
     DURATION,
     DURATION_UNIT,
     MAGNITUDES,
@@ -78,6 +79,8 @@ _COMPARATOR_WORDS = (
     ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
     ("总计", "="), ("各", "="), ("均", "="),
 )
+# Tried longest first, so "不超过" is read whole, not as "超过" after a stray 不.
+_COMPARATORS_LONGEST = tuple(sorted(_COMPARATOR_WORDS, key=lambda pair: -len(pair[0])))
 _ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
@@ -170,15 +173,15 @@ def _strip_frame(metric: str) -> tuple[str, int]:
 def _strip_comparator(segment: str) -> tuple[str, str | None]:
     """Split "…比重力争达到" into ("…比重", ">="); a typeset space before the number is no part of either.
 
-    >>> _strip_comparator("比重突破 ")
-    ('比重', '>=')
+    >>> _strip_comparator("比重突破 "), _strip_comparator("废水排放量不超过")
+    (('比重', '>='), ('废水排放量', '<='))
     """
     comparator = None
     changed = True
     segment = segment.rstrip(" \u3000")
     while changed and segment:
         changed = False
-        for word, comp in _COMPARATOR_WORDS:
+        for word, comp in _COMPARATORS_LONGEST:
             if segment.endswith(word) and len(segment) >= len(word):
                 segment = segment[: -len(word)]
                 # The word nearest the number decides, except that a bare "为/共" never weakens an aim.
@@ -244,6 +247,7 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 
 _DURATION_METRIC = re.compile(lexicon.alternation(lexicon.DURATION_METRIC_WORDS))
 DURATION_METRIC = _DURATION_METRIC  # for callers that need to know whether a figure in years can be read
+_DAY_METRIC = re.compile(lexicon.alternation(lexicon.DAY_METRIC_WORDS))
 
 
 def _quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -253,16 +257,20 @@ def _quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
     >>> t = "到2025年,劳动年龄人口平均受教育年限达12.3年以上,新增学位500个"
     >>> [m.group(0) for m in _quantities(t, 0, len(t))]
     ['12.3年以上', '500个']
+    >>> t = "全市优良天数达到315天,重污染天数不超过2天,1天办结"
+    >>> [m.group(0) for m in _quantities(t, 0, len(t))]
+    ['315天', '2天']
     """
     found = list(QUANTITY.finditer(text, start, end))
-    if _DURATION_METRIC.search(text, start, end) is None:
-        return found
-    taken = [(m.start(), m.end()) for m in found]
-    for m in DURATION.finditer(text, start, end):
-        if re.fullmatch(r"(?:19|20)\d\d", m["a"]) or any(a < m.end() and m.start() < b for a, b in taken):
+    for metric, pattern in ((_DURATION_METRIC, DURATION), (_DAY_METRIC, DAYS)):
+        if metric.search(text, start, end) is None:
             continue
-        if _DURATION_METRIC.search(text, _clause_start(text, start, m.start()), m.start()):
-            found.append(m)
+        taken = [(m.start(), m.end()) for m in found]
+        for m in pattern.finditer(text, start, end):
+            if re.fullmatch(r"(?:19|20)\d\d", m["a"]) or any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if metric.search(text, _clause_start(text, start, m.start()), m.start()):
+                found.append(m)
     return sorted(found, key=lambda m: m.start())
 
 

@@ -1443,3 +1443,11 @@ def test_a_departments_own_offices_in_a_bare_bracket_after_a_sentence_are_its_un
 def test_a_well_known_firm_at_the_head_of_a_project_item_is_named_without_its_product():
     got = _firms("一、任务\n推动了比亚迪刀片电池、弘元新材料等一批省级重大项目陆续投产。")
     assert got == ["比亚迪", "弘元新材料"]
+
+
+def test_days_count_where_a_number_of_days_is_measured_and_ji_yixia_is_a_bound():
+    got = _targets("一、目标\n全市优良天数达到315天,重污染天数不超过2天,开办企业1天办结。"
+                   "PM2.5平均浓度下降至目标值60微克/立方米及以下。新建学校5所及配套设施。")
+    assert got == [("全市优良天数", 315.0, "天"), ("重污染天数", 2.0, "天"),
+                   ("PM2.5平均浓度下降至目标值", 60.0, "微克/立方米"), ("新建学校", 5.0, "所")]
+    assert [t.comparator for t in extract_text(HEAD + "一、目标\n废水排放量不超过2万吨。").targets] == ["<="]
