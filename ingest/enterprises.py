@@ -47,7 +47,8 @@ _FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|
 _FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
     rf"(?=[等为])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
-    rf"|等(?:一批|大批|一系列|\d+家|[一二三四五六七八九十两]+家)?(?P<mod>[\u4e00-\u9fff\d“”\"]{{0,10}}?){_FIRM_NOUN})")
+    rf"|等(?:一批|大批|一系列|\d+(?:多|余)?家|[一二三四五六七八九十两]+(?:多|余)?家)?"
+    rf"(?P<mod>[\u4e00-\u9fff\d“”\"]{{0,14}}?){_FIRM_NOUN})")
 # Modifiers that make "X、Y等…企业" a list of industries or topics rather than of firms.
 _NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|对|向|为|的|在|和|与|类|型")
 _NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")

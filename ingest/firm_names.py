@@ -35,7 +35,8 @@ RULE_HONOURED = "plankg.entities.enterprise.honoured.v1"
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A list of items closed by 等 and what it names: "A、B等在建项目", "A、B等一批重点增资项目", "A、B等签约项目".
-_PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*[\u4e00-\u9fff“”\"]{0,16}?"
+_PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*(?:多|余)?[个家]|[一二三四五六七八九十两]+(?:多|余)?[个家])?\s*"
+                           r"[\u4e00-\u9fff“”\"]{0,16}?"
                            r"(?:项目|企业|公司)")
 # "等签约项目", "等在建项目": projects firms sign or build
 _FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*(?:重大|重点)?"

@@ -1451,3 +1451,8 @@ def test_days_count_where_a_number_of_days_is_measured_and_ji_yixia_is_a_bound()
     assert got == [("全市优良天数", 315.0, "天"), ("重污染天数", 2.0, "天"),
                    ("PM2.5平均浓度下降至目标值", 60.0, "微克/立方米"), ("新建学校", 5.0, "所")]
     assert [t.comparator for t in extract_text(HEAD + "一、目标\n废水排放量不超过2万吨。").targets] == ["<="]
+
+
+def test_a_list_closed_by_a_count_of_more_than_so_many_firms():
+    got = _firms("一、任务\n先后引进亿纬动力、格林美、恩捷、新宙邦、科达利等10多家新能源汽车动力电池及配套企业。")
+    assert got == ["亿纬动力", "格林美", "恩捷", "新宙邦", "科达利"]
