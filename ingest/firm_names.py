@@ -385,10 +385,26 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
             items.append((s, pos + len(piece)))
             pos += len(piece) + 1
-        if (m["n"] is None or len(items) == cn_to_number(m["n"])) and all(
-                _shaped(text[s:e]) or lone_firm_name(text[s:e]) for s, e in items):
+        # a count equal to the list's length says each item is a firm: a name may end like a place ("中冶银河")
+        counted = m["n"] is not None and len(items) == cn_to_number(m["n"])
+        if (m["n"] is None or counted) and all(
+                _shaped(text[s:e]) or lone_firm_name(text[s:e]) or (counted and _counted_name(text[s:e]))
+                for s, e in items):
             out.extend(items)
     return out
+
+
+def _counted_name(name: str) -> bool:
+    """An item of a list its count of firms closes: a name of two to six characters, not a sector, a generic word
+    or a department's stem, whatever it ends with.
+
+    >>> [_counted_name(n) for n in ("中冶银河", "海亮奥博特", "制造业", "财政")]
+    [True, True, False, False]
+    """
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name)) and _sector_only().search(name) is None
+            and bool(strip_generic(name)) and _GENERIC_BODY.match(name) is None
+            and not name.endswith(("业", "类", "型")) and not _department_stem(name)
+            and lexicon.opening_verb().match(name) is None)
 
 
 @lru_cache(maxsize=1)

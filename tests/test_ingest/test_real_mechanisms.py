@@ -1456,3 +1456,9 @@ def test_days_count_where_a_number_of_days_is_measured_and_ji_yixia_is_a_bound()
 def test_a_list_closed_by_a_count_of_more_than_so_many_firms():
     got = _firms("一、任务\n先后引进亿纬动力、格林美、恩捷、新宙邦、科达利等10多家新能源汽车动力电池及配套企业。")
     assert got == ["亿纬动力", "格林美", "恩捷", "新宙邦", "科达利"]
+
+
+def test_a_count_of_firms_closing_a_list_makes_each_item_a_firm_whatever_it_ends_with():
+    got = _firms("一、任务\n重点抓好中冶银河、三和纺织、海亮奥博特3家研发投入过亿元企业。"
+                 "紧盯大冶有色、华中铜业等重点企业生产经营。推进制造业、财政2家单位。")
+    assert got == ["中冶银河", "三和纺织", "海亮奥博特", "大冶有色", "华中铜业"]
