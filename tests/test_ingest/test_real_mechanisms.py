@@ -1462,3 +1462,9 @@ def test_a_count_of_firms_closing_a_list_makes_each_item_a_firm_whatever_it_ends
     got = _firms("一、任务\n重点抓好中冶银河、三和纺织、海亮奥博特3家研发投入过亿元企业。"
                  "紧盯大冶有色、华中铜业等重点企业生产经营。推进制造业、财政2家单位。")
     assert got == ["中冶银河", "三和纺织", "海亮奥博特", "大冶有色", "华中铜业"]
+
+
+def test_an_items_number_glued_to_a_platforms_name_is_no_part_of_it():
+    got = _platforms("一、任务\n打造集聚种植区。③泰山茶溪谷产业园。加快建设。3滨江科创园建设。"
+                     "建设1号科创园和5G创新中心。")
+    assert got == ["泰山茶溪谷产业园", "滨江科创园", "1号科创园", "5G创新中心"]
