@@ -179,14 +179,9 @@ def _place_anchor(body: str) -> int:
         m = places.match(body[k:])
         if m is None or m.end() < 2:
             continue
-        if _clause_word().search(body, 0, k) and not places.match(body[:k]):
+        if lexicon.opening_verb().search(body, 0, k) and not places.match(body[:k]):
             return k
     return 0
-
-
-@lru_cache(maxsize=1)
-def _clause_word() -> re.Pattern[str]:
-    return re.compile(lexicon.alternation(tuple(w for w in STOPWORDS if len(w) >= 2)))
 
 
 # What follows a firm a plan leans on, in "以X为引领": the basis word after 为, within the clause.

@@ -83,27 +83,31 @@ def industry_word() -> re.Pattern[str]:
 _PLACE_LIKE_END = "湖山河江海岛湾中学校村城区县镇乡街路桥站厂园场馆院所"
 
 
-def lone_firm_name(name: str) -> bool:
+def lone_firm_name(name: str, *, any_ending: bool = False) -> bool:
     """Whether a name listed alone before "等…企业" names a firm of its own: two to six characters, not a place,
-    school, work, sector or department, nor only words of a kind of firm.
+    school, work, sector or department, nor only words of a kind of firm. With `any_ending` (a list its count of
+    firms closes: each item is a firm) a name may end like a place or a work ("中冶银河").
 
-    >>> [lone_firm_name(n) for n in ("中美华东", "祁阳新金浩", "制造业", "民营", "滨江新区", "财政")]
-    [True, True, False, False, False, False]
+    >>> [lone_firm_name(n) for n in ("中美华东", "祁阳新金浩", "制造业", "民营", "滨江新区", "财政", "中冶银河")]
+    [True, True, False, False, False, False, False]
+    >>> [lone_firm_name(n, any_ending=True) for n in ("中冶银河", "海亮奥博特", "制造业", "财政")]
+    [True, True, False, False]
     """
-    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name)) and not _not_a_name(name)
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name)) and not _not_a_name(name, endings=not any_ending)
             and _sector_only().search(name) is None and bool(strip_generic(name))
             and _GENERIC_BODY.match(name) is None and not name.endswith(("业", "类", "型")))
 
 
-def _not_a_name(item: str) -> bool:
-    """An item of a list that is no firm's name: a place, school, work or activity, or one opening with a verb.
+def _not_a_name(item: str, *, endings: bool = True) -> bool:
+    """An item of a list that is no firm's name: a place, school, work or activity (by its ending, unless
+    `endings` is off), or one opening with a verb, or a department's stem.
 
     >>> [_not_a_name(x) for x in ("巡鹰", "登特菲", "滨江新区", "实验小学", "实施城南", "财政", "种苗培育")]
     [False, False, True, True, True, True, True]
     """
-    return (item.endswith(lexicon.PLACE_ENDINGS + lexicon.ACTIVITY_ENDINGS) or item[-1] in _PLACE_LIKE_END
-            or _WORKS.search(item) is not None
-            or lexicon.opening_verb().match(item) is not None or _department_stem(item))
+    ends_as_no_firm = endings and (item.endswith(lexicon.PLACE_ENDINGS + lexicon.ACTIVITY_ENDINGS)
+                                   or item[-1] in _PLACE_LIKE_END or _WORKS.search(item) is not None)
+    return ends_as_no_firm or lexicon.opening_verb().match(item) is not None or _department_stem(item)
 
 
 def _department_stem(item: str) -> bool:
@@ -388,23 +392,10 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # a count equal to the list's length says each item is a firm: a name may end like a place ("中冶银河")
         counted = m["n"] is not None and len(items) == cn_to_number(m["n"])
         if (m["n"] is None or counted) and all(
-                _shaped(text[s:e]) or lone_firm_name(text[s:e]) or (counted and _counted_name(text[s:e]))
+                _shaped(text[s:e]) or lone_firm_name(text[s:e], any_ending=counted)
                 for s, e in items):
             out.extend(items)
     return out
-
-
-def _counted_name(name: str) -> bool:
-    """An item of a list its count of firms closes: a name of two to six characters, not a sector, a generic word
-    or a department's stem, whatever it ends with.
-
-    >>> [_counted_name(n) for n in ("中冶银河", "海亮奥博特", "制造业", "财政")]
-    [True, True, False, False]
-    """
-    return (bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", name)) and _sector_only().search(name) is None
-            and bool(strip_generic(name)) and _GENERIC_BODY.match(name) is None
-            and not name.endswith(("业", "类", "型")) and not _department_stem(name)
-            and lexicon.opening_verb().match(name) is None)
 
 
 @lru_cache(maxsize=1)
@@ -571,7 +562,7 @@ def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
             length = _builder_length(project, in_list=True)
             name = text[s:s + length]
             if closed and (not (_shaped(name) or _LIST_PRODUCT_OPENING.match(project, length))
-                           or _REGISTERED.search(project) or _place_item(project)):
+                           or any(tail in project for tail in _REGISTERED_TAILS) or _place_item(project)):
                 # items of a list only closed by "等…项目" are firms' projects where the name is a firm's shape or
                 # what it makes yearly follows; a registered name is the other rule's, a park or zone no firm's
                 length = 0
@@ -579,9 +570,6 @@ def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((s, s + length))
             pos += len(item) + 1
     return out
-
-
-_REGISTERED = re.compile(r"公司|集团|有限")
 
 
 def _place_item(project: str) -> bool:

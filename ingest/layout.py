@@ -146,8 +146,7 @@ def _default_unit_shape() -> Callable[[str], bool]:
     return default_registry().looks_like_unit
 
 
-_LABELLED_UNITS = re.compile(rf"^(?:[省市区县])?(?:{lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS)})"
-                             r"\s*[:：]\s*(?P<units>\S.*)$")
+_LABELLED_UNITS = re.compile(rf"^{lexicon.LEVELLED_ROLE_KEY}\s*(?P<units>\S.*)$")
 
 
 def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
@@ -551,8 +550,9 @@ def record_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
     return Table(tuple(header), roles, i, tuple(rows), j) if rows else None
 
 
-_HEADLESS_ROLES = {"category": "类别", "task": "工作任务", lexicon.RESPONSIBLE: "责任单位", lexicon.PERSON: "责任人",
-                   "deadline": "完成时限", "remark": "备注"}
+# The header a table printed without one is read with: each column named by its role.
+HEADLESS_HEADER = {"number": "序号", "category": "类别", "task": "工作任务", lexicon.RESPONSIBLE: "责任单位",
+                   lexicon.PERSON: "责任人", "deadline": "完成时限", "remark": "备注"}
 
 
 def _row_cells(lines: Sequence[Line], k: int, end: int, number: int,
@@ -636,7 +636,7 @@ def headless_cell_table(lines: Sequence[Line], i: int, end: int,
     rows = read_rows(lines, i, end, roles, shape, separators=True, labelled_groups=roles[1] == "category")
     if len(rows) < 2:
         return None
-    header = tuple("序号" if r == "number" else _HEADLESS_ROLES.get(r or "", "备注") for r in roles)
+    header = tuple(HEADLESS_HEADER[r or "remark"] for r in roles)
     return Table(header, tuple(roles), i, tuple(rows), rows[-1].last + 1, separators=True)
 
 

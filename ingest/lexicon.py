@@ -27,6 +27,11 @@ SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任�
                 "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位")
+# A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
+# role, inside a cell of units or under it.
+LEVELLED_ROLE_KEY = (r"(?:[省市区县])?(?:" + "|".join(re.escape(w) for w in sorted(set(LEAD_KEYS + SUPPORT_KEYS),
+                                                                                 key=len, reverse=True))
+                     + r")\s*[:：]")
 # People's keys: what follows them is a person, never a department.
 PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头市领导", "牵头区领导", "牵头县领导", "责任领导",
                "分管领导", "牵头领导", "联系领导", "包保领导", "责任人", "联系人", "省领导", "市领导", "区领导",
@@ -303,6 +308,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",)}
 # What a unit's name ends with when the text stops inside it ("各开发区管委" for 管委会, "市人民政" for 政府).
 CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
+# Words a conjunction character is part of, where it joins nothing ("研发设计工具普及率": 及 in 普及).
+WORDS_WITH_CONJUNCTIONS = ("普及", "涉及", "惠及", "波及", "危及", "顾及", "参与", "给与")
 # Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates.
 ATTRACTED_FUNDS = ("到位资金", "到位内资", "到位外资", "引进资金", "引进内资", "招引资金", "利用内资", "招商资金")
 # What an item of a list ends with when it names an activity, not a firm ("种苗培育、水果综合利用等项目").

@@ -266,7 +266,7 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
     return [c for c in clauses if c.end < end - 1
             or (c.rule in (RULE_TABLE, RULE_LEAD_PHRASE) and c.departments
                 and registry.looks_like_unit(c.departments[-1].name))
-            or (c.rule == RULE_LABEL and c.departments and _open_bracket(text, c.departments[0].start) is None
+            or (c.rule == RULE_LABEL and c.departments and not _bracket_open(text, c.departments[0].start)
                 and _whole_unit(_last_item(text, end), registry))
             # "(责任单位:A、B,完成时限:2023": another key after the last unit closes the list
             or (c.departments and _KEY_AFTER.match(text, c.departments[-1].end) is not None)]
@@ -291,25 +291,26 @@ def _whole_unit(name: str, registry: DepartmentRegistry) -> bool:
     >>> _whole_unit("责任单位", reg)
     False
     """
-    keys = lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS
-    return len(name) >= 3 and (registry.looks_like_department(name) or registry.looks_like_unit(name)) \
-        and not name.endswith(lexicon.CUT_UNIT_TAILS) and name not in keys  # "责任单位" with nothing after it
+    return len(name) >= 3 and registry.looks_like_unit(name) and not name.endswith(lexicon.CUT_UNIT_TAILS) \
+        and name not in _UNIT_KEYS  # "责任单位" with nothing after it
 
 
-def _open_bracket(text: str, pos: int) -> int | None:
-    """Where a bracket opened on the line of `pos`, before it, is still open at `pos` (None when none is).
+_UNIT_KEYS = frozenset(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
 
-    >>> _open_bracket("甲(责任单位:市科技局", 7), _open_bracket("甲\\n责任单位:市科技局", 7)
-    (1, None)
+
+def _bracket_open(text: str, pos: int) -> bool:
+    """Whether a bracket opened on the line of `pos`, before it, is still open at `pos`.
+
+    >>> _bracket_open("甲(责任单位:市科技局", 7), _bracket_open("甲\\n责任单位:市科技局", 7)
+    (True, False)
     """
-    start = text.rfind("\n", 0, pos) + 1
-    depth: list[int] = []
-    for i in range(start, pos):
-        if text[i] in "(（[〔【":
-            depth.append(i)
-        elif text[i] in ")）]〕】" and depth:
-            depth.pop()
-    return depth[-1] if depth else None
+    depth = 0
+    for ch in text[text.rfind("\n", 0, pos) + 1:pos]:
+        if ch in "(（[〔【":
+            depth += 1
+        elif ch in ")）]〕】" and depth:
+            depth -= 1
+    return depth > 0
 
 
 @dataclass(frozen=True)

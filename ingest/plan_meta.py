@@ -992,8 +992,8 @@ def _body_of_title(title: str, registry: DepartmentRegistry) -> str | None:
     if m is None:
         return None
     body = m["body"]
-    return body if registry.looks_like_department(body) and not _TOWN.fullmatch(body) and \
-        not re.fullmatch(r".{2,8}?(?:省|市|区|县|州|盟|旗)", body) else None
+    is_place = _TOWN.fullmatch(body) or _PLACE_START.fullmatch(body)  # a place's plan names no body
+    return body if registry.looks_like_department(body) and not is_place else None
 
 
 def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:

@@ -57,7 +57,7 @@ _ALTERNATIVE_WORD = re.compile(r"[(（][^()（）][)）]")
 # Money and land before a name: "投资20亿元沿黄现代农业产业园", "1100亩泉商产业园".
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:(?:万亿|亿|万|千)?元|万?(?:亩|平方米|平方公里|公顷))")
 # An item's number glued to its name after a full stop ("。3泰山茶溪谷产业园"): no part of it.
-_LIST_NUMBER = re.compile(r"[①-⑳]|\d{1,2}(?=[\u4e00-\u9fff])(?![\d号年月日个家期批座所项类届])")
+_LIST_NUMBER = re.compile(r"(?P<circled>[①-⑳])|\d{1,2}(?=[\u4e00-\u9fff])(?![\d号年月日个家期批座所项类届])")
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
@@ -142,11 +142,12 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     if quote >= 0 and quote + 1 < s - 1 and not any(ch in PUNCT for ch in text[quote + 1:s - 1]) \
             and not _QUOTED_CLASS.search(text[quote + 1:s - 1]):
         s = quote  # "“无锡·延安”智算中心", "“P4级”数据应用实验室": a quoted word opens the name
-    for pattern in (_LIST_NUMBER, LEADING_NOISE, _LEADING_QUANTITY):
+    number = _LIST_NUMBER.match(text, s, e)
+    if number and (number["circled"] or s == 0 or text[s - 1] in "。;；\n \u3000"):
+        s = number.end()  # a circled number is always a marker; a bare one only where a sentence or line opens
+    for pattern in (LEADING_NOISE, _LEADING_QUANTITY):
         q = pattern.match(text, s, e)
-        # a circled number is always a marker; a bare one only after a full stop or a line's start
-        if q and (pattern is not _LIST_NUMBER or s == 0 or text[s - 1] in "。;；\n \u3000"
-                  or "\u2460" <= text[s] <= "\u2473"):
+        if q:
             s = q.end()
     first_head = next(iter(heads.finditer(s, e)), None)
     for amount in _AMOUNT.finditer(text, s, first_head[0] if first_head else e):

@@ -793,8 +793,7 @@ _NOT_UNITS = re.compile(r"[。\d]|已完成|正在|完成率")
 
 
 # A line of a unit cell that opens with a role key (a level word may come first: "省牵头单位:省商务厅").
-_KEYED_LINE = re.compile(r"\n\s*(?P<key>(?:[省市区县])?(?:"
-                         + lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS) + r")\s*[:：])")
+_KEYED_LINE = re.compile(rf"\n\s*(?P<key>{lexicon.LEVELLED_ROLE_KEY})")
 
 
 def _column_kind(header: str) -> str | None:

@@ -844,13 +844,10 @@ def _cell_name(line: str) -> tuple[str, int]:
     return (line[m.end():], m.end()) if m else (line, 0)
 
 
-_HEADLESS_HEADER = {"number": "序号", "task": "工作任务", "units": "责任单位", "other": "备注"}
-
-
 def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed without its header, one numbered row a line with bar- or tab-separated cells ("1 | 完成27所
     学校改造。 | 县教育局 | 已安装… |"): rows numbered 1, 2, 3 … whose cells after the number are a task, then a
-    unit list in the same column of every row. The columns are named by those kinds (`_HEADLESS_HEADER`).
+    unit list in the same column of every row. The columns are named by those kinds (`layout.HEADLESS_HEADER`).
 
     >>> ls = split_lines("1 | 完成学校改造。 | 县教育局 | 已开标 |\\n|\\n2 | 新增托位。 | 县卫健局 | 推进中 |")
     >>> [r.cells for r in _headless_table(ls, 0, len(ls))[0]]
@@ -879,8 +876,8 @@ def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRo
     if len(rows) < 2 or unit_col is None:
         return None
     width = max(len(cells) for _, cells in rows)
-    header = tuple(_HEADLESS_HEADER["number"] if k == 0 else _HEADLESS_HEADER["task"] if k == 1 else
-                   _HEADLESS_HEADER["units"] if k == unit_col else _HEADLESS_HEADER["other"] for k in range(width))
+    roles = ["number", "task"] + [lexicon.RESPONSIBLE if k == unit_col else "remark" for k in range(2, width)]
+    header = tuple(layout.HEADLESS_HEADER[role] for role in roles)
     out = []
     for k, cells in rows:
         padded = cells + [("", cells[-1][1])] * (width - len(cells))

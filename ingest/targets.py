@@ -348,10 +348,12 @@ def _from_to(text: str, m: re.Match, s_start: int, default_year: int | None) -> 
 RULE_SHARED_VALUE = "plankg.targets.shared_value.v1"
 # "A合格率和B合格率均达到98%以上": one figure every listed metric reaches.
 _EACH = re.compile(r"(?P<metrics>[^,，;；。]+?)(?P<each>(?<!年)均(?!值|衡|匀|等)|都|皆)")  # 年均 is "average"
-_METRIC_JOIN = re.compile(r"和|及|、|与")
+_CONJUNCTION = re.compile(r"以及|和|与|及")
+_METRIC_JOIN = re.compile(rf"、|{_CONJUNCTION.pattern}")
 # Another value right after a figure: "分别增长10%和9.5%", "分别达到4.0‰、4.5‰".
 _NEXT_VALUE = re.compile(r"\s*(?:以上|左右|以内)?\s*[、和及,，]\s*\d")
-_RESPECTIVELY_TAIL = re.compile(r"分别(?:超过|达到|达|超|突破|不低于|不少于|控制在|保持在|提高到|提升至|下降到)?$")
+# 分别 and the comparator a metric's words may still end with ("…分别超过").
+_RESPECTIVELY_TAIL = re.compile(rf"分别(?:{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
 _SHARED_CHANGE = re.compile(r"(?:同比|年均)?(?:增长|增加|提高|提升|下降|降低)$")
 
 
@@ -394,7 +396,9 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
         tail = _RESPECTIVELY_TAIL.search(mention.metric) if respectively else None
         if (change is None and tail is None) or "等" in mention.metric:
             return [mention]  # a count of a list is its total ("技术中心、设计中心2家")
-        listed = mention.metric[:tail.start()] if tail else mention.metric[:change.start()] if change else ""
+        cut = tail or change
+        assert cut is not None  # one of them matched: the return above
+        listed = mention.metric[:cut.start()]
         stop = mention.end
     # a list splits at 、 and at a conjunction between two metrics (及 in 普及率 joins nothing)
     parts = [p for piece in listed.split("、") for p in _split_joined(piece) if p]
@@ -420,12 +424,22 @@ def _split_joined(piece: str) -> list[str]:
     """
     for m in _CONJUNCTION.finditer(piece):
         left, right = piece[:m.start()], piece[m.end():]
-        if len(left) >= 3 and len(right) >= 3 and not left.endswith(("普", "涉", "惠")):
+        if len(left) >= 3 and len(right) >= 3 and not _inside_word(piece, m.start(), m.group(0)):
             return [left, *_split_joined(right)]
     return [piece]
 
 
-_CONJUNCTION = re.compile(r"以及|和|与|及")
+def _inside_word(text: str, at: int, conjunction: str) -> bool:
+    """Whether the conjunction at text[at] is part of a word (`lexicon.WORDS_WITH_CONJUNCTIONS`: 普及, 参与).
+
+    >>> _inside_word("工具普及率", 3, "及"), _inside_word("投资和技改", 2, "和")
+    (True, False)
+    """
+    for word in lexicon.WORDS_WITH_CONJUNCTIONS:
+        k = word.find(conjunction)
+        if k >= 0 and at >= k and text.startswith(word, at - k):
+            return True
+    return False
 
 
 def _split_range(mention: TargetMention) -> list[TargetMention]:
