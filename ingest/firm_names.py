@@ -664,6 +664,31 @@ def _chain_leaders(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _natural_end(item: str) -> bool:
+    """A name of four characters or more ending in a natural feature ("正大丰海", "鑫源长江"): a trade name as often as
+    a place; its other endings still tell a place.
+
+    >>> [_natural_end(n) for n in ("正大丰海", "东海", "滨湖新区", "鑫源长江")]
+    [True, False, False, True]
+    """
+    return len(item) >= 4 and item[-1] in "湖山河江海" and not item.endswith(lexicon.PLACE_ENDINGS)
+
+
+def _product_head(item: str) -> bool:
+    """Whether an item of a list of projects is a builder's name and its product ("龙马风电", "中元高空作业车"):
+    two to four characters of a name, then a word of a sector or trade; the name no sector, place or generic word.
+
+    >>> [_product_head(n) for n in ("龙马风电", "中元高空作业车", "光伏发电", "城区供水", "永磁材料")]
+    [True, False, False, False, True]
+    """
+    for k in range(2, 5):
+        body, rest = item[:k], item[k:]
+        if len(rest) >= 2 and _sector().match(rest) and strip_generic(body) and not _GENERIC_BODY.match(body) \
+                and _sector().search(body) is None and not _not_a_name(body) and not _department_stem(body):
+            return True
+    return False
+
+
 def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     """Short firm names in text[start:end] (offsets into `text`), in text order."""
     found: dict[tuple[int, int], EnterpriseOut] = {}
@@ -693,9 +718,15 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
                 bool(items) and _FIRMS_NAMED.match(text, m.start(), end) is not None
                 and text[max(start, items[0][0] - 4):items[0][0]].endswith(lexicon.FIRM_INTAKE_VERBS))
             opaque = (len(items) >= 3 or len(items) == 2 and firm_projects) and not any(
-                _sector().search(text, s, e) or _not_a_name(text[s:e]) for s, e in items)
+                _sector().search(text, s, e) or _not_a_name(text[s:e], endings=not _natural_end(text[s:e]))
+                for s, e in items)
             counted = len(items) == 1 and shaped == 1 and _COUNTED_FIRMS.match(text, m.start(), end) is not None
-            if not counted and (len(items) < 2 or (shaped < 1 and not opaque)):
+            heads = [_product_head(text[s:e]) for s, e in items]
+            headed = len(items) >= 2 and any(heads) and all(
+                ok or (e - s >= 4 and not (_sector().search(text, s, e) or _not_a_name(text[s:e])))
+                for (s, e), ok in zip(items, heads, strict=True)) and not any(
+                tail in text[s:e] for s, e in items for tail in _REGISTERED_TAILS)
+            if not counted and not headed and (len(items) < 2 or (shaped < 1 and not opaque)):
                 continue
         elif len(items) < 3 or 2 * shaped < len(items):
             continue

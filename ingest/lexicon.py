@@ -332,7 +332,7 @@ SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
 FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
               "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导",
-              "争取")
+              "争取", "解决", "协调解决")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
@@ -373,9 +373,13 @@ PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗�
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标", "进度表", "任务表", "责任表", "台账", "名单", "通报", "汇报",
                         "项目情况", "工作情况", "工作思路", "工作总结", "发言材料", "汇报材料")
+# What a list of names ends with: a notice that publishes one ("关于公布…名单的通知") is itself the document.
+NAME_LIST_ENDINGS = ("名单", "名录")
 # Words of a notice's sentence that hands a named plan over ("现将《X》印发给你们", "《X》…现予印发").
+# What a report says of a plan just published, after its 《name》 ("近日,《X》发布").
+PLAN_RELEASE_WORDS = ("正式发布", "正式出台", "正式印发", "发布", "出台", "出炉", "印发")
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
-                  "发布了《")
+                  "发布了《") + tuple("》" + w for w in PLAN_RELEASE_WORDS)
 # Kinds of document a "X关于…的Y" title names; the title ends with one of them.
 TITLE_KINDS = ("通知", "通报", "公告", "通告", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见",
                "意见", "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")

@@ -36,9 +36,11 @@ from plankg.ingest.lexicon import (
     META_PAGE_DATE_KEYS,
     META_SOURCE_KEYS,
     META_TITLE_KEYS,
+    NAME_LIST_ENDINGS,
     NOTICE_KINDS,
     PAGE_CHROME_LINES,
     PAGE_CHROME_PREFIXES,
+    PLAN_RELEASE_WORDS,
     PREAMBLE_OPENERS,
     REPORT_TITLE_ENDINGS,
     TITLE_KINDS,
@@ -375,6 +377,9 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
     '关于年重点工作的通知'
     >>> parse_about_title("某市人民政府办公室印发某市关于加强城市精细化管理的意见的通知").plan
     '某市关于加强城市精细化管理的意见'
+    >>> t = parse_about_title("市科技局关于公布2023年度市级科技企业孵化器名单的通知")
+    >>> t.plan, t.own
+    (None, '市科技局关于公布2023年度市级科技企业孵化器名单的通知')
     """
     text = re.sub(r"\s*\n\s*", "", line)
     for m in _ABOUT_TITLE.finditer(text):
@@ -394,7 +399,8 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
         if m.group("verb") or m.group("bare"):
             body = m.group("body").strip()
             quoted = re.fullmatch(r"《(.+)》", body)
-            if quoted or _completes_title(body):
+            # "关于公布…名单的通知": a notice that publishes a list of names is the document, the list no plan
+            if quoted or (_completes_title(body) and not strip_title_tail(body).endswith(NAME_LIST_ENDINGS)):
                 plan = _clean_title(quoted.group(1) if quoted else _first_of_two(body))
                 # "关于印发《A》和《B》的通知": two plans, the first names the document
                 plan = re.split(r"》\s*(?:和|及|、|与)?\s*《", plan)[0]
@@ -458,24 +464,39 @@ def _shortens(short: str, full: str) -> bool:
 
 
 # What stands before the plan a notice's sentence hands over: the verb (现将, "现将我局《X》"), or a pause.
+# What a report says of a plan just published ("近日,《X》发布", "《X》正式出台").
+_RELEASED = re.compile(rf"\s*(?:{alternation(PLAN_RELEASE_WORDS)})")
 _HANDS_OVER = re.compile(rf"(?:现将[^《》,，。;；]{{0,6}}|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$")
 
 
 def _transmitted_plan(lines: list[str]) -> str | None:
-    """The first plan a notice's sentence hands over ("现将《X》印发给你们", "《X》《Y》…现予印发")."""
-    for line in lines:
-        if not any(w in line for w in TRANSMIT_WORDS):
-            continue
-        for m in re.finditer(r"《((?:[^《》]|《[^《》]*》)+)》", line):
+    """The first plan a notice's sentence hands over ("现将《X》印发给你们", "《X》《Y》…现予印发"): one the
+    sentence hands over in so many words comes before one it may only cite ("根据…印发《A》的要求,现将《B》下达给
+    你们" -> B).
+
+    >>> _transmitted_plan(["根据市政府印发《某市实施方案》(某政〔2022〕9号)的要求,现将《某县任务分解表》下达给你们。"])
+    '某县任务分解表'
+    """
+    found = [(line, m) for line in lines if any(w in line for w in TRANSMIT_WORDS)
+             for m in re.finditer(r"《((?:[^《》]|《[^《》]*》)+)》", line)]
+    for strong in (True, False):
+        for line, m in found:
             name, before, after = m.group(1), line[:m.start()], line[m.end():]
+            if strong and not (_HANDED.search(before) or _HANDED_AFTER.match(after)):
+                continue
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
-            opens = not before.strip() or _HANDS_OVER.search(before)
+            opens = not before.strip() or _HANDS_OVER.search(before) or _HANDED_AFTER.match(after)
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|(?:和|及|与)\s*《|[(（、,，。;；])",
-                                                   after)
-            if opens and closes and "关于" not in name and _completes_title(name):
+                                                   after) or _RELEASED.match(after) or _HANDED_AFTER.match(after)
+            if opens and closes and _completes_title(name):
                 return _clean_title(name)
     return None
+
+
+# The words that hand a named plan over in so many words: "现将《X》", "《X》印发给你们", "《X》,现印发给你们".
+_HANDED = re.compile(r"现将[^《》,，。;；]{0,6}$")
+_HANDED_AFTER = re.compile(r"\s*[,，]?\s*(?:现予?印发|予以印发|印发给|下达给|印发你们|下达你们|转发给)")
 
 
 def _printed_heading(lines: list[str], candidates: list[str]) -> str | None:

@@ -1468,3 +1468,34 @@ def test_an_items_number_glued_to_a_platforms_name_is_no_part_of_it():
     got = _platforms("一、任务\n打造集聚种植区。③泰山茶溪谷产业园。加快建设。3滨江科创园建设。"
                      "建设1号科创园和5G创新中心。")
     assert got == ["泰山茶溪谷产业园", "滨江科创园", "1号科创园", "5G创新中心"]
+
+
+def test_a_project_list_of_builders_with_their_products_names_the_builders():
+    got = _firms("一、任务\n加快双瑞叶片、龙马风电、中元高空作业车等一批项目的建设进度。"
+                 "推进光伏发电、风电等项目。谋划焦化苯、水溶肥、永磁材料等16个重点项目。")
+    assert got == ["双瑞叶片", "龙马风电", "中元高空作业车"]
+
+
+def test_a_trade_name_ending_like_a_river_or_sea_in_a_list_of_projects_and_a_verb_of_solving():
+    got = _firms("一、任务\n解决正大丰海、苏大维格、创一精锻等重点项目供电问题。推进滨江、东海、南湖等项目。")
+    assert got == ["正大丰海", "苏大维格", "创一精锻"]
+
+
+def test_a_notice_publishing_a_list_of_names_is_itself_the_document():
+    plan = extract_text("市科技局关于公布2023年度第二批市级科技企业孵化器认定名单的通知\n各区科经局:\n"
+                        "现将名单予以公布。\n").plan
+    assert plan.title == "市科技局关于公布2023年度第二批市级科技企业孵化器认定名单的通知"
+    plan = extract_text("关于公布2022年县政府重大行政决策目录的通知\n各乡镇:\n现予公布。\n").plan
+    assert plan.title == "2022年县政府重大行政决策目录"
+
+
+def test_a_plan_a_report_says_was_published_and_one_handed_over_before_one_cited():
+    plan = extract_text("苏报讯 近日,《周市镇特色专业创新园区发展行动计划(2023-2025年)》发布。未来3年内,周市镇将布局"
+                        "打造一批创新园区。\n").plan
+    assert plan.title == "周市镇特色专业创新园区发展行动计划(2023-2025年)"
+    plan = extract_text("各乡镇:\n根据市政府办公室印发《某市关于推进金桔产业发展的实施方案(2023-2025年)》"
+                        "(某政办〔2022〕99号)的总体要求,现将《某县2023年金桔生产任务分解表》下达给你们。\n").plan
+    assert plan.title == "某县2023年金桔生产任务分解表"
+    plan = extract_text("各单位:\n为贯彻落实《关于加快建设质量强省的实施意见》和《某市质量强市实施意见》等精神,制定"
+                        "《关于加快建设质量强区的实施方案》,现印发给你们,请认真贯彻落实。\n").plan
+    assert plan.title == "关于加快建设质量强区的实施方案"
