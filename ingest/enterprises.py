@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut, ProjectOut
-from plankg.ingest.firm_names import after_self_reference, company_kind, lone_firm_name
+from plankg.ingest.firm_names import after_self_reference, company_kind, lone_firm_name, strip_verbs
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
 
@@ -133,7 +133,7 @@ def _places():
 @lru_cache(maxsize=1)
 def _industry_ending() -> re.Pattern[str]:
     words = lexicon.FIRM_INDUSTRY_WORDS + lexicon.COMPANY_INDUSTRY_WORDS
-    return re.compile(rf"^(?P<body>[\u4e00-\u9fff]{{2,6}}?)(?:{lexicon.alternation(words)})$")
+    return re.compile(rf"^(?P<body>[\u4e00-\u9fff]{{2,10}}?)(?:{lexicon.alternation(words)})$")
 
 
 def _industry_company(body: str) -> bool:
@@ -230,8 +230,9 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
         e = g.start()
         while e > start:
             s = e
-            while s > start and text[s - 1] not in PUNCT and text[s - 1] not in "及和与":
-                s -= 1
+            while s > start and text[s - 1] not in PUNCT and (text[s - 1] not in "及和与"
+                                                              or _inside_name(text, start, s - 1)):
+                s -= 1  # "六和人家", "重点培育和世泰钛业": a conjunction inside a name
             piece = text[s:e]
             if piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
                 # A bracket closed before the item (a clause's "（责任单位：…）"): the list starts after it.
@@ -255,17 +256,42 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 continue  # a platform's name ends in its head ("之江实验室"); "华谷高科" holds 谷 but ends otherwise
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
-            if _registry().is_stem(name):
-                continue  # "经信、财政、商务等企业年报": departments by their stems, not firms
+            if _registry().is_stem(name) or strip_verbs(text, s, e) == e:
+                continue  # "经信、财政、商务等企业年报": departments by their stems; "重点培育": only verbs
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
+
+
+_FIRM_VERB_WORDS = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS
+
+
+def _inside_name(text: str, start: int, at: int) -> bool:
+    """Whether the conjunction at text[at] is part of a listed name: one character stands between it and the
+    list's previous separator ("六和人家" is no 六 and 人家), or only the clause's adverbs and verbs do
+    ending in a verb of support do ("重点培育和世泰钛业": 和世泰钛业 is the name; "持续与区工局" is no name).
+
+    >>> t = "企业进规,六和人家、川西坝子等企业;重点培育和世泰钛业等企业;引进华为和中兴等企业;持续与区工局"
+    >>> [_inside_name(t, 0, i) for i, ch in enumerate(t) if ch in "和与"]
+    [True, True, False, False]
+    """
+    k = at
+    while k > start and text[k - 1] not in PUNCT and text[k - 1] not in "、及和与":
+        k -= 1
+    return at - k == 1 or (at > k and strip_verbs(text, k, at) == at and text[k:at].endswith(_FIRM_VERB_WORDS))
 
 
 def _name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:
     """Where a listed item's name starts, past the clause's verbs and a self-reference ("引进华为" -> 华为)."""
     s, e = item
     runs = name_runs(text, s, e, heads=heads)
-    return after_self_reference(text, runs[-1].start, e) if runs else e
+    if not runs:
+        return e
+    at = runs[-1].start
+    if at > s and text[at - 1] in "及和与" and _inside_name(text, s, at - 1):
+        at -= 1  # "重点培育和世泰钛业" -> 和世泰钛业
+    at = after_self_reference(text, at, e)
+    opened = strip_verbs(text, at, e)
+    return opened if e - opened >= 2 else at  # "深度挖掘三星电控" -> 三星电控
 
 
 def listed_enterprises(text: str, start: int, end: int, heads: HeadLookup) -> list[EnterpriseOut]:

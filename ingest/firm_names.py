@@ -228,9 +228,20 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _opening_words() -> re.Pattern[str]:
-    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS + tuple(
+    words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS + lexicon.FIRM_NAME_CUT_VERBS + tuple(
         w for w in lexicon.NAME_STOPWORDS if len(w) >= 2)
     return re.compile(rf"(?:{lexicon.alternation(words)})+了?")  # "成功引进了": adverbs, verbs, a particle
+
+
+def strip_verbs(text: str, s: int, e: int) -> int:
+    """Where text[s:e] ends its opening adverbs and verbs, all of them: e when it holds nothing else ("重点培育").
+
+    >>> t = "重点培育华乐食品"
+    >>> strip_verbs(t, 0, 4), strip_verbs(t, 0, 8)
+    (4, 4)
+    """
+    m = _opening_words().match(text, s, e)
+    return m.end() if m is not None else s
 
 
 def _strip_verb(text: str, s: int, e: int) -> int:

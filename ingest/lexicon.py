@@ -319,7 +319,7 @@ SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向",
 # Verbs of support or investment that take a firm as their object.
 # Verbs of bringing firms in: two names a list closes with "等…企业" after one are firms ("引进立洲、泓安等…企业").
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
-FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功")
+FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
 # and parks as often as with firms: no such word here.)

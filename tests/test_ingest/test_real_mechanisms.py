@@ -1499,3 +1499,18 @@ def test_a_plan_a_report_says_was_published_and_one_handed_over_before_one_cited
     plan = extract_text("各单位:\n为贯彻落实《关于加快建设质量强省的实施意见》和《某市质量强市实施意见》等精神,制定"
                         "《关于加快建设质量强区的实施方案》,现印发给你们,请认真贯彻落实。\n").plan
     assert plan.title == "关于加快建设质量强区的实施方案"
+
+
+def test_an_adverb_and_a_verb_of_approach_open_a_list_of_firms_and_are_no_part_of_it():
+    got = _firms("一、任务\n深度挖掘三星电控、西虎汽车等企业招商引资潜力。重点培育和世泰钛业、远程摩擦等一批示范企业。")
+    assert got == ["三星电控", "西虎汽车", "和世泰钛业", "远程摩擦"]
+
+
+def test_a_conjunction_with_one_character_before_it_is_part_of_a_listed_name():
+    got = _firms("一、任务\n推动企业进规入统,六和人家、川西坝子等服务业企业进规上。引进华为和中兴等龙头企业。")
+    assert got == ["六和人家", "川西坝子", "华为", "中兴"]
+
+
+def test_a_bare_company_after_a_brand_a_place_and_an_industry_word():
+    got = _firms("一、任务\n内蒙古龙源新能源发展有限公司、华润电力内蒙古新能源公司等6家企业代表参加开工仪式。")
+    assert got == ["内蒙古龙源新能源发展有限公司", "华润电力内蒙古新能源公司"]
