@@ -114,6 +114,10 @@ _KEY_ROLE = {k: role for role, keys in _FIELD_ROLES for k in keys}
 _FIELD_KEY = re.compile(r"[\[【]?\s*(" + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
                         + r")\s*(?:[\]】]\s*[|:：]?|[:：|]|(?=\s))")
 
+# A key of four characters or more glued to its value at the start of a line ("发文机关阜阳市人民政府").
+_GLUED_KEY = re.compile(r"^\s*(" + "|".join(re.escape(k) for k in sorted(_KEY_ROLE, key=len, reverse=True)
+                                              if len(k) >= 4) + r")(?=[^\s:：|\]】])")
+
 # A key alone on its line: its value is on the next one.
 _BARE_KEY = re.compile(r"^\s*[•·]?\s*[\[【]?\s*(?:"
                        + "|".join(_spaced(k) for k in sorted(_KEY_ROLE, key=len, reverse=True))
@@ -153,6 +157,9 @@ def read_meta_fields(head: str) -> MetaFields:
     '十政办发〔2023〕19号'
     >>> read_meta_fields("任务41\\n  • 2019-08-26 10:25:23\\n  • 来源: 市府办公厅").page_dates
     ('2019-08-26',)
+    >>> f = read_meta_fields("发文机关某市人民政府\\n发文日期2023年08月18日\\n时效性现行有效")
+    >>> f.issuer, f.date
+    ('某市人民政府', '2023-08-18')
     """
     found: dict[str, str] = {}
     page_dates: list[str] = []
@@ -162,7 +169,7 @@ def read_meta_fields(head: str) -> MetaFields:
         if stamp and iso_date(stamp.group(1)):
             page_dates.append(iso_date(stamp.group(1)) or "")  # "• 2019-08-26 10:25:23": when the page posted it
             continue
-        keys = list(_FIELD_KEY.finditer(line))
+        keys = list(_FIELD_KEY.finditer(line)) or list(_GLUED_KEY.finditer(line))
         nxt = next((n for n in lines[i + 1:i + 4] if n.strip(" \u3000\u00a0")), "")
         if _BARE_KEY.match(line) and nxt and not _BARE_KEY.match(nxt) and not _FIELD_KEY.search(nxt):
             # "发文字号" / "十政办发〔2023〕19号": the key on a line of its own, its value on the next
@@ -211,7 +218,8 @@ def _completes_title(line: str) -> bool:
 
 # A page's path to itself ("首页 >> 地方政策 >> 技术创新", "当前位置:首页 > 政策文件"): no title, even where it
 # ends with one.
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|所在位置)?[:：]?\s*首页\s*(?:>|＞|»|→|/)")
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您当前的位置|所在位置)?[:：]?\s*首页\s*(?:>|＞|»|→|/)"
+                         r"|^[^>＞»→]{1,12}(?:\s*(?:>>|>|＞|»|→)\s*[^>＞»→]{1,12}){2,}$")  # "健康频道 >> 卫健 >> 正文"
 _CHROME_SEPARATORS = re.compile(r"[丨|｜│/\s\u3000\u00a0]+")
 _CHROME_PREFIX = re.compile(rf"^(?:{'|'.join(map(re.escape, PAGE_CHROME_PREFIXES))})+")
 
@@ -253,6 +261,8 @@ def _title_furniture(line: str) -> str:
     ('某县工作要点', '某区方案')
     >>> _title_furniture("鄂政发〔2019〕1号《某省人民政府关于某某工作的实施意见》")
     '某省人民政府关于某某工作的实施意见'
+    >>> _title_furniture("政务服务丨某市人民政府关于深化某某改革的实施意见")
+    '某市人民政府关于深化某某改革的实施意见'
     """
     line = re.sub(r"\s*\|[\s|]*$", "", line)
     line = re.sub(r"^[\s|]*\|\s*", "", line)  # "| 2025年度区民政局重点工作任务分解 |": a caption in a table cell
@@ -268,7 +278,11 @@ def _title_furniture(line: str) -> str:
     named = _FILE_NAME.match(line)
     if named:
         return named.group(1)
-    return _LOST_DATE.sub("", _PAGE_NUMBER.sub("", line))
+    return _LOST_DATE.sub("", _COLUMN_NAME.sub("", _PAGE_NUMBER.sub("", line)))
+
+
+# A page's column glued before its title by a bar ("政务服务丨济宁市人民政府关于…的实施意见").
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[丨｜]\s*(?=[^丨｜\s]{8,}$)")
 
 
 @dataclass(frozen=True)
@@ -1017,14 +1031,28 @@ def _body_of_title(title: str, registry: DepartmentRegistry) -> str | None:
     return body if registry.looks_like_department(body) and not is_place else None
 
 
-def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> str | None:
-    """The body a report says issued the plan ("近日,某区人民政府办公室发布《…》")."""
+def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> list[str]:
+    """The bodies a report says issued the plan ("近日,某区人民政府办公室发布《…》"), several joined by 、 when
+    each is a unit ("中共某市委办公室、某市人民政府办公室印发《…》").
+
+    >>> reg = default_registry()
+    >>> _news_issuer(["日前,中共昆明市委办公室、昆明市人民政府办公室印发《某某行动》"], reg)
+    ['中共昆明市委办公室', '昆明市人民政府办公室']
+    >>> _news_issuer(["近日,杭州市人民政府办公厅发布《某某方案》"], reg)
+    ['杭州市人民政府办公厅']
+    """
     verbs = alternation(ISSUE_VERBS)
     for line in lines:
         for m in re.finditer(rf"([^\s。,，;；:：、《》“”]{{4,40}}?)(?:{verbs})\s*(?:《|关于)", line):
             if registry.looks_like_unit(m.group(1)):
-                return m.group(1)
-    return None
+                found = [m.group(1)]
+                head = re.split(r"[\s。,，;；:：《》“”]", line[:m.start(1)])[-1]
+                for part in reversed(head.split("、")[:-1] if head.endswith("、") else []):
+                    if not registry.looks_like_unit(part):
+                        break
+                    found.insert(0, part)
+                return found
+    return []
 
 
 _NUMBER_KEY = re.compile(rf"^(?:{alternation(META_NUMBER_KEYS)})\s*[:：]?\s*")
@@ -1071,8 +1099,7 @@ def read_plan_meta(text: str, structure: Structure | None = None,
         printed = [fields.issuer]  # "发布单位: | 杜桥镇 |": a town issues in its own name
     if not printed:
         named = list(about.issuers) if about else []
-        news = _news_issuer(lines[:40], registry)
-        printed = named or ([news] if news else [])
+        printed = named or _news_issuer(lines[:40], registry)
     if not printed and owned:
         printed = [owned[0]]
     if not printed and fields.source and registry.looks_like_unit(fields.source):

@@ -1514,3 +1514,24 @@ def test_a_conjunction_with_one_character_before_it_is_part_of_a_listed_name():
 def test_a_bare_company_after_a_brand_a_place_and_an_industry_word():
     got = _firms("一、任务\n内蒙古龙源新能源发展有限公司、华润电力内蒙古新能源公司等6家企业代表参加开工仪式。")
     assert got == ["内蒙古龙源新能源发展有限公司", "华润电力内蒙古新能源公司"]
+
+
+def test_every_body_a_report_says_issued_the_plan_is_an_issuer():
+    plan = extract_text("日前,中共昆明市委办公室、昆明市人民政府办公室印发《昆明市开发区振兴三年行动(2023—2025年)》,"
+                        "到2025年开发区工业总产值达8500亿元。\n").plan
+    assert plan.issuers == ["中共昆明市委办公室", "昆明市人民政府办公室"]
+
+
+def test_a_path_of_page_sections_and_a_column_name_glued_by_a_bar_are_no_part_of_the_title():
+    plan = extract_text("健康频道 >> 卫健 >> 正文\n\n四川省遏制艾滋病传播实施方案(2020—2022年)\n\n"
+                        "为贯彻落实国家要求,制定本方案。\n一、目标\n").plan
+    assert plan.title == "四川省遏制艾滋病传播实施方案(2020—2022年)"
+    plan = extract_text("政务服务丨济宁市人民政府关于持续深化“市县同权”改革的实施意见\n各县(市、区)人民政府:\n"
+                        "现提出如下实施意见。\n").plan
+    assert (plan.title, plan.issuers) == ("济宁市人民政府关于持续深化“市县同权”改革的实施意见", ["济宁市人民政府"])
+
+
+def test_metadata_keys_glued_to_their_values():
+    plan = extract_text("发文机关阜阳市人民政府\n发文日期2023年08月18日\n时效性现行有效\n发文字号阜政办〔2023〕11号\n"
+                        "各县、市、区人民政府:\n现就根治拖欠农民工工资工作提出如下实施意见。\n").plan
+    assert (plan.issuers, plan.date, plan.doc_number) == (["阜阳市人民政府"], "2023-08-18", "阜政办〔2023〕11号")
