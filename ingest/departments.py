@@ -239,6 +239,12 @@ class DepartmentRegistry:
 
     # -- shapes ---------------------------------------------------------------------------------
     def is_collective(self, name: str) -> bool:
+        """Whether a name stands for several units at once: every district, the towns concerned, the member units.
+
+        >>> reg = default_registry()
+        >>> [reg.is_collective(n) for n in ("各区、县(市)", "相关镇街", "属地镇(街道)", "有关部门", "市科技局")]
+        [True, True, True, True, False]
+        """
         key = ("is_collective", name)
         hit = self._shapes.get(key)
         if hit is None:

@@ -877,14 +877,15 @@ def _token_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | N
 _GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?1(?=[\u4e00-\u9fff“\"]))")
 # What a header label ends with: its role word or one of these nouns.
 _LABEL_ENDINGS = tuple(sorted(set(_HEADER_TAILS + ("序号", "编号", "名称", "备注", "说明", "期限", "事项", "要求",
-                                                   "指标", "领域", "类别", "分类", "目标")), key=len, reverse=True))
+                                                   "指标", "领域", "类别", "分类", "目标", "项目")),
+                              key=len, reverse=True))
 _CHUNK_MARK = re.compile(r"^\d{1,3}、")
 _UNIT_CUT = re.compile(r"[、,，;；]")
 _ROW_DEADLINE = re.compile(rf"(?:{lexicon.DEADLINE_PATTERN})$")
 _ROW_DUTY = re.compile(rf"等?{lexicon.DUTY_PHRASE}$")
 
 
-def glued_header(label_run: str) -> tuple[str, ...] | None:
+def glued_header(label_run: str, numbered: bool = True) -> tuple[str, ...] | None:
     """The labels of a header printed as one word, or None when it does not split into known labels.
 
     Every label has a column role or is the number column, ends in a label noun and is 2-8 characters;
@@ -907,8 +908,8 @@ def glued_header(label_run: str) -> tuple[str, ...] | None:
         for b in range(a + 1, min(n, a + 8) + 1):
             label = label_run[a:b]
             number = label in ("序", "序号", "编号")
-            if number != (a == 0):
-                continue  # the number column comes first, and only there
+            if number != (a == 0 and numbered):
+                continue  # the number column comes first, and only there (a table printed without one has none)
             if not number and (len(label) < 2 or not label.endswith(_LABEL_ENDINGS)
                                or lexicon.column_role(label) in (None, "number")):
                 continue
@@ -919,7 +920,7 @@ def glued_header(label_run: str) -> tuple[str, ...] | None:
     found = best[n]
     if found is None or len(found[1]) < 3:
         return None
-    roles = [lexicon.column_role(x) if i else "number" for i, x in enumerate(found[1])]
+    roles = [lexicon.column_role(x) if i or not numbered else "number" for i, x in enumerate(found[1])]
     return found[1] if any(r in lexicon.UNIT_ROLES for r in roles) else None
 
 
@@ -949,13 +950,164 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
             continue
         # the first unit is glued to the text before it: after its last sentence end, or its longest unit suffix
         tail = piece[stop + 1:].lstrip() if stop >= 0 else ""
-        if tail and _unit_piece(tail, looks_like_unit):
+        person = _person_head(tail, looks_like_unit) if tail else 0
+        if person:
+            # "…4580个。何海平教育局经开区…": the row's units glued together, after the name of its official
+            return a + len(piece) - len(tail) + person
+        if tail and (_unit_piece(tail, looks_like_unit) or segment_units(tail, looks_like_unit)):
             return a + len(piece) - len(tail)
         for k in range(max(0, len(piece) - 14), len(piece) - 1):
             if looks_like_unit(piece[k:]) and not piece[k:].startswith(("局", "委", "办", "室")):
                 return a + k
         break
     return start
+
+
+# Where a glued unit may end and the next begin: after a unit's head, or before a level prefix ("县教育局县禁毒办");
+# a Party committee's office reads whole ("区委组织部": no break after 委 before a body without its level).
+_GLUE_AFTER = ("局", "办", "厅", "室", "院", "所", "队", "站", "中心", "公司", "集团", "政府", "街道", "管委会",
+               "委员会", "办事处", "区", "镇", "乡", "会", "处", "科", "股", "行", "部")
+_GLUE_BEFORE = "市区县省州镇乡各"
+# What a unit's name ends with, a collective's included ("各街道", "各有关单位", "相关镇街"): "各街道提" is none.
+_UNIT_ENDS = _GLUE_AFTER + ("委", "道", "单位", "部门", "镇街", "街镇", "联", "盟", "团", ")")
+_HEAD_START = "局委办厅室处科股队站所部会司(（等和及与"
+
+
+def leading_units(text: str, looks_like_unit: Callable[[str], bool] | None = None) -> int:
+    """The length of the longest run of glued or listed units opening `text` (0 when none does): "县教育局县禁毒办、
+    禁毒大队对照…" -> 13. The run ends before what no unit can be followed by in a glued table: the next text.
+
+    >>> leading_units("县教育局县禁毒办、禁毒大队对照《标准》"), leading_units("加快建设")
+    (13, 0)
+    """
+    for e in range(min(len(text), 48), 1, -1):
+        if text[e - 1] in "、,，;；":
+            continue
+        if all(segment_units(p, looks_like_unit) for p in re.split(r"[、,，;；]", text[:e])):
+            return e
+    return 0
+
+
+def inner_unit_runs(body: str, start: int, end: int, looks_like_unit: Callable[[str], bool] | None = None,
+                    *, to_end: bool = False) -> list[tuple[int, int, int]]:
+    """The sub-rows inside the text of one glued row, each closed by its own units after a sentence end and, where
+    the table has one, its official's name: (sub-row start, units start, units end) per sub-row but the last, whose
+    units the row's end holds (with `to_end`, a run the text ends with closes one too). A run of two units at
+    least, or one after an official, closes a sub-row.
+
+    >>> t = "完成故居修缮展陈。何海平文体旅局晋陵公司推进老城厢整治。"
+    >>> [(t[a:b], t[b:c]) for a, b, c in inner_unit_runs(t, 0, len(t))]
+    [('完成故居修缮展陈。何海平', '文体旅局晋陵公司')]
+    """
+    from plankg.ingest.departments import default_registry
+
+    registry = default_registry()
+    out: list[tuple[int, int, int]] = []
+    sub = start
+    for m in re.finditer("。", body[start:end]):
+        at = start + m.end()
+        if at >= end - 2:
+            break
+        run_end = at + leading_units(body[at:end], looks_like_unit)
+        person = 0
+        for k in (3, 2):
+            after = leading_units(body[at + k:end], looks_like_unit)
+            first = segment_units(re.split(r"[、,，;；]", body[at + k:at + k + after])[0], looks_like_unit) \
+                if after >= 3 else None
+            if body[at] not in _GLUE_BEFORE and registry.is_person(body[at:at + k]) and first and \
+                    first[0][1] - first[0][0] >= 3 and at + k + after >= run_end:
+                person = k
+                break
+        run = leading_units(body[at + person:end], looks_like_unit)
+        if run < 3 or (at + person + run >= end and not to_end):
+            continue
+        units = body[at + person:at + person + run]
+        count = sum(len(segment_units(p, looks_like_unit) or ()) for p in re.split(r"[、,，;；]", units))
+        if count >= 2 or person:
+            out.append((sub, at + person, at + person + run))
+            sub = at + person + run
+    return out
+
+
+def first_glue(units: str, looks_like_unit: Callable[[str], bool] | None = None) -> int | None:
+    """Where the first unit of a list runs into the next with nothing between them ("教育局经开区、各街道" -> 3), or
+    None: in a table printed without separators, the border between its lead cell and its support cell.
+
+    >>> first_glue("教育局经开区、各街道"), first_glue("县教育局、县禁毒办") is None
+    (3, True)
+    """
+    at = 0
+    for piece in re.split(r"([、,，;；])", units):
+        if piece and piece not in "、,，;；":
+            cut = segment_units(piece, looks_like_unit)
+            if cut and len(cut) > 1:
+                return at + cut[0][1]
+        at += len(piece)
+    return None
+
+
+def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None) -> int:
+    """The length of an official's name opening a run of glued units ("何海平教育局经开区" -> 3), else 0.
+
+    >>> _person_head("何海平教育局经开区"), _person_head("县教育局县禁毒办"), _person_head("张菁民政局各街道")
+    (3, 0, 2)
+    """
+    from plankg.ingest.departments import default_registry
+
+    registry = default_registry()
+    if text[:1] in _GLUE_BEFORE:
+        return 0  # "县教育局…": a level opens a unit's name, never a person's
+    for k in (3, 2):
+        cut = segment_units(text[k:], looks_like_unit) if len(text) > k + 1 and registry.is_person(text[:k]) else None
+        if cut and cut[0][1] - cut[0][0] >= 3:
+            return k  # "张菁民政局": 张菁 and 民政局, not 张菁民 and 政局
+    return 0
+
+
+_UNIT_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
+# A zone printed with the town it lies in: "高新园(邹区镇)".
+_ZONE_WITH_TOWN = re.compile(r"[\u4e00-\u9fff]{2,8}\([\u4e00-\u9fff]{2,6}(?:镇|街道|乡|区)\)")
+
+
+def segment_units(text: str, looks_like_unit: Callable[[str], bool] | None = None) -> list[tuple[int, int]] | None:
+    """A run of unit names printed with no separator between them, cut into its units (offsets into `text`), or
+    None when it does not cut into units only. Of the cuts, the one with the most units wins; a unit is 2-16
+    characters of a unit's shape, ends where a unit's head ends and opens with no head.
+
+    >>> t = "文体旅局晋陵公司轨道公司"
+    >>> [t[a:b] for a, b in segment_units(t)]
+    ['文体旅局', '晋陵公司', '轨道公司']
+    >>> [[t[a:b] for a, b in segment_units(t)] for t in ("区委组织部", "市政府办公室", "县教育局县禁毒办")]
+    [['区委组织部'], ['市政府办公室'], ['县教育局', '县禁毒办']]
+    >>> segment_units("加快建设市科技局") is None
+    True
+    """
+    shape = looks_like_unit or _default_unit_shape()
+    n = len(text)
+    best: list[list[tuple[int, int]] | None] = [None] * (n + 1)
+    best[0] = []
+    for a in range(n):
+        here = best[a]
+        if here is None or text[a] in _HEAD_START:
+            continue
+        for b in range(a + 2, min(n, a + 16) + 1):
+            piece = text[a:b]
+            if not piece.endswith(_UNIT_ENDS) or b < n and not (piece.endswith(_GLUE_AFTER + (")",))
+                                                              or text[b] in _GLUE_BEFORE):
+                continue
+            if not _UNIT_CHARS.fullmatch(piece):
+                break  # a figure or a mark ends the run of names: "…戒毒康复(10分)"
+            if _ZONE_WITH_TOWN.fullmatch(piece):
+                pass  # "高新园(邹区镇)": a zone, its town in brackets
+            elif piece.count("(") != piece.count(")") or not shape(piece) or \
+                    (b - a < 3 and not _unit_piece(piece, shape)):
+                continue
+            if any(len(piece) - v.end() >= 3 or v.start() == 0 for v in lexicon.opening_verb().finditer(piece)):
+                continue  # "加快建设市科技局", "轨道公司推进大庙弄核心区": a clause ("区委组织部" holds none)
+            there = best[b]
+            if there is None or len(here) + 1 > len(there):
+                best[b] = here + [(a, b)]
+    return best[n] or None
 
 
 def glued_table(lines: Sequence[Line], i: int, end: int,
@@ -988,6 +1140,8 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
     if task_col is None or unit_col is None:
         return None
+    support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == lexicon.SUPPORT), None) \
+        if roles[unit_col] == lexicon.LEAD else None
     # The text the table runs over, without the chunk markers of the lines it continues on: (char, offset).
     chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= one]
     last = i
@@ -1019,24 +1173,118 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
         if split is None:
             break
         units_at, units_end = split
-        cells = [""] * len(roles)
-        starts = [chars[start][1]] * len(roles)
-        cells[0] = str(number)
-        cells[task_col] = body[start:start + units_at]
-        cells[unit_col] = body[start + units_at:start + units_end]
-        starts[unit_col] = chars[start + units_at][1]
-        if units_end < stop - start:
-            tail_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == "deadline"), None)
-            if tail_col is not None:
-                cells[tail_col] = body[start + units_end:stop]
-                starts[tail_col] = chars[start + units_end][1]
-        span = (chars[at][1], chars[stop - 1][1] + 1)
-        rows.append(Row(i, last, tuple(cells), tuple(starts), span))
+        # "…修缮展陈。何海平文体旅局晋陵公司轨道公司推进…": a row of two sub-rows, each closed by its own units
+        pieces = [(a, b, c) for a, b, c in inner_unit_runs(body, start, start + units_at, shape)]
+        pieces.append((pieces[-1][2] if pieces else start, start + units_at, start + units_end))
+        for k, (sub, sub_units, sub_end) in enumerate(pieces):
+            cells = [""] * len(roles)
+            starts = [chars[sub][1]] * len(roles)
+            cells[0] = str(number)
+            cells[task_col] = body[sub:sub_units]
+            units = body[sub_units:sub_end]
+            glue = first_glue(units, shape) if support_col is not None else None
+            if glue and support_col is not None:
+                # "教育局经开区…": the lead cell's units run into the support cell's; the first glue is the border
+                cells[support_col] = units[glue:]
+                starts[support_col] = chars[sub_units + glue][1]
+                units = units[:glue]
+            cells[unit_col] = units
+            starts[unit_col] = chars[sub_units][1]
+            last_piece = k == len(pieces) - 1
+            if last_piece and units_end < stop - start:
+                tail_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == "deadline"), None)
+                if tail_col is not None:
+                    cells[tail_col] = body[start + units_end:stop]
+                    starts[tail_col] = chars[start + units_end][1]
+            span = (chars[at if k == 0 else sub][1], chars[(stop if last_piece else sub_end) - 1][1] + 1)
+            rows.append(Row(i, last, tuple(cells), tuple(starts), span))
         if cut is None:
             break
         number, at = number + 1, cut
     if not rows:
         return None
+    return Table(header, roles, i, tuple(rows), last + 1)
+
+
+_UNIT_LABEL = re.compile(r"(?:责任|牵头|配合|协助|协办|主办|主责|参与)(?:单位|部门)")
+# The cells a scoring table prints before a row's content, each closed by its points: "毒品预防教育(14分)…(2.5分)".
+_SCORED_CELL = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]")
+
+
+def _unnumbered_header(line: str) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where a header glued into one word, with no number column, sits in a line, and its labels: the longest run
+    of three labels or more around a unit column's label ("…细则大项内容小项内容具体内容责任单位协助单位毒品…")."""
+    for m in _UNIT_LABEL.finditer(line):
+        if not line[max(0, m.start() - 4):m.start()].endswith(_LABEL_ENDINGS):
+            continue  # no label glued before the unit column's: "…明确责任单位" is prose
+        found: list[tuple[int, int, tuple[str, ...]]] = []
+        for s in range(max(0, m.start() - 40), m.start() + 1):
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", line[s:m.end()]):
+                continue
+            for e in range(min(len(line), m.end() + 16), m.end() - 1, -1):
+                header = glued_header(line[s:e], numbered=False)
+                if header is not None and "task" in {lexicon.column_role(h) for h in header}:
+                    found.append((s, e, header))
+                    break
+        if found:
+            # the most labels; of equals, the labels closest to four characters (the title before is none)
+            return max(found, key=lambda f: (len(f[2]), -sum((len(h) - 4) ** 2 for h in f[2])))
+    return None
+
+
+def unnumbered_glued_table(lines: Sequence[Line], i: int, end: int,
+                           looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
+    """A table whose cells run together with no separator and whose rows carry no number (a scoring table copied
+    by a document-sharing site): its header glued into one word, each row closed by its units after a sentence
+    end (see `inner_unit_runs`); a row's cells closed by their points ("…(2.5分)") come before its content.
+
+    >>> text = ("考评细则具体项目具体内容责任单位协助单位宣传(2分)开展宣传活动。县教育局县禁毒办、禁毒大队建立基地。"
+    ...         "县公安局县禁毒办、团县委")
+    >>> t = unnumbered_glued_table([(0, len(text), text)], 0, 1)
+    >>> t.header
+    ('具体项目', '具体内容', '责任单位', '协助单位')
+    >>> [r.cells for r in t.rows]
+    [('', '开展宣传活动。', '县教育局', '县禁毒办、禁毒大队'), ('', '建立基地。', '县公安局', '县禁毒办、团县委')]
+    """
+    shape = looks_like_unit or _default_unit_shape()
+    first = lines[i][2]
+    found = _unnumbered_header(first)
+    if found is None:
+        return None
+    _, header_end, header = found
+    roles = tuple(lexicon.column_role(h) for h in header)
+    unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
+    if unit_col is None:
+        return None
+    task_col = max((k for k, r in enumerate(roles) if r == "task" and k < unit_col), default=None)
+    if task_col is None:
+        return None
+    support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == lexicon.SUPPORT), None)
+    chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= header_end]
+    last, k = i, i + 1
+    while k < end:
+        mark = _CHUNK_MARK.match(lines[k][2])
+        if mark is None:
+            break
+        chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
+        last, k = k, k + 1
+    body = "".join(ch for ch, _ in chars)
+    runs = inner_unit_runs(body, 0, len(body), shape, to_end=True)
+    if len(runs) < 2:
+        return None  # one unit run after a sentence is a clause of prose, not a table's rows
+    rows: list[Row] = []
+    for sub, units_at, units_end in runs:
+        scored = [x.end() for x in _SCORED_CELL.finditer(body, sub, min(units_at, sub + 80))]
+        task_at = scored[-1] if scored else sub
+        cells, starts = [""] * len(roles), [chars[sub][1]] * len(roles)
+        cells[task_col], starts[task_col] = body[task_at:units_at], chars[task_at][1]
+        units = body[units_at:units_end]
+        glue = first_glue(units, shape) if support_col is not None else None
+        if glue and support_col is not None:
+            cells[support_col], starts[support_col] = units[glue:], chars[units_at + glue][1]
+            units = units[:glue]
+        cells[unit_col], starts[unit_col] = units, chars[units_at][1]
+        rows.append(Row(i, last, tuple(cells), tuple(starts), (chars[sub][1], chars[units_end - 1][1] + 1)))
     return Table(header, roles, i, tuple(rows), last + 1)
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
-from plankg.ingest.layout import split_outside_brackets
+from plankg.ingest.layout import segment_units, split_outside_brackets
 from plankg.ingest.structure import Block, Structure, body_start, match_marker
 
 RULE_INLINE = "plankg.responsibility.inline.v2"
@@ -215,8 +215,9 @@ def _depth(text: str, a: int, b: int) -> int:
     return max(0, sum(text.count(c, a, b) for c in _OPEN) - sum(text.count(c, a, b) for c in _CLOSE))
 
 
-def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
-    """Split a list of units on 、 , ， ; / outside brackets and fixed collective phrases.
+def split_units(text: str, base: int = 0, *, glued: bool = False) -> list[tuple[str, int, int]]:
+    """Split a list of units on 、 , ， ; / outside brackets and fixed collective phrases; with `glued`, also where
+    units run together with nothing between them ("文体旅局晋陵公司轨道公司").
 
     >>> [p for p, _, _ in split_units("市科技局、杭州高新区(滨江)、各区、县(市)政府,钱江海关")]
     ['市科技局', '杭州高新区(滨江)', '各区、县(市)政府', '钱江海关']
@@ -248,8 +249,10 @@ def split_units(text: str, base: int = 0) -> list[tuple[str, int, int]]:
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip(" \u3000\n"))
         seg = seg.strip(" \u3000\n")
-        if seg:
-            pieces.append((seg, base + a + lead, base + a + lead + len(seg)))
+        at = base + a + lead
+        units = segment_units(seg) if glued and seg and not default_registry().is_collective(seg) else None
+        for x, y in units if units and len(units) > 1 else ([(0, len(seg))] if seg else []):
+            pieces.append((seg[x:y], at + x, at + y))
     return pieces
 
 
@@ -285,9 +288,10 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
 
 
 def parse_department_list(text: str, base: int, default_role: str,
-                          registry: DepartmentRegistry | None = None,
+                          registry: DepartmentRegistry | None = None, *, glued: bool = False,
                           ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
-    """Departments named in `text` (offsets from `base`), and actors of a plan-wide rule inside it.
+    """Departments named in `text` (offsets from `base`), and actors of a plan-wide rule inside it; with `glued`
+    (a cell of a table printed with no separators) units run together are cut apart (`layout.segment_units`).
 
     >>> deps, rule = parse_department_list("市科技局牵头,市财政局、市发改委配合", 0, "responsible")
     >>> [(d.name, d.role) for d in deps]
@@ -335,7 +339,7 @@ def parse_department_list(text: str, base: int, default_role: str,
         kept.append((a, b))
 
     for a, b in kept:
-        for piece, s in _space_separated(split_units(text[a:b], base + a), registry):
+        for piece, s in _space_separated(split_units(text[a:b], base + a, glued=glued), registry):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
                 piece = piece[:-1]  # "…省工商联按职责分工负责)": the clause's own close, read to the line's end
@@ -855,7 +859,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         elif role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(
                 _CONVENTION_NOTE.sub("", c).rstrip("。 ")):  # "…(办事处)。(分号前面为牵头单位,下同)": a note
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
-            d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry)
+            d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry, glued=block.glued)
             deps.extend(d)
         deps.extend(labelled)
     deps = responsible_leads(deps)

@@ -85,6 +85,7 @@ class Block:
     # Offsets of each cell in the text, when known. A blank cell of a flattened merged cell repeats the
     # cell above it (see `_ditto_cells`): its offset is then that earlier cell's, before `start`.
     cell_starts: tuple[int, ...] = ()
+    glued: bool = False  # a row of a table printed with no separator between its cells (`layout.glued_table`)
 
 
 @dataclass(frozen=True)
@@ -1146,6 +1147,8 @@ class _StructureParser:
         # A table interrupted by a section row goes on right after it (a heading, or a line or two of a group row).
         if ("序" in t or "编号" in t) and self._glued_table(ln):
             return True
+        if ("单位" in t or "部门" in t) and self._glued_table(ln, numbered=False):
+            return True
         resumable = self.interrupted if self.interrupted is not None and (
             i - self.interrupted_at <= 2 or self._only_sections(self.interrupted_at, i)) else None
         laid = _layout_table(self.line_tuples, i, n, resumable)
@@ -1200,22 +1203,24 @@ class _StructureParser:
         self.i = nxt
         return True
 
-    def _glued_table(self, ln: _Line) -> bool:
-        """A table whose cells run together (`layout.glued_table`): the text before its first row is a
-        paragraph, each row a block of its own offsets."""
-        laid = layout.glued_table(self.line_tuples, self.i, len(self.lines))
+    def _glued_table(self, ln: _Line, numbered: bool = True) -> bool:
+        """A table whose cells run together (`layout.glued_table`, `layout.unnumbered_glued_table`): the text
+        before its first row is a paragraph, each row a block of its own offsets."""
+        read = layout.glued_table if numbered else layout.unnumbered_glued_table
+        laid = read(self.line_tuples, self.i, len(self.lines))
         if laid is None or not laid.rows:
             return False
         text, base = self.text, self.current_ref()
         head_end = laid.rows[0].span[0] if laid.rows[0].span else ln.end
         self.blocks.append(Block("paragraph", base, self.current_section(), ln.start, head_end,
                                  text[ln.start:head_end], level=len(self.stack)))
-        for row in laid.rows:
+        for k, row in enumerate(laid.rows, 1):
             start, end = row.span or (ln.start, ln.end)
-            ref = f"{base}.{row.cells[0]}" if base else row.cells[0]
+            number = row.cells[0] if numbered else str(k)  # rows printed without a number are counted
+            ref = f"{base}.{number}" if base else number
             self.blocks.append(Block("table_row", ref, self.current_section(), start, end, text[start:end],
                                      cells=row.cells, header=laid.header, level=len(self.stack) + 1,
-                                     cell_starts=row.starts))
+                                     cell_starts=row.starts, glued=True))
         self.i = laid.end
         return True
 
