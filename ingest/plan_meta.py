@@ -1055,6 +1055,7 @@ def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> list[str]:
     return []
 
 
+_NUMBER_WRAP = re.compile(r"^\s*(?:[•·*\-]\s*)?[\[【]?(?=[^\s〔]{1,12}〔\d{4}〕\s*\d+\s*号)|(?<=号)[\]】]")
 _NUMBER_KEY = re.compile(rf"^(?:{alternation(META_NUMBER_KEYS)})\s*[:：]?\s*")
 
 
@@ -1064,6 +1065,8 @@ def _doc_number(front: list[tuple[int, str]], fields: MetaFields, text: str) -> 
     if fields.doc_number:
         return fields.doc_number
     for _, line in front:
+        # "• 新政〔2017〕32号", "[天政办发〔2023〕28号]天水市…的通知": a bullet or a bracket around the number
+        line = _NUMBER_WRAP.sub("", line)
         bare = line.strip().strip("()（）")
         m = _DOC_NUMBER.fullmatch(bare) or (_DOC_NUMBER.match(line) if "《" not in line else None)
         if m:

@@ -294,6 +294,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             if got:
                 out.append(got[0])
                 consumed.append((ft.start(), got[1]))
+        here: list[TargetMention] = []
         for m in _quantities(text, s_start, s_end):
             # Only the two numbers of a from-to are read by it; other clauses of the sentence stay targets.
             if any(a <= m.start() < b for a, b in consumed):
@@ -304,8 +305,55 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             if period_start and mention.year and mention.year < period_start:
                 continue  # a past figure is a baseline, not a target
             for one in _split_shared(text, mention):
-                out.extend(_split_range(one))
+                here.extend(_split_range(one))
             prev, prev_end = mention, m.end()
+        out.extend(_pair_respectively(here))
+    return out
+
+
+def _pair_respectively(mentions: list[TargetMention]) -> list[TargetMention]:
+    """Figures listed after "分别" given to the listed metrics one by one, when there are as many of each: "A、B、C的
+    比例分别不低于20%、30%、40%" -> A比例 20%, B比例 30%, C比例 40% (a noun after the last item's 的 is every
+    item's). Other mentions as they are.
+
+    >>> q = Quantity(20, "%", ">=")
+    >>> ms = [TargetMention(0, 9, "健康村、健康家庭的比例分别不低于", q, ">=", 2022),
+    ...       TargetMention(0, 9, "健康村、健康家庭的比例分别不低于", q, ">=", 2022)]
+    >>> [m.metric for m in _pair_respectively(ms)]
+    ['健康村比例', '健康家庭比例']
+    >>> ms = [TargetMention(0, 9, "研发投入、专利数量分别增长", q, ">=", 2022)] * 2
+    >>> [m.metric for m in _pair_respectively(ms)]
+    ['研发投入增长', '专利数量增长']
+    >>> ms = [TargetMention(0, 9, "城镇、农村居民人均可支配收入分别增长", q, ">=", 2022)] * 2
+    >>> [m.metric for m in _pair_respectively(ms)]
+    ['城镇居民人均可支配收入增长', '农村居民人均可支配收入增长']
+    """
+    out: list[TargetMention] = []
+    k = 0
+    while k < len(mentions):
+        group = [mentions[k]]
+        while k + len(group) < len(mentions) and mentions[k + len(group)].metric == group[0].metric:
+            group.append(mentions[k + len(group)])
+        k += len(group)
+        tail = _RESPECTIVELY_CHANGE.search(group[0].metric) if len(group) >= 2 else None
+        items = group[0].metric[:tail.start()].split("、") if tail else []
+        if tail is None or len(items) != len(group) or any(len(x) < 2 for x in items):
+            out.extend(group)
+            continue
+        noun = ""
+        if "的" in items[-1]:
+            items[-1], noun = items[-1].rsplit("的", 1)
+        lengths = {len(x) for x in items[:-1]}
+        if len(lengths) == 1 and min(lengths) <= 4 and len(items[-1]) >= min(lengths) + 2:
+            # "城镇、农村居民人均可支配收入": the first items print only what sets them apart, the last the words
+            # they share (its own part as long as theirs); "电子信息等行业产值": the kind the list closes is no part
+            size = min(lengths)
+            shared = re.sub(r"^等[\u4e00-\u9fff]{0,3}?(?:行业|产业|领域)", "", items[-1][size:])
+            items = [x + shared for x in items[:-1]] + [items[-1][:size] + shared]
+        change = tail["change"] or ""  # "研发投入、专利数量分别增长10%、15%": each metric grows
+        group.sort(key=lambda m: m.end)
+        out.extend(replace(m, metric=item + noun + change, rule=RULE_SHARED_VALUE)
+                   for m, item in zip(group, items, strict=True))
     return out
 
 
@@ -354,6 +402,8 @@ _METRIC_JOIN = re.compile(rf"、|{_CONJUNCTION.pattern}")
 _NEXT_VALUE = re.compile(r"\s*(?:以上|左右|以内)?\s*[、和及,，]\s*\d")
 # 分别 and the comparator a metric's words may still end with ("…分别超过").
 _RESPECTIVELY_TAIL = re.compile(rf"分别(?:{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
+_RESPECTIVELY_CHANGE = re.compile(rf"分别(?:(?P<change>增长|增加|提高|提升|下降|降低)|"
+                                  rf"{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
 _SHARED_CHANGE = re.compile(r"(?:同比|年均)?(?:增长|增加|提高|提升|下降|降低)$")
 
 
@@ -669,7 +719,9 @@ def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int, segm
         metric = metric[cmp_cut.end():]
         metric_start = max(metric_start, text.find(metric, metric_start))
     metric = _balance_quotes(metric.strip(" 、,，:："))
-    if not metric or len(metric) > 40 or not re.search(r"[\u4e00-\u9fff]", metric):
+    # a list of metrics paired with as many figures ("A、B、…的比例分别不低于…") is cut into its metrics later
+    if not metric or len(metric) > (80 if _RESPECTIVELY_TAIL.search(metric) else 40) or \
+            not re.search(r"[\u4e00-\u9fff]", metric):
         return None
     budget = _BUDGET.search(metric) is not None and not metric.endswith(lexicon.ATTRACTED_FUNDS)
     if budget or _PROJECT_INVESTMENT.match(metric) or (

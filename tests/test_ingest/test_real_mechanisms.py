@@ -1557,3 +1557,23 @@ def test_a_scoring_table_glued_without_numbers_or_separators():
     assert got == [("全县初中以上", [("县教育局", "lead"), ("县禁毒办", "support"), ("禁毒大队", "support")]),
                    ("制定出台青少", [("县教育局", "lead"), ("县禁毒办", "support"), ("禁毒大队", "support")]),
                    ("建立社区戒毒", [("县卫健局", "lead"), ("县禁毒办", "support"), ("各乡镇", "support")])]
+
+
+def test_figures_after_respectively_go_to_the_listed_metrics_one_by_one():
+    got = _targets("一、目标\n2.健康村(社区)、健康家庭、健康促进医院、健康促进学校、健康促进机关、健康促进企业的"
+                   "比例分别不低于20%、20%、40%、50%、50%、20%。城镇、农村居民人均可支配收入分别增长7%、8%。"
+                   "开工、投产项目分别达到19个、5个。\n")
+    assert got == [("健康村(社区)比例", 20.0, "%"), ("健康家庭比例", 20.0, "%"), ("健康促进医院比例", 40.0, "%"),
+                   ("健康促进学校比例", 50.0, "%"), ("健康促进机关比例", 50.0, "%"),
+                   ("健康促进企业比例", 20.0, "%"),
+                   ("城镇居民人均可支配收入增长", 7.0, "%"), ("农村居民人均可支配收入增长", 8.0, "%"),
+                   ("开工项目", 19.0, "个"), ("投产项目", 5.0, "个")]
+
+
+def test_a_document_number_in_square_brackets_or_after_a_bullet():
+    plan = extract_text("[天政办发〔2023〕28号]天水市人民政府办公室关于印发天水市燃气管道更新改造实施方案的通知\n"
+                        "各县区人民政府:\n现印发给你们。\n").plan
+    assert (plan.doc_number, plan.title) == ("天政办发〔2023〕28号", "天水市燃气管道更新改造实施方案")
+    plan = extract_text("  • 新郑市人民政府\n  • 新政〔2017〕32号\n新郑市创建国家慢病综合防控示范区实施方案\n"
+                        "为做好工作,制定本方案。\n").plan
+    assert plan.doc_number == "新政〔2017〕32号"
