@@ -141,7 +141,7 @@ class DocumentFrame:
         runs: list[tuple[int, int]] = []
         run: list[Block] = []
         for b in [*self.structure.blocks, None]:
-            if b is not None and b.kind == "paragraph" and b.ref is None and opens_with_duty(
+            if b is not None and b.kind == "paragraph" and opens_with_duty(
                     self.text, b.start, b.end, self.registry):
                 run.append(b)
                 continue
@@ -300,6 +300,12 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                                              u.end > u.block.end)
             if not clauses and u.kind == "heading" and ctx.frame.in_duty_section(u.block):
                 clauses = duty_section_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
+            elif u.kind == "item":
+                # "第四条 市建设部门负责…" and then one paragraph a unit ("发改部门负责…"): each its own duty
+                for k, b in enumerate(p.blocks[1:], 2):
+                    if b.kind == "paragraph" and ctx.frame.in_duty_section(b) and not any(
+                            b.start <= d.start < b.end for c in clauses for d in c.departments):
+                        clauses += duty_section_clauses(text, b.start, b.end, f"{u.ref}#{k}", u.section, registry)
         else:
             b = p.blocks[0]
             if b.kind == "table_row" and has_unit_columns(b):

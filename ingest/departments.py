@@ -285,8 +285,8 @@ class DepartmentRegistry:
 
         >>> reg = default_registry()
         >>> (reg.looks_like_department("市科技局"), reg.looks_like_department("高校院所"),
-        ...  reg.looks_like_department("各街道"))
-        (True, False, True)
+        ...  reg.looks_like_department("各街道"), reg.looks_like_department("发改部门"))
+        (True, False, True, True)
         """
         key = ("looks_like_department", name)
         hit = self._shapes.get(key)
@@ -303,6 +303,8 @@ class DepartmentRegistry:
         if self.leading_region(n):
             return True
         base = re.sub(r"\([^()]*\)$", "", n)
+        if base.endswith("部门") and self.is_stem(base[:-2]):
+            return True  # "发改部门", "自然资源部门": a body named by its stem and the word for a department
         return base.endswith(("局", "委", "办", "厅", "管委会", "办公室", "政府", "委员会", "海关", "部"))
 
     def is_person(self, name: str) -> bool:

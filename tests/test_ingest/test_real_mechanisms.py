@@ -1577,3 +1577,13 @@ def test_a_document_number_in_square_brackets_or_after_a_bullet():
     plan = extract_text("  • 新郑市人民政府\n  • 新政〔2017〕32号\n新郑市创建国家慢病综合防控示范区实施方案\n"
                         "为做好工作,制定本方案。\n").plan
     assert plan.doc_number == "新政〔2017〕32号"
+
+
+def test_an_article_giving_one_paragraph_to_each_department_by_its_stem():
+    text = ("第四条 市建设部门负责牵头本市建筑垃圾资源化利用工作。\n发改部门负责指导本市建筑垃圾资源化利用项目立项。\n"
+            "工信部门负责指导培育建筑垃圾资源化利用企业。\n财政部门负责制定出台奖补配套政策。\n"
+            "自然资源部门负责指导建筑垃圾资源化利用设施供地等。\n")
+    got = _resp(text)
+    assert got == [("市建设部门负", [("市建设部门", "lead")]), ("发改部门负责", [("发改部门", "responsible")]),
+                   ("工信部门负责", [("工信部门", "responsible")]), ("财政部门负责", [("财政部门", "responsible")]),
+                   ("自然资源部门", [("自然资源部门", "responsible")])]
