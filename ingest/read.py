@@ -301,7 +301,7 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise InputError("text contains NUL characters", fix="convert the file to plain text first")
-    return rejoin_chunks(reflow_wrapped(reflow_pages(lost_spaces(strip_watermarks(text)))))
+    return rejoin_brackets(rejoin_chunks(reflow_wrapped(reflow_pages(lost_spaces(strip_watermarks(text))))))
 
 
 _SITE = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -339,6 +339,39 @@ def strip_watermarks(text: str) -> str:
 
 
 _CHUNK = re.compile(r"^(\d{1,3})、")
+
+
+_OPEN_TAIL = re.compile(r"[(（][^()（）\n]*[\u4e00-\u9fff]$")
+_CLOSE_HEAD = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff][^()（）\n]{0,40}[)）]")
+
+
+def rejoin_brackets(text: str) -> str:
+    r"""Text whose bracket a line break cut inside a word, put back on one line: a line that ends inside a
+    bracket it opened, in the middle of a word, and the next non-blank line (an indented one, after two
+    blank lines at most) that closes it within forty characters ("(教育部、国家卫生健康委按\n\n    职责分工负责)").
+
+    >>> rejoin_brackets("加强宣传。(科技部、中国科协按\n\n      职责分工负责)\n二、任务")
+    '加强宣传。(科技部、中国科协按职责分工负责)\n二、任务'
+    >>> rejoin_brackets("(一)加强宣传\n(二)推进建设")
+    '(一)加强宣传\n(二)推进建设'
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        nxt = k + 1
+        while nxt < len(lines) and nxt - k <= 3 and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines) and nxt - k <= 3 and _OPEN_TAIL.search(line) and _CLOSE_HEAD.match(lines[nxt]):
+            lines[nxt] = line + lines[nxt].lstrip(" \t\u3000")
+            k = nxt
+            continue
+        out.append(line)
+        k += 1
+    return "\n".join(out)
 
 
 def rejoin_chunks(text: str) -> str:

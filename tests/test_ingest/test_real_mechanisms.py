@@ -1587,3 +1587,13 @@ def test_an_article_giving_one_paragraph_to_each_department_by_its_stem():
     assert got == [("市建设部门负", [("市建设部门", "lead")]), ("发改部门负责", [("发改部门", "responsible")]),
                    ("工信部门负责", [("工信部门", "responsible")]), ("财政部门负责", [("财政部门", "responsible")]),
                    ("自然资源部门", [("自然资源部门", "responsible")])]
+
+
+def test_a_clause_whose_bracket_a_line_break_cuts_inside_a_word_and_the_youth_leagues_central_committee():
+    text = ("一、任务\n    (五)持续推进健康科普行动。开展全国大学生暑期“三下乡”健康\n\n    专项等活动。"
+            "(科技部、国家卫生健康委、共青团中央、中国科协按\n\n    职责分工负责)\n"
+            "    (七)举办第一届全国全民健身大会。(体育总\n\n    局牵头负责)\n")
+    got = _resp(text)
+    assert got == [("持续推进健康", [("科技部", "responsible"), ("国家卫生健康委", "responsible"),
+                                    ("共青团中央", "responsible"), ("中国科协", "responsible")]),
+                   ("举办第一届全", [("体育总局", "lead")])]
