@@ -1597,3 +1597,12 @@ def test_a_clause_whose_bracket_a_line_break_cuts_inside_a_word_and_the_youth_le
     assert got == [("持续推进健康", [("科技部", "responsible"), ("国家卫生健康委", "responsible"),
                                     ("共青团中央", "responsible"), ("中国科协", "responsible")]),
                    ("举办第一届全", [("体育总局", "lead")])]
+
+
+def test_an_issuer_printed_without_its_place_is_reported_as_printed_unless_the_page_prints_the_place_too():
+    plan = extract_text("武汉市2023年综合交通工作要点\n市交通运输局关于印发2023年工作要点的通知\n各区交通局:\n"
+                        "现将工作要点印发给你们。\n").plan
+    assert plan.issuers == ["市交通运输局"]
+    plan = extract_text("六安市农业农村局\n市农业农村局关于印发2024年全市农业农村工作要点的通知\n各县区农业农村局:\n"
+                        "现印发给你们。\n").plan
+    assert plan.issuers == ["六安市农业农村局"]
