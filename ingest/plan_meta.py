@@ -525,17 +525,26 @@ def _printed_heading(lines: list[str], candidates: list[str]) -> str | None:
     return None
 
 
+_TITLE_TOKEN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{1,4}")
+
+
 def _title_from_lines(lines: list[str]) -> str | None:
     """The last short line (with up to two short lines above it) that ends like a plan title.
 
     A line that completes a title ends it: the same title printed twice, or a site's title above
-    the plan's heading, are two titles, not one.
+    the plan's heading, are two titles, not one. A title a PDF printed a token a line is joined whole.
+
+    >>> _title_from_lines(["xx", "县", "2022", "年“无废城市”建设实施方案", "一、总体要求"])
+    'xx县2022年“无废城市”建设实施方案'
     """
     best = None
     above: list[str] = []
+    recent: list[str] = []  # every line before this one, for a title printed a token a line
     prev_completed = False
     roles: list[bool] = []
     for line in lines:
+        tokens = recent
+        recent = (recent + [line])[-4:]
         roles = (roles + [column_role(line) is not None])[-4:]
         if sum(roles) >= 3:
             break  # a table's header ("项 目 / 分值 / 目标任务 / 监考单位"): its cells are no title
@@ -551,6 +560,14 @@ def _title_from_lines(lines: list[str]) -> str | None:
         if _completes_title(line):
             # A line opening as titles open ("2023年…", "关于…") is the whole title, not the end of one.
             run = [line] if re.match(r"(?:19|20)\d{2}\s*年|关于", line) else above + [line]
+            if line.startswith(("年", "年度")):
+                # "xx / 县 / 2022 / 年“无废城市”建设实施方案": a PDF's tokens, one a line, before the year's 年
+                lead: list[str] = []
+                for token in reversed(tokens):
+                    if not _TITLE_TOKEN.fullmatch(token):
+                        break
+                    lead.insert(0, token)
+                run = lead + [line] if lead and lead[-1].isdigit() else run
             while len(run) > 1 and _issuer_line(run[0]):
                 # "中共某市委办公厅 某市人民政府办公厅" heads the title lines of a joint document.
                 run.pop(0)

@@ -1606,3 +1606,8 @@ def test_an_issuer_printed_without_its_place_is_reported_as_printed_unless_the_p
     plan = extract_text("六安市农业农村局\n市农业农村局关于印发2024年全市农业农村工作要点的通知\n各县区农业农村局:\n"
                         "现印发给你们。\n").plan
     assert plan.issuers == ["六安市农业农村局"]
+
+
+def test_a_title_a_pdf_printed_one_token_a_line():
+    plan = extract_text("XX\n镇\n2023\n年政府工作报告\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n").plan
+    assert plan.title == "XX镇2023年政府工作报告"
