@@ -74,6 +74,7 @@ from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
     ResponsibilityClause,
+    duty_list_clauses,
     duty_section_clauses,
     has_unit_columns,
     label_under_paragraph,
@@ -300,7 +301,10 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                                              u.end > u.block.end)
             if not clauses and u.kind == "heading" and ctx.frame.in_duty_section(u.block):
                 clauses = duty_section_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
-            elif u.kind == "item":
+            if not clauses:
+                # "县金融中心负责…,县经信局负责…,县财政局负责…": one sentence dividing duties among units
+                clauses = duty_list_clauses(text, u.start, u.end, u.ref, u.section, registry)
+            if u.kind == "item":
                 # "第四条 市建设部门负责…" and then one paragraph a unit ("发改部门负责…"): each its own duty
                 for k, b in enumerate(p.blocks[1:], 2):
                     if b.kind == "paragraph" and ctx.frame.in_duty_section(b) and not any(
@@ -332,6 +336,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                     clauses = kept
                 if not clauses and ctx.frame.in_duty_section(b):
                     clauses = duty_section_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
+                if not clauses:
+                    clauses = duty_list_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

@@ -298,7 +298,7 @@ class DepartmentRegistry:
         n = normalize_name(name)
         if not self.looks_like_unit(n) or self.is_person(n):
             return False
-        if n in self.aliases or self.is_collective(n) or n[:1] in "市区县省" or n.startswith(("中共", "团")):
+        if n in self.aliases or self.is_collective(n) or n[:1] in "市区县省镇乡" or n.startswith(("中共", "团")):
             return True
         if self.leading_region(n):
             return True

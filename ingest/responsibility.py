@@ -1206,6 +1206,50 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     return out
 
 
+RULE_DUTY_LIST = "plankg.responsibility.duty_list.v1"
+_DUTY_LIST_SEP = re.compile(r"[,，]")
+
+
+def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                      registry: DepartmentRegistry | None = None) -> list[ResponsibilityClause]:
+    """One sentence dividing duties among three units or more, each clause opening with its unit and the verb of
+    its duty ("县金融中心负责组织实施,县经信局负责协助协调,县财政局负责资金筹措"): a clause each.
+
+    >>> t = "明确分工。镇政府办公室负责制定方案,镇经发办负责督办考核,镇执法中队负责监督检查。加强宣传,区住建局负责。"
+    >>> [(c.text[:5], [d.name for d in c.departments]) for c in duty_list_clauses(t, 0, len(t), "3", None)]
+    [('镇政府办公', ['镇政府办公室']), ('镇经发办负', ['镇经发办']), ('镇执法中队', ['镇执法中队'])]
+    """
+    registry = registry or default_registry()
+    out: list[ResponsibilityClause] = []
+    k = start
+    while k < end:
+        m = _CLAUSE_END.search(text, k, end)
+        stop = m.start() if m else end
+        run: list[tuple[int, int, tuple[int, int]]] = []
+        at = k
+        for piece in [*_DUTY_LIST_SEP.finditer(text, k, stop), None]:
+            cut = piece.start() if piece else stop
+            s = at
+            while s < cut and text[s] in " \u3000\t":
+                s += 1
+            subject = _unit_subject(text, s, cut, registry) if opens_with_duty(text, s, cut, registry) else None
+            if subject is not None:
+                run.append((s, cut, subject))
+            elif len(run) >= 3:
+                break
+            else:
+                run = []
+            at = cut + 1
+        if len(run) >= 3:
+            for n, (s, cut, (name_end, after)) in enumerate(run, 1):
+                role = LEAD if _LEAD_AFTER_UNITS.match(text, after, cut) else RESPONSIBLE
+                out.append(ResponsibilityClause(f"{ref}#{n}" if n > 1 else ref, section, text[s:cut], s, cut,
+                                                (DepartmentMention(text[s:name_end], role, s, name_end),),
+                                                RULE_DUTY_LIST))
+        k = (m.end() if m else end)
+    return out
+
+
 def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry
                         ) -> tuple[DepartmentMention, ...]:
     """The units a duty line names before its colon ("镇派出所:负责…", "镇共青团、妇联:要…"): every piece shaped
@@ -1251,6 +1295,10 @@ _DUTY_OPENING = re.compile(lexicon.alternation(lexicon.DUTY_OPENING_VERBS))
 _LEVEL_UNIT = re.compile(r"[市区县镇乡街][\u4e00-\u9fff]{2,8}(?:团|校|学校|所|站|队|会|院|中心)")
 
 
+# Heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
+_LONG_HEADS = ("办公室", "委员会", "管委会", "办事处")
+
+
 def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) -> tuple[int, int] | None:
     """(end of the unit's name, where the sentence goes on) when text[s:stop] opens with one government unit
     and then its verb or a colon: the shortest name after which no longer one goes on ("市发改委办公室")."""
@@ -1265,8 +1313,9 @@ def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) ->
         nxt = text[e:e + 1]
         if nxt in ":：":
             return e, e + 1
-        if nxt and "\u4e00" <= nxt <= "\u9fff" and not registry.looks_like_unit(text[s:e + 1]):
-            return e, e
+        if nxt and "\u4e00" <= nxt <= "\u9fff" and not registry.looks_like_unit(text[s:e + 1]) and not any(
+                text[s:e + k].endswith(_LONG_HEADS) for k in (2, 3)):
+            return e, e  # "镇政府办公室负责": not 镇政府办 before 公室
     return None
 
 

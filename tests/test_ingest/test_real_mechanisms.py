@@ -1611,3 +1611,10 @@ def test_an_issuer_printed_without_its_place_is_reported_as_printed_unless_the_p
 def test_a_title_a_pdf_printed_one_token_a_line():
     plan = extract_text("XX\n镇\n2023\n年政府工作报告\n各位代表:\n现在,我代表镇人民政府向大会报告工作。\n").plan
     assert plan.title == "XX镇2023年政府工作报告"
+
+
+def test_one_sentence_dividing_duties_among_three_units_or_more():
+    got = _resp("一、分工\n(三)明确分工。镇政府办公室负责制定全镇实施方案,镇经发办负责督办和考核,"
+                "镇农业综合执法中队负责监督检查。\n(四)加强宣传,县财政局负责保障经费。\n")
+    assert got == [("镇政府办公室", [("镇政府办公室", "responsible")]), ("镇经发办负责", [("镇经发办", "responsible")]),
+                   ("镇农业综合执", [("镇农业综合执法中队", "responsible")])]
