@@ -750,6 +750,28 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
     return [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
 
 
+# "由各乡镇负责指派专人": the units after 由 and before 负责, in one clause.
+_YOU_RESPONSIBLE = re.compile(r"(?:^|(?<=[,，;；。:：]))由(?P<units>[^,，。;；:：由]{2,40}?)负责(?!的)")
+
+
+def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
+    """The units an item makes responsible with "由X负责…" opening one of its clauses, when every piece is a
+    government body or a collective of units.
+
+    >>> t = "3.养殖场补栏。对缺栏的养殖场,由各乡镇负责指派专人,督促落实。"
+    >>> [d.name for d in _you_responsible(t, 0, len(t), default_registry())]
+    ['各乡镇']
+    >>> reg = default_registry()
+    >>> _you_responsible("由专人负责登记。", 0, 8, reg), _you_responsible("由县民政局负责的第1件", 0, 11, reg)
+    ([], [])
+    """
+    for m in _YOU_RESPONSIBLE.finditer(text, start, end):
+        pieces = split_units(m["units"], m.start("units"))
+        if pieces and _all_departments(pieces, registry):
+            return [DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces]
+    return []
+
+
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
 _LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}))")
 
@@ -1025,7 +1047,7 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         found = _lead_clauses(text, start, end, ref, section, registry)
     if not found and (kind == "item" or continued):
         deps = (_lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
-                or _duty_subject(text, start, end, registry))
+                or _duty_subject(text, start, end, registry) or _you_responsible(text, start, end, registry))
         if deps:
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))

@@ -1618,3 +1618,9 @@ def test_one_sentence_dividing_duties_among_three_units_or_more():
                 "镇农业综合执法中队负责监督检查。\n(四)加强宣传,县财政局负责保障经费。\n")
     assert got == [("镇政府办公室", [("镇政府办公室", "responsible")]), ("镇经发办负责", [("镇经发办", "responsible")]),
                    ("镇农业综合执", [("镇农业综合执法中队", "responsible")])]
+
+
+def test_you_x_fuze_makes_x_responsible_in_an_item_but_not_as_a_relative_clause():
+    got = _resp("一、任务\n3.养殖场补栏。对已建成存在缺栏问题的养殖场,由各乡镇负责指派专组专人,督促落实。\n"
+                "4.确定事项。由县民政局负责的第1件进展滞后。\n")
+    assert got == [("养殖场补栏。", [("各乡镇", "responsible")])]
