@@ -1110,6 +1110,42 @@ def segment_units(text: str, looks_like_unit: Callable[[str], bool] | None = Non
     return best[n] or None
 
 
+def _stitched(lines: Sequence[Line], i: int, end: int, at: int, *, stop_at_sentence: bool = False
+              ) -> tuple[list[tuple[str, int]], int]:
+    """The text a glued table runs over from lines[i][at], on through the lines a sharing site's page-chunk
+    markers continue ("3、…", the markers no part of it): (character, offset) pairs, and the last line's index.
+    With `stop_at_sentence`, a first line that ends a sentence is not continued."""
+    first = lines[i][2]
+    chars = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= at]
+    last, k = i, i + 1
+    while k < end and not (stop_at_sentence and first.rstrip().endswith(("。", "!", "?"))):
+        mark = _CHUNK_MARK.match(lines[k][2])
+        if mark is None:
+            break
+        chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
+        last, k = k, k + 1
+    return chars, last
+
+
+def _glued_cells(body: str, chars: Sequence[tuple[str, int]], roles: Sequence[str | None],
+                 row: tuple[int, int, int, int], cols: tuple[int, int, int | None],
+                 shape: Callable[[str], bool]) -> tuple[list[str], list[int]]:
+    """The cells of one glued row: `row` is (its start, its task's start, its units' start, their end) in `body`,
+    `cols` the task, unit and support columns. The first glue between its units is the border of the lead and
+    the support cells ("教育局经开区…": 教育局 leads)."""
+    start, task_at, units_at, units_end = row
+    task_col, unit_col, support_col = cols
+    cells, starts = [""] * len(roles), [chars[start][1]] * len(roles)
+    cells[task_col], starts[task_col] = body[task_at:units_at], chars[task_at][1]
+    units = body[units_at:units_end]
+    glue = first_glue(units, shape) if support_col is not None else None
+    if glue and support_col is not None:
+        cells[support_col], starts[support_col] = units[glue:], chars[units_at + glue][1]
+        units = units[:glue]
+    cells[unit_col], starts[unit_col] = units, chars[units_at][1]
+    return cells, starts
+
+
 def glued_table(lines: Sequence[Line], i: int, end: int,
                 looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """A table whose cells run together with no separator (see `_GLUED_START`), starting in lines[i].
@@ -1142,17 +1178,7 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
         return None
     support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == lexicon.SUPPORT), None) \
         if roles[unit_col] == lexicon.LEAD else None
-    # The text the table runs over, without the chunk markers of the lines it continues on: (char, offset).
-    chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= one]
-    last = i
-    k = i + 1
-    while k < end and not first.rstrip().endswith(("。", "!", "?")):
-        mark = _CHUNK_MARK.match(lines[k][2])
-        if mark is None:
-            break
-        chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
-        last = k
-        k += 1
+    chars, last = _stitched(lines, i, end, one, stop_at_sentence=True)
     body = "".join(ch for ch, _ in chars)
     rows: list[Row] = []
     number, at = 1, 0
@@ -1177,19 +1203,9 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
         pieces = [(a, b, c) for a, b, c in inner_unit_runs(body, start, start + units_at, shape)]
         pieces.append((pieces[-1][2] if pieces else start, start + units_at, start + units_end))
         for k, (sub, sub_units, sub_end) in enumerate(pieces):
-            cells = [""] * len(roles)
-            starts = [chars[sub][1]] * len(roles)
+            cells, starts = _glued_cells(body, chars, roles, (sub, sub, sub_units, sub_end),
+                                         (task_col, unit_col, support_col), shape)
             cells[0] = str(number)
-            cells[task_col] = body[sub:sub_units]
-            units = body[sub_units:sub_end]
-            glue = first_glue(units, shape) if support_col is not None else None
-            if glue and support_col is not None:
-                # "教育局经开区…": the lead cell's units run into the support cell's; the first glue is the border
-                cells[support_col] = units[glue:]
-                starts[support_col] = chars[sub_units + glue][1]
-                units = units[:glue]
-            cells[unit_col] = units
-            starts[unit_col] = chars[sub_units][1]
             last_piece = k == len(pieces) - 1
             if last_piece and units_end < stop - start:
                 tail_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == "deadline"), None)
@@ -1260,14 +1276,7 @@ def unnumbered_glued_table(lines: Sequence[Line], i: int, end: int,
     if task_col is None:
         return None
     support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == lexicon.SUPPORT), None)
-    chars: list[tuple[str, int]] = [(ch, lines[i][0] + k) for k, ch in enumerate(first) if k >= header_end]
-    last, k = i, i + 1
-    while k < end:
-        mark = _CHUNK_MARK.match(lines[k][2])
-        if mark is None:
-            break
-        chars.extend((ch, lines[k][0] + p) for p, ch in enumerate(lines[k][2]) if p >= mark.end())
-        last, k = k, k + 1
+    chars, last = _stitched(lines, i, end, header_end)
     body = "".join(ch for ch, _ in chars)
     runs = inner_unit_runs(body, 0, len(body), shape, to_end=True)
     if len(runs) < 2:
@@ -1275,15 +1284,8 @@ def unnumbered_glued_table(lines: Sequence[Line], i: int, end: int,
     rows: list[Row] = []
     for sub, units_at, units_end in runs:
         scored = [x.end() for x in _SCORED_CELL.finditer(body, sub, min(units_at, sub + 80))]
-        task_at = scored[-1] if scored else sub
-        cells, starts = [""] * len(roles), [chars[sub][1]] * len(roles)
-        cells[task_col], starts[task_col] = body[task_at:units_at], chars[task_at][1]
-        units = body[units_at:units_end]
-        glue = first_glue(units, shape) if support_col is not None else None
-        if glue and support_col is not None:
-            cells[support_col], starts[support_col] = units[glue:], chars[units_at + glue][1]
-            units = units[:glue]
-        cells[unit_col], starts[unit_col] = units, chars[units_at][1]
+        cells, starts = _glued_cells(body, chars, roles, (sub, scored[-1] if scored else sub, units_at, units_end),
+                                     (task_col, unit_col, support_col), shape)
         rows.append(Row(i, last, tuple(cells), tuple(starts), (chars[sub][1], chars[units_end - 1][1] + 1)))
     return Table(header, roles, i, tuple(rows), last + 1)
 
