@@ -236,6 +236,8 @@ def needs_doc(ctx: PassageContext) -> bool:
     if ctx.frame.in_duty_section(first) and (first.kind == "paragraph" or (
             p.unit is not None and p.unit.kind == "heading")):
         return True  # a unit as the subject of its duties, in a section that lists them
+    if first.start in ctx.frame.targets.bare_rows:
+        return True  # a line of an indicator table printed without its header
     return any(pattern.search(text, p.start, p.end) for pattern in _firing_patterns())
 
 

@@ -1156,6 +1156,7 @@ class TargetFrame:
     period_start: int | None
     headings: dict[str, str]  # heading ref -> its text
     numbered: dict[str, str]  # ref of every numbered unit -> its text
+    bare_rows: frozenset[int] = frozenset()  # starts of the lines of an indicator table printed without its header
 
 
 def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
@@ -1169,7 +1170,49 @@ def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
         years = re.findall(r"((?:19|20)\d{2})年", title)
         default_year = int(years[-1]) if years else None
     return TargetFrame(ctx, default_year, period[0] if period else None, _heading_texts(blocks),
-                       {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref})
+                       {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref}, _bare_rows(blocks))
+
+
+# A line of an indicator table whose header the page left out: a group's name maybe, the indicator and its unit
+# in brackets, then its figures ("质量提升 企业入驻率(%) 82 86 90").
+_BARE_ROW = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}\s+)?(?P<metric>[^\s()（）\d][^\s()（）]{1,30}?)"
+                       r"[(（](?P<unit>[^()（）\d]{1,6})[)）](?P<values>(?:\s+\d+(?:\.\d+)?){2,5})\s*$")
+
+
+def _bare_rows(blocks: Sequence) -> frozenset[int]:
+    """The starts of the paragraphs that are lines of a headerless indicator table: three such lines in a run at
+    least, each an indicator, its unit and two figures or more."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for b in [*blocks, None]:
+        row = _BARE_ROW.match(b.text) if b is not None and b.kind == "paragraph" else None
+        if b is not None and row is not None and unit_of_label(f"指标({row['unit']})") is not None:
+            run.append(b.start)
+            continue
+        if len(run) >= 3:
+            rows.update(run)
+        run = []
+    return frozenset(rows)
+
+
+def _bare_row_target(text: str, b) -> list[TargetMention]:
+    """The target of one line of a headerless indicator table: its last figure, the columns' years unknown.
+
+    >>> from plankg.ingest.structure import Block
+    >>> t = "质量提升 企业入驻率(%) 82 86 90"
+    >>> found = _bare_row_target(t, Block("paragraph", None, None, 0, len(t), t))
+    >>> [(m.metric, m.quantity.value, m.quantity.unit) for m in found]
+    [('企业入驻率', 90.0, '%')]
+    """
+    m = _BARE_ROW.match(b.text)
+    if m is None:
+        return []
+    found = unit_of_label(f"指标({m['unit']})")
+    if found is None:
+        return []
+    value = float(m["values"].split()[-1])
+    return [TargetMention(b.start + m.start("metric"), b.start + m.end("values"), m["metric"],
+                          Quantity(value, found[1], None), "=", None, rule=RULE_TABLE)]
 
 
 def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention], list[TargetMention]]:
@@ -1193,6 +1236,8 @@ def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention]
         return prose, []
     if _in_context_section(b, frame.headings) or _under_criteria(b, frame.numbered):
         return [], []
+    if b.start in frame.bare_rows:
+        return [], _bare_row_target(text, b)
     year = _heading_year(b, frame.headings) or frame.default_year
     return _prose_mentions(text, body_start(b), b.end, year, frame.period_start), []
 

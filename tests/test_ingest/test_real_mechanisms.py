@@ -1624,3 +1624,12 @@ def test_you_x_fuze_makes_x_responsible_in_an_item_but_not_as_a_relative_clause(
     got = _resp("一、任务\n3.养殖场补栏。对已建成存在缺栏问题的养殖场,由各乡镇负责指派专组专人,督促落实。\n"
                 "4.确定事项。由县民政局负责的第1件进展滞后。\n")
     assert got == [("养殖场补栏。", [("各乡镇", "responsible")])]
+
+
+def test_the_lines_of_an_indicator_table_printed_without_its_header():
+    got = _targets("楼宇总建筑面积(万平方米) 230 240 250\n\n  质量提升 企业入驻率(%) 82 86 90\n\n"
+                   "  税源率(%) 60 65 70\n\n"
+                   "  贡献增长 税收超亿元的重点楼宇数量(幢) 7 8 10\n\n三、主要任务\n(一)强化楼宇管理。\n")
+    assert got == [("楼宇总建筑面积", 250.0, "万平方米"), ("企业入驻率", 90.0, "%"), ("税源率", 70.0, "%"),
+                   ("税收超亿元的重点楼宇数量", 10.0, "幢")]
+    assert _targets("一、目标\n企业入驻率(%) 82 86 90\n二、任务\n加强管理。\n") == []  # one line is no table
