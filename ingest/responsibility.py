@@ -152,7 +152,9 @@ _CONVENTION = lexicon.LEAD_CONVENTION
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
 _CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
-_STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}]+|[{re.escape(lexicon.LEAD_MARKS)}]+$")
+# A run of marks is a name masked by the page ("****分局", "县**局"), no lead's mark.
+_STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
+                   rf"|(?<![{re.escape(lexicon.LEAD_MARKS)}])[{re.escape(lexicon.LEAD_MARKS)}]$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"

@@ -98,7 +98,8 @@ _PAST_MARKER = re.compile(r"“?十[一二三]五”?(?:期间|时期|以来)|�
 # Money a plan gives, not a level it aims at.
 _SUBSIDY_BEFORE = re.compile(r"(最高|给予|补助|奖励|资助|奖补|补贴|一次性)$")
 _COUNTED_THINGS = ("个", "家", "项", "所", "座", "台", "套", "件", "篇", "部")
-_SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴|奖补|贴息|给予|最高不超过|最高")
+# "补贴性技能培训": a kind of training, no grant; a grant rule's words otherwise.
+_SUBSIDY_CLAUSE = re.compile(r"补助|奖励|资助|补贴(?!性)|奖补|贴息|给予|最高不超过|最高")
 _SUBSIDY_AFTER = re.compile(r"^(的(?!目标|预期目标|水平|任务)|补助|奖励|资助|奖补|补贴|以内的|以上的|左右的)")
 _INDICATOR_HEADER = re.compile(r"指标")
 # A column that groups indicators ("类别 | 指标 | 单位 …"): its cells are no indicator's name.
@@ -567,8 +568,8 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
 def _in_grant_rule(text: str, m: re.Match, s_start: int, s_end: int, clause_start: int) -> bool:
     """A grant rule ("给予最高500万元补助", "按投入的20%给予补助") is not a target."""
     clause_end = m.end()
-    while clause_end < s_end and text[clause_end] not in _CLAUSE_SEP:
-        clause_end += 1
+    while clause_end < s_end and text[clause_end] not in _CLAUSE_SEP + "、":
+        clause_end += 1  # "…4万人以上、…": the next coordinated target's words are its own
     before = text[max(s_start, m.start() - 1):m.start()]
     return bool(_SUBSIDY_CLAUSE.search(text, clause_start, clause_end)) or before == "按"
 

@@ -1633,3 +1633,12 @@ def test_the_lines_of_an_indicator_table_printed_without_its_header():
     assert got == [("楼宇总建筑面积", 250.0, "万平方米"), ("企业入驻率", 90.0, "%"), ("税源率", 70.0, "%"),
                    ("税收超亿元的重点楼宇数量", 10.0, "幢")]
     assert _targets("一、目标\n企业入驻率(%) 82 86 90\n二、任务\n加强管理。\n") == []  # one line is no table
+
+
+def test_a_run_of_stars_masks_a_name_and_a_subsidised_kind_of_training_is_no_grant():
+    got = _resp("一、任务\n1.加强农用地土壤重金属污染源头防治。(****分局牵头,各有关部门配合)\n"
+                "2.加强宣传。(*市科技局、市财政局)\n")
+    assert got == [("加强农用地土", [("****分局", "lead"), ("各有关部门", "support")]),
+                   ("加强宣传。(", [("市科技局", "lead"), ("市财政局", "support")])]
+    got = _targets("一、目标\n2025年城镇新增就业4万人以上、开展补贴性技能培训2万人以上。给予每人最高500元补贴。\n")
+    assert got == [("城镇新增就业", 40000.0, "人"), ("开展补贴性技能培训", 20000.0, "人")]
