@@ -156,7 +156,7 @@ _CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
                    rf"|(?<![{re.escape(lexicon.LEAD_MARKS)}])[{re.escape(lexicon.LEAD_MARKS)}]$")
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
-                   r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员)(?:部门|单位|机构)$"
+                   r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # A bare "有关部门" names no one, nor does "单位" after "…等部门、" ("区国有资产管理中心等部门、单位"); "市级其他有关
@@ -327,6 +327,8 @@ def parse_department_list(text: str, base: int, default_role: str,
         elif ch in ",，;；。" and depth == 0:
             phrases.append((start, k))
             start = k + 1
+            if ch == "。" and any(_RULE_WORDS.search(text, a, b) for a, b in phrases):
+                break  # "…不再列出。各责任单位按职责分工落实": after the plan's rule, a note to all, no unit
     kept: list[tuple[int, int]] = []
     for a, b in phrases:
         phrase = text[a:b]
@@ -527,10 +529,12 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
     if not content or len(content) > 400 or not (_ROLE_TAIL.search(content) or after_sentence):
         return False
     names: list[str] = []
-    for phrase in re.split(r"[,，;；]", content):
+    for phrase in re.split(r"[,，;；。]", content):
         if _DEADLINE_PHRASE.match(phrase.strip()) or _CONVENTION.search(phrase) or \
-                _RULE_WORDS.fullmatch(phrase.strip()):
-            continue  # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units; a convention ("…,下同")
+                _RULE_WORDS.search(phrase.strip()):
+            # "(市政府各部门分别负责,年内持续推进)": a deadline beside the units; a convention ("…,下同"); a rule for
+            # the plan ("此项及以下任务均需各县(市、区)落实,不再列出")
+            continue
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
         names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))

@@ -1642,3 +1642,12 @@ def test_a_run_of_stars_masks_a_name_and_a_subsidised_kind_of_training_is_no_gra
                    ("加强宣传。(", [("市科技局", "lead"), ("市财政局", "support")])]
     got = _targets("一、目标\n2025年城镇新增就业4万人以上、开展补贴性技能培训2万人以上。给予每人最高500元补贴。\n")
     assert got == [("城镇新增就业", 40000.0, "人"), ("开展补贴性技能培训", 20000.0, "人")]
+
+
+def test_a_bracket_naming_its_unit_then_the_plans_rule_and_a_note_and_an_industry_regulators_tail():
+    got = _resp("一、任务\n1.促进就业。发挥作用。〔市人社局,此项及以下任务均需各县(市、区)落实,不再列出。"
+                "各责任单位按职责分工落实〕\n"
+                "2.公开信息。(责任单位:区发展改革委、区水务局、区房管局等公共企事业单位行业主管部门)\n")
+    assert got == [("促进就业。发", [("市人社局", "responsible")]),
+                   ("公开信息。(", [("区发展改革委", "responsible"), ("区水务局", "responsible"),
+                                   ("区房管局", "responsible")])]
