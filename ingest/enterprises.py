@@ -256,7 +256,7 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 continue  # a platform's name ends in its head ("之江实验室"); "华谷高科" holds 谷 but ends otherwise
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
-            if _registry().is_stem(name) or strip_verbs(text, s, e) == e:
+            if _registry().is_stem(name) or strip_verbs(text, s, e) == e or name in lexicon.FIRM_BASIS_WORDS:
                 continue  # "经信、财政、商务等企业年报": departments by their stems; "重点培育": only verbs
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out

@@ -336,7 +336,8 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
             continue
         pieces[0][0] = opener.end()
         last = pieces[-1]
-        if opener.group(0) == "以":
+        based = opener.group(0) == "以"
+        if based:
             basis = _basis_after().search(text, last[0], last[1])
             if basis is None:
                 continue
@@ -351,10 +352,11 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
         items = [(after_self_reference(text, s, e), e) for s, e in pieces]
         if len(items) < 2 or any(not 2 <= e - s <= 8 for s, e in items):
             continue
-        shaped = [_shaped(text[s:e]) for s, e in items]
+        # between 以 and 为龙头 a registered name is a firm's too ("以祁连牧歌、盛丰肉食品公司为龙头")
+        shaped = [_shaped(text[s:e]) or (based and text[s:e].endswith(_REGISTERED_TAILS)) for s, e in items]
         # "培育壮大华翔、中信机电等": a list of examples closed by 等 names firms when one is firm-shaped and the
         # others are names of their own
-        examples = text.startswith("等", items[-1][1]) and sum(shaped) >= 1 and all(
+        examples = (based or text.startswith("等", items[-1][1])) and sum(shaped) >= 1 and all(
             ok or lone_firm_name(text[s:e]) for (s, e), ok in zip(items, shaped, strict=True))
         if not examples and (sum(shaped) < 2 or 2 * sum(shaped) < len(items)):
             continue
@@ -660,9 +662,9 @@ def _chain_leaders(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The firms a plan makes the masters of its industry chains ("以牧原为链主的肉食品加工", "以龙成为链主的特种钢"):
     names, not sectors, places or generic words.
 
-    >>> t = "培育以牧原为链主的肉食品加工、以龙成为链主的特种钢,以项目为龙头带动投资"
+    >>> t = "培育以牧原为链主的肉食品加工、以龙成为链主的特种钢,以项目为龙头带动投资,以前进牧业为龙头的乳制品集群"
     >>> [t[s:e] for s, e in _chain_leaders(t, 0, len(t))]
-    ['牧原', '龙成']
+    ['牧原', '龙成', '前进牧业']
     """
     out = []
     for m in _chain_role().finditer(text, start, end):
@@ -672,7 +674,14 @@ def _chain_leaders(text: str, start: int, end: int) -> list[tuple[int, int]]:
                                   or not strip_generic(name)):
             continue  # "宛西制药" is a firm's shape; "数字光电", "项目" are none
         out.append((s, e))
-    return out
+    for m in _LEADING_FIRM.finditer(text, start, end):
+        if _shaped(m["name"]) and not any(a <= m.start("name") < b for a, b in out):
+            out.append(m.span("name"))  # "以前进牧业为龙头…": one firm a cluster leans on, shaped as a firm
+    return sorted(out)
+
+
+# "以前进牧业为龙头": a firm that leads a cluster (项目 and 园区 lead as often: only firm-shaped names are read).
+_LEADING_FIRM = re.compile(r"以(?P<name>[\u4e00-\u9fff]{3,8}?)为(?:龙头|引领)")
 
 
 def _natural_end(item: str) -> bool:

@@ -1651,3 +1651,9 @@ def test_a_bracket_naming_its_unit_then_the_plans_rule_and_a_note_and_an_industr
     assert got == [("促进就业。发", [("市人社局", "responsible")]),
                    ("公开信息。(", [("区发展改革委", "responsible"), ("区水务局", "responsible"),
                                    ("区房管局", "responsible")])]
+
+
+def test_firms_a_cluster_leans_on_and_leading_is_no_firm():
+    got = _firms("一、任务\n形成了以前进牧业为龙头、甘肃云鑫等企业为主的乳制品产业集群,"
+                 "以祁连牧歌、盛丰肉食品公司为龙头的牛羊肉加工产业集群。以项目为龙头带动投资。支持新设消费金融公司、金融租赁公司。\n")
+    assert got == ["前进牧业", "甘肃云鑫", "祁连牧歌", "盛丰肉食品公司"]
