@@ -27,6 +27,7 @@ collective actors (各区、县(市)政府) are kept. Lists split on 、 , ， a
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -1247,8 +1248,10 @@ def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | 
     >>> [(c.text[:5], [d.name for d in c.departments]) for c in duty_list_clauses(t, 0, len(t), "3", None)]
     [('镇政府办公', ['镇政府办公室']), ('镇经发办负', ['镇经发办']), ('镇执法中队', ['镇执法中队'])]
     """
-    registry = registry or default_registry()
     out: list[ResponsibilityClause] = []
+    if len(list(itertools.islice(_DUTY_OPENING.finditer(text, start, end), 3))) < 3:
+        return out  # fewer than three duty verbs: no list of three duties
+    registry = registry or default_registry()
     k = start
     while k < end:
         m = _CLAUSE_END.search(text, k, end)
