@@ -1657,3 +1657,9 @@ def test_firms_a_cluster_leans_on_and_leading_is_no_firm():
     got = _firms("一、任务\n形成了以前进牧业为龙头、甘肃云鑫等企业为主的乳制品产业集群,"
                  "以祁连牧歌、盛丰肉食品公司为龙头的牛羊肉加工产业集群。以项目为龙头带动投资。支持新设消费金融公司、金融租赁公司。\n")
     assert got == ["前进牧业", "甘肃云鑫", "祁连牧歌", "盛丰肉食品公司"]
+
+
+def test_a_named_park_is_a_platform_and_a_kind_of_park_is_none():
+    got = _platforms("一、任务\n做好黄海森林公园申报国家级旅游度假区工作。新建虹桥体育公园。"
+                     "建设一批口袋公园、主题公园。\n")
+    assert got == ["黄海森林公园", "虹桥体育公园"]
