@@ -267,8 +267,8 @@ _FIRM_VERB_WORDS = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS
 
 def _inside_name(text: str, start: int, at: int) -> bool:
     """Whether the conjunction at text[at] is part of a listed name: one character stands between it and the
-    list's previous separator ("六和人家" is no 六 and 人家), or only the clause's adverbs and verbs do
-    ending in a verb of support do ("重点培育和世泰钛业": 和世泰钛业 is the name; "持续与区工局" is no name).
+    list's previous separator ("六和人家" is no 六 and 人家), or only the clause's adverbs and verbs do, the last a
+    verb of support ("重点培育和世泰钛业": 和世泰钛业 is the name; "持续与区工局" is no name).
 
     >>> t = "企业进规,六和人家、川西坝子等企业;重点培育和世泰钛业等企业;引进华为和中兴等企业;持续与区工局"
     >>> [_inside_name(t, 0, i) for i, ch in enumerate(t) if ch in "和与"]

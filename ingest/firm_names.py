@@ -80,7 +80,8 @@ def industry_word() -> re.Pattern[str]:
 
 
 # What ends the name of a place, a school or a work rather than a firm: "滨江新区", "实验小学", "东湖".
-_PLACE_LIKE_END = "湖山河江海岛湾中学校村城区县镇乡街路桥站厂园场馆院所"
+_NATURAL_ENDS = "湖山河江海"  # a natural feature: a trade name's ending as often ("正大丰海"), see `_natural_end`
+_PLACE_LIKE_END = _NATURAL_ENDS + "岛湾中学校村城区县镇乡街路桥站厂园场馆院所"
 
 
 def lone_firm_name(name: str, *, any_ending: bool = False) -> bool:
@@ -691,7 +692,7 @@ def _natural_end(item: str) -> bool:
     >>> [_natural_end(n) for n in ("正大丰海", "东海", "滨湖新区", "鑫源长江")]
     [True, False, False, True]
     """
-    return len(item) >= 4 and item[-1] in "湖山河江海" and not item.endswith(lexicon.PLACE_ENDINGS)
+    return len(item) >= 4 and item[-1] in _NATURAL_ENDS and not item.endswith(lexicon.PLACE_ENDINGS)
 
 
 def _product_head(item: str) -> bool:

@@ -967,7 +967,7 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
 # a Party committee's office reads whole ("区委组织部": no break after 委 before a body without its level).
 _GLUE_AFTER = ("局", "办", "厅", "室", "院", "所", "队", "站", "中心", "公司", "集团", "政府", "街道", "管委会",
                "委员会", "办事处", "区", "镇", "乡", "会", "处", "科", "股", "行", "部")
-_GLUE_BEFORE = "市区县省州镇乡各"
+_GLUE_BEFORE = "".join(_LEVEL_WORDS) + "各"
 # What a unit's name ends with, a collective's included ("各街道", "各有关单位", "相关镇街"): "各街道提" is none.
 _UNIT_ENDS = _GLUE_AFTER + ("委", "道", "单位", "部门", "镇街", "街镇", "联", "盟", "团", ")")
 _HEAD_START = "局委办厅室处科股队站所部会司(（等和及与"
@@ -983,7 +983,7 @@ def leading_units(text: str, looks_like_unit: Callable[[str], bool] | None = Non
     for e in range(min(len(text), 48), 1, -1):
         if text[e - 1] in "、,，;；":
             continue
-        if all(segment_units(p, looks_like_unit) for p in re.split(r"[、,，;；]", text[:e])):
+        if all(segment_units(p, looks_like_unit) for p in _UNIT_CUT.split(text[:e])):
             return e
     return 0
 
@@ -999,30 +999,18 @@ def inner_unit_runs(body: str, start: int, end: int, looks_like_unit: Callable[[
     >>> [(t[a:b], t[b:c]) for a, b, c in inner_unit_runs(t, 0, len(t))]
     [('完成故居修缮展陈。何海平', '文体旅局晋陵公司')]
     """
-    from plankg.ingest.departments import default_registry
-
-    registry = default_registry()
     out: list[tuple[int, int, int]] = []
     sub = start
     for m in re.finditer("。", body[start:end]):
         at = start + m.end()
         if at >= end - 2:
             break
-        run_end = at + leading_units(body[at:end], looks_like_unit)
-        person = 0
-        for k in (3, 2):
-            after = leading_units(body[at + k:end], looks_like_unit)
-            first = segment_units(re.split(r"[、,，;；]", body[at + k:at + k + after])[0], looks_like_unit) \
-                if after >= 3 else None
-            if body[at] not in _GLUE_BEFORE and registry.is_person(body[at:at + k]) and first and \
-                    first[0][1] - first[0][0] >= 3 and at + k + after >= run_end:
-                person = k
-                break
+        person = _person_head(body[at:end], looks_like_unit, whole=False)
         run = leading_units(body[at + person:end], looks_like_unit)
         if run < 3 or (at + person + run >= end and not to_end):
             continue
         units = body[at + person:at + person + run]
-        count = sum(len(segment_units(p, looks_like_unit) or ()) for p in re.split(r"[、,，;；]", units))
+        count = sum(len(segment_units(p, looks_like_unit) or ()) for p in _UNIT_CUT.split(units))
         if count >= 2 or person:
             out.append((sub, at + person, at + person + run))
             sub = at + person + run
@@ -1037,8 +1025,8 @@ def first_glue(units: str, looks_like_unit: Callable[[str], bool] | None = None)
     (3, True)
     """
     at = 0
-    for piece in re.split(r"([、,，;；])", units):
-        if piece and piece not in "、,，;；":
+    for piece in re.split(f"({_UNIT_CUT.pattern})", units):
+        if piece and not _UNIT_CUT.fullmatch(piece):
             cut = segment_units(piece, looks_like_unit)
             if cut and len(cut) > 1:
                 return at + cut[0][1]
@@ -1046,11 +1034,15 @@ def first_glue(units: str, looks_like_unit: Callable[[str], bool] | None = None)
     return None
 
 
-def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None) -> int:
-    """The length of an official's name opening a run of glued units ("何海平教育局经开区" -> 3), else 0.
+def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None, *, whole: bool = True) -> int:
+    """The length of an official's name opening a run of glued units ("何海平教育局经开区" -> 3), else 0: the run
+    after the name is the whole rest of `text`, or (`whole` off) the units `text` opens with; its first unit has
+    three characters at least ("张菁民政局": 张菁 and 民政局, not 张菁民 and 政局).
 
     >>> _person_head("何海平教育局经开区"), _person_head("县教育局县禁毒办"), _person_head("张菁民政局各街道")
     (3, 0, 2)
+    >>> _person_head("何海平教育局、经开区推进改造", whole=False)
+    3
     """
     from plankg.ingest.departments import default_registry
 
@@ -1058,9 +1050,12 @@ def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None
     if text[:1] in _GLUE_BEFORE:
         return 0  # "县教育局…": a level opens a unit's name, never a person's
     for k in (3, 2):
-        cut = segment_units(text[k:], looks_like_unit) if len(text) > k + 1 and registry.is_person(text[:k]) else None
-        if cut and cut[0][1] - cut[0][0] >= 3:
-            return k  # "张菁民政局": 张菁 and 民政局, not 张菁民 and 政局
+        if len(text) <= k + 1 or not registry.is_person(text[:k]):
+            continue
+        run = len(text) - k if whole else leading_units(text[k:], looks_like_unit)
+        first = segment_units(_UNIT_CUT.split(text[k:k + run])[0], looks_like_unit) if run >= 3 else None
+        if first and first[0][1] >= 3:
+            return k
     return 0
 
 

@@ -306,6 +306,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
 # Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
 # "枣庄市乡村可持续发展研究院" (the characters before the stop word, per stop word).
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",)}
+# Unit heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
+LONG_UNIT_HEADS = ("办公室", "委员会", "管委会", "办事处")
 # What a unit's name ends with when the text stops inside it ("各开发区管委" for 管委会, "市人民政" for 政府).
 CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
 # Words a conjunction character is part of, where it joins nothing ("研发设计工具普及率": 及 in 普及).

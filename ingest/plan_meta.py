@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -497,13 +496,14 @@ def _transmitted_plan(lines: list[str]) -> str | None:
     for strong in (True, False):
         for line, m in found:
             name, before, after = m.group(1), line[:m.start()], line[m.end():]
-            if strong and not (_HANDED.search(before) or _HANDED_AFTER.match(after)):
+            handed_after = _HANDED_AFTER.match(after) is not None  # "《X》,现印发给你们": opens and closes it
+            if strong and not (_HANDED.search(before) or handed_after):
                 continue
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
-            opens = not before.strip() or _HANDS_OVER.search(before) or _HANDED_AFTER.match(after)
+            opens = not before.strip() or _HANDS_OVER.search(before) or handed_after
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|(?:和|及|与)\s*《|[(（、,，。;；])",
-                                                   after) or _RELEASED.match(after) or _HANDED_AFTER.match(after)
+                                                   after) or _RELEASED.match(after) or handed_after
             if opens and closes and _completes_title(name):
                 return _clean_title(name)
     return None
@@ -902,22 +902,19 @@ def _has_place(name: str, registry: DepartmentRegistry) -> bool:
 _SIGNING_NOTE = re.compile(r"\s*[(（](?:代|代章|代印|印)[)）]$")
 
 
-def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, *, resolve: bool,
-                printed_elsewhere: Callable[[str], bool] = lambda name: True) -> str:
+def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, *, resolve: bool) -> str:
     """The name an issuer is reported by: the registry's canonical name where it says more, else as printed.
 
     A signature (`resolve`) is reported by its canonical name (the body's full official name in its
     jurisdiction). A name read from page furniture or a title line keeps its printed form, unless the
-    canonical name supplies the place the printed one leaves out and the page prints that name too
-    (`printed_elsewhere`: "市人民政府" in a plan of 咸宁市 that prints 咸宁市人民政府). A canonical name with
-    no place to give ("区人民政府" where the region is unknown) never replaces the printed one.
+    canonical name supplies the place the printed one leaves out ("市人民政府" in a plan of 咸宁市; a plan reports
+    it so only where its page prints that name too, see `read_plan_meta`). A canonical name with no place to
+    give ("区人民政府" where the region is unknown) never replaces the printed one.
 
     >>> reg = default_registry()
     >>> (issuer_name("市人民政府办公室", "六盘水市", reg, resolve=False),
     ...  issuer_name("苍溪县政府", "苍溪县", reg, resolve=False))
     ('六盘水市人民政府办公室', '苍溪县政府')
-    >>> issuer_name("市交通运输局", "武汉市", reg, resolve=False, printed_elsewhere=lambda name: False)
-    '市交通运输局'
     >>> issuer_name("区政府", None, reg, resolve=False), issuer_name("吴兴区经信局", "吴兴区", reg, resolve=True)
     ('区政府', '吴兴区经济和信息化局')
     >>> issuer_name("市政府办", "六安市", reg, resolve=False)  # words of its own kept: no place to add alone
@@ -929,8 +926,8 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     if canonical == name or not _has_place(canonical, registry):
         return name
     if not _has_place(name, registry):
-        # as printed ("市交通运输局"), unless the page prints the name with its place too ("六安市农业农村局")
-        return canonical if canonical.endswith(name) and printed_elsewhere(canonical) else name
+        # the place the printed name leaves out is added, its words are kept ("市政府办" stays as printed)
+        return canonical if canonical.endswith(name) else name
     # A name that carries its place is reported as printed ("苏州市吴江区人民政府", not the registry's
     # "吴江区人民政府"); only a signer's abbreviation is spelled out.
     return canonical if resolve and registry.abbreviated(name) else name
@@ -1146,11 +1143,12 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     issuers: list[str] = []
     printed = [part for name in printed for part in joint_issuers(name, registry)]
     for name in printed:
-        issuer = issuer_name(name, place, registry, resolve=resolve,
-                             printed_elsewhere=lambda full: full in text)
-        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body) \
-                and not _has_place(issuer_name(name, place, registry, resolve=resolve), registry):
+        issuer = issuer_name(name, place, registry, resolve=resolve)
+        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body):
             continue  # "区人民政府办公室关于…" names no one without its place
+        as_printed = normalize_name(_SIGNING_NOTE.sub("", name))
+        if issuer not in text and not _has_place(as_printed, registry):
+            issuer = as_printed  # "市交通运输局" as printed, unless the page prints the name with its place too
         if issuer not in issuers:
             issuers.append(issuer)
     if region is None and issuers:

@@ -1263,7 +1263,7 @@ def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | 
             s = at
             while s < cut and text[s] in " \u3000\t":
                 s += 1
-            subject = _unit_subject(text, s, cut, registry) if opens_with_duty(text, s, cut, registry) else None
+            subject = _duty_opening(text, s, cut, registry)
             if subject is not None:
                 run.append((s, cut, subject))
             elif len(run) >= 3:
@@ -1311,12 +1311,17 @@ def opens_with_duty(text: str, start: int, end: int, registry: DepartmentRegistr
     >>> opens_with_duty("发布机构:县人民政府办公室", 0, 13, reg)
     False
     """
+    return _duty_opening(text, start, end, registry) is not None
+
+
+def _duty_opening(text: str, start: int, end: int, registry: DepartmentRegistry) -> tuple[int, int] | None:
+    """The unit text[start:end] opens with as the subject of its duty: (end of its name, where the verb starts)."""
     stop = min(end, start + 40)
     if _DUTY_OPENING.search(text, start, stop) is None:
-        return False  # most paragraphs: no verb of a duty near their start, no unit to look for
+        return None  # most paragraphs: no verb of a duty near their start, no unit to look for
     subject = _unit_subject(text, start, stop, registry)
     # the unit, then the verb of its duty: "区住建局负责…", "区委农办要结合…" (a page's "发布机构:X" is none)
-    return subject is not None and _DUTY_OPENING.match(text, subject[1], stop) is not None
+    return subject if subject is not None and _DUTY_OPENING.match(text, subject[1], stop) is not None else None
 
 
 _DUTY_OPENING = re.compile(lexicon.alternation(lexicon.DUTY_OPENING_VERBS))
@@ -1324,10 +1329,6 @@ _DUTY_OPENING = re.compile(lexicon.alternation(lexicon.DUTY_OPENING_VERBS))
 
 # A unit printed with its level and a body the registry does not list ("镇共青团", "镇各中小学校").
 _LEVEL_UNIT = re.compile(r"[市区县镇乡街][\u4e00-\u9fff]{2,8}(?:团|校|学校|所|站|队|会|院|中心)")
-
-
-# Heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
-_LONG_HEADS = ("办公室", "委员会", "管委会", "办事处")
 
 
 def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) -> tuple[int, int] | None:
@@ -1345,7 +1346,7 @@ def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) ->
         if nxt in ":：":
             return e, e + 1
         if nxt and "\u4e00" <= nxt <= "\u9fff" and not registry.looks_like_unit(text[s:e + 1]) and not any(
-                text[s:e + k].endswith(_LONG_HEADS) for k in (2, 3)):
+                text[s:e + k].endswith(lexicon.LONG_UNIT_HEADS) for k in (2, 3)):
             return e, e  # "镇政府办公室负责": not 镇政府办 before 公室
     return None
 

@@ -23,8 +23,8 @@ Decisions, so they are made once:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
@@ -336,7 +336,7 @@ def _pair_respectively(mentions: list[TargetMention]) -> list[TargetMention]:
         while k + len(group) < len(mentions) and mentions[k + len(group)].metric == group[0].metric:
             group.append(mentions[k + len(group)])
         k += len(group)
-        tail = _RESPECTIVELY_CHANGE.search(group[0].metric) if len(group) >= 2 else None
+        tail = _RESPECTIVELY_TAIL.search(group[0].metric) if len(group) >= 2 else None
         items = group[0].metric[:tail.start()].split("、") if tail else []
         if tail is None or len(items) != len(group) or any(len(x) < 2 for x in items):
             out.extend(group)
@@ -402,10 +402,12 @@ _METRIC_JOIN = re.compile(rf"、|{_CONJUNCTION.pattern}")
 # Another value right after a figure: "分别增长10%和9.5%", "分别达到4.0‰、4.5‰".
 _NEXT_VALUE = re.compile(r"\s*(?:以上|左右|以内)?\s*[、和及,，]\s*\d")
 # 分别 and the comparator a metric's words may still end with ("…分别超过").
-_RESPECTIVELY_TAIL = re.compile(rf"分别(?:{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
-_RESPECTIVELY_CHANGE = re.compile(rf"分别(?:(?P<change>增长|增加|提高|提升|下降|降低)|"
-                                  rf"{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
-_SHARED_CHANGE = re.compile(r"(?:同比|年均)?(?:增长|增加|提高|提升|下降|降低)$")
+# The change listed metrics share ("工业投资、技改投资同比增长", "A、B分别增长").
+_CHANGE_VERBS = ("增长", "增加", "提高", "提升", "下降", "降低")
+# 分别 and the change or comparator a metric's words may still end with ("…分别超过", "…分别增长").
+_RESPECTIVELY_TAIL = re.compile(rf"分别(?:(?P<change>{lexicon.alternation(_CHANGE_VERBS)})|"
+                                rf"{lexicon.alternation(tuple(w for w, _ in _COMPARATOR_WORDS))})?$")
+_SHARED_CHANGE = re.compile(rf"(?:同比|年均)?(?:{lexicon.alternation(_CHANGE_VERBS)})$")
 
 
 def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
@@ -1157,7 +1159,8 @@ class TargetFrame:
     period_start: int | None
     headings: dict[str, str]  # heading ref -> its text
     numbered: dict[str, str]  # ref of every numbered unit -> its text
-    bare_rows: frozenset[int] = frozenset()  # starts of the lines of an indicator table printed without its header
+    # the lines of an indicator table printed without its header: line start -> its target
+    bare_rows: Mapping[int, TargetMention] = field(default_factory=dict)
 
 
 def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
@@ -1180,40 +1183,38 @@ _BARE_ROW = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,6}\s+)?(?P<metric>[^\s()（）
                        r"[(（](?P<unit>[^()（）\d]{1,6})[)）](?P<values>(?:\s+\d+(?:\.\d+)?){2,5})\s*$")
 
 
-def _bare_rows(blocks: Sequence) -> frozenset[int]:
-    """The starts of the paragraphs that are lines of a headerless indicator table: three such lines in a run at
-    least, each an indicator, its unit and two figures or more."""
-    rows: set[int] = set()
-    run: list[int] = []
+def _bare_rows(blocks: Sequence) -> dict[int, TargetMention]:
+    """The targets of the paragraphs that are lines of a headerless indicator table, by the line's start: three
+    such lines in a run at least, each an indicator, its unit and two figures or more."""
+    rows: dict[int, TargetMention] = {}
+    run: dict[int, TargetMention] = {}
     for b in [*blocks, None]:
-        row = _BARE_ROW.match(b.text) if b is not None and b.kind == "paragraph" else None
-        if b is not None and row is not None and unit_of_label(f"指标({row['unit']})") is not None:
-            run.append(b.start)
+        found = _bare_row_target(b) if b is not None and b.kind == "paragraph" else None
+        if found is not None:
+            run[b.start] = found
             continue
         if len(run) >= 3:
             rows.update(run)
-        run = []
-    return frozenset(rows)
+        run = {}
+    return rows
 
 
-def _bare_row_target(text: str, b) -> list[TargetMention]:
+def _bare_row_target(b) -> TargetMention | None:
     """The target of one line of a headerless indicator table: its last figure, the columns' years unknown.
 
     >>> from plankg.ingest.structure import Block
     >>> t = "质量提升 企业入驻率(%) 82 86 90"
-    >>> found = _bare_row_target(t, Block("paragraph", None, None, 0, len(t), t))
-    >>> [(m.metric, m.quantity.value, m.quantity.unit) for m in found]
-    [('企业入驻率', 90.0, '%')]
+    >>> m = _bare_row_target(Block("paragraph", None, None, 0, len(t), t))
+    >>> m.metric, m.quantity.value, m.quantity.unit
+    ('企业入驻率', 90.0, '%')
     """
     m = _BARE_ROW.match(b.text)
-    if m is None:
-        return []
-    found = unit_of_label(f"指标({m['unit']})")
-    if found is None:
-        return []
+    found = unit_of_label(f"指标({m['unit']})") if m is not None else None
+    if m is None or found is None:
+        return None
     value = float(m["values"].split()[-1])
-    return [TargetMention(b.start + m.start("metric"), b.start + m.end("values"), m["metric"],
-                          Quantity(value, found[1], None), "=", None, rule=RULE_TABLE)]
+    return TargetMention(b.start + m.start("metric"), b.start + m.end("values"), m["metric"],
+                         Quantity(value, found[1], None), "=", None, rule=RULE_TABLE)
 
 
 def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention], list[TargetMention]]:
@@ -1238,7 +1239,7 @@ def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention]
     if _in_context_section(b, frame.headings) or _under_criteria(b, frame.numbered):
         return [], []
     if b.start in frame.bare_rows:
-        return [], _bare_row_target(text, b)
+        return [], [frame.bare_rows[b.start]]
     year = _heading_year(b, frame.headings) or frame.default_year
     return _prose_mentions(text, body_start(b), b.end, year, frame.period_start), []
 
