@@ -46,9 +46,11 @@ _FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|
                            r"|^[一二三四五六七八九十]是")
 _FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
-    rf"(?=[等为])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
+    rf"(?=[等为\d一二三四五六七八九十两])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
+    rf"|(?<![\d一二三四五六七八九十两])(?:\d+|[一二三四五六七八九十两]+)家{_FIRM_NOUN}?为(?:代表|龙头|引领|核心)"
     rf"|等(?:一批|大批|一系列|\d+(?:多|余)?家|[一二三四五六七八九十两]+(?:多|余)?家)?"
-    rf"(?P<mod>[\u4e00-\u9fff\d“”\"]{{0,14}}?){_FIRM_NOUN})")
+    # "一等奖”凯瑞华创等公司": the list's 等 is the last
+    rf"(?P<mod>(?:(?!等)[\u4e00-\u9fff\d“”\"]){{0,14}}?){_FIRM_NOUN})")
 # Modifiers that make "X、Y等…企业" a list of industries or topics rather than of firms.
 _NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|对|向|为|的|在|和|与|类|型")
 _NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
@@ -88,11 +90,13 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             # "区发改局与市中城发集团": a department and the firm it works with, joined by 与/和/同.
             s += partner.end()
             body = body[partner.end():]
+        if body.startswith(lexicon.COLLECTIVE_QUALIFIERS):
+            continue  # "有关通信公司", "相关企业集团": firms of a kind, no name
         lead = _FIRM_LEAD.match(body)
         if lead:
             s += lead.end()
             body = body[lead.end():]
-        cut = _last_cut_verb(body)
+        cut = max(_last_cut_verb(body), _after_ranking(body), after_self_reference(body, 0, len(body)))
         if cut:
             s += cut
             body = body[cut:]
@@ -191,6 +195,20 @@ _BASIS_AHEAD = re.compile(rf"[^,，;；。:：]{{0,30}}?为(?:{lexicon.alternati
 _OWN_NAME = re.compile(r"(?:(?![等或的和与及])[\u4e00-\u9fff]){2,5}")
 
 
+# A ranking before a firm's name: "民营500强红星美凯龙", "世界 500 强中化集团".
+_RANKING = re.compile(r"\d+\s*强")
+
+
+def _after_ranking(words: str) -> int:
+    """Where a firm's name starts after a ranking among the words before it (0: none stands there).
+
+    >>> _after_ranking("民营 500 强红星美凯龙"), _after_ranking("世界500强中化集团"), _after_ranking("三强集团")
+    (8, 6, 0)
+    """
+    ends = [m.end() for m in _RANKING.finditer(words) if len(words) - m.end() >= 2]
+    return ends[-1] if ends else 0
+
+
 @lru_cache(maxsize=1)
 def _cut_verbs() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.FIRM_NAME_CUT_VERBS))
@@ -214,6 +232,25 @@ def _registry():
     return default_registry()
 
 
+# What a list's item calls a firm before its name ("中国高品质鸡蛋领导者圣迪乐", "…十大时代企业正大饲料"), to the last.
+_DESCRIBED = re.compile(r".*(?:企业|领导者|领军者|龙头)")
+
+
+def _inner_space(text: str, at: int) -> bool:
+    """Whether the space at text[at] is one a PDF's text leaves around a figure inside an item of a list
+    ("民营 500 强红星美凯龙"), not one between two words of Chinese: the item's name is read from its last run of
+    name characters.
+
+    >>> t = "民营 500 强红星美凯龙、畜禽屠宰 和餐饮"
+    >>> [_inner_space(t, i) for i, ch in enumerate(t) if ch == " "]
+    [True, True, False]
+    """
+    if text[at] not in " \u3000":
+        return False
+    near = text[at - 1:at] + text[at + 1:at + 2]
+    return any(ch.isascii() and ch.isalnum() for ch in near)
+
+
 def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) -> list[EnterpriseOut]:
     """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
 
@@ -230,9 +267,15 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
         e = g.start()
         while e > start:
             s = e
-            while s > start and text[s - 1] not in PUNCT and (text[s - 1] not in "及和与"
-                                                              or _inside_name(text, start, s - 1)):
+            while s > start and (text[s - 1] not in PUNCT or _inner_space(text, s - 1)) and (
+                    text[s - 1] not in "及和与" or _inside_name(text, start, s - 1)):
                 s -= 1  # "六和人家", "重点培育和世泰钛业": a conjunction inside a name
+            if start < s < e and text[s - 1] in "”\"" and (opened := text.rfind("“", start, s - 1)) >= 0 \
+                    and s - 1 - opened <= 16 and "、" not in text[opened:s]:
+                # "、“专精特新小巨人”惠泉生物": an honour in quotation marks before the name is part of the item
+                s = opened
+                while s > start and text[s - 1] not in PUNCT and text[s - 1] not in "及和与":
+                    s -= 1
             piece = text[s:e]
             if piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
                 # A bracket closed before the item (a clause's "（责任单位：…）"): the list starts after it.
@@ -290,6 +333,11 @@ def _name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:
     if at > s and text[at - 1] in "及和与" and _inside_name(text, s, at - 1):
         at -= 1  # "重点培育和世泰钛业" -> 和世泰钛业
     at = after_self_reference(text, at, e)
+    described = _DESCRIBED.match(text, at, e)
+    if described and e - described.end() >= 2:
+        at = described.end()  # "畜牧行业十大时代企业正大饲料": the name follows what it is called
+    back = max(0, s - 8)  # a ranking printed with spaces ends the item before the name: "500 强红星美凯龙"
+    at = max(at, back + _after_ranking(text[back:e]))
     opened = strip_verbs(text, at, e)
     return opened if e - opened >= 2 else at  # "深度挖掘三星电控" -> 三星电控
 

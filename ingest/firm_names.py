@@ -43,9 +43,11 @@ _FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六
                            rf"(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})[\u4e00-\u9fff]{{0,4}}?项目")
 # "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
 _FIRMS_NAMED = re.compile(r"等\s*(?:一批)?\s*[\u4e00-\u9fff]{0,14}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}项目)")
+_COUNTED_BY_FIRM = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家")
 _COUNTED_FIRMS = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*家\s*[\u4e00-\u9fff]{0,6}?(?:企业|公司)")
-# A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦".
-_ITEM_FIGURE = re.compile(r"[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?$")
+# A figure an item of a project list may carry after the firm's name: "国轩20GWH", "华能20万千瓦"; or a model
+# ("华羽先翔eVTOL").
+_ITEM_FIGURE = re.compile(r"(?:[0-9.]+(?:[A-Za-z]+|万千瓦|千瓦|万吨|吨|亿元|万元)?|[A-Za-z][A-Za-z0-9.]*)$")
 _LIST_END = re.compile(r"等")
 _SECTOR_LIST = re.compile(rf"等\s*(?:多个|[一二三四五六七八九十两]+个|\d+\s*个|一批)?\s*[\u4e00-\u9fff]{{0,6}}?"
                           rf"(?:{lexicon.alternation(lexicon.SECTOR_LIST_NOUNS)})(?![\u4e00-\u9fff]{{0,2}}(?:项目|企业|公司))")
@@ -164,7 +166,8 @@ def _shaped(name: str) -> bool:
         if name.endswith(w):
             body = name[:-len(w)]
             break
-    return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body) and _sector_only().search(body) is None
+    return 2 <= len(body) <= 4 and not _GENERIC_BODY.match(body) and _sector_only().search(body) is None \
+        and not body.startswith(lexicon.TIME_WORDS)
 
 
 _PHASE_END = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?$")
@@ -231,7 +234,9 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
 def _opening_words() -> re.Pattern[str]:
     words = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS + lexicon.FIRM_ADVERBS + lexicon.FIRM_NAME_CUT_VERBS + tuple(
         w for w in lexicon.NAME_STOPWORDS if len(w) >= 2)
-    return re.compile(rf"(?:{lexicon.alternation(words)})+了?")  # "成功引进了": adverbs, verbs, a particle
+    # "成功引进了": adverbs, verbs, a particle; "加大对长崃…的支持", "对宁德时代…": the preposition of the object
+    prepositions = lexicon.alternation(lexicon.FIRM_PREPOSITIONS)
+    return re.compile(rf"(?:(?:{lexicon.alternation(words)})+了?)?(?:{prepositions})?")
 
 
 def strip_verbs(text: str, s: int, e: int) -> int:
@@ -353,6 +358,8 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
         items = [(after_self_reference(text, s, e), e) for s, e in pieces]
         if len(items) < 2 or any(not 2 <= e - s <= 8 for s, e in items):
             continue
+        if _SECTOR_LIST.match(text, items[-1][1], end):
+            continue  # "力争石材陶瓷、鞋服轻纺、机械装备等3个产业": industries, not firms
         # between 以 and 为龙头 a registered name is a firm's too ("以祁连牧歌、盛丰肉食品公司为龙头")
         shaped = [_shaped(text[s:e]) or (based and text[s:e].endswith(_REGISTERED_TAILS)) for s, e in items]
         # "培育壮大华翔、中信机电等": a list of examples closed by 等 names firms when one is firm-shaped and the
@@ -734,7 +741,10 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
             # Names without an industry word ("国轩、巡鹰、登特菲等项目") are firms when no item names a sector;
             # one firm-shaped name may stand alone before a count of firms ("苏农科技等3家企业").
             # Two names suffice where the list names projects firms sign or build ("推动腾讯、迈为等签约项目").
-            firm_projects = _FIRM_PROJECT.match(text, m.start(), end) is not None or (
+            # A count of 家 counts firms ("长崃、芯技通等8家亿元以上重大项目"); a well-known firm among the items makes
+            # the others firms too ("推动华能、欣旺达等光伏项目").
+            firm_projects = _FIRM_PROJECT.match(text, m.start(), end) is not None or _COUNTED_BY_FIRM.match(
+                text, m.start(), end) is not None or any(_known_firms().fullmatch(text, s, e) for s, e in items) or (
                 # "成功引进立洲、泓安等大型商贸企业": firms a place brings in
                 bool(items) and _FIRMS_NAMED.match(text, m.start(), end) is not None
                 and text[max(start, items[0][0] - 4):items[0][0]].endswith(lexicon.FIRM_INTAKE_VERBS))
@@ -766,8 +776,10 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if last is None:
             continue
         items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, last.start("act"))]
-        if len(items) >= 2 and all(_shaped(text[s:e]) for s, e in items):
-            for s, e in items:
+        # Two firm-shaped items make it a list of firms; an item of another shape ("县制药厂") is left out.
+        shaped_items = [(s, e) for s, e in items if _shaped(text[s:e])]
+        if len(shaped_items) >= 2:
+            for s, e in shaped_items:
                 found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_PROJECT_LIST))
     for s, e in _opened_list_firms(text, start, end):
         found.setdefault((s, e), EnterpriseOut(name=text[s:e], span=(s, e), rule=RULE_OPENED_LIST))

@@ -61,7 +61,7 @@ class GazetteerDataError(PlankgError):
 class Head:
     noun: str
     kind: str
-    strength: str  # strong | designation | normal | weak
+    strength: str  # strong | designation | normal | weak | quoted
 
 
 def _read_data(name: str) -> str:
@@ -86,9 +86,9 @@ def platform_heads() -> tuple[Head, ...]:
     heads = []
     for ln in _lines("platform_heads.tsv"):
         parts = ln.split("\t")
-        if len(parts) != 3 or parts[2] not in ("strong", "designation", "normal", "weak"):
+        if len(parts) != 3 or parts[2] not in ("strong", "designation", "normal", "weak", "quoted"):
             raise GazetteerDataError(f"bad line in platform_heads.tsv: {ln!r}", where="platform_heads.tsv",
-                                     fix="write head<TAB>kind<TAB>strong|designation|normal|weak")
+                                     fix="write head<TAB>kind<TAB>strong|designation|normal|weak|quoted")
         heads.append(Head(*parts))
     # 科创 abbreviates 科技创新: "光谷科技创新走廊" is printed in full where a list has "科创走廊".
     nouns = {h.noun for h in heads}

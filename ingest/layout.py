@@ -874,7 +874,11 @@ def _token_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | N
 # A table copied out of a .docx by a document-sharing site: no separator at all between its cells, the header
 # glued into one word ("序号工作内容目标任务责任单位备注"), each row its number, its text and its units run
 # together ("…(管委会)2完善…"), and the site's page-chunk markers ("\n2、") cutting through rows and names.
-_GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?1(?=[\u4e00-\u9fff“\"]))")
+_GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?"
+                          r"(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?)?1(?=[\u4e00-\u9fff“\"]))")
+# What a glued table carries between its rows and is no cell's: a page number ("—2—") or the heading of a group of
+# rows ("二、产业优化升级", glued to the next row's number).
+_GLUED_NOISE = re.compile(r"—\d{1,3}—|[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?(?=\d{1,3}[\u4e00-\u9fff“\"])")
 # What a header label ends with: its role word or one of these nouns.
 _LABEL_ENDINGS = tuple(sorted(set(_HEADER_TAILS + ("序号", "编号", "名称", "备注", "说明", "期限", "事项", "要求",
                                                    "指标", "领域", "类别", "分类", "目标", "项目")),
@@ -883,6 +887,18 @@ _CHUNK_MARK = re.compile(r"^\d{1,3}、")
 _UNIT_CUT = re.compile(r"[、,，;；]")
 _ROW_DEADLINE = re.compile(rf"(?:{lexicon.DEADLINE_PATTERN})$")
 _ROW_DUTY = re.compile(rf"等?{lexicon.DUTY_PHRASE}$")
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """Whether text[at] stands inside a pair of round brackets opened on the same stretch of text.
+
+    >>> t = "各县(市、区)政府、嘉兴港区"
+    >>> [_inside_brackets(t, k) for k, ch in enumerate(t) if ch == "、"]
+    [True, False]
+    """
+    before = text[:at]
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and max(before.rfind(")"), before.rfind("）")) < opened
 
 
 def glued_header(label_run: str, numbered: bool = True) -> tuple[str, ...] | None:
@@ -937,6 +953,8 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
     pieces = []
     end = len(text)
     for m in reversed(list(_UNIT_CUT.finditer(text))):
+        if _inside_brackets(text, m.start()):
+            continue  # "各县(市、区)政府": a separator inside a unit's own brackets
         pieces.append((m.end(), end))
         end = m.start()
     pieces.append((0, end))
@@ -956,7 +974,13 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
             return a + len(piece) - len(tail) + person
         if tail and (_unit_piece(tail, looks_like_unit) or segment_units(tail, looks_like_unit)):
             return a + len(piece) - len(tail)
-        for k in range(max(0, len(piece) - 14), len(piece) - 1):
+        # the longest suffix of units that opens with a level ("…先进生产技术市科技局市发展改革委" -> 市科技局…),
+        # else the longest of a unit's shape
+        ks = range(max(0, len(piece) - 14), len(piece) - 1)
+        for k in ks:
+            if piece[k] in _GLUE_BEFORE and (looks_like_unit(piece[k:]) or segment_units(piece[k:], looks_like_unit)):
+                return a + k
+        for k in ks:
             if looks_like_unit(piece[k:]) and not piece[k:].startswith(("局", "委", "办", "室")):
                 return a + k
         break
@@ -1024,14 +1048,27 @@ def first_glue(units: str, looks_like_unit: Callable[[str], bool] | None = None)
     >>> first_glue("教育局经开区、各街道"), first_glue("县教育局、县禁毒办") is None
     (3, True)
     """
-    at = 0
-    for piece in re.split(f"({_UNIT_CUT.pattern})", units):
-        if piece and not _UNIT_CUT.fullmatch(piece):
-            cut = segment_units(piece, looks_like_unit)
-            if cut and len(cut) > 1:
-                return at + cut[0][1]
-        at += len(piece)
+    for at, piece in _unit_pieces(units):
+        cut = segment_units(piece, looks_like_unit)
+        if cut and len(cut) > 1:
+            return at + cut[0][1]
     return None
+
+
+def _unit_pieces(units: str) -> list[tuple[int, str]]:
+    """The pieces of a unit list between its separators, each with its offset; a separator inside a unit's own
+    brackets separates nothing ("各县(市、区)政府").
+
+    >>> _unit_pieces("市财政局各县(市、区)政府、市国税局")
+    [(0, '市财政局各县(市、区)政府'), (14, '市国税局')]
+    """
+    out, at = [], 0
+    for m in _UNIT_CUT.finditer(units):
+        if not _inside_brackets(units, m.start()):
+            out.append((at, units[at:m.start()]))
+            at = m.end()
+    out.append((at, units[at:]))
+    return [(a, piece) for a, piece in out if piece]
 
 
 def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None, *, whole: bool = True) -> int:
@@ -1049,24 +1086,28 @@ def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None
     registry = default_registry()
     if text[:1] in _GLUE_BEFORE:
         return 0  # "县教育局…": a level opens a unit's name, never a person's
+    best, score = 0, (0, 0)
     for k in (3, 2):
         if len(text) <= k + 1 or not registry.is_person(text[:k]):
             continue
         run = len(text) - k if whole else leading_units(text[k:], looks_like_unit)
-        first = segment_units(_UNIT_CUT.split(text[k:k + run])[0], looks_like_unit) if run >= 3 else None
-        if first and first[0][1] >= 3:
-            return k
-    return 0
+        piece = _UNIT_CUT.split(text[k:k + run])[0]
+        first = segment_units(piece, looks_like_unit) if run >= 3 else None
+        # of a name of three and one of two, the one whose units cut better ("张菁民政局各街道": 民政局 and 各街道)
+        if first and first[0][1] >= 3 and _cut_score(piece, first) > score:
+            best, score = k, _cut_score(piece, first)
+    return best
 
 
-_UNIT_CHARS = re.compile(r"[\u4e00-\u9fff()（）]+")
+# The characters of glued unit names: "各县(市、区)政府" holds 、 inside its brackets.
+_UNIT_CHARS = re.compile(r"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff、]*[)）]?)+")
 # A zone printed with the town it lies in: "高新园(邹区镇)".
 _ZONE_WITH_TOWN = re.compile(r"[\u4e00-\u9fff]{2,8}\([\u4e00-\u9fff]{2,6}(?:镇|街道|乡|区)\)")
 
 
 def segment_units(text: str, looks_like_unit: Callable[[str], bool] | None = None) -> list[tuple[int, int]] | None:
     """A run of unit names printed with no separator between them, cut into its units (offsets into `text`), or
-    None when it does not cut into units only. Of the cuts, the one with the most units wins; a unit is 2-16
+    None when it does not cut into units only. Of the cuts, the one `_cut_score` rates best wins; a unit is 2-16
     characters of a unit's shape, ends where a unit's head ends and opens with no head.
 
     >>> t = "文体旅局晋陵公司轨道公司"
@@ -1100,9 +1141,16 @@ def segment_units(text: str, looks_like_unit: Callable[[str], bool] | None = Non
             if any(len(piece) - v.end() >= 3 or v.start() == 0 for v in lexicon.opening_verb().finditer(piece)):
                 continue  # "加快建设市科技局", "轨道公司推进大庙弄核心区": a clause ("区委组织部" holds none)
             there = best[b]
-            if there is None or len(here) + 1 > len(there):
+            if there is None or _cut_score(text, here + [(a, b)]) > _cut_score(text, there):
                 best[b] = here + [(a, b)]
     return best[n] or None
+
+
+def _cut_score(text: str, cut: list[tuple[int, int]]) -> tuple[int, int]:
+    """How good a cut of glued units is: first its units of three characters or more less its pieces of two (a
+    two-character piece is rarely a unit of its own: "市科技局市发展改革委" is no 市科, 技局 and 市发展改革委,
+    "各县(市、区)政府" no 各县(市、区) and 政府), then its units."""
+    return sum(1 if b - a >= 3 else -1 for a, b in cut), len(cut)
 
 
 def _stitched(lines: Sequence[Line], i: int, end: int, at: int, *, stop_at_sentence: bool = False
@@ -1163,7 +1211,8 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     if m is None:
         return None
     one = first.find("1", m.end())
-    header = glued_header(first[m.start():one])
+    group = _GLUED_NOISE.search(first, m.start(), one + 4)
+    header = glued_header(first[m.start():group.start() if group and group.end() == one else one])
     if header is None:
         return None
     roles = tuple(lexicon.column_role(h) if k else "number" for k, h in enumerate(header))
@@ -1171,9 +1220,13 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     unit_col = next((k for k, r in enumerate(roles) if r in lexicon.UNIT_ROLES), None)
     if task_col is None or unit_col is None:
         return None
-    support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] == lexicon.SUPPORT), None) \
+    # the lead's column, then the next of units ("第一责任单位主要责任单位": a second lead key; see
+    # `responsibility._row_roles`)
+    support_col = next((k for k in range(unit_col + 1, len(roles)) if roles[k] in lexicon.UNIT_ROLES), None) \
         if roles[unit_col] == lexicon.LEAD else None
     chars, last = _stitched(lines, i, end, one, stop_at_sentence=True)
+    noise = {k for n in _GLUED_NOISE.finditer("".join(ch for ch, _ in chars)) for k in range(n.start(), n.end())}
+    chars = [c for k, c in enumerate(chars) if k not in noise]
     body = "".join(ch for ch, _ in chars)
     rows: list[Row] = []
     number, at = 1, 0

@@ -20,8 +20,8 @@ from functools import lru_cache
 LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "person", "other"
 
 # Role keys: the labels printed before a list of units ("牵头单位:市科技局").
-LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主办单位",
-             "责任主体单位", "牵头处室", "主责部门", "牵头")
+LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "第一责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位",
+             "主办单位", "责任主体单位", "牵头处室", "主责部门", "牵头")
 SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任单位",
                 "协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
                 "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
@@ -84,16 +84,19 @@ def key_role(key: str) -> str:
 def _unit_key_grammar() -> str:
     """A role word, up to four characters and a noun of units, an aside after it ("牵头责任部门", "配合单位(部门)")."""
     heads = alternation(KEY_LEAD_WORDS + KEY_SUPPORT_WORDS + KEY_RESPONSIBLE_WORDS)
-    return (rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{alternation(KEY_UNIT_NOUNS)})"
-            rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）])?")
+    nouns = alternation(KEY_UNIT_NOUNS)
+    # "责任部门、单位": a second noun of units after the first, in one key
+    return (rf"(?:总|具体|共同)?(?:{heads})[\u4e00-\u9fff]{{0,4}}?(?:{nouns})"
+            rf"(?:[(（][\u4e00-\u9fff]{{1,6}}[)）]|、(?:{nouns}))?")
 
 
 def unit_key_pattern() -> str:
     """A regex for a key that names units by their role: the listed role keys, or the key grammar's unit keys.
 
     >>> import re
-    >>> [bool(re.fullmatch(unit_key_pattern(), k)) for k in ("牵头责任部门", "责任单位", "接种牵头责任部门")]
-    [True, True, False]
+    >>> keys = ("牵头责任部门", "责任单位", "接种牵头责任部门", "责任部门、单位")
+    >>> [bool(re.fullmatch(unit_key_pattern(), k)) for k in keys]
+    [True, True, False, True]
     """
     return rf"{alternation(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)}|{_unit_key_grammar()}"
 
@@ -150,8 +153,8 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # 任务来源: where a task comes from (the report, the province's list), no task of its own
     ("remark", ("备注", "说明", "属性", "来源", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位",
                 "分值", "权重", "赋分")),
-    (LEAD, ("牵头单位", "牵头部门", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位", "牵头处室",
-            "主责部门", "牵头科室", "牵头")),
+    (LEAD, ("牵头单位", "牵头部门", "第一责任单位", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位",
+            "牵头处室", "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
                "会办单位", "配合")),
     ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
@@ -263,6 +266,10 @@ CONCEPT_COMMUNITIES = ("中华民族共同体", "命运共同体", "生命共同
 # FIRM_INDUSTRY_WORDS.
 COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "供电", "能源", "投资", "置业", "建设", "交通",
                           "旅游", "文旅", "农业", "商贸", "贸易", "发展", "集团")
+# Words of time a clause may open with before a list ("力争明年石材陶瓷、…"): no name opens with one.
+TIME_WORDS = ("今年", "明年", "后年", "年内", "全年", "当年", "上半年", "下半年", "年底", "近期")
+# Words that make the firms after them a kind, not a named one ("有关通信公司", "相关企业集团", "各类公司").
+COLLECTIVE_QUALIFIERS = ("有关", "相关", "各类", "各")
 # Words that say what kind of firm a bare 公司 is, not which one ("快递公司", "平台公司", "国有公司"): a body made
 # only of these (and the words of `COMPANY_INDUSTRY_WORDS`) names no firm of its own.
 COMPANY_KIND_WORDS = ("平台", "快递", "物业", "国有", "国资", "国企", "城投", "交投", "融资", "担保", "运营", "管理",
@@ -321,6 +328,8 @@ SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向",
 # Verbs of support or investment that take a firm as their object.
 # Verbs of bringing firms in: two names a list closes with "等…企业" after one are firms ("引进立洲、泓安等…企业").
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
+# Prepositions that put a firm as the object after the clause's verbs ("加大对长崃…的支持", "对宁德时代…靠上服务").
+FIRM_PREPOSITIONS = ("对",)
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
@@ -332,14 +341,15 @@ FIRM_BASIS_WORDS = ("依托", "龙头", "代表", "核心", "引领", "主体", 
 SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "我旗", "我镇", "我乡", "本市", "本县", "本区")
 # What joins firms to the partner they work with, after a list of them ("振兴药业、安德药业与中国药科大学").
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
-FIRM_VERBS = ("推动", "推进", "加快", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进", "服务", "帮助",
-              "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导",
-              "争取", "解决", "协调解决")
+FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进",
+              "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进",
+              "全力推进", "指导", "争取", "解决", "协调解决")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
                        "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "组织", "邀请",
-                       "暨") + tuple(v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
+                       "暨", "利用", "依据", "重组", "来到", "分别") + tuple(
+    v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 
 # Page furniture: the keys of a document's metadata fields, however printed ("发文字号:X", "[ 成文日期 ] | X |",
@@ -380,8 +390,12 @@ NAME_LIST_ENDINGS = ("名单", "名录")
 # Words of a notice's sentence that hands a named plan over ("现将《X》印发给你们", "《X》…现予印发").
 # What a report says of a plan just published, after its 《name》 ("近日,《X》发布").
 PLAN_RELEASE_WORDS = ("正式发布", "正式出台", "正式印发", "发布", "出台", "出炉", "印发")
+# Adverbs of time a report puts between a plan, or its issuer, and the verb that publishes it ("《X》日前出台",
+# "省经信委近日印发实施《X》").
+RELEASE_ADVERBS = ("日前", "近日", "近期", "于近日", "已经", "已")
 TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现将", "印发《", "发布《", "转发《", "印发了《",
-                  "发布了《") + tuple("》" + w for w in PLAN_RELEASE_WORDS)
+                  "发布了《", "印发实施《") + tuple(
+    "》" + a + w for a in ("",) + RELEASE_ADVERBS for w in PLAN_RELEASE_WORDS)
 # Kinds of document a "X关于…的Y" title names; the title ends with one of them.
 TITLE_KINDS = ("通知", "通报", "公告", "通告", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见",
                "意见", "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
@@ -394,7 +408,7 @@ TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 # Of those, the verbs that also title a notice printed without 关于 ("某市人民政府办公室印发某某意见的通知").
 ISSUING_VERBS = ("印发", "转发")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
-ISSUE_VERBS = ("印发了", "发布了", "印发", "发布", "出台")
+ISSUE_VERBS = ("印发了", "发布了", "印发实施", "印发", "发布", "出台")
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.

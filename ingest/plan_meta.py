@@ -42,6 +42,7 @@ from plankg.ingest.lexicon import (
     PAGE_CHROME_PREFIXES,
     PLAN_RELEASE_WORDS,
     PREAMBLE_OPENERS,
+    RELEASE_ADVERBS,
     REPORT_TITLE_ENDINGS,
     TITLE_KINDS,
     TRANSMIT_VERBS,
@@ -479,7 +480,7 @@ def _shortens(short: str, full: str) -> bool:
 
 # What stands before the plan a notice's sentence hands over: the verb (现将, "现将我局《X》"), or a pause.
 # What a report says of a plan just published ("近日,《X》发布", "《X》正式出台").
-_RELEASED = re.compile(rf"\s*(?:{alternation(PLAN_RELEASE_WORDS)})")
+_RELEASED = re.compile(rf"\s*(?:{alternation(RELEASE_ADVERBS)})?\s*(?:{alternation(PLAN_RELEASE_WORDS)})")
 _HANDS_OVER = re.compile(rf"(?:现将[^《》,，。;；]{{0,6}}|{alternation(ISSUE_VERBS)}|转发|[》、,，。;；:：])\s*$")
 
 
@@ -1059,9 +1060,9 @@ def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> list[str]:
     >>> _news_issuer(["近日,杭州市人民政府办公厅发布《某某方案》"], reg)
     ['杭州市人民政府办公厅']
     """
-    verbs = alternation(ISSUE_VERBS)
+    verbs, adverbs = alternation(ISSUE_VERBS), alternation(RELEASE_ADVERBS)
     for line in lines:
-        for m in re.finditer(rf"([^\s。,，;；:：、《》“”]{{4,40}}?)(?:{verbs})\s*(?:《|关于)", line):
+        for m in re.finditer(rf"([^\s。,，;；:：、《》“”)）]{{4,40}}?)(?:{adverbs})?(?:{verbs})\s*(?:《|关于)", line):
             if registry.looks_like_unit(m.group(1)):
                 found = [m.group(1)]
                 head = re.split(r"[\s。,，;；:：《》“”]", line[:m.start(1)])[-1]

@@ -118,6 +118,8 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
         # "贡献新区智慧和新区力量": a slogan that repeats the head, no name
         return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级" \
             and head.noun not in body
+    if head.strength == "quoted":
+        return len(body) >= 3 and body[:1] in "“\"" and strip_generic(body.strip("“”\"")) != ""
     if head.strength == "weak":
         return len(body) >= 2 and (quoted or has_place or "·" in name) and strip_generic(body) != ""
     bare = _LEVEL_PREFIX.sub("", body, count=1)
@@ -163,6 +165,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     for hm in heads.finditer(s, e):
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
             continue  # "集聚区块": 区 opens the next word; an earlier head of the run may still name a place
+        if by_noun[hm[2]].strength == "quoted" and text[s:s + 1] not in "“\"":
+            continue  # "甲江实验室平台": 平台 heads only a name opened by quotation marks; 实验室 heads this one
         last = hm
     if last is None:
         return
@@ -231,7 +235,7 @@ CLASSIFYING_GROUP = re.compile(lexicon.alternation(lexicon.CLASSIFYING_GROUP_NOU
 def _group_noun() -> str:
     """A coordinated list's group: a level and words of its designation ("国家现代农业示范区"), or words that only
     qualify it ("重点特色园区"), then a head noun or a noun that classifies places ("景区")."""
-    heads = lexicon.alternation(tuple(h.noun for h in platform_heads() if h.strength != "weak")
+    heads = lexicon.alternation(tuple(h.noun for h in platform_heads() if h.strength not in ("weak", "quoted"))
                                 + lexicon.CLASSIFYING_GROUP_NOUNS)
     modifiers = lexicon.alternation(lexicon.GROUP_MODIFIERS)
     return rf"(?:{_COORD_LEVEL}[\u4e00-\u9fff]{{0,8}}?|(?P<mod>(?:{modifiers}){{1,3}}))?(?:{heads})"

@@ -829,6 +829,17 @@ _NOT_UNITS = re.compile(r"[。\d]|已完成|正在|完成率")
 _KEYED_LINE = re.compile(rf"\n\s*(?P<key>{lexicon.LEVELLED_ROLE_KEY})")
 
 
+def _row_roles(roles: list[str | None]) -> list[str | None]:
+    """A table's column roles, a second column of leads read as the responsible units: "第一责任单位" then
+    "主要责任单位" (both lead keys) print the lead, then the units that carry the task out.
+
+    >>> _row_roles(["task", LEAD, LEAD, SUPPORT])
+    ['task', 'lead', 'responsible', 'support']
+    """
+    first = roles.index(LEAD) if LEAD in roles else len(roles)
+    return [RESPONSIBLE if k > first and r == LEAD else r for k, r in enumerate(roles)]
+
+
 def _column_kind(header: str) -> str | None:
     """The role of a table column: a listed key's kind, else the column role of its header words.
 
@@ -870,7 +881,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         pos = at + len(c) if at >= 0 else pos
     deps: list[DepartmentMention] = []
     grouping = lexicon.grouping_indicator_columns(header)
-    roles = ["category" if i in grouping else _column_kind(h) for i, h in enumerate(header)]
+    roles = _row_roles(["category" if i in grouping else _column_kind(h) for i, h in enumerate(header)])
     for role, c, off in zip(roles, cells, offsets, strict=False):
         if role == "builder" and c.strip() and registry.looks_like_department(c.strip()):
             role = RESPONSIBLE  # "项目业主单位": a government body building the project is responsible for it

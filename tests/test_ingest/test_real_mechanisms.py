@@ -1663,3 +1663,70 @@ def test_a_named_park_is_a_platform_and_a_kind_of_park_is_none():
     got = _platforms("一、任务\n做好黄海森林公园申报国家级旅游度假区工作。新建虹桥体育公园。"
                      "建设一批口袋公园、主题公园。\n")
     assert got == ["黄海森林公园", "虹桥体育公园"]
+
+
+# --------------------------------------------------------------------------- session 15 (rounds 43-44)
+
+def test_a_key_naming_two_kinds_of_unit_is_one_key():
+    got = _resp("一、任务\n1.推进网上政务大厅建设。(牵头部门:市政府办公厅;责任部门、单位:各区县政府、市政府相关部门)\n"
+                "2.拓展网上政务服务。(责任部门、单位:市政府办公厅、市审改办)")
+    assert got == [("推进网上政务", [("市政府办公厅", "lead"), ("各区县政府", "responsible"),
+                                     ("市政府相关部门", "responsible")]),
+                   ("拓展网上政务", [("市政府办公厅", "responsible"), ("市审改办", "responsible")])]
+
+
+def test_a_glued_table_with_group_headings_page_numbers_and_a_first_responsible_column():
+    got = _resp("序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值年均增长12%左右。"
+                "市发展改革委各县(市、区)政府、嘉兴港区2地方财政收入年均增长13%。市财政局各县(市、区)政府、市国税局"
+                "—2—二、产业优化升级3积极推进技术创新,推广先进生产技术市科技局市发展改革委、市经贸委\n")
+    assert got == [("地区生产总值", [("市发展改革委", "lead"), ("各县(市、区)政府", "responsible"),
+                                     ("嘉兴港区", "responsible")]),
+                   ("地方财政收入", [("市财政局", "lead"), ("各县(市、区)政府", "responsible"),
+                                     ("市国税局", "responsible")]),
+                   ("积极推进技术", [("市科技局", "lead"), ("市发展改革委", "responsible"),
+                                     ("市经贸委", "responsible")])]
+
+
+def test_firms_listed_before_a_partner_where_one_item_has_another_shape():
+    assert _firms("推动县制药厂、振兴药业、安德药业与中国药科大学建立院企合作关系。") == ["振兴药业", "安德药业"]
+
+
+def test_a_registered_name_starts_after_a_verb_a_ranking_or_a_place_speaking_of_itself():
+    assert _firms("要充分利用江钨集团在我县挂点扶贫的契机。我镇东莞气派科技有限公司入选试点企业。"
+                  "香港宏辉集团、瑞丰集团及民营 500 强红星美凯龙等知名企业均有意来投资。") == [
+        "江钨集团", "东莞气派科技有限公司", "香港宏辉集团", "瑞丰集团", "红星美凯龙"]
+
+
+def test_listed_firms_after_a_preposition_a_count_of_firms_or_beside_a_well_known_firm():
+    assert _firms("对宁德时代、莱赛尔、小松等“链主”项目靠上服务。加大对长崃、芯技通等8家亿元以上重大项目支持力度。"
+                  "推动华能、欣旺达等光伏项目建设。跟进落地华羽先翔eVTOL、天晴空天科技等在谈项目。") == [
+        "宁德时代", "莱赛尔", "小松", "长崃", "芯技通", "华能", "欣旺达", "华羽先翔", "天晴空天科技"]
+
+
+def test_listed_firms_after_their_descriptions_and_quoted_honours():
+    assert _firms("引导培育的中国高品质鸡蛋领导者圣迪乐、畜牧行业十大时代企业正大饲料等公司领跑;"
+                  "四川省“瞪羚企业”一康制药、“专精特新小巨人”惠泉生物、"
+                  "“首届检验医学科技创新一等奖”凯瑞华创等公司蓬勃发展。") == [
+        "圣迪乐", "正大饲料", "一康制药", "惠泉生物", "凯瑞华创"]
+
+
+def test_a_counted_list_of_firms_a_sector_leans_on():
+    got = _firms("以东升股份、万隆石业、华辉石业3家企业为龙头,支持发展高端石材。")
+    assert got == ["东升股份", "万隆石业", "华辉石业"]
+
+
+def test_industries_and_collectives_are_no_firms():
+    assert _firms("力争明年石材陶瓷、鞋服轻纺、机械装备等3个产业产值达500亿元以上。"
+                  "责任单位:各县(市、区)政府、有关通信公司。专精特新“小巨人”等上榜企业继续保持全市前列。") == []
+
+
+def test_news_of_a_plan_names_it_with_an_adverb_before_the_verb_that_publishes_it():
+    one = extract_text("《某市产业龙头促进计划实施方案》日前出台,圈出了近90家龙头企业。\n"
+                       "力争明年主营业收入超亿元企业达340家。").plan
+    two = extract_text("福州新闻网6月13日讯(记者 谢某)省经信委近日印发实施《2017年产业龙头促进计划工作方案》,"
+                       "提出今年力争形成39家以上百亿元企业。").plan
+    assert (one.title, two.title) == ("某市产业龙头促进计划实施方案", "2017年产业龙头促进计划工作方案")
+
+
+def test_a_quoted_name_before_a_platform_and_an_old_town_name_platforms():
+    assert _platforms("持续完善一体化大数据平台、“山东通”平台。重点建设万灵古镇。") == ["“山东通”平台", "万灵古镇"]
