@@ -115,6 +115,9 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             # "总投资80亿元的金风集团": the modifier ends at its 的, the name starts after it.
             cut = body.rindex("的", 0, len(body) - 1) + 1
             s, body = s + cut, body[cut:]
+            lead = _FIRM_LEAD.match(body)
+            if lead and len(body) - lead.end() >= 2:
+                s, body = s + lead.end(), body[lead.end():]  # "…等项目的有尉犁大生纺织品有限公司": 有 opens no name
         if m.group(0) == "公司" and not _industry_company(body):
             continue  # a bare 公司 names a firm after an industry word only ("兆隆纸业公司", "太原天然气公司")
         if len(body) < 2 or not _COMPANY_BODY.match(body):

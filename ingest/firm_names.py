@@ -173,6 +173,22 @@ def _shaped(name: str) -> bool:
 _PHASE_END = re.compile(r"(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?$")
 
 
+# A firm's seat for a region, after its name in a list of what a place brings in ("寒武纪西部总部", "京东健康西北
+# 区域总部"): the seat is the firm's project, the firm is named before it.
+_HEADQUARTERS = re.compile(rf"(?:{lexicon.alternation(lexicon.REGION_WORDS)})?(?:区域)?总部$")
+
+
+def _without_headquarters(text: str, s: int, e: int) -> int:
+    """Where an item of a list ends without the regional seat it names, when two characters are left.
+
+    >>> t = "京东健康西北区域总部、寒武纪西部总部、集团总部"
+    >>> [t[a:_without_headquarters(t, a, b)] for a, b in ((0, 10), (11, 18), (19, 23))]
+    ['京东健康', '寒武纪', '集团总部']
+    """
+    m = _HEADQUARTERS.search(text, s, e)
+    return m.start() if m is not None and m.start() - s >= 2 and text[s:m.start()] not in ("集团", "公司") else e
+
+
 def _without_phase(text: str, s: int, e: int) -> int:
     """Where an item of a list ends without the phase of its project, when what is left is a firm-shaped name
     ("世良精密二期" -> 世良精密; "鞍钢鲅鱼圈二期", "武大高速二期" stay whole).
@@ -732,7 +748,7 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if items and "的" in text[items[0][0]:items[0][1]]:
             # "总投资80亿元的中粮粮谷": the first item's name starts after the modifier's 的
             items[0] = (text.rindex("的", items[0][0], items[0][1]) + 1, items[0][1])
-        items = [(s, _without_phase(text, s, e)) for s, e in items]
+        items = [(s, _without_headquarters(text, s, _without_phase(text, s, e))) for s, e in items]
         items = [(s, e) for s, e in items if 2 <= e - s <= 8 and not _WORKS.search(text[s:e])]
         # A list of projects or firms needs two items, one of them firm-shaped ("加快力诚光伏、中金检测试剂等重点项目");
         # a list of anything else three, most of them firm-shaped.

@@ -882,7 +882,7 @@ _GLUED_NOISE = re.compile(r"—\d{1,3}—|[一二三四五六七八九十]{1,3}�
 # What a header label ends with: its role word or one of these nouns.
 _LABEL_ENDINGS = tuple(sorted(set(_HEADER_TAILS + ("序号", "编号", "名称", "备注", "说明", "期限", "事项", "要求",
                                                    "指标", "领域", "类别", "分类", "目标", "项目")),
-                              key=len, reverse=True))
+                              key=lambda w: (-len(w), w)))
 _CHUNK_MARK = re.compile(r"^\d{1,3}、")
 _UNIT_CUT = re.compile(r"[、,，;；]")
 _ROW_DEADLINE = re.compile(rf"(?:{lexicon.DEADLINE_PATTERN})$")

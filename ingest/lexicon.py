@@ -30,7 +30,7 @@ RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单�
 # A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
 # role, inside a cell of units or under it.
 LEVELLED_ROLE_KEY = (r"(?:[省市区县])?(?:" + "|".join(re.escape(w) for w in sorted(set(LEAD_KEYS + SUPPORT_KEYS),
-                                                                                 key=len, reverse=True))
+                                                                                 key=lambda w: (-len(w), w)))
                      + r")\s*[:：]")
 # People's keys: what follows them is a person, never a department.
 PERSON_KEYS = ("分管省领导", "牵头省领导", "分管市领导", "牵头市领导", "牵头区领导", "牵头县领导", "责任领导",
@@ -55,6 +55,8 @@ KEY_SUPPORT_WORDS = ("配合", "协同", "协办", "协助", "参与", "协作",
 KEY_RESPONSIBLE_WORDS = ("责任", "实施", "落实", "承担", "主体", "承办")
 KEY_UNIT_NOUNS = ("单位", "部门", "科室", "处室", "主体")
 KEY_PERSON_NOUNS = ("领导", "负责人", "责任人", "联系人")
+# The officials of a unit, printed after its name where a key names units and their officials together.
+UNIT_LEADER_TAILS = ("主要领导", "主要负责人", "主要负责同志", "负责同志", "分管领导")
 
 
 def key_role(key: str) -> str:
@@ -66,8 +68,12 @@ def key_role(key: str) -> str:
     ('other', 'person', 'other', 'responsible')
     >>> key_role("数据提供单位")  # an indicator's unit where no other key names one (k01); listed
     'responsible'
+    >>> key_role("责任单位及责任人")
+    'responsible'
     """
     k = re.sub(r"\s+", "", key)
+    # "责任单位及责任人": a key of units and their officials names the units
+    k = re.sub(rf"(?<=(?:{alternation(KEY_UNIT_NOUNS)}))(?:及|和|与|/|、)(?:{alternation(KEY_PERSON_NOUNS)})$", "", k)
     if k in OTHER_KEYS:
         return OTHER
     if k in PERSON_KEYS or re.sub(r"[(（][^)）]*[)）]$", "", k).endswith(KEY_PERSON_NOUNS):
@@ -223,7 +229,8 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
     >>> alternation(("牵头", "牵头单位"))
     '牵头单位|牵头'
     """
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # longest first, equals in a fixed order: a set's order changes with the process's hash seed
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # The phrase itself: one basis or two ("按职责分工分别负责"), or none, then a duty verb.
@@ -266,6 +273,12 @@ CONCEPT_COMMUNITIES = ("中华民族共同体", "命运共同体", "生命共同
 # FIRM_INDUSTRY_WORDS.
 COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "供电", "能源", "投资", "置业", "建设", "交通",
                           "旅游", "文旅", "农业", "商贸", "贸易", "发展", "集团")
+# Parts of a town or a zone a park inside it is named after ("城南高新技术产业园" inside a development zone).
+AREA_WORDS = ("城东", "城西", "城南", "城北", "城中", "东区", "西区", "南区", "北区", "东部", "西部", "南部", "北部",
+              "滨江", "滨湖", "滨海", "沿江", "沿海", "临港", "空港", "港区")
+# Regions of the country and the world a firm's seat serves ("西北区域总部", "亚太区总部").
+REGION_WORDS = ("西北", "西南", "东北", "华东", "华南", "华北", "华中", "西部", "东部", "中部", "南部", "北部",
+                "亚太区", "亚太", "中国", "全国", "全球", "国际")
 # Words of time a clause may open with before a list ("力争明年石材陶瓷、…"): no name opens with one.
 TIME_WORDS = ("今年", "明年", "后年", "年内", "全年", "当年", "上半年", "下半年", "年底", "近期")
 # Words that make the firms after them a kind, not a named one ("有关通信公司", "相关企业集团", "各类公司").
@@ -348,7 +361,7 @@ FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "扶持", "支�
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
                        "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "组织", "邀请",
-                       "暨", "利用", "依据", "重组", "来到", "分别") + tuple(
+                       "暨", "利用", "依据", "重组", "来到", "分别", "衔接", "原有") + tuple(
     v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 
@@ -474,6 +487,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
 揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 前往 来到 走进 组织 邀请 动员 促成 帮助 督促 先后 相继 紧盯 盯紧 聚焦
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
+举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发
 """.split()), key=lambda w: (-len(w), w)))
 
 

@@ -58,17 +58,21 @@ _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPOR
                **{x: "other" for x in _OTHER_LABELS}}
 # Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
 _ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-# A key and its colon; or a listed role key and 为 ("…,责任单位为区发改委;"), the key in group `wei`.
+# A key and its colon; or a listed role key and 为 ("…,责任单位为区发改委;"), or a listed role key glued to a unit
+# that opens with its level ("总协调人张某,责任单位区经贸局、…"), the key in group `wei` or `glued`.
 # (a key of its own: not inside a word, and not before another key: "第一责任单位为牵头单位" is a convention)
-_KEY_WEI = rf"(?<![\u4e00-\u9fff])(?P<wei>{_ROLE_KEYS})为(?!{_ROLE_KEYS}|牵头|主责|汇总)(?=[\u4e00-\u9fff])"
+_UNIT_ROLE_KEYS = lexicon.alternation(tuple(k for k in lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS
+                                             + lexicon.RESPONSIBLE_KEYS if k.endswith(lexicon.KEY_UNIT_NOUNS)))
+_KEY_WEI = (rf"(?<![\u4e00-\u9fff])(?:(?P<wei>{_ROLE_KEYS})为(?!{_ROLE_KEYS}|牵头|主责|汇总)(?=[\u4e00-\u9fff])"
+            rf"|(?P<glued>{_UNIT_ROLE_KEYS})(?=[省市区县](?!级)[\u4e00-\u9fff]))")
 _LABEL = re.compile(rf"[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
 # Where a group of units opens: a key (not a deadline's or a remark's) after optional white space.
 _GROUP_LABEL_START = re.compile(rf"[ \u3000\t]*[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
 
 
 def _key(m: re.Match[str]) -> str:
-    """The key a label match read, in either form."""
-    return m.group(1) or m.group("wei")
+    """The key a label match read, in any of its forms."""
+    return m.group(1) or m.group("wei") or m.group("glued")
 
 
 def _group_start(text: str, k: int) -> re.Match[str] | None:
@@ -156,10 +160,12 @@ _CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
 # A run of marks is a name masked by the page ("****分局", "县**局"), no lead's mark.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
                    rf"|(?<![{re.escape(lexicon.LEAD_MARKS)}])[{re.escape(lexicon.LEAD_MARKS)}]$")
-_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)?$"
+_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位){0,2}$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+# The officials of a unit printed after its name ("责任单位及责任人:盘龙区政府主要领导").
+_LEADER_TAIL = re.compile(rf"(?:{lexicon.alternation(lexicon.UNIT_LEADER_TAILS)})$")
 # A bare "有关部门" names no one, nor does "单位" after "…等部门、" ("区国有资产管理中心等部门、单位"); "市级其他有关
 # 单位", "县直有关单位" are collective units and stay.
 _GENERIC = re.compile(r"^(?:(?:其他|其它)?(?:有关|相关))?(?:部门|单位)$")
@@ -264,6 +270,9 @@ def _clean_unit(piece: str) -> tuple[str, int]:
     offset = 0
     if piece.startswith("由") and len(piece) > 3:
         piece, offset = piece[1:], 1
+    leader = _LEADER_TAIL.search(piece)
+    if leader and leader.start() >= 2:
+        piece = piece[:leader.start()]  # "盘龙区政府主要领导": the unit's officials answer for it; the unit is named
     for _ in range(2):
         m = _TAIL.search(piece)
         if m and m.start() > 1 and not piece.startswith("各") and not _LEVEL_QUALIFIER.match(piece[:m.start()]):

@@ -1730,3 +1730,32 @@ def test_news_of_a_plan_names_it_with_an_adverb_before_the_verb_that_publishes_i
 
 def test_a_quoted_name_before_a_platform_and_an_old_town_name_platforms():
     assert _platforms("持续完善一体化大数据平台、“山东通”平台。重点建设万灵古镇。") == ["“山东通”平台", "万灵古镇"]
+
+
+def test_a_key_of_units_and_their_officials_names_the_units_and_a_tail_of_kinds_is_dropped():
+    got = _resp("一、任务\n1.完成盘龙消防三中队建设。\n责任单位及责任人:盘龙区政府、市发改委主要领导。\n"
+                "2.开展全民营养周活动。(国家卫生健康委牵头,中央宣传部、中国科协等部门单位参与)")
+    assert got == [("完成盘龙消防", [("盘龙区政府", "responsible"), ("市发改委", "responsible")]),
+                   ("开展全民营养", [("国家卫生健康委", "lead"), ("中央宣传部", "support"), ("中国科协", "support")])]
+
+
+def test_a_role_key_glued_to_a_unit_that_opens_with_its_level():
+    got = _resp("一、任务\n1、全力建设工业园区。抓好园区的启动建设。\n"
+                "总协调人张某、李某,责任单位区发展计划局、区经贸局、有关镇(街道)。\n"
+                "2、规范主动公开范围。配合区政府办公室做好目录编制工作。(责任单位:各科室)")
+    assert got == [("全力建设工业", [("区发展计划局", "responsible"), ("区经贸局", "responsible"),
+                                     ("有关镇(街道)", "responsible")]),
+                   ("规范主动公开", [("各科室", "responsible")])]
+
+
+def test_firms_before_their_regional_seats_and_after_a_clause_that_has_them():
+    assert _firms("新引进总部3个,华曦达西北区域总部、寒武纪西部总部、日海智能西北总部等一批项目相继落户。"
+                  "属于特色轻工等项目的有尉犁大生纺织品有限公司。") == [
+        "华曦达", "寒武纪", "日海智能", "尉犁大生纺织品有限公司"]
+
+
+def test_a_park_inside_a_zone_and_the_laboratory_a_base_belongs_to_are_platforms_of_their_own():
+    assert _platforms("在宽甸经济开发区城南高新技术产业园内建设。推进某某开发区数字经济产业园建设。"
+                      "积极推进牧原实验室郑州研发基地建设。重点开发金堂片区,推进前湾硅谷加速打造。") == [
+        "宽甸经济开发区城南高新技术产业园", "城南高新技术产业园", "某某开发区数字经济产业园", "牧原实验室",
+        "牧原实验室郑州研发基地", "金堂片区", "前湾硅谷"]
