@@ -130,7 +130,7 @@ class DepartmentRegistry:
         # printed bare in their plans resolve as in any county the gazetteer does not list.
         self.counties: dict[str, str] = {k: v for k, v in regions.get("counties", {}).items()
                                          if k not in self.districts}
-        names = list(self.provinces) + list(self.cities) + list(self.districts) + list(self.counties)
+        names = sorted(self.provinces) + list(self.cities) + list(self.districts) + list(self.counties)
         self._region_names = sorted(names, key=len, reverse=True)
         # One pattern tried in the same order as the names: each full name, then (for a city) its short
         # form before 高/国/城 ("杭州高新区" names the city without 市, only before a few words, to stay safe).

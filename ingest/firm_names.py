@@ -222,6 +222,18 @@ def _known_firm_prefix(item: str) -> int:
     return m.end() if m is not None and len(item) - m.end() >= 2 else len(item)
 
 
+def _inner_latin(text: str, start: int, at: int) -> bool:
+    """Whether text[at] is a Latin letter inside a run of them that Chinese characters stand on both sides of."""
+    if not (text[at].isascii() and text[at].isalpha()):
+        return False
+    a, b = at, at
+    while a > start and text[a - 1].isascii() and text[a - 1].isalpha():
+        a -= 1
+    while b + 1 < len(text) and text[b + 1].isascii() and text[b + 1].isalpha():
+        b += 1
+    return a > start and bool(_HAN.match(text[a - 1])) and b + 1 < len(text) and bool(_HAN.match(text[b + 1]))
+
+
 def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
     """The 、-separated items that end at text[at] (where 等 stands), back to the list's opening verb."""
     items = []
@@ -231,8 +243,8 @@ def _list_items(text: str, start: int, at: int) -> list[tuple[int, int]]:
         if figure is not None and figure.start() > start and _HAN.match(text[figure.start() - 1]):
             e = figure.start()  # "国轩20GWH": the name without its figure
         s = e
-        while s > start and _HAN.match(text[s - 1]) and e - s < 10:
-            s -= 1
+        while s > start and e - s < 10 and (_HAN.match(text[s - 1]) or _inner_latin(text, start, s - 1)):
+            s -= 1  # "广谦PCB电路板": Latin letters inside an item, between Chinese characters
         if s == e:
             break
         items.append((s, e))

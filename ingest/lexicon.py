@@ -343,7 +343,7 @@ SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向",
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
 # Prepositions that put a firm as the object after the clause's verbs ("加大对长崃…的支持", "对宁德时代…靠上服务").
 FIRM_PREPOSITIONS = ("对",)
-FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度")
+FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
 # and parks as often as with firms: no such word here.)
@@ -354,9 +354,9 @@ FIRM_BASIS_WORDS = ("依托", "龙头", "代表", "核心", "引领", "主体", 
 SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "我旗", "我镇", "我乡", "本市", "本县", "本区")
 # What joins firms to the partner they work with, after a list of them ("振兴药业、安德药业与中国药科大学").
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
-FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "扶持", "支持", "引进", "引导", "集聚", "力争", "培育", "促进",
-              "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励", "督促", "加速", "全力扶持", "加快推进",
-              "全力推进", "指导", "争取", "解决", "协调解决")
+FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "力促", "新开工", "新竣工", "新签约", "扶持", "支持", "引进",
+              "引导", "集聚", "力争", "培育", "促进", "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励", "督促",
+              "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",

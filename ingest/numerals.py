@@ -59,7 +59,9 @@ def unit_of_label(label: str) -> tuple[str, str] | None:
 def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
-        rf"(?:[%％]?(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
+        # a range: "8—10个", "7.5%—8%", "5个—7个" (the unit printed after both ends)
+        rf"(?:(?:[%％]|(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, units))}))?"
+        rf"(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
         rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
         rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
         rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
@@ -124,6 +126,8 @@ def parse_quantity(printed: str) -> Quantity | None:
     Quantity(value=8.0, unit='个', comparator='>=', upper=10.0)
     >>> parse_quantity("7.5%—8%")
     Quantity(value=7.5, unit='%', comparator='>=', upper=8.0)
+    >>> parse_quantity("2家—3家")
+    Quantity(value=2.0, unit='家', comparator='>=', upper=3.0)
     >>> parse_quantity("2个百分点").unit, parse_quantity("约500万平方米").value
     ('个百分点', 5000000.0)
     """

@@ -138,8 +138,10 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
 
 def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLookup
                          ) -> Iterable[tuple[int, int, Head]]:
-    _, by_noun = head_index()
     s, e = run.start, run.end
+    if not has_head(heads, s, e):
+        return  # no head noun in the run: no platform ends in it
+    _, by_noun = head_index()
     quote = text.rfind("“", max(0, s - 12), s - 1) if s >= 2 and text[s - 1] == "”" else -1
     if quote >= 0 and quote + 1 < s - 1 and not any(ch in PUNCT for ch in text[quote + 1:s - 1]) \
             and not _QUOTED_CLASS.search(text[quote + 1:s - 1]):

@@ -127,9 +127,9 @@ def _region_forms(registry: DepartmentRegistry) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def _forms(_key: int, registry: DepartmentRegistry) -> dict[str, str]:
     forms: dict[str, str] = {}
-    for region in [*registry.provinces, *registry.cities, *registry.districts]:
+    for region in [*sorted(registry.provinces), *registry.cities, *registry.districts]:
         forms[region] = region
-    for region in [*registry.provinces, *registry.cities]:
+    for region in [*sorted(registry.provinces), *registry.cities]:
         short = re.sub(r"(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", region)
         if len(short) >= 2:
             forms.setdefault(short, region)

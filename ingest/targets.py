@@ -325,6 +325,9 @@ def _pair_respectively(mentions: list[TargetMention]) -> list[TargetMention]:
     >>> ms = [TargetMention(0, 9, "研发投入、专利数量分别增长", q, ">=", 2022)] * 2
     >>> [m.metric for m in _pair_respectively(ms)]
     ['研发投入增长', '专利数量增长']
+    >>> ms = [TargetMention(0, 9, "高新技术企业和科技型企业分别超过", q, ">=", 2022)] * 2
+    >>> [m.metric for m in _pair_respectively(ms)]
+    ['高新技术企业', '科技型企业']
     >>> ms = [TargetMention(0, 9, "城镇、农村居民人均可支配收入分别增长", q, ">=", 2022)] * 2
     >>> [m.metric for m in _pair_respectively(ms)]
     ['城镇居民人均可支配收入增长', '农村居民人均可支配收入增长']
@@ -338,6 +341,8 @@ def _pair_respectively(mentions: list[TargetMention]) -> list[TargetMention]:
         k += len(group)
         tail = _RESPECTIVELY_TAIL.search(group[0].metric) if len(group) >= 2 else None
         items = group[0].metric[:tail.start()].split("、") if tail else []
+        if len(items) == 1:
+            items = _split_joined(items[0])  # "高新技术企业和科技型企业分别超过90家和870家"
         if tail is None or len(items) != len(group) or any(len(x) < 2 for x in items):
             out.extend(group)
             continue

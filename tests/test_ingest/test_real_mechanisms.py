@@ -1759,3 +1759,17 @@ def test_a_park_inside_a_zone_and_the_laboratory_a_base_belongs_to_are_platforms
                       "积极推进牧原实验室郑州研发基地建设。重点开发金堂片区,推进前湾硅谷加速打造。") == [
         "宽甸经济开发区城南高新技术产业园", "城南高新技术产业园", "某某开发区数字经济产业园", "牧原实验室",
         "牧原实验室郑州研发基地", "金堂片区", "前湾硅谷"]
+
+
+def test_a_range_with_its_unit_after_both_ends_and_respectively_over_metrics_joined_by_and():
+    got = _targets("建成5个—7个中药材产地初加工集聚地。到2025年,高新技术企业和科技型企业分别达到90家和870家。")
+    assert got == [("中药材产地初加工集聚地", 5.0, "个"), ("中药材产地初加工集聚地", 7.0, "个"),
+                   ("高新技术企业", 90.0, "家"), ("科技型企业", 870.0, "家")]
+
+
+def test_firms_after_verbs_of_pushing_and_opening_and_with_latin_letters_inside():
+    assert _firms("力促闽参中药材、严孚医疗、人良健康等项目年内投产。"
+                  "新开工联合飞机、远洋智能模块、浦创电子等10亿元以上项目8个。"
+                  "加快实施磊达钢纤维、广谦PCB电路板、神龙药剂等一批技改项目。") == [
+        "闽参中药材", "严孚医疗", "人良健康", "联合飞机", "远洋智能模块", "浦创电子", "磊达钢纤维", "广谦PCB电路板",
+        "神龙药剂"]
