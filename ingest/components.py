@@ -80,7 +80,7 @@ from plankg.ingest.responsibility import (
     label_under_paragraph,
     may_hold_clause,
     may_hold_paragraph_clause,
-    opens_with_duty,
+    opens_with_duty_or_units,
     plan_wide_actors,
     states_plan_wide_rule,
     table_clause,
@@ -138,11 +138,12 @@ class DocumentFrame:
     @cached_property
     def _duty_runs(self) -> list[tuple[int, int]]:
         """Runs of three paragraphs or more that each open with a unit as the subject of its duty ("区住建局负责…",
-        "区城管局负责…", "规划分局负责…"): a list of who does what without a heading that says so."""
+        "区城管局负责…", "规划分局负责…") or with units before a colon ("市环保局:加快…"): a list of who does what
+        without a heading that says so."""
         runs: list[tuple[int, int]] = []
         run: list[Block] = []
         for b in [*self.structure.blocks, None]:
-            if b is not None and b.kind == "paragraph" and opens_with_duty(
+            if b is not None and b.kind == "paragraph" and opens_with_duty_or_units(
                     self.text, b.start, b.end, self.registry):
                 run.append(b)
                 continue

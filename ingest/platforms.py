@@ -151,7 +151,7 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         s = number.end()  # a circled number is always a marker; a bare one only where a sentence or line opens
     for pattern in (LEADING_NOISE, _LEADING_QUANTITY):
         q = pattern.match(text, s, e)
-        if q:
+        if q and not (pattern is _LEADING_QUANTITY and places.opens(text[s:e])):  # "五家渠工业园区": a place
             s = q.end()
     first_head = next(iter(heads.finditer(s, e)), None)
     for amount in _AMOUNT.finditer(text, s, first_head[0] if first_head else e):

@@ -529,6 +529,14 @@ def _units(structure: Structure) -> list[_Unit]:
 _ROLE_TAIL = re.compile(rf"(?:{_LEAD_VERB}|{_SUPPORT_VERB}|{_DUTY})$")
 
 
+def _names_before(text: str, start: int, at: int, registry: DepartmentRegistry) -> bool:
+    """Whether the words before text[at] end in a unit's name, whose aside a bracket there holds
+    ("招商合作局(行政审批局、政务服务中心)"), or in a title ("《…方案》(…)"), not in a sentence the bracket names the
+    units of."""
+    before = text[start:at]
+    return before.endswith(("》", "”")) or any(registry.looks_like_unit(before[k:]) for k in range(len(before) - 1))
+
+
 def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence: bool = False) -> bool:
     """A bracket that only names units: with their roles ("(市发改委牵头,市经信局配合)") anywhere,
     or bare ("。(市经信局、市科技局)") right after a sentence.
@@ -601,7 +609,10 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
         ch = text[k]
         if ch in _OPEN and not _group_start(text, k + 1):  # any bracket pair: "〔A、B分工负责〕"
             close = _match_close(text, k)
-            after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "")
+            # "。(市经信局、市科技局)" after a sentence, or "…增长11%(市发改委,各县市区政府)。" closing the paragraph
+            after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "") or (
+                close > 0 and text[close + 1:end].strip(" \u3000\n") in ("", "。", ";", "；", ".")
+                and not _names_before(text, max(start, k - 12), k, registry))
             units_end = _group_note(text, k + 1, close) if close > 0 else close
             if 0 < close <= end and _unlabelled_group(text[k + 1:units_end], registry, after_sentence):
                 rest = units_end + 1
@@ -1320,6 +1331,23 @@ def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegist
     if not pieces or not all(registry.looks_like_unit(p) or _LEVEL_UNIT.fullmatch(p) for p, _, _ in pieces):
         return ()
     return tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
+
+
+def opens_with_duty_or_units(text: str, start: int, end: int, registry: DepartmentRegistry) -> bool:
+    """Whether text[start:end] opens with a unit as the subject of its duty (`opens_with_duty`) or with government
+    bodies before a colon ("市地税局、国税局:及时出具…"): a line of a list of who does what.
+
+    >>> reg = default_registry()
+    >>> opens_with_duty_or_units("市地税局、国税局:及时出具证明文件。", 0, 18, reg)
+    True
+    >>> [opens_with_duty_or_units(t, 0, len(t), reg) for t in ("发布机构:县人民政府办公室", "工作要求:加强领导。")]
+    [False, False]
+    """
+    if opens_with_duty(text, start, end, registry):
+        return True
+    units = _units_before_colon(text, start, end, registry)
+    return bool(units) and all(registry.looks_like_department(d.name) and not lexicon.is_meta_key(d.name)
+                               for d in units)
 
 
 def opens_with_duty(text: str, start: int, end: int, registry: DepartmentRegistry) -> bool:

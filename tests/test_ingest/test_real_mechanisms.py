@@ -1773,3 +1773,23 @@ def test_firms_after_verbs_of_pushing_and_opening_and_with_latin_letters_inside(
                   "加快实施磊达钢纤维、广谦PCB电路板、神龙药剂等一批技改项目。") == [
         "闽参中药材", "严孚医疗", "人良健康", "联合飞机", "远洋智能模块", "浦创电子", "磊达钢纤维", "广谦PCB电路板",
         "神龙药剂"]
+
+
+def test_paragraphs_that_open_with_units_and_a_colon_list_who_does_what():
+    got = _resp("市工商局:参与上市后备企业培训,及时出具相关证明文件。\n"
+                "市地税局、国税局:及时出具企业纳税情况证明文件。\n市环保局:加快对拟上市公司募集资金投资项目环评的工作进度。\n")
+    assert got == [("市工商局:参", [("市工商局", "responsible")]),
+                   ("市地税局、国", [("市地税局", "responsible"), ("国税局", "responsible")]),
+                   ("市环保局:加", [("市环保局", "responsible")])]
+
+
+def test_a_bare_bracket_of_units_that_closes_an_item_before_its_full_stop():
+    got = _resp("一、主要工作目标\n1、地区生产总值增长11%(市发改委,各县市区政府,荆州开发区)。\n"
+                "(二)招商合作局(行政审批局、政务服务中心)\n")
+    assert got == [("地区生产总值", [("市发改委", "responsible"), ("各县市区政府", "responsible"),
+                                     ("荆州开发区", "responsible")])]
+
+
+def test_a_place_whose_name_opens_like_a_count_keeps_it():
+    got = _platforms("阿拉尔工业园区和五家渠工业园区升级国家级经济技术开发区。")
+    assert got == ["阿拉尔工业园区", "五家渠工业园区"]
