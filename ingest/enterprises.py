@@ -96,7 +96,8 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if lead:
             s += lead.end()
             body = body[lead.end():]
-        cut = max(_last_cut_verb(body), _after_ranking(body), after_self_reference(body, 0, len(body)))
+        cut = max(_last_cut_verb(body), _after_ranking(body), after_self_reference(body, 0, len(body)),
+                  _after_particle(body))
         if cut:
             s += cut
             body = body[cut:]
@@ -122,6 +123,8 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue  # a bare 公司 names a firm after an industry word only ("兆隆纸业公司", "太原天然气公司")
         if len(body) < 2 or not _COMPANY_BODY.match(body):
             continue
+        if m.group(0) == "集团" and body.endswith(_TIER_WORDS):
+            continue  # "进入全国工业百强区第一集团": the first tier of a ranking, no firm
         if m.group(0) == "集团" and not strip_generic(body.lstrip("0123456789")) and not body[:1].isdigit():
             continue  # "企业集团", "产业集团": a kind of firm, not a firm
         if m.group(0) == "集团" and text.startswith(("有限", "公司", "股份"), m.end()):
@@ -196,6 +199,21 @@ _BASIS_AHEAD = re.compile(rf"[^,，;；。:：]{{0,30}}?为(?:{lexicon.alternati
 
 
 _OWN_NAME = re.compile(r"(?:(?![等或的和与及])[\u4e00-\u9fff]){2,5}")
+
+
+# The tiers of a ranking a place joins ("第一集团", "第一方阵"): no firm's name ends in them before 集团.
+_TIER_WORDS = ("第一", "第二", "第三")
+
+
+def _after_particle(words: str) -> int:
+    """Where a firm's name starts after the particle that closes the verb before it ("成功引进了厦门以晴集团",
+    "彰显了眉山发展集团"): after the first 了 in the first five characters, when three characters or more are left.
+
+    >>> _after_particle("成功引进了厦门以晴集团"), _after_particle("彰显了眉山发展"), _after_particle("了然科技")
+    (5, 3, 0)
+    """
+    at = words.find("了", 0, 5)
+    return at + 1 if at > 0 and len(words) - at - 1 >= 3 else 0
 
 
 # A ranking before a firm's name: "民营500强红星美凯龙", "世界 500 强中化集团".

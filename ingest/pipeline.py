@@ -154,10 +154,45 @@ def _department_ref(d: DepartmentMention, region: str | None, registry: Departme
 _ROLE_RANK = {Role.LEAD: 0, Role.SUPPORT: 1, Role.RESPONSIBLE: 2}
 
 
+# A sub-item's marker where a line opens: "⑴", "(1)", "①".
+_SUB_ITEM = re.compile(r"(?<=\n)[ \u3000\t]*(?:[\u2474-\u2487\u2460-\u2473]|[(（]\d{1,2}[)）])")
+# A key line of units under the items ("责任部门:…").
+_KEY_LINE = re.compile(r"(?<=\n)[ \u3000\t]*[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def group_items(c: ResponsibilityClause) -> list[ResponsibilityClause]:
+    """A clause whose key line of units closes a group of sub-items under headings ("1整治卫生 ⑴清掏公共旱厕。
+    ⑵清理绿化带。责任部门:各街道办事处、住建局") as one clause a sub-item, each with the group's units; other clauses
+    as they are (an item that states a task of its own before its sub-points keeps them).
+
+    >>> from plankg.ingest.responsibility import DepartmentMention
+    >>> t = "1整治卫生|⑴清扫道路。|⑵清掏旱厕。|责任部门:各街道办事处".replace("|", chr(10))
+    >>> unit = DepartmentMention("各街道办事处", "responsible", 23, 29)
+    >>> clause = ResponsibilityClause("三", None, t, 0, len(t), (unit,), RULE_LABEL)
+    >>> [(g.ref, g.text.strip()) for g in group_items(clause)]
+    [('三.⑴', '⑴清扫道路。'), ('三.⑵', '⑵清掏旱厕。')]
+    """
+    if c.rule != RULE_LABEL or not c.departments:
+        return [c]
+    key = _KEY_LINE.search(c.text)
+    if key is None:
+        return [c]
+    items = [m for m in _SUB_ITEM.finditer(c.text, 0, key.start())]
+    if len(items) < 2 or "。" in c.text[:items[0].start()]:
+        return [c]  # an item that states its task ("1.建设研究院。(1)…(2)…牵头单位:…") keeps its sub-points
+    out = []
+    for k, m in enumerate(items):
+        s, e = m.start(), items[k + 1].start() if k + 1 < len(items) else key.start()
+        marker = m.group(0).strip(" \u3000\t")
+        out.append(ResponsibilityClause(f"{c.ref}.{marker}", c.section, c.text[s:e], c.start + s, c.start + e,
+                                        c.departments, c.rule))
+    return out
+
+
 def _tasks(clauses: list[ResponsibilityClause], bare: list[Block], region: str | None,
            registry: DepartmentRegistry) -> list[TaskOut]:
     tasks = []
-    for c in clauses:
+    for c in [g for clause in clauses for g in group_items(clause)]:
         deps: list[DepartmentRef] = []
         at: dict[str, int] = {}
         for d in c.departments:
@@ -183,6 +218,30 @@ def _tasks(clauses: list[ResponsibilityClause], bare: list[Block], region: str |
         n = seen_refs.get(t.ref, 0) + 1
         seen_refs[t.ref] = n
         out.append(t if n == 1 else t.model_copy(update={"ref": f"{t.ref}~{n}"}))
+    return _grouped_siblings(out)
+
+
+def _parent(ref: str) -> str:
+    return ref.rsplit(".", 1)[0] if "." in ref else ""
+
+
+def _grouped_siblings(tasks: list[TaskOut]) -> list[TaskOut]:
+    """Items printed with no units of their own before a sibling whose key line of units closes the group ("(1)…
+    (2)…责任部门:X"): the key line names the units of every item of the group since the last one that had its own."""
+    out = list(tasks)
+    pending: list[int] = []
+    for k, t in enumerate(tasks):
+        if t.rule == RULE_ITEM and not t.departments and "." in t.ref:
+            if pending and _parent(tasks[pending[-1]].ref) != _parent(t.ref):
+                pending = []
+            pending.append(k)
+            continue
+        first = t.departments[0].span if t.departments else None
+        if (t.rule == RULE_LABEL and first is not None and pending and _parent(t.ref) == _parent(tasks[pending[-1]].ref)
+                and "\n" in t.text[:first[0] - t.span[0]]):
+            for i in pending:
+                out[i] = tasks[i].model_copy(update={"departments": list(t.departments), "rule": t.rule})
+        pending = []
     return out
 
 

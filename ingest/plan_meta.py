@@ -379,6 +379,10 @@ class TitleLine:
     plan: str | None
 
 
+# The bodies that drafted a plan a notice forwards, before its name: "市交通运输委市公安局拟定的".
+_DRAFTED_BY = re.compile(r"[^《》的]{2,40}?(?:拟定|制定|起草|编制|制订)的")
+
+
 def parse_about_title(line: str, before: str = "") -> TitleLine | None:
     """Read a "[X]关于[印发]…的KIND" title; `before` is the line printed above it (a lone issuer line).
 
@@ -413,6 +417,9 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             continue  # "…印发…的通知" without 关于 is a title only after the body that issues it
         if m.group("verb") or m.group("bare"):
             body = m.group("body").strip()
+            drafted = _DRAFTED_BY.match(body)
+            if drafted and not body.startswith("《"):
+                body = body[drafted.end():]  # "转发市交通运输委市公安局拟定的X": the plan is X, its drafters no part
             quoted = re.fullmatch(r"《(.+)》", body)
             # "关于公布…名单的通知": a notice that publishes a list of names is the document, the list no plan
             if quoted or (_completes_title(body) and not strip_title_tail(body).endswith(NAME_LIST_ENDINGS)):

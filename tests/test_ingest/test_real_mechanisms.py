@@ -1777,10 +1777,12 @@ def test_firms_after_verbs_of_pushing_and_opening_and_with_latin_letters_inside(
 
 def test_paragraphs_that_open_with_units_and_a_colon_list_who_does_what():
     got = _resp("市工商局:参与上市后备企业培训,及时出具相关证明文件。\n"
-                "市地税局、国税局:及时出具企业纳税情况证明文件。\n市环保局:加快对拟上市公司募集资金投资项目环评的工作进度。\n")
+                "市地税局、国税局:及时出具企业纳税情况证明文件。\n市环保局:加快对拟上市公司募集资金投资项目环评的工作进度。\n"
+                "市劳动和社会保障局:依法督促拟上市企业缴纳养老保险。\n")
     assert got == [("市工商局:参", [("市工商局", "responsible")]),
                    ("市地税局、国", [("市地税局", "responsible"), ("国税局", "responsible")]),
-                   ("市环保局:加", [("市环保局", "responsible")])]
+                   ("市环保局:加", [("市环保局", "responsible")]),
+                   ("市劳动和社会", [("市劳动和社会保障局", "responsible")])]
 
 
 def test_a_bare_bracket_of_units_that_closes_an_item_before_its_full_stop():
@@ -1793,3 +1795,25 @@ def test_a_bare_bracket_of_units_that_closes_an_item_before_its_full_stop():
 def test_a_place_whose_name_opens_like_a_count_keeps_it():
     got = _platforms("阿拉尔工业园区和五家渠工业园区升级国家级经济技术开发区。")
     assert got == ["阿拉尔工业园区", "五家渠工业园区"]
+
+
+def test_a_registered_name_starts_after_a_particle_or_是由_and_a_tier_of_a_ranking_is_no_firm():
+    assert _firms("成功引进了厦门某晴集团。这正是由黑龙江航运集团有限公司建造。三年进入全国工业百强区第一集团。") == [
+        "厦门某晴集团", "黑龙江航运集团有限公司"]
+
+
+def test_a_key_line_closing_a_group_of_sub_items_gives_its_units_to_each():
+    items = _resp("三、整治内容\n\n(一)实施城区环境整治工程\n\n1整治市区环境卫生\n\n"
+                  "(1)完全清扫责任区内道路环境卫生。\n\n(2)清掏市区内公共旱厕。\n\n责任部门:各街道办事处、住房和城乡建设局\n\n(3)清理城区河道两侧卫生。\n\n"
+                  "责任部门:市水利局\n")
+    group = [("各街道办事处", "responsible"), ("住房和城乡建设局", "responsible")]
+    assert items == [("完全清扫责任", group), ("清掏市区内公", group), ("清理城区河道", [("市水利局", "responsible")])]
+    lines = _resp("三、整治内容\n1整治市区环境卫生\n⑴完全清扫责任区内道路环境卫生。\n⑵清掏市区内公共旱厕。\n"
+                  "责任部门:各街道办事处、住房和城乡建设局\n")
+    assert [units for _, units in lines] == [group, group]
+
+
+def test_a_forwarded_plan_is_named_without_the_bodies_that_drafted_it():
+    plan = extract_text("天津市人民政府办公厅关于转发市交通运输委市公安局拟定的"
+                        "天津市停车设施建设及秩序管理实施方案的通知\n各区人民政府:\n现将…转发给你们,请照此执行。\n").plan
+    assert plan.title == "天津市停车设施建设及秩序管理实施方案"
