@@ -211,15 +211,20 @@ def _known_firms() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(gazetteer_firm_names()))
 
 
+_SUBSIDIARY_TRADES = frozenset(lexicon.FIRM_INDUSTRY_WORDS + lexicon.SECTOR_WORDS + lexicon.SUBSIDIARY_TRADE_WORDS)
+
+
 def _known_firm_prefix(item: str) -> int:
     """The length of the well-known firm an item of a project list opens with, the item's own length when none does
     or the item is the firm's name: "比亚迪刀片电池" -> 3.
 
-    >>> _known_firm_prefix("比亚迪刀片电池"), _known_firm_prefix("弘元新材料")
-    (3, 5)
+    >>> _known_firm_prefix("比亚迪刀片电池"), _known_firm_prefix("弘元新材料"), _known_firm_prefix("京东健康")
+    (3, 5, 4)
     """
     m = _known_firms().match(item)
-    return m.end() if m is not None and len(item) - m.end() >= 2 else len(item)
+    if m is None or len(item) - m.end() < 2 or item[m.end():] in _SUBSIDIARY_TRADES:
+        return len(item)  # "京东健康", "京东物流": the firm's own business in its trade, a firm of its own
+    return m.end()
 
 
 def _inner_latin(text: str, start: int, at: int) -> bool:

@@ -276,6 +276,9 @@ COMPANY_INDUSTRY_WORDS = ("纸业", "天然气", "燃气", "水务", "电力", "
 # Parts of a town or a zone a park inside it is named after ("城南高新技术产业园" inside a development zone).
 AREA_WORDS = ("城东", "城西", "城南", "城北", "城中", "东区", "西区", "南区", "北区", "东部", "西部", "南部", "北部",
               "滨江", "滨湖", "滨海", "沿江", "沿海", "临港", "空港", "港区")
+# Trades a well-known firm's own company is named by after the firm ("京东健康", "阿里云"), beside the industry and
+# sector words: the whole is a firm of its own, not the firm and a product.
+SUBSIDIARY_TRADE_WORDS = ("健康", "数科", "云", "金融", "物流", "科技", "智能", "能源", "资本")
 # Regions of the country and the world a firm's seat serves ("西北区域总部", "亚太区总部").
 REGION_WORDS = ("西北", "西南", "东北", "华东", "华南", "华北", "华中", "西部", "东部", "中部", "南部", "北部",
                 "亚太区", "亚太", "中国", "全国", "全球", "国际")

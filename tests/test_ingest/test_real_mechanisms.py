@@ -1817,3 +1817,9 @@ def test_a_forwarded_plan_is_named_without_the_bodies_that_drafted_it():
     plan = extract_text("天津市人民政府办公厅关于转发市交通运输委市公安局拟定的"
                         "天津市停车设施建设及秩序管理实施方案的通知\n各区人民政府:\n现将…转发给你们,请照此执行。\n").plan
     assert plan.title == "天津市停车设施建设及秩序管理实施方案"
+
+
+def test_a_well_known_firms_own_company_in_its_trade_is_a_firm_and_its_product_is_none():
+    got = _firms("新引进总部3个,京东健康西北区域总部、寒武纪西部总部、日海智能西北总部等一批项目相继落户。"
+                 "推进比亚迪刀片电池、宁德时代等项目。")
+    assert got == ["京东健康", "寒武纪", "日海智能", "比亚迪", "宁德时代"]
