@@ -103,6 +103,25 @@ def generic_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def traditional_forms() -> dict[int, str]:
+    """Traditional characters the rules read in their simplified forms (`traditional.txt`), as a table for
+    `str.translate`: one character for one, so every offset stays.
+
+    >>> "牽頭單位".translate(traditional_forms())
+    '牵头单位'
+    """
+    table: dict[int, str] = {}
+    for ln in _lines("traditional.txt"):
+        for pair in ln.split():
+            if len(pair) != 2:
+                raise GazetteerDataError(f"bad pair in traditional.txt: {pair!r}", where="traditional.txt",
+                                         fix="write each traditional character and its simplified form as a pair")
+            if pair[0] != pair[1]:
+                table[ord(pair[0])] = pair[1]
+    return table
+
+
+@lru_cache(maxsize=1)
 def known_enterprises() -> tuple[tuple[str, bool], ...]:
     """(name, ambiguous) pairs; an ambiguous short name counts only inside an enterprise list."""
     out = []

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from plankg.ingest import lexicon
@@ -57,6 +57,7 @@ from plankg.ingest.contract import (
 )
 from plankg.ingest.departments import DepartmentRegistry, default_registry
 from plankg.ingest.enterprises import dedupe_enterprises, project_builders
+from plankg.ingest.gazetteer import traditional_forms
 from plankg.ingest.plan_meta import read_plan_meta
 from plankg.ingest.platforms import dedupe_platforms
 from plankg.ingest.projects import dedupe_projects
@@ -431,8 +432,13 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
 
 
 def extract_source(source: SourceText) -> Extraction:
-    """Extract one decoded document into the contract. Deterministic: same input, same output."""
-    text = source.text
+    """Extract one decoded document into the contract. Deterministic: same input, same output.
+
+    The rules read the page with its traditional characters in simplified form (`gazetteer.traditional_forms`,
+    one character for one); every name and text reported is the page's own, taken at its span (`_as_printed`).
+    """
+    printed = source.text
+    text = printed.translate(traditional_forms())
     registry = default_registry()
     structure = parse_structure(text)
     meta = read_plan_meta(text, structure, registry)
@@ -442,6 +448,10 @@ def extract_source(source: SourceText) -> Extraction:
 
     sections = [SectionOut(ref=s.ref, title=s.title, level=s.level, span=(s.start, s.end), parent=s.parent)
                 for s in structure.sections]
+    if text != printed:
+        facts = _as_printed(facts, text, printed)
+        meta = replace(meta, title=_printed_form(meta.title, text, printed),
+                       issuers=tuple(_printed_form(i, text, printed) or i for i in meta.issuers))
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
                     period=meta.period, region=meta.region, status=meta.status, implementers=facts.implementers)
     sha256 = hashlib.sha256(source.raw_bytes).hexdigest()
@@ -451,6 +461,30 @@ def extract_source(source: SourceText) -> Extraction:
     return Extraction(document=document, plan=plan, sections=sections, tasks=facts.tasks, targets=facts.targets,
                       platforms=facts.platforms, enterprises=facts.enterprises, projects=facts.projects,
                       references=facts.references, rules=RULES_VERSION)
+
+
+def _printed_form(value: str | None, text: str, printed: str) -> str | None:
+    """`value` as the page prints it, where the parsed text holds it (one character for one)."""
+    if not value:
+        return value
+    at = text.find(value)
+    return printed[at:at + len(value)] if at >= 0 else value
+
+
+def _as_printed(facts: Facts, text: str, printed: str) -> Facts:
+    """The facts with every name and text the page's own, taken at its span where the parsed text holds it there."""
+    def own(value: str, span: tuple[int, int] | None) -> str:
+        if span is not None and text[span[0]:span[1]] == value:
+            return printed[span[0]:span[1]]
+        return _printed_form(value, text, printed) or value
+
+    tasks = [t.model_copy(update={"text": own(t.text, t.span), "departments": [
+        d.model_copy(update={"name": own(d.name, d.span)}) for d in t.departments]}) for t in facts.tasks]
+    return replace(facts, tasks=tasks,
+                   targets=[t.model_copy(update={"text": own(t.text, t.span)}) for t in facts.targets],
+                   platforms=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.platforms],
+                   enterprises=[e.model_copy(update={"name": own(e.name, e.span)}) for e in facts.enterprises],
+                   projects=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.projects])
 
 
 def extract_file(path: str | Path) -> Extraction:

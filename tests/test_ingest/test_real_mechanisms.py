@@ -1823,3 +1823,9 @@ def test_a_well_known_firms_own_company_in_its_trade_is_a_firm_and_its_product_i
     got = _firms("新引进总部3个,京东健康西北区域总部、寒武纪西部总部、日海智能西北总部等一批项目相继落户。"
                  "推进比亚迪刀片电池、宁德时代等项目。")
     assert got == ["京东健康", "寒武纪", "日海智能", "比亚迪", "宁德时代"]
+
+
+def test_a_page_in_traditional_characters_is_read_and_reported_as_printed():
+    got = _resp("一、任務\n1.推動完成條例修訂。(國家知識產權局負責)\n2.加強統籌。(市發展改革委牽頭,市財政局配合)\n")
+    assert got == [("推動完成條例", [("國家知識產權局", "responsible")]),
+                   ("加強統籌。(", [("市發展改革委", "lead"), ("市財政局", "support")])]
