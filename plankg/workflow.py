@@ -158,8 +158,9 @@ def extraction_warnings(extraction: Extraction, text: str) -> list[str]:
         return []
     name = Path(extraction.document.path).name
     if is_traditional(text):
-        return [(f"{name}: no tasks or targets found; it is traditional Chinese, and the extraction rules read "
-                 f"simplified Chinese. Fix: convert it first (opencc -c t2s.json -i {name} -o simplified-{name})")]
+        return [(f"{name}: no tasks or targets found; it is traditional Chinese, which the extraction rules read "
+                 "only through a table of common characters (data/gazetteers/traditional.txt). "
+                 f"Fix: convert it first (opencc -c t2s.json -i {name} -o simplified-{name})")]
     return [(f"{name}: no tasks or targets found, so it adds a document and its title and sections only. "
              "Fix: check that it is the text of a plan (a plan whose tasks were missed is worth an issue "
              "with the file attached)")]
