@@ -272,6 +272,16 @@ def _inner_space(text: str, at: int) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in near)
 
 
+def _item_start(text: str, start: int, e: int) -> int:
+    """Where the item of a list that ends at text[e] starts: back over name characters, spaces a PDF left around a
+    figure, and a conjunction that is part of a name ("六和人家", "重点培育和世泰钛业")."""
+    s = e
+    while s > start and (text[s - 1] not in PUNCT or _inner_space(text, s - 1)) and (
+            text[s - 1] not in "及和与" or _inside_name(text, start, s - 1)):
+        s -= 1
+    return s
+
+
 def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) -> list[EnterpriseOut]:
     """Short names listed before "等…企业" or "为代表的…企业": "新浪、360集团、联想等龙头企业".
 
@@ -287,16 +297,11 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
         items: list[tuple[int, int]] = []
         e = g.start()
         while e > start:
-            s = e
-            while s > start and (text[s - 1] not in PUNCT or _inner_space(text, s - 1)) and (
-                    text[s - 1] not in "及和与" or _inside_name(text, start, s - 1)):
-                s -= 1  # "六和人家", "重点培育和世泰钛业": a conjunction inside a name
+            s = _item_start(text, start, e)
             if start < s < e and text[s - 1] in "”\"" and (opened := text.rfind("“", start, s - 1)) >= 0 \
                     and s - 1 - opened <= 16 and "、" not in text[opened:s]:
                 # "、“专精特新小巨人”惠泉生物": an honour in quotation marks before the name is part of the item
-                s = opened
-                while s > start and text[s - 1] not in PUNCT and text[s - 1] not in "及和与":
-                    s -= 1
+                s = _item_start(text, start, opened)
             piece = text[s:e]
             if piece.count("）") + piece.count(")") > piece.count("（") + piece.count("("):
                 # A bracket closed before the item (a clause's "（责任单位：…）"): the list starts after it.

@@ -950,17 +950,8 @@ def _unit_suffix(text: str, looks_like_unit: Callable[[str], bool]) -> int | Non
     >>> _unit_suffix("2021年2月底前,基本建成", shape) is None
     True
     """
-    pieces = []
-    end = len(text)
-    for m in reversed(list(_UNIT_CUT.finditer(text))):
-        if _inside_brackets(text, m.start()):
-            continue  # "各县(市、区)政府": a separator inside a unit's own brackets
-        pieces.append((m.end(), end))
-        end = m.start()
-    pieces.append((0, end))
     start = None
-    for a, b in pieces:
-        piece = text[a:b]
+    for a, piece in reversed(_unit_pieces(text)):
         # a sentence end: 。 or ;, or an ASCII full stop and a space on pages that print "." for "。"
         stop = max(piece.rfind("。"), piece.rfind(";"), piece.rfind("；"), piece.rfind(". "))
         if piece and stop < 0 and _unit_piece(piece, looks_like_unit):
@@ -1049,15 +1040,15 @@ def first_glue(units: str, looks_like_unit: Callable[[str], bool] | None = None)
     (3, True)
     """
     for at, piece in _unit_pieces(units):
-        cut = segment_units(piece, looks_like_unit)
+        cut = segment_units(piece, looks_like_unit) if piece else None
         if cut and len(cut) > 1:
             return at + cut[0][1]
     return None
 
 
 def _unit_pieces(units: str) -> list[tuple[int, str]]:
-    """The pieces of a unit list between its separators, each with its offset; a separator inside a unit's own
-    brackets separates nothing ("各县(市、区)政府").
+    """The pieces of a unit list between its separators, each with its offset (an empty one where two separators
+    meet); a separator inside a unit's own brackets separates nothing ("各县(市、区)政府").
 
     >>> _unit_pieces("市财政局各县(市、区)政府、市国税局")
     [(0, '市财政局各县(市、区)政府'), (14, '市国税局')]
@@ -1068,7 +1059,7 @@ def _unit_pieces(units: str) -> list[tuple[int, str]]:
             out.append((at, units[at:m.start()]))
             at = m.end()
     out.append((at, units[at:]))
-    return [(a, piece) for a, piece in out if piece]
+    return out
 
 
 def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None, *, whole: bool = True) -> int:
@@ -1091,7 +1082,7 @@ def _person_head(text: str, looks_like_unit: Callable[[str], bool] | None = None
         if len(text) <= k + 1 or not registry.is_person(text[:k]):
             continue
         run = len(text) - k if whole else leading_units(text[k:], looks_like_unit)
-        piece = _UNIT_CUT.split(text[k:k + run])[0]
+        piece = _unit_pieces(text[k:k + run])[0][1]
         first = segment_units(piece, looks_like_unit) if run >= 3 else None
         # of a name of three and one of two, the one whose units cut better ("张菁民政局各街道": 民政局 and 各街道)
         if first and first[0][1] >= 3 and _cut_score(piece, first) > score:

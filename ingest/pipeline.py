@@ -155,45 +155,10 @@ def _department_ref(d: DepartmentMention, region: str | None, registry: Departme
 _ROLE_RANK = {Role.LEAD: 0, Role.SUPPORT: 1, Role.RESPONSIBLE: 2}
 
 
-# A sub-item's marker where a line opens: "⑴", "(1)", "①".
-_SUB_ITEM = re.compile(r"(?<=\n)[ \u3000\t]*(?:[\u2474-\u2487\u2460-\u2473]|[(（]\d{1,2}[)）])")
-# A key line of units under the items ("责任部门:…").
-_KEY_LINE = re.compile(r"(?<=\n)[ \u3000\t]*[\u4e00-\u9fff]{2,8}[:：]")
-
-
-def group_items(c: ResponsibilityClause) -> list[ResponsibilityClause]:
-    """A clause whose key line of units closes a group of sub-items under headings ("1整治卫生 ⑴清掏公共旱厕。
-    ⑵清理绿化带。责任部门:各街道办事处、住建局") as one clause a sub-item, each with the group's units; other clauses
-    as they are (an item that states a task of its own before its sub-points keeps them).
-
-    >>> from plankg.ingest.responsibility import DepartmentMention
-    >>> t = "1整治卫生|⑴清扫道路。|⑵清掏旱厕。|责任部门:各街道办事处".replace("|", chr(10))
-    >>> unit = DepartmentMention("各街道办事处", "responsible", 23, 29)
-    >>> clause = ResponsibilityClause("三", None, t, 0, len(t), (unit,), RULE_LABEL)
-    >>> [(g.ref, g.text.strip()) for g in group_items(clause)]
-    [('三.⑴', '⑴清扫道路。'), ('三.⑵', '⑵清掏旱厕。')]
-    """
-    if c.rule != RULE_LABEL or not c.departments:
-        return [c]
-    key = _KEY_LINE.search(c.text)
-    if key is None:
-        return [c]
-    items = [m for m in _SUB_ITEM.finditer(c.text, 0, key.start())]
-    if len(items) < 2 or "。" in c.text[:items[0].start()]:
-        return [c]  # an item that states its task ("1.建设研究院。(1)…(2)…牵头单位:…") keeps its sub-points
-    out = []
-    for k, m in enumerate(items):
-        s, e = m.start(), items[k + 1].start() if k + 1 < len(items) else key.start()
-        marker = m.group(0).strip(" \u3000\t")
-        out.append(ResponsibilityClause(f"{c.ref}.{marker}", c.section, c.text[s:e], c.start + s, c.start + e,
-                                        c.departments, c.rule))
-    return out
-
-
 def _tasks(clauses: list[ResponsibilityClause], bare: list[Block], region: str | None,
            registry: DepartmentRegistry) -> list[TaskOut]:
     tasks = []
-    for c in [g for clause in clauses for g in group_items(clause)]:
+    for c in clauses:
         deps: list[DepartmentRef] = []
         at: dict[str, int] = {}
         for d in c.departments:

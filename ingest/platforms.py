@@ -223,10 +223,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         owner = _owning_platform(text, s, last_start, heads, by_noun)
         if owner is not None and _named(text[s:owner[0]], owner[1], run.quoted, places):
             yield s, owner[0], owner[1]  # "牧原实验室郑州研发基地": the laboratory whose base this is
-        inner = _inner_platform(text, s, last_start, heads, by_noun)
-        if inner is not None and (places.opens(text[inner:last_start])
-                                  or text.startswith(lexicon.AREA_WORDS, inner)) \
-                and _named(text[inner:last_end], head, False, places):
+        inner = _inner_platform(text, s, last_start, heads, by_noun, places)
+        if inner is not None and _named(text[inner:last_end], head, False, places):
             yield inner, end, head  # "宽甸经济开发区城南高新技术产业园": the park inside the zone, named on its own
 
 
@@ -244,16 +242,19 @@ def _owning_platform(text: str, s: int, head_start: int, heads: HeadLookup, by_n
 _OWNING_KINDS = ("laboratory", "research institute")
 
 
-def _inner_platform(text: str, s: int, head_start: int, heads: HeadLookup, by_noun: dict[str, Head]) -> int | None:
+def _inner_platform(text: str, s: int, head_start: int, heads: HeadLookup, by_noun: dict[str, Head],
+                    places: Places) -> int | None:
     """Where a platform's name opens inside a longer one, after the zone that holds it ("宽甸经济开发区" before
     "城南高新技术产业园"): after the last zone's head (a zone's, strong or by designation) with four characters or more
-    between it and the name's own head. The caller names it only where it opens with a place or a part of town, not
-    with words of a kind ("…开发区数字经济产业园" is one name)."""
+    between it and the name's own head, when the name opens with a place or a part of town, not with words of a kind
+    ("…开发区数字经济产业园" is one name)."""
     inner = None
     for _hs, he, noun in heads.finditer(s, head_start):
         zone = by_noun[noun].strength in ("strong", "designation") or by_noun[noun].kind == "high-tech zone"
         if he < head_start - 3 and zone and he > s + 2:
             inner = he
+    if inner is None or not (places.opens(text[inner:head_start]) or text.startswith(lexicon.AREA_WORDS, inner)):
+        return None
     return inner
 
 

@@ -1384,15 +1384,18 @@ def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) ->
     and then its verb or a colon: the shortest name after which no longer one goes on ("市发改委办公室")."""
     if lexicon.opening_verb().match(text, s, stop):
         return None  # "依据《条例》…": a sentence that opens with a verb has no unit for its subject
+    def one_body(name: str) -> bool:
+        return registry.looks_like_department(name) and not registry.is_collective(name) \
+            and not registry.is_person(name)
+
     colon = next((k for k in range(s + 3, min(stop, s + 20)) if text[k] in ":："), None)
-    if colon is not None and _SUBJECT_NAME.fullmatch(text[s:colon]) and registry.looks_like_department(text[s:colon]) \
-            and not registry.is_collective(text[s:colon]) and not registry.is_person(text[s:colon]):
+    if colon is not None and _SUBJECT_NAME.fullmatch(text[s:colon]) and one_body(text[s:colon]):
         return colon, colon + 1  # "市劳动和社会保障局:": the whole name before its colon, not 市劳动和社会
     for e in range(s + 3, min(stop, s + 20) + 1):
         name = text[s:e]
         if not _SUBJECT_NAME.fullmatch(name):
             return None
-        if not registry.looks_like_department(name) or registry.is_collective(name) or registry.is_person(name):
+        if not one_body(name):
             continue
         nxt = text[e:e + 1]
         if nxt in ":：":

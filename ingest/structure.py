@@ -39,7 +39,8 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
     (4, "cn", re.compile(rf"^({_CN})\s*(?:、|[.．](?!\d))\s*")),
     (5, "cn_paren", re.compile(rf"^[(（]\s*({_CN})\s*[)）]\s*")),
     (6, "arabic", re.compile(r"^(\d{1,3})\s*(?:[、．﹒]|[.。](?!\d))\s*")),
-    (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）])\s*")),
+    # "(1)", "1)", or one character of a parenthesised number ("⑴", U+2474-2487)
+    (7, "arabic_paren", re.compile(r"^(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3})[)）]|([\u2474-\u2487]))\s*")),
     (8, "circled", re.compile(r"^([①-⑳㉑-㉟])\s*")),
     # A card of key-value lines: the task key opens a task as a number would ("重点工作: | 弘扬企业家精神… |").
     (6, "task_key", re.compile(rf"^({lexicon.alternation(lexicon.TASK_KEYS)})\s*[:：]\s*\|?\s*(?=\S)")),
@@ -316,13 +317,15 @@ def match_marker(line: str) -> tuple[int, str, str, int] | None:
     (5, 'cn_paren', '三')
     >>> match_marker("1.5亿元") is None, match_marker("2024年") is None, match_marker("一是强化")
     (True, True, None)
-    >>> match_marker("第三章 总则")[:3]
-    (1, 'chapter', '三')
+    >>> match_marker("第三章 总则")[:3], match_marker("⑵清理绿化带")[:3]
+    ((1, 'chapter', '三'), (7, 'arabic_paren', '2'))
     """
     for rank, kind, pattern in _MARKERS:
         m = pattern.match(line)
         if m:
             number = next(g for g in m.groups() if g)
+            if "\u2474" <= number <= "\u2487":
+                number = str(ord(number) - 0x2473)  # "⑴" is "(1)"
             return rank, kind, number, m.end()
     return None
 
