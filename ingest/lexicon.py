@@ -26,7 +26,8 @@ SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任�
                 "协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
                 "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
-                    "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位")
+                    "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位", "负责单位",
+                    "负责部门", "负责处室", "负责科室")
 # A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
 # role, inside a cell of units or under it.
 LEVELLED_ROLE_KEY = (r"(?:[省市区县])?(?:" + "|".join(re.escape(w) for w in sorted(set(LEAD_KEYS + SUPPORT_KEYS),
@@ -167,7 +168,7 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
                     "责任分工", "责任股室", "主管部门", "主管单位")),
     ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果", "实事")),
-    ("category", ("类别", "领域", "分类", "类型", "板块")),
+    ("category", ("类别", "领域", "分类", "类型", "板块", "分组", "组别")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
 # The first cell of a table's totals row ("合计 | 1241 | 1241 |"): a sum of the rows, no row of its own.
@@ -206,13 +207,15 @@ CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通
 def column_role(header: str) -> str | None:
     """The role of a table column from its header cell, or None when the header names no known role.
 
-    >>> column_role("牵头 单位"), column_role("落实科室(部门)"), column_role("成文日期")
-    ('lead', 'responsible', None)
+    >>> column_role("牵头 单位"), column_role("落实科室(部门)"), column_role("成文日期"), column_role("名称")
+    ('lead', 'responsible', None, 'task')
     """
     h = re.sub(r"\s+", "", header)
     h = re.sub(r"(?<=.)[(（][^()（）]{1,20}[)）]$", "", h)  # "落实科室(部门)": the label without its aside
     if h in LIST_COLUMN_HEADERS:
         return LIST_COLUMN_HEADERS[h]
+    if h == "名称":
+        return "task"  # a table's bare 名称 column: what each row names (a project, a work) is its task
     if not h or len(h) > 16 or h.endswith(CAPTION_ENDINGS) or is_meta_key(h):
         return None  # "发文单位" / "市人民政府办公室": a page's metadata printed key, value, key, value
     for role, words in COLUMN_ROLE_WORDS:
@@ -434,7 +437,9 @@ PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为�
                     "今年以来")
 # A document's lead convention: "列第一位的为牵头单位" (the first listed leads), "(逗号前为牵头单位,下同)" (the units
 # before a list's first comma, or semicolon, lead; group `sep` names which).
-_FIRST_LISTED = (r"(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:责任)?(?:单位|部门)?"
+# "排在前位为牵头部门": the first places of a list, as 第一 or 首 name the first
+_FIRST_LISTED = (r"(?:(?:列|排|位|名)?[于在]?(?:第一|首)|(?:列|排)[于在]?前)(?:位|个|名)?(?:的|者)?(?:责任)?"
+                 r"(?:单位|部门)?"
                  r"(?:为|是|作为)[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 _BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:面的|的|面)?(?:单位|部门)?(?:为|是)"
                      r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")

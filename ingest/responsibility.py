@@ -142,8 +142,11 @@ _DELIMS = lexicon.UNIT_DELIMITERS
 _DUTY = lexicon.DUTY_PHRASE
 _LEAD_VERB = lexicon.alternation(lexicon.LEAD_VERBS)
 _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
-# Who leads, as a verb after the units: "X牵头", "由X负责主办", "A、B等牵头部门要…".
-_LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})")
+# "X负责,Y、Z配合", "由X承办,Y协办": a unit that answers for a task beside units that support it leads the task;
+# a bare 负责 with no support after it in the clause names no lead.
+_PAIRED_DUTY = rf"(?:负责|承办)(?=[,，;；][^。;；()（）]{{2,60}}?(?:{_SUPPORT_VERB})(?:$|[)）。;；,，]))"
+# Who leads, as a verb after the units: "X牵头", "由X负责主办", "A、B等牵头部门要…", "由X负责,Y配合".
+_LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})|{_PAIRED_DUTY}")
 # Brackets and fixed phrases inside which 、 does not separate units.
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
                         r"|[<‹][^<>‹›]{1,6}[>›]"  # "各县<市、区>人民政府": a page's angle brackets for ()
@@ -176,6 +179,8 @@ _OWN_RESP = re.compile(rf"\s*[(（]\s*{_DUTY}\s*[)）]$")
 _EACH = "(?:分别|共同)"
 _LEAD_MARK = re.compile(rf"{_EACH}?(?:{_LEAD_VERB})$")
 _RESP_MARK = re.compile(rf"{_DUTY}$")
+# A basis before 负责 ("按职责分工负责", "分别负责"): a share of the duty, never a lead's.
+_DUTY_BASIS = re.compile(rf"(?:{lexicon.alternation(lexicon.DUTY_BASES)})负责$")
 _SUPPORT_MARK = re.compile(rf"{_EACH}?(?:{_SUPPORT_VERB})$")
 
 
@@ -279,7 +284,10 @@ def _clean_unit(piece: str) -> tuple[str, int]:
             piece = piece[: m.start()]
     stripped = piece.lstrip("| ")
     offset += len(piece) - len(stripped)
-    return stripped.rstrip("。.;；,， |"), offset
+    stripped = stripped.rstrip("。.;；,， |")
+    if stripped == "等":
+        return "", offset  # "A、B、等按职责分工负责": the tail of the list after its last 、, no unit
+    return stripped, offset
 
 
 def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentRegistry) -> list[tuple[str, int]]:
@@ -313,11 +321,14 @@ def parse_department_list(text: str, base: int, default_role: str,
     (['市科技局'], ['各区、县〔市〕'])
     >>> [d.name for d in parse_department_list("省教育厅、省工商联按职责分工负责)", 0, "responsible")[0]]
     ['省教育厅', '省工商联']
+    >>> [(d.name, d.role) for d in parse_department_list("县经贸局负责,县农业局、公安局配合", 0, "responsible")[0]]
+    [('县经贸局', 'lead'), ('县农业局', 'support'), ('公安局', 'support')]
     """
     registry = registry or default_registry()
     deps: list[DepartmentMention] = []
     rule_actors: list[DepartmentMention] = []
     pending: list[tuple[str, int, int]] = []
+    paired, answering = False, 0
 
     def flush(role: str) -> None:
         for name, s, e in pending:
@@ -353,6 +364,8 @@ def parse_department_list(text: str, base: int, default_role: str,
         kept.append((a, b))
 
     for a, b in kept:
+        if pending and text[a - 1:a] in ",，;；" and text[a - 2:a - 1] in " \u3000":
+            flush(default_role)  # "A、B按职责分工负责,C配合" (the duty blanked by the caller): A and B are no support
         for piece, s in _space_separated(split_units(text[a:b], base + a, glued=glued), registry):
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
@@ -368,6 +381,8 @@ def parse_department_list(text: str, base: int, default_role: str,
             elif _SUPPORT_MARK.search(piece):
                 run_role, piece = SUPPORT, _SUPPORT_MARK.sub("", piece)
             elif _RESP_MARK.search(piece):
+                # "X负责,Y配合": the first run, closed by a bare 负责, leads where support follows (below)
+                paired = not deps and not pending and piece.endswith("负责") and not _DUTY_BASIS.search(piece)
                 run_role, piece = default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
             if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name):
@@ -378,7 +393,12 @@ def parse_department_list(text: str, base: int, default_role: str,
                     pending.append((name, s + off, s + off + len(name)))
             if run_role:
                 flush(run_role)
+                if paired:
+                    answering, paired = len(deps), False
     flush(default_role)
+    if default_role == RESPONSIBLE and answering and not any(d.role == LEAD for d in deps) and any(
+            d.role == SUPPORT for d in deps[answering:]):
+        deps[:answering] = [DepartmentMention(d.name, LEAD, d.start, d.end) for d in deps[:answering]]
     if default_role == RESPONSIBLE and any(d.role == LEAD for d in deps):
         # Once the text names a lead, the other listed units support it.
         deps = [d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps]
@@ -401,10 +421,36 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
         if kind in ("person", "other"):
             continue
         seg = content[m.end():end]
+        seg = seg[:_glued_field(seg, registry)]
         d, r = parse_department_list(seg, base + m.end(), kind, registry)
         deps.extend(d)
         rule.extend(r)
     return responsible_leads(deps), rule
+
+
+_FIELD_ROLES = ("task", "deadline", "progress", "remark")
+
+
+def _glued_field(seg: str, registry: DepartmentRegistry) -> int:
+    """Where a unit list ends when another field's key is glued to its last unit ("莲塘镇任务目标:2024年…",
+    "市水利局完成时限:…"): before the shortest key of a task, deadline, progress or remark column whose words
+    before it end in a unit; the list's length when there is none.
+
+    >>> reg = default_registry()
+    >>> _glued_field("莲塘镇任务目标:2024年计划改造完成", reg), _glued_field("市水利局", reg)
+    (3, 4)
+    """
+    colon = min((i for i in (seg.find(":"), seg.find("：")) if i >= 0), default=-1)
+    for length in range(2, 7):
+        at = colon - length
+        if at < 2:
+            break
+        pieces = split_units(seg[:at])
+        last = pieces[-1][0] if pieces else ""
+        if lexicon.column_role(seg[at:colon]) in _FIELD_ROLES and (
+                registry.looks_like_unit(last) or (len(last) >= 3 and last.endswith(lexicon.TOWN_ENDINGS))):
+            return at
+    return len(seg)
 
 
 def _glued_key_offset(key: str) -> int:
@@ -579,8 +625,13 @@ def _group_note(text: str, start: int, close: int) -> int:
 def _strip_role_tails(content: str) -> str:
     """Blank "按职责分工负责"-style tails to the same length, so offsets stay valid; keep 牵头/配合 for roles."""
     def blank(m: re.Match) -> str:
+        if m.group(0) == "负责" and _PAIRED.match(content, m.start()):
+            return m.group(0)  # "X负责,Y配合": the duty that makes X the lead stays for the list's parser
         return " " * len(m.group(0))
     return re.sub(rf"(?:{_DUTY}|协同推进)(?=$|[,，;；])", blank, content)
+
+
+_PAIRED = re.compile(_PAIRED_DUTY)
 
 
 def _wrapped_list_line(text: str, nl: int, end: int, depth: int) -> bool:

@@ -907,6 +907,12 @@ def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tupl
         if fields and re.sub(r"\s", "", fields[0]) in lexicon.TOTAL_ROW_LABELS:
             j += 1  # "合计 | 1241 | 1241 |": the rows' sum, no row
             continue
+        spread = _spread_row(lines, j, end, len(header)) if _INT.match(fields[0] if fields else "") else None
+        if spread is not None:
+            cells, starts, stop = spread
+            rows.append(_TableRow(j, stop, cells, tuple(header), starts))
+            j = stop + 1
+            continue
         # a row closed by its bar that leaves out the cells of merged columns ("(2)… | … | 应消站 | 4月 |")
         merged = bool(rows) and 2 <= len(fields) < len(header) and t.rstrip().endswith("|")
         if len(fields) < 2 or not (_INT.match(fields[0]) or abs(len(fields) - len(header)) <= 1 or merged):
@@ -938,6 +944,30 @@ def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tupl
             rows.append(_TableRow(j, j, tuple(fields), tuple(header), starts))
         j += 1
     return (rows, j) if rows else None
+
+
+def _spread_row(lines: list[_Line], j: int, end: int, width: int
+                ) -> tuple[tuple[str, ...], tuple[int, ...], int] | None:
+    """A row whose cells run on over the lines after it, each line opened by a bar and the last closed by one
+    ("1 | 金竹锦园建设" / "| 该项目位于…" / "| 党建办" / "| 已完成… |"): its cells, their offsets and its last line's
+    index, when they fill the header's `width`; None for a row printed whole on its line.
+
+    >>> ls = split_lines("1 | 甲项目\\n| 明细。\\n| 党建办\\n| 已完成。 |\\n2 | 乙 | 明细 | 城建办 | 完成 |")
+    >>> _spread_row(ls, 0, len(ls), 5)[0], _spread_row(ls, 4, len(ls), 5)
+    (('1', '甲项目', '明细。', '党建办', '已完成。'), None)
+    """
+    if lines[j].text.rstrip().endswith("|") or j + 1 >= end or not lines[j + 1].text.lstrip().startswith("|"):
+        return None
+    cells = _bar_cells(lines[j], min_bars=1) or []
+    k = j + 1
+    while k < end and len(cells) < width and lines[k].text.lstrip().startswith("|"):
+        cells += [c for c in _bar_cells(lines[k], min_bars=1) or [] if c[0]]
+        if lines[k].text.rstrip().endswith("|") and lines[k].text.strip() != "|":
+            break
+        k += 1
+    if len(cells) != width or k >= end:
+        return None
+    return tuple(c for c, _ in cells), tuple(o for _, o in cells), k
 
 
 def _next_numbered_row(lines: list[_Line], j: int, end: int, number: str) -> int | None:

@@ -1829,3 +1829,55 @@ def test_a_page_in_traditional_characters_is_read_and_reported_as_printed():
     got = _resp("一、任務\n1.推動完成條例修訂。(國家知識產權局負責)\n2.加強統籌。(市發展改革委牽頭,市財政局配合)\n")
     assert got == [("推動完成條例", [("國家知識產權局", "responsible")]),
                    ("加強統籌。(", [("市發展改革委", "lead"), ("市財政局", "support")])]
+
+
+# --------------------------------------------------------------------------- rounds 49 and 50
+
+def test_responsible_keys_include_负责单位():
+    got = _resp("一、任务\n1.实施能源消费双控。(负责单位:市发展改革委、市能源局)")
+    assert got == [("实施能源消费", [("市发展改革委", "responsible"), ("市能源局", "responsible")])]
+
+
+def test_a_unit_that_answers_for_a_task_beside_supporting_units_leads_it():
+    got = _resp("一、任务\n1.加强定点屠宰管理。(县经贸局负责,县农业局、公安局配合)\n"
+                "2.开展尿样检测。(县农业局负责)\n"
+                "3.加强监督检查。(县农业局、县卫生局按职责分工负责,公安局配合)\n"
+                "二、治理畜牧业产品污染\n(一)由省经贸委负责,省农业厅、省环保局配合,加快省级无公害畜禽基地建设,确定一批省级规模"
+                "生猪、蛋禽养殖基地。")
+    assert got == [("加强定点屠宰", [("县经贸局", "lead"), ("县农业局", "support"), ("公安局", "support")]),
+                   ("开展尿样检测", [("县农业局", "responsible")]),
+                   ("加强监督检查", [("县农业局", "responsible"), ("县卫生局", "responsible"), ("公安局", "support")]),
+                   ("由省经贸委负", [("省经贸委", "lead"), ("省农业厅", "support"), ("省环保局", "support")])]
+
+
+def test_a_unit_that_undertakes_a_task_beside_assisting_units_leads_it():
+    got = _resp("一、治理畜牧业产品污染\n\n由省经贸委承办,省农业厅、卫生厅、公安厅、环保局、质监局协办。"
+                "治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;上市猪、牛、羊肉主要卫生指标抽检合格率均达95%以上;产销环节生猪“瘦肉精”"
+                "尿样抽样检出率、禽类(鸡、鸭)抗生素和磺胺类药物残留抽检超标率控制在1%以内。主要措施:\n")
+    assert got == [("治理畜牧业产", [("省经贸委", "lead"), ("省农业厅", "support"), ("卫生厅", "support"),
+                                     ("公安厅", "support"), ("环保局", "support"), ("质监局", "support")])]
+
+
+def test_the_units_placed_first_lead_by_the_stated_convention():
+    got = _resp("一、任务\n1.开展土壤环境质量调查。"
+                "(责任单位:市环保局、市国土资源局,市财政局。排在前位为牵头部门,下同。)")
+    assert got == [("开展土壤环境", [("市环保局", "lead"), ("市国土资源局", "support"), ("市财政局", "support")])]
+
+
+def test_a_list_tail_of_a_bare_等_after_its_last_separator_names_no_unit():
+    got = _resp("二、任务\n(一)严格落实扬尘防治措施。"
+                "(市住建局、市交通运输局、等按职责分工负责。以下均需各县市区政府落实,不再单独列出。)")
+    assert got == [("严格落实扬尘", [("市住建局", "responsible"), ("市交通运输局", "responsible")])]
+
+
+def test_a_field_key_glued_after_the_last_unit_ends_the_unit_list():
+    got = _resp("一、老旧小区改造项目\n牵头单位:县城管执法局\n"
+                "责任单位:莲塘镇任务目标:2024年计划改造完成莲水巷等住宅小区,改造内容包括外立面。")
+    assert got == [("老旧小区改造", [("县城管执法局", "lead"), ("莲塘镇", "responsible")])]
+
+
+def test_a_table_row_whose_cells_run_on_over_bar_opened_lines_is_one_row_and_名称_is_its_task():
+    got = _resp("序号 | 名称 | 明细 | 负责科室 | 执行落实情况 |\n1 | 金竹锦园共享社建设\n| 该项目位于金竹锦园。\n"
+                "| 党建办\n"
+                "| 已完成并对外开放。 |\n2 | 霞坊安置房交付 | 位于霞坊地块。 | 城建办 | 已完成安置。 |\n")
+    assert got == [("金竹锦园共享", [("党建办", "responsible")]), ("霞坊安置房交", [("城建办", "responsible")])]
