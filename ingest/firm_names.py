@@ -663,6 +663,50 @@ _CLAUSE_BREAKS = ",，;；。:：!！?？\n()（）“”\"《》"
 
 # An item of a project list named by its builder and its phase ("利安隆二期", "匠星玩具二期项目").
 _PHASED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:[一二三四五六七八九十]|\d{1,2})期(?:项目|工程)?")
+# Verbs of two characters or more ("收购", "推进"): none stands inside a builder's name.
+_LONG_STOPWORDS = tuple(w for w in lexicon.NAME_STOPWORDS if len(w) > 1)
+# What closes a list of projects: 等, a few words (a count, a size, a kind), 项目.
+_PROJECTS_CLOSE = re.compile(r"等[^。;；,，、]{0,20}?项目")
+# A 、-list whose items may hold Latin letters and figures ("奥士康PCB板、阿特斯3GW太阳能光伏电池").
+_MIXED_LIST = re.compile(r"(?<![\u4e00-\u9fffA-Za-z0-9.])[\u4e00-\u9fffA-Za-z0-9.]+(?:、[\u4e00-\u9fffA-Za-z0-9.]+)+")
+
+
+@lru_cache(maxsize=1)
+def _product_start() -> re.Pattern[str]:
+    return re.compile(rf"[A-Za-z0-9]|(?:{lexicon.alternation(lexicon.PRODUCT_OPENERS)})")
+
+
+def _builder_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The builders of a 、-list of projects closed by 等…项目 whose items name their builder before their product
+    ("力促奥士康PCB板、伟创力高端PCB、阿特斯3GW太阳能光伏电池等一批10亿元以上项目"): the name before a figure, a Latin
+    model or a word of a product (`lexicon.PRODUCT_OPENERS`), two to five characters that name no place, work,
+    sector or generic word and hold no verb; two such items at least.
+
+    >>> t = "力促力言机器人、奥士康PCB板、伟创力高端PCB、阿特斯3GW太阳能光伏电池等一批10亿元以上项目实现突破。"
+    >>> [t[s:e] for s, e in _builder_projects(t, 0, len(t))]
+    ['奥士康', '伟创力', '阿特斯']
+    >>> t = "推进城区供水管网改造、新建污水处理厂、总投资5亿元的饲料厂、年产5万吨饲料等项目。"
+    >>> _builder_projects(t, 0, len(t))
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for run in _MIXED_LIST.finditer(text, start, end):
+        last = run.group(0).rsplit("、", 1)[1]
+        close = _PROJECTS_CLOSE.search(text, run.end() - len(last), end)
+        if close is None or close.start() > run.end():
+            continue
+        found, pos = [], run.start()
+        for k, piece in enumerate(text[run.start():close.start()].split("、")):
+            s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
+            cut = _product_start().search(text, s + 2, pos + len(piece))
+            name = text[s:cut.start()] if cut is not None and cut.start() - s <= 5 else ""
+            if name and (_shaped(name) or lone_firm_name(name)) and not any(
+                    w in name for w in lexicon.PROJECT_MEASURE_WORDS + _LONG_STOPWORDS):
+                found.append((s, s + len(name)))
+            pos += len(piece) + 1
+        if len(found) >= 2:
+            out.extend(found)
+    return out
 
 
 def _phased_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -821,7 +865,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     # Rules that read a name where an earlier one found none ("…鑫盛三期…" is no second firm inside a found name).
     for rule_id, rule in ((RULE_NAMED_PROJECT, _named_projects), (RULE_HONOURED, _honoured_firms),
                           (RULE_COUNTED_LIST, _counted_lists), (RULE_INVESTED_PROJECT, _listed_projects),
-                          (RULE_INVESTED_PROJECT, _invested_projects), (RULE_PHASED_PROJECT, _phased_projects)):
+                          (RULE_INVESTED_PROJECT, _invested_projects), (RULE_PHASED_PROJECT, _phased_projects),
+                          (RULE_PROJECT_LIST, _builder_projects)):
         for s, e in rule(text, start, end):
             if not any(a <= s < b for a, b in found):
                 found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=rule_id)

@@ -329,11 +329,20 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
                 "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
+# Words a project's own words open with after its builder's name in a list of projects ("伟创力高端PCB", "佛山柔浩
+# 电子新型显示屏", "帕睿斯新上医疗器械", "正大丰海特医食品", "宇通新能源商用车"): a product's kind or the works,
+# never the ending of a firm's name (电子, 科技, 智能 end as many names as they open products).
+PRODUCT_OPENERS = ("年产", "新型", "高端", "高性能", "高纯", "特种", "特医", "精密", "新能源", "新上", "新建", "扩建",
+                   "改扩建", "技改", "生产线", "生产基地", "产业化")
+# Words of a project's size before its figure ("总投资10亿元", "年产5万吨"): never a builder's name.
+PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面积", "规模", "建筑")
 # Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
 # "枣庄市乡村可持续发展研究院" (the characters before the stop word, per stop word).
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",)}
 # Unit heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
 LONG_UNIT_HEADS = ("办公室", "委员会", "管委会", "办事处")
+# Heads that name no unit alone: after a space they finish the name before it ("各市(州) 人民政府").
+BARE_UNIT_HEADS = ("人民政府", "政府", "管委会", "管理委员会", "办事处", "党委", "党工委")
 # What a unit's name ends with when the text stops inside it ("各开发区管委" for 管委会, "市人民政" for 政府).
 CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
 # Words a conjunction character is part of, where it joins nothing ("研发设计工具普及率": 及 in 普及).
@@ -485,7 +494,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
-增设 参加 利用 通过 结合 面向 瞄准 着力
+增设 参加 利用 通过 结合 面向 瞄准 着力 收购 并购 兼并
 优化 支撑 服务于 高标准 高质量 高起点 高水平 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全
 培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
 服务保障 保障 以上 以 在 向 为

@@ -163,10 +163,13 @@ _CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
 # A run of marks is a name masked by the page ("****分局", "县**局"), no lead's mark.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
                    rf"|(?<![{re.escape(lexicon.LEAD_MARKS)}])[{re.escape(lexicon.LEAD_MARKS)}]$")
-_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位){0,2}$"
+_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关|各)?(?:部门|单位){0,2}$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
                    r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+# A long run of words and figures where a unit list runs into a table's cells ("江北镇海北仑合计新辟线路年度
+# 目标251210…"): no unit's name is so long and holds figures.
+_RUN_ON_CELLS = re.compile(r"^(?=.{26,})(?=.*\d).*$")
 # The officials of a unit printed after its name ("责任单位及责任人:盘龙区政府主要领导").
 _LEADER_TAIL = re.compile(rf"(?:{lexicon.alternation(lexicon.UNIT_LEADER_TAILS)})$")
 # A bare "有关部门" names no one, nor does "单位" after "…等部门、" ("区国有资产管理中心等部门、单位"); "市级其他有关
@@ -296,11 +299,14 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
 
     >>> _space_separated([("县教体局 各相关乡镇政府", 0, 12)], default_registry())
     [('县教体局', 0), ('各相关乡镇政府', 5)]
+    >>> _space_separated([("各市(州) 人民政府", 0, 10)], default_registry())  # a wrap before the name's head
+    [('各市(州) 人民政府', 0)]
     """
     out = []
     for piece, s, _end in pieces:
         parts = [(m.group(0), s + m.start()) for m in re.finditer(r"[^ \u3000]+", piece)]
-        if len(parts) > 1 and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts):
+        if len(parts) > 1 and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts) \
+                and not any(p in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
             out.extend(parts)
         else:
             out.append((piece, s))
@@ -385,7 +391,8 @@ def parse_department_list(text: str, base: int, default_role: str,
                 paired = not deps and not pending and piece.endswith("负责") and not _DUTY_BASIS.search(piece)
                 run_role, piece = default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
-            if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name):
+            if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name) \
+                    and not _RUN_ON_CELLS.search(name):
                 if own_lead:
                     flush(default_role)
                     deps.append(DepartmentMention(name, LEAD, s + off, s + off + len(name)))
@@ -413,7 +420,9 @@ def _parse_labelled(content: str, base: int, registry: DepartmentRegistry
     rule: list[DepartmentMention] = []
     # A key glued to the last unit before it ("…、卫健局配合单位:"): the key grammar reads "健局配合单位" as one
     # key; a listed key ending it is the key, the characters before it end the previous list.
-    starts = [m.start() + _glued_key_offset(_key(m)) if idx else m.start() for idx, m in enumerate(labels)]
+    # A key after a space is whole ("…指挥部 项目责任人:"): nothing before it is glued.
+    starts = [m.start() + _glued_key_offset(_key(m)) if idx and content[m.start() - 1] not in " \u3000\t\n|"
+              else m.start() for idx, m in enumerate(labels)]
     for idx, m in enumerate(labels):
         key = _key(m)[starts[idx] - m.start():] if idx else _key(m)
         kind = lexicon.key_role(key)
@@ -776,8 +785,10 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             short_forms = (bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)) or any(
                 registry.looks_like_department(name) and not registry.is_stem(name) for name, _ in listed[:1])
             for name, at in listed:
+                # "乡畜牧站、卫生院、派出所配合": after a unit named in full, the bodies of its place by their own
+                # names (卫生院, 派出所)
                 if registry.looks_like_department(name) or name in lexicon.BARE_COLLECTIVE_UNITS or (
-                        short_forms and registry.is_stem(name)):
+                        short_forms and (registry.is_stem(name) or registry.looks_like_unit(name))):
                     deps.append(DepartmentMention(name, SUPPORT, at, at + len(name)))
         return deps
     return []

@@ -1881,3 +1881,42 @@ def test_a_table_row_whose_cells_run_on_over_bar_opened_lines_is_one_row_and_名
                 "| 党建办\n"
                 "| 已完成并对外开放。 |\n2 | 霞坊安置房交付 | 位于霞坊地块。 | 城建办 | 已完成安置。 |\n")
     assert got == [("金竹锦园共享", [("党建办", "responsible")]), ("霞坊安置房交", [("城建办", "responsible")])]
+
+
+# --------------------------------------------------------------------------- round 51
+
+def test_a_name_wrapped_before_its_head_stays_one_unit_and_等各部门_is_a_tail():
+    got = _resp("一、任务\n1.合理分解节能减排指标。\n牵头单位:省发展改革委\n"
+                "责任单位:省统计局、各市(州) 人民政府、高新投公司等各部门")
+    assert got == [("合理分解节能", [("省发展改革委", "lead"), ("省统计局", "responsible"),
+                                    ("各市(州) 人民政府", "responsible"), ("高新投公司", "responsible")])]
+
+
+def test_a_persons_key_after_a_space_is_whole_and_no_part_of_the_unit_before_it():
+    got = _resp("一、任务\n1.轨道交通1号线一期工程投入试运营。 牵头领导:林静国 "
+                "责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 实际完成情况:已于5月30日投入试运营。")
+    assert got == [("轨道交通1号", [("市轨道交通工程建设指挥部", "responsible")])]
+
+
+def test_the_bodies_of_a_place_by_their_own_names_support_after_a_unit_named_in_full():
+    got = _resp("一、治理畜牧业产品污染\n\n由乡三农服务中心承办,乡畜牧站、卫生院、派出所、工商所配合。"
+                "治理工作目标:实行定点屠宰区域的猪、牛、羊定点屠宰率均达85%以上;上市猪、牛、羊肉主要卫生指标"
+                "抽检合格率均达95%以上;产销环节生猪“瘦肉精”尿样抽样检出率、禽类(鸡、鸭)抗生素和磺胺类药物"
+                "残留抽检超标率控制在1%以内。主要措施:\n")
+    assert got[0][1] == [("乡三农服务中心", "lead"), ("乡畜牧站", "support"), ("卫生院", "support"),
+                         ("派出所", "support"), ("工商所", "support")]
+
+
+def test_a_unit_list_running_into_a_tables_figures_names_no_unit_of_them():
+    got = _resp("现将实事项目1—6月份进展情况通报如下:一、交通出行 1.轨道交通1号线一期工程投入试运营。 "
+                "牵头领导:林静国 责任单位:市轨道交通工程建设指挥部 项目责任人:尹文德 实际完成情况:已投入试运营。 "
+                "2.新辟公交线路10条,优化调整20条。 牵头领导:王仁洲 责任单位:市交通委 项目责任人:劳可军 "
+                "配合单位:市公安局、市城管局,各区政府 鄞州 海曙、江东、江北 镇海 北仑 合计 新辟线路年度目标 "
+                "2 5 1 2 10 实际完成 1 2 0 3 6 3.新投放公共自行车3000辆。")
+    assert [d for _, units in got for d in units if any(ch.isdigit() for ch in d[0])] == []
+
+
+def test_builders_named_before_their_products_in_a_list_of_projects_are_firms():
+    got = _firms("一、任务\n力促力言机器人、奥士康PCB板、伟创力高端PCB、阿特斯3GW太阳能光伏电池等一批10亿元"
+                 "以上项目实现突破。推进城区供水管网改造、总投资5亿元的饲料厂、年产5万吨饲料等项目。")
+    assert {"奥士康", "伟创力", "阿特斯"} <= set(got) and not {"总投资", "年产"} & set(got)
