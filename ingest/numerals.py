@@ -53,6 +53,10 @@ def unit_of_label(label: str) -> tuple[str, str] | None:
     return (m["label"], m["unit"]) if m else None
 
 
+# Spans of time a rate is given per ("3480元/年", "185元/月"): units after a slash only, never alone.
+PER_TIME_UNITS = ("年", "月", "日", "天", "季度", "周")
+
+
 # Every prose target starts from a match of QUANTITY.
 # The lookahead names the characters a quantity can start with; it matches nothing more or less, but
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
@@ -64,7 +68,7 @@ def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
         rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
         rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
-        rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
+        rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS + PER_TIME_UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
         rf"(?:及?(?P<suf>以上|以下|左右|以内|上下|多|余))?"  # "60微克/立方米及以下"
     )
 
@@ -143,8 +147,8 @@ def read_quantity(m: re.Match) -> Quantity:
     if not unit:
         # "连接数达到3000万": a count of things in ten-thousands, no unit printed; the magnitude is the unit.
         mag, unit = "", mag
-    if unit in MONEY_UNITS and mag:
-        unit = mag + unit
+    if unit.split("/")[0] in MONEY_UNITS and mag:
+        unit = mag + unit  # "5亿元/年": a sum per year keeps its magnitude, as "5亿元" does
         scale = 1.0
     else:
         scale = 1.0

@@ -263,6 +263,7 @@ _CLOSED = ("。", "；", ";", ")", "）", "]", "】", "〕", "!", "！", "?", "�
 
 
 _KEY_AFTER = re.compile(rf"\s*[,，;；\s]\s*(?:{lexicon.alternation(lexicon.OTHER_KEYS)})\s*[:：]")
+_NOTE_AFTER = re.compile(rf"\s*[(（]\s*(?:{lexicon.LEAD_CONVENTION.pattern})")
 
 
 def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[ResponsibilityClause]:
@@ -293,8 +294,10 @@ def _complete_clauses(clauses: list[ResponsibilityClause], text: str) -> list[Re
                 and registry.looks_like_unit(c.departments[-1].name))
             or (c.rule == RULE_LABEL and c.departments and not _bracket_open(text, c.departments[0].start)
                 and _whole_unit(_last_item(text, end), registry))
-            # "(责任单位:A、B,完成时限:2023": another key after the last unit closes the list
-            or (c.departments and _KEY_AFTER.match(text, c.departments[-1].end) is not None)]
+            # "(责任单位:A、B,完成时限:2023": another key after the last unit closes the list; so does a note
+            # stating the lead convention ("…B(列在首位的为牵头单位,其他单位按职责分工负责,下")
+            or (c.departments and _KEY_AFTER.match(text, c.departments[-1].end) is not None)
+            or (c.departments and _NOTE_AFTER.match(text, c.departments[-1].end) is not None)]
 
 
 def _last_item(text: str, end: int) -> str:

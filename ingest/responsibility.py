@@ -159,6 +159,7 @@ _CONVENTION = lexicon.LEAD_CONVENTION
 # What may stand before "其他有关单位" in a collective unit's name: "市级其他有关单位", "县直有关单位".
 _LEVEL_QUALIFIER = re.compile(r"^(?:全|本)?[省市区县州乡镇](?:级|直|属)?各?$")
 _CONVENTION_NOTE = lexicon.LEAD_CONVENTION_NOTE
+_OPEN_CONVENTION_NOTE = re.compile(rf"[(（][^)）]*?(?:{_CONVENTION.pattern})[^)）]*$")
 # A unit marked with a star leads ("带*的为牵头单位"); the star is no part of its name.
 # A run of marks is a name masked by the page ("****分局", "县**局"), no lead's mark.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
@@ -343,6 +344,8 @@ def parse_department_list(text: str, base: int, default_role: str,
 
     # A bracketed convention inside the list ("(第一责任单位为牵头单位,下同)") names no unit: blanked, offsets kept.
     text = _CONVENTION_NOTE.sub(lambda m: " " * len(m.group(0)), text)
+    # … and so does one the page cut off before its bracket closed ("…领导小组(列在首位的为牵头单位,其他单位按职")
+    text = _OPEN_CONVENTION_NOTE.sub(lambda m: " " * len(m.group(0)), text)
     # Phrases stating a plan-wide rule are cut out first, at top-level commas.
     phrases = []
     depth, start = 0, 0

@@ -892,7 +892,13 @@ def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRo
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
     header = _field_header(lines[i])
-    return _field_rows(lines, header, i + 1, end) if header is not None else None
+    if header is None:
+        return None
+    j = i + 1
+    more = split_fields(lines[j].text) if j < end else []
+    if more and not _INT.match(more[0]) and all(_is_header_cell(c) and lexicon.column_role(c) for c in more):
+        header, j = header + more, j + 1  # "… | 1-8月实际完成情况 |" / "任务完成率 | 备注 |": a header wrapped
+    return _field_rows(lines, header, j, end)
 
 
 def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tuple[list[_TableRow], int] | None:

@@ -1240,13 +1240,45 @@ def block_targets(text: str, b, frame: TargetFrame) -> tuple[list[TargetMention]
         for (cs, ce), cell in zip(_cell_spans(text, b), b.cells, strict=False):
             if len(cell) > 6 and cs >= b.start:  # a cell repeated from the row above was read there
                 prose.extend(_prose_mentions(text, cs, ce, row_year, frame.period_start))
-        return prose, []
+        return prose + _goal_cells(text, b, row_year), []
     if _in_context_section(b, frame.headings) or _under_criteria(b, frame.numbered):
         return [], []
     if b.start in frame.bare_rows:
         return [], [frame.bare_rows[b.start]]
     year = _heading_year(b, frame.headings) or frame.default_year
     return _prose_mentions(text, body_start(b), b.end, year, frame.period_start), []
+
+
+RULE_GOAL_CELL = "plankg.targets.goal_cell.v1"
+
+
+def _goal_cells(text: str, b, year: int | None) -> list[TargetMention]:
+    """A task table's goal column holding a bare figure ("目标任务" | "8950人"): the row's task names what it
+    counts. Progress columns ("1-8月实际完成情况", "完成率") never hold goals.
+
+    >>> from plankg.ingest.structure import Block
+    >>> t = "1 | 新增城镇就业 | 区人社局 | 8950人 | 7123人 |"
+    >>> b = Block("table_row", "1", None, 0, len(t), t, cells=("1", "新增城镇就业", "区人社局", "8950人", "7123人"),
+    ...           header=("序号", "项目名称", "责任单位", "目标任务", "1-8月实际完成情况"))
+    >>> [(m.metric, m.quantity.value, m.quantity.unit, t[m.start:m.end]) for m in _goal_cells(t, b, 2019)]
+    [('新增城镇就业', 8950.0, '人', '8950人')]
+    """
+    header = [h.replace(" ", "") for h in b.header]
+    goals = [i for i, h in enumerate(header) if "目标" in h and lexicon.column_role(h) not in ("progress", "remark")]
+    task = next((i for i, h in enumerate(header) if i not in goals and lexicon.column_role(h) == "task"), None)
+    if not goals or task is None or task >= len(b.cells) or not b.cells[task].strip():
+        return []
+    out = []
+    for i, (cs, ce) in zip(goals, [_cell_spans(text, b)[i] for i in goals if i < len(b.cells)], strict=False):
+        read = _cell_value(b.cells[i]) if len(b.cells[i]) <= 12 else None
+        if read is None or cs < b.start:
+            continue
+        value, unit, comparator = read
+        if unit is None:
+            continue  # "5": a figure with no unit names no count
+        out.append(TargetMention(cs, ce, b.cells[task].strip(), Quantity(value, unit, comparator, None),
+                                 comparator or "=", year, rule=RULE_GOAL_CELL))
+    return out
 
 
 def finish_targets(text: str, prose: list[TargetMention], table: list[TargetMention]) -> list[TargetOut]:

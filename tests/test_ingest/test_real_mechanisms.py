@@ -1920,3 +1920,24 @@ def test_builders_named_before_their_products_in_a_list_of_projects_are_firms():
     got = _firms("一、任务\n力促力言机器人、奥士康PCB板、伟创力高端PCB、阿特斯3GW太阳能光伏电池等一批10亿元"
                  "以上项目实现突破。推进城区供水管网改造、总投资5亿元的饲料厂、年产5万吨饲料等项目。")
     assert {"奥士康", "伟创力", "阿特斯"} <= set(got) and not {"总投资", "年产"} & set(got)
+
+
+def test_a_convention_note_the_page_cut_off_closes_the_unit_list_before_it():
+    got = _resp("二、主要措施\n\n(一)双招双引联动招才。聚焦主导产业转型升级,分产业建立博士人才需求库、引智目标库。\n\n"
+                "责任单位:市科技局、人社局、发改委,泉州开发区(列在首位的为牵头单位,其他单位按职责分工负责,下")
+    assert got == [("双招双引联动", [("市科技局", "lead"), ("人社局", "support"), ("发改委", "support"),
+                                    ("泉州开发区", "support")])]
+
+
+# --------------------------------------------------------------------------- round 52
+
+def test_a_rate_per_span_of_time_keeps_its_denominator_in_the_unit():
+    got = _targets("一、任务\n1.提高城乡低保标准,城市低保标准不低于3480元/年,人均救助水平不低于185元/月,产值5亿元/年。")
+    assert got == [("城市低保标准", 3480.0, "元/年"), ("人均救助水平", 185.0, "元/月"), ("产值", 5.0, "亿元/年")]
+
+
+def test_a_goal_column_under_a_header_wrapped_over_two_lines_counts_what_each_row_names():
+    got = _targets("序号 | 项目名称 | 责任单位 | 目标任务 | 1-8月实际完成情况 |\n任务完成率 | 备注 | |\n"
+                   "1 | 新增城镇就业 | 区人社局 | 8950人 | 7123人 | 80% | ||\n"
+                   "2 | 减少义务教育大班额 | 区教育局 | 51个 | 53个 | 104% | ||\n")
+    assert got == [("新增城镇就业", 8950.0, "人"), ("减少义务教育大班额", 51.0, "个")]
