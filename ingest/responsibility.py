@@ -171,6 +171,8 @@ _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?
 # A long run of words and figures where a unit list runs into a table's cells ("江北镇海北仑合计新辟线路年度
 # 目标251210…"): no unit's name is so long and holds figures.
 _RUN_ON_CELLS = re.compile(r"^(?=.{26,})(?=.*\d).*$")
+# A group's or a batch's ordinal ("第一组", "第3批") labels a row; it names no unit.
+_ORDINAL_LABEL = re.compile(r"^第[一二三四五六七八九十百\d]+[组批类]$")
 # The officials of a unit printed after its name ("责任单位及责任人:盘龙区政府主要领导").
 _LEADER_TAIL = re.compile(rf"(?:{lexicon.alternation(lexicon.UNIT_LEADER_TAILS)})$")
 # A bare "有关部门" names no one, nor does "单位" after "…等部门、" ("区国有资产管理中心等部门、单位"); "市级其他有关
@@ -395,7 +397,7 @@ def parse_department_list(text: str, base: int, default_role: str,
                 run_role, piece = default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
             if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name) \
-                    and not _RUN_ON_CELLS.search(name):
+                    and not _RUN_ON_CELLS.search(name) and not _ORDINAL_LABEL.match(name):
                 if own_lead:
                     flush(default_role)
                     deps.append(DepartmentMention(name, LEAD, s + off, s + off + len(name)))
@@ -876,16 +878,27 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
     >>> t = "会议要求,由县发改局牵头,县自然资源局配合,在9月底前完成供地工作;由县园区管委会牵头,在12月底前完成。"
     >>> [[d.name for d in c.departments] for c in _lead_clauses(t, 0, len(t), "", None, default_registry())]
     [['县发改局', '县自然资源局'], ['县园区管委会']]
+    >>> t = "一是加强执法队伍建设,由县应急局牵头统筹建设;二是加强消防设施建设,由县住建局牵头。"
+    >>> [c.text[:6] for c in _lead_clauses(t, 0, len(t), "", None, default_registry())]
+    ['加强执法队伍', '加强消防设施']
     """
     out: list[ResponsibilityClause] = []
     for m in _LEAD_CLAUSE.finditer(text, start, end):
         stop = min((i for i in (text.find(ch, m.end(), end) for ch in "。;；") if i >= 0), default=end)
         deps = _lead_phrase(text, m.start(), stop, registry)
         if deps:
+            # "…;二是加强消防基础设施建设,由县住建局牵头,…": the task is the enumerated point the clause closes
+            opened = max(text.rfind(ch, start, m.start()) for ch in "。;；") + 1
+            points = list(_POINT.finditer(text, max(opened, start), m.start()))
+            first = points[-1].end() if points else m.start()
             out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
-                                            text[m.start():stop + 1 if stop < end else stop], m.start(),
+                                            text[first:stop + 1 if stop < end else stop], first,
                                             min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
     return out
+
+
+# A point a paragraph enumerates ("一是", "二是", "其三"): where the task a lead clause closes begins.
+_POINT = re.compile(r"(?:(?<=[,，:：;；。\s])|^)(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[,，、]?)", re.M)
 
 
 def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:

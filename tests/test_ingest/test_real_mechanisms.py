@@ -1941,3 +1941,18 @@ def test_a_goal_column_under_a_header_wrapped_over_two_lines_counts_what_each_ro
                    "1 | 新增城镇就业 | 区人社局 | 8950人 | 7123人 | 80% | ||\n"
                    "2 | 减少义务教育大班额 | 区教育局 | 51个 | 53个 | 104% | ||\n")
     assert got == [("新增城镇就业", 8950.0, "人"), ("减少义务教育大班额", 51.0, "个")]
+
+
+def test_a_lead_clause_closing_an_enumerated_point_takes_the_point_as_its_task():
+    got = _resp("县政府召开常务会议。\n会议明确,一是加强乡(镇)执法队伍建设,由县应急局牵头统筹建设;"
+                "二是加强消防基础设施建设,"
+                "由县住建局牵头,纳入城市消火栓建设计划;三是开展消防专项规划编制,由县自然资源局牵头规划编制,"
+                "县消防救援大队配合数据提供及相关工作。")
+    assert [(text, units[0]) for text, units in got] == [("加强乡(镇)", ("县应急局", "lead")),
+                                                          ("加强消防基础", ("县住建局", "lead")),
+                                                          ("开展消防专项", ("县自然资源局", "lead"))]
+
+
+def test_a_groups_ordinal_in_a_unit_column_names_no_unit():
+    got = _resp("序号 | 督查组 | 牵头单位 | 备注 |\n1 | 第一组 | 市安监局 | |\n2 | 第二组 | 市规划局 | |\n")
+    assert [u for _, units in got for u, _ in units if u.startswith("第")] == []
