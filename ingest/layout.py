@@ -25,6 +25,7 @@ one whose role accepts its kind. A line that fits no column further on opens the
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
@@ -346,6 +347,7 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
     header: list[str] = []
     roles_so_far: list[str | None] = []
     separators = False
+    closed = 0  # header cells whose line a bar closes
     j = i
     while j < end and len(header) < 14:
         raw = lines[j][2]
@@ -380,8 +382,11 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
             cell, j = joined, k
         header.append(cell)
         roles_so_far.append(lexicon.column_role(cell))
+        closed += raw.rstrip().endswith("|")
         j += 1
-    return header, j, separators
+    # "序号 |" / "项目名称 |" … "|": cells each closed by their bar; the lone bar after them ends the row, and
+    # separates nothing
+    return header, j, separators and closed < len(header) - 1
 
 
 def cell_table(lines: Sequence[Line], i: int, end: int,
@@ -392,7 +397,8 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
     roles = header_roles(header) if len(header) >= 2 else None
     if roles is None:
         return None
-    rows = _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
+    rows = _bar_closed_rows(lines, j, end, len(header)) or \
+        _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
     if not rows:
         # A section row right under the header ("一、主要预期目标"): the table goes on after it.
         k = j
@@ -402,6 +408,37 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
             return Table(tuple(header), roles, i, (), k, separators)
         return None
     return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1, separators)
+
+
+def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, width: int) -> list[Row]:
+    """The rows of a table printed one cell a line, each cell closed by its bar and each row by a lone bar ("1 |" /
+    "洋县…改造项目 |" / "相关镇 (街道) |" / "2024 |" / … / "|"): every line is the next column's cell, so figures and
+    towns keep their columns. Empty when the lines after the header are not laid out so, or a row has another count
+    of cells than the header.
+
+    >>> ls = [(0, 3, "|"), (4, 7, "1 |"), (8, 12, "甲项目 |"), (13, 19, "纸坊街道 |"), (20, 25, "300 |"),
+    ...       (26, 31, "住建局 |"), (32, 33, "|")]
+    >>> [r.cells for r in _bar_closed_rows(ls, 0, len(ls), 5)]
+    [('1', '甲项目', '纸坊街道', '300', '住建局')]
+    """
+    rows: list[Row] = []
+    cells: list[int] = []
+    k = j
+    while k < end:
+        raw = lines[k][2].strip()
+        if raw == "|":
+            if cells and len(cells) != width:
+                break
+            if cells:
+                rows.append(Row(cells[0], cells[-1], tuple(bar_text(lines[c][2]) for c in cells),
+                                tuple(lines[c][0] for c in cells)))
+            cells = []
+        elif raw.endswith("|") and raw.count("|") == 1:
+            cells.append(k)
+        else:
+            break
+        k += 1
+    return rows if len(rows) >= 2 or (rows and k >= end) else []
 
 
 def _card_key(raw: str) -> str | None:
@@ -875,7 +912,7 @@ def _token_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | N
 # glued into one word ("序号工作内容目标任务责任单位备注"), each row its number, its text and its units run
 # together ("…(管委会)2完善…"), and the site's page-chunk markers ("\n2、") cutting through rows and names.
 _GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?"
-                          r"(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?)?1(?=[\u4e00-\u9fff“\"]))")
+                          r"(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?)?\d{0,2}1(?=[\u4e00-\u9fff“\"]))")
 # What a glued table carries between its rows and is no cell's: a page number ("—2—") or the heading of a group of
 # rows ("二、产业优化升级", glued to the next row's number).
 _GLUED_NOISE = re.compile(r"—\d{1,3}—|[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?(?=\d{1,3}[\u4e00-\u9fff“\"])")
@@ -1003,6 +1040,9 @@ def leading_units(text: str, looks_like_unit: Callable[[str], bool] | None = Non
     return 0
 
 
+_ROLE_AFTER = re.compile(lexicon.alternation(lexicon.LEAD_VERBS + lexicon.SUPPORT_VERBS + ("负责", "落实")))
+
+
 def inner_unit_runs(body: str, start: int, end: int, looks_like_unit: Callable[[str], bool] | None = None,
                     *, to_end: bool = False) -> list[tuple[int, int, int]]:
     """The sub-rows inside the text of one glued row, each closed by its own units after a sentence end and, where
@@ -1024,6 +1064,8 @@ def inner_unit_runs(body: str, start: int, end: int, looks_like_unit: Callable[[
         run = leading_units(body[at + person:end], looks_like_unit)
         if run < 3 or (at + person + run >= end and not to_end):
             continue
+        if _ROLE_AFTER.match(body, at + person + run):
+            continue  # "…。省财政厅、省卫生健康委牵头;…配合": the row's own units and their roles, no sub-row
         units = body[at + person:at + person + run]
         count = sum(len(segment_units(p, looks_like_unit) or ()) for p in _UNIT_CUT.split(units))
         if count >= 2 or person:
@@ -1180,6 +1222,10 @@ def _glued_cells(body: str, chars: Sequence[tuple[str, int]], roles: Sequence[st
     return cells, starts
 
 
+# A row's number glued before its first cell ("…责任单位21树立…"); "1" of "1.5" or "10%" is none.
+_ROW_NUMBER = re.compile(r"\d{1,3}(?=[\u4e00-\u9fff“\"])")
+
+
 def glued_table(lines: Sequence[Line], i: int, end: int,
                 looks_like_unit: Callable[[str], bool] | None = None) -> Table | None:
     """A table whose cells run together with no separator (see `_GLUED_START`), starting in lines[i].
@@ -1201,9 +1247,15 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     m = _GLUED_START.search(first)
     if m is None:
         return None
-    one = first.find("1", m.end())
-    group = _GLUED_NOISE.search(first, m.start(), one + 4)
-    header = glued_header(first[m.start():group.start() if group and group.end() == one else one])
+    # The first row's number ends the header: 1, or the number a page continued from an earlier one starts at
+    # ("(上接第三版) 序号工作任务责任单位21树立…")
+    header, one, first_number = None, -1, 1
+    for run in itertools.islice(_ROW_NUMBER.finditer(first, m.end()), 3):
+        group = _GLUED_NOISE.search(first, m.start(), run.start() + 4)
+        header = glued_header(first[m.start():group.start() if group and group.end() == run.start() else run.start()])
+        if header is not None:
+            one, first_number = run.start(), int(run.group(0))
+            break
     if header is None:
         return None
     roles = tuple(lexicon.column_role(h) if k else "number" for k, h in enumerate(header))
@@ -1220,7 +1272,7 @@ def glued_table(lines: Sequence[Line], i: int, end: int,
     chars = [c for k, c in enumerate(chars) if k not in noise]
     body = "".join(ch for ch, _ in chars)
     rows: list[Row] = []
-    number, at = 1, 0
+    number, at = first_number, 0
     while at < len(body) and body.startswith(str(number), at):
         start = at + len(str(number))
         nxt = str(number + 1)

@@ -154,12 +154,15 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERSON, PERSON_KEYS + ("领导", "联系人")),
     # a schedule's columns ("一季度" … "四季度") hold what is planned for each quarter, read like progress notes
     ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况", "季度", "完成率")),
-    ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限")),
+    ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限", "建设时间",
+                  "实施时间", "建设年限", "建设期限")),
     # 评分部门, 考核部门: who scores the indicator, not who is responsible for it.
     # 指标属性: 预期性 / 约束性
     # 任务来源: where a task comes from (the report, the province's list), no task of its own
+    # 建设地点: where the works are (a town's name there is a place, not a unit); 投资金额: a sum, no unit
     ("remark", ("备注", "说明", "属性", "来源", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位",
-                "分值", "权重", "赋分")),
+                "分值", "权重", "赋分", "建设地点", "实施地点", "建设地址", "投资额", "投资金额", "计划投资",
+                "总投资")),
     (LEAD, ("牵头单位", "牵头部门", "第一责任单位", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位",
             "牵头处室", "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",

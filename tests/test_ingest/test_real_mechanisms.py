@@ -1956,3 +1956,26 @@ def test_a_lead_clause_closing_an_enumerated_point_takes_the_point_as_its_task()
 def test_a_groups_ordinal_in_a_unit_column_names_no_unit():
     got = _resp("序号 | 督查组 | 牵头单位 | 备注 |\n1 | 第一组 | 市安监局 | |\n2 | 第二组 | 市规划局 | |\n")
     assert [u for _, units in got for u, _ in units if u.startswith("第")] == []
+
+
+# --------------------------------------------------------------------------- round 53
+
+def test_a_table_of_bar_closed_cells_keeps_its_columns_and_a_place_or_sum_column_names_no_unit():
+    got = _resp("附件:洋县2024年十大民生实事项目清单\n|\n"
+                "洋县2024年十大民生实事项目清单 |\n||||||\n|\n序号 |\n"
+                "项目名称 |\n建设地点 |\n建设时间 |\n建设内容 |\n"
+                "年度投资金额 (万元) |\n责任单位 |\n|\n1 |\n"
+                "洋县中小学幼儿园基础设施提升改造项目 |\n相关镇 (街道) |\n"
+                "2024 |\n对马畅中小、茅坪学校等学校运动场地进行改造。 |\n"
+                "300 |\n教体局 |\n|\n2 |\n城北小学门前道路建设项目 |\n"
+                "纸坊街道 |\n2024 |\n建成唐塔北路延伸段道路。 |\n300 |\n"
+                "住建局 |\n|\n")
+    assert got == [("洋县中小学幼", [("教体局", "responsible")]), ("城北小学门前", [("住建局", "responsible")])]
+
+
+def test_a_glued_table_continued_from_an_earlier_page_starts_at_its_first_rows_number():
+    got = _resp("重点任务分工清单\n\n(上接第三版)\n\n序号工作任务责任单位21树立婚育新风。构建新型婚育文化。省委宣传部、"
+                "省民政厅牵头;省总工会、团省委配合;各州(市)党委和政府落实22未纳入低保的计划生育特殊家庭,"
+                "个人负担部分按规定给予救助。省医保局牵头;省民政厅、省卫生健康委配合;各州(市)党委和政府落实")
+    assert [(text, units[0]) for text, units in got] == [("树立婚育新风", ("省委宣传部", "lead")),
+                                                          ("未纳入低保的", ("省医保局", "lead"))]
