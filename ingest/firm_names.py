@@ -28,6 +28,7 @@ RULE_PROJECT_LIST = "plankg.entities.enterprise.project_list.v1"
 RULE_OPENED_LIST = "plankg.entities.enterprise.opened_list.v1"
 RULE_CHAIN_LEADER = "plankg.entities.enterprise.chain_leader.v1"
 RULE_PHASED_PROJECT = "plankg.entities.enterprise.phased_project.v1"
+RULE_BUILDER_PROJECT = "plankg.entities.enterprise.builder_project.v1"
 RULE_INVESTED_PROJECT = "plankg.entities.enterprise.invested_project.v1"
 RULE_COUNTED_LIST = "plankg.entities.enterprise.counted_list.v1"
 RULE_NAMED_PROJECT = "plankg.entities.enterprise.named_project.v1"
@@ -866,7 +867,7 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
     for rule_id, rule in ((RULE_NAMED_PROJECT, _named_projects), (RULE_HONOURED, _honoured_firms),
                           (RULE_COUNTED_LIST, _counted_lists), (RULE_INVESTED_PROJECT, _listed_projects),
                           (RULE_INVESTED_PROJECT, _invested_projects), (RULE_PHASED_PROJECT, _phased_projects),
-                          (RULE_PROJECT_LIST, _builder_projects)):
+                          (RULE_BUILDER_PROJECT, _builder_projects)):
         for s, e in rule(text, start, end):
             if not any(a <= s < b for a, b in found):
                 found[(s, e)] = EnterpriseOut(name=text[s:e], span=(s, e), rule=rule_id)

@@ -202,6 +202,8 @@ def grouping_indicator_columns(headers: Sequence[str]) -> frozenset[int]:
     if not any(tasky(h) for h in headers):
         return frozenset()
     return frozenset(i for i, h in enumerate(headers) if "指标" in h and not tasky(h))
+# Words of a task table's column of goals ("目标任务", "年度目标"): a bare figure there is the row's target.
+GOAL_COLUMN_WORDS = ("目标",)
 # Endings of a table's caption or a document title, never of a column header ("重点任务清单").
 CAPTION_ENDINGS = ("表", "清单", "方案", "计划", "要点", "分解", "通知", "意见", "规划", "一览")
 

@@ -1264,12 +1264,17 @@ def _goal_cells(text: str, b, year: int | None) -> list[TargetMention]:
     [('新增城镇就业', 8950.0, '人', '8950人')]
     """
     header = [h.replace(" ", "") for h in b.header]
-    goals = [i for i, h in enumerate(header) if "目标" in h and lexicon.column_role(h) not in ("progress", "remark")]
+    goals = [i for i, h in enumerate(header) if any(w in h for w in lexicon.GOAL_COLUMN_WORDS)
+             and lexicon.column_role(h) not in ("progress", "remark")]
     task = next((i for i, h in enumerate(header) if i not in goals and lexicon.column_role(h) == "task"), None)
     if not goals or task is None or task >= len(b.cells) or not b.cells[task].strip():
         return []
+    spans = _cell_spans(text, b)
     out = []
-    for i, (cs, ce) in zip(goals, [_cell_spans(text, b)[i] for i in goals if i < len(b.cells)], strict=False):
+    for i in goals:
+        if i >= min(len(b.cells), len(spans)):
+            continue
+        cs, ce = spans[i]
         read = _cell_value(b.cells[i]) if len(b.cells[i]) <= 12 else None
         if read is None or cs < b.start:
             continue
