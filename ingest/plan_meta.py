@@ -308,9 +308,47 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
     # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title
     title = re.sub(r"(?<=[\u4e00-\u9fff])[(（]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^()（）]*[)）]$", "", title)
-    return title.strip("《》“”\" ")
+    # "• 某市行动计划", "【保基本民生】某市…的通知": a bullet or a column's label in lenticular brackets before it
+    title = re.sub(r"^(?:[•·●▪◆■]\s*|【[^【】]{1,10}】\s*)", "", title)
+    # "…的实施意见(池政〔2017〕101号)": the document's number printed after its title
+    title = _NUMBER_AFTER_TITLE.sub("", title)
+    return _balanced(title.strip("\" "))
 
 
+def _balanced(title: str) -> str:
+    """A title without the book-title marks and quotation marks that pair with none ("…清单》(2024年版)") and without
+    a pair that wraps it whole; a quotation it opens with stays ("“十三五”控制温室气体排放工作方案").
+
+    >>> _balanced("《某市行动计划》"), _balanced("某市清单》(2024年版)"), _balanced("“十三五”控制温室气体排放方案")
+    ('某市行动计划', '某市清单(2024年版)', '“十三五”控制温室气体排放方案')
+    >>> _balanced("《某市清单》(2024年版)")
+    '某市清单(2024年版)'
+    """
+    for opening, closing in (("《", "》"), ("“", "”")):
+        while len(title) > 2 and title[0] == opening and title[-1] == closing and title.count(opening) == 1:
+            title = title[1:-1]
+        # "《某市清单》(2024年版)": the marks wrap the name before its edition or period
+        wrapped = re.fullmatch(rf"{opening}([^{opening}{closing}]+){closing}((?:[(（][^()（）]{{1,12}}[)）])+)", title)
+        if wrapped:
+            title = wrapped.group(1) + wrapped.group(2)
+        keep, depth = [], 0
+        for ch in title:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                if depth == 0:
+                    continue  # a closing mark with no opening one before it
+                depth -= 1
+            keep.append(ch)
+        title = "".join(keep)
+        if depth:  # opening marks never closed: the last ones go
+            for _ in range(depth):
+                at = title.rfind(opening)
+                title = title[:at] + title[at + 1:]
+    return title.strip()
+
+
+_NUMBER_AFTER_TITLE = re.compile(r"\s*[(（][^()（）]{1,12}[〔\[]\s*(?:19|20)\d{2}\s*[〕\]][^()（）]{0,8}号[)）]$")
 _PART_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十][)）]$")
 
 
@@ -363,7 +401,7 @@ def _issuer_line(line: str) -> bool:
 
 # The title grammar of a notice or of a document titled by its subject: [ISSUER] 关于 [印发] BODY 的 KIND.
 _KIND = alternation(TITLE_KINDS)
-_ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：、《》“”|]{{0,60}}?)\s*"
+_ABOUT_TITLE = re.compile(rf"(?P<prefix>[^。,，;；:：《》“”|]{{0,60}}?)\s*"
                           rf"(?P<about>(?:关于\s*(?P<verb>{alternation(TRANSMIT_VERBS)})?|(?P<bare>{alternation(ISSUING_VERBS)}))\s*"
                           rf"(?P<body>[^。,，;；:：]{{2,120}}?)\s*的\s*(?:{_KIND}))(?P<tail>(?:[(（][^()（）]{{1,12}}[)）])*)"
                           rf"(?![\u4e00-\u9fff》])")
@@ -423,23 +461,35 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             quoted = re.fullmatch(r"《(.+)》", body)
             # "关于公布…名单的通知": a notice that publishes a list of names is the document, the list no plan
             if quoted or (_completes_title(body) and not strip_title_tail(body).endswith(NAME_LIST_ENDINGS)):
-                plan = _clean_title(quoted.group(1) if quoted else _first_of_two(body))
                 # "关于印发《A》和《B》的通知": two plans, the first names the document
-                plan = re.split(r"》\s*(?:和|及|、|与)?\s*《", plan)[0]
-        own = re.sub(r"\s+(?=关于)", "", own).strip()
+                plan = _clean_title(re.split(r"》\s*(?:和|及|、|与)?\s*《",
+                                             quoted.group(1) if quoted else _first_of_two(body))[0])
+        own = _NUMBER_AFTER_TITLE.sub("", re.sub(r"\s+(?=关于)", "", own).strip())
         return TitleLine(own=own, issuers=issuers, plan=plan)
     return None
 
 
 def _prefix_issuers(prefix: str) -> tuple[tuple[str, ...], str]:
     """The issuers printed before "关于" (the longest run of units ending the prefix) and the part of
-    the prefix that belongs to the title: those units, or a bare place ("深圳市盐田区关于…")."""
+    the prefix that belongs to the title: those units, or a bare place ("深圳市盐田区关于…").
+
+    >>> _prefix_issuers("中共临朐县委、临朐县人民政府")
+    (('中共临朐县委', '临朐县人民政府'), '中共临朐县委、临朐县人民政府')
+    """
     registry = default_registry()
     prefix = prefix.strip()
     verb = _ISSUE_VERB.search(prefix)
     if verb:  # "某省人民政府发布关于…的通知" reports a title; the body is not part of it
         head = prefix[:verb.start()]
         return next(((head[i:],) for i in range(len(head)) if _names_unit(head[i:], registry)), ()), ""
+    tail = prefix.split()[-1] if prefix.split() else ""
+    if "、" in tail:
+        # "中共某县委、某县人民政府关于…": joint issuers, joined by 、
+        pieces = tail.split("、")
+        for j in range(len(pieces[0])):
+            joint = [pieces[0][j:], *pieces[1:]]
+            if all(_names_unit(p, registry) for p in joint):
+                return tuple(joint), "、".join(joint)
     parts = _issuer_parts(prefix)
     for i in range(len(parts)):
         last = parts[i]

@@ -1979,3 +1979,24 @@ def test_a_glued_table_continued_from_an_earlier_page_starts_at_its_first_rows_n
                 "个人负担部分按规定给予救助。省医保局牵头;省民政厅、省卫生健康委配合;各州(市)党委和政府落实")
     assert [(text, units[0]) for text, units in got] == [("树立婚育新风", ("省委宣传部", "lead")),
                                                           ("未纳入低保的", ("省医保局", "lead"))]
+
+
+def test_well_known_makers_are_firms_wherever_named_and_an_ambiguous_short_name_only_in_lists():
+    got = _firms("一、任务\n打造以郑煤机为代表的千亿级工程装备制造集群、以宇通、上汽为代表的两千亿级汽车制造集群。"
+                 "引进时代一汽动力电池项目,打造云创蔚来为核心的创新谷。")
+    assert {"郑煤机", "宇通", "上汽"} <= set(got) and not {"一汽", "蔚来"} & set(got)
+
+
+def test_a_title_issued_by_two_bodies_joined_by_a_comma_names_both():
+    plan = extract_text("中国临朐\n中共临朐县委、临朐县人民政府关于加快建设人才强县的若干意见\n发布时间:2016-02-29\n\n"
+                        "为深入实施人才强县战略,提出如下意见。\n一、主要目标\n到2020年,引进培育各类人才1000名左右。").plan
+    assert (plan.title, list(plan.issuers)) == ("中共临朐县委、临朐县人民政府关于加快建设人才强县的若干意见",
+                                                ["中共临朐县委", "临朐县人民政府"])
+
+
+def test_a_title_keeps_the_quotation_it_opens_with_and_loses_its_number_bullet_and_stray_marks():
+    assert _plan("“十三五”控制温室气体排放工作方案部门分工\n一、任务\n1.推进节能。").title == \
+        "“十三五”控制温室气体排放工作方案部门分工"
+    assert _plan("池州市人民政府关于创优“四最”营商环境的实施意见(池政〔2017〕101号)\n一、任务\n1.推进改革。").title == \
+        "池州市人民政府关于创优“四最”营商环境的实施意见"
+    assert _plan("• 临汾市水污染防治2018年行动计划\n一、任务\n1.推进治理。").title == "临汾市水污染防治2018年行动计划"
