@@ -304,10 +304,18 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
     [('县教体局', 0), ('各相关乡镇政府', 5)]
     >>> _space_separated([("各市(州) 人民政府", 0, 10)], default_registry())  # a wrap before the name's head
     [('各市(州) 人民政府', 0)]
+    >>> _space_separated([("市民政局 伍泽国", 0, 8)], default_registry())  # the official after the unit
+    [('市民政局', 0)]
     """
     out = []
     for piece, s, _end in pieces:
         parts = [(m.group(0), s + m.start()) for m in re.finditer(r"[^ \u3000]+", piece)]
+        if len(parts) > 1 and registry.is_person(parts[-1][0]) and not registry.looks_like_unit(parts[-1][0]) \
+                and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts[:-1]):
+            parts = parts[:-1]  # "市民政局 伍泽国": a unit and the official who answers for it, named after it
+            if len(parts) == 1:
+                out.append(parts[0])
+                continue
         if len(parts) > 1 and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts) \
                 and not any(p in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
             out.extend(parts)

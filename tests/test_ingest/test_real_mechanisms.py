@@ -2000,3 +2000,11 @@ def test_a_title_keeps_the_quotation_it_opens_with_and_loses_its_number_bullet_a
     assert _plan("池州市人民政府关于创优“四最”营商环境的实施意见(池政〔2017〕101号)\n一、任务\n1.推进改革。").title == \
         "池州市人民政府关于创优“四最”营商环境的实施意见"
     assert _plan("• 临汾市水污染防治2018年行动计划\n一、任务\n1.推进治理。").title == "临汾市水污染防治2018年行动计划"
+
+
+def test_the_official_printed_after_a_unit_in_its_cell_is_no_part_of_its_name():
+    got = _resp("序号 | 工作任务 | 分管市领导 | 牵头单位 | 完成情况 |\n"
+                "1 | 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍。 | 陈宣群 | 市民政局 伍泽国 | "
+                "已完成。 |\n"
+                "2 | 将全市集中供养孤儿养育标准提高到每人每月2200元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n")
+    assert [units for _, units in got] == [[("市民政局", "lead")], [("市民政局", "lead")]]
