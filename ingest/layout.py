@@ -912,7 +912,7 @@ def _token_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | N
 # glued into one word ("序号工作内容目标任务责任单位备注"), each row its number, its text and its units run
 # together ("…(管委会)2完善…"), and the site's page-chunk markers ("\n2、") cutting through rows and names.
 _GLUED_START = re.compile(r"(?:序号|编号|序)(?=[\u4e00-\u9fff]{4,40}?"
-                          r"(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?)?\d{0,2}1(?=[\u4e00-\u9fff“\"]))")
+                          r"(?:[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?)?\d{1,3}(?=[\u4e00-\u9fff“\"]))")
 # What a glued table carries between its rows and is no cell's: a page number ("—2—") or the heading of a group of
 # rows ("二、产业优化升级", glued to the next row's number).
 _GLUED_NOISE = re.compile(r"—\d{1,3}—|[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,16}?(?=\d{1,3}[\u4e00-\u9fff“\"])")

@@ -483,23 +483,26 @@ def _prefix_issuers(prefix: str) -> tuple[tuple[str, ...], str]:
         head = prefix[:verb.start()]
         return next(((head[i:],) for i in range(len(head)) if _names_unit(head[i:], registry)), ()), ""
     tail = prefix.split()[-1] if prefix.split() else ""
-    if "、" in tail:
-        # "中共某县委、某县人民政府关于…": joint issuers, joined by 、
-        pieces = tail.split("、")
-        for j in range(len(pieces[0])):
-            joint = [pieces[0][j:], *pieces[1:]]
-            if all(_names_unit(p, registry) for p in joint):
-                return tuple(joint), "、".join(joint)
-    parts = _issuer_parts(prefix)
-    for i in range(len(parts)):
-        last = parts[i]
-        for j in range(len(last) if i == 0 else 1):
-            run = [last[j:]] + parts[i + 1:]
-            if all(_names_unit(p, registry) for p in run):
-                return tuple(run), " ".join(run)
-    tail = prefix.split()[-1] if prefix.split() else ""
+    # "中共某县委、某县人民政府关于…": joint issuers joined by 、; "中共某市委办公厅 某市人民政府办公厅": by spaces
+    for parts, joiner in ((tail.split("、"), "、"), (_issuer_parts(prefix), " ")):
+        if len(parts) < 2 and joiner == "、":
+            continue
+        run = _unit_run(parts, registry)
+        if run:
+            return run, joiner.join(run)
     place = next((tail[i:] for i in range(len(tail)) if _PLACE_START.fullmatch(tail[i:])), "")
     return (), place
+
+
+def _unit_run(parts: list[str], registry: DepartmentRegistry) -> tuple[str, ...]:
+    """The longest run of units ending `parts`, the first of them possibly the end of a longer word ("印发中共某县委"
+    -> "中共某县委"); () when the last part names no unit."""
+    for i in range(len(parts)):
+        for j in range(len(parts[i]) if i == 0 else 1):
+            run = (parts[i][j:], *parts[i + 1:])
+            if all(_names_unit(p, registry) for p in run):
+                return run
+    return ()
 
 
 def _names_unit(name: str, registry: DepartmentRegistry) -> bool:

@@ -145,6 +145,7 @@ _SUPPORT_VERB = lexicon.alternation(lexicon.SUPPORT_VERBS)
 # "X负责,Y、Z配合", "由X承办,Y协办": a unit that answers for a task beside units that support it leads the task;
 # a bare 负责 with no support after it in the clause names no lead.
 _PAIRED_DUTY = rf"(?:负责|承办)(?=[,，;；][^。;；()（）]{{2,60}}?(?:{_SUPPORT_VERB})(?:$|[)）。;；,，]))"
+_PAIRED = re.compile(_PAIRED_DUTY)
 # Who leads, as a verb after the units: "X牵头", "由X负责主办", "A、B等牵头部门要…", "由X负责,Y配合".
 _LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})|{_PAIRED_DUTY}")
 # Brackets and fixed phrases inside which 、 does not separate units.
@@ -310,14 +311,11 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
     out = []
     for piece, s, _end in pieces:
         parts = [(m.group(0), s + m.start()) for m in re.finditer(r"[^ \u3000]+", piece)]
-        if len(parts) > 1 and registry.is_person(parts[-1][0]) and not registry.looks_like_unit(parts[-1][0]) \
-                and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts[:-1]):
+        if len(parts) > 1 and registry.is_person(parts[-1][0]) and not registry.looks_like_unit(parts[-1][0]):
             parts = parts[:-1]  # "市民政局 伍泽国": a unit and the official who answers for it, named after it
-            if len(parts) == 1:
-                out.append(parts[0])
-                continue
-        if len(parts) > 1 and all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts) \
-                and not any(p in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
+        units = all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts)
+        if len(parts) == 1 and units or len(parts) > 1 and units and not any(
+                p in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
             out.extend(parts)
         else:
             out.append((piece, s))
@@ -345,7 +343,6 @@ def parse_department_list(text: str, base: int, default_role: str,
     deps: list[DepartmentMention] = []
     rule_actors: list[DepartmentMention] = []
     pending: list[tuple[str, int, int]] = []
-    paired, answering = False, 0
 
     def flush(role: str) -> None:
         for name, s, e in pending:
@@ -386,6 +383,7 @@ def parse_department_list(text: str, base: int, default_role: str,
         if pending and text[a - 1:a] in ",，;；" and text[a - 2:a - 1] in " \u3000":
             flush(default_role)  # "A、B按职责分工负责,C配合" (the duty blanked by the caller): A and B are no support
         for piece, s in _space_separated(split_units(text[a:b], base + a, glued=glued), registry):
+            printed = (s - base, s - base + len(piece))  # where the piece stands in `text`, before it is trimmed
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
                 piece = piece[:-1]  # "…省工商联按职责分工负责)": the clause's own close, read to the line's end
@@ -400,9 +398,10 @@ def parse_department_list(text: str, base: int, default_role: str,
             elif _SUPPORT_MARK.search(piece):
                 run_role, piece = SUPPORT, _SUPPORT_MARK.sub("", piece)
             elif _RESP_MARK.search(piece):
-                # "X负责,Y配合": the first run, closed by a bare 负责, leads where support follows (below)
-                paired = not deps and not pending and piece.endswith("负责") and not _DUTY_BASIS.search(piece)
-                run_role, piece = default_role, _RESP_MARK.sub("", piece)
+                # "X负责,Y配合": a bare 负责 with support after it in the clause (the phrase grammar's `_PAIRED`)
+                duty = text.rfind("负责", *printed)
+                paired = piece.endswith("负责") and not _DUTY_BASIS.search(piece) and _PAIRED.match(text, duty)
+                run_role, piece = LEAD if paired else default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
             if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name) \
                     and not _RUN_ON_CELLS.search(name) and not _ORDINAL_LABEL.match(name):
@@ -413,12 +412,7 @@ def parse_department_list(text: str, base: int, default_role: str,
                     pending.append((name, s + off, s + off + len(name)))
             if run_role:
                 flush(run_role)
-                if paired:
-                    answering, paired = len(deps), False
     flush(default_role)
-    if default_role == RESPONSIBLE and answering and not any(d.role == LEAD for d in deps) and any(
-            d.role == SUPPORT for d in deps[answering:]):
-        deps[:answering] = [DepartmentMention(d.name, LEAD, d.start, d.end) for d in deps[:answering]]
     if default_role == RESPONSIBLE and any(d.role == LEAD for d in deps):
         # Once the text names a lead, the other listed units support it.
         deps = [d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps]
@@ -652,8 +646,6 @@ def _strip_role_tails(content: str) -> str:
         return " " * len(m.group(0))
     return re.sub(rf"(?:{_DUTY}|协同推进)(?=$|[,，;；])", blank, content)
 
-
-_PAIRED = re.compile(_PAIRED_DUTY)
 
 
 def _wrapped_list_line(text: str, nl: int, end: int, depth: int) -> bool:
