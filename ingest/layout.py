@@ -185,7 +185,8 @@ def line_kind(text: str, looks_like_unit: Callable[[str], bool]) -> str:
 _LEVEL_WORDS = ("省", "市", "县", "区", "乡", "镇", "州", "盟", "旗")
 
 
-_LIST_TAIL = re.compile(r"(?:等|及)?(?:[省市区县](?:级|直))?(?:其他|其它)?(?:有关|相关)?(?:部门|单位)$|等$")
+# (a bare 单位 or 部门 is a name's own head: "…联席会议成员单位", "公安部门")
+_LIST_TAIL = re.compile(r"(?:等|及|[省市区县](?:级|直)|其他|其它|有关|相关)+(?:部门|单位)$|等$")
 
 
 def split_outside_brackets(text: str, delimiters: str, protected: Container[int] = ()) -> list[tuple[int, int]]:
@@ -232,15 +233,18 @@ _ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + le
                               rf"|{lexicon.DUTY_PHRASE})$")
 
 
+_ROLE_KEYS = frozenset(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
+
+
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     """Whether one piece of a cell names a unit: a unit's shape, a collective, or a town standing for its
     government in a table ("孝顺镇").
 
     >>> shape = _default_unit_shape()
     >>> pieces = ("区发改局", "孝顺镇", "镇(街道)", "各乡镇", "加快建设", "镇", "办公室牵头", "各科室配合",
-    ...           "管理中心按职责分工落实")
+    ...           "管理中心按职责分工落实", "联席会议成员单位", "配合单位")
     >>> [_unit_piece(p, shape) for p in pieces]
-    [True, True, True, True, False, False, True, True, True]
+    [True, True, True, True, False, False, True, True, True, True, False]
     """
     if _COLLECTIVE.search(piece) or (len(piece) >= 2 and _TOWN.match(piece)):
         return True  # "县各有关单位", "各乡镇": a collective unit
@@ -250,6 +254,8 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     # "…等部门", "…等区级有关部门": the list's tail, no unit
     piece = _LIST_TAIL.sub("", piece) or piece
     piece = piece.rstrip("*＊★")
+    if piece in _ROLE_KEYS:
+        return False  # "牵头单位": a column's label, no unit
     if len(piece) > 20:
         return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence
     verb = lexicon.opening_verb().match(piece)

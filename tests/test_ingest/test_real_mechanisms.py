@@ -1831,6 +1831,11 @@ def test_a_page_in_traditional_characters_is_read_and_reported_as_printed():
                    ("加強統籌。(", [("市發展改革委", "lead"), ("市財政局", "support")])]
 
 
+def test_a_convention_printed_with_the_variant_爲_names_the_lead():
+    got = _resp("一、任務\n1.落實稅額標准。(責任單位:市稅務局、市財政局,排在首位的爲牽頭單位,下同)\n")
+    assert got == [("落實稅額標准", [("市稅務局", "lead"), ("市財政局", "support")])]
+
+
 # --------------------------------------------------------------------------- rounds 49 and 50
 
 def test_responsible_keys_include_负责单位():
@@ -2008,3 +2013,15 @@ def test_the_official_printed_after_a_unit_in_its_cell_is_no_part_of_its_name():
                 "已完成。 |\n"
                 "2 | 将全市集中供养孤儿养育标准提高到每人每月2200元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n")
     assert [units for _, units in got] == [[("市民政局", "lead")], [("市民政局", "lead")]]
+
+
+# --------------------------------------------------------------------------- session 17
+
+def test_a_glued_rows_member_units_named_by_their_meeting_are_a_unit():
+    got = _resp("序号工作任务责任单位22实行特别扶助制度扶助标准动态调整机制。有条件的地方可探索建立公益金或基金。"
+                "省财政厅、省卫生健康委牵头;省优化生育政策工作部门联席会议成员单位配合;各州(市)党委和政府落实"
+                "23依申请给予医疗救助。省医保局牵头;省民政厅配合;各州(市)党委和政府落实\n")
+    assert got == [("实行特别扶助", [("省财政厅", "lead"), ("省卫生健康委", "lead"),
+                                     ("省优化生育政策工作部门联席会议成员单位", "support"),
+                                     ("各州(市)党委和政府", "support")]),
+                   ("依申请给予医", [("省医保局", "lead"), ("省民政厅", "support"), ("各州(市)党委和政府", "support")])]
