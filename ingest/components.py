@@ -44,6 +44,7 @@ from plankg.ingest.enterprises import (
     ENTERPRISE_GROUP,
     gazetteer_enterprises,
     listed_enterprises,
+    listed_peers,
     registered_enterprises,
 )
 from plankg.ingest.firm_names import HONOUR_OR_GROWTH, industry_word, named_project, short_firm_names
@@ -385,6 +386,9 @@ def _entities(doc: Doc) -> Doc:
         positions = gazetteer.firm_positions()
         for start, end in ctx.prose_spans:
             enterprises.extend(gazetteer_enterprises(start, end, taken, names, positions))
+    if enterprises:
+        for start, end in ctx.prose_spans:
+            enterprises.extend(listed_peers(text, start, end, enterprises, heads))
     projects = [p for p in (row_project(text, b) for b in ctx.passage.blocks) if p is not None]
     doc.spans[SPANS_PLATFORMS] = _spans(doc, ctx.base, platforms, lambda p: p.kind)
     doc.spans[SPANS_ENTERPRISES] = _spans(doc, ctx.base, enterprises, lambda e: "enterprise")

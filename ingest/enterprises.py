@@ -28,6 +28,7 @@ RULE_REGISTERED = "plankg.entities.enterprise.registered_name.v4"
 RULE_ENTERPRISE_LIST = "plankg.entities.enterprise.coordinated_list.v2"
 RULE_ENTERPRISE_GAZETTEER = "plankg.entities.enterprise.gazetteer.v1"
 RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
+RULE_LISTED_PEER = "plankg.entities.enterprise.listed_peer.v1"
 
 # The lookahead (the characters a match can start with) only speeds up the scan.
 _COMPANY = re.compile(r"(?=[集股有分(（公])(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
@@ -325,8 +326,9 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
                 continue  # a platform's name ends in its head ("之江实验室"); "华谷高科" holds 谷 but ends otherwise
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
-            if _registry().is_stem(name) or strip_verbs(text, s, e) == e or name in lexicon.FIRM_BASIS_WORDS:
-                continue  # "经信、财政、商务等企业年报": departments by their stems; "重点培育": only verbs
+            if _registry().is_stem(name) or strip_verbs(text, s, e) == e or name in lexicon.FIRM_BASIS_WORDS \
+                    or name in lexicon.SECTOR_WORDS:
+                continue  # "经信、财政、商务等企业年报": departments by their stems; "重点培育": only verbs; "云计算"
             out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_ENTERPRISE_LIST))
     return out
 
@@ -400,6 +402,86 @@ def project_builders(text: str, projects: Iterable[ProjectOut]) -> list[Enterpri
             span = (at, at + len(project.builder)) if at >= 0 else project.span
             found.append(EnterpriseOut(name=project.builder, span=span, rule=RULE_PROJECT_BUILDER))
     return found
+
+
+# What ends a list of peers: a clause's punctuation, 等 and the conjunctions before a last item.
+_PEER_BOUNDARY = set(PUNCT) - {"、"} | {"等"}
+_PEER_TAIL = re.compile(r"(?:和|及|以及|与)")
+
+
+def _peer_list(text: str, start: int, end: int, at: int, heads: HeadLookup) -> list[tuple[int, int]]:
+    """The items of the 、-list holding text[at] inside [start, end): its first item past the clause's verbs, its
+    last split at a conjunction ("中国移动和易事特" is two)."""
+    lo = at
+    while lo > start and text[lo - 1] not in _PEER_BOUNDARY:
+        lo -= 1
+    hi = at
+    while hi < end and text[hi] not in _PEER_BOUNDARY:
+        hi += 1
+    items: list[tuple[int, int]] = []
+    s = lo
+    for k in range(lo, hi + 1):
+        if k == hi or text[k] == "、":
+            items.append((s, k))
+            s = k + 1
+    if len(items) < 2:
+        return []
+    first = _name_start(text, items[0], heads)
+    if text[first:first + 1] in ("与", "同") and items[0][1] - first > 2:
+        first += 1  # "推动与金山云、…": with whom, after the verb
+    items[0] = (first, items[0][1])
+    ls, le = items[-1]
+    tail = _PEER_TAIL.search(text, ls, le)
+    if tail and tail.start() > ls and le > tail.end():
+        items[-1:] = [(ls, tail.start()), (tail.end(), le)]
+    return items
+
+
+_PEER_NOT_NAME = re.compile(rf"^(?:[及和与]|{lexicon.alternation(lexicon.GROUP_MODIFIERS)})|期|情况"
+                            rf"|{lexicon.alternation(lexicon.FIRM_ACTIVITY_WORDS)}|{_NOT_A_FIRM.pattern}")
+
+
+def _peer_name(name: str) -> bool:
+    """Whether a list's item beside a known firm is a firm's whole name: three to six characters of a name's shape,
+    no unit (a list of departments may hold a firm the gazetteer knows), no phase or activity ("天运股份上市").
+
+    >>> [_peer_name(n) for n in ("金山云", "易事特", "市税务局", "斯凯孚二期", "天运股份上市", "滴灌", "属地乡镇")]
+    [True, True, False, False, False, False, False]
+    """
+    return (len(name) >= 3 and lone_firm_name(name, any_ending=True) and _PEER_NOT_NAME.search(name) is None
+            and not _registry().looks_like_unit(name))
+
+
+def listed_peers(text: str, start: int, end: int, found: Sequence[EnterpriseOut],
+                 heads: HeadLookup | None = None) -> list[EnterpriseOut]:
+    """Firms listed beside a firm already found, each item the whole of its name: what a list's known members
+    are, its other members are ("推动与金山云、中国电信、中科曙光、易事特等达成合作协议": with 中国电信 known,
+    the others are firms too). An item that is a place, a school, a work, a sector or a department is none.
+
+    >>> t = "推动与金山云、中国电信、中科曙光、易事特等达成合作协议,与华为、清华大学、深圳市合作。"
+    >>> found = [EnterpriseOut(name="中国电信", span=(7, 11), rule=""),
+    ...          EnterpriseOut(name="华为", span=(28, 30), rule="")]
+    >>> [e.name for e in listed_peers(t, 0, len(t), found)]
+    ['金山云', '中科曙光', '易事特']
+    """
+    heads = RegexHeads(text) if heads is None else heads
+    known = {f.span for f in found if start <= f.span[0] < end}
+    out: list[EnterpriseOut] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in sorted(known):
+        if text[b:b + 1] != "、" and text[a - 1:a] != "、":
+            continue
+        items = _peer_list(text, start, end, a, heads)
+        if not any(item in known for item in items):
+            continue  # the known firm is only a part of its item ("晶澳石英坩埚"): no list of names
+        for s, e in items:
+            name = text[s:e]
+            if (s, e) in known or (s, e) in seen or not _peer_name(name) \
+                    or any(he == e for _, he, _ in heads.finditer(s, e)):
+                continue
+            seen.add((s, e))
+            out.append(EnterpriseOut(name=name, span=(s, e), rule=RULE_LISTED_PEER))
+    return out
 
 
 def dedupe_enterprises(found: list[EnterpriseOut]) -> list[EnterpriseOut]:

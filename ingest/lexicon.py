@@ -258,8 +258,8 @@ ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
 # ("60岁以上老年人").
 AGE_METRIC_WORDS = ("寿命", "年龄")
 # Head nouns that open a longer word before these characters, where they end no name: 区块 (a block of a city)
-# in 区块链 (blockchain).
-HEAD_NOT_BEFORE = {"区块": "链"}
+# in 区块链 (blockchain), 智慧城 (a district) in 智慧城市 (a smart city: a programme).
+HEAD_NOT_BEFORE = {"区块": "链", "智慧城": "市", "创新城": "市", "科技城": "市", "未来城": "市"}
 # Verbs a unit's duty opens with when the unit is the subject of a paragraph ("区住建局负责…", "区委农办要结合…").
 DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
 # An indicator table's column of each indicator's kind ("属性": 约束性 / 预期性), and the kinds it holds.
@@ -333,7 +333,8 @@ SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火
                 "信息", "电子", "装备", "制造", "汽车", "化工", "冶金", "食品", "纺织", "物流", "文旅", "旅游", "康养",
                 "农业", "工业", "产业", "行业", "领域", "经济", "服务", "基础设施", "交通", "水利", "环保", "市政",
                 "民生", "社会事业", "城建", "棚改", "改造", "乡村", "教育", "卫生", "医疗", "养老", "文化", "体育",
-                "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元")
+                "商贸", "金融", "科技", "创新", "招商", "重大", "重点", "在建", "新建", "续建", "签约", "储备", "亿元",
+                "大数据", "云计算", "人工智能", "物联网", "区块链", "互联网", "集成电路", "半导体")
 # Words a project's own words open with after its builder's name in a list of projects ("伟创力高端PCB", "佛山柔浩
 # 电子新型显示屏", "帕睿斯新上医疗器械", "正大丰海特医食品", "宇通新能源商用车"): a product's kind or the works,
 # never the ending of a firm's name (电子, 科技, 智能 end as many names as they open products).
@@ -509,7 +510,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
 揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 前往 来到 走进 组织 邀请 动员 促成 帮助 督促 先后 相继 紧盯 盯紧 聚焦
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
-举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发
+举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调
 """.split()), key=lambda w: (-len(w), w)))
 
 

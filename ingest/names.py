@@ -38,8 +38,10 @@ _ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府"
 
 # Words that may open a run but never a name; stripped from its start only, because as
 # stop words they would also cut names in two (由 in 自由贸易试验区, 是 in 于是).
-# "每家实验室": 每 with its classifier, never the start of a name.
-LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|"
+# "每家实验室": 每 with its classifier, never the start of a name; nor "全市"/"我市" (the plan's own place), nor an
+# ordinal ("首个", "第二批").
+LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|[全我本][省市区县]|"
+                           r"首(?:批|个|家|座)|第[一二三四五六七八九十\d]+[批个家座]|"
                            r"[一二三四五六七八九十]{1,2}是|是|由|有|各|该|其|每|经(?!济)|被|了|"
                            r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 

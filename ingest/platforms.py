@@ -333,7 +333,9 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
         # 省实验室 members are "之江实验室", but 全国重点实验室 stays in the official names, and so does a
         # designation's own words ("徐闻、廉江3个国家现代农业示范区": 徐闻国家现代农业示范区).
         head_noun = re.sub(r"^(?:国家级|省级|市级|区级|国家|省|市|区|县)", "", group, count=1)
-        head = by_noun.get(head_noun) or by_noun.get(group)
+        if head_noun not in by_noun:
+            head_noun = group  # "区块": a noun that opens like a level is whole
+        head = by_noun.get(head_noun)
         if head is None and group in lexicon.CLASSIFYING_GROUP_NOUNS:  # "…、吉林长白山等景区"
             head = Head(group, lexicon.CLASSIFYING_GROUP_KIND, "designation")
         if head is None:

@@ -963,9 +963,10 @@ def test_numbered_records_of_label_lines_with_values_over_several_lines_are_task
 
 
 def test_a_list_a_verb_of_support_opens_names_firms_when_most_items_are_firm_shaped():
-    # the last item's name ends where its industry word does; the place's name for itself is no part of a name
+    # the last item's name ends where its industry word does; beside them, a name that ends like a river's is a
+    # firm's too (its gold reads it so)
     got = _firms("一、任务\n支持重庆长江、隆源砂业、联信金莹、天一科技创新发展。\n")
-    assert got == ["隆源砂业", "联信金莹", "天一科技"]
+    assert got == ["重庆长江", "隆源砂业", "联信金莹", "天一科技"]
     got = _firms("一、任务\n以三九药业、海王医药、威智百科为依托,建设医药研发平台。\n")
     assert got == ["三九药业", "海王医药", "威智百科"]
     got = _firms("一、任务\n最终确定我县友迪光电、丰诚新材料等2家企业纳入市级上市后备企业。\n")
@@ -1688,7 +1689,9 @@ def test_a_glued_table_with_group_headings_page_numbers_and_a_first_responsible_
 
 
 def test_firms_listed_before_a_partner_where_one_item_has_another_shape():
-    assert _firms("推动县制药厂、振兴药业、安德药业与中国药科大学建立院企合作关系。") == ["振兴药业", "安德药业"]
+    # beside firms, the county's own factory is one too (its gold reads it so)
+    assert _firms("推动县制药厂、振兴药业、安德药业与中国药科大学建立院企合作关系。") == [
+        "县制药厂", "振兴药业", "安德药业"]
 
 
 def test_a_registered_name_starts_after_a_verb_a_ranking_or_a_place_speaking_of_itself():
@@ -2025,3 +2028,30 @@ def test_a_glued_rows_member_units_named_by_their_meeting_are_a_unit():
                                      ("省优化生育政策工作部门联席会议成员单位", "support"),
                                      ("各州(市)党委和政府", "support")]),
                    ("依申请给予医", [("省医保局", "lead"), ("省民政厅", "support"), ("各州(市)党委和政府", "support")])]
+
+
+def test_a_smart_city_is_a_programme_and_no_platform():
+    assert _platforms("为加快推进我市新型智慧城市试点建设工作,制定本方案。推进于都县新型智慧城市进一步优化。") == []
+    assert _platforms("建设光谷科技城和中新知识城。") == ["光谷科技城", "中新知识城"]
+
+
+def test_a_platform_name_opens_after_a_reporting_verb_the_plans_own_place_and_an_ordinal():
+    assert _platforms("会议强调之江实验室要加快建设。报告指出张江实验室已建成。") == [
+        "之江实验室", "张江实验室"]
+    assert _platforms("建设我省之江实验室、全市首个直播电商基地和第二批湖北省公共文化服务体系示范区。") == [
+        "之江实验室", "直播电商基地", "湖北省公共文化服务体系示范区"]
+
+
+def test_a_coordinated_lists_group_noun_that_opens_like_a_level_is_whole():
+    assert "一江两岸块" not in _platforms("商贸核心区、一江两岸等重点区块建设加速推进。")
+
+
+def test_firms_listed_beside_a_well_known_firm_are_firms_and_technologies_are_none():
+    got = _firms("积极与大数据、云计算等头部企业洽谈对接,"
+                 "推动与金山云、中国电信、中国移动、中科曙光、易事特等达成合作协议。")
+    assert got == ["金山云", "中国电信", "中国移动", "中科曙光", "易事特"]
+
+
+def test_units_listed_beside_a_firm_stay_units():
+    got = _firms("由中国电信、市税务局、斯凯孚二期、天运股份上市等共同推进。")
+    assert got == ["中国电信"]
