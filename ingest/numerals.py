@@ -22,6 +22,8 @@ MAGNITUDES = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 # Longest first so "个百分点" wins over "个". Durations and dates (年, 月, 天, 小时) are not units here.
 UNITS = (
     "个百分点", "百分点", "吨标准煤", "个工作日", "个位次", "个班", "工作日", "个月", "微克/立方米", "平方公里",
+    # a concentration as printed in letters: "112μg/m3" (NFKC makes µ μ and ³ 3)
+    "毫克/立方米", "μg/m3", "μg/m³", "µg/m3", "µg/m³", "ug/m3", "mg/m3", "mg/m³",
     "平方米", "立方米",
     "公顷", "公里", "千瓦时", "千瓦", "兆瓦", "千米", "公斤", "千克", "米", "斤", "根", "头", "羽",
     "人次", "人年", "美元", "标准箱", "岁",
@@ -69,7 +71,7 @@ def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
         rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
         rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS + PER_TIME_UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
-        rf"(?:及?(?P<suf>以上|以下|左右|以内|上下|多|余))?"  # "60微克/立方米及以下"
+        rf"(?:及?(?P<suf>以上|以下|左右|以内|之内|上下|多|余))?"  # "60微克/立方米及以下", "51μg/m3之内"
     )
 
 
@@ -81,7 +83,8 @@ DURATION = _quantity_pattern((DURATION_UNIT,))
 DAY_UNIT = "天"
 DAYS = _quantity_pattern((DAY_UNIT,))
 # What a suffix after the number says of the target's level.
-SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "左右": "~", "上下": "~"}
+SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~",
+                     "上下": "~"}
 
 
 @dataclass(frozen=True)

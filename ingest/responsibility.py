@@ -618,7 +618,8 @@ def _unlabelled_group(content: str, registry: DepartmentRegistry, after_sentence
         phrase = _ROLE_TAIL.sub("", phrase.strip())
         phrase = phrase[1:] if phrase.startswith("由") else phrase
         names.extend(_clean_unit(p)[0] for p, _, _ in split_units(phrase))
-    names = [n for n in names if n]
+    # the officials answering for the task beside its units are no units: "(分管副省长、协管副秘书长负责,省国资委牵头)"
+    names = [n for n in names if n and not registry.is_person(n)]
     if not names or not all(registry.looks_like_unit(n) for n in names):
         return False
     # a department's own offices count as bodies: "。 (工资处、就管中心)" in a department's plan

@@ -654,6 +654,12 @@ def _metric_named(text: str, m: re.Match, s_start: int, s_end: int, q: Quantity,
             and seg.text.strip() in ("", "约", "近", "逾"):
         # "改造项目50个,约605万平方米": a clause of only a figure measures the same subject another way.
         metric, metric_start = prev.metric, seg.start
+    elif not metric and prev is not None and text[prev.end:clause_start].strip() in (",", "，") \
+            and (seg.comparator not in (None, "=") or seg.base_year is not None) \
+            and (level := _changed_metric(prev.metric)):
+        # "浓度降低25%,达到53微克/立方米", "…控制在46微克/立方米以内,较2017年下降6.5%": the clause after a target
+        # only gives the level its change reaches, or its change against a base year.
+        metric, metric_start = level, seg.start
     elif not metric and (prev is None or prev.end <= clause_start):
         # "高新技术企业数量增加一倍,达到2000家": the clause before names what reaches the figure.
         metric = _preceding_subject(text, s_start, clause_start)
@@ -760,6 +766,24 @@ def _target_year(text: str, m: re.Match, s_start: int, clause_start: int, inline
 
 
 _CHANGE_TAIL = re.compile(r"(?:增加|增长|提高|提升|扩大|翻)(?:了)?(?:一倍|一番|两番|\d+倍|[一二三四五两]倍)?$")
+
+
+_CHANGE_VERB_TAIL = re.compile(rf"(?:同比|年均)?(?:{lexicon.alternation(_CHANGE_VERBS + ('减少',))})$")
+_ON_BASE = re.compile(r"在[^在]{0,24}?(?:的)?基础上$")
+
+
+def _changed_metric(metric: str) -> str:
+    """What a target's metric measures, past the change it states and the base it starts from: the metric a
+    clause of only a figure after it gives the level of.
+
+    >>> _changed_metric("PM2.5年均浓度在2015年70微克/立方米的基础上降低"), _changed_metric("地区生产总值增长")
+    ('PM2.5年均浓度', '地区生产总值')
+    >>> _changed_metric("PM2.5年均浓度")
+    'PM2.5年均浓度'
+    """
+    level = _CHANGE_VERB_TAIL.sub("", metric)
+    level = _ON_BASE.sub("", level).strip()
+    return level if len(level) >= 2 else ""
 
 
 def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:

@@ -2055,3 +2055,25 @@ def test_firms_listed_beside_a_well_known_firm_are_firms_and_technologies_are_no
 def test_units_listed_beside_a_firm_stay_units():
     got = _firms("由中国电信、市税务局、斯凯孚二期、天运股份上市等共同推进。")
     assert got == ["中国电信"]
+
+
+def test_officials_answering_beside_the_units_leave_each_clause_its_task():
+    got = _resp("(一)促进发展。巩固经济(分管副省长、协管副秘书长负责,省国资委牵头)。鼓励非公经济发展(分管副省长、"
+                "协管副秘书长负责,省经信委、省发改委负责。责任单位两个以上的,列第一者为牵头单位,下同)。"
+                "推进工商注册便利化(分管副省长、协管副秘书长负责,省工商局牵头)。\n")
+    assert got == [("促进发展。巩", [("省国资委", "lead")]),
+                   ("鼓励非公经济", [("省经信委", "lead"), ("省发改委", "support")]),
+                   ("推进工商注册", [("省工商局", "lead")])]
+
+
+def test_a_concentration_printed_in_letters_is_a_targets_unit():
+    got = _targets("一、目标\n到2025年,PM2.5年均浓度控制在35μg/m3之内,PM10年均浓度控制在51µg/m³以内。")
+    assert got == [("PM2.5年均浓度", 35.0, "μg/m3"), ("PM10年均浓度", 51.0, "µg/m³")]
+
+
+def test_a_clause_of_only_a_level_or_a_change_after_a_target_measures_its_metric():
+    got = _targets("一、目标\n2025年,PM2.5年均浓度在2015年70微克/立方米的基础上降低25%,达到53微克/立方米左右。"
+                   "PM10年均浓度控制在105微克/立方米以内,较2023年下降10%。地区生产总值增长8%,达到500亿元。")
+    assert [(m, v) for m, v, _ in got] == [
+        ("PM2.5年均浓度在2015年70微克/立方米的基础上降低", 25.0), ("PM2.5年均浓度", 53.0),
+        ("PM10年均浓度", 105.0), ("PM10年均浓度", 10.0), ("地区生产总值增长", 8.0), ("地区生产总值", 500.0)]
