@@ -119,7 +119,7 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left))
                          or _field_before_place(text[s:e], places))
                     and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
-                    and s == pe + len(pb)):
+                    and s == pe + len(pb) and not _bare_list_item(text, merged, heads)):
                 merged[-1] = (ps, e, b)
                 continue
         merged.append(piece)
@@ -129,6 +129,26 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
             quoted = s > 0 and text[s - 1] in "“\"「『" and e < len(text) and text[e] in "”\"」』"
             out.append(NameRun(s, e, quoted))
     return out
+
+
+def _bare_list_item(text: str, merged: list[tuple[int, int, str]], heads: HeadLookup) -> bool:
+    """Whether the last piece is a short name after 、 that follows another short name without a head: the last
+    but one item of a list whose items share the head printed after the last ("达茂、固阳和石拐工业园区" names
+    three parks; "…物流园、民和商贸物流园" one, 民和 being a place).
+
+    >>> t = "依托达茂、固阳和石拐工业园区,推进综合物流园、民和商贸物流园建设"
+    >>> [t[r.start:r.end] for r in name_runs(t, 0, len(t))]
+    ['达茂', '固阳', '石拐工业园区', '综合物流园', '民和商贸物流园']
+    """
+    ps, pe, _ = merged[-1]
+    if text[ps - 1:ps] != "、" or not 2 <= pe - ps <= 4 or _ends_with_head(heads, ps, pe):
+        return False
+    q = ps - 1  # the item before the 、, back to its boundary (a window may start after the 、)
+    lo = max(0, q - 8)
+    qs = lo
+    for m in _boundary_regex().finditer(text, lo, q):
+        qs = m.end()
+    return 2 <= q - qs <= 4 and not _ends_with_head(heads, qs, q)
 
 
 def _field_before_place(right: str, places: Places | None) -> bool:

@@ -504,6 +504,12 @@ _CLAUSE_BEFORE = re.compile(r"(?:^|[,，;；。:：(（\s.．\d])([^,，;；。:
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
+def _registry():
+    from plankg.ingest.departments import default_registry
+
+    return default_registry()
+
+
 def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadLookup) -> list[PlatformOut]:
     """The platforms a list names by printing their shared head once, after its last item: "推进东城、西城工业集中区
     建设" names 东城工业集中区 and 西城工业集中区, "建设之江、西湖实验室" 之江实验室 and 西湖实验室. The items are short
@@ -512,15 +518,17 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
     _, by_noun = head_index()
     out: list[PlatformOut] = []
     for p in found:
-        if p.rule != RULE_PLATFORM or text[p.span[0] - 1:p.span[0]] != "、":
+        joined = text[p.span[0] - 1:p.span[0]]
+        if p.rule != RULE_PLATFORM or joined not in ("、", "和", "及", "与"):
             continue
         lo = max(start, p.span[0] - 30)
-        m = _CLAUSE_BEFORE.search(text[lo:p.span[0]])  # a slice: ^ is the span's start
+        # a slice: ^ is the span's start; a conjunction before the last item separates it like 、
+        m = _CLAUSE_BEFORE.search(text[lo:p.span[0] - 1] + "、")
         if m is None:
             continue
         raws = m.group(1).split("、")[:-1]
-        if not raws:
-            continue
+        if not raws or (joined != "、" and len(raws) < 2):
+            continue  # "固阳和石拐工业园区" alone may be one name; "达茂、固阳和石拐工业园区" lists three
         opened = 0  # "高水平建设鉴水、…": every verb and adverb opening the clause
         while (verb := lexicon.opening_verb().match(raws[0], opened)) is not None:
             opened = verb.end()
@@ -535,6 +543,7 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         if not suffix or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r)
                                  and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS + ("区", "县", "市", "镇", "乡"))
                                  and not (len(r) > 2 and r.endswith(lexicon.PLACE_ENDINGS))
+                                 and not _registry().looks_like_unit(r)  # "乡安监站、派出所、…农业服务中心"
                                  for r in raws):
             continue
         items = _item_spans(raws, first)

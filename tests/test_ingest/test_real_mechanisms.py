@@ -2077,3 +2077,14 @@ def test_a_clause_of_only_a_level_or_a_change_after_a_target_measures_its_metric
     assert [(m, v) for m, v, _ in got] == [
         ("PM2.5年均浓度在2015年70微克/立方米的基础上降低", 25.0), ("PM2.5年均浓度", 53.0),
         ("PM10年均浓度", 105.0), ("PM10年均浓度", 10.0), ("地区生产总值增长", 8.0), ("地区生产总值", 500.0)]
+
+
+def test_a_head_printed_once_after_a_list_joined_by_和_is_each_items():
+    assert _platforms("依托达茂、固阳和石拐工业园区,培育循环产业。") == ["达茂工业园区", "固阳工业园区", "石拐工业园区"]
+    assert _platforms("推进兰西农副产品电商综合物流园、民和商贸物流园建设。") == [
+        "兰西农副产品电商综合物流园", "民和商贸物流园"]
+
+
+def test_units_listed_before_a_service_centre_share_no_head():
+    got = _platforms("成员单位:乡安监站、派出所、消防站、国土所、农业服务中心等负责人。")
+    assert not any(name.endswith("站服务中心") or name.endswith("所服务中心") for name in got)
