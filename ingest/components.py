@@ -75,6 +75,7 @@ from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
     ResponsibilityClause,
+    duty_item_clauses,
     duty_list_clauses,
     duty_section_clauses,
     has_unit_columns,
@@ -87,7 +88,7 @@ from plankg.ingest.responsibility import (
     table_clause,
     unit_clauses,
 )
-from plankg.ingest.structure import Block, DocContext, Structure
+from plankg.ingest.structure import Block, DocContext, Structure, body_start
 from plankg.ingest.targets import DURATION_METRIC, TargetFrame, block_targets, target_frame
 
 if TYPE_CHECKING:
@@ -308,6 +309,9 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if not clauses:
                 # "县金融中心负责…,县经信局负责…,县财政局负责…": one sentence dividing duties among units
                 clauses = duty_list_clauses(text, u.start, u.end, u.ref, u.section, registry)
+            if not clauses and u.kind in ("item", "heading") and ctx.frame.in_duty_section(u.block):
+                # "三、职责分工 (一)市发改委:负责…": an item that opens with a unit states that unit's tasks
+                clauses = duty_item_clauses(text, body_start(u.block), u.block.end, u.ref, u.section, registry)
             if u.kind == "item":
                 # "第四条 市建设部门负责…" and then one paragraph a unit ("发改部门负责…"): each its own duty
                 for k, b in enumerate(p.blocks[1:], 2):

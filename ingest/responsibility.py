@@ -1345,6 +1345,32 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     return out
 
 
+_DUTY_AFTER_UNIT = re.compile(rf"\s*(?:[:：]|作为|{lexicon.alternation(lexicon.DUTY_OPENING_VERBS)})")
+_NOT_A_SUBJECT = re.compile(r"^[在对把将为从按]")
+
+
+def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                      registry: DepartmentRegistry | None = None) -> list[ResponsibilityClause]:
+    """The clauses of a numbered item in a section that says who does what ("三、职责分工 (一)市发改委:负责…"):
+    `duty_section_clauses` where the unit opens the item and a colon or a verb of duty follows it; a sentence of
+    the section's prose ("(二)正确处理政府与市场的关系", "指挥部下设办公室") names no unit's duty.
+
+    >>> t = "市发改委:负责项目审批。"
+    >>> [[d.name for d in c.departments] for c in duty_item_clauses(t, 0, len(t), "", None)]
+    [['市发改委']]
+    >>> t = "在统筹考虑各级人民政府事权的基础上,明确分工。"
+    >>> duty_item_clauses(t, 0, len(t), "", None)
+    []
+    """
+    registry = registry or default_registry()
+    out = []
+    for c in duty_section_clauses(text, start, end, ref, section, registry):
+        if all(_DUTY_AFTER_UNIT.match(text, d.end) and not _NOT_A_SUBJECT.match(d.name)
+               and not lexicon.opening_verb().match(d.name) for d in c.departments):
+            out.append(c)
+    return out
+
+
 RULE_DUTY_LIST = "plankg.responsibility.duty_list.v1"
 _DUTY_LIST_SEP = re.compile(r"[,，]")
 
@@ -1489,7 +1515,8 @@ RULE_HEADING = "plankg.responsibility.heading_lead.v1"
 # "一、县示范区管委会牵头工作(8项)", "(一)省编办牵头的工作": the units that lead every task of the section.
 # A unit's name, its other names in one bracket after it: "工程建设管理局(安全生产监督局)".
 # A count of its tasks may follow: "(二)市经济和信息化局(5项)".
-_UNIT_HEADING = re.compile(r"^(?P<unit>(?P<name>[\u4e00-\u9fff]{2,16})(?:[(（][\u4e00-\u9fff、]{2,40}[)）])?)"
+_UNIT_HEADING = re.compile(r"^(?P<unit>(?P<name>[\u4e00-\u9fff]{2,16}?)(?:[(（][\u4e00-\u9fff、]{2,40}[)）])?)"
+                           rf"(?:的?(?:{lexicon.alternation(lexicon.UNIT_DUTY_TAILS)})(?:是|如下|为)?)?"
                            r"(?:\s*[(（]\s*\d+\s*[项个条件]\s*[)）])?[:：]?$")
 _HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:工作|任务|事项|重点工作|工作任务)"
                            r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
@@ -1513,6 +1540,9 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     >>> s = parse_structure("(二)市经济和信息化局(5项)\\n1.规上工业增加值增速低于序时进度。")
     >>> [[d.name for d in units] for _, _, units in heading_leads(s)]
     [['市经济和信息化局']]
+    >>> s = parse_structure("(一)县发改局主要职责:\\n1.负责项目审批。\\n(二)县财政局的职责是:\\n1.负责资金保障。")
+    >>> [[d.name for d in units] for _, _, units in heading_leads(s)]
+    [['县发改局'], ['县财政局']]
     """
     registry = registry or default_registry()
     headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
@@ -1528,7 +1558,9 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
             unit = _UNIT_HEADING.match(sec.title)
             name = unit.group("name") if unit else ""
             # one unit's name: not a collective's ("各县区民生工程实施进度综合排名" opens like 各县)
-            if unit and registry.looks_like_department(name) and not registry.is_collective(name):
+            # (nor a clause: "一、落实政府职责")
+            if unit and registry.looks_like_department(name) and not registry.is_collective(name) \
+                    and not lexicon.opening_verb().match(name) and not _NOT_A_SUBJECT.match(name):
                 base = block.start + block.text.find(sec.title)
                 out.append((sec.start, sec.end, (DepartmentMention(unit.group("unit"), RESPONSIBLE, base,
                                                                    base + len(unit.group("unit"))),)))

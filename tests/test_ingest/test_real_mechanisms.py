@@ -2088,3 +2088,16 @@ def test_a_head_printed_once_after_a_list_joined_by_和_is_each_items():
 def test_units_listed_before_a_service_centre_share_no_head():
     got = _platforms("成员单位:乡安监站、派出所、消防站、国土所、农业服务中心等负责人。")
     assert not any(name.endswith("站服务中心") or name.endswith("所服务中心") for name in got)
+
+
+def test_items_of_a_duty_section_that_open_with_a_unit_are_its_tasks():
+    got = _resp("一、总体要求\n加快发展。\n二、职责分工\n(一)市发改委:负责项目审批,负责统计分析。\n"
+                "(二)市财政局负责资金保障。\n(三)在统筹考虑各级人民政府事权的基础上,明确分工。\n")
+    assert got == [("市发改委:负", [("市发改委", "responsible")]), ("市财政局负责", [("市财政局", "responsible")])]
+
+
+def test_a_heading_naming_a_units_duties_gives_them_to_its_items():
+    got = _resp("一、职责分工\n(一)县发改局主要职责:\n1.负责项目审批。\n2.负责统计分析。\n(二)县财政局的职责是:\n"
+                "1.负责资金保障。\n二、落实政府职责\n1.加大投入。\n")
+    assert got == [("负责项目审批", [("县发改局", "responsible")]), ("负责统计分析", [("县发改局", "responsible")]),
+                   ("负责资金保障", [("县财政局", "responsible")])]
