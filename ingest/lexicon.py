@@ -133,6 +133,9 @@ DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导")
 # Words of a section's title that make it a list of who does what ("三、职责分工", "(一)工作职责"): there a
 # paragraph that opens with a unit, as the subject of its sentence or before a colon, states that unit's tasks.
 DUTY_SECTION_WORDS = ("职责", "分工")
+# The labels of a table's second header row, each under a column of figures the first row spans over it
+# ("2022年计划" over "绝对值 | 增长%"): the figure and its growth.
+SUB_HEADER_WORDS = ("绝对值", "总量", "数值", "金额", "增长", "增速", "增幅", "增长率", "比上年增长", "同比增长")
 # What a heading may print after the one unit whose duties its items list ("(一)县发改局主要职责:").
 UNIT_DUTY_TAILS = ("主要职责", "工作职责", "职责", "主要任务", "工作任务")
 # What a unit is called in a sentence that makes it its section's lead ("综合执法局作为园区管理工作牵头部门").

@@ -891,14 +891,54 @@ def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRo
 
 def _field_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed one row per line with tab/bar/space separated cells."""
+    found = _field_table_header(lines, i, end)
+    return _field_rows(lines, found[0], found[1], end) if found is not None else None
+
+
+def _field_table_header(lines: list[_Line], i: int, end: int) -> tuple[list[str], int] | None:
+    """The header of a field table starting at lines[i], a second header row or a wrapped one joined to it, and
+    the index of the line after it."""
     header = _field_header(lines[i])
     if header is None:
         return None
     j = i + 1
     more = split_fields(lines[j].text) if j < end else []
+    spanned = _spanned_header(header, more)
+    if spanned is not None:
+        return spanned, j + 1
     if more and not _INT.match(more[0]) and all(_is_header_cell(c) and lexicon.column_role(c) for c in more):
-        header, j = header + more, j + 1  # "… | 1-8月实际完成情况 |" / "任务完成率 | 备注 |": a header wrapped
-    return _field_rows(lines, header, j, end)
+        return header + more, j + 1  # "… | 1-8月实际完成情况 |" / "任务完成率 | 备注 |": a header wrapped
+    return header, j
+
+
+_SUB_HEADER = re.compile(rf"(?:{lexicon.alternation(lexicon.SUB_HEADER_WORDS)})\s*(?:[(（]?[%％][)）]?)?")
+_SPANNING_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|计划|完成|目标|预计|预期|实际")
+
+
+def _spanned_header(header: list[str], sub: list[str]) -> list[str] | None:
+    """The header of a table whose second header row splits each column of figures in two or more ("2021年完成 |
+    2022年计划" over "绝对值 | 增长% | 绝对值 | 增长%"): each spanning label joined with its sub-labels, in order;
+    None when `sub` is no such row.
+
+    >>> _spanned_header(["指标名称", "单位", "2021年完成", "2022年计划", "责任部门"],
+    ...                 ["绝对值", "增长%", "绝对值", "增长%"])
+    ['指标名称', '单位', '2021年完成绝对值', '2021年完成增长%', '2022年计划绝对值', '2022年计划增长%', '责任部门']
+    """
+    spanning = [k for k, h in enumerate(header) if _SPANNING_HEADER.search(h.replace(" ", ""))]
+    if not spanning or len(sub) < 2 or len(sub) % len(spanning) \
+            or not all(_SUB_HEADER.fullmatch(c.replace(" ", "")) for c in sub):
+        return None
+    width = len(sub) // len(spanning)
+    if width < 2:
+        return None
+    out: list[str] = []
+    for k, h in enumerate(header):
+        if k in spanning:
+            n = spanning.index(k)
+            out.extend(h + c for c in sub[n * width:(n + 1) * width])
+        else:
+            out.append(h)
+    return out
 
 
 def _field_rows(lines: list[_Line], header: list[str], j: int, end: int) -> tuple[list[_TableRow], int] | None:
@@ -1218,9 +1258,15 @@ class _StructureParser:
                 # a numbered row, or one with a cell for every column ("(一)组织指挥 | 1.组织机构 | … |")
                 table = _field_rows(lines, self.field_header[0], i, n)
         if not table:
-            header = _field_header(ln)
-            if header is not None:
-                self.field_header = (header, i)  # a header whose rows start after a section row
+            found = _field_table_header(lines, i, n)
+            if found is not None:
+                self.field_header = (found[0], found[1] - 1)  # a header whose rows start after a section row
+                if found[1] - 1 > i:  # its second row too
+                    self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start,
+                                             lines[found[1] - 1].end, text[ln.start:lines[found[1] - 1].end],
+                                             level=len(self.stack)))
+                    self.i = found[1]
+                    return True
             return False
         if laid is None and table[0]:
             self.field_header = (list(table[0][-1].header), table[1] - 1)

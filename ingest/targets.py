@@ -1047,6 +1047,10 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
         # "R&D经费支出占GDP比重(%)": the unit printed with the indicator's name.
         unit_in_name, name = um.group(1), name[:um.start()]
     base_year, target_year, has_base = _header_years(header, ctx)
+    # (a row may leave out its last cells, those of a merged column after the figures)
+    spanned = [c for c in _spanned_target_columns(header) if c[0] < len(cells)] if len(cells) <= len(header) else []
+    if len(spanned) >= 2:
+        return _spanned_mentions(cells, spans, name, name_span, first, spanned, target_year, duration)
     unit = None
     slots: list[str] = []
     for i, cell in enumerate(cells[first + 1:]):
@@ -1075,6 +1079,49 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
     return [TargetMention(name_span[0], name_span[1], name, q, comparator, target_year,
                           baseline=base[0] if base else None, baseline_year=base_year if base else None,
                           rule=RULE_TABLE, unit_pending=unit is None)]
+
+
+_SUB_LABEL = re.compile(lexicon.alternation(lexicon.SUB_HEADER_WORDS))
+_GROWTH_LABEL = re.compile(r"增长|增速|增幅")
+
+
+def _spanned_target_columns(header: Sequence[str]) -> list[tuple[int, bool]]:
+    """The columns of the target group of a header whose figures a second row split ("2022年计划绝对值",
+    "2022年计划增长%"; see `structure._spanned_header`): (column, whether it holds a growth rate); empty when the
+    header has no such group.
+
+    >>> _spanned_target_columns(["指标名称", "单位", "2021年完成绝对值", "2021年完成增长%", "2022年计划绝对值",
+    ...                          "2022年计划增长%", "责任部门"])
+    [(4, False), (5, True)]
+    """
+    out = []
+    for k, h in enumerate(header):
+        h = h.replace(" ", "")
+        sub = _SUB_LABEL.search(h)
+        if sub and sub.start() > 0 and _TARGET_HEADER.search(h[:sub.start()]):
+            out.append((k, bool(_GROWTH_LABEL.match(h, sub.start()))))
+    return out if len(out) >= 2 else []
+
+
+def _spanned_mentions(cells: Sequence[str], spans: Sequence[tuple[int, int]], name: str,
+                      name_span: tuple[int, int], first: int, columns: list[tuple[int, bool]],
+                      year: int | None, duration: bool) -> list[TargetMention]:
+    """The targets of one row in the target group's columns: its figure in the row's unit, its growth in %."""
+    unit_cell = cells[first + 1].replace(" ", "") if first + 1 < len(cells) else ""
+    unit = unit_cell if _UNIT_CELL.match(unit_cell) else None
+    out = []
+    for k, growth in columns:
+        read = _cell_value(cells[k].replace(" ", ""), duration)
+        if read is None:
+            continue
+        value, cell_unit, comparator = read
+        metric = name if not growth or name.endswith(("增长", "增速", "增幅")) else name + "增长"
+        u = "%" if growth else (cell_unit or unit)
+        comparator = comparator or ("<=" if _DECREASE.search(metric) else ">=")
+        q = Quantity(value, u or "", comparator)
+        out.append(TargetMention(name_span[0], name_span[1], metric, q, comparator, year, rule=RULE_TABLE,
+                                 unit_pending=not u))
+    return out
 
 
 def complete_table_units(table: list[TargetMention], prose: list[TargetMention]) -> list[TargetMention]:
@@ -1144,7 +1191,9 @@ def _indicator_row(block) -> bool:
 def _is_indicator_table(block) -> bool:
     if any("项目" in h for h in block.header):
         return False  # a project table: its investment columns are no goals
-    return any(_INDICATOR_HEADER.search(h) for h in block.header) or bool(_quantity_columns(block.header))
+    # (its labels may be spaced out: "指 标 名 称")
+    return any(_INDICATOR_HEADER.search(h.replace(" ", "")) for h in block.header) \
+        or bool(_quantity_columns(block.header))
 
 
 def _quantity_columns(header: Sequence[str]) -> dict[int, tuple[str, str]]:

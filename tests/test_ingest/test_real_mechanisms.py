@@ -2101,3 +2101,19 @@ def test_a_heading_naming_a_units_duties_gives_them_to_its_items():
                 "1.负责资金保障。\n二、落实政府职责\n1.加大投入。\n")
     assert got == [("负责项目审批", [("县发改局", "responsible")]), ("负责统计分析", [("县发改局", "responsible")]),
                    ("负责资金保障", [("县财政局", "responsible")])]
+
+
+def test_a_second_header_row_splitting_each_year_into_its_figure_and_growth():
+    text = ("某区2022年国民经济和社会发展计划指标\n"
+            "指 标 名 称 | 单位 | 2021年完成 | 2022年计划 | 责任(牵头)部门 | ||||\n"
+            "绝对值 | 增长% | 绝对值 | 增长% | |||||\n"
+            "一、创新驱动 | ||||||||\n"
+            "研发经费投入增长 | % | - | - | - | 10 | 区科技局 | ||||\n"
+            "孵化载体总数 | 个 | 16 | - | 17 | - | |||||\n"
+            "进出口贸易总额 | 亿元 | 8.71 | -2 | 10.2 | 15 | 区商务局 | |||\n")
+    ex = extract_text(text)
+    assert [(t.text[:8], [(d.name, d.role.value) for d in t.departments]) for t in ex.tasks if t.departments] == [
+        ("研发经费投入增长", [("区科技局", "lead")]), ("进出口贸易总额 ", [("区商务局", "lead")])]
+    assert [(t.metric, t.value, t.unit) for t in ex.targets] == [
+        ("研发经费投入增长", 10.0, "%"), ("孵化载体总数", 17.0, "个"), ("进出口贸易总额", 10.2, "亿元"),
+        ("进出口贸易总额增长", 15.0, "%")]
