@@ -2117,3 +2117,9 @@ def test_a_second_header_row_splitting_each_year_into_its_figure_and_growth():
     assert [(t.metric, t.value, t.unit) for t in ex.targets] == [
         ("研发经费投入增长", 10.0, "%"), ("孵化载体总数", 17.0, "个"), ("进出口贸易总额", 10.2, "亿元"),
         ("进出口贸易总额增长", 15.0, "%")]
+
+
+def test_units_printed_in_traditional_characters_of_more_bodies_are_read():
+    got = _resp("一、任務\n1.征收保障金。(市殘聯、市僑聯、市委宣傳部、市信訪局負責)\n")
+    assert got == [("征收保障金。", [("市殘聯", "responsible"), ("市僑聯", "responsible"),
+                                     ("市委宣傳部", "responsible"), ("市信訪局", "responsible")])]
