@@ -70,8 +70,10 @@ from plankg.ingest.responsibility import (
     RULE_TABLE,
     DepartmentMention,
     ResponsibilityClause,
+    announces_duties,
     apply_convention,
     apply_heading_leads,
+    duty_owners,
     heading_leads,
     lead_convention,
     passages,
@@ -111,6 +113,7 @@ class _Collected:
     unit_wide: list[DepartmentMention] = field(default_factory=list)  # plan-wide actors stated in clauses
     paragraph_wide: list[DepartmentMention] = field(default_factory=list)  # ... in free paragraphs
     bare: list[Block] = field(default_factory=list)  # numbered items without a clause
+    bare_headings: list[Block] = field(default_factory=list)  # numbered headings without a clause
     platforms: list[PlatformOut] = field(default_factory=list)
     enterprises: list[EnterpriseOut] = field(default_factory=list)
     projects: list[ProjectOut] = field(default_factory=list)
@@ -128,15 +131,15 @@ def _run_components(frame: DocumentFrame) -> _Collected:
     for ctx, has_doc in zip(contexts, fed, strict=True):
         unit = ctx.passage.unit
         if not has_doc:
-            if unit is not None and unit.kind == "item":
-                out.bare.append(unit.block)
+            if unit is not None and unit.kind in ("item", "heading"):
+                (out.bare if unit.kind == "item" else out.bare_headings).append(unit.block)
             continue
         ext = next(docs)._
         clauses = ext.plankg_clauses
         out.clauses.extend(clauses)
         (out.unit_wide if unit is not None else out.paragraph_wide).extend(ext.plankg_plan_wide)
-        if unit is not None and unit.kind == "item" and not clauses:
-            out.bare.append(unit.block)
+        if unit is not None and unit.kind in ("item", "heading") and not clauses:
+            (out.bare if unit.kind == "item" else out.bare_headings).append(unit.block)
         out.platforms.extend(ext.plankg_platforms)
         out.enterprises.extend(ext.plankg_enterprises)
         out.projects.extend(ext.plankg_projects)
@@ -370,7 +373,10 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
         clauses = apply_convention(clauses, text, convention)
     # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.
     wide = unique_mentions(found.unit_wide + found.paragraph_wide)
-    bare = sorted(found.bare, key=lambda b: b.start)
+    # headings numbered under an item that announces its unit's duties ("其职责是:") are that unit's tasks
+    owners = duty_owners(structure, registry) if found.bare_headings else []
+    owned = [h for h in found.bare_headings if any(a <= h.start < b for a, b, _ in owners) and not announces_duties(h)]
+    bare = sorted(found.bare + owned, key=lambda b: b.start)
     clauses, bare = apply_heading_leads(clauses, bare, heading_leads(structure, registry))
     tasks = _tasks(clauses, bare, ctx.region, registry)
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]

@@ -1570,6 +1570,57 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
         if not _all_departments(pieces, registry):
             continue  # "孟学农省长负责的工作": a person leads, no department
         out.append((sec.start, sec.end, tuple(DepartmentMention(p, LEAD, s, e) for p, s, e in pieces)))
+    taken = out + []
+    return out + [o for o in duty_owners(structure, registry) if not any(a <= o[0] < b for a, b, _ in taken)]
+
+
+def announces_duties(block: Block) -> bool:
+    """Whether a numbered block heads a list of duties rather than stating one ("一、园区管委会主要职责",
+    "(一)县发改局主要职责:"): no task of its own.
+
+    >>> from plankg.ingest.structure import parse_structure
+    >>> [announces_duties(b) for b in parse_structure("一、园区管委会主要职责\\n1、编制规划。").blocks]
+    [True, False]
+    """
+    title = block.text[body_start(block) - block.start:].strip()
+    return bool(_DUTIES_COLON.search(title) or _UNIT_HEADING.match(title)
+                or title.rstrip("。:：").endswith(lexicon.UNIT_DUTY_TAILS))
+
+
+# What ends an item whose sub-items list its subject's duties: "…其职责是:", "主要职责如下:".
+_DUTIES_COLON = re.compile(rf"(?:{lexicon.alternation(lexicon.UNIT_DUTY_TAILS)})(?:是|如下|为)?\s*[:：]\s*$")
+
+
+def duty_owners(structure: Structure, registry: DepartmentRegistry
+                ) -> list[tuple[int, int, tuple[DepartmentMention, ...]]]:
+    """Numbered items that open with one unit and end by announcing its duties ("第八条 园区办为工业园区日常办事
+    机构,负责…。其职责是:"): the unit is responsible for the items numbered under it, up to the next item of the
+    same rank.
+
+    >>> from plankg.ingest.structure import parse_structure
+    >>> s = parse_structure("第八条 园区办为日常办事机构,负责管理工作。其职责是:\\n(一)负责落实政策。"
+    ...                     "\\n(二)负责调查研究。\\n第九条 工业园区成立开发建设公司。")
+    >>> [(s.text[a:b][:8], [d.name for d in units]) for a, b, units in heading_leads(s)]
+    [('(一)负责落实政', ['园区办'])]
+    """
+    out: list[tuple[int, int, tuple[DepartmentMention, ...]]] = []
+    blocks = structure.blocks
+    for k, b in enumerate(blocks):
+        if b.ref is None or b.kind not in ("item", "heading") or not _DUTIES_COLON.search(b.text):
+            continue
+        at = body_start(b)
+        subject = _unit_subject(structure.text, at, b.end, registry)
+        if subject is None:
+            continue
+        prefix = b.ref + "."
+        inner: list[Block] = []
+        for x in blocks[k + 1:]:
+            if x.ref is None or not x.ref.startswith(prefix):
+                break
+            inner.append(x)
+        if inner:
+            unit = DepartmentMention(structure.text[at:subject[0]], RESPONSIBLE, at, subject[0])
+            out.append((inner[0].start, inner[-1].end, (unit,)))
     return out
 
 

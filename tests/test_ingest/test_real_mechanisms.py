@@ -2123,3 +2123,12 @@ def test_units_printed_in_traditional_characters_of_more_bodies_are_read():
     got = _resp("一、任務\n1.征收保障金。(市殘聯、市僑聯、市委宣傳部、市信訪局負責)\n")
     assert got == [("征收保障金。", [("市殘聯", "responsible"), ("市僑聯", "responsible"),
                                      ("市委宣傳部", "responsible"), ("市信訪局", "responsible")])]
+
+
+def test_an_article_announcing_its_units_duties_gives_it_the_items_under_it():
+    got = _resp("第八条 园区办为工业园区日常办事机构,负责工业园区的管理工作。其职责是:\n"
+                "(一)负责落实工业园区领导小组制定的政策。\n(二)负责工业园区开发建设重要事项调查研究。\n"
+                "第九条 工业园区成立开发建设公司。\n第十条 工业园区管委会及内设机构职责:\n一、园区管委会主要职责\n"
+                "1、编制和组织实施工业园区建设规划。\n")
+    assert got == [("负责落实工业", [("园区办", "responsible")]), ("负责工业园区", [("园区办", "responsible")]),
+                   ("编制和组织实", [("园区管委会", "responsible")])]
