@@ -1341,6 +1341,11 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
         if deps:
             ref_k = ref if not out else f"{ref}#{len(out) + 1}"
             out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, deps, RULE_DUTY_SECTION))
+        elif out and out[-1].end == k and text[k - 1:k] in (";", "；") and text[s:stop].strip():
+            # "市工商局:参与培训;引导企业改制;…。": the unit's duties go on after a semicolon, up to the full stop
+            last = out[-1]
+            out[-1] = ResponsibilityClause(last.ref, last.section, text[last.start:stop], last.start, stop,
+                                           last.departments, last.rule)
         k = stop
     return out
 
@@ -1428,11 +1433,13 @@ def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegist
     >>> _units_before_colon("工作要求:加强领导。", 0, 10, default_registry())
     ()
     """
-    colon = min((i for i in (text.find(":", s, min(stop, s + 30)), text.find("：", s, min(stop, s + 30))) if i > s),
+    colon = min((i for i in (text.find(":", s, min(stop, s + 40)), text.find("：", s, min(stop, s + 40))) if i > s),
                 default=-1)
     if colon < 0:
         return ()
-    pieces = split_units(text[s:colon], s)
+    # (the list's tail dropped: "…、市消防局等有关部门:")
+    pieces = [(name, a + off, a + off + len(name)) for p, a, _ in split_units(text[s:colon], s)
+              for name, off in [_clean_unit(p)] if name]
     if not pieces or not all(registry.looks_like_unit(p) or _LEVEL_UNIT.fullmatch(p) for p, _, _ in pieces):
         return ()
     return tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
@@ -1451,8 +1458,9 @@ def opens_with_duty_or_units(text: str, start: int, end: int, registry: Departme
     if opens_with_duty(text, start, end, registry):
         return True
     units = _units_before_colon(text, start, end, registry)
-    return bool(units) and all(registry.looks_like_department(d.name) and not lexicon.is_meta_key(d.name)
-                               for d in units)
+    # most of them government bodies: a bank's branch may stand among them ("人民银行营口市中心支行")
+    return bool(units) and not any(lexicon.is_meta_key(d.name) for d in units) \
+        and 2 * sum(1 for d in units if registry.looks_like_department(d.name)) >= len(units)
 
 
 def opens_with_duty(text: str, start: int, end: int, registry: DepartmentRegistry) -> bool:

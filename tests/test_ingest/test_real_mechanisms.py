@@ -2132,3 +2132,18 @@ def test_an_article_announcing_its_units_duties_gives_it_the_items_under_it():
                 "1、编制和组织实施工业园区建设规划。\n")
     assert got == [("负责落实工业", [("园区办", "responsible")]), ("负责工业园区", [("园区办", "responsible")]),
                    ("编制和组织实", [("园区管委会", "responsible")])]
+
+
+def test_a_list_of_units_and_their_duties_may_name_a_bank_and_a_tail_and_go_on_after_a_semicolon():
+    got = _resp("市工商局:参与上市后备企业培训;引导企业注册为股份有限公司。\n"
+                "市地税局、国税局:及时出具企业纳税情况证明文件。\n"
+                "市外经贸局、人民银行营口市中心支行、市外汇管理局:做好企业境外上市的政策解释;及时沟通协调省商务厅。\n"
+                "市质监局、市食品药品监管局、市安全生产监管局、市消防局等有关部门:及时出具证明文件。\n")
+    assert got == [("市工商局:参", [("市工商局", "responsible")]),
+                   ("市地税局、国", [("市地税局", "responsible"), ("国税局", "responsible")]),
+                   ("市外经贸局、", [("市外经贸局", "responsible"), ("人民银行营口市中心支行", "responsible"),
+                                     ("市外汇管理局", "responsible")]),
+                   ("市质监局、市", [("市质监局", "responsible"), ("市食品药品监管局", "responsible"),
+                                     ("市安全生产监管局", "responsible"), ("市消防局", "responsible")])]
+    assert extract_text(HEAD + "市工商局:参与上市后备企业培训;引导企业注册为股份有限公司。\n"
+                        "市地税局、国税局:出具证明。\n市环保局:出具批复。\n").tasks[0].text.endswith("股份有限公司。")
