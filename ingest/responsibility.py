@@ -991,6 +991,11 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
             # key's role
             labelled, _ = _parse_labelled(c[keyed.start("key"):], off + keyed.start("key"), registry)
             c = c[:keyed.start()]
+        topical = _ROLE_KEY_COLON.search(c, 0, 16) if role in (LEAD, SUPPORT, RESPONSIBLE) else None
+        if topical is not None and topical.start() > 0 and not _group_start(c.lstrip(), 0) \
+                and re.fullmatch(r"[\u4e00-\u9fff()（）]{2,12}", c[:topical.start()]):
+            # "新能源汽车牵头单位:东莞市发展和改革局": a topic before the cell's own key, no part of a unit
+            c, off = c[topical.start():], off + topical.start()
         if role in (LEAD, SUPPORT, RESPONSIBLE) and _group_start(c.lstrip(), 0):
             # "牵头单位:市文广旅游局 责任单位:…": the cell labels its units' roles itself.
             d, _ = _parse_labelled(c, off, registry)

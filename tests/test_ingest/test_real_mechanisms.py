@@ -2147,3 +2147,11 @@ def test_a_list_of_units_and_their_duties_may_name_a_bank_and_a_tail_and_go_on_a
                                      ("市安全生产监管局", "responsible"), ("市消防局", "responsible")])]
     assert extract_text(HEAD + "市工商局:参与上市后备企业培训;引导企业注册为股份有限公司。\n"
                         "市地税局、国税局:出具证明。\n市环保局:出具批复。\n").tasks[0].text.endswith("股份有限公司。")
+
+
+def test_a_topic_before_a_cells_own_role_key_is_no_part_of_its_unit():
+    got = _resp("序号 | 所属重点产业链 | “链主”企业名称 | 镇街(园区) | 牵头服务部门 |\n"
+                "1 | 智能移动终端 | 东莞华贝电子科技有限公司 | 松山湖 | 东莞市工业和信息化局 |\n"
+                "2 | 新能源汽车(汽车电子领域) | 远峰科技股份有限公司 | 松山湖 | "
+                "新能源汽车牵头单位:东莞市发展和改革局 |\n")
+    assert [units for _, units in got] == [[("东莞市工业和信息化局", "lead")], [("东莞市发展和改革局", "lead")]]
