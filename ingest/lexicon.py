@@ -136,6 +136,11 @@ DUTY_SECTION_WORDS = ("职责", "分工")
 # The labels of a table's second header row, each under a column of figures the first row spans over it
 # ("2022年计划" over "绝对值 | 增长%"): the figure and its growth.
 SUB_HEADER_WORDS = ("绝对值", "总量", "数值", "金额", "增长", "增速", "增幅", "增长率", "比上年增长", "同比增长")
+# The last characters of a place's name that is a natural feature or a settlement ("青湖湾", "桃溪", "梅山"): a
+# platform name that opens with one carries a place the gazetteer may not list ("青湖湾科创中心").
+PLACE_FEATURE_ENDINGS = "湾湖山岛溪河江岭峰洲泉塘滩坪峡川寨庄坝垸屯堡"
+# Words before a weak head (园, 谷, 中心) that make it a common noun: a school, a garden, a canyon.
+COMMON_BEFORE_WEAK_HEAD = ("幼儿", "花", "公", "家", "校", "乐", "田", "峡", "邻里", "活动", "服务")
 # What a heading may print after the one unit whose duties its items list ("(一)县发改局主要职责:").
 UNIT_DUTY_TAILS = ("主要职责", "工作职责", "职责", "主要任务", "工作任务")
 # What a unit is called in a sentence that makes it its section's lead ("综合执法局作为园区管理工作牵头部门").

@@ -103,6 +103,12 @@ def _level(name: str, group: str = "") -> str | None:
 _SECTOR = re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.ZONE_KIND_WORDS))
 
 
+# A name that opens with a place of its own, a natural feature or a settlement ("青湖湾科创中心", "铜塘湾保税物流中心").
+_OWN_PLACE = re.compile(rf"[\u4e00-\u9fff]{{1,2}}[{lexicon.PLACE_FEATURE_ENDINGS}](?![\u4e00-\u9fff]?[区县市镇乡])")
+# Words that make a weak head a common noun, no platform, whatever place opens the name: 幼儿园, 花园, 峡谷.
+_COMMON_BEFORE_WEAK_HEAD = re.compile(rf"(?:{lexicon.alternation(lexicon.COMMON_BEFORE_WEAK_HEAD)})$")
+
+
 def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     """Whether `name` (ending in `head`) names one platform rather than a category of them."""
     body = name[: len(name) - len(head.noun)]
@@ -121,7 +127,10 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     if head.strength == "quoted":
         return len(body) >= 3 and body[:1] in "“\"" and strip_generic(body.strip("“”\"")) != ""
     if head.strength == "weak":
-        return len(body) >= 2 and (quoted or has_place or "·" in name) and strip_generic(body) != ""
+        # (a place and the head alone is the place's centre: "朗峰中心")
+        place = _OWN_PLACE.match(body)
+        own_place = place is not None and len(body) - place.end() >= 2 and not _COMMON_BEFORE_WEAK_HEAD.search(body)
+        return len(body) >= 2 and (quoted or has_place or "·" in name or own_place) and strip_generic(body) != ""
     bare = _LEVEL_PREFIX.sub("", body, count=1)
     if head.strength == "strong" and (bare or body == "国家"):
         return not _EVALUATIVE.match(bare) or has_place or quoted

@@ -2155,3 +2155,8 @@ def test_a_topic_before_a_cells_own_role_key_is_no_part_of_its_unit():
                 "2 | 新能源汽车(汽车电子领域) | 远峰科技股份有限公司 | 松山湖 | "
                 "新能源汽车牵头单位:东莞市发展和改革局 |\n")
     assert [units for _, units in got] == [[("东莞市工业和信息化局", "lead")], [("东莞市发展和改革局", "lead")]]
+
+
+def test_a_weak_heads_name_may_open_with_a_place_of_its_own_but_a_common_noun_stays_none():
+    assert _platforms("加快青湖湾科创中心建设,推进铜塘湾保税物流中心运营。") == ["青湖湾科创中心", "铜塘湾保税物流中心"]
+    assert _platforms("建设东洲幼儿园、月亮湾花园,完善朗峰中心配套。") == []
