@@ -141,6 +141,10 @@ SUB_HEADER_WORDS = ("绝对值", "总量", "数值", "金额", "增长", "增速
 PLACE_FEATURE_ENDINGS = "湾湖山岛溪河江岭峰洲泉塘滩坪峡川寨庄坝垸屯堡"
 # Words before a weak head (园, 谷, 中心) that make it a common noun: a school, a garden, a canyon.
 COMMON_BEFORE_WEAK_HEAD = ("幼儿", "花", "公", "家", "校", "乐", "田", "峡", "邻里", "活动", "服务")
+# Words of a page's first line that make it no headline: a byline, a newspaper's masthead, a button, a path, a
+# collection of sample texts.
+NOT_HEADLINE_WORDS = ("记者", "通讯员", "日报", "报纸", "扫一扫", "打开", "首页", "点击", "范文", "精选", "汇编",
+                      "网站", "客户端", "公众号")
 # What a heading may print after the one unit whose duties its items list ("(一)县发改局主要职责:").
 UNIT_DUTY_TAILS = ("主要职责", "工作职责", "职责", "主要任务", "工作任务")
 # What a unit is called in a sentence that makes it its section's lead ("综合执法局作为园区管理工作牵头部门").

@@ -37,6 +37,7 @@ from plankg.ingest.lexicon import (
     META_SOURCE_KEYS,
     META_TITLE_KEYS,
     NAME_LIST_ENDINGS,
+    NOT_HEADLINE_WORDS,
     NOTICE_KINDS,
     PAGE_CHROME_LINES,
     PAGE_CHROME_PREFIXES,
@@ -49,10 +50,12 @@ from plankg.ingest.lexicon import (
     TRANSMIT_WORDS,
     alternation,
     column_role,
+    is_meta_key,
 )
 from plankg.ingest.structure import (
     YEAR_NUMERAL,
     Structure,
+    match_marker,
     parse_structure,
     year_number,
 )
@@ -756,7 +759,33 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         # "附件1 宁波市2024年重大科技项目表" names a table of the plan, not the plan.
         if sec.ref.startswith("附件") and sec.title and strip_title_tail(sec.title).endswith(_PLAN_WORDS):
             return _clean_title(sec.title)
-    return _opening_plan(lines)
+    return _opening_plan(lines) or _headline(lines)
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The line a page without a plan's title opens with, when it reads as a headline: a short line of text,
+    no sentence, key, addressee, issuer, date, column label or numbered item (a news page's title).
+
+    >>> _headline(["长汀全力推动重大产业项目建设", "记者从县发改局获悉,…"])
+    '长汀全力推动重大产业项目建设'
+    >>> _headline(["各县(市、区)人民政府:", "现将…"]) is None, _headline(["浙江日报 数字报纸", "2024年3月1日"]) is None
+    (True, True)
+    """
+    for line in lines[:2]:
+        line = line.lstrip("-·•* ")
+        if (_is_title_line(line) and 8 <= len(_HAN_CHARS.findall(line)) <= 40
+                and column_role(line) in (None, "task")
+                and not is_meta_key(line.split()[0])
+                and not _issuer_line(line) and match_marker(line) is None and not line.startswith(("各", "—"))
+                and _NOT_HEADLINE.search(line) is None):
+            return _clean_title(line)
+    return None
+
+
+# What a page's first line holds when it is no headline: a site's chrome, a byline, a path, a sharing site's
+# collection of samples ("…范文(精选4篇)"), a table's row.
+_NOT_HEADLINE = re.compile(rf"[A-Za-z>＞│▼_\[【]|——$|第\s*\d+\s*页|\d+\s*篇|\d+\s+\d+|截至"
+                           rf"|{alternation(NOT_HEADLINE_WORDS)}")
 
 
 # A body that opens with the plan it serves: "《X》(以下简称《纲要》)已经…审议通过", "《X》已经市政府同意".

@@ -2160,3 +2160,10 @@ def test_a_topic_before_a_cells_own_role_key_is_no_part_of_its_unit():
 def test_a_weak_heads_name_may_open_with_a_place_of_its_own_but_a_common_noun_stays_none():
     assert _platforms("加快青湖湾科创中心建设,推进铜塘湾保税物流中心运营。") == ["青湖湾科创中心", "铜塘湾保税物流中心"]
     assert _platforms("建设东洲幼儿园、月亮湾花园,完善朗峰中心配套。") == []
+
+
+def test_a_page_without_a_plans_title_is_titled_by_its_headline_but_not_by_its_chrome():
+    news = "长汀全力推动重大产业项目建设\n记者从县发改局获悉,今年全县将实施重大产业项目40个。\n"
+    assert extract_text(news).plan.title == "长汀全力推动重大产业项目建设"
+    for chrome in ("浙江日报 数字报纸\n", "扫一扫在手机打开当前页面\n", "稳增长、创品牌、强基础——\n"):
+        assert extract_text(chrome + "记者从县发改局获悉,今年全县将实施重大产业项目40个。\n").plan.title is None
