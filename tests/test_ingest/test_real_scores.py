@@ -56,9 +56,10 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # joined (xs-xu; first sight platforms 0.18 on 11), the whole set (1,568 pages) then at platforms 0.77; targets
 # lowered when round 57 joined (xy-wa; first sight targets 0.60 on 119: tables of figures per county with glued
 # digits, a progress column beside the goals), the whole set (1,628 pages) then at targets 0.901; lead and
-# platforms raised with session 17's rules (the whole set, 1,658 pages, at lead 0.888 and platforms 0.774).
+# platforms raised with session 17's rules (the whole set, 1,658 pages, at lead 0.888 and platforms 0.774), and
+# plan with its headline titles (0.834).
 FLOORS = {"resp_p": 0.96, "resp_f1": 0.905, "lead": 0.88, "targets": 0.90, "platforms": 0.77, "enterprises": 0.71,
-          "plan": 0.82}
+          "plan": 0.83}
 
 
 def _stems() -> list[str]:
