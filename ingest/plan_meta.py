@@ -1139,6 +1139,35 @@ def _body_of_title(title: str, registry: DepartmentRegistry) -> str | None:
     return body if registry.looks_like_department(body) and not is_place else None
 
 
+_SPEAKS_FOR = re.compile(r"我代表([^\s,，。;；、]{2,24}?(?:人民政府|政府|管委会|管理委员会))向")
+_GOVERNMENT_REPORT = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:[(（][^()（）]{2,8}[)）])?"
+                                r"((?:(?:19|20)\d{2}\s*年)?[\u4e00-\u9fff]{2,20}?(?:人民政府|管委会|管理委员会))工作报告")
+
+
+def _reporting_government(title: str | None, lines: list[str], registry: DepartmentRegistry) -> list[str]:
+    """The government whose work report the page prints: named by the report's title ("2020年紫金县人民政府工作
+    报告") or by its speaker ("现在,我代表龙岗区人民政府向大会作工作报告").
+
+    >>> reg = default_registry()
+    >>> _reporting_government("(辽宁省)彰武县人民政府工作报告(2023年12月20日)", [], reg)
+    ['彰武县人民政府']
+    >>> _reporting_government(None, ["现在,我代表龙岗区人民政府向大会作工作报告,请予审议。"], reg)
+    ['龙岗区人民政府']
+    >>> _reporting_government(None, ["现在,我代表县人民政府向大会报告工作"], reg)
+    []
+    """
+    m = _GOVERNMENT_REPORT.match(title or "")
+    if m:
+        name = re.sub(r"^(?:19|20)\d{2}\s*年", "", m.group(1))
+        if _has_place(name, registry):
+            return [name]
+    for line in lines:
+        said = _SPEAKS_FOR.search(line)
+        if said and _has_place(said.group(1), registry):
+            return [said.group(1)]  # (a government named without its place speaks for no one the page names)
+    return []
+
+
 def _news_issuer(lines: list[str], registry: DepartmentRegistry) -> list[str]:
     """The bodies a report says issued the plan ("近日,某区人民政府办公室发布《…》"), several joined by 、 when
     each is a unit ("中共某市委办公室、某市人民政府办公室印发《…》").
@@ -1218,6 +1247,8 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     body = _body_of_title(title, registry) if not printed and title else None
     if body:
         printed = [body]  # "县水务局2026年工作要点": the body's own plan, as printed
+    if not printed:
+        printed = _reporting_government(title, lines[:40], registry)
 
     # A whole signature date, else the document's date field, else a garbled signature date read
     # by the dates the page prints.

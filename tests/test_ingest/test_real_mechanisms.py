@@ -2167,3 +2167,9 @@ def test_a_page_without_a_plans_title_is_titled_by_its_headline_but_not_by_its_c
     assert extract_text(news).plan.title == "长汀全力推动重大产业项目建设"
     for chrome in ("浙江日报 数字报纸\n", "扫一扫在手机打开当前页面\n", "稳增长、创品牌、强基础——\n"):
         assert extract_text(chrome + "记者从县发改局获悉,今年全县将实施重大产业项目40个。\n").plan.title is None
+
+
+def test_a_government_work_report_is_issued_by_the_government_it_speaks_for():
+    report = ("政府工作报告\n——2023年1月8日在建宁县第十八届人民代表大会第二次会议上\n建宁县人民政府县长 伍小兰\n"
+              "各位代表:\n现在,我代表建宁县人民政府向大会报告工作,请予审议。\n")
+    assert list(extract_text(report).plan.issuers) == ["建宁县人民政府"]
