@@ -926,13 +926,26 @@ def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[l
 
     >>> _inline_signature(["请认真组织实施。 某某市人民政府 2024年11月16日 (此件主动公开)"], default_registry())
     (['某某市人民政府'], '2024年11月16日')
+    >>> _inline_signature(["印发给你们,莆田市人力资源和社会保障局2022年8月18日2022年度考评方案"], default_registry())
+    (['莆田市人力资源和社会保障局'], '2022年8月18日')
     """
     for line in lines:
         for m in _INLINE_SIGNATURE.finditer(line):
             name = m.group(1)
             if registry.looks_like_unit(name) and not name.endswith(_PLAN_WORDS):
                 return [name], m.group(2)
+    for line in lines:
+        # a page that glued the next text to the date ("…印发给你们,莆田市人力资源和社会保障局2022年8月18日2022年度…"):
+        # a government body after a sentence, then its date
+        for m in _GLUED_SIGNATURE.finditer(line):
+            name = m.group(1)
+            if registry.looks_like_department(name) and not registry.is_collective(name) \
+                    and not name.endswith(_PLAN_WORDS):
+                return [name], m.group(2)
     return [], ""
+
+
+_GLUED_SIGNATURE = re.compile(rf"[。;；,，]\s*([^\s。;；,，:：、《》“”|\d]{{4,30}}?)\s*({_WHOLE_DATE})")
 
 
 def find_signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str | None]:

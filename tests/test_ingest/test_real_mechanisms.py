@@ -2173,3 +2173,10 @@ def test_a_government_work_report_is_issued_by_the_government_it_speaks_for():
     report = ("政府工作报告\n——2023年1月8日在建宁县第十八届人民代表大会第二次会议上\n建宁县人民政府县长 伍小兰\n"
               "各位代表:\n现在,我代表建宁县人民政府向大会报告工作,请予审议。\n")
     assert list(extract_text(report).plan.issuers) == ["建宁县人民政府"]
+
+
+def test_a_signature_glued_to_the_text_after_it_names_the_issuer_and_date():
+    text = ("现将《专项攻坚方案》印发给你们,请认真贯彻落实。莆田市人力资源和社会保障局2022年8月18日"
+            "2022年度省对市绩效管理专项攻坚方案\n一、工作目标\n加快发展。\n")
+    plan = extract_text(text).plan
+    assert (list(plan.issuers), plan.date) == (["莆田市人力资源和社会保障局"], "2022-08-18")
