@@ -381,7 +381,8 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
             basis = _basis_after().search(text, last[0], last[1])
             if basis is None:
                 continue
-            last[1] = basis.start()
+            # (a 等 closing the list is no part of its last name: "…、新天地药业等为代表")
+            last[1] = basis.start() - (1 if text[basis.start() - 1:basis.start()] == "等" else 0)
         else:
             stop = _shaped_prefix(text, last[0], last[1])
             if stop < 0 or text.startswith(_REGISTERED_TAILS, stop):

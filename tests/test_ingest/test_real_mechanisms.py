@@ -2180,3 +2180,8 @@ def test_a_signature_glued_to_the_text_after_it_names_the_issuer_and_date():
             "2022年度省对市绩效管理专项攻坚方案\n一、工作目标\n加快发展。\n")
     plan = extract_text(text).plan
     assert (list(plan.issuers), plan.date) == (["莆田市人力资源和社会保障局"], "2022-08-18")
+
+
+def test_a_list_between_以_and_为代表_closed_by_等_names_its_last_firm_without_it():
+    assert _firms("逐步形成了以豫辰药业、恒生制药、新天地药业等为代表的化学原料药集群。") == [
+        "豫辰药业", "恒生制药", "新天地药业"]
