@@ -233,9 +233,6 @@ _ROLE_PHRASE_END = re.compile(rf"(?:{lexicon.alternation(lexicon.LEAD_VERBS + le
                               rf"|{lexicon.DUTY_PHRASE})$")
 
 
-_ROLE_KEYS = frozenset(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-
-
 def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     """Whether one piece of a cell names a unit: a unit's shape, a collective, or a town standing for its
     government in a table ("孝顺镇").
@@ -254,7 +251,7 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     # "…等部门", "…等区级有关部门": the list's tail, no unit
     piece = _LIST_TAIL.sub("", piece) or piece
     piece = piece.rstrip("*＊★")
-    if piece in _ROLE_KEYS:
+    if piece in lexicon.UNIT_KEYS:
         return False  # "牵头单位": a column's label, no unit
     if len(piece) > 20:
         return False  # "…等龙头企业牵头建设广西工程机械技术创新中心" ends like a unit but is a sentence

@@ -28,6 +28,8 @@ SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任�
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位", "负责单位",
                     "负责部门", "负责处室", "负责科室")
+# Every key that labels units, whatever their role: "责任单位" alone is a label, no unit.
+UNIT_KEYS = frozenset(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)
 # A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
 # role, inside a cell of units or under it.
 LEVELLED_ROLE_KEY = (r"(?:[省市区县])?(?:" + "|".join(re.escape(w) for w in sorted(set(LEAD_KEYS + SUPPORT_KEYS),

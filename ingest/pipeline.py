@@ -323,10 +323,7 @@ def _whole_unit(name: str, registry: DepartmentRegistry) -> bool:
     False
     """
     return len(name) >= 3 and registry.looks_like_unit(name) and not name.endswith(lexicon.CUT_UNIT_TAILS) \
-        and name not in _UNIT_KEYS  # "责任单位" with nothing after it
-
-
-_UNIT_KEYS = frozenset(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
+        and name not in lexicon.UNIT_KEYS  # "责任单位" with nothing after it
 
 
 def _bracket_open(text: str, pos: int) -> bool:
@@ -374,10 +371,11 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     # Actors of a rule stated in a clause are listed before those of a rule in a paragraph of its own.
     wide = unique_mentions(found.unit_wide + found.paragraph_wide)
     # headings numbered under an item that announces its unit's duties ("其职责是:") are that unit's tasks
-    owners = duty_owners(structure, registry) if found.bare_headings else []
+    leads = heading_leads(structure, registry)
+    owners = [o for o in duty_owners(structure, registry) if not any(a <= o[0] < b for a, b, _ in leads)]
     owned = [h for h in found.bare_headings if any(a <= h.start < b for a, b, _ in owners) and not announces_duties(h)]
     bare = sorted(found.bare + owned, key=lambda b: b.start)
-    clauses, bare = apply_heading_leads(clauses, bare, heading_leads(structure, registry))
+    clauses, bare = apply_heading_leads(clauses, bare, leads + owners)
     tasks = _tasks(clauses, bare, ctx.region, registry)
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import PlatformOut
+from plankg.ingest.departments import default_registry
 from plankg.ingest.gazetteer import Head, HeadLookup, HeadSpan, has_head, head_index, platform_heads
 from plankg.ingest.names import (
     LEADING_NOISE,
@@ -513,12 +514,6 @@ _CLAUSE_BEFORE = re.compile(r"(?:^|[,，;；。:：(（\s.．\d])([^,，;；。:
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-def _registry():
-    from plankg.ingest.departments import default_registry
-
-    return default_registry()
-
-
 def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadLookup) -> list[PlatformOut]:
     """The platforms a list names by printing their shared head once, after its last item: "推进东城、西城工业集中区
     建设" names 东城工业集中区 and 西城工业集中区, "建设之江、西湖实验室" 之江实验室 and 西湖实验室. The items are short
@@ -552,7 +547,7 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
         if not suffix or not all(_SHORT_NAME.fullmatch(r) and strip_generic(r)
                                  and not r.endswith(lexicon.FIRM_INDUSTRY_WORDS + ("区", "县", "市", "镇", "乡"))
                                  and not (len(r) > 2 and r.endswith(lexicon.PLACE_ENDINGS))
-                                 and not _registry().looks_like_unit(r)  # "乡安监站、派出所、…农业服务中心"
+                                 and not default_registry().looks_like_unit(r)  # "乡安监站、派出所、…农业服务中心"
                                  for r in raws):
             continue
         items = _item_spans(raws, first)

@@ -1583,8 +1583,7 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
         if not _all_departments(pieces, registry):
             continue  # "孟学农省长负责的工作": a person leads, no department
         out.append((sec.start, sec.end, tuple(DepartmentMention(p, LEAD, s, e) for p, s, e in pieces)))
-    taken = out + []
-    return out + [o for o in duty_owners(structure, registry) if not any(a <= o[0] < b for a, b, _ in taken)]
+    return out
 
 
 def announces_duties(block: Block) -> bool:
@@ -1613,7 +1612,7 @@ def duty_owners(structure: Structure, registry: DepartmentRegistry
     >>> from plankg.ingest.structure import parse_structure
     >>> s = parse_structure("第八条 园区办为日常办事机构,负责管理工作。其职责是:\\n(一)负责落实政策。"
     ...                     "\\n(二)负责调查研究。\\n第九条 工业园区成立开发建设公司。")
-    >>> [(s.text[a:b][:8], [d.name for d in units]) for a, b, units in heading_leads(s)]
+    >>> [(s.text[a:b][:8], [d.name for d in units]) for a, b, units in duty_owners(s, default_registry())]
     [('(一)负责落实政', ['园区办'])]
     """
     out: list[tuple[int, int, tuple[DepartmentMention, ...]]] = []

@@ -1242,10 +1242,7 @@ class _StructureParser:
             self.interrupted, self.interrupted_at = laid, laid.end
             if not laid.rows:
                 # The header, then a section row: the header is a paragraph, the rows come after the section.
-                hdr_end = lines[laid.end - 1].end
-                self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start, hdr_end,
-                                         text[ln.start:hdr_end], level=len(self.stack)))
-                self.i = laid.end
+                self._header_paragraph(ln, laid.end)
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
                  if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
@@ -1262,10 +1259,7 @@ class _StructureParser:
             if found is not None:
                 self.field_header = (found[0], found[1] - 1)  # a header whose rows start after a section row
                 if found[1] - 1 > i:  # its second row too
-                    self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start,
-                                             lines[found[1] - 1].end, text[ln.start:lines[found[1] - 1].end],
-                                             level=len(self.stack)))
-                    self.i = found[1]
+                    self._header_paragraph(ln, found[1])
                     return True
             return False
         if laid is None and table[0]:
@@ -1287,6 +1281,13 @@ class _StructureParser:
                                                                    level=len(self.stack)))
         self.i = nxt
         return True
+
+    def _header_paragraph(self, ln: _Line, nxt: int) -> None:
+        """A table's header lines, from `ln` up to lines[nxt], kept as one paragraph whose rows come later."""
+        end = self.lines[nxt - 1].end
+        self.blocks.append(Block("paragraph", self.current_ref(), self.current_section(), ln.start, end,
+                                 self.text[ln.start:end], level=len(self.stack)))
+        self.i = nxt
 
     def _glued_table(self, ln: _Line, numbered: bool = True) -> bool:
         """A table whose cells run together (`layout.glued_table`, `layout.unnumbered_glued_table`): the text

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plankg.ingest import lexicon
@@ -1048,7 +1049,8 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
         unit_in_name, name = um.group(1), name[:um.start()]
     base_year, target_year, has_base = _header_years(header, ctx)
     # (a row may leave out its last cells, those of a merged column after the figures)
-    spanned = [c for c in _spanned_target_columns(header) if c[0] < len(cells)] if len(cells) <= len(header) else []
+    spanned = [c for c in _spanned_target_columns(tuple(header)) if c[0] < len(cells)] \
+        if len(cells) <= len(header) else []
     if len(spanned) >= 2:
         return _spanned_mentions(cells, spans, name, name_span, first, spanned, target_year, duration)
     unit = None
@@ -1085,14 +1087,15 @@ _SUB_LABEL = re.compile(lexicon.alternation(lexicon.SUB_HEADER_WORDS))
 _GROWTH_LABEL = re.compile(r"增长|增速|增幅")
 
 
-def _spanned_target_columns(header: Sequence[str]) -> list[tuple[int, bool]]:
+@lru_cache(maxsize=64)
+def _spanned_target_columns(header: tuple[str, ...]) -> tuple[tuple[int, bool], ...]:
     """The columns of the target group of a header whose figures a second row split ("2022年计划绝对值",
     "2022年计划增长%"; see `structure._spanned_header`): (column, whether it holds a growth rate); empty when the
     header has no such group.
 
-    >>> _spanned_target_columns(["指标名称", "单位", "2021年完成绝对值", "2021年完成增长%", "2022年计划绝对值",
-    ...                          "2022年计划增长%", "责任部门"])
-    [(4, False), (5, True)]
+    >>> _spanned_target_columns(("指标名称", "单位", "2021年完成绝对值", "2021年完成增长%", "2022年计划绝对值",
+    ...                          "2022年计划增长%", "责任部门"))
+    ((4, False), (5, True))
     """
     out = []
     for k, h in enumerate(header):
@@ -1100,7 +1103,7 @@ def _spanned_target_columns(header: Sequence[str]) -> list[tuple[int, bool]]:
         sub = _SUB_LABEL.search(h)
         if sub and sub.start() > 0 and _TARGET_HEADER.search(h[:sub.start()]):
             out.append((k, bool(_GROWTH_LABEL.match(h, sub.start()))))
-    return out if len(out) >= 2 else []
+    return tuple(out) if len(out) >= 2 else ()
 
 
 def _spanned_mentions(cells: Sequence[str], spans: Sequence[tuple[int, int]], name: str,
