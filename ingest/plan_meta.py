@@ -759,27 +759,55 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
         # "附件1 宁波市2024年重大科技项目表" names a table of the plan, not the plan.
         if sec.ref.startswith("附件") and sec.title and strip_title_tail(sec.title).endswith(_PLAN_WORDS):
             return _clean_title(sec.title)
-    return _opening_plan(lines) or _headline(lines)
+    opening = _opening_plan(lines)
+    if opening:
+        return opening
+    headline = _headline(lines)
+    if headline is None and fields.title and _reads_as_headline(fields.title.strip(), False):
+        return _clean_title(fields.title)  # a page's title field, whatever it titles ("标题: | 某某工程项目简介")
+    return headline
 
 
 def _headline(lines: list[str]) -> str | None:
-    """The line a page without a plan's title opens with, when it reads as a headline: a short line of text,
-    no sentence, key, addressee, issuer, date, column label or numbered item (a news page's title).
+    """The line a page without a plan's title opens with, or prints between its furniture and its stamp, when it
+    reads as a headline: a short line of text, no sentence, key, addressee, issuer, date, column label or numbered
+    item (a news page's title).
 
     >>> _headline(["长汀全力推动重大产业项目建设", "记者从县发改局获悉,…"])
     '长汀全力推动重大产业项目建设'
     >>> _headline(["各县(市、区)人民政府:", "现将…"]) is None, _headline(["浙江日报 数字报纸", "2024年3月1日"]) is None
     (True, True)
+    >>> _headline(["全部", "栏目", "鹿邑:14个项目集中签约助推县域经济高质量发展", "来源:新周口客户端"])
+    '鹿邑:14个项目集中签约助推县域经济高质量发展'
+    >>> _headline(["发布机构 区政府办公室 发文日期 2024-05-27", "2024年十大民生实事项目出炉", "5月27日,…"])
+    '2024年十大民生实事项目出炉'
     """
-    for line in lines[:2]:
-        line = line.lstrip("-·•* ")
-        if (_is_title_line(line) and 8 <= len(_HAN_CHARS.findall(line)) <= 40
-                and column_role(line) in (None, "task")
-                and not is_meta_key(line.split()[0])
-                and not _issuer_line(line) and match_marker(line) is None and not line.startswith(("各", "—"))
-                and _NOT_HEADLINE.search(line) is None):
-            return _clean_title(line)
+    for i, line in enumerate(lines[:8]):
+        stamped = i + 1 < len(lines) and _STAMP.match(lines[i + 1]) is not None
+        furnished = i > 0 and _FIELD_KEY.match(lines[i - 1]) is not None
+        if (i < 2 or stamped or furnished) and _reads_as_headline(line.lstrip("-·•* "), stamped or furnished):
+            return _clean_title(line.lstrip("-·•* "))
     return None
+
+
+def _reads_as_headline(line: str, stamped: bool) -> bool:
+    """A short line of text, no sentence, key, addressee, issuer, date, column label or numbered item; a headline
+    over a page's stamp may name its place before a colon ("鹿邑:14个项目…")."""
+    if stamped:
+        place = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](?=[^:：]{8,}$)", line)
+        if place and not is_meta_key(place.group(1)):
+            line = line[place.end():]
+    return (_is_title_line(line) and 8 <= len(_HAN_CHARS.findall(line)) <= 40
+            and column_role(line) in (None, "task")
+            and not is_meta_key(line.split()[0])
+            and not _issuer_line(line) and match_marker(line) is None and not line.startswith(("各", "—"))
+            and _NOT_HEADLINE.search(line) is None)
+
+
+# The line a news page prints under its headline: its source, its date, its font-size buttons.
+_STAMP_KEYS = alternation(META_SOURCE_KEYS + META_PAGE_DATE_KEYS + META_DATE_KEYS)
+_STAMP = re.compile(rf"^\s*[(（]?\s*(?:(?:{_STAMP_KEYS})\s*[:：]"
+                    r"|(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}|字体|【大】)")
 
 
 # What a page's first line holds when it is no headline: a site's chrome, a byline, a path, a sharing site's

@@ -2169,6 +2169,21 @@ def test_a_page_without_a_plans_title_is_titled_by_its_headline_but_not_by_its_c
         assert extract_text(chrome + "记者从县发改局获悉,今年全县将实施重大产业项目40个。\n").plan.title is None
 
 
+def test_a_headline_between_a_pages_furniture_and_its_stamp_titles_it_and_so_does_a_labelled_title_field():
+    body = "5月12日,全县14个项目集中签约,总投资56亿元。\n"
+    stamped = "全部\n栏目导航\n鹿邑:14个项目集中签约助推县域经济高质量发展\n来源:新周口客户端\n" + body
+    assert extract_text(stamped).plan.title == "鹿邑:14个项目集中签约助推县域经济高质量发展"
+    furnished = ("索引号 001/2024-1 组配分类 民生实事\n发布机构 区政府办公室 发文日期 2024-05-27\n"
+                 "2024年十大民生实事项目出炉\n")
+    assert extract_text(furnished + body).plan.title == "2024年十大民生实事项目出炉"
+    # a key and its value is no headline, however it is stamped
+    assert extract_text("全部\n栏目导航\n发文部门:泰州市农业农村局\n来源:泰州市农业农村局\n" + body).plan.title is None
+    field = "索引号 | 1134/2024-1 | 组配分类 | 落实情况\n名称 | 市经信局紧盯任务抓紧抓实招商引资工作 | 文号 | 无\n"
+    assert extract_text(field + body).plan.title == "市经信局紧盯任务抓紧抓实招商引资工作"
+    # a table's column header labelled 名称 is no title
+    assert extract_text("序号 | 项目名称 | 建设内容\n1 | 某路改造 | 全长2公里\n").plan.title is None
+
+
 def test_a_government_work_report_is_issued_by_the_government_it_speaks_for():
     report = ("政府工作报告\n——2023年1月8日在建宁县第十八届人民代表大会第二次会议上\n建宁县人民政府县长 伍小兰\n"
               "各位代表:\n现在,我代表建宁县人民政府向大会报告工作,请予审议。\n")
