@@ -48,7 +48,8 @@ _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。
                           r"(?:[(（][^。:：;；,，()（）]{1,20}[)）])?$")  # "落实科室(部门)": an aside after the label
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
-_HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施")
+_HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施", "打算",
+                 "计划", "问题")
 # "(单位)", "(邹区镇)": an aside; "(一)", "(2)" open numbered items and are none
 _QUALIFIER = re.compile(r"^[(（](?![一二三四五六七八九十百\d]+[)）])[^()（）]{1,12}[)）]$")
 _STOP_MARKER = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+[、.．]|附\s*件)")
@@ -321,8 +322,12 @@ def _place(roles: Sequence[str | None], at: int, kind: str, cells: Sequence[list
         elif kind == UNITS:
             # lead then support, one line each
             stays = not any(r in lexicon.UNIT_ROLES for r in roles[at + 1:at + 2])
-        elif _OPENS_ITEM.match(text) and _OPENS_ITEM.match(cells[at][0]):
-            return None  # "(4)…" then "(5)…": two numbered items are two rows (their units merged or printed once)
+        elif _OPENS_ITEM.match(text) and _OPENS_ITEM.match(cells[at][0]) and not (
+                roles[0] == "number" and any(cells[c] and not _label_like(cells[c][-1])
+                                             for c in range(at) if roles[c] == "task")):
+            # "(4)…" then "(5)…": two numbered items are two rows (their units merged or printed once), unless a
+            # column numbers the rows and the items follow the row's task sentence (a cell's list of measures)
+            return None
         else:
             new_cell = cells[at][-1].endswith(_SENTENCE_END) or bool(_OPENS_ITEM.match(text))
             stays = not (new_cell and later is not None and roles[later] in ("task", "category")
@@ -400,6 +405,10 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
     roles = header_roles(header) if len(header) >= 2 else None
     if roles is None:
         return None
+    if roles[0] != "number" and _numbered_rows(lines, j, end):
+        # "重点工作任务 / … / 责任单位" over rows that open with their number ("1" / "大力推进…"): the header
+        # printed no 序号 cell for the column of numbers
+        header, roles = ["", *header], ("number", *roles)
     rows = _bar_closed_rows(lines, j, end, len(header)) or \
         _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
     if not rows:
@@ -411,6 +420,12 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
             return Table(tuple(header), roles, i, (), k, separators)
         return None
     return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1, separators)
+
+
+def _numbered_rows(lines: Sequence[Line], j: int, end: int) -> bool:
+    """Whether the first cell under a header is a row's number 1 and the next a text."""
+    cells = [t for t in (bar_text(lines[k][2]) for k in range(j, min(end, j + 6))) if t][:2]
+    return len(cells) == 2 and cells[0] == "1" and not _INT.match(cells[1])
 
 
 def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, width: int) -> list[Row]:
@@ -734,7 +749,8 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
                 at += 1
             k += 1
             continue
-        if at >= 0 and roles[at] in lexicon.UNIT_ROLES and cells[at] and _QUALIFIER.match(text):
+        if at >= 0 and roles[at] in lexicon.UNIT_ROLES and cells[at] and _QUALIFIER.match(text) \
+                and not any(note in text for note in lexicon.PUBLICATION_NOTES):
             # "高新园" / "(邹区镇)": a unit's bracketed qualifier wrapped onto a line of its own
             cells[at].append(k)
             texts[at].append(text)
@@ -756,6 +772,8 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             k += 1
             continue
         col = _place(roles, at, kind, texts, text, whole_cells)
+        if col is None or roles[col] not in lexicon.UNIT_ROLES:
+            col = _unit_slot(roles, at, kind, texts, text) or col
         task_col = _task_before_units(roles, kind, lines, k, end, looks_like_unit) if whole_cells else None
         if task_col is not None and (col is None or col != task_col):
             # A line right above a unit cell is the task that cell is for, however label-like it reads
@@ -778,6 +796,29 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
     while rows and not _has_units(rows[-1], roles):
         rows.pop()
     return rows
+
+
+_NAME_SHAPED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,19}$")
+
+
+def _unit_slot(roles: Sequence[str | None], at: int, kind: str, texts: Sequence[list[str]], text: str) -> int | None:
+    """The unit column, for a name the unit grammar does not know printed where the row's unit cell stands: after
+    the row's task and its person or deadline cell, right before the unit column ("…" / "祝振伟" / "未来科技城(海创园)"
+    under 重点工作任务 / 牵头领导 / 牵头单位: the zone leads the task).
+
+    >>> roles = ("task", "person", "lead")
+    >>> _unit_slot(roles, 1, "text", [["推进建设。"], ["祝振伟"], []], "未来科技城(海创园)")
+    2
+    >>> _unit_slot(roles, 1, "text", [["推进建设。"], ["祝振伟"], []], "加快推进园区建设")
+    """
+    if kind != TEXT or at < 0 or roles[at] not in (lexicon.PERSON, "deadline") or at + 1 >= len(roles):
+        return None
+    if roles[at + 1] not in lexicon.UNIT_ROLES or texts[at + 1] or "task" not in roles \
+            or not texts[roles.index("task")]:
+        return None
+    if not _NAME_SHAPED.match(text) or lexicon.opening_verb().match(text):
+        return None
+    return at + 1
 
 
 def _task_before_units(roles: Sequence[str | None], kind: str, lines: Sequence[Line], k: int, end: int,

@@ -169,16 +169,18 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("flag", ("是否",)),
     (PERSON, PERSON_KEYS + ("领导", "联系人")),
     # a schedule's columns ("一季度" … "四季度") hold what is planned for each quarter, read like progress notes
-    ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况", "季度", "完成率")),
+    ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况", "季度", "完成率",
+                  "自评")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限", "建设时间",
                   "实施时间", "建设年限", "建设期限")),
     # 评分部门, 考核部门: who scores the indicator, not who is responsible for it.
     # 指标属性: 预期性 / 约束性
     # 任务来源: where a task comes from (the report, the province's list), no task of its own
     # 建设地点: where the works are (a town's name there is a place, not a unit); 投资金额: a sum, no unit
+    # 存在问题, 下一步打算: a progress report's columns beside its tasks
     ("remark", ("备注", "说明", "属性", "来源", "监督方式", "联系电话", "联系方式", "评分", "考核部门", "考核单位",
                 "分值", "权重", "赋分", "建设地点", "实施地点", "建设地址", "投资额", "投资金额", "计划投资",
-                "总投资")),
+                "总投资", "存在问题", "存在的问题", "下一步", "下步")),
     (LEAD, ("牵头单位", "牵头部门", "第一责任单位", "主要责任单位", "主责单位", "牵头责任单位", "责任牵头单位",
             "牵头处室", "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
@@ -342,7 +344,7 @@ FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进"
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
-                       "落地", "尽快落地")
+                       "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用")
 # Sectors and kinds of works a list of projects may name instead of firms ("风电、光伏等项目"): an item holding
 # one is no firm's name.
 SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火电", "热电", "能源", "材料", "医药", "生物", "数字",
@@ -393,7 +395,7 @@ SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
 FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "力促", "新开工", "新竣工", "新签约", "扶持", "支持", "引进",
               "引导", "集聚", "力争", "培育", "促进", "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励", "督促",
-              "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决")
+              "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决", "强化", "发挥")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
@@ -429,6 +431,10 @@ PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正�
                      # a policy site's detail page: its heading and buttons ("内容 / 发送至邮箱", "地方政策 / 详细内容")
                      "内容", "发送至邮箱", "详细内容", "地方政策", "政策详情", "政策原文", "原文链接")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
+# Two countries' short names paired in a park's or centre's name whose second is a stop word ("中以常州创新园").
+PAIRED_COUNTRY_NAMES = ("中以",)
+# What a notice prints in brackets under its text about its own publication ("(此件公开发布)"): no unit's qualifier.
+PUBLICATION_NOTES = ("此件", "此页无正文", "公开发布", "主动公开", "依申请公开", "不予公开", "删减后公开")
 PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
                         "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
@@ -516,7 +522,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
-增设 参加 利用 通过 结合 面向 瞄准 着力 收购 并购 兼并
+增设 参加 利用 通过 结合 面向 瞄准 着力 收购 并购 兼并 继续 评定 评选
 优化 支撑 服务于 高标准 高质量 高起点 高水平 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全
 培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
 服务保障 保障 以上 以 在 向 为

@@ -94,6 +94,8 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in PUNCT and protected[m.start() - start]:
             continue
+        if m.group(0) not in PUNCT and text[max(0, m.start() - 1):m.end()] in lexicon.PAIRED_COUNTRY_NAMES:
+            continue  # "浙江中以(余杭)产业合作园": 中以 (China and Israel) is a name's word, 以 opens no clause
         if len(m.group(0)) == 1 and m.group(0) not in PUNCT and m.start() > 0 and text[m.start() - 1] == "、":
             continue  # "、从化经济开发区": an item of a list opens with a noun, so 从 here is part of a name
         if m.group(0) not in PUNCT and places is not None and places.opens(text[m.start():m.start() + 12]):

@@ -2200,3 +2200,40 @@ def test_a_signature_glued_to_the_text_after_it_names_the_issuer_and_date():
 def test_a_list_between_以_and_为代表_closed_by_等_names_its_last_firm_without_it():
     assert _firms("逐步形成了以豫辰药业、恒生制药、新天地药业等为代表的化学原料药集群。") == [
         "豫辰药业", "恒生制药", "新天地药业"]
+
+
+def test_a_name_in_a_unit_columns_slot_after_the_leaders_is_the_rows_unit_even_when_the_grammar_does_not_know_it():
+    text = ("2018年工作任务分解表\n重点工作任务\n牵头领导\n牵头单位\n"
+            "未来科技城要围绕打造创新策源地,推进创新载体建设。\n祝振伟\n陈夏林\n未来科技城(海创园)\n"
+            "余杭经济技术开发区要加强优势产业培育。\n沈 昱\n余杭经济技术开发区\n"
+            "临平新城要打造时尚产业新地标。\n李敏华\n临平新城\n(此件公开发布)\n")
+    tasks = extract_text(text).tasks
+    assert [(t.text[:4], [(d.name, d.role.value) for d in t.departments]) for t in tasks] == [
+        ("未来科技", [("未来科技城(海创园)", "lead")]),
+        ("余杭经济", [("余杭经济技术开发区", "lead")]),
+        ("临平新城", [("临平新城", "lead")])]
+
+
+def test_a_progress_table_with_split_header_cells_and_no_number_column_keeps_each_rows_list_of_measures():
+    text = ("某厅2021年度重点工作半年度完成情况\n重点工作\n任务\n工作举措\n完成情况\n责任\n单位\n"
+            "存在\n问题\n下一步\n打算\n"
+            "1\n大力推进科创大走廊建设。\n1.制定实施意见。\n2.协助编制规划。\n1.4月15日,意见已审议通过。\n"
+            "成果处\n规划处\n"
+            "2\n推动国家自创区加快建设。\n1.出台支持政策。\n2.开展评估。\n已完成评估。\n高新处\n(此件公开发布)\n")
+    tasks = extract_text(text).tasks
+    assert [(t.ref, t.text[:6], [d.name for d in t.departments]) for t in tasks] == [
+        ("1", "大力推进科创", ["成果处", "规划处"]), ("2", "推动国家自创", ["高新处"])]
+
+
+def test_parks_and_firms_named_in_project_lists_and_beside_their_support():
+    text = ("某区2018年工作要点\n"
+            "1.加快推进贝达梦工场、浙江中以(余杭)产业合作园、中电海康军民融合示范园等项目建设,以“鸠兹科创湾”建设为统领。\n"
+            "2.重点支持中以常州创新园建设。创建三产融合示范园3个,评定五星级现代农业产业示范园2个。\n"
+            "3.(3)继续与云霄县香山茶苑有限公司合作。强化乐彭电子带动作用,支持惠科光电申报国家级绿色工厂。\n二、保障\n")
+    result = extract_text(text)
+    platforms = {p.name for p in result.platforms}
+    assert {"贝达梦工场", "浙江中以(余杭)产业合作园", "中电海康军民融合示范园", "鸠兹科创湾",
+            "中以常州创新园"} <= platforms
+    # a park's class is no park: a kind of park counted, or rated by stars
+    assert not any("三产融合示范园" == p or "星级" in p for p in platforms)
+    assert {e.name for e in result.enterprises} >= {"云霄县香山茶苑有限公司", "乐彭电子", "惠科光电"}
