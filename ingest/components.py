@@ -75,6 +75,7 @@ from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
     ResponsibilityClause,
+    cell_clauses,
     duty_item_clauses,
     duty_list_clauses,
     duty_section_clauses,
@@ -85,6 +86,7 @@ from plankg.ingest.responsibility import (
     opens_with_duty_or_units,
     plan_wide_actors,
     states_plan_wide_rule,
+    subject_duty_clauses,
     table_clause,
     unit_clauses,
 )
@@ -309,6 +311,9 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if not clauses:
                 # "县金融中心负责…,县经信局负责…,县财政局负责…": one sentence dividing duties among units
                 clauses = duty_list_clauses(text, u.start, u.end, u.ref, u.section, registry)
+            if not clauses and u.kind == "heading" and u.end > u.block.end:
+                # "三、受理单位" over "市农业农村局、市财政局负责…;市发改委负责…": the units' duties under the heading
+                clauses = subject_duty_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
             if not clauses and u.kind in ("item", "heading") and ctx.frame.in_duty_section(u.block):
                 # "三、职责分工 (一)市发改委:负责…": an item that opens with a unit states that unit's tasks
                 clauses = duty_item_clauses(text, body_start(u.block), u.block.end, u.ref, u.section, registry)
@@ -323,6 +328,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if b.kind == "table_row" and has_unit_columns(b):
                 clause = table_clause(b, registry)
                 clauses = [clause] if clause else []
+            elif b.kind == "table_row":
+                clauses = cell_clauses(b, text, registry)
             elif b.kind == "paragraph":
                 # An unnumbered paragraph may be a task with its clause ("加快推进…。(责任单位:…)"), or state a
                 # plan-wide rule.
@@ -345,7 +352,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 if not clauses and ctx.frame.in_duty_section(b):
                     clauses = duty_section_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses:
-                    clauses = duty_list_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
+                    clauses = duty_list_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
+                        or subject_duty_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

@@ -20,7 +20,8 @@ from functools import lru_cache
 LEAD, SUPPORT, RESPONSIBLE, PERSON, OTHER = "lead", "support", "responsible", "person", "other"
 
 # Role keys: the labels printed before a list of units ("牵头单位:市科技局").
-LEAD_KEYS = ("牵头责任单位", "责任牵头单位", "第一责任单位", "主要责任单位", "牵头单位", "牵头部门", "主责单位",
+LEAD_KEYS = ("牵头、责任单位", "牵头/责任单位", "牵头责任单位", "责任牵头单位", "第一责任单位", "主要责任单位",
+             "牵头单位", "牵头部门", "主责单位",
              "主办单位", "责任主体单位", "牵头处室", "主责部门", "牵头")
 SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任单位",
                 "协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
@@ -48,7 +49,8 @@ REPORTING_VERBS = ("指出", "提出", "明确", "强调", "要求", "如下")
 # Words that open an example before the unit it names ("如县发改局负责的“…”").
 EXAMPLE_WORDS = ("例如", "比如", "其中", "如", "像", "由")
 # Other keys that close a unit list inside a clause ("完成时限:2024年底").
-OTHER_KEYS = ("完成时限", "完成时间", "时间节点", "进度安排", "时限要求", "时限", "备注", "咨询电话", "联系电话")
+OTHER_KEYS = ("完成时限", "完成时间", "启动时间", "开工时间", "截止时间", "办结时限", "时间节点", "进度安排",
+              "时限要求", "时限", "备注", "咨询电话", "联系电话")
 
 # The grammar of keys not listed above: a role word, a few characters, a unit noun, an optional
 # qualifier ("牵头科室(单位)", "协同责任单位", "主体责任单位"); a person's key ends in a person noun
@@ -431,6 +433,10 @@ PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正�
                      # a policy site's detail page: its heading and buttons ("内容 / 发送至邮箱", "地方政策 / 详细内容")
                      "内容", "发送至邮箱", "详细内容", "地方政策", "政策详情", "政策原文", "原文链接")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
+# Verbs joining two sets of units in one subject of 负责: after 会同 the units the first works with, after 协同 the
+# units the first assists ("市工商局协同市建委负责": 市建委 leads).
+JOINT_LEAD_VERBS = ("会同",)
+JOINT_SUPPORT_VERBS = ("协同",)
 # Two countries' short names paired in a park's or centre's name whose second is a stop word ("中以常州创新园").
 PAIRED_COUNTRY_NAMES = ("中以",)
 # What a notice prints in brackets under its text about its own publication ("(此件公开发布)"): no unit's qualifier.

@@ -25,6 +25,8 @@ UNITS = (
     # a concentration as printed in letters: "112μg/m3" (NFKC makes µ μ and ³ 3)
     "毫克/立方米", "μg/m3", "μg/m³", "µg/m3", "µg/m³", "ug/m3", "mg/m3", "mg/m³",
     "平方米", "立方米",
+    # a count of dwellings by either measure: "安居工程36万套(户)"
+    "套(户)", "户(套)",
     "公顷", "公里", "千瓦时", "千瓦", "兆瓦", "千米", "公斤", "千克", "米", "斤", "根", "头", "羽",
     "人次", "人年", "美元", "标准箱", "岁",
     # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.

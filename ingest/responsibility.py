@@ -822,7 +822,8 @@ _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^�
 
 
 # Units opening an item as the subject of its duty: "1、派出所负责养犬管理的日常指导工作" (a 职责分工 list).
-_DUTY_SUBJECT = re.compile(rf"[ \u3000]*(?P<units>[^,，。;；:：\s(（]{{2,30}}?)(?:{_EACH})?(?:{_DUTY}|牵头负责)(?!的)")
+_DUTY_SUBJECT = re.compile(rf"[ \u3000]*(?P<units>(?:[^,，。;；:：\s(（]|[(（][^()（）,，。]{{1,10}}[)）]){{2,30}}?)"
+                           rf"(?:{_EACH})?(?:{_DUTY}|牵头负责)(?!的)")
 
 
 def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -834,15 +835,33 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
     ['派出所']
     >>> _duty_subject("1、工作人员负责登记。", 0, 10, default_registry())
     []
+    >>> t = "六、市工商局、市水利局协同市建委负责城市市容。"
+    >>> [(d.name, d.role) for d in _duty_subject(t, 0, len(t), default_registry())]
+    [('市工商局', 'support'), ('市水利局', 'support'), ('市建委', 'lead')]
     """
     marker = match_marker(text[start:end])
     m = _DUTY_SUBJECT.match(text, start + (marker[3] if marker else 0), end)
     if m is None:
         return []
-    pieces = split_units(m["units"], m.start("units"))
+    joined = _JOINT_VERB.search(m["units"])
+    if joined is not None:
+        # "市农业发展中心会同各区负责…": the unit before 会同 leads; "市工商局、市水利局协同市建委负责…": the unit
+        # after 协同 leads, those before it support it
+        at = m.start("units")
+        before = split_units(m["units"][:joined.start()], at)
+        after = split_units(m["units"][joined.end():], at + joined.end())
+        pieces = before + after
+        leads = before if joined.group(0) in lexicon.JOINT_LEAD_VERBS else after
+    else:
+        pieces, leads = split_units(m["units"], m.start("units")), []
     if not pieces or not all(registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces):
         return []
-    return [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
+    return [DepartmentMention(p, LEAD if (p, s, e) in leads else SUPPORT if leads else RESPONSIBLE, s, e)
+            for p, s, e in pieces]
+
+
+# The verbs that join two sets of units in one subject: 会同 (the first leads), 协同 (the second leads).
+_JOINT_VERB = re.compile(lexicon.alternation(lexicon.JOINT_LEAD_VERBS + lexicon.JOINT_SUPPORT_VERBS))
 
 
 # "由各乡镇负责指派专人": the units after 由 and before 负责, in one clause.
@@ -865,6 +884,35 @@ def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegist
         if pieces and _all_departments(pieces, registry):
             return [DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces]
     return []
+
+
+def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                         registry: DepartmentRegistry) -> list[ResponsibilityClause]:
+    """A paragraph that divides duties among units, a sentence or clause each opening with its units as the subject
+    of 负责 ("市农业农村局、市财政局负责落实惠农政策;市发改委(粮食局)负责…"): one task per clause, when two
+    clauses at least are shaped so.
+
+    >>> t = "各地要抓好落实。市农业农村局、市财政局负责落实惠农政策;市统计局负责产量统计。"
+    >>> [(c.text, [d.name for d in c.departments]) for c in subject_duty_clauses(t, 0, len(t), "三", None,
+    ...                                                                          default_registry())]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('市农业农村局、市财政局负责落实惠农政策;', ['市农业农村局', '市财政局']),
+     ('市统计局负责产量统计。', ['市统计局'])]
+    """
+    out: list[ResponsibilityClause] = []
+    at = start
+    while at < end:
+        stop = min((i for i in (text.find(ch, at, end) for ch in "。;；\n") if i >= 0), default=end)
+        first = at
+        while first < stop and text[first] in " \u3000":
+            first += 1
+        deps = _duty_subject(text, first, stop, registry) if first < stop else []
+        if deps and text.startswith(("负责", "分别负责"), deps[-1].end):  # "各地要抓好落实": no unit's duty
+            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
+                                            text[first:min(stop + 1, end)], first, min(stop + 1, end), tuple(deps),
+                                            RULE_LEAD_PHRASE))
+        at = stop + 1
+    return out if len(out) >= 2 else []
 
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
@@ -1173,6 +1221,13 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         if deps:
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))
+    if not found and kind == "heading":
+        # "二、市城乡建设委员会负责城市市容和环境卫生…。": a division of duties numbered like sections, each the duty
+        # of the units its heading opens with
+        deps = _duty_subject(text, start, end, registry)
+        if deps:
+            found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
+                                              RULE_LEAD_PHRASE))
     return found, plan_wide
 
 
@@ -1296,6 +1351,31 @@ def apply_convention(clauses: list[ResponsibilityClause], text: str = "", conven
 def table_clause(block: Block, registry: DepartmentRegistry | None = None) -> ResponsibilityClause | None:
     """The clause of a responsibility-table row (None when the table has no unit columns)."""
     return _table_clause(block, registry or default_registry())
+
+
+def cell_clauses(block: Block, text: str, registry: DepartmentRegistry | None = None) -> list[ResponsibilityClause]:
+    """The clauses a row of a table without unit columns prints inside its task cell ("序号 | 目标任务 | 推进情况"
+    over "1 | 促进房地产市场平稳健康发展。(责任单位:市建设局) | 1-7月,…"): read as a numbered item's.
+
+    >>> row = Block("table_row", "1", None, 0, 22, "1 | 推进甲。(责任单位:市科技局) | 已完成 |",
+    ...             cells=("1", "推进甲。(责任单位:市科技局)", "已完成"), header=("序号", "目标任务", "推进情况"),
+    ...             cell_starts=(0, 4, 21))
+    >>> [(c.ref, c.text, [d.name for d in c.departments]) for c in cell_clauses(row, row.text)]
+    [('1', '推进甲。(责任单位:市科技局)', ['市科技局'])]
+    """
+    header = [h.replace(" ", "") for h in block.header]
+    roles = [lexicon.column_role(h) for h in header]
+    if "task" not in roles or len(block.cell_starts) != len(block.cells):
+        return []
+    k = roles.index("task")
+    if k >= len(block.cells) or not block.cells[k]:
+        return []
+    start = block.cell_starts[k]
+    end = start + len(block.cells[k])
+    if text[start:end] != block.cells[k] or not may_hold_clause(text, start, end):
+        return []
+    clauses, _ = unit_clauses(text, start, end, block.ref or "", block.section, "item", registry or default_registry())
+    return clauses
 
 
 def unique_mentions(mentions: list[DepartmentMention]) -> list[DepartmentMention]:

@@ -862,25 +862,33 @@ def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRo
     shape = layout._default_unit_shape()
     rows: list[tuple[int, list[tuple[str, int]]]] = []
     unit_col = None
+    unit_cols: set[int] = set()
     j = i
     while j < end:
         if re.fullmatch(r"[|\s]+", lines[j].text):
             j += 1
             continue
         cells = [(c, o) for c, o in (_bar_cells(lines[j]) or []) if c]
-        if len(cells) < 3 or cells[0][0] != str(len(rows) + 1):
+        if len(cells) >= 4 and not _INT.match(cells[0][0]) and _INT.match(cells[1][0]) \
+                and layout.line_kind(cells[0][0], shape) == layout.TEXT:
+            cells = cells[1:]  # "| (一) 持续推进示范村建设 | 1 | …": a group's label (a merged cell) before the row
+        number = str(int(rows[-1][1][0][0]) + 1) if rows else "1"
+        if len(cells) < 3 or cells[0][0] != number:
             break
         units = [k for k, (c, _) in enumerate(cells) if k >= 2 and layout.line_kind(c, shape) == layout.UNITS]
         if not units or (unit_col is not None and units[0] != unit_col) or \
                 layout.line_kind(cells[1][0], shape) != layout.TEXT:
             break
         unit_col = units[0]
+        # a second unit column right after the first ("区农业农村委*、区发改委等 | 浦江镇"): the towns that carry it out
+        unit_cols.update(k for k in units if k == unit_col + 1)
         rows.append((j, cells))
         j += 1
     if len(rows) < 2 or unit_col is None:
         return None
+    unit_cols.add(unit_col)
     width = max(len(cells) for _, cells in rows)
-    roles = ["number", "task"] + [lexicon.RESPONSIBLE if k == unit_col else "remark" for k in range(2, width)]
+    roles = ["number", "task"] + [lexicon.RESPONSIBLE if k in unit_cols else "remark" for k in range(2, width)]
     header = tuple(layout.HEADLESS_HEADER[role] for role in roles)
     out = []
     for k, cells in rows:

@@ -2237,3 +2237,51 @@ def test_parks_and_firms_named_in_project_lists_and_beside_their_support():
     # a park's class is no park: a kind of park counted, or rated by stars
     assert not any("三产融合示范园" == p or "星级" in p for p in platforms)
     assert {e.name for e in result.enterprises} >= {"云霄县香山茶苑有限公司", "乐彭电子", "惠科光电"}
+
+
+def test_bar_rows_without_their_header_keep_a_groups_label_apart_and_read_a_second_unit_column():
+    text = ("某区2022年乡村振兴重点工作\n"
+            "| (一) 推进示范村建设 | 1 | 完成示范村建设 | 完成1个示范村建设,开展考核验收。 | 区农业农村委、 区发改委等 "
+            "| 浦江镇 |\n"
+            "| 2 | 开展美丽乡村创建 | 启动市级美丽乡村示范村创建工作。 | 区农业农村委、 区水务局等 | 马桥镇、华漕镇 |\n"
+            "(此件公开发布)\n")
+    assert [(t.ref, t.text[:7], [d.name for d in t.departments]) for t in extract_text(text).tasks] == [
+        ("1", "完成示范村建设", ["区农业农村委", "区发改委", "浦江镇"]),
+        ("2", "开展美丽乡村创", ["区农业农村委", "区水务局", "马桥镇", "华漕镇"])]
+
+
+def test_duties_divided_among_units_in_headings_and_in_a_paragraph_under_a_heading():
+    text = ("关于做好城市精细化管理工作的通知\n各有关单位:\n"
+            "一、市城乡规划局负责城市规划的编制。\n二、市城乡建设委员会负责城市市容和环境卫生。\n"
+            "三、市工商局、市水利局协同市建委负责市政设施建设。\n四、受理单位\n"
+            "市农业农村局、市财政局负责落实惠农政策;市发改委(粮食局)负责粮食收储管理。联系电话:0728-6291238\n"
+            "五、工作要求\n各单位要高度重视。\n")
+    tasks = {t.text[:6]: [(d.name, d.role.value) for d in t.departments] for t in extract_text(text).tasks}
+    assert tasks["市城乡规划局"] == [("市城乡规划局", "responsible")]
+    assert tasks["市城乡建设委"] == [("市城乡建设委员会", "responsible")]
+    assert tasks["市工商局、市"] == [("市工商局", "support"), ("市水利局", "support"), ("市建委", "lead")]
+    assert tasks["市农业农村局"] == [("市农业农村局", "responsible"), ("市财政局", "responsible")]
+    assert tasks["市发改委(粮"] == [("市发改委(粮食局)", "responsible")]
+
+
+def test_a_progress_table_without_unit_columns_reads_the_clause_in_its_task_cell():
+    text = ("市政府工作报告重点工作进展情况汇总\n序号 | 目标任务 | 推进情况 |\n"
+            "1 | 促进房地产市场平稳健康发展。(责任单位:市建设局) | 1-7月,核发预售许可证497万平方米。 |\n"
+            "2 | 开展绿色建筑和绿色金融协同发展试点。(责任单位:市建设局、市金融办、市人行) | 已编制导则。 |\n"
+            "(此件公开发布)\n")
+    assert [[d.name for d in t.departments] for t in extract_text(text).tasks] == [
+        ["市建设局"], ["市建设局", "市金融办", "市人行"]]
+
+
+def test_a_lead_and_responsible_key_and_a_start_date_key_in_one_clause():
+    text = ("某市旅游度假区建设实施方案\n(一)编制修建性详规。按照规划,编制详细规划。(牵头、责任单位:章贡区人民政府。"
+            "启动时间:2010年10月30日前)\n(二)组织开发建设。(牵头、责任单位:赣县人民政府。完成时间:2010年12月30日前)\n"
+            "二、保障措施\n")
+    tasks = extract_text(text).tasks
+    assert [[(d.name, d.role.value) for d in t.departments] for t in tasks] == [
+        [("章贡区人民政府", "lead")], [("赣县人民政府", "lead")]]
+
+
+def test_a_count_of_dwellings_by_either_measure_keeps_both_in_its_unit():
+    text = "某省2012年保障性安居工程目标任务\n全年保障性安居工程建设任务36万套(户),竣工任务13万套(户)。\n"
+    assert [(t.value, t.unit) for t in extract_text(text).targets] == [(360000, "套(户)"), (130000, "套(户)")]
