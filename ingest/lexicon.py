@@ -437,6 +437,9 @@ PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正�
 # units the first assists ("市工商局协同市建委负责": 市建委 leads).
 JOINT_LEAD_VERBS = ("会同",)
 JOINT_SUPPORT_VERBS = ("协同",)
+# Verbs a platform's name holds between its own words and its head, describing what it does: no clause's verb
+# ("桃溪农村产业融合发展示范园", "产品质量提升示范区", "心理成长指导中心").
+NAME_DESCRIBING_VERBS = ("融合发展", "融合", "发展", "提升", "转型升级", "成长", "高质量发展")
 # Two countries' short names paired in a park's or centre's name whose second is a stop word ("中以常州创新园").
 PAIRED_COUNTRY_NAMES = ("中以",)
 # What a notice prints in brackets under its text about its own publication ("(此件公开发布)"): no unit's qualifier.
@@ -528,7 +531,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 建设 推进 支持 依托 加快 打造 创建 争创 发挥 提升 推动 做大做强 做强 纳入 联动 筹建 大力 积极 加强 完善 深化 开展
 实施 形成 成为 包括 围绕 聚焦 引进 共建 设立 组建 布局 构建 谋划 申报 认定 入驻 落地 进驻 提供 参与 融入 承接 鼓励
 引导 吸引 全力 加速 助力 助推 新增 规范 取消 撤销 简称 所称 探索 升级 迭代 新建 建成 扩大 深入 推广 复制 增强
-增设 参加 利用 通过 结合 面向 瞄准 着力 收购 并购 兼并 继续 评定 评选
+增设 参加 利用 通过 结合 面向 瞄准 着力 收购 并购 兼并 继续 评定 评选 不断 切实
 优化 支撑 服务于 高标准 高质量 高起点 高水平 全面 持续 进一步 充分 更好 加大 落实 编制 推行 制定 指导 建立 健全
 培育 招引 引育 集聚 汇聚 打响 举办 承办 主导 牵头 会同 配合 负责 成立 启动 运营 管理 放大 强化 推进建设 加快推进
 服务保障 保障 以上 以 在 向 为

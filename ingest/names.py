@@ -88,12 +88,17 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
     pieces: list[tuple[int, int, str]] = []  # (start, end, the boundary that ended it)
     # Inside a head noun a stop word is part of the name: 高等研究院 is not 高|等|研究院.
     protected = bytearray(end - start)
+    head_starts = set()
     for hs, he, _noun in heads.finditer(start, end):
         protected[hs - start:he - start] = b"\x01" * (he - hs)
+        head_starts.add(hs)
     pos = start
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in PUNCT and protected[m.start() - start]:
             continue
+        if m.group(0) in lexicon.NAME_DESCRIBING_VERBS and m.start() - pos >= 2 \
+                and _before_head(text, m.end(), end, head_starts):
+            continue  # "桃溪农村产业融合发展示范园": verbs after a name's words and right before its head describe it
         if m.group(0) not in PUNCT and text[max(0, m.start() - 1):m.end()] in lexicon.PAIRED_COUNTRY_NAMES:
             continue  # "浙江中以(余杭)产业合作园": 中以 (China and Israel) is a name's word, 以 opens no clause
         if len(m.group(0)) == 1 and m.group(0) not in PUNCT and m.start() > 0 and text[m.start() - 1] == "、":
@@ -131,6 +136,20 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
             quoted = s > 0 and text[s - 1] in "“\"「『" and e < len(text) and text[e] in "”\"」』"
             out.append(NameRun(s, e, quoted))
     return out
+
+
+def _before_head(text: str, at: int, end: int, head_starts: set[int]) -> bool:
+    """Whether a head noun starts at `at`, after any further words that describe a platform ("融合|发展|示范园")."""
+    while at < end and at not in head_starts:
+        more = _DESCRIBING.match(text, at, end)
+        if more is None:
+            return False
+        at = more.end()
+    return at in head_starts
+
+
+# Verbs a platform's name holds right before its head, describing it ("产业融合发展示范园", "质量提升示范区").
+_DESCRIBING = re.compile(lexicon.alternation(lexicon.NAME_DESCRIBING_VERBS))
 
 
 def _bare_list_item(text: str, merged: list[tuple[int, int, str]], heads: HeadLookup) -> bool:

@@ -1057,12 +1057,15 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     deps = responsible_leads(deps)
     if not deps:
         return None
-    # The task is the first filled task column ("实事项目" before "工作举措及实施计划"); without one, the
-    # longest cell of a column of no known role. Progress, person and deadline columns never are.
+    # The task is the first filled task column ("实事项目" before "工作举措及实施计划"); without one, a cell of a
+    # column of no known role. Progress, person and deadline columns never are.
     task_col = next((i for i, (r, c) in enumerate(zip(roles, cells, strict=False)) if r == "task" and c.strip()), None)
     if task_col is None:
+        # the longest cell of a column of no known role; where every such cell is a short name ("所属重点产业链 /
+        # 企业名称 / 牵头服务部门"), the row's first: the task text runs from it over the row
         free = [i for i, r in enumerate(roles) if r is None and cells[i].strip()]
-        task_col = max(free, key=lambda i: len(cells[i]), default=None)
+        names_only = all(len(cells[i].strip()) <= 20 and not re.search(r"[,，。;；]", cells[i]) for i in free)
+        task_col = free[0] if free and names_only else max(free, key=lambda i: len(cells[i]), default=None)
     # The task runs from its description cell to the end of the row, so its text is a slice of the source.
     start = block.start
     if task_col is not None:

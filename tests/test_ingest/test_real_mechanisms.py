@@ -2285,3 +2285,21 @@ def test_a_lead_and_responsible_key_and_a_start_date_key_in_one_clause():
 def test_a_count_of_dwellings_by_either_measure_keeps_both_in_its_unit():
     text = "某省2012年保障性安居工程目标任务\n全年保障性安居工程建设任务36万套(户),竣工任务13万套(户)。\n"
     assert [(t.value, t.unit) for t in extract_text(text).targets] == [(360000, "套(户)"), (130000, "套(户)")]
+
+
+def test_a_platforms_name_may_describe_it_with_a_verb_right_before_its_head_but_a_clauses_verb_is_no_part_of_it():
+    text = ("某县2023年工作要点\n1.推进桃溪农村产业融合发展示范园、国家级眼镜产品质量提升示范区建设。\n"
+            "2.切实提升园区承载能力,不断提升高新区能级。\n二、保障\n")
+    names = {p.name for p in extract_text(text).platforms}
+    assert {"桃溪农村产业融合发展示范园", "国家级眼镜产品质量提升示范区"} <= names
+    assert not any(n.startswith(("切实", "不断", "提升")) for n in names)
+
+
+def test_a_table_of_names_without_a_task_column_starts_each_task_at_its_rows_first_name():
+    text = ("东莞市第一批重点产业链“链主”企业名单\n"
+            "序号 | 所属重点产业链 | “链主”企业名称 | 镇街(园区) | 牵头服务部门 |\n"
+            "1 | 智能移动终端 | 东莞华贝电子科技有限公司 | 松山湖 | 东莞市工业和信息化局 |\n"
+            "2 | 储能 | 东莞新能源科技有限公司 | 松山湖 | 东莞市发展和改革局 |\n(此件公开发布)\n")
+    tasks = extract_text(text).tasks
+    assert [(t.text[:6], t.departments[0].name, t.departments[0].role.value) for t in tasks] == [
+        ("智能移动终端", "东莞市工业和信息化局", "lead"), ("储能 | 东", "东莞市发展和改革局", "lead")]
