@@ -83,6 +83,7 @@ from plankg.ingest.responsibility import (
     label_under_paragraph,
     may_hold_clause,
     may_hold_paragraph_clause,
+    meeting_clauses,
     opens_with_duty_or_units,
     plan_wide_actors,
     states_plan_wide_rule,
@@ -353,7 +354,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                     clauses = duty_section_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses:
                     clauses = duty_list_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
-                        or subject_duty_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
+                        or subject_duty_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
+                        or meeting_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

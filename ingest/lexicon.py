@@ -440,6 +440,13 @@ JOINT_SUPPORT_VERBS = ("协同",)
 # Verbs a platform's name holds between its own words and its head, describing what it does: no clause's verb
 # ("桃溪农村产业融合发展示范园", "产品质量提升示范区", "心理成长指导中心").
 NAME_DESCRIBING_VERBS = ("融合发展", "融合", "发展", "提升", "转型升级", "成长", "高质量发展")
+# What a report of a meeting says the meeting did before the decisions it lists ("会议要求:", "会议强调,").
+MEETING_DECISION_VERBS = ("要求", "强调", "指出", "明确", "提出", "议定", "决定", "研究决定", "同意", "原则同意",
+                          "认为")
+# Words that join a sentence to the one before it, before its subject ("同时政府相关部门要…").
+CONNECTIVES = ("同时", "此外", "另外", "与此同时", "并且")
+# What a unit charged with a task is told to be when it leads it ("县发改局要充分发挥牵头作用").
+LEAD_ROLE_PHRASES = ("牵头作用", "牵头抓总", "牵头单位作用")
 # Two countries' short names paired in a park's or centre's name whose second is a stop word ("中以常州创新园").
 PAIRED_COUNTRY_NAMES = ("中以",)
 # What a notice prints in brackets under its text about its own publication ("(此件公开发布)"): no unit's qualifier.

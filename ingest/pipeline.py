@@ -452,8 +452,16 @@ def _as_printed(facts: Facts, text: str, printed: str) -> Facts:
 
     tasks = [t.model_copy(update={"text": own(t.text, t.span), "departments": [
         d.model_copy(update={"name": own(d.name, d.span)}) for d in t.departments]}) for t in facts.tasks]
+    def own_unit(t: TargetOut) -> str | None:
+        # "推出10項高頻事項": the unit as the page prints it, found inside the target's span
+        if not t.unit or t.span is None:
+            return t.unit
+        at = text.find(t.unit, t.span[0], t.span[1])
+        return printed[at:at + len(t.unit)] if at >= 0 else t.unit
+
     return replace(facts, tasks=tasks,
-                   targets=[t.model_copy(update={"text": own(t.text, t.span)}) for t in facts.targets],
+                   targets=[t.model_copy(update={"text": own(t.text, t.span), "unit": own_unit(t)})
+                            for t in facts.targets],
                    platforms=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.platforms],
                    enterprises=[e.model_copy(update={"name": own(e.name, e.span)}) for e in facts.enterprises],
                    projects=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.projects])

@@ -915,6 +915,60 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
     return out if len(out) >= 2 else []
 
 
+def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                    registry: DepartmentRegistry) -> list[ResponsibilityClause]:
+    """What a meeting decided and whom it charged, in a paragraph after the meeting's own words ("会议要求:",
+    "会议强调,"): each clause that opens with units as the subject of 要, 负责 or 牵头 ("区发改局要及时调整项目库;")
+    is a task of those units (牵头: they lead it).
+
+    >>> t = "会议听取了汇报。会议要求:区发改局要及时调整项目库;区工信局、区统计局要推进技改项目。同志们要努力。"
+    >>> [(c.text, [(d.name, d.role) for d in c.departments]) for c in meeting_clauses(t, 0, len(t), "", None,
+    ...                                                                              default_registry())]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('区发改局要及时调整项目库;', [('区发改局', 'responsible')]),
+     ('区工信局、区统计局要推进技改项目。', [('区工信局', 'responsible'), ('区统计局', 'responsible')])]
+    """
+    lead_in = _MEETING_LEAD_IN.search(text, start, end)
+    if lead_in is None:
+        return []
+    # where a charge may open: after the meeting's words, a sentence's or a clause's end ("要加快落实,财政局要…")
+    found: list[tuple[int, re.Match[str], list[tuple[str, int, int]]]] = []
+    at = lead_in.start()
+    while at < end:
+        said = _MEETING_LEAD_IN.match(text, at, end)
+        first = said.end() if said else at
+        while first < end and text[first] in " \u3000:：":
+            first += 1
+        connective = _CONNECTIVE.match(text, first, end)
+        first = connective.end() if connective else first  # "同时政府相关部门要…": the subject follows
+        stop = min((i for i in (text.find(ch, first, end) for ch in "。;；\n,，") if i >= 0), default=end)
+        m = _MEETING_SUBJECT.match(text, first, stop)
+        if m is not None:
+            pieces = split_units(m["units"], m.start("units"))
+            if pieces and all(registry.looks_like_unit(p) and not registry.is_person(p) and not _GENERIC.match(p)
+                              for p, _, _ in pieces):
+                found.append((first, m, pieces))
+        at = stop + 1
+    out: list[ResponsibilityClause] = []
+    for k, (first, m, pieces) in enumerate(found):
+        # the charge runs to its sentence's end, or to the next charge inside that sentence
+        close = min((i for i in (text.find(ch, first, end) for ch in "。;；\n") if i >= 0), default=end)
+        stop = min(close + 1, end, found[k + 1][0] if k + 1 < len(found) else end)
+        leads = m["verb"] == "牵头" or any(w in text[m.end():stop] for w in lexicon.LEAD_ROLE_PHRASES)
+        role = LEAD if leads else RESPONSIBLE
+        out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop], first,
+                                        stop, tuple(DepartmentMention(p, role, a, b) for p, a, b in pieces),
+                                        RULE_LEAD_PHRASE))
+    return out
+
+
+# The words a report of a meeting opens its decisions with ("会议要求:", "会议强调,"), and a clause of them that opens
+# with the units it charges.
+_MEETING_LEAD_IN = re.compile(rf"会议(?:{lexicon.alternation(lexicon.MEETING_DECISION_VERBS)})\s*[:：,，]?")
+_CONNECTIVE = re.compile(lexicon.alternation(lexicon.CONNECTIVES))
+_MEETING_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)(?:务必|必须|均)?(?P<verb>要|负责|牵头)")
+
+
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
 _LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}))")
 
@@ -1292,6 +1346,7 @@ def may_hold_paragraph_clause(text: str, start: int = 0, end: int | None = None)
     """
     end = len(text) if end is None else end
     return (_PARAGRAPH_TRIGGER.search(text, start, end) is not None
+            or _MEETING_LEAD_IN.search(text, start, end) is not None
             or _CLOSING_BRACKET.search(text[start:end].rstrip()) is not None
             or _QUOTE_THEN_BRACKET.search(text, start, end) is not None)
 

@@ -2303,3 +2303,21 @@ def test_a_table_of_names_without_a_task_column_starts_each_task_at_its_rows_fir
     tasks = extract_text(text).tasks
     assert [(t.text[:6], t.departments[0].name, t.departments[0].role.value) for t in tasks] == [
         ("智能移动终端", "东莞市工业和信息化局", "lead"), ("储能 | 东", "东莞市发展和改革局", "lead")]
+
+
+def test_a_meetings_decisions_charge_the_units_they_open_with():
+    text = ("区政府召开经济运行推进会\n会议听取了各部门汇报。会议要求:政府各职能部门要锚定目标,抓实抓细。"
+            "区发改局要及时调整项目库;同时区工信局、区统计局要推进技改项目。会议指出,要加快工作落实,财政局要做好资金筹措,县发改局要充分发挥牵头作用。"
+            "部门要各司其职。\n")
+    tasks = [(t.text[:6], [(d.name, d.role.value) for d in t.departments]) for t in extract_text(text).tasks]
+    assert tasks == [("政府各职能部", [("政府各职能部门", "responsible")]),
+                     ("区发改局要及", [("区发改局", "responsible")]),
+                     ("区工信局、区", [("区工信局", "responsible"), ("区统计局", "responsible")]),
+                     ("财政局要做好", [("财政局", "responsible")]), ("县发改局要充", [("县发改局", "lead")])]
+    # without the meeting's words, a sentence with a subject and 要 charges no one
+    assert extract_text("某区2024年工作要点\n区发改局要及时调整项目库;区工信局要推进技改项目。\n").tasks == []
+
+
+def test_a_traditional_pages_target_keeps_its_unit_as_printed():
+    text = "龍華區2021年政務服務工作要點\n爭取年內實現100項以上可容缺受理政務事項,推出不少于8項“免申即享”服務事項。\n"
+    assert [(t.value, t.unit) for t in extract_text(text).targets] == [(100, "項"), (8, "項")]
