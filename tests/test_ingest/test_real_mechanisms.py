@@ -2321,3 +2321,12 @@ def test_a_meetings_decisions_charge_the_units_they_open_with():
 def test_a_traditional_pages_target_keeps_its_unit_as_printed():
     text = "龍華區2021年政務服務工作要點\n爭取年內實現100項以上可容缺受理政務事項,推出不少于8項“免申即享”服務事項。\n"
     assert [(t.value, t.unit) for t in extract_text(text).targets] == [(100, "項"), (8, "項")]
+
+
+def test_compound_units_of_counts_and_a_firm_named_in_a_reports_title():
+    text = ("某县2023年工作要点\n1.蔬菜播种面积36万亩次,更新室外乒乓球台60件套,引育高层次人才100人(个)以上,"
+            "发展中蜂3万箱。\n"
+            "2.听取讨论《关于阳泰集团白沟煤业并购崇安新沙河煤业的报告》。\n二、保障\n")
+    result = extract_text(text)
+    assert [t.unit for t in result.targets] == ["亩次", "件套", "人(个)", "箱"]
+    assert "阳泰集团" in {e.name for e in result.enterprises}
