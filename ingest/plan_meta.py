@@ -895,12 +895,24 @@ def date_readings(line: str) -> tuple[str, ...]:
     return tuple(sorted(set(out)))
 
 
-def _signature_in(lines: list[str], registry: DepartmentRegistry) -> tuple[list[str], str]:
+def _signature_in(lines: list[str], registry: DepartmentRegistry, partial: bool = False) -> tuple[list[str], str]:
+    """Issuer lines above a date line, and that line; with `partial`, a date of a year and month closes a signature
+    too (a cover's "湛江市农业局" / "二O一六年十月"), and the line returned is empty (no day).
+
+    >>> _signature_in(["某某规划", "湛江市农业局", "二O一六年十月", "按照要求,…"], default_registry(), partial=True)
+    (['湛江市农业局'], '')
+    >>> _signature_in(["国务院中医药工作部际联席会议办公室", "(国家中医药管理局代章)", "2017年2月10日"],
+    ...               default_registry())
+    (['国务院中医药工作部际联席会议办公室'], '2017年2月10日')
+    """
     for idx, line in enumerate(lines):
-        if not date_readings(line):
+        dated = bool(date_readings(line))
+        if not dated and not (partial and _PARTIAL_DATE.fullmatch(line.strip(" \u3000\u00a0"))):
             continue
         issuers: list[str] = []
         k = idx - 1
+        while k >= 0 and _SEAL_NOTE.fullmatch(lines[k].strip(" \u3000\u00a0")):
+            k -= 1  # "(国家中医药管理局代章)": the body that sealed it for the signer
         while k >= 0 and len(lines[k]) <= 60 and not lines[k].endswith(("的通知", "》")):
             # Several signers may share one line, separated by spaces.
             parts = _issuer_parts(lines[k].strip(" \u3000\u00a0"))
@@ -909,15 +921,23 @@ def _signature_in(lines: list[str], registry: DepartmentRegistry) -> tuple[list[
             issuers[:0] = parts
             k -= 1
         if issuers:
-            return issuers, line.strip(" \u3000\u00a0")
+            return issuers, line.strip(" \u3000\u00a0") if dated else ""
     return [], ""
+
+
+# A date without its day under a cover's issuer ("二O一六年十月", "2021年12"); not a page's posting date ("2022-09-14":
+# a metadata grid prints its publisher over it, whatever body issued the text).
+_PARTIAL_DATE = re.compile(r"(?:(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4})\s*年\s*"
+                           r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月?")
+# The note of the body that sealed a notice for its signer: "(国家中医药管理局代章)", "(代 章)", "(某厅代签)".
+_SEAL_NOTE = re.compile(r"[(（][^()（）]{0,20}代\s*[章签印][)）]")
 
 
 def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str]:
     """Issuer lines above a date line, and that line (whole or garbled); else a whole date line alone
     in the front matter (a page that dropped the issuer's name)."""
     front = [t for _, t in _front_lines(structure)]
-    found = _signature_in(front, registry)
+    found = _signature_in(front, registry, partial=True)
     if found[0]:
         return found
     tail = [b.text for b in structure.blocks if b.kind == "paragraph"][-12:]

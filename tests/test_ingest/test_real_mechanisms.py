@@ -2330,3 +2330,13 @@ def test_compound_units_of_counts_and_a_firm_named_in_a_reports_title():
     result = extract_text(text)
     assert [t.unit for t in result.targets] == ["亩次", "件套", "人(个)", "箱"]
     assert "阳泰集团" in {e.name for e in result.enterprises}
+
+
+def test_a_signer_over_the_seal_of_another_body_and_a_cover_dated_by_month_name_the_issuer():
+    sealed = ("现将有关事项通知如下。\n一、加强领导。\n全民科学素质纲要实施工作办公室\n(中国科协办公厅代章)\n"
+              "2018年3月19日\n")
+    meta = extract_text(sealed).plan
+    assert (list(meta.issuers), meta.date) == (["全民科学素质纲要实施工作办公室"], "2018-03-19")
+    cover = ("雷州半岛现代农业发展规划实施方案\n湛江市农业局\n二O一六年十月\n按照省委省政府的要求,制定本方案。\n"
+             "一、目标\n")
+    assert list(extract_text(cover).plan.issuers) == ["湛江市农业局"]
