@@ -109,9 +109,10 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     if any(r in lexicon.UNIT_ROLES for r in roles) and "task" in roles:
         # an indicator table's unit of measure and its value columns ("单位 / 2025年 / 2027年 / 牵头单位")
         roles = tuple(r if r is not None else indicator_role(c) for r, c in zip(roles, cells, strict=True))
-    if len(roles) > 2 and roles[0] == "number" and roles[1] is None and "task" not in roles \
+    if len(roles) > 2 and roles[0] == "number" and roles[1] is None \
             and roles.count(None) == 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", cells[1].replace(" ", "")):
-        roles = ("number", "task", *roles[2:])
+        # ("序号 / 路段名称 / 问题描述 / 责任单位": the name of what each row's task concerns, its group)
+        roles = ("number", "task" if "task" not in roles else "category", *roles[2:])
     if len(roles) < 2 or any(r is None for r in roles) or "number" in roles[1:]:
         return None
     grouping = set(lexicon.grouping_indicator_columns(cells))
@@ -378,7 +379,9 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         if lexicon.column_role(cell) == "task" and "task" in roles_so_far and any(
                 r in lexicon.UNIT_ROLES for r in roles_so_far):
             break  # "…/ 牵头单位 / 配合单位" then "主要工作目标": the first row's group label, no second task column
-        if lexicon.column_role(cell) is None and indicator_role(cell) is None:
+        if lexicon.column_role(cell) is None and indicator_role(cell) is None and not (
+                cell.endswith("名称") and 2 < len(cell) <= 6 and lexicon.column_role(nxt) is not None):
+            # ("路段名称" before "问题描述": a name column of its own, however its label reads)
             joined, k = cell, j
             while k + 1 < end and k - j < 2 and lexicon.column_role(joined) is None:
                 nxt = re.sub(r"\s+", "", bar_text(lines[k + 1][2]))

@@ -28,7 +28,7 @@ SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任�
                 "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位", "负责单位",
-                    "负责部门", "负责处室", "负责科室")
+                    "负责部门", "负责处室", "负责科室", "承办单位", "承办部门")
 # Every key that labels units, whatever their role: "责任单位" alone is a label, no unit.
 UNIT_KEYS = frozenset(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)
 # A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
@@ -133,7 +133,7 @@ DEADLINE_PATTERN = (r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底前|底|前|以前|年�
 # "按职责分工负责" is written in several ways: an optional basis, then the verb.
 DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
               "根据职责", "依职责", "依照职责", "依据职责", "按职能", "各司其职", "分别", "共同", "分工")
-DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导")
+DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导", "承办")
 # Words of a section's title that make it a list of who does what ("三、职责分工", "(一)工作职责"): there a
 # paragraph that opens with a unit, as the subject of its sentence or before a colon, states that unit's tasks.
 DUTY_SECTION_WORDS = ("职责", "分工")
@@ -190,7 +190,8 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
     (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
                     "责任分工", "责任股室", "主管部门", "主管单位")),
-    ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果", "实事")),
+    ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果", "实事",
+              "问题描述")),
     ("category", ("类别", "领域", "分类", "类型", "板块", "分组", "组别")),
 )
 UNIT_ROLES = (LEAD, SUPPORT, RESPONSIBLE)

@@ -75,6 +75,7 @@ from plankg.ingest.responsibility import (
     apply_heading_leads,
     duty_owners,
     heading_leads,
+    is_label_only,
     lead_convention,
     passages,
     unique_mentions,
@@ -188,6 +189,38 @@ def _tasks(clauses: list[ResponsibilityClause], bare: list[Block], region: str |
         seen_refs[t.ref] = n
         out.append(t if n == 1 else t.model_copy(update={"ref": f"{t.ref}~{n}"}))
     return _grouped_siblings(out)
+
+
+def _label_items_to_headings(tasks: list[TaskOut], structure: Structure, text: str) -> list[TaskOut]:
+    """A numbered item that is only a role key and its units ("3、承办单位:县委宣传部,县旅游发展局" under "(一)首届樱花
+    旅游节开幕式", beside "1、时间:…" and "2、地点:…") names who carries out its heading's task: the task is the
+    heading's, from its title to the units (one task however many such items the heading has)."""
+    titles = {s.ref: s for s in structure.sections}
+    owned = {t.ref for t in tasks if not is_label_only(t.text)}
+    out: list[TaskOut] = []
+    moved: dict[str, int] = {}
+    for t in tasks:
+        parent = _parent(t.ref)
+        section = titles.get(parent)
+        if not (t.departments and is_label_only(t.text) and section is not None and section.title
+                and parent not in owned):
+            out.append(t)
+            continue
+        if parent in moved:
+            k = moved[parent]
+            merged = out[k]
+            out[k] = merged.model_copy(update={
+                "text": text[merged.span[0]:t.span[1]], "span": (merged.span[0], t.span[1]),
+                "departments": merged.departments + [d for d in t.departments
+                                                     if d.canonical not in {m.canonical for m in merged.departments}]})
+            continue
+        at = text.find(section.title, section.start, t.span[0])
+        if at < 0:
+            out.append(t)
+            continue
+        moved[parent] = len(out)
+        out.append(t.model_copy(update={"ref": parent, "text": text[at:t.span[1]], "span": (at, t.span[1])}))
+    return out
 
 
 def _parent(ref: str) -> str:
@@ -376,7 +409,7 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     owned = [h for h in found.bare_headings if any(a <= h.start < b for a, b, _ in owners) and not announces_duties(h)]
     bare = sorted(found.bare + owned, key=lambda b: b.start)
     clauses, bare = apply_heading_leads(clauses, bare, leads + owners)
-    tasks = _tasks(clauses, bare, ctx.region, registry)
+    tasks = _label_items_to_headings(_tasks(clauses, bare, ctx.region, registry), structure, text)
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 
     targets = _dedupe_targets(finish_targets(text, found.prose_targets, found.table_targets), tasks, structure)

@@ -843,6 +843,10 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
     m = _DUTY_SUBJECT.match(text, start + (marker[3] if marker else 0), end)
     if m is None:
         return []
+    by = m["units"].rfind("由")
+    if by >= 0 and by + 1 < len(m["units"]):
+        # "职工部比赛由区文体局负责": the units after 由, the words before them name the task
+        m = _DUTY_SUBJECT.match(text, m.start("units") + by + 1, end) or m
     joined = _JOINT_VERB.search(m["units"])
     if joined is not None:
         # "市农业发展中心会同各区负责…": the unit before 会同 leads; "市工商局、市水利局协同市建委负责…": the unit
@@ -1014,8 +1018,11 @@ def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry
     """
     found: list[DepartmentMention] = []
     for m in _DUTY_SENTENCE.finditer(text, start, end):
-        units = m.group("units")
-        pieces = split_units(units, m.start("units"))
+        units, at = m.group("units"), m.start("units")
+        by = units.rfind("由")
+        if 0 < by < len(units) - 1:
+            units, at = units[by + 1:], at + by + 1  # "职工部比赛由区文体局负责。": the units after 由
+        pieces = split_units(units, at)
         if _all_departments(pieces, registry):
             found = [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
     return found
@@ -1586,6 +1593,16 @@ def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegist
     if not pieces or not all(registry.looks_like_unit(p) or _LEVEL_UNIT.fullmatch(p) for p, _, _ in pieces):
         return ()
     return tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
+
+
+def is_label_only(text: str) -> bool:
+    """Whether a task's text is only a role key and its units ("承办单位:县委宣传部,县旅游发展局"): an item of a
+    heading's details that names who carries the heading's task out.
+
+    >>> is_label_only("承办单位:县委宣传部,县旅游发展局"), is_label_only("推进建设。责任单位:县科技局")
+    (True, False)
+    """
+    return _GROUP_LABEL_START.match(text) is not None
 
 
 def opens_with_duty_or_units(text: str, start: int, end: int, registry: DepartmentRegistry) -> bool:

@@ -2340,3 +2340,23 @@ def test_a_signer_over_the_seal_of_another_body_and_a_cover_dated_by_month_name_
     cover = ("雷州半岛现代农业发展规划实施方案\n湛江市农业局\n二O一六年十月\n按照省委省政府的要求,制定本方案。\n"
              "一、目标\n")
     assert list(extract_text(cover).plan.issuers) == ["湛江市农业局"]
+
+
+def test_an_events_details_name_who_carries_it_out_in_a_label_item_and_a_sentence_names_them_after_you():
+    text = ("某县樱花旅游节活动方案\n六、主体活动:\n(一)旅游节开幕式\n1、时 间:2010年3月27日\n"
+            "2、承办单位:县委宣传部,县旅游发展局\n"
+            "3、活动内容:领导讲话致辞\n(二)书画作品展\n1、承办单位:平坝县文联\n七、比赛项目\n"
+            "1.职工部参赛单位为各镇(街道)。职工部比赛由区文体局负责。\n2.老年部比赛由区老年体协负责。\n八、工作要求\n")
+    tasks = [(t.ref, t.text[:6], [d.name for d in t.departments]) for t in extract_text(text).tasks if t.departments]
+    assert tasks == [("六.(一)", "旅游节开幕式", ["县委宣传部", "县旅游发展局"]),
+                     ("六.(二)", "书画作品展\n", ["平坝县文联"]),
+                     ("七.1", "职工部参赛单", ["区文体局"]), ("七.2", "老年部比赛由", ["区老年体协"])]
+
+
+def test_a_table_whose_header_names_a_road_before_the_problem_reads_the_problem_as_the_task():
+    text = ("全国卫生城市测评路段问题汇总表\n序号 |\n路段名称 |\n问题描述 |\n责任单位 |\n备注 |\n"
+            "1 |\n湘北大道 |\n沿线街道车辆违停严重 |\n停车办 |\n|\n"
+            "2 |\n湘北大道 |\n垃圾站前种菜,杂草丛生 |\n市环卫中心 |\n|\n"
+            "(此件公开发布)\n")
+    assert [(t.text[:6], [d.name for d in t.departments]) for t in extract_text(text).tasks] == [
+        ("沿线街道车辆", ["停车办"]), ("垃圾站前种菜", ["市环卫中心"])]
