@@ -20,6 +20,7 @@ from plankg.ingest.contract import EnterpriseOut, ProjectOut
 from plankg.ingest.firm_names import after_self_reference, company_kind, lone_firm_name, strip_verbs
 from plankg.ingest.gazetteer import HeadLookup, RegexHeads
 from plankg.ingest.names import PUNCT, STOPWORDS, distinct_mentions, name_runs, strip_generic
+from plankg.ingest.structure import match_marker
 
 if TYPE_CHECKING:  # structure.py is the colleague's module; only its shape is needed here
     pass
@@ -57,8 +58,6 @@ _NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|
 _NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
 
 
-# A numbered item's marker opening the words before a registered name: "(3)", "3.", "③".
-_ITEM_MARKER = re.compile(r"^(?:[(（][\d一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|[\u2460-\u2473])")
 _PARTNER = re.compile(r"^([\u4e00-\u9fff()（）]{2,20}?)(?:与|和|同|联合|携手)")
 
 
@@ -84,9 +83,9 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if close >= 0 and body.count("(") + body.count("（") <= body.count(")") + body.count("）") - 1:
             # "…）支持某某有限公司": the bracket closes an earlier aside, the name starts after it.
             s, body = s + close + 1, body[close + 1:]
-        marker = _ITEM_MARKER.match(body)
+        marker = match_marker(body)
         if marker:
-            s, body = s + marker.end(), body[marker.end():]  # "(3)继续与某某有限公司合作": the item's number
+            s, body = s + marker[3], body[marker[3]:]  # "(3)继续与某某有限公司合作": the item's number
         context = _FIRM_CONTEXT.match(body)
         if context:
             s += context.end()

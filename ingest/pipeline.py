@@ -209,10 +209,10 @@ def _label_items_to_headings(tasks: list[TaskOut], structure: Structure, text: s
         if parent in moved:
             k = moved[parent]
             merged = out[k]
+            have = {d.canonical for d in merged.departments}
             out[k] = merged.model_copy(update={
                 "text": text[merged.span[0]:t.span[1]], "span": (merged.span[0], t.span[1]),
-                "departments": merged.departments + [d for d in t.departments
-                                                     if d.canonical not in {m.canonical for m in merged.departments}]})
+                "departments": merged.departments + [d for d in t.departments if d.canonical not in have]})
             continue
         at = text.find(section.title, section.start, t.span[0])
         if at < 0:

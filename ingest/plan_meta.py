@@ -929,8 +929,9 @@ def _signature_in(lines: list[str], registry: DepartmentRegistry, partial: bool 
 # a metadata grid prints its publisher over it, whatever body issued the text).
 _PARTIAL_DATE = re.compile(r"(?:(?:19|20)\d{2}|[〇零○OＯ一二三四五六七八九]{4})\s*年\s*"
                            r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月?")
-# The note of the body that sealed a notice for its signer: "(国家中医药管理局代章)", "(代 章)", "(某厅代签)".
-_SEAL_NOTE = re.compile(r"[(（][^()（）]{0,20}代\s*[章签印][)）]")
+# The note of the body that sealed or signed a notice for its signer: "(国家中医药管理局代章)", "(代 章)", "(某厅代签)",
+# "(代)", "(印)"; on a line of its own or after the signer's name (`_SIGNING_NOTE`).
+_SEAL_NOTE = re.compile(r"[(（](?:[^()（）]{0,20}代\s*[章签印]?|印)[)）]")
 
 
 def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str]:
@@ -1050,7 +1051,7 @@ def _has_place(name: str, registry: DepartmentRegistry) -> bool:
     return bool(registry.leading_region(n) or _PLACE_START.match(n))
 
 
-_SIGNING_NOTE = re.compile(r"\s*[(（](?:代|代章|代印|印)[)）]$")
+_SIGNING_NOTE = re.compile(rf"\s*{_SEAL_NOTE.pattern}$")
 
 
 def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, *, resolve: bool) -> str:

@@ -843,10 +843,9 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
     m = _DUTY_SUBJECT.match(text, start + (marker[3] if marker else 0), end)
     if m is None:
         return []
-    by = m["units"].rfind("由")
-    if by >= 0 and by + 1 < len(m["units"]):
-        # "职工部比赛由区文体局负责": the units after 由, the words before them name the task
-        m = _DUTY_SUBJECT.match(text, m.start("units") + by + 1, end) or m
+    _, after_by = _after_you(m["units"], m.start("units"))
+    if after_by > m.start("units"):
+        m = _DUTY_SUBJECT.match(text, after_by, end) or m
     joined = _JOINT_VERB.search(m["units"])
     if joined is not None:
         # "市农业发展中心会同各区负责…": the unit before 会同 leads; "市工商局、市水利局协同市建委负责…": the unit
@@ -862,6 +861,17 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
         return []
     return [DepartmentMention(p, LEAD if (p, s, e) in leads else SUPPORT if leads else RESPONSIBLE, s, e)
             for p, s, e in pieces]
+
+
+def _after_you(units: str, at: int) -> tuple[str, int]:
+    """The units after the last 由 of a duty's subject, and where they start ("职工部比赛由区文体局": the words before
+    由 name the task).
+
+    >>> _after_you("职工部比赛由区文体局", 10), _after_you("区文体局", 10)
+    (('区文体局', 16), ('区文体局', 10))
+    """
+    by = units.rfind("由")
+    return (units[by + 1:], at + by + 1) if 0 < by < len(units) - 1 else (units, at)
 
 
 # The verbs that join two sets of units in one subject: 会同 (the first leads), 协同 (the second leads).
@@ -906,7 +916,8 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
     out: list[ResponsibilityClause] = []
     at = start
     while at < end:
-        stop = min((i for i in (text.find(ch, at, end) for ch in "。;；\n") if i >= 0), default=end)
+        clause_end = _CLAUSE_END.search(text, at, end)
+        stop = clause_end.start() if clause_end else end
         first = at
         while first < stop and text[first] in " \u3000":
             first += 1
@@ -956,8 +967,8 @@ def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | No
     out: list[ResponsibilityClause] = []
     for k, (first, m, pieces) in enumerate(found):
         # the charge runs to its sentence's end, or to the next charge inside that sentence
-        close = min((i for i in (text.find(ch, first, end) for ch in "。;；\n") if i >= 0), default=end)
-        stop = min(close + 1, end, found[k + 1][0] if k + 1 < len(found) else end)
+        close = _CLAUSE_END.search(text, first, end)
+        stop = min(close.end() if close else end, found[k + 1][0] if k + 1 < len(found) else end)
         leads = m["verb"] == "牵头" or any(w in text[m.end():stop] for w in lexicon.LEAD_ROLE_PHRASES)
         role = LEAD if leads else RESPONSIBLE
         out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop], first,
@@ -1018,11 +1029,7 @@ def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry
     """
     found: list[DepartmentMention] = []
     for m in _DUTY_SENTENCE.finditer(text, start, end):
-        units, at = m.group("units"), m.start("units")
-        by = units.rfind("由")
-        if 0 < by < len(units) - 1:
-            units, at = units[by + 1:], at + by + 1  # "职工部比赛由区文体局负责。": the units after 由
-        pieces = split_units(units, at)
+        pieces = split_units(*_after_you(m.group("units"), m.start("units")))
         if _all_departments(pieces, registry):
             found = [DepartmentMention(p, RESPONSIBLE, s, e) for p, s, e in pieces]
     return found
@@ -1279,16 +1286,14 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         found = _units_before_tasks(text, start, end, ref, section, registry)
     if not found and kind == "paragraph":
         found = _lead_clauses(text, start, end, ref, section, registry)
-    if not found and (kind == "item" or continued):
-        deps = (_lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
-                or _duty_subject(text, start, end, registry) or _you_responsible(text, start, end, registry))
-        if deps:
-            found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
-                                              RULE_LEAD_PHRASE))
-    if not found and kind == "heading":
-        # "二、市城乡建设委员会负责城市市容和环境卫生…。": a division of duties numbered like sections, each the duty
-        # of the units its heading opens with
-        deps = _duty_subject(text, start, end, registry)
+    if not found and (kind in ("item", "heading") or continued):
+        if kind == "item" or continued:
+            deps = (_lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)
+                    or _duty_subject(text, start, end, registry) or _you_responsible(text, start, end, registry))
+        else:
+            # "二、市城乡建设委员会负责城市市容和环境卫生…。": a division of duties numbered like sections, each the
+            # duty of the units its heading opens with
+            deps = _duty_subject(text, start, end, registry)
         if deps:
             found.append(ResponsibilityClause(ref, section, text[start:end], start, end, tuple(deps),
                                               RULE_LEAD_PHRASE))

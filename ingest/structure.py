@@ -872,8 +872,7 @@ def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRo
         if len(cells) >= 4 and not _INT.match(cells[0][0]) and _INT.match(cells[1][0]) \
                 and layout.line_kind(cells[0][0], shape) == layout.TEXT:
             cells = cells[1:]  # "| (一) 持续推进示范村建设 | 1 | …": a group's label (a merged cell) before the row
-        number = str(int(rows[-1][1][0][0]) + 1) if rows else "1"
-        if len(cells) < 3 or cells[0][0] != number:
+        if len(cells) < 3 or cells[0][0] != str(len(rows) + 1):
             break
         units = [k for k, (c, _) in enumerate(cells) if k >= 2 and layout.line_kind(c, shape) == layout.UNITS]
         if not units or (unit_col is not None and units[0] != unit_col) or \
