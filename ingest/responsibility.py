@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plankg.ingest import lexicon
@@ -914,20 +915,31 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
      ('市统计局负责产量统计。', ['市统计局'])]
     """
     out: list[ResponsibilityClause] = []
-    at = start
-    while at < end:
-        clause_end = _CLAUSE_END.search(text, at, end)
-        stop = clause_end.start() if clause_end else end
-        first = at
-        while first < stop and text[first] in " \u3000":
-            first += 1
+    for _, first, stop in _clause_spans(text, start, end):
         deps = _duty_subject(text, first, stop, registry) if first < stop else []
         if deps and text.startswith(("负责", "分别负责"), deps[-1].end):  # "各地要抓好落实": no unit's duty
-            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
-                                            text[first:min(stop + 1, end)], first, min(stop + 1, end), tuple(deps),
-                                            RULE_LEAD_PHRASE))
-        at = stop + 1
+            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
+                                            first, stop, tuple(deps), RULE_LEAD_PHRASE))
     return out if len(out) >= 2 else []
+
+
+def _clause_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """The clauses of text[start:end], each up to and with its 。;； or line end: (where it starts, where its words
+    start after blanks, where it ends).
+
+    >>> t = "甲负责。 乙负责;丙"
+    >>> [t[s:e] for _, s, e in _clause_spans(t, 0, len(t))]
+    ['甲负责。', '乙负责;', '丙']
+    """
+    k = start
+    while k < end:
+        m = _CLAUSE_END.search(text, k, end)
+        stop = m.end() if m else end
+        s = k
+        while s < stop and text[s] in " \u3000\t\n":
+            s += 1
+        yield k, s, stop
+        k = stop
 
 
 def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | None,
@@ -1478,13 +1490,7 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     """
     registry = registry or default_registry()
     out: list[ResponsibilityClause] = []
-    k = start
-    while k < end:
-        m = _CLAUSE_END.search(text, k, end)
-        stop = m.end() if m else end
-        s = k
-        while s < stop and text[s] in " \u3000\t\n":
-            s += 1
+    for k, s, stop in _clause_spans(text, start, end):
         subject = _unit_subject(text, s, stop, registry)
         deps: tuple[DepartmentMention, ...] = ()
         if subject is not None:
@@ -1501,7 +1507,6 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
             last = out[-1]
             out[-1] = ResponsibilityClause(last.ref, last.section, text[last.start:stop], last.start, stop,
                                            last.departments, last.rule)
-        k = stop
     return out
 
 
