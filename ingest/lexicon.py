@@ -365,7 +365,9 @@ PRODUCT_OPENERS = ("年产", "新型", "高端", "高性能", "高纯", "特种"
 PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面积", "规模", "建筑")
 # Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
 # "枣庄市乡村可持续发展研究院" (the characters before the stop word, per stop word).
-STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",)}
+STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",)}
+# ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name).
+STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",)}
 # Unit heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
 LONG_UNIT_HEADS = ("办公室", "委员会", "管委会", "办事处")
 # Heads that name no unit alone: after a space they finish the name before it ("各市(州) 人民政府").

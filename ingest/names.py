@@ -42,7 +42,7 @@ _ORG_END = ("大学", "学院", "高校", "企业", "院所", "机构", "政府"
 # ordinal ("首个", "第二批").
 LEADING_NOISE = re.compile(r"(?:各类|各级|各种|多种|每(?:家|个|所|座|项|类)|[全我本][省市区县]|"
                            r"首(?:批|个|家|座)|第[一二三四五六七八九十\d]+[批个家座]|"
-                           r"[一二三四五六七八九十]{1,2}是|是|由|有|各|该|其|每|经(?!济)|被|了|"
+                           r"[一二三四五六七八九十]{1,2}是|是|由|有|各|该|其|每|经(?!济|开区)|被|了|"
                            r"按照|根据|依据|关于|针对|听取|保障|抓好|实现|确保|联合(?!国))+")
 
 _STOP_COMPOUNDS = lexicon.STOP_COMPOUNDS
@@ -55,7 +55,8 @@ def _stop_alternative(word: str) -> str:
     (True, True)
     """
     guards = "".join(f"(?<!{re.escape(before)})" for before in _STOP_COMPOUNDS.get(word, ()))
-    return guards + re.escape(word)
+    after = "".join(f"(?!{re.escape(rest)})" for rest in lexicon.STOP_COMPOUNDS_AFTER.get(word, ()))
+    return guards + re.escape(word) + after
 
 
 _STOP_RE = re.compile("|".join(_stop_alternative(w) for w in STOPWORDS))

@@ -2360,3 +2360,13 @@ def test_a_table_whose_header_names_a_road_before_the_problem_reads_the_problem_
             "(此件公开发布)\n")
     assert [(t.text[:6], [d.name for d in t.departments]) for t in extract_text(text).tasks] == [
         ("沿线街道车辆", ["停车办"]), ("垃圾站前种菜", ["市环卫中心"])]
+
+
+def test_a_stop_word_inside_a_word_of_a_name_does_not_cut_the_name():
+    # 对外, 向阳, 生态修复 and 经开区 are words of the names, not the function words 对, 向, 修复, 经 that open clauses
+    names = _platforms("1.建设国家对外文化贸易基地、吉首市峒河街道向阳社区日间照料中心。\n"
+                       "2.打造经开区半导体特色生态产业园和生态修复与产业发展示范区。\n")
+    assert {"国家对外文化贸易基地", "吉首市峒河街道向阳社区日间照料中心", "经开区半导体特色生态产业园",
+            "生态修复与产业发展示范区"} <= set(names)
+    # ... while 经 still opens a clause before a unit that is not a zone's short name
+    assert not any(n.startswith("经") for n in _platforms("1.经开发区管委会研究同意,建设某某科技产业园。\n"))
