@@ -417,10 +417,13 @@ HONOUR_OR_GROWTH = re.compile(
     + f"(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS + lexicon.FIRM_GROWTH_WORDS)})")
 # A 、-list closed by the count of its firms ("美的厨卫、美智空调2家企业", "浩忠电力、志远印务、领旗食品 3 户规上企业"),
 # or by what its items grow into ("培育津元春、草堂春成长为规上工业企业": group `n` empty).
-_COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)+)\s*"
-                           rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*[家户个]|(?:{_GROWTH}))"
-                           r"\s*[\u4e00-\u9fff]{0,8}?(?:企业|公司)")
-_LIST_CLOSURE = re.compile(rf"[家户个]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司)|{_GROWTH}")
+# ... and a pair joined by 和 that a count of two closes, as firms or their projects ("争取开曼铝业和东方希望两大
+# 氧化铝项目一期年内建成"): the count says the list names that many things, the items' shape that they are firms.
+_COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)*)\s*"
+                           rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*(?P<cls>[家户个大])|(?:{_GROWTH}))"
+                           r"\s*[\u4e00-\u9fff]{0,8}?(?P<closure>企业|公司|项目)")
+_LIST_CLOSURE = re.compile(rf"[家户个大]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司|项目)|{_GROWTH}")
+_LAST_JOINS = ("和", "及", "与")
 # A firm by its trade name opening a clause, then the honour it won ("环锂新能源获评国家专精特新…企业").
 _HONOURED = re.compile(rf"(?:^|(?<=[,，;；。:：\n、和]))(?P<name>[\u4e00-\u9fff]{{3,8}}?)"
                        rf"(?=(?:和[\u4e00-\u9fff]{{2,8}}?)?(?:{lexicon.alternation(lexicon.FIRM_HONOUR_WORDS)}))")
@@ -435,9 +438,13 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "积极培育津元春、草堂春成长为规上工业企业"
     >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
     ['津元春', '草堂春']
+    >>> t = "争取开曼铝业和东方希望两大氧化铝项目一期年内建成;推进一期和二期两个项目;东区、西区两个项目"
+    >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
+    ['开曼铝业', '东方希望']
     """
     out: list[tuple[int, int]] = []
-    if text.find("、", start, end) < 0 or not _LIST_CLOSURE.search(text, start, end):
+    if (text.find("、", start, end) < 0 and not any(text.find(j, start, end) >= 0 for j in _LAST_JOINS)) \
+            or not _LIST_CLOSURE.search(text, start, end):
         return out  # no list, or nothing that closes one as firms
     for m in _COUNTED_LIST.finditer(text[start:end]):
         pos, items = start + m.start("list"), []
@@ -445,10 +452,20 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
             items.append((s, pos + len(piece)))
             pos += len(piece) + 1
-        # a count equal to the list's length says each item is a firm: a name may end like a place ("中冶银河")
-        counted = m["n"] is not None and len(items) == cn_to_number(m["n"])
+        n = cn_to_number(m["n"]) if m["n"] is not None else None
+        if n is not None and n == len(items) + 1:
+            # "A、B和C三家企业", "A和B两大…项目": the last item joined by a conjunction completes the count
+            s, e = items[-1]
+            joins = [at for at in range(s + 2, e - 1) if text[at] in _LAST_JOINS]
+            if len(joins) == 1:
+                items[-1:] = [(s, joins[0]), (joins[0] + 1, e)]
+        if len(items) < 2 or ((m["cls"] == "大" or m["closure"] == "项目") and n != len(items)):
+            continue  # one name is no list; "两大…项目" counts things only where the count matches
+        # a count of firms equal to the list's length says each item is a firm: a name may end like a place
+        # ("中冶银河"); a count of projects may count places ("东区、西区两个项目")
+        counted = n is not None and len(items) == n
         if (m["n"] is None or counted) and all(
-                _shaped(text[s:e]) or lone_firm_name(text[s:e], any_ending=counted)
+                _shaped(text[s:e]) or lone_firm_name(text[s:e], any_ending=counted and m["closure"] != "项目")
                 for s, e in items):
             out.extend(items)
     return out

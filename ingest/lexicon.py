@@ -273,8 +273,9 @@ FIRM_INDUSTRY_WORDS = ("科技", "药业", "医药", "制药", "生物", "电子
                        "乳业", "酒业", "矿业", "煤业", "股份", "控股", "智造", "半导体", "微电子", "通信", "软件",
                        "塑业", "塑料", "陶瓷", "玻璃", "水泥", "牧业", "油脂", "锂业", "新能源", "精密电子", "摩擦",
                        "铝材", "新材料", "磁电", "机床", "制冷", "电梯", "眼镜", "电机", "电缆", "农牧", "机电", "砂业")
-# Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区").
-ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大")
+# Words that, beside the sector words, make a designation's body a kind of zone ("人才资源集聚区", "首批示范区",
+# "生态功能区").
+ZONE_KIND_WORDS = ("人才", "首批", "枢纽", "四大", "生态")
 # What an age (岁) measures when it is a goal ("人均预期寿命达到79.2岁"); elsewhere an age says whom
 # ("60岁以上老年人").
 AGE_METRIC_WORDS = ("寿命", "年龄")
@@ -364,10 +365,13 @@ PRODUCT_OPENERS = ("年产", "新型", "高端", "高性能", "高纯", "特种"
 # Words of a project's size before its figure ("总投资10亿元", "年产5万吨"): never a builder's name.
 PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面积", "规模", "建筑")
 # Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
-# "枣庄市乡村可持续发展研究院" (the characters before the stop word, per stop word).
-STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",)}
+# "枣庄市乡村可持续发展研究院", "精细化工产业园" (the characters before the stop word, per stop word).
+STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",),
+                  "细化": ("精",)}
 # ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name).
 STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",)}
+# Words ending in 局 that name no bureau ("产业布局", "发展格局"): never the end of a unit's name.
+NOT_BUREAU_WORDS = ("布局", "格局", "大局", "全局", "开局", "结局", "变局", "当局")
 # Unit heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
 LONG_UNIT_HEADS = ("办公室", "委员会", "管委会", "办事处")
 # Heads that name no unit alone: after a space they finish the name before it ("各市(州) 人民政府").
@@ -493,10 +497,12 @@ PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为�
                     "今年以来")
 # A document's lead convention: "列第一位的为牵头单位" (the first listed leads), "(逗号前为牵头单位,下同)" (the units
 # before a list's first comma, or semicolon, lead; group `sep` names which).
-# "排在前位为牵头部门": the first places of a list, as 第一 or 首 name the first
-_FIRST_LISTED = (r"(?:(?:列|排|位|名)?[于在]?(?:第一|首)|(?:列|排)[于在]?前)(?:位|个|名)?(?:的|者)?(?:责任)?"
+# "排在前位为牵头部门": the first places of a list, as 第一 or 首 name the first; "由排名首位的部门牵头负责"
+_FIRST_LISTED = (r"(?:(?:(?:列|排|位|名)?[于在]?(?:第一|首)|(?:列|排)[于在]?前)(?:位|个|名)?(?:的|者)?(?:责任)?"
                  r"(?:单位|部门)?"
-                 r"(?:为|是|作为)[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
+                 r"(?:为|是|作为)[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)"
+                 # "原则上由排名首位的部门牵头负责": the first listed unit as the subject of 牵头
+                 r"|(?:列|排|位|名)?[于在]?(?:第一|首)(?:位|个|名)?(?:的|者)?(?:单位|部门)牵头)")
 _BEFORE_SEPARATOR = (r"(?P<sep>逗号|分号)(?:之)?前(?:面的|的|面)?(?:单位|部门)?(?:为|是)"
                      r"[^,，。;；)）\n]{0,6}?(?:牵头|主要责任|主责|主办)")
 # The lookahead (the characters a convention can open with) only speeds up the scan.
@@ -549,7 +555,8 @@ NAME_STOPWORDS = tuple(sorted(set("""
 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 是 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
-揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 前往 来到 走进 组织 邀请 动员 促成 帮助 督促 先后 相继 紧盯 盯紧 聚焦
+揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 细化 坚持 统筹考虑 科学规划 前往 来到 走进 组织 邀请 动员 促成 帮助
+督促 先后 相继 紧盯 盯紧 聚焦
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 """.split()), key=lambda w: (-len(w), w)))

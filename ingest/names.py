@@ -127,7 +127,8 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
                     and (len(left) <= 10 or (len(left) <= 16 and places is not None and places.opens(left))
                          or _field_before_place(text[s:e], places))
                     and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
-                    and s == pe + len(pb) and not _bare_list_item(text, merged, heads)):
+                    and s == pe + len(pb) and not _bare_list_item(text, merged, heads)
+                    and not _same_place_opens(left, text[s:e], places)):
                 merged[-1] = (ps, e, b)
                 continue
         merged.append(piece)
@@ -171,6 +172,21 @@ def _bare_list_item(text: str, merged: list[tuple[int, int, str]], heads: HeadLo
     for m in _boundary_regex().finditer(text, lo, q):
         qs = m.end()
     return 2 <= q - qs <= 4 and not _ends_with_head(heads, qs, q)
+
+
+def _same_place_opens(left: str, right: str, places: Places | None) -> bool:
+    """Whether both sides of a conjunction open with the same place: two names ("广州国际生物岛和广州科学城"),
+    as one name does not print its place twice.
+
+    >>> from plankg.ingest.places import places_for
+    >>> places = places_for(None)
+    >>> _same_place_opens("广州国际生物岛", "广州科学城", places), _same_place_opens("欧盟研究", "创新杭州中心", places)
+    (True, False)
+    """
+    if places is None:
+        return False
+    m = places.match(left)
+    return m is not None and right.startswith(m.group(0))
 
 
 def _field_before_place(right: str, places: Places | None) -> bool:

@@ -66,7 +66,10 @@ _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # Kinds of platform a plan builds as a project: "中药材种植产业园项目" names the park it builds.
 _BUILT_AS_PROJECTS = ("high-tech zone",)
 # "莫干山高新区管委会", "苏州工业园区科技和信息化局": the zone's name inside the name of its administration.
-_PART_OF_DEPARTMENT = re.compile(r"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{0,8}?局)"
+# A firm named before the platform it runs, joined by a dash.
+_OPERATOR_BEFORE_DASH = re.compile(r"(?:公司|集团)[-—–]")
+_NOT_BUREAU = "".join(f"(?<!{re.escape(w[:-1])})" for w in lexicon.NOT_BUREAU_WORDS)
+_PART_OF_DEPARTMENT = re.compile(rf"(?:管委会|管理委员会|党工委|工委|[\u4e00-\u9fff]{{0,8}}?{_NOT_BUREAU}局)"
                                  r"(?=[、,，;；:：。)）\s]|牵头|负责|配合|$)")
 _COUNTED = re.compile(r"(?:达到|超过|突破|新增|增加到|增至|增加|力争达到)?"
                       r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万]+)(?:家|个|所|座)")
@@ -192,6 +195,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     last_start, last_end, last_noun = last
     for alt in _ALTERNATIVE_WORD.finditer(text, s, last_start):
         s = alt.end()
+    for operator in _OPERATOR_BEFORE_DASH.finditer(text, s, last_start):
+        s = operator.end()  # "楚雄中耕现代农业发展有限公司-光禄百果园星创天地": the firm that runs it, then its name
     end = last_end
     if text.startswith("核心区", end) and end + 3 <= e:
         end += 3

@@ -1412,8 +1412,9 @@ def lead_convention(text: str) -> str | None:
     >>> lead_convention("(列第一位的为牵头单位)"), lead_convention("(逗号前为牵头单位,下同)"), lead_convention("正文")
     ('first', '，', None)
     >>> [lead_convention(s) for s in ("排在首位的为牵头单位", "(列第一位的为工作牵头单位或汇总单位,下同)",
-    ...                               "排名第一的单位为牵头单位", "(列第一位者为牵头或汇总单位,下同)")]
-    ['first', 'first', 'first', 'first']
+    ...                               "排名第一的单位为牵头单位", "(列第一位者为牵头或汇总单位,下同)",
+    ...                               "一项任务涉及多个部门的,原则上由排名首位的部门牵头负责")]
+    ['first', 'first', 'first', 'first', 'first']
     """
     m = _CONVENTION.search(text)
     if m is None:

@@ -2370,3 +2370,26 @@ def test_a_stop_word_inside_a_word_of_a_name_does_not_cut_the_name():
             "生态修复与产业发展示范区"} <= set(names)
     # ... while 经 still opens a clause before a unit that is not a zone's short name
     assert not any(n.startswith("经") for n in _platforms("1.经开发区管委会研究同意,建设某某科技产业园。\n"))
+
+
+def test_a_convention_that_the_first_listed_unit_leads_stated_as_its_subject():
+    got = _resp("一、主要预期目标\n1、全市GDP增长10%以上(由市发展改革委、经委、统计局负责。一项任务涉及多个部门的,"
+                "原则上由排名首位的部门牵头负责。下同)。\n2、外贸出口增长15%以上(由市商务局、财政局负责)。\n")
+    assert got == [("全市GDP增", [("市发展改革委", "lead"), ("经委", "support"), ("统计局", "support")]),
+                   ("外贸出口增长", [("市商务局", "lead"), ("财政局", "support")])]
+
+
+def test_a_pair_of_firms_joined_by_和_and_counted_as_two_projects():
+    assert {"开曼铝业", "东方希望"} <= set(_firms("1.争取开曼铝业和东方希望两大氧化铝项目一期年内建成。\n"))
+    # a count of projects may count places or phases: no firm there
+    assert _firms("1.推进东区、西区两个项目和一期、二期两个项目建设。\n") == []
+
+
+def test_platforms_two_names_opening_with_one_place_a_firm_before_its_platform_and_a_plans_layout_after_it():
+    names = set(_platforms("1.着力创建以广州国际生物岛和广州科学城为核心区的生物医药产业基地。\n"
+                           "2.加快珠江新城金融商贸区建设,细化镇北智能制造产业园产业布局。\n"
+                           "3.认定楚雄中耕现代农业发展有限公司-光禄百果园星创天地。\n"
+                           "4.建设精细化工产业园。\n"))
+    assert {"广州国际生物岛", "广州科学城", "珠江新城金融商贸区", "镇北智能制造产业园", "光禄百果园星创天地",
+            "精细化工产业园"} <= names
+    assert not any("和" in n or "公司" in n or n.startswith("细化") for n in names)
