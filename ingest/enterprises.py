@@ -37,7 +37,7 @@ _COMPANY = re.compile(r"(?=[集股有分(（公])(?:(?:集团)?(?:股份有限�
                       r"|(?<![有限分总子各该])公司)")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
-                        + "|[在向为对将把从于与和及由是有、])+")
+                        + "|[在向为对将把从于与和及由是有了、])+")
 _FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
 # A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
 _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")

@@ -527,14 +527,30 @@ def _honoured_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "环锂新能源获评国家专精特新“小巨人”企业,百神药业获评全省示范,神剑新材料和鑫科铜业入围单项冠军,全区获评"
     >>> [t[s:e] for s, e in _honoured_firms(t, 0, len(t))]
     ['环锂新能源', '百神药业', '神剑新材料', '鑫科铜业']
+    >>> t = "睿兆芯、湘溪塑业、恒泰纸管获评省专精特新中小企业,东区、西区入选省级示范"
+    >>> [t[s:e] for s, e in _honoured_firms(t, 0, len(t))]
+    ['睿兆芯', '湘溪塑业', '恒泰纸管']
     """
     if not _HONOUR.search(text, start, end):
         return []  # no honour won in the span
-    return [(start + m.start("name"), start + m.end("name")) for m in _HONOURED.finditer(text[start:end])
-            if _shaped(m["name"])]
+    found = [(start + m.start("name"), start + m.end("name")) for m in _HONOURED.finditer(text[start:end])
+             if _shaped(m["name"])]
+    # "睿兆芯、湘溪塑业、恒泰纸管获评…": a list of names winning it together, one of them shaped as a firm's, the
+    # others names of their own
+    for m in _HONOURED_LIST.finditer(text[start:end]):
+        items, pos = [], start + m.start("list")
+        for piece in re.split(r"[、和]", m["list"]):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        names = [text[a:b] for a, b in items]
+        if any(_shaped(n) for n in names) and all(_shaped(n) or lone_firm_name(n) for n in names):
+            found.extend(item for item in items if item not in found)
+    return sorted(found)
 
 
 _HONOUR = re.compile(lexicon.alternation(lexicon.FIRM_HONOUR_WORDS))
+_HONOURED_LIST = re.compile(rf"(?:^|(?<=[,，;；。:：\n]))(?P<list>[\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})+"
+                            rf"(?:和[\u4e00-\u9fff]{{2,8}})?)(?={_HONOUR.pattern})")
 
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -368,8 +368,13 @@ PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面�
 # "枣庄市乡村可持续发展研究院", "精细化工产业园" (the characters before the stop word, per stop word).
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",),
                   "细化": ("精",)}
-# ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name).
-STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",)}
+# ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name),
+# "四川全面创新改革试验区" (a national designation's own words).
+STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",), "全面": ("创新改革",)}
+# Nouns a clause's verb takes, left alone before 和/与 when an adverb cut them from their verb
+# ("推进经济高质量发展和凤凰城总部经济集聚区打造"): the end of that clause, never the first half of a name joined by
+# the conjunction.
+BARE_CLAUSE_NOUNS = ("发展", "改革", "开放", "转型", "升级", "创新", "保护", "治理")
 # Words ending in 局 that name no bureau ("产业布局", "发展格局"): never the end of a unit's name.
 NOT_BUREAU_WORDS = ("布局", "格局", "大局", "全局", "开局", "结局", "变局", "当局")
 # Unit heads a shorter head opens ("办" of 办公室): a name is not cut after the shorter one.
@@ -555,7 +560,8 @@ NAME_STOPWORDS = tuple(sorted(set("""
 拓展 做好 用好 争取 修编 印发 获批 完成 列入 下达 尽快 晋升 扶持 努力实现 力争
 对 将 把 从 于 并 及 等 的 与 和 以及 或 让 使 了 是 重点支持 依法 大批 一批
 对接 主动对接 理顺 接轨 携手 借助 依靠 立足 对标 擦亮 激活 盘活 申建 创成 提速 做优 做精 培强 壮大 启用 投用
-揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 细化 坚持 统筹考虑 科学规划 前往 来到 走进 组织 邀请 动员 促成 帮助
+揭牌 跻身 入选 荣获 挂牌 争列 融合发展 抢抓 细化 坚持 统筹考虑 科学规划 已有 锁定 进入 共有 成功
+前往 来到 走进 组织 邀请 动员 促成 帮助
 督促 先后 相继 紧盯 盯紧 聚焦
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时

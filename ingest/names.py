@@ -128,7 +128,7 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
                          or _field_before_place(text[s:e], places))
                     and not _ends_with_head(heads, left_start, pe) and not left.endswith(_ORG_END + _INSTITUTION_END)
                     and s == pe + len(pb) and not _bare_list_item(text, merged, heads)
-                    and not _same_place_opens(left, text[s:e], places)):
+                    and not _same_place_opens(left, text[s:e], places) and left not in lexicon.BARE_CLAUSE_NOUNS):
                 merged[-1] = (ps, e, b)
                 continue
         merged.append(piece)

@@ -311,6 +311,9 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
     # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title
     title = re.sub(r"(?<=[\u4e00-\u9fff])[(（]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^()（）]*[)）]$", "", title)
+    # "…工作报告 ——2024年1月10日在…会议上": the speech line printed after it on the same line
+    title = re.sub(r"(?<=[\u4e00-\u9fff])\s*[—―─]{1,2}\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|在).*$",
+                   "", title)
     # "• 某市行动计划", "【保基本民生】某市…的通知": a bullet or a column's label in lenticular brackets before it
     title = re.sub(r"^(?:[•·●▪◆■]\s*|【[^【】]{1,10}】\s*)", "", title)
     # "…的实施意见(池政〔2017〕101号)": the document's number printed after its title
@@ -422,6 +425,7 @@ class TitleLine:
 
 # The bodies that drafted a plan a notice forwards, before its name: "市交通运输委市公安局拟定的".
 _DRAFTED_BY = re.compile(r"[^《》的]{2,40}?(?:拟定|制定|起草|编制|制订)的")
+_INNER_ABOUT = re.compile(r"(?P<units>[^《》的关]{2,40}?)关于")
 
 
 def parse_about_title(line: str, before: str = "") -> TitleLine | None:
@@ -437,6 +441,8 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
     '关于年重点工作的通知'
     >>> parse_about_title("某市人民政府办公室印发某市关于加强城市精细化管理的意见的通知").plan
     '某市关于加强城市精细化管理的意见'
+    >>> parse_about_title("湖州市人民政府办公室转发市发展改革委关于湖州市2024年国民经济和社会发展计划的通知").plan
+    '湖州市2024年国民经济和社会发展计划'
     >>> t = parse_about_title("市科技局关于公布2023年度市级科技企业孵化器名单的通知")
     >>> t.plan, t.own
     (None, '市科技局关于公布2023年度市级科技企业孵化器名单的通知')
@@ -461,6 +467,9 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             drafted = _DRAFTED_BY.match(body)
             if drafted and not body.startswith("《"):
                 body = body[drafted.end():]  # "转发市交通运输委市公安局拟定的X": the plan is X, its drafters no part
+            inner = _INNER_ABOUT.match(body)
+            if inner and _prefix_issuers(inner["units"])[0] and _prefix_issuers(inner["units"])[1] == inner["units"]:
+                body = body[inner.end():]  # "转发市发展改革委关于X的通知": the units' notice about X, the plan X
             quoted = re.fullmatch(r"《(.+)》", body)
             # "关于公布…名单的通知": a notice that publishes a list of names is the document, the list no plan
             if quoted or (_completes_title(body) and not strip_title_tail(body).endswith(NAME_LIST_ENDINGS)):
@@ -960,10 +969,13 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
 
 
 # A date printed with the notice: in brackets under the title ("(2015年9月15日)"), opening a report's
-# speech line ("——2022年1月10日在某市人民代表大会上"), or a garbled date alone on its line ("2024327").
+# speech line ("——2022年1月10日在某市人民代表大会上"), a garbled date alone on its line ("2024327"), or after the
+# document's number.
 _WHOLE_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 _DATED_LINE = re.compile(rf"^(?:[(（]\s*({_WHOLE_DATE})\s*[)）]$|[—\-―─]{{1,4}}\s*({_WHOLE_DATE})\s*在"
-                         r"|((?:19|20)\d{5,6})$)")
+                         r"|((?:19|20)\d{5,6})$"
+                         # "川办函〔2017〕113号 2017年6月2日": the number and the date on one line under the title
+                         rf"|{_DOC_NUMBER.pattern}\s*({_WHOLE_DATE})$)")
 # A signer and its date printed inside a line ("…请认真贯彻落实。 福州市人民政府 2024年11月16日 (此件主动公开)"):
 # the date closes the line or is followed by a space, a remark in brackets or 印.
 _INLINE_SIGNATURE = re.compile(rf"(?:^|[。;；,，\s])([^\s。;；,，:：、《》“”|]{{4,40}}?)\s*"

@@ -2393,3 +2393,30 @@ def test_platforms_two_names_opening_with_one_place_a_firm_before_its_platform_a
     assert {"广州国际生物岛", "广州科学城", "珠江新城金融商贸区", "镇北智能制造产业园", "光禄百果园星创天地",
             "精细化工产业园"} <= names
     assert not any("和" in n or "公司" in n or n.startswith("细化") for n in names)
+
+
+def test_firms_winning_an_honour_together_and_firms_after_the_verbs_that_bring_them():
+    assert set(_firms("1.睿兆芯、湘溪塑业、恒泰纸管获评2024年第一批省专精特新中小企业。\n")) == {
+        "睿兆芯", "湘溪塑业", "恒泰纸管"}
+    assert set(_firms("1.已有田野集团、欧维姆、迈悦科技等知名企业。\n"
+                      "2.成功与江苏绿洁生鲜有限公司签订合作协议。\n")) == {
+        "田野集团", "欧维姆", "迈悦科技", "江苏绿洁生鲜有限公司"}
+    # ... while places winning one are no firms
+    assert _firms("1.东区、西区入选省级示范。\n") == []
+
+
+def test_platform_names_after_an_adverbs_clause_and_with_a_designations_own_words():
+    names = set(_platforms("1.稳步推进经济高质量发展和凤凰城总部经济集聚区打造。\n"
+                           "2.稳步推进四川全面创新改革试验区建设。\n"
+                           "3.共有海创产业园等3个项目开工。\n"))
+    assert {"凤凰城总部经济集聚区", "四川全面创新改革试验区", "海创产业园"} <= names
+    assert not any(n.startswith(("发展", "共有")) for n in names)
+
+
+def test_a_transmitted_units_notice_a_number_and_date_line_and_a_speech_line_after_the_title():
+    meta = extract_text("湖州市人民政府办公室转发市发展改革委关于湖州市2024年国民经济和社会发展计划的通知\n"
+                        "湖政办发〔2024〕12号 2024年4月3日\n各区县人民政府:\n现予转发,请认真组织实施。\n").plan
+    assert (meta.title, meta.date) == ("湖州市2024年国民经济和社会发展计划", "2024-04-03")
+    report = extract_text("七宝镇人民政府工作报告 ——2024年1月10日七宝镇第二十届人民代表大会第五次会议上\n"
+                          "各位代表:\n").plan
+    assert report.title == "七宝镇人民政府工作报告"
