@@ -848,6 +848,81 @@ def _cell_name(line: str) -> tuple[str, int]:
     return (line[m.end():], m.end()) if m else (line, 0)
 
 
+def _bar_opened_row(lines: list[_Line], k: int, end: int, width: int | None
+                    ) -> tuple[list[tuple[str, int]], int, int] | None:
+    """One record of a table whose cells after the first each open with a bar ("潍城" / "| 474696" / "| 22%" / "|"):
+    its cells with their offsets, its last line's index and the index after it. A line without a bar goes on the
+    cell above it (a cell's words wrapped: "峡山生态" / "发展区"); a lone bar closes the record, or, while the record
+    has fewer cells than the header's `width`, stands for an empty cell ("| 雁塔区" / "|" / "|")."""
+    first = [k]
+    k += 1
+    while k < end and not lines[k].text.startswith("|") and len(first) < 2:
+        first.append(k)
+        k += 1
+    if k >= end or not lines[k].text.startswith("|") or lines[first[0]].text.startswith("|"):
+        return None
+    texts, offsets = ["".join(lines[f].text for f in first)], [lines[first[0]].start]
+    lone = False  # the line before was a lone bar read as an empty cell
+    while k < end:
+        t = lines[k].text
+        if t.strip() == "|":
+            if width is not None and len(texts) < width:
+                texts.append("")
+                offsets.append(lines[k].start)
+                lone = True
+                k += 1
+                continue
+            return list(zip(texts, offsets, strict=True)), k, k + 1
+        if t.startswith("|"):
+            body = t[1:].strip()
+            texts.append(body)
+            offsets.append(lines[k].start + t.index(body[:1]) if body else lines[k].start)
+            lone = False
+        elif lone:
+            # the lone bar before closed the record: this line opens the next one
+            return list(zip(texts, offsets, strict=True)), k - 1, k
+        else:
+            if len(t) > 20 or len(texts) < 2:
+                return None
+            texts[-1] += t
+        k += 1
+    return None
+
+
+def _bar_opened_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
+    """A table printed one cell a line, each cell after a row's first opened by a bar and each row closed by a lone
+    bar, its header too ("分 组" / "| 督查组牵头单位" / "| 督查单位" / "| 备 注" / "|", then "第一组" / "| 市安监局" /
+    "| 雁塔区" / "|" / "|"): a header of three or more short labels, then rows of as many cells.
+
+    >>> ls = split_lines("县市区\\n(开发区)\\n| 08年产值(万元)\\n| 09年产值(万元)\\n| 产值\\n增幅\\n|\\n"
+    ...                  "潍城\\n| 474696\\n| 579129.1\\n| 22%\\n|\\n峡山生态\\n发展区\\n| 1\\n| 2\\n| 3%\\n|\\n附件2")
+    >>> rows, nxt = _bar_opened_table(ls, 0, len(ls))
+    >>> rows[0].header
+    ('县市区(开发区)', '08年产值(万元)', '09年产值(万元)', '产值增幅')
+    >>> [r.cells for r in rows], ls[nxt].text
+    ([('潍城', '474696', '579129.1', '22%'), ('峡山生态发展区', '1', '2', '3%')], '附件2')
+    """
+    if lines[i].text.startswith("|") or len(lines[i].text) > 12 \
+            or not any(lines[k].text.startswith("| ") for k in range(i + 1, min(end, i + 4))):
+        return None
+    head = _bar_opened_row(lines, i, end, None)
+    if head is None:
+        return None
+    header = tuple(re.sub(r"\s+", "", c) for c, _ in head[0])
+    if len(header) < 3 or any(not h or len(h) > 24 or _INT.match(h) for h in header):
+        return None
+    rows: list[_TableRow] = []
+    j = head[2]
+    while j < end:
+        row = _bar_opened_row(lines, j, end, len(header))
+        if row is None or len(row[0]) != len(header):
+            break
+        cells, last, nxt = row
+        rows.append(_TableRow(j, last, tuple(c for c, _ in cells), header, tuple(o for _, o in cells)))
+        j = nxt
+    return (rows, j) if len(rows) >= 2 else None
+
+
 def _headless_table(lines: list[_Line], i: int, end: int) -> tuple[list[_TableRow], int] | None:
     """A table printed without its header, one numbered row a line with bar- or tab-separated cells ("1 | 完成27所
     学校改造。 | 县教育局 | 已安装… |"): rows numbered 1, 2, 3 … whose cells after the number are a task, then a
@@ -1237,7 +1312,8 @@ class _StructureParser:
             return True
         resumable = self.interrupted if self.interrupted is not None and (
             i - self.interrupted_at <= 2 or self._only_sections(self.interrupted_at, i)) else None
-        laid = _layout_table(self.line_tuples, i, n, resumable)
+        opened = _bar_opened_table(lines, i, n)
+        laid = _layout_table(self.line_tuples, i, n, resumable) if opened is None else None
         if laid is None and t[:2] in ("序号", "编号") and _FIELD_SPACE.search(t):
             # One row per line, cells separated by spaces: read as a sequence of cells laid into the columns.
             laid = layout.token_table(self.line_tuples, i, n)
@@ -1252,7 +1328,7 @@ class _StructureParser:
                 self._header_paragraph(ln, laid.end)
                 return True
         table = (([_TableRow(r.first, r.last, r.cells, laid.header, r.starts) for r in laid.rows], laid.end)
-                 if laid is not None else _cell_table(lines, i, n) or _field_table(lines, i, n)
+                 if laid is not None else opened or _cell_table(lines, i, n) or _field_table(lines, i, n)
                  or _wide_table(lines, i, n) or _indicator_cell_table(lines, i, n) or _transposed_table(lines, i, n)
                  or _headless_table(lines, i, n))
         if not table and self.field_header is not None and i - self.field_header[1] <= 3:

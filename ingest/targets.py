@@ -936,18 +936,31 @@ def natural_unit(metric: str) -> str | None:
     return None
 
 
+# A column named by a year printed with two digits ("08年高新技术产业产值(万元)", "09年…").
+_SHORT_YEAR_HEADER = re.compile(r"^(\d{2})年(?!\d)")
+
+
+def _full_year(printed: str) -> int:
+    """A header's year, printed with four digits or two ("09" -> 2009)."""
+    return int(printed) if len(printed) == 4 else 2000 + int(printed)
+
+
 def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, bool]:
-    """(baseline year, target year, has a baseline column) from an indicator table's column names."""
+    """(baseline year, target year, has a baseline column) from an indicator table's column names.
+
+    >>> _header_years(["县市区", "08年产值(万元)", "09年产值(万元)", "产值增幅"], None)
+    (None, 2009, False)
+    """
     base_year = target_year = None
     has_base = False
     for h in header:
-        ym = re.search(r"((?:19|20)\d{2})", h)
+        ym = re.search(r"((?:19|20)\d{2})", h) or _SHORT_YEAR_HEADER.match(h)
         if _BASE_HEADER.search(h):
             has_base = True
             if ym:
-                base_year = int(ym.group(1))
+                base_year = _full_year(ym.group(1))
         elif ym and (_TARGET_HEADER.search(h) or "年" in h):
-            y = int(ym.group(1))
+            y = _full_year(ym.group(1))
             if ctx is not None and ctx.period and y < ctx.period[0] and not _TARGET_HEADER.search(h):
                 has_base, base_year = True, y
             else:
@@ -1208,6 +1221,9 @@ def _quantity_columns(header: Sequence[str]) -> dict[int, tuple[str, str]]:
     return {i: lu for i, h in enumerate(header) if (lu := unit_of_label(h.replace(" ", ""))) is not None}
 
 
+_GROWTH_COLUMN = re.compile(r"(?:增幅|增速|增长率|增长)$")
+
+
 def _quota_mentions(text: str, block, ctx) -> list[TargetMention]:
     """A quota table's row ("长安镇 | 2150" under "乡镇 | 新种任务(亩)"): one target per column of
     quantities, the row's name in its metric ("新种任务(长安镇)"), the column's unit."""
@@ -1220,10 +1236,18 @@ def _quota_mentions(text: str, block, ctx) -> list[TargetMention]:
         return []
     _, target_year, _ = _header_years(block.header, ctx)
     out = []
-    for col, (label, unit) in _quantity_columns(block.header).items():
+    by_unit = _quantity_columns(block.header)
+    columns = dict(by_unit)
+    for col, h in enumerate(block.header):
+        if col not in columns and _GROWTH_COLUMN.search(h.replace(" ", "")):
+            columns[col] = (h.replace(" ", ""), "%")  # "高新技术产业产值增幅" over "22%": a growth rate per row
+    for col, (label, unit) in sorted(columns.items()):
+        year = _header_years([label], None)[1]
+        if _BASE_HEADER.search(label) or (year is not None and target_year is not None and year < target_year):
+            continue  # "08年产值(万元)" beside "09年产值(万元)": the year before, a baseline
         found = _cell_value(cells[col].replace(" ", "")) if first < col < len(cells) else None
-        if found is None:
-            continue
+        if found is None or (col not in by_unit and found[1] not in ("%", None)):
+            continue  # a growth column holds rates
         value, cell_unit, comparator = found
         q = Quantity(value, cell_unit or unit, comparator or "=")
         out.append(TargetMention(spans[first][0], spans[col][1], f"{label}({name})", q, comparator or "=",

@@ -2420,3 +2420,21 @@ def test_a_transmitted_units_notice_a_number_and_date_line_and_a_speech_line_aft
     report = extract_text("七宝镇人民政府工作报告 ——2024年1月10日七宝镇第二十届人民代表大会第五次会议上\n"
                           "各位代表:\n").plan
     assert report.title == "七宝镇人民政府工作报告"
+
+
+def test_a_table_whose_cells_open_with_a_bar_and_whose_rows_a_lone_bar_closes():
+    # the header too: "分 组" / "| 督查组牵头单位" / … / "|"; a lone bar inside a row is its empty last cell
+    got = _resp("附件:\n督查组分组表\n分 组\n| 督查组牵头单位\n| 督查对象\n| 备 注\n|\n"
+                "第一组\n| 市安监局\n| 雁塔区\n|\n|\n第二组\n| 市规划局\n| 灞桥区\n|\n|\n")
+    assert [units for _, units in got] == [[("市安监局", "lead")], [("市规划局", "lead")]]
+
+
+def test_a_quota_table_of_places_reads_the_target_years_column_and_its_growth_not_the_year_before():
+    text = ("2009年各县市区高新技术产业发展目标指导计划\n县市区\n(开发区)\n| 08年高新技术产业产值(万元)\n"
+            "| 09年高新技术产业产值(万元)\n| 高新技术产业\n产值增幅\n|\n"
+            "潍城\n| 474696\n| 579129.1\n| 22%\n|\n峡山生态\n发展区\n| 125000\n| 150000\n| 20%\n|\n")
+    got = [(t.metric, t.value, t.unit, t.year) for t in extract_text(text).targets]
+    assert got == [("09年高新技术产业产值(潍城)", 579129.1, "万元", 2009),
+                   ("高新技术产业产值增幅(潍城)", 22.0, "%", 2009),
+                   ("09年高新技术产业产值(峡山生态发展区)", 150000.0, "万元", 2009),
+                   ("高新技术产业产值增幅(峡山生态发展区)", 20.0, "%", 2009)]
