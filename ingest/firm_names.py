@@ -422,6 +422,8 @@ HONOUR_OR_GROWTH = re.compile(
 _COUNTED_LIST = re.compile(r"(?<![\u4e00-\u9fff])(?P<list>[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)*)\s*"
                            rf"(?:(?P<n>\d{{1,2}}|[两二三四五六七八九十])\s*(?P<cls>[家户个大])|(?:{_GROWTH}))"
                            r"\s*[\u4e00-\u9fff]{0,8}?(?P<closure>企业|公司|项目)")
+_COUNTED_BRACKET = re.compile(r"(?:企业|公司)\s*(?P<n>\d{1,2}|[两二三四五六七八九十])\s*[家户个]\s*[(（]"
+                              r"(?P<list>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)[)）]")
 _LIST_CLOSURE = re.compile(rf"[家户个大]\s*[\u4e00-\u9fff]{{0,8}}?(?:企业|公司|项目)|{_GROWTH}")
 _LAST_JOINS = ("和", "及", "与")
 # A firm by its trade name opening a clause, then the honour it won ("环锂新能源获评国家专精特新…企业").
@@ -438,6 +440,9 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     >>> t = "积极培育津元春、草堂春成长为规上工业企业"
     >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
     ['津元春', '草堂春']
+    >>> t = "新认定省科技型中小企业3家(高盛泡沫、汇达塑业、时盛金属),新增规上企业2家(东区、西区、北区)"
+    >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
+    ['高盛泡沫', '汇达塑业', '时盛金属']
     >>> t = "争取开曼铝业和东方希望两大氧化铝项目一期年内建成;推进一期和二期两个项目;东区、西区两个项目"
     >>> [t[s:e] for s, e in _counted_lists(t, 0, len(t))]
     ['开曼铝业', '东方希望']
@@ -445,7 +450,7 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     if (text.find("、", start, end) < 0 and not any(text.find(j, start, end) >= 0 for j in _LAST_JOINS)) \
             or not _LIST_CLOSURE.search(text, start, end):
-        return out  # no list, or nothing that closes one as firms
+        return _bracketed_count(text, start, end)  # no list, or nothing that closes one as firms
     for m in _COUNTED_LIST.finditer(text[start:end]):
         pos, items = start + m.start("list"), []
         for k, piece in enumerate(m["list"].split("、")):
@@ -467,6 +472,24 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if (m["n"] is None or counted) and all(
                 _shaped(text[s:e]) or lone_firm_name(text[s:e], any_ending=counted and m["closure"] != "项目")
                 for s, e in items):
+            out.extend(items)
+    return out + _bracketed_count(text, start, end)
+
+
+def _bracketed_count(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"新认定省科技型中小企业12家(高盛泡沫、汇达塑业、…)": the firms counted, named in the bracket after the count."""
+    out: list[tuple[int, int]] = []
+    for m in _COUNTED_BRACKET.finditer(text, start, end):
+        pos, items = m.start("list"), []
+        for piece in m["list"].split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        names = [text[s:e] for s, e in items]
+        # the count says each item is a firm: most read as names of their own, none as a place, work or department
+        # ("双伟膜业" beside "汇达塑业")
+        if len(items) >= 2 and len(items) == cn_to_number(m["n"]) \
+                and 2 * sum(_shaped(n) or lone_firm_name(n, any_ending=True) for n in names) >= len(names) \
+                and not any(_not_a_name(n, endings=False) for n in names):
             out.extend(items)
     return out
 

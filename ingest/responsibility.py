@@ -125,7 +125,32 @@ def _label_end(text: str, k: int, end: int) -> int:
             depth = max(0, depth - 1)
         elif ch == "。" and depth == 0:
             return j + 1
+        elif ch in ";；" and depth == 0 and _sentence_after(text, j + 1, end):
+            return j + 1
     return end
+
+
+_SEGMENT = re.compile(r"[^、,，;；。:：()（）\n]{1,30}")
+
+
+def _sentence_after(text: str, k: int, end: int) -> bool:
+    """Whether the words after a semicolon in a label group open the next task, not the list's next unit or key
+    ("…,责任单位为区经信局;服务业增加值:增长8%,责任单位为区发改委"): no key, no unit, and a field's name before its
+    colon, a figure, or a verb.
+
+    >>> [_sentence_after(t, 0, len(t)) for t in ("服务业增加值:增长8%", "配合单位:市财政局", "市财政局")]
+    [True, False, False]
+    """
+    if _group_start(text, k):
+        return False
+    m = _SEGMENT.match(text, k, end)
+    if m is None:
+        return False
+    seg = m.group(0).strip()
+    if not seg or default_registry().looks_like_unit(seg):
+        return False
+    return text[m.end():m.end() + 1] in (":", "：") or any(c.isdigit() for c in seg) \
+        or lexicon.opening_verb().match(seg) is not None
 
 
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)"

@@ -2438,3 +2438,19 @@ def test_a_quota_table_of_places_reads_the_target_years_column_and_its_growth_no
                    ("高新技术产业产值增幅(潍城)", 22.0, "%", 2009),
                    ("09年高新技术产业产值(峡山生态发展区)", 150000.0, "万元", 2009),
                    ("高新技术产业产值增幅(峡山生态发展区)", 20.0, "%", 2009)]
+
+
+def test_firms_named_in_a_bracket_after_their_count_and_after_分别是():
+    got = set(_firms("1.新认定省科技型中小企业4家(高盛泡沫、汇达塑业、双伟膜业、从一道路)。\n"
+                     "2.“链主”企业分别是大运汽车股份有限公司、山西成功汽车制造有限公司。\n"))
+    assert got == {"高盛泡沫", "汇达塑业", "双伟膜业", "从一道路", "大运汽车股份有限公司", "山西成功汽车制造有限公司"}
+    # a count that does not match the bracket's list names nothing
+    assert _firms("1.新增规上企业3家(高盛泡沫、汇达塑业)。\n") == []
+
+
+def test_label_clauses_one_after_another_divided_by_semicolons_are_tasks_of_their_own():
+    got = _resp("一、指标\n1、甲指标:增长6%,责任单位为区发改委;乙指标:增长8%,责任单位为区经信局;"
+                "丙指标:新增10家,责任单位为区科技局。\n2、推进丁工作,牵头单位:区财政局;配合单位:区审计局。\n")
+    assert [units for _, units in got] == [[("区发改委", "responsible")], [("区经信局", "responsible")],
+                                           [("区科技局", "responsible")],
+                                           [("区财政局", "lead"), ("区审计局", "support")]]
