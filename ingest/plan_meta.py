@@ -267,6 +267,8 @@ def _title_furniture(line: str) -> str:
     '某省人民政府关于某某工作的实施意见'
     >>> _title_furniture("政务服务丨某市人民政府关于深化某某改革的实施意见")
     '某市人民政府关于深化某某改革的实施意见'
+    >>> _title_furniture("某某网 多云 28℃~19℃登录个人中心某市农业农村局2025年工作要点")
+    '某市农业农村局2025年工作要点'
     """
     line = re.sub(r"\s*\|[\s|]*$", "", line)
     line = re.sub(r"^[\s|]*\|\s*", "", line)  # "| 2025年度区民政局重点工作任务分解 |": a caption in a table cell
@@ -282,9 +284,14 @@ def _title_furniture(line: str) -> str:
     named = _FILE_NAME.match(line)
     if named:
         return named.group(1)
+    furniture = _FURNITURE_RUN.match(line)
+    if furniture and len(line) - furniture.end() >= 8:
+        line = line[furniture.end():]  # "…多云 28℃~19℃登录个人中心毕节市…工作要点": the page's banner glued before it
     return _LOST_DATE.sub("", _COLUMN_NAME.sub("", _PAGE_NUMBER.sub("", line)))
 
 
+# A page's banner run into its title: the day of the week, the weather or the login link it ends with (the last one).
+_FURNITURE_RUN = re.compile(r"^.*(?:星期[一二三四五六日天]|\d+℃|个人中心)\s*")
 # A page's column glued before its title by a bar ("政务服务丨济宁市人民政府关于…的实施意见").
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[丨｜]\s*(?=[^丨｜\s]{8,}$)")
 
@@ -307,6 +314,9 @@ class PlanMeta:
 
 def _clean_title(title: str) -> str:
     title = re.sub(r"\s*\n\s*", "", title).strip()
+    furniture = _FURNITURE_RUN.match(title)
+    if furniture and len(title) - furniture.end() >= 8:
+        title = title[furniture.end():]  # the page's banner lines joined before it
     title = _PART_NUMBER.sub("", title)  # "…分工方案(一)": the first part of a page split in parts
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
     # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title

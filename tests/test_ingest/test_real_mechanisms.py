@@ -2454,3 +2454,9 @@ def test_label_clauses_one_after_another_divided_by_semicolons_are_tasks_of_thei
     assert [units for _, units in got] == [[("区发改委", "responsible")], [("区经信局", "responsible")],
                                            [("区科技局", "responsible")],
                                            [("区财政局", "lead"), ("区审计局", "support")]]
+
+
+def test_a_pages_banner_lines_joined_before_the_title_are_no_part_of_it():
+    text = ("中国政府网 某省人民政府网 某市 多云 28℃~19℃\n无障碍\n关怀版\n登录个人中心\n"
+            "某市农业农村局2025年工作要点\n\n2025年是十四五规划收官之年。\n")
+    assert extract_text(text).plan.title == "某市农业农村局2025年工作要点"
