@@ -374,12 +374,16 @@ def rejoin_brackets(text: str) -> str:
     return "\n".join(out)
 
 
+_SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？", ")", "）")
+
+
 def rejoin_chunks(text: str) -> str:
     r"""A document-sharing site's page, its text cut into chunks of one length, each on a line of its
     own opened by the chunk's number ("1、…", "2、…"), put back together: the chunks cut sentences,
     names and unit lists anywhere ("…(责任单位:市通" / "2、信发展办…"). Only a run of lines numbered
     1, 2, 3… whose lines but the last are equally long (100 characters or more) is taken for chunks;
-    numbered items are not that regular. Spans refer to the result.
+    numbered items are not that regular. Of two lines, the first must stop where no sentence ends: two items,
+    the first long and ending its sentence, are no chunks. Spans refer to the result.
 
     >>> page = "1、" + "甲" * 120 + "(责任单位:市通\n2、信发展办)" + "乙" * 123 + "\n3、丙。\n"
     >>> rejoin_chunks(page) == "甲" * 120 + "(责任单位:市通信发展办)" + "乙" * 123 + "丙。\n"
@@ -395,7 +399,9 @@ def rejoin_chunks(text: str) -> str:
         while run[-1] + 1 < len(lines) and (m := _CHUNK.match(lines[run[-1] + 1])) and int(m.group(1)) == len(run) + 1:
             run.append(run[-1] + 1)
         sizes = {len(lines[k]) for k in run[:-1]}
-        if len(run) >= 2 and len(sizes) == 1 and sizes.pop() >= 100:
+        # two lines only: the first must be cut where no sentence ends (an item ends its sentence)
+        cut = len(run) >= 3 or not lines[run[0]].rstrip().endswith(_SENTENCE_ENDS)
+        if len(run) >= 2 and cut and len(sizes) == 1 and sizes.pop() >= 100:
             joined = "".join(lines[k][len(_CHUNK.match(lines[k]).group(0)):] for k in run)  # type: ignore[union-attr]
             return "\n".join(lines[:i] + [joined] + lines[run[-1] + 1:])
     return text

@@ -2460,3 +2460,9 @@ def test_a_pages_banner_lines_joined_before_the_title_are_no_part_of_it():
     text = ("中国政府网 某省人民政府网 某市 多云 28℃~19℃\n无障碍\n关怀版\n登录个人中心\n"
             "某市农业农村局2025年工作要点\n\n2025年是十四五规划收官之年。\n")
     assert extract_text(text).plan.title == "某市农业农村局2025年工作要点"
+
+
+def test_two_long_numbered_items_that_end_their_sentences_are_items_not_a_sharing_sites_chunks():
+    first = "规范政府举债行为,严格控制增量,积极消化存量。" * 4 + "牵头单位:省财政厅;责任单位:省发改委。"
+    text = f"一、重点工作\n1、{first}\n2、开展专项整治,化解不良贷款。牵头单位:省金融办;责任单位:省公安厅。\n"
+    assert [t.ref for t in extract_text(HEAD + text).tasks] == ["一.1", "一.2"]
