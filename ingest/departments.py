@@ -262,6 +262,8 @@ class DepartmentRegistry:
         >>> (reg.looks_like_unit("市国防动员办公室"), reg.looks_like_unit("杭州高新区(滨江)"),
         ...  reg.looks_like_unit("完善机制"), reg.looks_like_unit("工业股"), reg.looks_like_unit("某某控股"))
         (True, True, False, True, False)
+        >>> reg.looks_like_unit("项城市"), reg.looks_like_unit("城市"), reg.looks_like_unit("超市")
+        (True, False, False)
         """
         key = ("looks_like_unit", name)
         hit = self._shapes.get(key)
@@ -278,6 +280,8 @@ class DepartmentRegistry:
         base = re.sub(r"\([^()]*\)$", "", n) or n
         if _SECTION.match(base):
             return True  # "工业股", "农业股": a county bureau's section
+        if base.endswith("市") and base in self.counties:
+            return True  # "项城市" beside "商水县": a county-level city standing for its government, as a county does
         return base.endswith(self.unit_suffixes) or n.endswith(self.unit_suffixes)
 
     def looks_like_department(self, name: str) -> bool:

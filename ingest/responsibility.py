@@ -253,8 +253,19 @@ def _match_close(text: str, i: int) -> int:
 
 
 def _all_departments(pieces: list[tuple[str, int, int]], registry: DepartmentRegistry) -> bool:
-    """Whether a list split out of a phrase names government bodies only (the test every unlabelled form needs)."""
-    return bool(pieces) and all(registry.looks_like_department(p) for p, _, _ in pieces)
+    """Whether a list split out of a phrase names government bodies only (the test every unlabelled form needs), or
+    organisations beside more of them ("由漯阜铁路公司、市发展改革委,沈丘县人民政府…负责落实": a firm charged with
+    the government bodies).
+
+    >>> reg = default_registry()
+    >>> [_all_departments(split_units(t), reg) for t in ("漯阜铁路公司、市发改委、商水县", "漯阜铁路公司", "专人")]
+    [True, False, False]
+    """
+    if not pieces:
+        return False
+    bodies = sum(registry.looks_like_department(p) for p, _, _ in pieces)
+    return bodies == len(pieces) or (2 * bodies > len(pieces) and all(
+        registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces))
 
 
 def _depth(text: str, a: int, b: int) -> int:

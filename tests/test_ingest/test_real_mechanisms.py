@@ -2466,3 +2466,10 @@ def test_two_long_numbered_items_that_end_their_sentences_are_items_not_a_sharin
     first = "规范政府举债行为,严格控制增量,积极消化存量。" * 4 + "牵头单位:省财政厅;责任单位:省发改委。"
     text = f"一、重点工作\n1、{first}\n2、开展专项整治,化解不良贷款。牵头单位:省金融办;责任单位:省公安厅。\n"
     assert [t.ref for t in extract_text(HEAD + text).tasks] == ["一.1", "一.2"]
+
+
+def test_a_line_of_units_after_由_with_a_county_level_city_and_a_firm_beside_the_bodies():
+    got = _resp("一、项目\n1.全面完成铁路复线电气化改造。\n"
+                "由漯阜铁路公司、市发展改革委,川汇区、项城市、沈丘县人民政府,市经济开发区管委会负责落实\n2.推进其他工作。\n")
+    assert [u for u, _ in got[0][1]] == ["漯阜铁路公司", "市发展改革委", "川汇区", "项城市", "沈丘县人民政府",
+                                          "市经济开发区管委会"]
