@@ -40,6 +40,9 @@ _PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*(?:多|余)?[个家]|[一二�
                            r"[\u4e00-\u9fff“”\"]{0,16}?"
                            r"(?:项目|企业|公司)")
 # "等签约项目", "等在建项目": projects firms sign or build
+# "等重点在谈项目", "等签约项目": projects in a deal with firms.
+_DEAL_PROJECT = re.compile(rf"等\s*(?:重大|重点)?(?:{lexicon.alternation(lexicon.FIRM_DEAL_WORDS)})"
+                           r"[\u4e00-\u9fff]{0,4}?项目")
 _FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*(?:重大|重点)?"
                            rf"(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})[\u4e00-\u9fff]{{0,4}}?项目")
 # "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
@@ -124,6 +127,18 @@ def _department_stem(item: str) -> bool:
 @lru_cache(maxsize=1)
 def _sector() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS))
+
+
+def _sector_body(item: str) -> bool:
+    """Whether an item is a sector, not a trade name of two characters and a sector word.
+
+    >>> [_sector_body(n) for n in ("电子信息", "数字经济", "小米锅巴休闲食品", "拓维信息", "华傲数据")]
+    [True, True, True, False, False]
+    """
+    if _sector().search(item) is None:
+        return False
+    body = strip_generic(_sector().sub("", item))
+    return len(body) != 2 or body != item[:2]
 
 
 @lru_cache(maxsize=1)
@@ -883,8 +898,12 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
                 # "成功引进立洲、泓安等大型商贸企业": firms a place brings in
                 bool(items) and _FIRMS_NAMED.match(text, m.start(), end) is not None
                 and text[max(start, items[0][0] - 4):items[0][0]].endswith(lexicon.FIRM_INTAKE_VERBS))
+            # (where the list is of projects in a deal, a sector word may end a trade name of two characters:
+            # "拓维信息"; elsewhere it makes the item a sector: "电子信息", "民宿经济")
+            deal = _DEAL_PROJECT.match(text, m.start(), end) is not None
             opaque = (len(items) >= 3 or len(items) == 2 and firm_projects) and not any(
-                _sector().search(text, s, e) or _not_a_name(text[s:e], endings=not _natural_end(text[s:e]))
+                (_sector_body(text[s:e]) if deal else _sector().search(text, s, e))
+                or _not_a_name(text[s:e], endings=not _natural_end(text[s:e]))
                 for s, e in items)
             counted = len(items) == 1 and shaped == 1 and _COUNTED_FIRMS.match(text, m.start(), end) is not None
             heads = [_product_head(text[s:e]) for s, e in items]

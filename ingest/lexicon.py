@@ -343,8 +343,10 @@ NOT_NAME_CHARS = "各的和多更项批类个"
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
 FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市")
 # What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").
-FIRM_PROJECT_WORDS = ("签约", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资", "扩产", "产业",
-                      "工业")
+FIRM_PROJECT_WORDS = ("签约", "在谈", "洽谈", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资",
+                      "扩产", "产业", "工业")
+# ... of them, the projects of a deal with firms ("华傲数据、腾讯云等重点在谈项目").
+FIRM_DEAL_WORDS = ("签约", "在谈", "洽谈")
 # What is said of firms right after their names: their projects, output, listing.
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",

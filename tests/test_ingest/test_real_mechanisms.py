@@ -2473,3 +2473,11 @@ def test_a_line_of_units_after_由_with_a_county_level_city_and_a_firm_beside_th
                 "由漯阜铁路公司、市发展改革委,川汇区、项城市、沈丘县人民政府,市经济开发区管委会负责落实\n2.推进其他工作。\n")
     assert [u for u, _ in got[0][1]] == ["漯阜铁路公司", "市发展改革委", "川汇区", "项城市", "沈丘县人民政府",
                                           "市经济开发区管委会"]
+
+
+def test_firms_listed_as_projects_under_negotiation_and_a_trade_name_that_ends_in_a_sector_word():
+    got = set(_firms("1.推进华傲数据、腾讯云、拓维信息等重点在谈项目签约落地。\n"))
+    assert got == {"华傲数据", "腾讯云", "拓维信息"}
+    # sectors listed before a deal's projects, or before projects of an industry, are no firms
+    assert _firms("1.推进电子信息、数字经济、生物医药等重点签约项目。\n"
+                  "2.引导庭院经济、林下经济、民宿经济等产业项目。\n") == []
