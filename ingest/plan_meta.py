@@ -267,8 +267,6 @@ def _title_furniture(line: str) -> str:
     '某省人民政府关于某某工作的实施意见'
     >>> _title_furniture("政务服务丨某市人民政府关于深化某某改革的实施意见")
     '某市人民政府关于深化某某改革的实施意见'
-    >>> _title_furniture("某某网 多云 28℃~19℃登录个人中心某市农业农村局2025年工作要点")
-    '某市农业农村局2025年工作要点'
     """
     line = re.sub(r"\s*\|[\s|]*$", "", line)
     line = re.sub(r"^[\s|]*\|\s*", "", line)  # "| 2025年度区民政局重点工作任务分解 |": a caption in a table cell
@@ -284,9 +282,6 @@ def _title_furniture(line: str) -> str:
     named = _FILE_NAME.match(line)
     if named:
         return named.group(1)
-    furniture = _FURNITURE_RUN.match(line)
-    if furniture and len(line) - furniture.end() >= 8:
-        line = line[furniture.end():]  # "…多云 28℃~19℃登录个人中心毕节市…工作要点": the page's banner glued before it
     return _LOST_DATE.sub("", _COLUMN_NAME.sub("", _PAGE_NUMBER.sub("", line)))
 
 
@@ -313,6 +308,11 @@ class PlanMeta:
 
 
 def _clean_title(title: str) -> str:
+    """A title as the plan names itself, without what pages print around it.
+
+    >>> _clean_title("某某网 多云 28℃~19℃登录个人中心某市农业农村局2025年工作要点")
+    '某市农业农村局2025年工作要点'
+    """
     title = re.sub(r"\s*\n\s*", "", title).strip()
     furniture = _FURNITURE_RUN.match(title)
     if furniture and len(title) - furniture.end() >= 8:

@@ -940,9 +940,16 @@ def natural_unit(metric: str) -> str | None:
 _SHORT_YEAR_HEADER = re.compile(r"^(\d{2})年(?!\d)")
 
 
-def _full_year(printed: str) -> int:
-    """A header's year, printed with four digits or two ("09" -> 2009)."""
-    return int(printed) if len(printed) == 4 else 2000 + int(printed)
+def _label_year(label: str) -> int | None:
+    """The year a column's label names, printed with four digits or two.
+
+    >>> _label_year("2025年目标"), _label_year("09年产值(万元)"), _label_year("产值增幅")
+    (2025, 2009, None)
+    """
+    ym = re.search(r"((?:19|20)\d{2})", label) or _SHORT_YEAR_HEADER.match(label)
+    if ym is None:
+        return None
+    return int(ym.group(1)) if len(ym.group(1)) == 4 else 2000 + int(ym.group(1))
 
 
 def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, bool]:
@@ -954,17 +961,16 @@ def _header_years(header: Sequence[str], ctx) -> tuple[int | None, int | None, b
     base_year = target_year = None
     has_base = False
     for h in header:
-        ym = re.search(r"((?:19|20)\d{2})", h) or _SHORT_YEAR_HEADER.match(h)
+        year = _label_year(h)
         if _BASE_HEADER.search(h):
             has_base = True
-            if ym:
-                base_year = _full_year(ym.group(1))
-        elif ym and (_TARGET_HEADER.search(h) or "年" in h):
-            y = _full_year(ym.group(1))
-            if ctx is not None and ctx.period and y < ctx.period[0] and not _TARGET_HEADER.search(h):
-                has_base, base_year = True, y
+            if year:
+                base_year = year
+        elif year and (_TARGET_HEADER.search(h) or "年" in h):
+            if ctx is not None and ctx.period and year < ctx.period[0] and not _TARGET_HEADER.search(h):
+                has_base, base_year = True, year
             else:
-                target_year = max(target_year or 0, y)
+                target_year = max(target_year or 0, year)
     if target_year is None and ctx is not None:
         target_year = (ctx.period[1] if ctx.period else None) or ctx.plan_year
     return base_year, target_year, has_base
@@ -1242,7 +1248,7 @@ def _quota_mentions(text: str, block, ctx) -> list[TargetMention]:
         if col not in columns and _GROWTH_COLUMN.search(h.replace(" ", "")):
             columns[col] = (h.replace(" ", ""), "%")  # "高新技术产业产值增幅" over "22%": a growth rate per row
     for col, (label, unit) in sorted(columns.items()):
-        year = _header_years([label], None)[1]
+        year = _label_year(label)
         if _BASE_HEADER.search(label) or (year is not None and target_year is not None and year < target_year):
             continue  # "08年产值(万元)" beside "09年产值(万元)": the year before, a baseline
         found = _cell_value(cells[col].replace(" ", "")) if first < col < len(cells) else None
