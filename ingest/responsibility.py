@@ -1548,7 +1548,8 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
 
 
 _DUTY_AFTER_UNIT = re.compile(rf"\s*(?:[:：]|作为|{lexicon.alternation(lexicon.DUTY_OPENING_VERBS)})")
-_NOT_A_SUBJECT = re.compile(r"^[在对把将为从按]")
+_NOT_A_SUBJECT = re.compile(r"^(?:[在对把将为从按]|向(?!阳)|[一二三四五六七八九十]是)")
+_PREPOSITION_BEFORE_LEVEL = re.compile(r"[对向为把将从给][市区县省]")
 
 
 def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | None,
@@ -1705,8 +1706,10 @@ def _unit_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) ->
     if lexicon.opening_verb().match(text, s, stop):
         return None  # "依据《条例》…": a sentence that opens with a verb has no unit for its subject
     def one_body(name: str) -> bool:
+        # "对向市局提出的申请…", "统一受理向市局…": a preposition before a level's body opens a phrase, no name
         return registry.looks_like_department(name) and not registry.is_collective(name) \
-            and not registry.is_person(name)
+            and not registry.is_person(name) and not _NOT_A_SUBJECT.match(name) \
+            and not _PREPOSITION_BEFORE_LEVEL.search(name)
 
     colon = next((k for k in range(s + 3, min(stop, s + 20)) if text[k] in ":："), None)
     if colon is not None and _SUBJECT_NAME.fullmatch(text[s:colon]) and one_body(text[s:colon]):

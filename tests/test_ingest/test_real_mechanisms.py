@@ -2481,3 +2481,10 @@ def test_firms_listed_as_projects_under_negotiation_and_a_trade_name_that_ends_i
     # sectors listed before a deal's projects, or before projects of an industry, are no firms
     assert _firms("1.推进电子信息、数字经济、生物医药等重点签约项目。\n"
                   "2.引导庭院经济、林下经济、民宿经济等产业项目。\n") == []
+
+
+def test_a_phrase_with_a_preposition_before_a_bodys_name_is_no_subject_of_a_duty():
+    got = _resp("三、工作分工\n办公室负责统一受理向市局提出的申请;对向市局提出的申请统一组织答复;"
+                "为市局工作提供法律支持。\n"
+                "一是正确处理政府与市场的关系,在统筹考虑各级政府财力的基础上安排。\n")
+    assert all(u in ("办公室",) for _, units in got for u, _ in units)
