@@ -64,9 +64,11 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # enterprises lowered when round 64 joined (wt-wv; first sight enterprises 0.49 on 55: town plans and reports
 # naming firms by short trade names in prose), the whole set (1,838 pages) then at 0.702; and again when round 66
 # joined (wz-vb; first sight enterprises 0.47 on 66: provincial and county news naming chain leaders and listing
-# candidates), the whole set (1,898 pages) then at 0.695.
-FLOORS = {"resp_p": 0.96, "resp_f1": 0.90, "lead": 0.88, "targets": 0.90, "platforms": 0.77, "enterprises": 0.69,
-          "plan": 0.83}
+# candidates), the whole set (1,898 pages) then at 0.695; lead, targets, platforms, enterprises and plan raised with
+# session 19's rules (the whole set, 1,943 pages, at lead 0.907, targets 0.911, platforms 0.783, enterprises 0.71 and
+# plan 0.843).
+FLOORS = {"resp_p": 0.96, "resp_f1": 0.90, "lead": 0.90, "targets": 0.91, "platforms": 0.78, "enterprises": 0.70,
+          "plan": 0.84}
 
 
 def _stems() -> list[str]:
