@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from plankg.ingest import lexicon
 from plankg.ingest.contract import EnterpriseOut
-from plankg.ingest.names import strip_generic
+from plankg.ingest.names import item_spans, strip_generic
 from plankg.ingest.numerals import cn_to_number
 
 RULE_SHORT_NAME = "plankg.entities.enterprise.short_name.v1"
@@ -39,10 +39,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*(?:多|余)?[个家]|[一二三四五六七八九十两]+(?:多|余)?[个家])?\s*"
                            r"[\u4e00-\u9fff“”\"]{0,16}?"
                            r"(?:项目|企业|公司)")
-# "等签约项目", "等在建项目": projects firms sign or build
 # "等重点在谈项目", "等签约项目": projects in a deal with firms.
 _DEAL_PROJECT = re.compile(rf"等\s*(?:重大|重点)?(?:{lexicon.alternation(lexicon.FIRM_DEAL_WORDS)})"
                            r"[\u4e00-\u9fff]{0,4}?项目")
+# "等签约项目", "等在建项目": projects firms sign or build
 _FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*(?:重大|重点)?"
                            rf"(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})[\u4e00-\u9fff]{{0,4}}?项目")
 # "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
@@ -467,11 +467,8 @@ def _counted_lists(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or not _LIST_CLOSURE.search(text, start, end):
         return _bracketed_count(text, start, end)  # no list, or nothing that closes one as firms
     for m in _COUNTED_LIST.finditer(text[start:end]):
-        pos, items = start + m.start("list"), []
-        for k, piece in enumerate(m["list"].split("、")):
-            s = _strip_verb(text, pos, pos + len(piece)) if k == 0 else pos
-            items.append((s, pos + len(piece)))
-            pos += len(piece) + 1
+        items = item_spans(m["list"].split("、"), start + m.start("list"))
+        items[0] = (_strip_verb(text, *items[0]), items[0][1])
         n = cn_to_number(m["n"]) if m["n"] is not None else None
         if n is not None and n == len(items) + 1:
             # "A、B和C三家企业", "A和B两大…项目": the last item joined by a conjunction completes the count
@@ -495,11 +492,8 @@ def _bracketed_count(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"新认定省科技型中小企业12家(高盛泡沫、汇达塑业、…)": the firms counted, named in the bracket after the count."""
     out: list[tuple[int, int]] = []
     for m in _COUNTED_BRACKET.finditer(text, start, end):
-        pos, items = m.start("list"), []
-        for piece in m["list"].split("、"):
-            items.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        names = [text[s:e] for s, e in items]
+        names = m["list"].split("、")
+        items = item_spans(names, m.start("list"))
         # the count says each item is a firm: most read as names of their own, none as a place, work or department
         # ("双伟膜业" beside "汇达塑业")
         if len(items) >= 2 and len(items) == cn_to_number(m["n"]) \
@@ -576,11 +570,8 @@ def _honoured_firms(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # "睿兆芯、湘溪塑业、恒泰纸管获评…": a list of names winning it together, one of them shaped as a firm's, the
     # others names of their own
     for m in _HONOURED_LIST.finditer(text[start:end]):
-        items, pos = [], start + m.start("list")
-        for piece in re.split(r"[、和]", m["list"]):
-            items.append((pos, pos + len(piece)))
-            pos += len(piece) + 1
-        names = [text[a:b] for a, b in items]
+        names = re.split(r"[、和]", m["list"])
+        items = item_spans(names, start + m.start("list"))
         if any(_shaped(n) for n in names) and all(_shaped(n) or lone_firm_name(n) for n in names):
             found.extend(item for item in items if item not in found)
     return sorted(found)

@@ -174,6 +174,19 @@ def _bare_list_item(text: str, merged: list[tuple[int, int, str]], heads: HeadLo
     return 2 <= q - qs <= 4 and not _ends_with_head(heads, qs, q)
 
 
+def item_spans(items: list[str], pos: int) -> list[tuple[int, int]]:
+    """The spans of a list's items printed from `pos` on, each after a one-character separator.
+
+    >>> item_spans(["之江", "西湖"], 10)
+    [(10, 12), (13, 15)]
+    """
+    spans = []
+    for raw in items:
+        spans.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    return spans
+
+
 def _same_place_opens(left: str, right: str, places: Places | None) -> bool:
     """Whether both sides of a conjunction open with the same place: two names ("广州国际生物岛和广州科学城"),
     as one name does not print its place twice.

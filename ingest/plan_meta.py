@@ -478,7 +478,8 @@ def parse_about_title(line: str, before: str = "") -> TitleLine | None:
             if drafted and not body.startswith("《"):
                 body = body[drafted.end():]  # "转发市交通运输委市公安局拟定的X": the plan is X, its drafters no part
             inner = _INNER_ABOUT.match(body)
-            if inner and _prefix_issuers(inner["units"])[0] and _prefix_issuers(inner["units"])[1] == inner["units"]:
+            units, named = _prefix_issuers(inner["units"]) if inner else ((), "")
+            if inner and units and named == inner["units"]:
                 body = body[inner.end():]  # "转发市发展改革委关于X的通知": the units' notice about X, the plan X
             quoted = re.fullmatch(r"《(.+)》", body)
             # "关于公布…名单的通知": a notice that publishes a list of names is the document, the list no plan

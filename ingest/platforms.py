@@ -32,6 +32,7 @@ from plankg.ingest.names import (
     PUNCT,
     NameRun,
     distinct_mentions,
+    item_spans,
     name_runs,
     past_leading_verbs,
     strip_generic,
@@ -326,19 +327,6 @@ def _cn_count(s: str) -> int:
     return int(cn_to_number(s))
 
 
-def _item_spans(items: list[str], pos: int) -> list[tuple[int, int]]:
-    """The spans of a 、-list's items printed from `pos` on.
-
-    >>> _item_spans(["之江", "西湖"], 10)
-    [(10, 12), (13, 15)]
-    """
-    spans = []
-    for raw in items:
-        spans.append((pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return spans
-
-
 def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -> list[PlatformOut]:
     """Expand "之江、西湖、良渚等3家省实验室" into one platform per listed abbreviation."""
     _, by_noun = head_index()
@@ -358,7 +346,7 @@ def _coordinated_platforms(text: str, start: int, end: int, heads: HeadLookup) -
             if noun is None:
                 continue
             head, head_noun = by_noun[noun], group
-        items = _item_spans(m["items"].split("、"), m.start("items"))
+        items = item_spans(m["items"].split("、"), m.start("items"))
         # The first item runs back to the clause's verb: "推动之江" -> "之江".
         fs, fe = items[0]
         runs = name_runs(text, fs, fe, heads=heads)
@@ -555,7 +543,7 @@ def _shared_suffix(text: str, start: int, found: list[PlatformOut], heads: HeadL
                                  and not default_registry().looks_like_unit(r)  # "乡安监站、派出所、…农业服务中心"
                                  for r in raws):
             continue
-        items = _item_spans(raws, first)
+        items = item_spans(raws, first)
         if any(has_head(heads, a, b) or lexicon.opening_verb().match(text[a:b]) for a, b in items):
             continue
         for a, b in items:

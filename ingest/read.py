@@ -374,9 +374,6 @@ def rejoin_brackets(text: str) -> str:
     return "\n".join(out)
 
 
-_SENTENCE_ENDS = ("。", ";", "；", "!", "！", "?", "？", ")", "）")
-
-
 def rejoin_chunks(text: str) -> str:
     r"""A document-sharing site's page, its text cut into chunks of one length, each on a line of its
     own opened by the chunk's number ("1、…", "2、…"), put back together: the chunks cut sentences,
@@ -400,7 +397,7 @@ def rejoin_chunks(text: str) -> str:
             run.append(run[-1] + 1)
         sizes = {len(lines[k]) for k in run[:-1]}
         # two lines only: the first must be cut where no sentence ends (an item ends its sentence)
-        cut = len(run) >= 3 or not lines[run[0]].rstrip().endswith(_SENTENCE_ENDS)
+        cut = len(run) >= 3 or not lines[run[0]].rstrip().endswith(_CLAUSE_END)
         if len(run) >= 2 and cut and len(sizes) == 1 and sizes.pop() >= 100:
             joined = "".join(lines[k][len(_CHUNK.match(lines[k]).group(0)):] for k in run)  # type: ignore[union-attr]
             return "\n".join(lines[:i] + [joined] + lines[run[-1] + 1:])
