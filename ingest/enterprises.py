@@ -179,11 +179,14 @@ def _industry_company(body: str) -> bool:
 def _place_anchor(body: str) -> int:
     """Where a registered name opens at a place's name inside the words before its suffix, when what comes
     before the place holds a verb or function word (`lexicon.NAME_STOPWORDS`): "该乡续建项目有怀宁县明德新型建材"
-    -> 怀宁县…, "后续将继续申报安徽秀砼建材科技" -> 安徽…; 0 when the words open with the name ("华润电力内蒙古
-    新能源": no verb before 内蒙古).
+    -> 怀宁县…, "后续将继续申报安徽秀砼建材科技" -> 安徽…, "开工仪式在华明高新区天津平高智能电气" -> 天津… (a place
+    before the verb does not count); 0 when the words open with the name ("华润电力内蒙古新能源": no verb before
+    内蒙古) or all before the place is a place.
 
     >>> _place_anchor("该乡续建项目有怀宁县明德新型建材"), _place_anchor("重点关注河南景联达供应链管理")
     (7, 4)
+    >>> _place_anchor("东丽区重大项目集中开工仪式在华明高新区天津平高智能电气")
+    19
     >>> _place_anchor("华润电力内蒙古新能源"), _place_anchor("安徽秀砼建材科技")
     (0, 0)
     """
@@ -194,7 +197,8 @@ def _place_anchor(body: str) -> int:
         m = places.match(body[k:])
         if m is None or m.end() < 2:
             continue
-        if lexicon.opening_verb().search(body, 0, k) and not places.match(body[:k]):
+        opening = places.match(body[:k])
+        if lexicon.opening_verb().search(body, 0, k) and not (opening and opening.end() == k):
             return k
     return 0
 

@@ -2488,3 +2488,13 @@ def test_a_phrase_with_a_preposition_before_a_bodys_name_is_no_subject_of_a_duty
                 "为市局工作提供法律支持。\n"
                 "一是正确处理政府与市场的关系,在统筹考虑各级政府财力的基础上安排。\n")
     assert all(u in ("办公室",) for _, units in got for u, _ in units)
+
+
+def test_a_registered_name_after_a_verb_of_contact_or_a_builder_and_after_a_place_where_something_happens():
+    got = set(_firms("1.游某局长:重点联系江苏金螳螂装饰有限公司、苏州建设(集团)有限责任公司。\n"
+                     "2.长沙总部基地云谷项目由湖南九维置业有限公司投资建设。\n"
+                     "3.东丽区重大项目集中开工仪式在华明高新区天津平高智能电气有限公司新型储能项目现场举行。\n"))
+    assert got == {"江苏金螳螂装饰有限公司", "苏州建设(集团)有限责任公司", "湖南九维置业有限公司",
+                   "天津平高智能电气有限公司"}
+    # a name that opens with its place keeps it
+    assert _firms("1.支持安徽建工集团有限公司做大做强。\n") == ["安徽建工集团有限公司"]
