@@ -124,6 +124,8 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             lead = _FIRM_LEAD.match(body)
             if lead and len(body) - lead.end() >= 2:
                 s, body = s + lead.end(), body[lead.end():]  # "…等项目的有尉犁大生纺织品有限公司": 有 opens no name
+        if m.group(0) == "公司" and body.endswith(lexicon.COMPANY_KIND_ENDINGS):
+            continue  # "A股上市公司", "拟上市公司": firms of a kind, no name
         if m.group(0) == "公司" and not _industry_company(body):
             continue  # a bare 公司 names a firm after an industry word only ("兆隆纸业公司", "太原天然气公司")
         if len(body) < 2 or not _COMPANY_BODY.match(body):
@@ -346,17 +348,20 @@ _FIRM_VERB_WORDS = lexicon.FIRM_VERBS + lexicon.FIRM_INTAKE_VERBS
 
 def _inside_name(text: str, start: int, at: int) -> bool:
     """Whether the conjunction at text[at] is part of a listed name: one character stands between it and the
-    list's previous separator ("六和人家" is no 六 and 人家), or only the clause's adverbs and verbs do, the last a
-    verb of support ("重点培育和世泰钛业": 和世泰钛业 is the name; "持续与区工局" is no name).
+    list's previous separator, or the clause's verbs ("六和人家" is no 六 and 人家, "培植三和纺织" no 三 and 纺织), or
+    only the clause's adverbs and verbs do, the last a verb of support ("重点培育和世泰钛业": 和世泰钛业 is the name;
+    "持续与区工局" is no name).
 
-    >>> t = "企业进规,六和人家、川西坝子等企业;重点培育和世泰钛业等企业;引进华为和中兴等企业;持续与区工局"
+    >>> t = "企业进规,六和人家、川西坝子等企业;重点培育和世泰钛业等企业;引进华为和中兴等企业;持续与区工局;培植三和纺织"
     >>> [_inside_name(t, 0, i) for i, ch in enumerate(t) if ch in "和与"]
-    [True, True, False, False]
+    [True, True, False, False, True]
     """
     k = at
     while k > start and text[k - 1] not in PUNCT and text[k - 1] not in "、及和与":
         k -= 1
-    return at - k == 1 or (at > k and strip_verbs(text, k, at) == at and text[k:at].endswith(_FIRM_VERB_WORDS))
+    past_verbs = strip_verbs(text, k, at)
+    return at - k == 1 or (at > k and past_verbs == at - 1) or (
+        at > k and past_verbs == at and text[k:at].endswith(_FIRM_VERB_WORDS))
 
 
 def _name_start(text: str, item: tuple[int, int], heads: HeadLookup) -> int:

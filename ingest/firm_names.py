@@ -80,9 +80,11 @@ def industry_word() -> re.Pattern[str]:
     verbs = lexicon.alternation(lexicon.FIRM_VERBS)
     # The lookahead (the characters a match can start with) only speeds up the scan.
     first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS} | {"等", "以"}))
-    # ... or a list closed by "等…项目/企业", whose items may be names without an industry word; or a chain's master
+    # ... or a list closed by "等…项目/企业", whose items may be names without an industry word; or a chain's master;
+    # or names between 以 and 为龙头 ("以金丝猴、雪荣面粉为龙头")
+    basis = lexicon.alternation(lexicon.FIRM_BASIS_WORDS)
     return re.compile(rf"(?=[{first}])(?:(?:{verbs})[\u4e00-\u9fff]{{2,4}}?(?:{words})|(?:{words})[、等]"
-                      rf"|{_PROJECT_LIST.pattern}|{_chain_role().pattern})")
+                      rf"|{_PROJECT_LIST.pattern}|{_chain_role().pattern}|以[^,，;；。:：]{{2,60}}?为(?:{basis}))")
 
 
 # What ends the name of a place, a school or a work rather than a firm: "滨江新区", "实验小学", "东湖".
@@ -413,8 +415,8 @@ def _opened_list_firms(text: str, start: int, end: int) -> list[tuple[int, int]]
         # between 以 and 为龙头 a registered name is a firm's too ("以祁连牧歌、盛丰肉食品公司为龙头")
         shaped = [_shaped(text[s:e]) or (based and text[s:e].endswith(_REGISTERED_TAILS)) for s, e in items]
         # "培育壮大华翔、中信机电等": a list of examples closed by 等 names firms when one is firm-shaped and the
-        # others are names of their own
-        examples = (based or text.startswith("等", items[-1][1])) and sum(shaped) >= 1 and all(
+        # others are names of their own; between 以 and 为龙头 names of their own suffice ("以金丝猴、雪荣面粉为龙头")
+        examples = (based or text.startswith("等", items[-1][1])) and (based or sum(shaped) >= 1) and all(
             ok or lone_firm_name(text[s:e]) for (s, e), ok in zip(items, shaped, strict=True))
         if not examples and (sum(shaped) < 2 or 2 * sum(shaped) < len(items)):
             continue
@@ -639,6 +641,8 @@ def _builder_length(project: str, in_list: bool = False) -> int:
         if in_list and not trade.isdigit() and trade in lexicon.FIRM_INDUSTRY_WORDS and \
                 re.match(r"(?:[一二三四五六七八九十]期)?项目$", rest_after):
             own_trade = True  # "护理佳纸业二期项目": the trade is the firm's, nothing but the project follows
+        if trade in lexicon.FIRM_INDUSTRY_WORDS and rest_after.startswith(lexicon.FIRM_WORKS_STAGES):
+            own_trade = True  # "久亿矿山机械开工建设": the works of the firm named with its trade start
         name = body + trade if own_trade else body
         if _not_a_name(name) or _GENERIC_BODY.match(body) or not strip_generic(body) or \
                 _sector_only().search(body) is not None or _department_stem(body):
@@ -676,6 +680,11 @@ def _listed_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 # the list opens after what introduces it ("签约的项目包括…", "分别是:…") and the clause's verbs
                 opened = [x.end() for x in _LIST_OPENER.finditer(item)]
                 s = _strip_verb(text, pos + (opened[-1] if opened else 0), pos + len(item))
+                if "的" in text[s:pos + len(item) - 1]:
+                    # "加强已申报的35个国债项目": the item opens after its modifier; "…有限公司的高档石英材料…项目" is
+                    # a registered firm's project, that rule's
+                    cut = text.rindex("的", s, pos + len(item) - 1)
+                    s = pos + len(item) if text[s:cut].endswith(_REGISTERED_TAILS) else cut + 1
             project = text[s:pos + len(item)]
             length = _builder_length(project, in_list=True)
             name = text[s:s + length]

@@ -127,15 +127,17 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     return roles
 
 
-_VALUE_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?|基数")
+# (a year's baseline column, "2010年实绩", "2020年现状值", holds values too)
+_VALUE_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?|基数"
+                           rf"|(?:19|20)\d{{2}}年?(?:{lexicon.alternation(lexicon.BASE_COLUMN_WORDS)})值?")
 
 
 def indicator_role(cell: str) -> str | None:
     """The role of an indicator table's column that names no role of a task table: "单位" (the unit
     the values are in) is "measure", a year or a kind of value ("2025年", "目标值") is "value".
 
-    >>> [indicator_role(c) for c in ("单位", "2025年", "目标值", "备注说明")]
-    ['measure', 'value', 'value', None]
+    >>> [indicator_role(c) for c in ("单位", "2025年", "目标值", "2010年实绩", "备注说明")]
+    ['measure', 'value', 'value', 'value', None]
     """
     cell = re.sub(r"\s+", "", cell)
     if cell in lexicon.MEASURE_HEADERS:

@@ -204,6 +204,9 @@ LIST_COLUMN_HEADERS = {"任务清单": "task", "责任清单": RESPONSIBLE, "时
 # ("2025年", "2025年目标值"; the year in group 1).
 MEASURE_HEADERS = ("单位", "计量单位")
 YEAR_COLUMN = r"((?:19|20)\d{2})年?(?:目标值?|预期值?|值)?"
+# Words of an indicator table's column of figures already reached, its baseline ("2010年实绩", "现状值", "基期"):
+# never the goals.
+BASE_COLUMN_WORDS = ("完成", "实际", "实绩", "现状", "基期", "基数", "基准", "基础", "现值", "基年")
 # Words of a header that names tasks or measures, as against one that names indicators ("指标").
 TASK_COLUMN_WORDS = ("任务", "举措", "措施")
 
@@ -341,13 +344,16 @@ PROJECT_ITEM_OPENERS = ("投资", "总投资", "年产", "新招引", "深度", 
 # Characters no firm's name brought in by a verb holds: function words and counters ("引进更多项目", "各类项目").
 NOT_NAME_CHARS = "各的和多更项批类个"
 # Honours a firm wins, said right after its name ("环锂新能源获评国家专精特新“小巨人”企业").
-FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市")
+FIRM_HONOUR_WORDS = ("获评", "入选", "入围", "获批", "上榜", "荣获", "被认定为", "被评为", "成功上市", "挂牌上市",
+                     "进入")
 # What a list's projects are when firms sign or build them ("腾讯、迈为等签约项目").
 FIRM_PROJECT_WORDS = ("签约", "在谈", "洽谈", "在建", "新建", "续建", "招引", "引进", "落地", "投产", "技改", "增资",
                       "扩产", "产业", "工业")
 # ... of them, the projects of a deal with firms ("华傲数据、腾讯云等重点在谈项目").
 FIRM_DEAL_WORDS = ("签约", "在谈", "洽谈")
 # What is said of firms right after their names: their projects, output, listing.
+# Stages of a firm's works said right after its name ("久亿矿山机械开工建设"): what comes before them is all name.
+FIRM_WORKS_STAGES = ("开工", "建设", "竣工", "投产", "达产", "落地", "签约")
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
                        "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用")
@@ -398,7 +404,9 @@ SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向",
 # Adverbs before a firm verb opening a list's first item ("全力培育华乐食品", "成功引进立洲").
 # Prepositions that put a firm as the object after the clause's verbs ("加大对长崃…的支持", "对宁德时代…靠上服务").
 FIRM_PREPOSITIONS = ("对",)
-FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时")
+# Last words of a body that make "…公司" a kind of firm, whatever comes before them: "A股上市公司", "拟上市公司".
+COMPANY_KIND_ENDINGS = ("上市", "挂牌", "后备", "股份制")
+FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时", "要")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
 # and parks as often as with firms: no such word here.)
@@ -410,8 +418,8 @@ SELF_REFERENCES = ("我省", "我市", "我州", "我盟", "我县", "我区", "
 # What joins firms to the partner they work with, after a list of them ("振兴药业、安德药业与中国药科大学").
 FIRM_PARTNER_WORDS = ("与", "同", "联合")
 FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "力促", "新开工", "新竣工", "新签约", "扶持", "支持", "引进",
-              "引导", "集聚", "力争", "培育", "促进", "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励", "督促",
-              "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决", "强化", "发挥")
+              "引导", "集聚", "力争", "培育", "培植", "促进", "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励",
+              "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决", "强化", "发挥")
 # Verbs of recognition and support a registered firm's name follows inside one clause
 # ("市政府批准认定江苏某某股份有限公司"), of contact ("重点联系…", "赶赴…") and the builder's 由 of a project: the
 # name starts after the last of them.

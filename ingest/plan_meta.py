@@ -1081,10 +1081,10 @@ def issuer_name(printed: str, region: str | None, registry: DepartmentRegistry, 
     """The name an issuer is reported by: the registry's canonical name where it says more, else as printed.
 
     A signature (`resolve`) is reported by its canonical name (the body's full official name in its
-    jurisdiction). A name read from page furniture or a title line keeps its printed form, unless the
-    canonical name supplies the place the printed one leaves out ("市人民政府" in a plan of 咸宁市; a plan reports
-    it so only where its page prints that name too, see `read_plan_meta`). A canonical name with no place to
-    give ("区人民政府" where the region is unknown) never replaces the printed one.
+    jurisdiction; a plan reports it so only where its page prints that name too, see `read_plan_meta`). A name
+    read from page furniture or a title line keeps its printed form, unless the canonical name supplies the place
+    the printed one leaves out ("市人民政府" in a plan of 咸宁市; again only where its page prints that name too). A
+    canonical name with no place to give ("区人民政府" where the region is unknown) never replaces the printed one.
 
     >>> reg = default_registry()
     >>> (issuer_name("市人民政府办公室", "六盘水市", reg, resolve=False),
@@ -1353,8 +1353,10 @@ def read_plan_meta(text: str, structure: Structure | None = None,
         if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body):
             continue  # "区人民政府办公室关于…" names no one without its place
         as_printed = normalize_name(_SIGNING_NOTE.sub("", name))
-        if issuer not in text and not _has_place(as_printed, registry):
-            issuer = as_printed  # "市交通运输局" as printed, unless the page prints the name with its place too
+        if issuer not in text:
+            # "市交通运输局" as printed, unless the page prints the name with its place too; "宁夏回族自治区发展改革委"
+            # as printed, unless the page prints its full name too
+            issuer = as_printed
         if issuer not in issuers:
             issuers.append(issuer)
     if region is None and issuers:

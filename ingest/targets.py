@@ -105,7 +105,7 @@ _SUBSIDY_AFTER = re.compile(r"^(的(?!目标|预期目标|水平|任务)|补助|
 _INDICATOR_HEADER = re.compile(r"指标")
 # A column that groups indicators ("类别 | 指标 | 单位 …"): its cells are no indicator's name.
 _CATEGORY_HEADER = re.compile(r"类别|类型|分类|领域|维度|方面")
-_BASE_HEADER = re.compile(r"完成|实际|现状|基期|基数|基准|基础|现值|基年")
+_BASE_HEADER = re.compile(lexicon.alternation(lexicon.BASE_COLUMN_WORDS))
 _TARGET_HEADER = re.compile(r"目标|预计|预期|规划|计划|力争")
 _EMPTY_CELL = re.compile(r"^[-—–/、\s]*$")
 _DECREASE = re.compile(r"下降|降低|减少|能耗|排放")

@@ -14,11 +14,15 @@ def test_notice_with_split_title_signature_and_number():
                                                                      (2024, 2027), "湖州市", None)
 
 
-def test_issuer_abbreviation_is_resolved_and_view_dates_ignored():
+def test_issuer_abbreviation_is_resolved_where_the_page_prints_the_full_name_and_view_dates_ignored():
     text = ("发布机构 区经信局\n发布日期:2023-08-01 点击:\n关于印发《湖州市吴兴区数字经济“十四五”规划》的通知\n"
-            "吴兴区经信局\n2021年10月8日\n一、基础\n正文。")
+            "吴兴区经信局\n2021年10月8日\n湖州市吴兴区数字经济“十四五”规划\n吴兴区经济和信息化局\n一、基础\n正文。")
     m = read_plan_meta(text)
     assert m.issuers == ("吴兴区经济和信息化局",)
+    assert m.date == "2021-10-08" and m.period == (2021, 2025) and m.region == "吴兴区"
+    # a page that prints only the short name reports it as printed
+    m = read_plan_meta(text.replace("吴兴区经济和信息化局\n", ""))
+    assert m.issuers == ("吴兴区经信局",)
     assert m.date == "2021-10-08" and m.period == (2021, 2025) and m.region == "吴兴区"
 
 

@@ -2498,3 +2498,23 @@ def test_a_registered_name_after_a_verb_of_contact_or_a_builder_and_after_a_plac
                    "天津平高智能电气有限公司"}
     # a name that opens with its place keeps it
     assert _firms("1.支持安徽建工集团有限公司做大做强。\n") == ["安徽建工集团有限公司"]
+
+
+def test_an_indicator_table_one_cell_per_line_with_a_category_column_and_a_years_baseline_column():
+    text = ("“十二五”主要指标表\n\n类别\n\n  指标\n\n  2010年实绩\n\n  2015年目标\n\n  一、经济增长\n\n"
+            "  农业增加值(亿元)\n\n  81.53\n\n  163\n\n  二、农产品供给\n\n  粮食总产(万吨)\n\n  119.6\n\n  100\n\n"
+            "  森林覆盖率(%)\n\n  21.5%\n\n  24.5%\n")
+    got = [(t.metric, t.value, t.unit, t.year) for t in extract_text(HEAD + text).targets]
+    assert got == [("农业增加值", 163.0, "亿元", 2015), ("粮食总产", 100.0, "万吨", 2015),
+                   ("森林覆盖率", 24.5, "%", 2015)]
+
+
+def test_trade_names_between_以_and_为龙头_after_培植_joined_by_a_和_inside_a_name_and_not_a_kind_of_listed_firm():
+    got = set(_firms("1.以金丝猴、雪荣面粉为龙头,加快食品产业集群培育。\n"
+                     "2.培植三和纺织、德能金玉米、中色奥博特等骨干企业。\n"
+                     "3.浙江龙盛、闰土股份、皇马科技进入2020年中国精细化工百强榜。\n"
+                     "4.推进总投资10亿元的久亿矿山机械开工建设。\n"))
+    assert got == {"金丝猴", "雪荣面粉", "三和纺织", "德能金玉米", "中色奥博特", "浙江龙盛", "闰土股份", "皇马科技",
+                   "久亿矿山机械"}
+    # a listed company, a kind of firm, names none; nor does a project list's modifier
+    assert _firms("1.上虞区A股上市公司19家。\n2.要加强已申报的35个国债项目、90个专项债项目跟踪服务。\n") == []
