@@ -130,7 +130,9 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
         return bool(body) and (has_place or "国家" in body or named_body) and body != "国家级" \
             and head.noun not in body
     if head.strength == "quoted":
-        return len(body) >= 3 and body[:1] in "“\"" and strip_generic(body.strip("“”\"")) != ""
+        if body[:1] not in "“\"":
+            return _place_opened(body, places)
+        return len(body) >= 3 and strip_generic(body.strip("“”\"")) != ""
     if head.strength == "weak":
         # (a place and the head alone is the place's centre: "朗峰中心")
         place = _OWN_PLACE.match(body)
@@ -148,6 +150,22 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     # "市技术转移转化中心": the city's own institution, singular even though its words are generic.
     return (bool(re.match(r"[市区县](?![级域场])", body)) and len(bare) >= 2
             and not re.match(r"重点|新型|高水平|重大|高能级|一流|特色|专业|综合|公共|各类|一批|以上", bare))
+
+
+def _place_opened(body: str, places: Places) -> bool:
+    """Whether the words before a head that needs quotation marks (平台) name one platform without them: a place
+    opens them, and three words of its own follow that join nothing ("重庆市CIM基础平台", "兴安盟市域社会治理现代化
+    智慧平台"; not "聊城市级科技创新平台", a level's kind, nor "韶关市数字政府基础设施及平台").
+
+    >>> from plankg.ingest.places import places_for
+    >>> [_place_opened(b, places_for(None)) for b in ("重庆市CIM基础", "聊城市级科技创新", "韶关市数字政府基础设施及", "搭建")]
+    [True, False, False, False]
+    """
+    place = places.match(body)
+    if place is None:
+        return False
+    rest = body[place.end():]
+    return len(rest) >= 3 and rest[:1] != "级" and not re.search(r"[及和与、]", rest) and strip_generic(rest) != ""
 
 
 def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLookup
@@ -181,8 +199,8 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     for hm in heads.finditer(s, e):
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
             continue  # "集聚区块": 区 opens the next word; an earlier head of the run may still name a place
-        if by_noun[hm[2]].strength == "quoted" and text[s:s + 1] not in "“\"":
-            continue  # "甲江实验室平台": 平台 heads only a name opened by quotation marks; 实验室 heads this one
+        if by_noun[hm[2]].strength == "quoted" and text[s:s + 1] not in "“\"" and not places.opens(text[s:hm[0]]):
+            continue  # "甲江实验室平台": 平台 heads only a name opened by quotation marks or a place; 实验室 heads this one
         last = hm
     if last is None:
         return

@@ -2518,3 +2518,10 @@ def test_trade_names_between_以_and_为龙头_after_培植_joined_by_a_和_insi
                    "久亿矿山机械"}
     # a listed company, a kind of firm, names none; nor does a project list's modifier
     assert _firms("1.上虞区A股上市公司19家。\n2.要加强已申报的35个国债项目、90个专项债项目跟踪服务。\n") == []
+
+
+def test_a_platform_named_with_平台_opened_by_a_place_and_not_a_levels_kind_or_a_joined_phrase():
+    got = set(_platforms("1.完善重庆市CIM基础平台。\n2.建设兴安盟市域社会治理现代化智慧平台。\n"
+                         "3.依托“豫快办”平台办理。\n"))
+    assert got == {"重庆市CIM基础平台", "兴安盟市域社会治理现代化智慧平台", "“豫快办”平台"}
+    assert _platforms("1.认定一批聊城市级科技创新平台。\n2.完善韶关市数字政府基础设施及平台。\n3.搭建合作平台。\n") == []
