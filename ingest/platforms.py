@@ -158,7 +158,8 @@ def _place_opened(body: str, places: Places) -> bool:
     智慧平台"; not "聊城市级科技创新平台", a level's kind, nor "韶关市数字政府基础设施及平台").
 
     >>> from plankg.ingest.places import places_for
-    >>> [_place_opened(b, places_for(None)) for b in ("重庆市CIM基础", "聊城市级科技创新", "韶关市数字政府基础设施及", "搭建")]
+    >>> [_place_opened(b, places_for(None))
+    ...  for b in ("重庆市CIM基础", "聊城市级科技创新", "韶关市数字政府基础设施及", "搭建")]
     [True, False, False, False]
     """
     place = places.match(body)
@@ -200,7 +201,7 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         if text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域"):
             continue  # "集聚区块": 区 opens the next word; an earlier head of the run may still name a place
         if by_noun[hm[2]].strength == "quoted" and text[s:s + 1] not in "“\"" and not places.opens(text[s:hm[0]]):
-            continue  # "甲江实验室平台": 平台 heads only a name opened by quotation marks or a place; 实验室 heads this one
+            continue  # "甲江实验室平台": 平台 heads a name opened by quotation marks or a place; 实验室 heads this one
         last = hm
     if last is None:
         return

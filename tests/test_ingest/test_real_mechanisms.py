@@ -2524,4 +2524,5 @@ def test_a_platform_named_with_平台_opened_by_a_place_and_not_a_levels_kind_or
     got = set(_platforms("1.完善重庆市CIM基础平台。\n2.建设兴安盟市域社会治理现代化智慧平台。\n"
                          "3.依托“豫快办”平台办理。\n"))
     assert got == {"重庆市CIM基础平台", "兴安盟市域社会治理现代化智慧平台", "“豫快办”平台"}
-    assert _platforms("1.认定一批聊城市级科技创新平台。\n2.完善韶关市数字政府基础设施及平台。\n3.搭建合作平台。\n") == []
+    assert _platforms("1.认定一批聊城市级科技创新平台。\n2.完善韶关市数字政府基础设施及平台。\n"
+                      "3.搭建合作平台。\n") == []
