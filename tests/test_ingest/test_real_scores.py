@@ -7,9 +7,11 @@ first-sight score, recorded in tests/cases/real/README.md before any rule was ch
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,31 @@ def test_no_document_is_in_the_set_twice():
         opening = "".join((REAL / "docs" / f"{stem}.txt").read_text(encoding="utf-8").split())[:200]
         assert url is None or urls.setdefault(url, stem) == stem, (stem, urls.get(url))
         assert openings.setdefault(opening, stem) == stem, (stem, openings[opening])
+
+
+def _shingles(stem: str) -> set[str]:
+    text = re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", (REAL / "docs" / f"{stem}.txt").read_text(
+        encoding="utf-8")))
+    return {text[i:i + 8] for i in range(max(1, len(text) - 7))}
+
+
+def test_no_two_documents_share_most_of_their_text():
+    """The same text on another page (a copy on a document-sharing site, another excerpt of the same plan, a template
+    filled in for another county) is no new evidence either: no two documents share three quarters of the shorter
+    one's runs of eight characters."""
+    shingles = {stem: _shingles(stem) for stem in _stems()}
+    sampled: dict[str, set[str]] = {}
+    for stem, runs in shingles.items():
+        for run in sorted(runs)[::7]:
+            sampled.setdefault(run, set()).add(stem)
+    close = set()
+    for stem, runs in shingles.items():
+        shared: dict[str, int] = {}
+        for run in runs:
+            for other in sampled.get(run, ()):
+                if other != stem:
+                    shared[other] = shared.get(other, 0) + 1
+        for other, n in shared.items():
+            if n >= 10 and len(runs & shingles[other]) >= 0.75 * min(len(runs), len(shingles[other])):
+                close.add(tuple(sorted((stem, other))))
+    assert close == set()
