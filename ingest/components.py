@@ -75,6 +75,7 @@ from plankg.ingest.responsibility import (
     DepartmentMention,
     Passage,
     ResponsibilityClause,
+    after_topic,
     cell_clauses,
     duty_item_clauses,
     duty_list_clauses,
@@ -142,19 +143,24 @@ class DocumentFrame:
 
     @cached_property
     def _duty_runs(self) -> list[tuple[int, int]]:
-        """Runs of three paragraphs or more that each open with a unit as the subject of its duty ("区住建局负责…",
-        "区城管局负责…", "规划分局负责…") or with units before a colon ("市环保局:加快…"): a list of who does what
-        without a heading that says so."""
+        """Runs of three paragraphs or more, or of three numbered items of one level, that each open with a unit as
+        the subject of its duty ("区住建局负责…", "区城管局负责…", "规划分局负责…") or with units before a colon
+        ("市环保局:加快…", "14.市卫生局:负责…"), an item's maybe after its topic ("(九)民爆器材管理。县公安局要…"): a
+        list of who does what without a heading that says so."""
         runs: list[tuple[int, int]] = []
         run: list[Block] = []
+        def opens(b: Block) -> bool:
+            words = b.start if b.kind == "paragraph" else after_topic(self.text, body_start(b), b.end, self.registry)
+            return opens_with_duty_or_units(self.text, words, b.end, self.registry)
+
         for b in [*self.structure.blocks, None]:
-            if b is not None and b.kind == "paragraph" and opens_with_duty_or_units(
-                    self.text, b.start, b.end, self.registry):
+            listed = b is not None and b.kind in ("paragraph", "item") and opens(b)
+            if listed and b is not None and (not run or (b.kind, b.level) == (run[0].kind, run[0].level)):
                 run.append(b)
                 continue
             if len(run) >= 3:
                 runs.append((run[0].start, run[-1].end))
-            run = []
+            run = [b] if listed and b is not None else []
         return runs
 
     def in_duty_section(self, block: Block) -> bool:
@@ -240,7 +246,7 @@ def needs_doc(ctx: PassageContext) -> bool:
     if first.kind == "paragraph" and first.ref is None and states_plan_wide_rule(text, first.start, first.end):
         return True
     if ctx.frame.in_duty_section(first) and (first.kind == "paragraph" or (
-            p.unit is not None and p.unit.kind == "heading")):
+            p.unit is not None and p.unit.kind in ("heading", "item"))):
         return True  # a unit as the subject of its duties, in a section that lists them
     if first.start in ctx.frame.targets.bare_rows:
         return True  # a line of an indicator table printed without its header

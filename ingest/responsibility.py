@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plankg.ingest import lexicon
 from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
@@ -154,7 +154,8 @@ def _sentence_after(text: str, k: int, end: int) -> bool:
 
 
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)"
-                          r"(?=[市区县省各]|[\u4e00-\u9fff]{2,10}?[局委办厅](?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
+                          r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
+                          r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
 # whose units follow its name ("国家税务总局某市税务局" is one unit).
@@ -1564,14 +1565,42 @@ def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | 
     >>> t = "在统筹考虑各级人民政府事权的基础上,明确分工。"
     >>> duty_item_clauses(t, 0, len(t), "", None)
     []
+
+    An item may open with its topic, a short sentence of its own, before the unit ("(九)民爆器材管理。县公安局要重点
+    检查…"): the unit's task is the whole item.
+
+    >>> t = "民爆器材管理。县公安局要重点检查民爆器材的管理情况。"
+    >>> [(c.text[:6], [d.name for d in c.departments]) for c in duty_item_clauses(t, 0, len(t), "", None)]
+    [('民爆器材管理', ['县公安局'])]
     """
     registry = registry or default_registry()
     out = []
-    for c in duty_section_clauses(text, start, end, ref, section, registry):
+    opening = after_topic(text, start, end, registry)
+    for c in duty_section_clauses(text, opening, end, ref, section, registry):
         if all(_DUTY_AFTER_UNIT.match(text, d.end) and not _NOT_A_SUBJECT.match(d.name)
                and not lexicon.opening_verb().match(d.name) for d in c.departments):
+            if c.start == opening > start:
+                c = replace(c, text=text[start:c.end], start=start)
             out.append(c)
     return out
+
+
+_TOPIC = re.compile(r"[^,，;；:：。\n]{2,14}。")
+
+
+def after_topic(text: str, start: int, end: int, registry: DepartmentRegistry) -> int:
+    """Where an item's words start after its topic, a short sentence that names no unit ("民爆器材管理。" before
+    "县公安局要…"), or `start` when it opens otherwise.
+
+    >>> reg = default_registry()
+    >>> t = "民爆器材管理。县公安局要重点检查。"
+    >>> after_topic(t, 0, len(t), reg), after_topic("县公安局要重点检查。", 0, 10, reg)
+    (7, 0)
+    """
+    m = _TOPIC.match(text, start, end)
+    if m is None or m.end() >= end or opens_with_duty_or_units(text, start, m.end(), registry):
+        return start
+    return m.end()
 
 
 RULE_DUTY_LIST = "plankg.responsibility.duty_list.v1"

@@ -2526,3 +2526,20 @@ def test_a_platform_named_with_平台_opened_by_a_place_and_not_a_levels_kind_or
     assert got == {"重庆市CIM基础平台", "兴安盟市域社会治理现代化智慧平台", "“豫快办”平台"}
     assert _platforms("1.认定一批聊城市级科技创新平台。\n2.完善韶关市数字政府基础设施及平台。\n"
                       "3.搭建合作平台。\n") == []
+
+
+def test_numbered_items_each_a_units_duty_after_a_colon_or_after_the_items_topic_form_a_list_of_who_does_what():
+    got = _resp("14.市卫生局:负责医院周边环境秩序的协调工作。\n15.市药监局:负责查处违法收售药品等行为。\n"
+                "16.市工商局:负责查处无照经营行为。\n"
+                "六、检查重点\n(九)民爆器材管理。县公安局要重点检查民爆器材的储存。\n"
+                "(十)建筑施工安全。县住建局要重点针对各施工现场开展检查。\n(十一)特种设备安全。县质监局要重点检查特种设备。\n")
+    assert [(t, [u for u, _ in units]) for t, units in got] == [
+        ("市卫生局:负", ["市卫生局"]), ("市药监局:负", ["市药监局"]), ("市工商局:负", ["市工商局"]),
+        ("民爆器材管理", ["县公安局"]), ("建筑施工安全", ["县住建局"]), ("特种设备安全", ["县质监局"])]
+
+
+def test_units_joined_by_和_split_before_a_collective_unit_but_not_a_bare_one():
+    got = _resp("一、任务\n1.清理卫生死角。\n责任单位:城区各街道、行政执法局和共建单位\n"
+                "2.规范涉企检查。(责任单位:各涉企部门和单位)\n")
+    assert [[u for u, _ in units] for _, units in got] == [["城区各街道", "行政执法局", "共建单位"],
+                                                           ["各涉企部门和单位"]]
