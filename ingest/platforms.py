@@ -63,6 +63,8 @@ _LIST_NUMBER = re.compile(r"(?P<circled>[①-⑳])|\d{1,2}(?=[\u4e00-\u9fff])(?!
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
+# A grade a platform is awarded ("省级…基地"): before words of a kind only, the grade names a category.
+_GRADE = re.compile(r"(?:国家|省|市|县|区|自治区)级")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # Kinds of platform a plan builds as a project: "中药材种植产业园项目" names the park it builds.
 _BUILT_AS_PROJECTS = ("high-tech zone",)
@@ -118,6 +120,12 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     """Whether `name` (ending in `head`) names one platform rather than a category of them."""
     body = name[: len(name) - len(head.noun)]
     has_place = places.found_in(name)
+    if _GRADE.match(body) and not has_place and not quoted and head.strength != "designation" \
+            and not head.noun.endswith("开发区"):
+        # "省级冷链物流骨干基地", "市级学科重点实验室": a grade and a kind name a category (a zone's designation
+        # reads its own words below; a development zone is named after its place, one the gazetteer may lack:
+        # "国家级东侨经济技术开发区")
+        return False
     if head.strength == "designation":
         # "沙头角深港国际旅游消费合作区": a proper name the gazetteer does not know is still a name.
         # Its proper part opens the name, which does not open with a verb ("改造凤园西侧片区").

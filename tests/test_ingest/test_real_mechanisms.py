@@ -2543,3 +2543,10 @@ def test_units_joined_by_和_split_before_a_collective_unit_but_not_a_bare_one()
                 "2.规范涉企检查。(责任单位:各涉企部门和单位)\n")
     assert [[u for u, _ in units] for _, units in got] == [["城区各街道", "行政执法局", "共建单位"],
                                                            ["各涉企部门和单位"]]
+
+
+def test_a_verb_before_a_generic_head_and_a_grade_before_a_kind_name_no_platform():
+    text = ("1.促进国家高新技术产业开发区发展,支持企业入住园区,改善园区环境。\n"
+            "2.创建省级冷链物流骨干基地和市级学科重点实验室。\n3.推动国家级东侨经济技术开发区扩区。\n")
+    # (a national high-tech zone without its place is a kind of zone too)
+    assert set(_platforms(text)) == {"国家级东侨经济技术开发区"}
