@@ -5,13 +5,20 @@
 Extracts every `docs/STEM.txt` with the pipeline (`plankg extract`'s route), writes the predictions
 to a folder and runs the project's shared scorer (`tools/score_extraction.py`, see docs/contract.md)
 over `gold/`. `--per-doc` scores each document alone as well, for finding what fails where.
+
+The scorer measures the recall of platforms and enterprises only; a line before its scores counts the names
+predicted that neither the gold lists nor their optional lists hold (nor hold part of, nor are part of). The lists
+are what a careful reader must find, not every name, so the count bounds the wrong names from above.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from plankg.ingest.pipeline import extract_file
@@ -24,6 +31,24 @@ def score(gold: Path, pred: Path) -> str:
     run = subprocess.run([sys.executable, str(SCORER), str(gold), str(pred)], capture_output=True, text=True,
                          check=True)
     return run.stdout.strip().splitlines()[-1]
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def unlisted(gold: Path, pred: Path, kind: str) -> tuple[int, int]:
+    """(names of `kind` predicted outside the gold's lists, names predicted) over the documents in `gold`."""
+    outside = total = 0
+    for g in sorted(gold.glob("*.json")):
+        doc = json.loads(g.read_text(encoding="utf-8"))
+        listed = {_norm(alt) for entry in [*doc.get(kind, []), *(doc.get("optional") or {}).get(kind, [])]
+                  for alt in (entry if isinstance(entry, str) else entry["name"]).split("|")}
+        for item in json.loads((pred / g.name).read_text(encoding="utf-8"))[kind]:
+            name = _norm(item["name"])
+            total += 1
+            outside += not any(name in alt or alt in name for alt in listed)
+    return outside, total
 
 
 def main() -> int:
@@ -59,6 +84,9 @@ def main() -> int:
             (one_g / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
             (one_p / g.name).write_text((pred_dir / g.name).read_text(encoding="utf-8"), encoding="utf-8")
             print(f"{g.stem:40s} {score(one_g, one_p)}")
+    counts = {kind: unlisted(gold_dir, pred_dir, kind) for kind in ("platforms", "enterprises")}
+    print("named outside the gold lists: " + ", ".join(f"{kind} {n:,} of {total:,}"
+                                                       for kind, (n, total) in counts.items()))
     print(f"{len(golds)} documents: {score(gold_dir, pred_dir)}")
     return 0
 
