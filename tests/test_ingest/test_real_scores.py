@@ -71,8 +71,10 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # plan 0.843); targets lowered when round 69 joined (vi-vk; first sight targets 0.73 on 120: an indicator table
 # printed one cell per line with a year's baseline column), the whole set (1,975 pages) at 0.908; F1 and lead
 # lowered when round 70 joined (vl-vn; first sight F1 0.555 and lead 0.292 on 159 pairs: street and township plans
-# and rectification drives), the whole set (2,004 pages) at F1 0.895 and lead 0.893.
-FLOORS = {"resp_p": 0.96, "resp_f1": 0.89, "lead": 0.89, "targets": 0.90, "platforms": 0.78, "enterprises": 0.70,
+# and rectification drives), the whole set (2,004 pages) at F1 0.895 and lead 0.893; targets and enterprises raised
+# with session 20's rules (the whole set, 2,023 pages after seven near-copies were dropped, at targets 0.912 and
+# enterprises 0.715).
+FLOORS = {"resp_p": 0.96, "resp_f1": 0.89, "lead": 0.89, "targets": 0.91, "platforms": 0.78, "enterprises": 0.71,
           "plan": 0.84}
 
 
