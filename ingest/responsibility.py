@@ -40,6 +40,7 @@ from plankg.ingest.structure import Block, Structure, body_start, match_marker
 RULE_INLINE = "plankg.responsibility.inline.v2"
 RULE_LABEL = "plankg.responsibility.label.v2"
 RULE_INLINE_UNLABELLED = "plankg.responsibility.inline_unlabelled.v1"
+RULE_RUN_ON_LABEL = "plankg.responsibility.run_on_label.v1"
 RULE_LEAD_PHRASE = "plankg.responsibility.lead_phrase.v3"
 RULE_TABLE = "plankg.responsibility.table.v3"
 RULE_ITEM = "plankg.structure.item.v1"
@@ -759,7 +760,45 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
         if not any(a <= k < b for a, b in covered):
             eol = _label_end(text, k, end)
             marks.append((k, eol, k, eol, RULE_LABEL))
+    covered = [(a, b) for a, b, _, _, _ in marks]
+    for k, units, eol in _run_on_labels(text, start, end, registry):
+        if not any(a <= k < b for a, b in covered):
+            marks.append((k, eol, units, eol, RULE_RUN_ON_LABEL))
     return sorted(marks)
+
+
+_RUN_ON_KEY = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_UNIT_ROLE_KEYS})(?=[\u4e00-\u9fff])")
+# What no unit's name holds: a role key (the next label run on), a particle, a dash of a page's title.
+_NOT_IN_UNIT = re.compile(rf"{_ROLE_KEYS}|[的为-]")
+
+
+def _run_on_labels(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[tuple[int, int, int]]:
+    """Where a page that lost its punctuation runs a task's words on into its responsibility key and the key into
+    its units ("…参与环境卫生整治活动责任单位各社区居委会、驻辖区单位、物业管理小区"): (key start, units start,
+    line end), when every piece of the rest of the line is shaped like a unit and words of a task stand before the
+    key on its line.
+
+    >>> t = "开展卫生大扫除活动责任单位社区居委会、驻辖区单位\\n各责任单位要加强领导"
+    >>> [(t[k:u], t[u:e]) for k, u, e in _run_on_labels(t, 0, len(t), default_registry())]
+    [('责任单位', '社区居委会、驻辖区单位')]
+    """
+    out: list[tuple[int, int, int]] = []
+    for m in _RUN_ON_KEY.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[m.start() - 1] in "各有关相的和及与" or m.start() - max(line_start, start) < 6:
+            continue  # "各责任单位要…": units of a kind; a key near its line's start is a label's, read elsewhere
+        nl = text.find("\n", m.end(), end)
+        eol = end if nl < 0 else nl
+        following = _RUN_ON_KEY.search(text, m.end(), eol)
+        eol = following.start() if following else eol  # "…环卫分公司配合单位办事处": the next key's units
+        units = text[m.end():eol].rstrip(" \u3000。;；")
+        deps = parse_department_list(units, m.end(), RESPONSIBLE, registry)[0] if 2 <= len(units) <= 80 else []
+        if deps and all((registry.looks_like_unit(d.name) or registry.is_collective(d.name))
+                        and not _NOT_IN_UNIT.search(d.name) and not lexicon.opening_verb().match(d.name)
+                        for d in deps) \
+                and sum(len(d.name) for d in deps) + len(deps) >= len(units):
+            out.append((m.start(), m.end(), m.end() + len(units)))
+    return out
 
 
 def _glued_labels(text: str, start: int, end: int) -> list[int]:
@@ -1306,6 +1345,11 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         if rule == RULE_INLINE_UNLABELLED:
             deps, rule_actors = parse_department_list(_strip_role_tails(text[c_start:c_end]), c_start,
                                                       RESPONSIBLE, registry)
+        elif rule == RULE_RUN_ON_LABEL:
+            # the key's role, as a label's ("…责任单位环卫分公司配合单位办事处": a lead and its support, merged below)
+            role = lexicon.key_role(text[g_start:c_start])
+            deps, rule_actors = parse_department_list(text[c_start:c_end], c_start,
+                                                      role if role in (LEAD, SUPPORT) else RESPONSIBLE, registry)
         else:
             deps, rule_actors = _parse_labelled(text[c_start:c_end], c_start, registry)
         plan_wide.extend(rule_actors)

@@ -2550,3 +2550,12 @@ def test_a_verb_before_a_generic_head_and_a_grade_before_a_kind_name_no_platform
             "2.创建省级冷链物流骨干基地和市级学科重点实验室。\n3.推动国家级东侨经济技术开发区扩区。\n")
     # (a national high-tech zone without its place is a kind of zone too)
     assert set(_platforms(text)) == {"国家级东侨经济技术开发区"}
+
+
+def test_a_page_that_lost_its_punctuation_runs_a_task_on_into_its_key_and_the_key_into_its_units():
+    got = _resp("三、整治重点\n1、与交界处经常积存混合垃圾责任单位环卫公司、执法七中队\n"
+                "2、联邦快递门前积存垃圾责任单位环卫分公司配合单位办事处、城管中队\n"
+                "3、各责任单位要加强领导确保整治到位\n")
+    assert [units for _, units in got] == [
+        [("环卫公司", "responsible"), ("执法七中队", "responsible")],
+        [("环卫分公司", "lead"), ("办事处", "support"), ("城管中队", "support")]]
