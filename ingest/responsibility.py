@@ -259,13 +259,18 @@ def _all_departments(pieces: list[tuple[str, int, int]], registry: DepartmentReg
     organisations beside more of them ("由漯阜铁路公司、市发展改革委,沈丘县人民政府…负责落实": a firm charged with
     the government bodies).
 
+    A body by its stem counts where the list's last item prints the head they share ("公安、交通部门").
+
     >>> reg = default_registry()
     >>> [_all_departments(split_units(t), reg) for t in ("漯阜铁路公司、市发改委、商水县", "漯阜铁路公司", "专人")]
     [True, False, False]
+    >>> _all_departments(split_units("公安、交通部门"), reg), _all_departments(split_units("公安、专人"), reg)
+    (True, False)
     """
     if not pieces:
         return False
-    bodies = sum(registry.looks_like_department(p) for p, _, _ in pieces)
+    shared = pieces[-1][0].endswith("部门")
+    bodies = sum(registry.looks_like_department(p) or (shared and registry.is_stem(p)) for p, _, _ in pieces)
     return bodies == len(pieces) or (2 * bodies > len(pieces) and all(
         registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces))
 

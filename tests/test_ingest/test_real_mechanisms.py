@@ -2559,3 +2559,11 @@ def test_a_page_that_lost_its_punctuation_runs_a_task_on_into_its_key_and_the_ke
     assert [units for _, units in got] == [
         [("环卫公司", "responsible"), ("执法七中队", "responsible")],
         [("环卫分公司", "lead"), ("办事处", "support"), ("城管中队", "support")]]
+
+
+def test_older_departments_named_by_stem_and_部门_and_stems_sharing_the_head_printed_once():
+    got = _resp("一、整治\n(三)道路交通安全专项整治,由公安、交通部门负责,有关部门配合。要加大查处力度。\n"
+                "(六)建筑领域安全专项整治,由建设部门负责,有关部门配合。以预防建筑事故为重点。\n"
+                "(七)特种设备安全专项整治,由质量技术监督部门负责,有关部门配合。加强监管。\n")
+    assert [[(u, r) for u, r in units if r == "lead"] for _, units in got] == [
+        [("公安", "lead"), ("交通部门", "lead")], [("建设部门", "lead")], [("质量技术监督部门", "lead")]]
