@@ -286,6 +286,9 @@ AGE_METRIC_WORDS = ("寿命", "年龄")
 # in 区块链 (blockchain), 智慧城 (a district) in 智慧城市 (a smart city: a programme).
 HEAD_NOT_BEFORE = {"区块": "链", "智慧城": "市", "创新城": "市", "科技城": "市", "未来城": "市"}
 # Verbs a unit's duty opens with when the unit is the subject of a paragraph ("区住建局负责…", "区委农办要结合…").
+# Verbs a clause naming who leads may open with before the units ("成立…", "要求水务部门牵头", "责成…"): no part of
+# a unit's name.
+LEAD_PHRASE_OPENERS = ("建立", "成立", "组建", "实行", "建立健全", "要求", "责成", "请")
 DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
 # An indicator table's column of each indicator's kind ("属性": 约束性 / 预期性), and the kinds it holds.
 ATTRIBUTE_HEADERS = ("属性", "指标属性", "性质")

@@ -840,6 +840,9 @@ _UNIT_KEY = re.compile(lexicon.unit_key_pattern())
 _SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
 
 
+_BEFORE_LEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.LEAD_PHRASE_OPENERS)})")
+
+
 def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
     """"由X牵头,Y、Z配合" / "X牵头" inside an item: only when every named piece is unit-shaped."""
     body = text[start:end]
@@ -854,7 +857,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
         you = left.rfind("由")
         if you >= 0:
             left_start, left = left_start + you + 1, left[you + 1:]
-        left = re.sub(r"^(?:建立|成立|组建|实行|建立健全)", "", left)
+        left = _BEFORE_LEAD.sub("", left)  # "建立…", "要求水务部门牵头": the clause's verb, no unit's words
         left = re.sub(rf"{_EACH}$", "", left)  # "A和B分别牵头": each leads its part
         left = left.removesuffix("等")  # "A、B等牵头部门要…": the units named lead, with others
         pieces = split_units(left, start + body.find(left, left_start) if left else 0)

@@ -2567,3 +2567,8 @@ def test_older_departments_named_by_stem_and_部门_and_stems_sharing_the_head_p
                 "(七)特种设备安全专项整治,由质量技术监督部门负责,有关部门配合。加强监管。\n")
     assert [[(u, r) for u, r in units if r == "lead"] for _, units in got] == [
         [("公安", "lead"), ("交通部门", "lead")], [("建设部门", "lead")], [("质量技术监督部门", "lead")]]
+
+
+def test_a_lead_named_after_the_verb_that_charges_it():
+    got = _resp("一、会议听取了水务局关于实施意见的汇报。会议原则同意该实施意见,要求水务部门牵头,进一步修改完善。\n")
+    assert got[0][1] == [("水务部门", "lead")]
