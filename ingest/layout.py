@@ -464,9 +464,24 @@ def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, width: int) -> lis
     return rows if len(rows) >= 2 or (rows and k >= end) else []
 
 
-def _card_key(raw: str) -> str | None:
-    """A key line of a card: a short label with a column role, alone on its line (bars and a colon allowed)."""
-    cell = re.sub(r"\s+", "", bar_text(raw)).rstrip(":：")
+# The number a card's key may carry ("三、整改责任单位:"): the cards of a notice that numbers its fields.
+_CARD_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def card_key(raw: str) -> str | None:
+    """A key line of a card: a short label with a column role, alone on its line (bars and a colon allowed; a
+    number too before a key its colon ends, a field of a numbered notice, not a heading).
+
+    >>> card_key("三、整改责任单位:"), card_key("具体任务"), card_key("一、工作目标")
+    ('整改责任单位', '具体任务', None)
+    """
+    cell = re.sub(r"\s+", "", bar_text(raw))
+    numbered = _CARD_NUMBER.match(cell)
+    if numbered is not None:
+        if not cell.endswith((":", "：")):
+            return None
+        cell = cell[numbered.end():]
+    cell = cell.rstrip(":：")
     return cell if cell and _HEADER_CELL.match(cell) and lexicon.column_role(cell) is not None else None
 
 
@@ -499,15 +514,15 @@ def card_table(lines: Sequence[Line], i: int, end: int) -> Table | None:
     >>> table.roles, table.rows[0].cells
     (('task', 'responsible', 'support'), ('全面落实防控措施,守好防线。', '卫健局、文旅局', '各乡镇'))
     """
-    first = _card_key(lines[i][2]) if i < end else None
+    first = card_key(lines[i][2]) if i < end else None
     if first is None or lexicon.column_role(first) != "task":
         return None
     header: list[str] = []
     cards: list[dict[str, list[int]]] = []
     j = i
     while j + 1 < end:
-        key = _card_key(lines[j][2])
-        if key is None or _card_key(lines[j + 1][2]) is not None or not bar_text(lines[j + 1][2]).strip():
+        key = card_key(lines[j][2])
+        if key is None or card_key(lines[j + 1][2]) is not None or not bar_text(lines[j + 1][2]).strip():
             break
         if key == first:
             cards.append({})

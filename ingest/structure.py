@@ -607,7 +607,8 @@ def _layout_table(lines: list[tuple[int, int, str]], i: int, end: int,
     """A responsibility table flattened one cell per line, rebuilt by the layout layer (`layout.cell_table`),
     or the rows of an `interrupted` table going on after a section row."""
     first = lines[i][2]
-    if len(first) <= 18 and lexicon.column_role(layout.bar_text(first)) is not None:
+    if len(first) <= 18 and (lexicon.column_role(layout.bar_text(first)) is not None
+                             or layout.card_key(first) is not None):
         table = layout.cell_table(lines, i, end) or layout.card_table(lines, i, end)
         if table is not None:
             return table

@@ -2572,3 +2572,13 @@ def test_older_departments_named_by_stem_and_部门_and_stems_sharing_the_head_p
 def test_a_lead_named_after_the_verb_that_charges_it():
     got = _resp("一、会议听取了水务局关于实施意见的汇报。会议原则同意该实施意见,要求水务部门牵头,进一步修改完善。\n")
     assert got[0][1] == [("水务部门", "lead")]
+
+
+def test_a_rectification_notice_whose_numbered_fields_are_a_card_of_task_and_units():
+    text = ("某地区整改情况公示\n一、整改任务:\n在污染防治方面,放宽为非确定性要求。\n"
+            "二、整改目标:\n2018年底前全面完成。\n三、整改责任单位:\n地区住房和城乡建设局、塔城市、额敏县\n四、整改完成情况:\n已完成。\n")
+    got = [(t.text[:7], [d.name for d in t.departments]) for t in extract_text(text).tasks if t.departments]
+    assert got == [("在污染防治方面", ["地区住房和城乡建设局", "塔城市", "额敏县"])]
+    # numbered headings without a colon stay headings
+    plan = "某区方案\n一、工作目标\n提升环境。\n二、责任分工\n(一)区城管局负责清扫。\n(二)区住建局负责维修。\n"
+    assert [t.ref for t in extract_text(plan).tasks if t.departments] == ["二.(一)", "二.(二)"]
