@@ -82,9 +82,8 @@ def industry_word() -> re.Pattern[str]:
     first = "".join(sorted({w[0] for w in lexicon.FIRM_VERBS + lexicon.FIRM_INDUSTRY_WORDS} | {"等", "以"}))
     # ... or a list closed by "等…项目/企业", whose items may be names without an industry word; or a chain's master;
     # or names between 以 and 为龙头 ("以金丝猴、雪荣面粉为龙头")
-    basis = lexicon.alternation(lexicon.FIRM_BASIS_WORDS)
     return re.compile(rf"(?=[{first}])(?:(?:{verbs})[\u4e00-\u9fff]{{2,4}}?(?:{words})|(?:{words})[、等]"
-                      rf"|{_PROJECT_LIST.pattern}|{_chain_role().pattern}|以[^,，;；。:：]{{2,60}}?为(?:{basis}))")
+                      rf"|{_PROJECT_LIST.pattern}|{_chain_role().pattern}|以[^,，;；。:：]{{2,60}}?{_basis_after().pattern})")
 
 
 # What ends the name of a place, a school or a work rather than a firm: "滨江新区", "实验小学", "东湖".

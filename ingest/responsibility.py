@@ -773,6 +773,9 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
 
 
 _RUN_ON_KEY = re.compile(rf"(?<=[\u4e00-\u9fff])(?:{_UNIT_ROLE_KEYS})(?=[\u4e00-\u9fff])")
+# Words before a role key that make it a kind of unit ("各责任单位", "有关责任单位") or part of a phrase
+# ("…的责任单位").
+_NOT_BEFORE_RUN_ON_KEY = lexicon.COLLECTIVE_QUALIFIERS + ("的", "和", "及", "与")
 # What no unit's name holds: a role key (the next label run on), a particle, a dash of a page's title.
 _NOT_IN_UNIT = re.compile(rf"{_ROLE_KEYS}|[的为-]")
 
@@ -790,7 +793,7 @@ def _run_on_labels(text: str, start: int, end: int, registry: DepartmentRegistry
     out: list[tuple[int, int, int]] = []
     for m in _RUN_ON_KEY.finditer(text, start, end):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if text[m.start() - 1] in "各有关相的和及与" or m.start() - max(line_start, start) < 6:
+        if text.endswith(_NOT_BEFORE_RUN_ON_KEY, line_start, m.start()) or m.start() - max(line_start, start) < 6:
             continue  # "各责任单位要…": units of a kind; a key near its line's start is a label's, read elsewhere
         nl = text.find("\n", m.end(), end)
         eol = end if nl < 0 else nl
