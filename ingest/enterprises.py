@@ -178,6 +178,10 @@ def _industry_company(body: str) -> bool:
         bool(strip_generic(body)) and not _registry().is_stem(body) and not _registry().is_collective(body)
 
 
+# Prepositions before the place where a firm is, and its name after it ("在公安县荆州伟胜科技…": where, then who).
+_PLACE_PREPOSITIONS = "在于为向"
+
+
 def _place_anchor(body: str) -> int:
     """Where a registered name opens at a place's name inside the words before its suffix, when what comes
     before the place holds a verb or function word (`lexicon.NAME_STOPWORDS`): "该乡续建项目有怀宁县明德新型建材"
@@ -187,8 +191,8 @@ def _place_anchor(body: str) -> int:
 
     >>> _place_anchor("该乡续建项目有怀宁县明德新型建材"), _place_anchor("重点关注河南景联达供应链管理")
     (7, 4)
-    >>> _place_anchor("东丽区重大项目集中开工仪式在华明高新区天津平高智能电气")
-    19
+    >>> _place_anchor("东丽区重大项目集中开工仪式在华明高新区天津平高智能电气"), _place_anchor("在公安县荆州伟胜科技")
+    (19, 4)
     >>> _place_anchor("华润电力内蒙古新能源"), _place_anchor("安徽秀砼建材科技")
     (0, 0)
     """
@@ -202,6 +206,10 @@ def _place_anchor(body: str) -> int:
         opening = places.match(body[:k])
         if lexicon.opening_verb().search(body, 0, k) and not (opening and opening.end() == k):
             return k
+        for at in (i for i in range(k - 2) if body[i] in _PLACE_PREPOSITIONS):
+            located = places.match(body[at + 1:k])
+            if located is not None and located.end() == k - at - 1:
+                return k  # "(项目)在公安县荆州伟胜科技": where the firm is, then its name opening with its own place
     return 0
 
 

@@ -424,12 +424,12 @@ FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "力促", "新�
               "引导", "集聚", "力争", "培育", "培植", "促进", "服务", "帮助", "确保", "提速", "做强", "壮大", "鼓励",
               "督促", "加速", "全力扶持", "加快推进", "全力推进", "指导", "争取", "解决", "协调解决", "强化", "发挥")
 # Verbs of recognition and support a registered firm's name follows inside one clause
-# ("市政府批准认定江苏某某股份有限公司"), of contact ("重点联系…", "赶赴…") and the builder's 由 of a project: the
-# name starts after the last of them.
+# ("市政府批准认定江苏某某股份有限公司"), of contact ("重点联系…", "赶赴…"), the builder's 由 of a project, a basis
+# ("按照…") and a firm's role before its name ("一级供应商…"): the name starts after the last of them.
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
                        "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "组织", "邀请",
                        "暨", "利用", "依据", "重组", "来到", "分别", "衔接", "原有", "正是由", "是由", "项目由",
-                       "联系", "赶赴", "前往") + tuple(
+                       "联系", "赶赴", "前往", "按照", "根据", "供应商", "合作伙伴", "投资方") + tuple(
     v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 

@@ -2582,3 +2582,10 @@ def test_a_rectification_notice_whose_numbered_fields_are_a_card_of_task_and_uni
     # numbered headings without a colon stay headings
     plan = "某区方案\n一、工作目标\n提升环境。\n二、责任分工\n(一)区城管局负责清扫。\n(二)区住建局负责维修。\n"
     assert [t.ref for t in extract_text(plan).tasks if t.departments] == ["二.(一)", "二.(二)"]
+
+
+def test_a_registered_name_after_a_basis_a_firms_role_or_the_place_where_it_is():
+    got = set(_firms("1.按照吉林森工集团统一部署推进整改。\n2.引进小鹏汽车一级供应商江苏博俊工业科技股份有限公司。\n"
+                     "3.项目在公安县荆州伟胜科技股份有限公司举行开工仪式。\n"))
+    assert {"吉林森工集团", "江苏博俊工业科技股份有限公司", "荆州伟胜科技股份有限公司"} <= got
+    assert not any(name.startswith(("按照", "在", "小鹏汽车一级")) for name in got)
