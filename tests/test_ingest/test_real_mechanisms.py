@@ -2589,3 +2589,8 @@ def test_a_registered_name_after_a_basis_a_firms_role_or_the_place_where_it_is()
                      "3.项目在公安县荆州伟胜科技股份有限公司举行开工仪式。\n"))
     assert {"吉林森工集团", "江苏博俊工业科技股份有限公司", "荆州伟胜科技股份有限公司"} <= got
     assert not any(name.startswith(("按照", "在", "小鹏汽车一级")) for name in got)
+
+
+def test_forest_farms_and_state_farms_are_units():
+    got = _resp("一、任务\n1.完成违法违规参地的查处工作。\n责任单位:各林场、头道松花江保护区管理处\n")
+    assert [u for u, _ in got[0][1]] == ["各林场", "头道松花江保护区管理处"]
