@@ -39,12 +39,18 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _PROJECT_LIST = re.compile(r"等\s*(?:一批|\d+\s*(?:多|余)?[个家]|[一二三四五六七八九十两]+(?:多|余)?[个家])?\s*"
                            r"[\u4e00-\u9fff“”\"]{0,16}?"
                            r"(?:项目|企业|公司)")
+
+
+def _projects_of(words: tuple[str, ...], *, counted: bool) -> re.Pattern[str]:
+    """"等…项目" naming what the list's projects are by one of `words`, after a count of them if `counted`."""
+    count = r"(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*" if counted else ""
+    return re.compile(rf"等\s*{count}(?:重大|重点)?(?:{lexicon.alternation(words)})[\u4e00-\u9fff]{{0,4}}?项目")
+
+
 # "等重点在谈项目", "等签约项目": projects in a deal with firms.
-_DEAL_PROJECT = re.compile(rf"等\s*(?:重大|重点)?(?:{lexicon.alternation(lexicon.FIRM_DEAL_WORDS)})"
-                           r"[\u4e00-\u9fff]{0,4}?项目")
+_DEAL_PROJECT = _projects_of(lexicon.FIRM_DEAL_WORDS, counted=False)
 # "等签约项目", "等在建项目": projects firms sign or build
-_FIRM_PROJECT = re.compile(rf"等\s*(?:一批|\d+\s*[个家]|[一二三四五六七八九十两]+[个家])?\s*(?:重大|重点)?"
-                           rf"(?:{lexicon.alternation(lexicon.FIRM_PROJECT_WORDS)})[\u4e00-\u9fff]{{0,4}}?项目")
+_FIRM_PROJECT = _projects_of(lexicon.FIRM_PROJECT_WORDS, counted=True)
 # "等大型商贸与人力资源企业": a list closed by 等 that names firms, not projects.
 _FIRMS_NAMED = re.compile(r"等\s*(?:一批)?\s*[\u4e00-\u9fff]{0,14}?(?:企业|公司)(?![\u4e00-\u9fff]{0,2}项目)")
 _COUNTED_BY_FIRM = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:多|余)?家")

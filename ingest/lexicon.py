@@ -336,6 +336,8 @@ COMPANY_KIND_WORDS = ("平台", "快递", "物业", "国有", "国资", "国企"
 # Verbs of the events a named project goes through ("做好X项目落地", "举办X项目动工仪式"), beside FIRM_VERBS.
 PROJECT_EVENT_VERBS = ("做好", "举办", "签约", "签订", "洽谈")
 # What a firm's list of projects grows into ("培育津元春、草堂春成长为规上工业企业").
+# Words of a growth rate in an indicator's name or a column's label ("产值增幅", "2022年计划增长%").
+GROWTH_WORDS = ("增长率", "增长", "增速", "增幅")
 FIRM_GROWTH_WORDS = ("成长为", "培育成为", "升级为", "升规为")
 # Words that end a project's name after its builder's, where the project is the builder's and not its trade's
 # ("晶澳" + "新能源" + "产业基地").

@@ -61,10 +61,11 @@ _AMOUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:(?:万亿|亿|万|千)?元|万?(?:亩|
 # An item's number glued to its name after a full stop ("。3泰山茶溪谷产业园"): no part of it.
 _LIST_NUMBER = re.compile(r"(?P<circled>[①-⑳])|\d{1,2}(?=[\u4e00-\u9fff])(?![\d号年月日个家期批座所项类届])")
 _LEADING_QUANTITY = re.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)(?:家|个|所|批|大|项|类|座)(?:左右|以上|上下)?")
-_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|区级|县级|国家|全国|自治区级|自治区|"
+# The grades a platform is awarded ("省级…基地"): before words of a kind only, a grade names a category.
+_GRADES = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
+_GRADE = re.compile(lexicon.alternation(_GRADES))
+_LEVEL_PREFIX = re.compile(rf"^(?:{lexicon.alternation(_GRADES)}|国家|全国|自治区|"
                            r"省(?!份)|市(?!场)|区(?!域)|县(?!域))")
-# A grade a platform is awarded ("省级…基地"): before words of a kind only, the grade names a category.
-_GRADE = re.compile(r"(?:国家|省|市|县|区|自治区)级")
 _PART_OF_FIRM = re.compile(r"(?:股份)?有限|公司|集团|项目")
 # Kinds of platform a plan builds as a project: "中药材种植产业园项目" names the park it builds.
 _BUILT_AS_PROJECTS = ("high-tech zone",)

@@ -1103,7 +1103,7 @@ def _table_mentions(text: str, block, ctx) -> list[TargetMention]:
 
 
 _SUB_LABEL = re.compile(lexicon.alternation(lexicon.SUB_HEADER_WORDS))
-_GROWTH_LABEL = re.compile(r"增长|增速|增幅")
+_GROWTH_LABEL = re.compile(lexicon.alternation(lexicon.GROWTH_WORDS))
 
 
 @lru_cache(maxsize=64)
@@ -1137,7 +1137,7 @@ def _spanned_mentions(cells: Sequence[str], spans: Sequence[tuple[int, int]], na
         if read is None:
             continue
         value, cell_unit, comparator = read
-        metric = name if not growth or name.endswith(("增长", "增速", "增幅")) else name + "增长"
+        metric = name if not growth or name.endswith(lexicon.GROWTH_WORDS) else name + "增长"
         u = "%" if growth else (cell_unit or unit)
         comparator = comparator or ("<=" if _DECREASE.search(metric) else ">=")
         q = Quantity(value, u or "", comparator)
@@ -1227,7 +1227,7 @@ def _quantity_columns(header: Sequence[str]) -> dict[int, tuple[str, str]]:
     return {i: lu for i, h in enumerate(header) if (lu := unit_of_label(h.replace(" ", ""))) is not None}
 
 
-_GROWTH_COLUMN = re.compile(r"(?:增幅|增速|增长率|增长)$")
+_GROWTH_COLUMN = re.compile(rf"(?:{lexicon.alternation(lexicon.GROWTH_WORDS)})$")
 
 
 def _quota_mentions(text: str, block, ctx) -> list[TargetMention]:
