@@ -68,26 +68,27 @@ def main() -> int:
             else:
                 wanted.extend(g for g in golds if g.stem.startswith(part))
         golds = sorted(set(wanted))
-    work = Path(tempfile.mkdtemp(prefix="plankg_real_"))
-    gold_dir, pred_dir = work / "gold", args.save or work / "pred"
-    gold_dir.mkdir()
-    pred_dir.mkdir(parents=True, exist_ok=True)
-    for g in golds:
-        doc = args.cases / "docs" / f"{g.stem}.txt"
-        (gold_dir / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
-        (pred_dir / g.name).write_text(extract_file(doc).model_dump_json(), encoding="utf-8")
-    if args.per_doc:
+    with tempfile.TemporaryDirectory(prefix="plankg_real_") as tmp:
+        work = Path(tmp)
+        gold_dir, pred_dir = work / "gold", args.save or work / "pred"
+        gold_dir.mkdir()
+        pred_dir.mkdir(parents=True, exist_ok=True)
         for g in golds:
-            one_g, one_p = work / f"g_{g.stem}", work / f"p_{g.stem}"
-            one_g.mkdir()
-            one_p.mkdir()
-            (one_g / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
-            (one_p / g.name).write_text((pred_dir / g.name).read_text(encoding="utf-8"), encoding="utf-8")
-            print(f"{g.stem:40s} {score(one_g, one_p)}")
-    counts = {kind: unlisted(gold_dir, pred_dir, kind) for kind in ("platforms", "enterprises")}
-    print("named outside the gold lists: " + ", ".join(f"{kind} {n:,} of {total:,}"
-                                                       for kind, (n, total) in counts.items()))
-    print(f"{len(golds)} documents: {score(gold_dir, pred_dir)}")
+            doc = args.cases / "docs" / f"{g.stem}.txt"
+            (gold_dir / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
+            (pred_dir / g.name).write_text(extract_file(doc).model_dump_json(), encoding="utf-8")
+        if args.per_doc:
+            for g in golds:
+                one_g, one_p = work / f"g_{g.stem}", work / f"p_{g.stem}"
+                one_g.mkdir()
+                one_p.mkdir()
+                (one_g / g.name).write_text(g.read_text(encoding="utf-8"), encoding="utf-8")
+                (one_p / g.name).write_text((pred_dir / g.name).read_text(encoding="utf-8"), encoding="utf-8")
+                print(f"{g.stem:40s} {score(one_g, one_p)}")
+        counts = {kind: unlisted(gold_dir, pred_dir, kind) for kind in ("platforms", "enterprises")}
+        print("named outside the gold lists: " + ", ".join(f"{kind} {n:,} of {total:,}"
+                                                           for kind, (n, total) in counts.items()))
+        print(f"{len(golds)} documents: {score(gold_dir, pred_dir)}")
     return 0
 
 

@@ -379,7 +379,7 @@ def _coordination(doc: Doc) -> Doc:
     text = ctx.source
     if "等" not in ctx.text and "为" not in ctx.text:
         # Every list ends in "等…" or "…为代表的…": without either there is none to expand.
-        ext.plankg_coordinated = [((), ())] * len(ctx.prose_spans)
+        ext.plankg_coordinated = [([], []) for _ in ctx.prose_spans]
         return doc
     heads = ext.plankg_gazetteer.heads
     ext.plankg_coordinated = [(coordinated_platforms(text, start, end, heads),
