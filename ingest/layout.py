@@ -808,6 +808,12 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             col = _place(roles, -1, kind, texts, text, whole_cells)
             if col is None or roles[col] not in ("task", "category"):
                 break
+        if kind == UNITS and roles[col] in lexicon.UNIT_ROLES and not cells[col] and 0 <= at < col \
+                and _wrapped_unit_head(texts[at], text, looks_like_unit):
+            # "…治理率达75%。" / "市生态" / "环境局": the unit cell's name wrapped in the middle of a word, its first
+            # part read as the end of the cell before
+            cells[col].append(cells[at].pop())
+            texts[col].append(texts[at].pop())
         cells[col].append(k)
         texts[col].append(text)
         at = col
@@ -816,6 +822,29 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
     while rows and not _has_units(rows[-1], roles):
         rows.pop()
     return rows
+
+
+def _wrapped_unit_head(before: Sequence[str], line: str, looks_like_unit: Callable[[str], bool]) -> bool:
+    """Whether the last line of a cell (`before`) is the first part of the unit name `line` goes on with: a
+    few characters of no sentence, after the cell's own sentence ended, that are no unit alone and are one
+    with the line.
+
+    >>> shape = _default_unit_shape()
+    >>> _wrapped_unit_head(["生活污水治理率达30%。", "市生态"], "环境局", shape)
+    True
+    >>> _wrapped_unit_head(["新增技能人才2万人。", "市人社局"], "市财政局", shape)
+    False
+    >>> _wrapped_unit_head(["推进水土流失综合治理", "新增治理面积"], "环境局", shape)
+    False
+    """
+    if len(before) < 2 or not before[-2].endswith(_SENTENCE_END):
+        return False
+    head = before[-1]
+    return (2 <= len(head) <= 6 and _HAN_ONLY.match(head) is not None and head[0] in _LEVEL_WORDS
+            and not looks_like_unit(head) and looks_like_unit(head + line))
+
+
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
 _NAME_SHAPED = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,19}$")

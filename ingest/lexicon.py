@@ -132,7 +132,9 @@ DEADLINE_PATTERN = (r"(?:\d{4}年)?(?:\d{1,2}月)?(?:底前|底|前|以前|年�
                     r"[一二三四]季度|第[一二三四]季度|20\d{2}年[一二三四上下]?.{0,6}|年内(?:持续)?(?:推进|完成)|持续推进|长期坚持)")
 # "按职责分工负责" is written in several ways: an optional basis, then the verb.
 DUTY_BASES = ("按照职责分工", "按职责分工", "根据职责分工", "依据职责分工", "按照职能职责", "按照职责", "按职责",
-              "根据职责", "依职责", "依照职责", "依据职责", "按职能", "各司其职", "分别", "共同", "分工")
+              "根据职责", "依职责", "依照职责", "依据职责", "按职能", "各司其职", "分别", "共同", "分工",
+              # shortened: "按职分工负责", "职能分工负责"
+              "按职", "职能")
 DUTY_VERBS = ("负责落实", "抓好落实", "负责", "落实", "指导", "承办")
 # Words of a section's title that make it a list of who does what ("三、职责分工", "(一)工作职责"): there a
 # paragraph that opens with a unit, as the subject of its sentence or before a colon, states that unit's tasks.

@@ -150,7 +150,7 @@ def _run_components(frame: DocumentFrame) -> _Collected:
 
 
 def _department_ref(d: DepartmentMention, region: str | None, registry: DepartmentRegistry) -> DepartmentRef:
-    info = registry.resolve(d.name, region)
+    info = registry.resolve(d.full or d.name, region)
     return DepartmentRef(name=d.name, canonical=info.canonical, role=Role(d.role), jurisdiction=info.jurisdiction,
                          kind=info.kind, span=(d.start, d.end))
 

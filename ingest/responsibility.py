@@ -225,6 +225,7 @@ class DepartmentMention:
     role: str  # lead | support | responsible
     start: int
     end: int
+    full: str | None = None  # the name with the head its list printed once for all ("长沙" -> "长沙市人民政府")
 
 
 @dataclass(frozen=True)
@@ -366,6 +367,31 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
     return out
 
 
+def _places_sharing_head(pieces: list[str], registry: DepartmentRegistry) -> dict[str, str]:
+    """The pieces of a unit list that are places printed without the head the list's last piece prints once
+    for all ("长沙、株洲、湘潭市人民政府" names three city governments), each with its full name.
+
+    >>> _places_sharing_head(["省科技厅", "长沙", "株洲", "湘潭市人民政府"], default_registry())
+    {'株洲': '株洲市人民政府', '长沙': '长沙市人民政府'}
+    >>> _places_sharing_head(["张三", "湘潭市人民政府"], default_registry())
+    {}
+    """
+    if len(pieces) < 2:
+        return {}
+    last = normalize_name(_clean_unit(pieces[-1].strip())[0])
+    region = registry.leading_region(last)
+    if not region or region == last or not registry.looks_like_department(last):
+        return {}
+    level, head = region[-1], last[len(region):]
+    out: dict[str, str] = {}
+    for piece in reversed(pieces[:-1]):
+        name = normalize_name(piece.strip())
+        if registry.leading_region(name + level) != name + level:
+            break
+        out[piece.strip()] = name + level + head
+    return out
+
+
 def parse_department_list(text: str, base: int, default_role: str,
                           registry: DepartmentRegistry | None = None, *, glued: bool = False,
                           ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
@@ -386,11 +412,11 @@ def parse_department_list(text: str, base: int, default_role: str,
     registry = registry or default_registry()
     deps: list[DepartmentMention] = []
     rule_actors: list[DepartmentMention] = []
-    pending: list[tuple[str, int, int]] = []
+    pending: list[tuple[str, int, int, str | None]] = []
 
     def flush(role: str) -> None:
-        for name, s, e in pending:
-            deps.append(DepartmentMention(name, role, s, e))
+        for name, s, e, full in pending:
+            deps.append(DepartmentMention(name, role, s, e, full))
         pending.clear()
 
     # A bracketed convention inside the list ("(第一责任单位为牵头单位,下同)") names no unit: blanked, offsets kept.
@@ -426,7 +452,9 @@ def parse_department_list(text: str, base: int, default_role: str,
     for a, b in kept:
         if pending and text[a - 1:a] in ",，;；" and text[a - 2:a - 1] in " \u3000":
             flush(default_role)  # "A、B按职责分工负责,C配合" (the duty blanked by the caller): A and B are no support
-        for piece, s in _space_separated(split_units(text[a:b], base + a, glued=glued), registry):
+        split = _space_separated(split_units(text[a:b], base + a, glued=glued), registry)
+        places = _places_sharing_head([p for p, _ in split], registry)
+        for piece, s in split:
             printed = (s - base, s - base + len(piece))  # where the piece stands in `text`, before it is trimmed
             # "X(牵头)" marks one unit; "X、Y牵头" / "Y、Z配合" close the run of units before them.
             if piece[-1:] in _CLOSE and sum(piece.count(c) for c in _OPEN) < sum(piece.count(c) for c in _CLOSE):
@@ -447,19 +475,20 @@ def parse_department_list(text: str, base: int, default_role: str,
                 paired = piece.endswith("负责") and not _DUTY_BASIS.search(piece) and _PAIRED.match(text, duty)
                 run_role, piece = LEAD if paired else default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
-            if name and not _GENERIC.match(normalize_name(name)) and not registry.is_person(name) \
+            full = places.get(name)
+            if name and not _GENERIC.match(normalize_name(name)) and (not registry.is_person(name) or full) \
                     and not _RUN_ON_CELLS.search(name) and not _ORDINAL_LABEL.match(name):
                 if own_lead:
                     flush(default_role)
-                    deps.append(DepartmentMention(name, LEAD, s + off, s + off + len(name)))
+                    deps.append(DepartmentMention(name, LEAD, s + off, s + off + len(name), full))
                 else:
-                    pending.append((name, s + off, s + off + len(name)))
+                    pending.append((name, s + off, s + off + len(name), full))
             if run_role:
                 flush(run_role)
     flush(default_role)
     if default_role == RESPONSIBLE and any(d.role == LEAD for d in deps):
         # Once the text names a lead, the other listed units support it.
-        deps = [d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps]
+        deps = [d if d.role != RESPONSIBLE else replace(d, role=SUPPORT) for d in deps]
     return deps, rule_actors
 
 
@@ -544,7 +573,7 @@ def responsible_leads(deps: list[DepartmentMention]) -> list[DepartmentMention]:
     roles = {d.role for d in deps}
     if LEAD in roles or SUPPORT not in roles or RESPONSIBLE not in roles:
         return deps
-    return [DepartmentMention(d.name, LEAD, d.start, d.end) if d.role == RESPONSIBLE else d for d in deps]
+    return [replace(d, role=LEAD) if d.role == RESPONSIBLE else d for d in deps]
 
 
 @dataclass
@@ -723,6 +752,16 @@ def _clause_marks(text: str, start: int, end: int, registry: DepartmentRegistry 
             after_sentence = text[start:k].rstrip(" \u3000")[-1:] in ("。", ";", "；", "") or (
                 close > 0 and text[close + 1:end].strip(" \u3000\n") in ("", "。", ";", "；", ".")
                 and not _names_before(text, max(start, k - 12), k, registry))
+            if close < 0 or text.find("\n", k, close) >= 0:
+                # "…优势。(沅江高新区牵头,市科工局…等按职分工负责" / "2.推进…": a clause the page left open, closed
+                # by its line's end when it ends with a role
+                eol = text.find("\n", k, end)
+                eol = end if eol < 0 and end < len(text.rstrip()) else eol  # (the unit ends with the line)
+                line = text[k + 1:eol].rstrip(" \u3000") if eol > 0 else ""
+                if line and _ROLE_TAIL.search(line) and _unlabelled_group(line, registry, after_sentence):
+                    marks.append((k, eol, k + 1, k + 1 + len(line), RULE_INLINE_UNLABELLED))
+                    k = eol
+                    continue
             units_end = _group_note(text, k + 1, close) if close > 0 else close
             if 0 < close <= end and _unlabelled_group(text[k + 1:units_end], registry, after_sentence):
                 rest = units_end + 1
@@ -1163,6 +1202,26 @@ def _column_kind(header: str) -> str | None:
     return _LABEL_KIND.get(header) or lexicon.column_role(header)
 
 
+def _lines_as_units(cell: str, registry: DepartmentRegistry) -> str:
+    """A unit cell with its line breaks as delimiters (one unit a line), except where a line is the first part
+    of a name wrapped onto the next: no unit alone, one with the next line (same length, offsets kept).
+
+    >>> reg = default_registry()
+    >>> _lines_as_units("市科技局\\n市财政局", reg), _lines_as_units("市生态\\n 环境局", reg)
+    ('市科技局、市财政局', '市生态  环境局')
+    """
+    lines = cell.split("\n")
+    out = []
+    for k, line in enumerate(lines[:-1]):
+        head = line.strip()
+        tail = lines[k + 1].strip()
+        wrapped = (head and tail and not registry.looks_like_unit(head)
+                   and not registry.looks_like_unit(head + tail[:1]) and registry.looks_like_unit(head + tail)
+                   and not any(ch in head for ch in _DELIMS))
+        out.append(line + (" " if wrapped else "、"))
+    return "".join(out) + lines[-1]
+
+
 def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityClause | None:
     header = [h.replace(" ", "") for h in block.header]
     cells = list(block.cells)
@@ -1218,7 +1277,7 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
         elif role in (LEAD, SUPPORT, RESPONSIBLE) and not _NOT_UNITS.search(
                 _CONVENTION_NOTE.sub("", c).rstrip("。 ")):  # "…(办事处)。(分号前面为牵头单位,下同)": a note
             # One unit a line in a cell: the line breaks separate units (same length, offsets kept).
-            d, _ = parse_department_list(c.replace("\n", "、"), off, role, registry, glued=block.glued)
+            d, _ = parse_department_list(_lines_as_units(c, registry), off, role, registry, glued=block.glued)
             deps.extend(d)
         deps.extend(labelled)
     deps = responsible_leads(deps)
@@ -1257,8 +1316,8 @@ def _apply_convention(deps: tuple[DepartmentMention, ...], text: str = "", conve
         seps = "，," if convention == "，" else "；;"
         leads = next((i + 1 for i in range(len(deps) - 1)
                       if any(ch in seps for ch in text[deps[i].end:deps[i + 1].start])), len(deps))
-    return (*(DepartmentMention(d.name, LEAD, d.start, d.end) for d in deps[:leads]),
-            *(DepartmentMention(d.name, SUPPORT, d.start, d.end) for d in deps[leads:]))
+    return (*(replace(d, role=LEAD) for d in deps[:leads]),
+            *(replace(d, role=SUPPORT) for d in deps[leads:]))
 
 
 # Words of a page's footer: a label there ("主办单位:某市人民政府办公室 网站标识码…") names the site's owner.
@@ -1943,7 +2002,7 @@ def apply_heading_leads(clauses: list[ResponsibilityClause], bare: list[Block],
         if units is None or any(d.role == LEAD for d in c.departments) or units[0].role != LEAD:
             out.append(c)
             continue
-        others = tuple(d if d.role != RESPONSIBLE else DepartmentMention(d.name, SUPPORT, d.start, d.end)
+        others = tuple(d if d.role != RESPONSIBLE else replace(d, role=SUPPORT)
                        for d in c.departments)
         out.append(ResponsibilityClause(c.ref, c.section, c.text, c.start, c.end, units + others, c.rule))
     still_bare = []

@@ -2594,3 +2594,30 @@ def test_a_registered_name_after_a_basis_a_firms_role_or_the_place_where_it_is()
 def test_forest_farms_and_state_farms_are_units():
     got = _resp("一、任务\n1.完成违法违规参地的查处工作。\n责任单位:各林场、头道松花江保护区管理处\n")
     assert [u for u, _ in got[0][1]] == ["各林场", "头道松花江保护区管理处"]
+
+
+def test_a_unit_name_wrapped_over_two_cells_of_a_table_printed_one_cell_a_line():
+    text = ("附件\n重点工作及责任清单落实情况汇总表\n\n序号\n\n重点工作\n\n牵头责任单位\n\n上半年落实情况\n\n"
+            "1\n\n力争实施技改项目400个。\n\n市工信局\n\n已开展335个技改项目。\n\n"
+            "2\n\n生活污水治理率达30%。\n\n市生态\n\n环境局\n\n已完成50个。\n\n"
+            "3\n\n新增治理面积91平方公里。\n\n市水利局\n\n已完成。\n")
+    tasks = [t for t in extract_text(text).tasks if t.departments]
+    assert [[(d.canonical, d.role.value) for d in t.departments] for t in tasks] == [
+        [("市工业和信息化局", "lead")], [("市生态环境局", "lead")], [("市水利局", "lead")]]
+    assert not tasks[1].text.rstrip().endswith("市生态")
+
+
+def test_a_bracket_the_page_left_open_is_closed_by_its_line_and_shortened_duty_phrases():
+    got = _resp("一、任务\n1.持续深化产业协作。积极承接产业转移。(沅江高新区牵头,市科工局、市商务局等按职分工负责\n"
+                "2.推进交通互联互通。持续完善路网。(市交通运输局牵头,市水利局、市发改局等职能分工负责)\n")
+    assert got == [("持续深化产业", [("沅江高新区", "lead"), ("市科工局", "support"), ("市商务局", "support")]),
+                   ("推进交通互联", [("市交通运输局", "lead"), ("市水利局", "support"), ("市发改局", "support")])]
+
+
+def test_places_printed_before_the_head_their_list_prints_once_are_units():
+    tasks = extract_text(HEAD + "一、任务\n1.创建区域科技创新中心。"
+                         "(省科技厅、省教育厅,长沙、株洲、湘潭市人民政府等按职责分工负责)\n"
+                         "2.加强对口合作。(张三、湘潭市人民政府负责)\n").tasks
+    assert [(d.name, d.canonical) for d in tasks[0].departments][2:] == [
+        ("长沙", "长沙市人民政府"), ("株洲", "株洲市人民政府"), ("湘潭市人民政府", "湘潭市人民政府")]
+    assert [d.name for d in tasks[1].departments] == ["湘潭市人民政府"]  # a person's name shares no head
