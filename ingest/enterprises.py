@@ -32,9 +32,9 @@ RULE_PROJECT_BUILDER = "plankg.entities.enterprise.project_builder.v1"
 RULE_LISTED_PEER = "plankg.entities.enterprise.listed_peer.v1"
 
 # The lookahead (the characters a match can start with) only speeds up the scan.
-_COMPANY = re.compile(r"(?=[集股有分(（公])(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
+_COMPANY = re.compile(r"(?=[集股有分(（公专家])(?:(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团公司|分公司)"
                       r"|[(（]集团[)）](?:股份有限公司|有限责任公司|有限公司|公司)|集团(?![)）])"
-                      r"|(?<![有限分总子各该])公司)")
+                      rf"|(?<![有限分总子各该])公司|{lexicon.alternation(lexicon.COOPERATIVE_ENDINGS)})")
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是有了、])+")
@@ -56,6 +56,27 @@ _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only
 # Modifiers that make "X、Y等…企业" a list of industries or topics rather than of firms.
 _NOT_FIRM_GROUP = re.compile(r"方面|领域|产业|行业|环节|给予|支持|对|向|为|的|在|和|与|类|型")
 _NOT_A_FIRM = re.compile(r"企业|高校|院所|机构|大学|学院|医院|政府|部门|单位|中心|协会|联盟|园区|平台|行业|产业|领域")
+
+
+def _place_opened(body: str) -> bool:
+    """Whether a name's body opens with a known region and goes on past it with words of its own, not only of
+    a kind ("宜章县隆康种养", not "农民" or "宜章县2023年度县级示范").
+
+    >>> _place_opened("宜章县隆康种养"), _place_opened("支持引导农民"), _place_opened("宜章县")
+    (True, False, False)
+    >>> _place_opened("宜章县2023年度县级示范"), _place_opened("郴州市示范农民")
+    (False, False)
+    """
+    region = _registry().leading_region(body)
+    if region is None:
+        return False
+    rest = _KIND_WORDS.sub("", body[len(region):])
+    return len(rest) >= 2
+
+
+_ITEM_NUMBER = re.compile(r"^\d{1,3}")
+# Words of a kind of cooperative or farm, not of one: its year, level and standing ("2023年度县级示范").
+_KIND_WORDS = re.compile(r"\d{4}年度?|[省市县区镇乡]级|国家级|示范|农民|规范化|优秀|重点|龙头")
 
 
 _PARTNER = re.compile(r"^([\u4e00-\u9fff()（）]{2,20}?)(?:与|和|同|联合|携手)")
@@ -91,6 +112,9 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             s += context.end()
             body = body[context.end():]
         partner = _PARTNER.match(body)
+        if partner and body[partner.end(1)] in "和同" and \
+                _registry().leading_region(partner.group(1)) == partner.group(1):
+            partner = None  # "云霄县和丰果蔬农民专业合作社": after a bare place, 和 and 同 open a brand (和丰, 同仁)
         if partner and _registry().looks_like_department(partner.group(1)):
             # "区发改局与市中城发集团": a department and the firm it works with, joined by 与/和/同.
             s += partner.end()
@@ -136,6 +160,12 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
             continue  # "企业集团", "产业集团": a kind of firm, not a firm
         if m.group(0) == "集团" and text.startswith(("有限", "公司", "股份"), m.end()):
             continue
+        if m.group(0) in lexicon.COOPERATIVE_ENDINGS:
+            number = _ITEM_NUMBER.match(body)
+            if number and _place_opened(body[number.end():]):
+                s, body = s + number.end(), body[number.end():]  # "7宜章县伟腾种养专业合作社": a list's bare number
+            if not _place_opened(body):
+                continue  # "引导农民专业合作社", "示范家庭农场": a kind, no name (a registered one opens with a place)
         out.append(EnterpriseOut(name=text[s:stop], span=(s, stop), rule=RULE_REGISTERED))
     return out
 

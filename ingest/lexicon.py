@@ -413,6 +413,9 @@ SECTOR_LIST_NOUNS = ("产业", "行业", "领域", "业态", "板块", "方向",
 FIRM_PREPOSITIONS = ("对",)
 # Last words of a body that make "…公司" a kind of firm, whatever comes before them: "A股上市公司", "拟上市公司".
 COMPANY_KIND_ENDINGS = ("上市", "挂牌", "后备", "股份制")
+# The registered endings of farmers' cooperatives and family farms, market entities named like firms
+# ("宜章县隆康种养专业合作社", "宜章县占勇家庭农场"): a place opens their names.
+COOPERATIVE_ENDINGS = ("专业合作社", "家庭农场")
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时", "要")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects
@@ -433,7 +436,7 @@ FIRM_VERBS = ("推动", "推进", "加快", "加大", "跟进", "力促", "新�
 FIRM_NAME_CUT_VERBS = ("认定", "批准", "命名", "授予", "公布", "评定", "确定", "推荐", "协调", "对接", "依托",
                        "指导", "其中", "洽谈", "入股", "挖掘", "签约", "考察", "走访", "拜访", "确认", "组织", "邀请",
                        "暨", "利用", "依据", "重组", "来到", "分别", "衔接", "原有", "正是由", "是由", "项目由",
-                       "联系", "赶赴", "前往", "按照", "根据", "供应商", "合作伙伴", "投资方") + tuple(
+                       "联系", "赶赴", "前往", "按照", "根据", "供应商", "合作伙伴", "投资方", "同意") + tuple(
     v for v in FIRM_VERBS if v not in ("服务", "帮助"))  # in names
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from plankg.ingest.gazetteer import traditional_forms
 from plankg.ontology.ids import normalize
 
 RULE = "plankg.metrics.table.v1"
@@ -98,11 +99,13 @@ def in_metric_unit(key: str, value: float | None, unit: str | None) -> tuple[flo
 
     >>> in_metric_unit("新增高新技术企业", 1.7, "万家"), in_metric_unit("x", 80, "人次")
     ((17000.0, '家'), (80.0, '人次'))
+    >>> in_metric_unit("城镇新增就业", 70, "萬人")  # a unit printed in traditional characters
+    (700000.0, '人')
     """
     if value is None:
         return None, unit
     table = metric_table()
-    known = table.units.get(unit or "")
+    known = table.units.get((unit or "").translate(traditional_forms()))
     if known is None:
         return float(value), unit
     quantity, factor = known

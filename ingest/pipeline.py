@@ -456,6 +456,7 @@ def extract_source(source: SourceText) -> Extraction:
     if text != printed:
         facts = _as_printed(facts, text, printed)
         meta = replace(meta, title=_printed_form(meta.title, text, printed),
+                       doc_number=_printed_form(meta.doc_number, text, printed),
                        issuers=tuple(_printed_form(i, text, printed) or i for i in meta.issuers))
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
                     period=meta.period, region=meta.region, status=meta.status, implementers=facts.implementers)
@@ -469,11 +470,25 @@ def extract_source(source: SourceText) -> Extraction:
 
 
 def _printed_form(value: str | None, text: str, printed: str) -> str | None:
-    """`value` as the page prints it, where the parsed text holds it (one character for one)."""
+    """`value` as the page prints it, where the parsed text holds it (one character for one), spaces and line
+    breaks inside it left out as the value leaves them out ("洋縣2024年十大民生\\n實事項目").
+
+    >>> _printed_form("洋县十大民生实事项目", "洋县十大民生\\n实事项目", "洋縣十大民生\\n實事項目")
+    '洋縣十大民生實事項目'
+    """
     if not value:
         return value
     at = text.find(value)
-    return printed[at:at + len(value)] if at >= 0 else value
+    if at >= 0:
+        return printed[at:at + len(value)]
+    m = re.search(r"\s*".join(re.escape(ch) for ch in value if not ch.isspace()), text)
+    if m is None:
+        return value
+    return "".join(ch for ch in printed[m.start():m.end()] if not ch.isspace() or ch in value)
+
+
+# Magnitudes a value was scaled by, whose traditional forms (萬, 億) a page may print.
+_FOLDED_MAGNITUDES = (("万", 1e4), ("亿", 1e8))
 
 
 def _as_printed(facts: Facts, text: str, printed: str) -> Facts:
@@ -485,15 +500,20 @@ def _as_printed(facts: Facts, text: str, printed: str) -> Facts:
 
     tasks = [t.model_copy(update={"text": own(t.text, t.span), "departments": [
         d.model_copy(update={"name": own(d.name, d.span)}) for d in t.departments]}) for t in facts.tasks]
-    def own_unit(t: TargetOut) -> str | None:
+    def own_unit(t: TargetOut) -> dict:
         # "推出10項高頻事項": the unit as the page prints it, found inside the target's span
         if not t.unit or t.span is None:
-            return t.unit
+            return {}
+        for magnitude, factor in _FOLDED_MAGNITUDES:
+            at = text.find(magnitude + t.unit, t.span[0], t.span[1])
+            if at >= 0 and printed[at] != magnitude and t.value is not None:
+                # "新增18萬頭": a magnitude printed in traditional form stays in the unit, as printed (18, 萬頭)
+                return {"value": t.value / factor, "unit": printed[at:at + 1 + len(t.unit)]}
         at = text.find(t.unit, t.span[0], t.span[1])
-        return printed[at:at + len(t.unit)] if at >= 0 else t.unit
+        return {"unit": printed[at:at + len(t.unit)]} if at >= 0 else {}
 
     return replace(facts, tasks=tasks,
-                   targets=[t.model_copy(update={"text": own(t.text, t.span), "unit": own_unit(t)})
+                   targets=[t.model_copy(update={"text": own(t.text, t.span), **own_unit(t)})
                             for t in facts.targets],
                    platforms=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.platforms],
                    enterprises=[e.model_copy(update={"name": own(e.name, e.span)}) for e in facts.enterprises],

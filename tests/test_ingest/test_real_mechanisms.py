@@ -2621,3 +2621,20 @@ def test_places_printed_before_the_head_their_list_prints_once_are_units():
     assert [(d.name, d.canonical) for d in tasks[0].departments][2:] == [
         ("长沙", "长沙市人民政府"), ("株洲", "株洲市人民政府"), ("湘潭市人民政府", "湘潭市人民政府")]
     assert [d.name for d in tasks[1].departments] == ["湘潭市人民政府"]  # a person's name shares no head
+
+
+def test_a_page_in_traditional_characters_is_read_whole_and_reported_as_printed():
+    text = ("通遼市肉牛產業發展實施方案\n通政發〔2021〕8號\n一、發展目標\n到2025年,全市肉牛存欄新增18萬頭,"
+            "建設飼草料基地550萬畝,牛肉產量22萬噸。\n")
+    ex = extract_text(text)
+    got = {(t.value, t.unit) for t in ex.targets}
+    assert {(18.0, "萬頭"), (550.0, "萬畝"), (22.0, "萬噸")} <= got  # the magnitude stays in the unit, as printed
+    assert ex.plan.doc_number == "通政發〔2021〕8號"
+
+
+def test_registered_cooperatives_and_family_farms_are_enterprises_and_their_kinds_are_not():
+    got = _firms("1.拟认定宜章县隆康种养专业合作社、云霄县和丰果蔬农民专业合作社等为示范农民专业合作社。\n"
+                 "2.家庭农场名单:\n11宜章县梅田镇百发家庭农场\n12宜章县占勇家庭农场\n"
+                 "3.宜章县2023年度县级示范家庭农场名单公布。支持引导农民专业合作社发展。\n")
+    assert got == ["宜章县隆康种养专业合作社", "云霄县和丰果蔬农民专业合作社", "宜章县梅田镇百发家庭农场",
+                   "宜章县占勇家庭农场"]
