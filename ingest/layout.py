@@ -38,14 +38,14 @@ NUMBER, UNITS, PERSON, DEADLINE, FLAG, TEXT, EMPTY = "number", "units", "person"
 
 _INT = re.compile(r"^\d{1,3}[*＊※]?$")  # "1*": a row's number with a mark (the rows the city leads)
 _MARK = "*＊※"
-_BAR_CELL = re.compile(r"^(.*?)\s*\|$")
+_BAR_CELL = re.compile(r"^(.*?)[\s|]*\|$")
 _DEADLINE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
-                          r"(?:[(（][^。:：;；,，()（）]{1,20}[)）])?$")  # "落实科室(部门)": an aside after the label
+                          r"(?:[(（][^。:：;；,，()（）]{1,20}[)）]){0,2}$")  # "落实科室(部门)": asides after the label
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施", "打算",
@@ -80,8 +80,8 @@ class Table:
 def bar_text(text: str) -> str:
     """A line's cell without the bar that closes it: "牵头单位 |" -> "牵头单位"; "||" or "|" -> "".
 
-    >>> bar_text("市科技局 |"), bar_text("||"), bar_text("市科技局")
-    ('市科技局', '', '市科技局')
+    >>> bar_text("市科技局 |"), bar_text("||"), bar_text("市科技局"), bar_text("考核责任单位 | |")
+    ('市科技局', '', '市科技局', '考核责任单位')
     """
     if set(text) <= {"|", " ", "\u3000"}:
         return ""
@@ -127,17 +127,19 @@ def header_roles(cells: Sequence[str]) -> tuple[str | None, ...] | None:
     return roles
 
 
-# (a year's baseline column, "2010年实绩", "2020年现状值", holds values too)
+# (a year's baseline column, "2010年实绩", "2020年现状值", holds values too, and so does a growth rate's,
+# "年均增速(%)")
 _VALUE_HEADER = re.compile(rf"{lexicon.YEAR_COLUMN}|(?:目标|现状|基期|基准|预期)值?|基数"
-                           rf"|(?:19|20)\d{{2}}年?(?:{lexicon.alternation(lexicon.BASE_COLUMN_WORDS)})值?")
+                           rf"|(?:19|20)\d{{2}}年?(?:{lexicon.alternation(lexicon.BASE_COLUMN_WORDS)})值?"
+                           rf"|(?:年均)?(?:{lexicon.alternation(lexicon.GROWTH_WORDS)})(?:\(%\))*")
 
 
 def indicator_role(cell: str) -> str | None:
     """The role of an indicator table's column that names no role of a task table: "单位" (the unit
     the values are in) is "measure", a year or a kind of value ("2025年", "目标值") is "value".
 
-    >>> [indicator_role(c) for c in ("单位", "2025年", "目标值", "2010年实绩", "备注说明")]
-    ['measure', 'value', 'value', 'value', None]
+    >>> [indicator_role(c) for c in ("单位", "2025年", "目标值", "2010年实绩", "年均增速(%)", "备注说明")]
+    ['measure', 'value', 'value', 'value', 'value', None]
     """
     cell = re.sub(r"\s+", "", cell)
     if cell in lexicon.MEASURE_HEADERS:
@@ -414,7 +416,7 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
         # "重点工作任务 / … / 责任单位" over rows that open with their number ("1" / "大力推进…"): the header
         # printed no 序号 cell for the column of numbers
         header, roles = ["", *header], ("number", *roles)
-    rows = _bar_closed_rows(lines, j, end, len(header)) or \
+    rows = _bar_closed_rows(lines, j, end, len(header)) or _loose_bar_rows(lines, j, end, roles) or \
         _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
     if not rows:
         # A section row right under the header ("一、主要预期目标"): the table goes on after it.
@@ -462,6 +464,60 @@ def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, width: int) -> lis
             break
         k += 1
     return rows if len(rows) >= 2 or (rows and k >= end) else []
+
+
+def _loose_bar_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None]) -> list[Row]:
+    """The rows of a table printed one cell a line and closed by bars, where a lone bar may also be an empty cell
+    and a row may leave out its group's label (a merged first cell): a row ends at a cell with more bars after it
+    ("市发改委 | |") or at a lone bar once it has all its cells; a row one cell short of the header under a first
+    column of labels is missing that label. Empty when the lines are not laid out so.
+
+    >>> ls = [(0, 1, "|"), (2, 6, "总体 |"), (7, 11, "增加值 |"), (12, 15, "3600 |"), (16, 19, "13 |"),
+    ...       (20, 26, "市发改委 | |"), (27, 28, "|"), (29, 33, "比重 |"), (34, 37, "56 |"), (38, 39, "|"),
+    ...       (40, 46, "市发改委 | ||"), (47, 48, "|")]
+    >>> [r.cells for r in _loose_bar_rows(ls, 0, len(ls), ("category", "task", "value", "value", "responsible"))]
+    [('总体', '增加值', '3600', '13', '市发改委'), ('', '比重', '56', '', '市发改委')]
+    """
+    width = len(roles)
+    rows: list[Row] = []
+    cells: list[int | None] = []
+
+    def close() -> bool:
+        nonlocal cells
+        if len(cells) == width - 1 and roles[0] == "category":
+            cells = [None, *cells]
+        if len(cells) != width:
+            return False
+        known = [c for c in cells if c is not None]
+        if not known:
+            return False
+        starts, texts, last_start = [], [], lines[known[0]][0]
+        for c in cells:
+            last_start = lines[c][0] if c is not None else last_start
+            starts.append(last_start)
+            texts.append(bar_text(lines[c][2]) if c is not None else "")
+        rows.append(Row(known[0], known[-1], tuple(texts), tuple(starts)))
+        cells = []
+        return True
+
+    k = j
+    while k < end:
+        raw = lines[k][2].strip()
+        if not raw.endswith("|"):
+            break
+        if raw == "|":
+            if cells and len(cells) >= width and not close():
+                break
+            if cells and len(cells) < width:
+                cells.append(None)  # an empty cell
+        elif re.search(r"\|\s*\|+$", raw):
+            cells.append(k)  # the row's last cell, then the bars that close the row
+            if not close():
+                break
+        else:
+            cells.append(k)
+        k += 1
+    return rows if len(rows) >= 2 else []
 
 
 # The number a card's key may carry ("三、整改责任单位:"): the cards of a notice that numbers its fields.

@@ -2638,3 +2638,14 @@ def test_registered_cooperatives_and_family_farms_are_enterprises_and_their_kind
                  "3.宜章县2023年度县级示范家庭农场名单公布。支持引导农民专业合作社发展。\n")
     assert got == ["宜章县隆康种养专业合作社", "云霄县和丰果蔬农民专业合作社", "宜章县梅田镇百发家庭农场",
                    "宜章县占勇家庭农场"]
+
+
+def test_an_indicator_table_one_cell_a_line_closed_by_bars_with_merged_labels_and_empty_cells():
+    cells = ["|", "类别 |", "指标 |", "单位 |", "2014年 |", "2015年 |", "年均增速(%)(%) |", "考核责任单位 | |",
+             "|", "总体发展指标 |", "服务业增加值 |", "亿元 |", "3150 |", "3600 |", "13 |", "市发改委 | |",
+             "|", "服务业增加值占生产总值比重 |", "% |", "55 |", "56 |", "|", "市发改委 | ||",
+             "|", "支柱产业指标 |", "旅游总收入 |", "亿元 |", "582 |", "687 |", "18 |", "市旅游局 | |", "|"]
+    got = _resp("\n".join(cells) + "\n")
+    assert [units for _, units in got] == [[("市发改委", "responsible")], [("市发改委", "responsible")],
+                                           [("市旅游局", "responsible")]]
+    assert [text.strip() for text, _ in got] == ["服务业增加值", "服务业增加值", "旅游总收入"]
