@@ -515,6 +515,10 @@ TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 ISSUING_VERBS = ("印发", "转发")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发实施", "印发", "发布", "出台")
+# Verbs a news page or a notice uses for the plan it reports ("咸宁市出台《…三年行动方案》", "研究制定了《…》"): the
+# plan so named is the page's subject when the page prints no title of its own.
+PUBLISHING_VERBS = ISSUING_VERBS + ("出台", "发布", "公布", "制定", "制订", "审定", "推出", "提交", "实施",
+                                    "解读", "出炉", "下发", "编制", "通过", "近日")
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.

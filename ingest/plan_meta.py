@@ -43,6 +43,7 @@ from plankg.ingest.lexicon import (
     PAGE_CHROME_PREFIXES,
     PLAN_RELEASE_WORDS,
     PREAMBLE_OPENERS,
+    PUBLISHING_VERBS,
     RELEASE_ADVERBS,
     REPORT_TITLE_ENDINGS,
     TITLE_KINDS,
@@ -785,7 +786,7 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
     headline = _headline(lines)
     if headline is None and fields.title and _reads_as_headline(fields.title.strip(), False):
         return _clean_title(fields.title)  # a page's title field, whatever it titles ("标题: | 某某工程项目简介")
-    return headline
+    return headline or _published_plan(structure.text)
 
 
 def _headline(lines: list[str]) -> str | None:
@@ -837,6 +838,28 @@ _NOT_HEADLINE = re.compile(rf"[A-Za-z>＞│▼_\[【]|——$|第\s*\d+\s*页|\
 
 
 # A body that opens with the plan it serves: "《X》(以下简称《纲要》)已经…审议通过", "《X》已经市政府同意".
+def _published_plan(text: str) -> str | None:
+    """The plan a page reports in its opening part as issued, adopted or presented ("7月16日,咸宁市出台《咸宁市制造业
+    产业链链长制三年行动方案(2021—2023年)》"): the first plan named in book-title marks right after a verb of
+    publishing, in the page's first 800 characters.
+
+    >>> _published_plan("近日,记者获悉。7月16日,咸宁市出台《咸宁市制造业三年行动方案》,明确目标。")
+    '咸宁市制造业三年行动方案'
+    >>> _published_plan("要认真学习《习近平谈治国理政》。"), _published_plan("印发《2024年政府工作报告》分工方案")
+    (None, None)
+    """
+    for m in _PUBLISHED.finditer(text, 0, min(len(text), 800)):
+        if _completes_title(m.group(1)) and not _QUOTED_REPORT.fullmatch(m.group(1)):
+            return _clean_title(m.group(1))
+    return None
+
+
+# The year's work report a page divides or carries out: the report it quotes, not the page's own plan.
+_QUOTED_REPORT = re.compile(r"(?:(?:19|20)\d{2}年)?(?:[省市县区])?政府工作报告")
+
+
+_PUBLISHED = re.compile(rf"(?:{alternation(PUBLISHING_VERBS)})了?(?:的|,|，)?"
+                        r"《((?:[^《》\n]|《[^《》\n]*》){4,80})》")
 _OPENING_PLAN = re.compile(r"^《((?:[^《》]|《[^《》]*》)+)》\s*(?:[(（]以下简称|已经|已)")
 
 

@@ -2649,3 +2649,11 @@ def test_an_indicator_table_one_cell_a_line_closed_by_bars_with_merged_labels_an
     assert [units for _, units in got] == [[("市发改委", "responsible")], [("市发改委", "responsible")],
                                            [("市旅游局", "responsible")]]
     assert [text.strip() for text, _ in got] == ["服务业增加值", "服务业增加值", "旅游总收入"]
+
+
+def test_a_news_page_without_a_title_is_titled_by_the_plan_it_reports_as_published():
+    text = ("7月16日,咸宁市出台《咸宁市制造业产业链链长制三年行动方案(2021—2023年)》,明确到2023年全市规上工业增加值"
+            "年均增长8%以上。\n方案提出,要聚焦重点产业链。\n")
+    assert extract_text(text).plan.title == "咸宁市制造业产业链链长制三年行动方案(2021—2023年)"
+    report = "近日,县政府印发《2024年政府工作报告》目标任务分工方案,要求各单位认真落实。\n"
+    assert extract_text(report).plan.title != "2024年政府工作报告"
