@@ -1881,6 +1881,9 @@ _UNIT_HEADING = re.compile(r"^(?P<unit>(?P<name>[\u4e00-\u9fff]{2,16}?)(?:[(（]
                            r"(?:\s*[(（]\s*\d+\s*[项个条件]\s*[)）])?[:：]?$")
 _HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:工作|任务|事项|重点工作|工作任务)"
                            r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
+# "扩大有效投资政策(由市发改局牵头实施)": a section's topic, then who leads the articles under it
+_HEADING_BRACKET_LEAD = re.compile(rf"^[^(（]{{2,40}}[(（]\s*由?(?P<units>[^()（）:：]+?)(?:{_LEAD_VERB})"
+                                   r"(?:实施|负责|落实|推进)?\s*[)）]$")
 
 
 def heading_leads(structure: Structure, registry: DepartmentRegistry | None = None
@@ -1904,6 +1907,9 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
     >>> s = parse_structure("(一)县发改局主要职责:\\n1.负责项目审批。\\n(二)县财政局的职责是:\\n1.负责资金保障。")
     >>> [[d.name for d in units] for _, _, units in heading_leads(s)]
     [['县发改局'], ['县财政局']]
+    >>> s = parse_structure("一、扩大有效投资政策(由市发改局牵头实施)\\n1.发挥重点项目带动作用。\\n2.落实资金保障。")
+    >>> [[(d.name, d.role) for d in units] for _, _, units in heading_leads(s)]
+    [[('市发改局', 'lead')]]
     """
     registry = registry or default_registry()
     headings = {b.start: b for b in structure.blocks if b.kind == "heading"}
@@ -1912,7 +1918,7 @@ def heading_leads(structure: Structure, registry: DepartmentRegistry | None = No
         block = headings.get(sec.start)
         if block is None or not sec.title:
             continue
-        m = _HEADING_LEAD.match(sec.title)
+        m = _HEADING_LEAD.match(sec.title) or _HEADING_BRACKET_LEAD.match(sec.title)
         if m is None:
             # A heading that is one unit's name and nothing else ("(二)招商合作局(行政审批局、政务服务中心)"):
             # the section lists that unit's tasks. Its other names in brackets are the same unit's.

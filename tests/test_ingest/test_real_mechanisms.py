@@ -2657,3 +2657,10 @@ def test_a_news_page_without_a_title_is_titled_by_the_plan_it_reports_as_publish
     assert extract_text(text).plan.title == "咸宁市制造业产业链链长制三年行动方案(2021—2023年)"
     report = "近日,县政府印发《2024年政府工作报告》目标任务分工方案,要求各单位认真落实。\n"
     assert extract_text(report).plan.title != "2024年政府工作报告"
+
+
+def test_a_section_heading_naming_its_lead_in_brackets_leads_the_articles_under_it():
+    got = _resp("一、扩大有效投资政策(由市发改局牵头实施)\n1.发挥重点项目带动作用。推进项目建设。\n"
+                "2.落实财政资金保障。安排资金14亿元。\n3.加强资金要素争取。开展专项债项目常态化储备,加大对已发行债")
+    assert [(text, units) for text, units in got if text.startswith(("发挥", "落实", "加强"))] == [
+        ("发挥重点项目", [("市发改局", "lead")]), ("落实财政资金", [("市发改局", "lead")])]  # the third is cut off
