@@ -46,6 +46,8 @@ _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
 _HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
                           r"(?:[(（][^。:：;；,，()（）]{1,20}[)）]){0,2}$")  # "落实科室(部门)": asides after the label
+# Columns a header goes on with after its units and a second task column ("…/ 目标任务 / 累计完成 / 备注").
+_LATER_COLUMNS = ("progress", "remark", "deadline", "person", "flag")
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
 # The nouns a header cell broken over two lines ends in ("牵头" / "单位", "责任" / "领导").
 _HEADER_TAILS = ("单位", "部门", "领导", "科室", "处室", "时限", "时间", "情况", "任务", "举措", "内容", "措施", "打算",
@@ -381,8 +383,10 @@ def _header_cells(lines: Sequence[Line], i: int, end: int) -> tuple[list[str], i
         elif cell in _ROLE_WORDS and nxt.endswith(("单位", "部门", "科室")) and len(cell + nxt) <= 8:
             cell, j = cell + nxt, j + 1  # "牵头" / "责任单位", "主体" / "责任单位": one cell broken after its role
         if lexicon.column_role(cell) == "task" and "task" in roles_so_far and any(
-                r in lexicon.UNIT_ROLES for r in roles_so_far):
-            break  # "…/ 牵头单位 / 配合单位" then "主要工作目标": the first row's group label, no second task column
+                r in lexicon.UNIT_ROLES for r in roles_so_far) and lexicon.column_role(nxt) not in _LATER_COLUMNS:
+            # "…/ 牵头单位 / 配合单位" then "主要工作目标": the first row's group label, no second task column (unless
+            # more of the header follows: "牵头单位 / 目标任务 / 累计完成", a progress table's figures for the goal)
+            break
         if lexicon.column_role(cell) is None and indicator_role(cell) is None and not (
                 cell.endswith("名称") and 2 < len(cell) <= 6 and lexicon.column_role(nxt) is not None):
             # ("路段名称" before "问题描述": a name column of its own, however its label reads)
@@ -417,7 +421,8 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
         # printed no 序号 cell for the column of numbers
         header, roles = ["", *header], ("number", *roles)
     rows = _bar_closed_rows(lines, j, end, len(header)) or _loose_bar_rows(lines, j, end, roles) or \
-        _without_repeated_header(read_rows(lines, j, end, roles, shape, separators), header)
+        _without_repeated_header(read_rows(lines, j, end, roles, shape, separators,
+                                           labelled_groups=roles[:2] == ("number", "category")), header)
     if not rows:
         # A section row right under the header ("一、主要预期目标"): the table goes on after it.
         k = j

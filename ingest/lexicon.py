@@ -174,7 +174,7 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (PERSON, PERSON_KEYS + ("领导", "联系人")),
     # a schedule's columns ("一季度" … "四季度") hold what is planned for each quarter, read like progress notes
     ("progress", ("推进情况", "进展情况", "完成情况", "落实情况", "工作进展", "进展", "进度情况", "季度", "完成率",
-                  "自评")),
+                  "自评", "累计", "完成进度")),
     ("deadline", ("完成时限", "完成时间", "时间节点", "进度安排", "时限", "时间安排", "完成期限", "建设时间",
                   "实施时间", "建设年限", "建设期限")),
     # 评分部门, 考核部门: who scores the indicator, not who is responsible for it.

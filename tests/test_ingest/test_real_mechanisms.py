@@ -2664,3 +2664,16 @@ def test_a_section_heading_naming_its_lead_in_brackets_leads_the_articles_under_
                 "2.落实财政资金保障。安排资金14亿元。\n3.加强资金要素争取。开展专项债项目常态化储备,加大对已发行债")
     assert [(text, units) for text, units in got if text.startswith(("发挥", "落实", "加强"))] == [
         ("发挥重点项目", [("市发改局", "lead")]), ("落实财政资金", [("市发改局", "lead")])]  # the third is cut off
+
+
+def test_a_progress_table_whose_header_repeats_its_goal_column_after_the_units_and_labels_groups_by_section():
+    cells = ["序号 |", "类别 |", "项目名称 |", "目标任务 |", "牵头单位 |", "目标任务 |", "累计完成 |", "累计进度 |",
+             "备注 |",
+             "1 |", "一、就业促进(2项) |", "促进重点群体稳定就业 |", "城镇新增就业1100人 |", "县人社局 |", "1100 |",
+             "1063 |", "96.64% |", "|",
+             "2 |", "放心家政行动 |", "培训家政服务人员613人次 |", "县科商工信局 |", "613 |", "626 |", "102.12% |",
+             "|",
+             "3 |", "二、社会保障(1项) |", "农村敬老院运营服务能力提升 |", "督促4家敬老院规范运营 |", "县民政局 |", "4 |",
+             "4 |", "100% |", "|"]
+    got = _resp("\n".join(cells) + "\n")
+    assert [units for _, units in got] == [[("县人社局", "lead")], [("县科商工信局", "lead")], [("县民政局", "lead")]]
