@@ -72,6 +72,9 @@ def hub_layout(graph: nx.MultiDiGraph, *, hubs: int = 150, iterations: int = 50,
 
     crowd: dict[tuple[int, int], int] = defaultdict(int)  # how many nodes already circle a point
     queue = deque(hub_nodes)
+    right = max((p[0] for p in pos.values()), default=None)  # the drawing's right edge so far
+    # the nodes that may start a component no hub reaches, best-connected first (ties: the greater name)
+    starts = iter(sorted((n for n in degree if n in undirected_adj), key=lambda n: (degree[n], str(n)), reverse=True))
     while True:
         while queue:
             node = queue.popleft()
@@ -85,14 +88,15 @@ def hub_layout(graph: nx.MultiDiGraph, *, hubs: int = 150, iterations: int = 50,
                 crowd[anchor] += 1
                 dx, dy = _spiral(crowd[anchor])
                 pos[neighbour] = (cx + dx, cy + dy)
+                right = cx + dx if right is None else max(right, cx + dx)
                 queue.append(neighbour)
-        rest = [n for n in degree if n not in pos and n in undirected_adj]
-        if not rest:
+        start = next((n for n in starts if n not in pos), None)
+        if start is None:
             break
         # a component no hub reaches: start it beside the drawing, from its best-connected node
-        start = max(rest, key=lambda n: (degree[n], str(n)))
-        right = max(p[0] for p in pos.values()) if pos else 0.0
-        pos[start] = (right + SPACING * 6, 0.0)
+        x = (right if right is not None else 0.0) + SPACING * 6
+        pos[start] = (x, 0.0)
+        right = x if right is None else max(right, x)
         queue.append(start)
     isolated = [n for n in degree if n not in pos]
     if isolated:  # a grid under the drawing, so lone nodes neither hide hubs nor stretch the view
