@@ -368,27 +368,31 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
 
 
 def _places_sharing_head(pieces: list[str], registry: DepartmentRegistry) -> dict[str, str]:
-    """The pieces of a unit list that are places printed without the head the list's last piece prints once
+    """The pieces of a unit list that are places printed without the head the next piece after them prints once
     for all ("长沙、株洲、湘潭市人民政府" names three city governments), each with its full name.
 
     >>> _places_sharing_head(["省科技厅", "长沙", "株洲", "湘潭市人民政府"], default_registry())
     {'株洲': '株洲市人民政府', '长沙': '长沙市人民政府'}
     >>> _places_sharing_head(["张三", "湘潭市人民政府"], default_registry())
     {}
+    >>> _places_sharing_head(["银川市", "吴忠市人民政府", "宁东管委会"], default_registry())
+    {'银川市': '银川市人民政府'}
     """
-    if len(pieces) < 2:
-        return {}
-    last = normalize_name(_clean_unit(pieces[-1].strip())[0])
-    region = registry.leading_region(last)
-    if not region or region == last or not registry.looks_like_department(last):
-        return {}
-    level, head = region[-1], last[len(region):]
     out: dict[str, str] = {}
-    for piece in reversed(pieces[:-1]):
-        name = normalize_name(piece.strip())
-        if registry.leading_region(name + level) != name + level:
-            break
-        out[piece.strip()] = name + level + head
+    for k in range(1, len(pieces)):
+        last = normalize_name(_clean_unit(pieces[k].strip())[0])
+        region = registry.leading_region(last)
+        if not region or region == last or not registry.looks_like_department(last):
+            continue
+        level, head = region[-1], last[len(region):]
+        for piece in reversed(pieces[:k]):
+            name = normalize_name(piece.strip())
+            if registry.leading_region(name) == name and name.endswith(level):
+                out[piece.strip()] = name + head  # "银川市、石嘴山市、吴忠市人民政府": each place printed whole
+            elif registry.leading_region(name + level) == name + level:
+                out[piece.strip()] = name + level + head
+            else:
+                break
     return out
 
 
@@ -917,12 +921,13 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             listed = [part for name, at in listed for part in _split_conjoined(name, at, registry)]
             short_forms = (bool(_TAIL.search(sm.group(1).strip())) and "等" in sm.group(1)) or any(
                 registry.looks_like_department(name) and not registry.is_stem(name) for name, _ in listed[:1])
+            places = _places_sharing_head([name for name, _ in listed], registry)
             for name, at in listed:
                 # "乡畜牧站、卫生院、派出所配合": after a unit named in full, the bodies of its place by their own
                 # names (卫生院, 派出所)
                 if registry.looks_like_department(name) or name in lexicon.BARE_COLLECTIVE_UNITS or (
-                        short_forms and (registry.is_stem(name) or registry.looks_like_unit(name))):
-                    deps.append(DepartmentMention(name, SUPPORT, at, at + len(name)))
+                        short_forms and (registry.is_stem(name) or registry.looks_like_unit(name))) or name in places:
+                    deps.append(DepartmentMention(name, SUPPORT, at, at + len(name), places.get(name)))
         return deps
     return []
 

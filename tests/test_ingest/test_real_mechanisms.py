@@ -2621,6 +2621,10 @@ def test_places_printed_before_the_head_their_list_prints_once_are_units():
     assert [(d.name, d.canonical) for d in tasks[0].departments][2:] == [
         ("长沙", "长沙市人民政府"), ("株洲", "株洲市人民政府"), ("湘潭市人民政府", "湘潭市人民政府")]
     assert [d.name for d in tasks[1].departments] == ["湘潭市人民政府"]  # a person's name shares no head
+    whole = extract_text(HEAD + "一、任务\n1.道路畅通工程。加快建设都市圈道路。(自治区交通运输厅牵头,自治区发展改革委、"
+                         "银川市、石嘴山市、吴忠市人民政府、宁东管委会配合)\n").tasks
+    assert [(d.name, d.canonical) for d in whole[0].departments][2:5] == [
+        ("银川市", "银川市人民政府"), ("石嘴山市", "石嘴山市人民政府"), ("吴忠市人民政府", "吴忠市人民政府")]
 
 
 def test_a_page_in_traditional_characters_is_read_whole_and_reported_as_printed():
