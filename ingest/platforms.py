@@ -221,6 +221,13 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
         if hm[1] > last[1] and not (text[hm[1] - 1:hm[1]] == "区" and text[hm[1]:hm[1] + 1] in ("块", "域")):
             last = hm
             break
+    opened = max(text.rfind("(", s, last[0]), text.rfind("（", s, last[0]))
+    if opened > s and text.find(")", opened, last[1]) < 0 and text.find("）", opened, last[1]) < 0:
+        # "融易众创空间(高新区)": the head inside a bracket names where the platform is, an aside; the platform's own
+        # head ends where the bracket opens
+        last = next((hm for hm in heads.finditer(s, opened) if hm[1] == opened), None)
+        if last is None:
+            return
     last_start, last_end, last_noun = last
     for alt in _ALTERNATIVE_WORD.finditer(text, s, last_start):
         s = alt.end()

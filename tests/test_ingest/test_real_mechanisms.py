@@ -2681,3 +2681,9 @@ def test_a_progress_table_whose_header_repeats_its_goal_column_after_the_units_a
              "4 |", "4 |", "100% |", "|"]
     got = _resp("\n".join(cells) + "\n")
     assert [units for _, units in got] == [[("县人社局", "lead")], [("县科商工信局", "lead")], [("县民政局", "lead")]]
+
+
+def test_a_head_inside_a_bracket_after_a_platform_names_where_it_is_not_the_platform():
+    got = _platforms("一、名单\n聚方众创空间(郑东新区)、融易众创空间(高新区)。加快恒口示范区(试验区)建设,"
+                     "推进浙江中以(余杭)产业合作园建设。\n")
+    assert got == ["聚方众创空间", "融易众创空间", "恒口示范区", "浙江中以(余杭)产业合作园"]
