@@ -400,8 +400,11 @@ BARE_UNIT_HEADS = ("人民政府", "政府", "管委会", "管理委员会", "�
 CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", "指挥部办")
 # Words a conjunction character is part of, where it joins nothing ("研发设计工具普及率": 及 in 普及).
 WORDS_WITH_CONJUNCTIONS = ("普及", "涉及", "惠及", "波及", "危及", "顾及", "参与", "给与")
-# Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates.
+# Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates: a verb of
+# attracting, then words of where the money comes from ("实际到位市外资金", "向上争取资金"), then the money.
 ATTRACTED_FUNDS = ("到位资金", "到位内资", "到位外资", "引进资金", "引进内资", "招引资金", "利用内资", "招商资金")
+ATTRACTING_VERBS = ("到位", "引进", "招引", "利用", "争取", "招商")
+FUND_WORDS = ("资金", "内资", "外资")
 # What an item of a list ends with when it names an activity, not a firm ("种苗培育、水果综合利用等项目").
 ACTIVITY_ENDINGS = ("培育", "利用", "加工", "开发", "种植", "养殖", "研发", "回收", "治理", "提升", "升级", "整治")
 # What a list closed by 等 names when it names industries, not firms ("健康医药、绿色建材等多个产业").

@@ -2687,3 +2687,8 @@ def test_a_head_inside_a_bracket_after_a_platform_names_where_it_is_not_the_plat
     got = _platforms("一、名单\n聚方众创空间(郑东新区)、融易众创空间(高新区)。加快恒口示范区(试验区)建设,"
                      "推进浙江中以(余杭)产业合作园建设。\n")
     assert got == ["聚方众创空间", "融易众创空间", "恒口示范区", "浙江中以(余杭)产业合作园"]
+
+
+def test_funds_a_place_brings_in_named_with_where_they_come_from_are_goals_and_a_budget_line_is_not():
+    got = _targets("一、目标\n力争全年实际到位市外资金45亿元以上,向上争取资金23.5亿元以上。安排专项资金2亿元。\n")
+    assert got == [("实际到位市外资金", 45.0, "亿元"), ("向上争取资金", 23.5, "亿元")]
