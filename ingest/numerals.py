@@ -41,8 +41,11 @@ UNITS = (
 MONEY_UNITS = ("元", "美元")
 
 # A typeset page's spaces inside a figure are read through: "1 000" (thousands), "3 .1" (before the point).
+# A bare 百 or 千 before 亿 that ends its clause is one hundred or one thousand of them ("突破千亿元。"); elsewhere it
+# is no figure ("千家万户") or a kind ("超百亿元企业40家", "千亿级产业").
 NUMERAL = (r"(?:\d{1,3}(?:,\d{3})+(?![\d.])|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?: ?\.\d+)?"
-           r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?)")
+           r"|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
+           r"|[百千](?=亿元?(?:以上|大关)?(?:[,，。;；、)）\s]|$)))")
 _LABEL_UNIT = re.compile(rf"^(?P<label>.*?\S)\s*[(（]"
                          rf"(?P<unit>(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, UNITS))}))[)）]$")
 
@@ -66,7 +69,7 @@ PER_TIME_UNITS = ("年", "月", "日", "天", "季度", "周")
 # lets the scan skip the rest of the text quickly (the pattern is tried at every character of a plan).
 def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
-        rf"(?=[约近逾\d零〇一二两三四五六七八九十])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
+        rf"(?=[约近逾\d零〇一二两三四五六七八九十百千])(?P<pre>约|近|逾)?(?P<a>{NUMERAL})"
         # a range: "8—10个", "7.5%—8%", "5个—7个" (the unit printed after both ends)
         rf"(?:(?:[%％]|(?:万亿|亿|万|千)?(?:{'|'.join(map(re.escape, units))}))?"
         rf"(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"

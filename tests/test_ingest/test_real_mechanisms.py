@@ -2692,3 +2692,10 @@ def test_a_head_inside_a_bracket_after_a_platform_names_where_it_is_not_the_plat
 def test_funds_a_place_brings_in_named_with_where_they_come_from_are_goals_and_a_budget_line_is_not():
     got = _targets("一、目标\n力争全年实际到位市外资金45亿元以上,向上争取资金23.5亿元以上。安排专项资金2亿元。\n")
     assert got == [("实际到位市外资金", 45.0, "亿元"), ("向上争取资金", 23.5, "亿元")]
+
+
+def test_a_bare_hundred_or_thousand_before_yi_that_ends_its_clause_is_a_figure():
+    got = _targets("一、目标\n力争展会交易额突破千亿元。打造千亿级产业集群,服务千家万户。培育超百亿元数字企业40家。\n")
+    assert ("展会交易额", 1000.0, "亿元") in got
+    assert not any(value in (100.0, 1000.0) and unit in ("家", "亿元") and metric != "展会交易额"
+                   for metric, value, unit in got)
