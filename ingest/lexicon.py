@@ -361,6 +361,9 @@ FIRM_DEAL_WORDS = ("签约", "在谈", "洽谈")
 # What is said of firms right after their names: their projects, output, listing.
 # Stages of a firm's works said right after its name ("久亿矿山机械开工建设"): what comes before them is all name.
 FIRM_WORKS_STAGES = ("开工", "建设", "竣工", "投产", "达产", "落地", "签约")
+# Works a plan counts in a list of them and aims to see through a stage ("推动A、B等21个项目开工建设").
+WORKS_NOUNS = ("项目", "工程", "设施", "学校", "研究院", "基地")
+WORKS_GOAL_STAGES = FIRM_WORKS_STAGES + ("建成", "完工", "投用")
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
                        "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用")

@@ -544,14 +544,21 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=seg.base_year, rule=rule)
 
 
+# What a count of listed works goes on with when the plan aims at their stage: the works, then the stage.
+_WORKS_GOAL = re.compile(rf"[^,，。;；:：]{{0,10}}?(?:{lexicon.alternation(lexicon.WORKS_NOUNS)})[^,，。;；:：]{{0,8}}?"
+                         rf"(?:{lexicon.alternation(lexicon.WORKS_GOAL_STAGES)})")
+
+
 def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quantity | None:
     """The quantity of `m` when it may be a target's figure; None for ordinals, codes, counts inside a list,
     numbers inside a short quotation, grants, articles of a policy and small Chinese counts."""
     a_start = m.start("a")
     before = text[max(s_start, m.start() - 1):m.start()]
     after = text[m.end():min(s_end, m.end() + 4)]
-    # Ordinals, codes glued to letters ("G60"), counts inside a list ("等7家省实验室", "五大产业").
-    if before in ("第", "等") or re.match(r"[A-Za-z0-9.]", before or " ") or re.match(r"[A-Za-z]", after or " "):
+    # Ordinals, codes glued to letters ("G60"), counts inside a list ("等7家省实验室", "五大产业"), except a list's
+    # count of works the plan aims to see started or finished ("推动精达铜基电磁线等21个项目开工建设").
+    if (before == "等" and not _WORKS_GOAL.match(text, m.end(), s_end)) or before == "第" \
+            or re.match(r"[A-Za-z0-9.]", before or " ") or re.match(r"[A-Za-z]", after or " "):
         return None
     if after.startswith("大"):
         return None

@@ -2699,3 +2699,9 @@ def test_a_bare_hundred_or_thousand_before_yi_that_ends_its_clause_is_a_figure()
     assert ("展会交易额", 1000.0, "亿元") in got
     assert not any(value in (100.0, 1000.0) and unit in ("家", "亿元") and metric != "展会交易额"
                    for metric, value, unit in got)
+
+
+def test_a_lists_count_of_works_the_plan_aims_to_see_started_or_finished_is_a_target():
+    got = _targets("一、目标\n推动精达铜基电磁线等21个项目开工建设。拥有之江、西湖等2家省实验室。"
+                   "商务部等17部门印发关于加强县域商业体系建设的意见。\n")
+    assert got == [("项目开工建设", 21.0, "个")]
