@@ -521,6 +521,8 @@ TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
 ISSUING_VERBS = ("印发", "转发")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发实施", "印发", "发布", "出台")
+# Verbs of making a plan still to come ("科学编制“十五五”规划", "谋划十五五"): a period so named is not the page's own.
+PLAN_MAKING_VERBS = ("编制", "谋划", "启动", "研究", "前期", "制定", "编好")
 # Verbs a news page or a notice uses for the plan it reports ("咸宁市出台《…三年行动方案》", "研究制定了《…》"): the
 # plan so named is the page's subject when the page prints no title of its own.
 PUBLISHING_VERBS = ISSUING_VERBS + ("出台", "发布", "公布", "制定", "制订", "审定", "推出", "提交", "实施",

@@ -2705,3 +2705,12 @@ def test_a_lists_count_of_works_the_plan_aims_to_see_started_or_finished_is_a_ta
     got = _targets("一、目标\n推动精达铜基电磁线等21个项目开工建设。拥有之江、西湖等2家省实验室。"
                    "商务部等17部门印发关于加强县域商业体系建设的意见。\n")
     assert got == [("项目开工建设", 21.0, "个")]
+
+
+def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
+    text = ("1月12日上午,市人民代表大会开幕。政府工作报告指出,2025年全市经济社会发展主要预期目标建议为:"
+            "地区生产总值增长5%左右。\n"
+            "一、扩大内需\n科学编制“十五五”规划,争取更多项目纳入国家规划。力争实施市级重点项目350个。\n")
+    ex = extract_text(text)
+    assert ex.plan.period != (2026, 2030)
+    assert ("地区生产总值增长", 5.0, 2025) in [(t.metric, t.value, t.year) for t in ex.targets]
