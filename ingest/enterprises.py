@@ -76,7 +76,7 @@ def _place_opened(body: str) -> bool:
 
 _ITEM_NUMBER = re.compile(r"^\d{1,3}")
 # Words of a kind of cooperative or farm, not of one: its year, level and standing ("2023年度县级示范").
-_KIND_WORDS = re.compile(r"\d{4}年度?|[省市县区镇乡]级|国家级|示范|农民|规范化|优秀|重点|龙头")
+_KIND_WORDS = re.compile(rf"\d{{4}}年度?|[省市县区镇乡]级|国家级|{lexicon.alternation(lexicon.COOPERATIVE_KIND_WORDS)}")
 
 
 _PARTNER = re.compile(r"^([\u4e00-\u9fff()（）]{2,20}?)(?:与|和|同|联合|携手)")

@@ -420,7 +420,7 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
         # "重点工作任务 / … / 责任单位" over rows that open with their number ("1" / "大力推进…"): the header
         # printed no 序号 cell for the column of numbers
         header, roles = ["", *header], ("number", *roles)
-    rows = _bar_closed_rows(lines, j, end, len(header)) or _loose_bar_rows(lines, j, end, roles) or \
+    rows = _bar_closed_rows(lines, j, end, roles) or \
         _without_repeated_header(read_rows(lines, j, end, roles, shape, separators,
                                            labelled_groups=roles[:2] == ("number", "category")), header)
     if not rows:
@@ -440,47 +440,22 @@ def _numbered_rows(lines: Sequence[Line], j: int, end: int) -> bool:
     return len(cells) == 2 and cells[0] == "1" and not _INT.match(cells[1])
 
 
-def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, width: int) -> list[Row]:
+def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None]) -> list[Row]:
     """The rows of a table printed one cell a line, each cell closed by its bar and each row by a lone bar ("1 |" /
     "洋县…改造项目 |" / "相关镇 (街道) |" / "2024 |" / … / "|"): every line is the next column's cell, so figures and
-    towns keep their columns. Empty when the lines after the header are not laid out so, or a row has another count
-    of cells than the header.
+    towns keep their columns. A lone bar before a row has all its cells is an empty cell, a cell with more bars
+    after it ("市发改委 | |") ends its row, and a row one cell short of the header under a first column of labels is
+    missing that label (a merged cell). Empty when the lines after the header are not laid out so.
 
     >>> ls = [(0, 3, "|"), (4, 7, "1 |"), (8, 12, "甲项目 |"), (13, 19, "纸坊街道 |"), (20, 25, "300 |"),
     ...       (26, 31, "住建局 |"), (32, 33, "|")]
-    >>> [r.cells for r in _bar_closed_rows(ls, 0, len(ls), 5)]
+    >>> [r.cells for r in _bar_closed_rows(ls, 0, len(ls), ("number", "task", None, "value", "responsible"))]
     [('1', '甲项目', '纸坊街道', '300', '住建局')]
-    """
-    rows: list[Row] = []
-    cells: list[int] = []
-    k = j
-    while k < end:
-        raw = lines[k][2].strip()
-        if raw == "|":
-            if cells and len(cells) != width:
-                break
-            if cells:
-                rows.append(Row(cells[0], cells[-1], tuple(bar_text(lines[c][2]) for c in cells),
-                                tuple(lines[c][0] for c in cells)))
-            cells = []
-        elif raw.endswith("|") and raw.count("|") == 1:
-            cells.append(k)
-        else:
-            break
-        k += 1
-    return rows if len(rows) >= 2 or (rows and k >= end) else []
-
-
-def _loose_bar_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | None]) -> list[Row]:
-    """The rows of a table printed one cell a line and closed by bars, where a lone bar may also be an empty cell
-    and a row may leave out its group's label (a merged first cell): a row ends at a cell with more bars after it
-    ("市发改委 | |") or at a lone bar once it has all its cells; a row one cell short of the header under a first
-    column of labels is missing that label. Empty when the lines are not laid out so.
 
     >>> ls = [(0, 1, "|"), (2, 6, "总体 |"), (7, 11, "增加值 |"), (12, 15, "3600 |"), (16, 19, "13 |"),
     ...       (20, 26, "市发改委 | |"), (27, 28, "|"), (29, 33, "比重 |"), (34, 37, "56 |"), (38, 39, "|"),
     ...       (40, 46, "市发改委 | ||"), (47, 48, "|")]
-    >>> [r.cells for r in _loose_bar_rows(ls, 0, len(ls), ("category", "task", "value", "value", "responsible"))]
+    >>> [r.cells for r in _bar_closed_rows(ls, 0, len(ls), ("category", "task", "value", "value", "responsible"))]
     [('总体', '增加值', '3600', '13', '市发改委'), ('', '比重', '56', '', '市发改委')]
     """
     width = len(roles)
@@ -522,7 +497,7 @@ def _loose_bar_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str
         else:
             cells.append(k)
         k += 1
-    return rows if len(rows) >= 2 else []
+    return rows if len(rows) >= 2 or (rows and k >= end) else []
 
 
 # The number a card's key may carry ("三、整改责任单位:"): the cards of a notice that numbers its fields.

@@ -361,6 +361,8 @@ FIRM_DEAL_WORDS = ("签约", "在谈", "洽谈")
 # What is said of firms right after their names: their projects, output, listing.
 # Stages of a firm's works said right after its name ("久亿矿山机械开工建设"): what comes before them is all name.
 FIRM_WORKS_STAGES = ("开工", "建设", "竣工", "投产", "达产", "落地", "签约")
+# Verbs after a lead's name in a heading's bracket ("(由市发改局牵头实施)").
+CARRY_OUT_VERBS = ("实施", "负责", "落实", "推进")
 # Works a plan counts in a list of them and aims to see through a stage ("推动A、B等21个项目开工建设").
 WORKS_NOUNS = ("项目", "工程", "设施", "学校", "研究院", "基地")
 WORKS_GOAL_STAGES = FIRM_WORKS_STAGES + ("建成", "完工", "投用")
@@ -405,7 +407,6 @@ CUT_UNIT_TAILS = ("管委", "人民政", "委员", "办公", "领导小组办", 
 WORDS_WITH_CONJUNCTIONS = ("普及", "涉及", "惠及", "波及", "危及", "顾及", "参与", "给与")
 # Funds a place attracts, a goal of investment promotion ("到位资金0.8亿元"), not a budget line it allocates: a verb of
 # attracting, then words of where the money comes from ("实际到位市外资金", "向上争取资金"), then the money.
-ATTRACTED_FUNDS = ("到位资金", "到位内资", "到位外资", "引进资金", "引进内资", "招引资金", "利用内资", "招商资金")
 ATTRACTING_VERBS = ("到位", "引进", "招引", "利用", "争取", "招商")
 FUND_WORDS = ("资金", "内资", "外资")
 # What an item of a list ends with when it names an activity, not a firm ("种苗培育、水果综合利用等项目").
@@ -422,6 +423,8 @@ COMPANY_KIND_ENDINGS = ("上市", "挂牌", "后备", "股份制")
 # The registered endings of farmers' cooperatives and family farms, market entities named like firms
 # ("宜章县隆康种养专业合作社", "宜章县占勇家庭农场"): a place opens their names.
 COOPERATIVE_ENDINGS = ("专业合作社", "家庭农场")
+# Words of a kind of cooperative or farm, not of one ("宜章县2023年度县级示范家庭农场"): its standing.
+COOPERATIVE_KIND_WORDS = ("示范", "农民", "规范化", "优秀", "重点", "龙头")
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时", "要")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # What a firm is to an industry chain, after "以X为": "以牧原为链主的肉食品加工". ("以X为龙头" leads with projects

@@ -397,7 +397,7 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     registry = registry or default_registry()
     found = _run_components(DocumentFrame.of(text, structure, ctx, registry))
 
-    clauses = _complete_clauses(sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref)), text)
+    clauses = sorted(found.clauses, key=lambda c: (c.start, c.end, c.ref))
     convention = lead_convention(text)
     if convention:
         clauses = apply_convention(clauses, text, convention)
@@ -409,7 +409,7 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     owned = [h for h in found.bare_headings if any(a <= h.start < b for a, b, _ in owners) and not announces_duties(h)]
     bare = sorted(found.bare + owned, key=lambda b: b.start)
     clauses, bare = apply_heading_leads(clauses, bare, leads + owners)
-    clauses = _complete_clauses(clauses, text)  # an item the page cut off is no task, whoever its heading names
+    clauses = _complete_clauses(clauses, text)  # (after the headings' leads: a cut item is no task whoever leads it)
     tasks = _label_items_to_headings(_tasks(clauses, bare, ctx.region, registry), structure, text)
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 

@@ -1139,19 +1139,6 @@ _HORIZON = 5  # years: the longest a plan without a printed period is read to ru
 _MAKING_PLAN = re.compile(rf"(?:{alternation(PLAN_MAKING_VERBS)})[“\"]?$")
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, every time.
-
-    >>> _find_all("十四五规划和十四五时期", "十四五")
-    [0, 6]
-    """
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out
-
-
 def find_period(title: str | None, text: str, date: str | None) -> tuple[int, int] | None:
     """The years a plan covers.
 
@@ -1193,7 +1180,7 @@ def find_period(title: str | None, text: str, date: str | None) -> tuple[int, in
         end = max(counts, key=lambda y: (counts[y], -goals.index(y)))
         return start_year, end
     for key, span in _FIVE_YEAR.items():
-        if any(not _MAKING_PLAN.search(head, max(0, at - 6), at) for at in _find_all(head, key)):
+        if any(not _MAKING_PLAN.search(head, max(0, m.start() - 6), m.start()) for m in re.finditer(key, head)):
             return span  # (not "科学编制“十五五”规划": the next plan, being made)
     m = _RANGE.search(head)
     if m and int(m.group(1)) <= int(m.group(2)):

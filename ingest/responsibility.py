@@ -1220,6 +1220,7 @@ def _lines_as_units(cell: str, registry: DepartmentRegistry) -> str:
     for k, line in enumerate(lines[:-1]):
         head = line.strip()
         tail = lines[k + 1].strip()
+        # (not where the next line's first character would already make a unit: "澧浦镇" / "区发改局" are two)
         wrapped = (head and tail and not registry.looks_like_unit(head)
                    and not registry.looks_like_unit(head + tail[:1]) and registry.looks_like_unit(head + tail)
                    and not any(ch in head for ch in _DELIMS))
@@ -1888,7 +1889,7 @@ _HEADING_LEAD = re.compile(rf"^(?P<units>.+?)(?:{_LEAD_VERB})(?:负责)?的?(?:�
                            r"(?:\s*[(（]\s*\d+\s*项\s*[)）])?[。:：]?$")
 # "扩大有效投资政策(由市发改局牵头实施)": a section's topic, then who leads the articles under it
 _HEADING_BRACKET_LEAD = re.compile(rf"^[^(（]{{2,40}}[(（]\s*由?(?P<units>[^()（）:：]+?)(?:{_LEAD_VERB})"
-                                   r"(?:实施|负责|落实|推进)?\s*[)）]$")
+                                   rf"(?:{lexicon.alternation(lexicon.CARRY_OUT_VERBS)})?\s*[)）]$")
 
 
 def heading_leads(structure: Structure, registry: DepartmentRegistry | None = None

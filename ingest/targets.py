@@ -116,7 +116,7 @@ _PROJECT_INVESTMENT = re.compile(r"^(?:计划)?(?:总投资|投资额|投资总�
 _INVESTED = re.compile(r"^完成投资$")
 _PLANNED = re.compile(r"计划|预计|年度|全年|力争|确保")
 # A budget line, or the plan's own spending stated without what is invested ("年度投入不低于2亿元").
-# "实际到位市外资金", "向上争取资金": money a place brings in, named with where it comes from
+# "到位资金", "实际到位市外资金", "向上争取资金": money a place brings in, maybe named with where it comes from
 _ATTRACTED = re.compile(rf"(?:{lexicon.alternation(lexicon.ATTRACTING_VERBS)})[\u4e00-\u9fff]{{0,4}}"
                         rf"(?:{lexicon.alternation(lexicon.FUND_WORDS)})$")
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
@@ -748,8 +748,7 @@ def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int, segm
     if not metric or len(metric) > (80 if _RESPECTIVELY_TAIL.search(metric) else 40) or \
             not re.search(r"[\u4e00-\u9fff]", metric):
         return None
-    budget = _BUDGET.search(metric) is not None and not metric.endswith(lexicon.ATTRACTED_FUNDS) \
-        and not _ATTRACTED.search(metric)
+    budget = _BUDGET.search(metric) is not None and not _ATTRACTED.search(metric)
     if budget or _PROJECT_INVESTMENT.match(metric) or (
             _INVESTED.match(metric) and not _PLANNED.search(segment)):
         return None  # "支持高校建设资金54.2亿元": a budget line the plan allocates, not a level it aims at
