@@ -266,7 +266,19 @@ def _unit_piece(piece: str, looks_like_unit: Callable[[str], bool]) -> bool:
     verb = lexicon.opening_verb().match(piece)
     if verb and len(piece) - verb.end() >= 4:
         return False  # "创建国家级示范区": a task that ends like a unit ("建设局" stays a unit)
-    return looks_like_unit(piece) or piece.startswith("各")
+    return looks_like_unit(piece) or piece.startswith("各") or _is_stem(piece)
+
+
+def _is_stem(piece: str) -> bool:
+    """A unit printed by its level and stem ("省人口计生", "县发改"): a cell of a unit column the page cut before
+    the head noun. (A stem alone, "建设", "广电", is as often a word of a task or a category's cell.)
+
+    >>> _is_stem("省人口计生"), _is_stem("建设"), _is_stem("市建设")
+    (True, False, True)
+    """
+    from plankg.ingest.departments import default_registry, level_prefix
+
+    return level_prefix(piece) != "" and default_registry().is_stem(piece)
 
 
 # Which kinds of line each column role takes; roles a cell may continue over several lines.

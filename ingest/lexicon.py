@@ -122,7 +122,7 @@ def key_pattern() -> str:
 
 # Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".
 LEAD_VERBS = ("牵头负责", "总牵头", "牵头抓总", "牵头", "主办")
-SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "协同", "协助", "协办")
+SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "参加", "协同", "协助", "协办")
 # Words of a plan-wide rule or a convention stated inside a clause ("以下均需各区落实,不再列出", "下同").
 RULE_WORDS = ("以下均", "均需", "均由", "均要", "均涉及", "不再列出", "不再一一列出", "不再逐一列出", "不再单独列出",
               "不再重复", "不再做分工", "不再分工", "下同", "以下同", "以下各项")
@@ -366,6 +366,18 @@ CARRY_OUT_VERBS = ("实施", "负责", "落实", "推进")
 # Works a plan counts in a list of them and aims to see through a stage ("推动A、B等21个项目开工建设").
 WORKS_NOUNS = ("项目", "工程", "设施", "学校", "研究院", "基地")
 WORKS_GOAL_STAGES = FIRM_WORKS_STAGES + ("建成", "完工", "投用")
+# Verbs opening the clause of a list whose count the plan aims at ("建成凤林北路东延伸段等6条市政道路", "完成广场南路等
+# 5条路雨污分流改造"), and words that make the list one the page has or had ("拥有之江、西湖等2家省实验室", "已建成").
+LIST_GOAL_VERBS = ("建成", "建设", "新建", "续建", "完成", "实施", "打造", "引进", "招引", "推进", "推动", "开工",
+                   "启动", "培育", "创建", "创成", "争创", "成立", "组建", "改造", "提升", "抓好", "新增", "布局")
+PAST_MARKERS = ("已", "拥有", "共有", "现有", "累计")
+# Of those verbs, the ones that build or complete: a count of as many things as the list names is then a goal.
+LIST_BUILD_VERBS = ("建成", "新建", "续建", "完成", "开工", "创建", "创成", "成立", "组建", "新增")
+# The things such a count counts ("等6条市政道路", "等11所中小学"), and what it counts that is no goal ("等十个方面").
+LIST_COUNT_UNITS = ("个", "家", "项", "所", "座", "条", "处", "名", "户", "场", "片", "批", "台", "套", "宗")
+LIST_COUNT_NOT_GOALS = ("方面", "领域", "部门", "单位", "文件", "规划", "方案")
+# Nouns of a plan a verb of doing may open ("实施方案"): the verb is then a part of the noun.
+PLAN_NOUNS = ("方案", "计划", "意见", "办法", "细则", "纲要")
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
                        "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用")

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from plankg.ingest import lexicon
-from plankg.ingest.departments import DepartmentRegistry, default_registry, normalize_name
+from plankg.ingest.departments import DepartmentRegistry, default_registry, level_prefix, normalize_name
 from plankg.ingest.layout import segment_units, split_outside_brackets
 from plankg.ingest.structure import Block, Structure, body_start, match_marker
 
@@ -1214,6 +1214,8 @@ def _lines_as_units(cell: str, registry: DepartmentRegistry) -> str:
     >>> reg = default_registry()
     >>> _lines_as_units("市科技局\\n市财政局", reg), _lines_as_units("市生态\\n 环境局", reg)
     ('市科技局、市财政局', '市生态  环境局')
+    >>> _lines_as_units("省人口计生\\n省妇联", reg), _lines_as_units("市农业\\n农村局", reg)
+    ('省人口计生、省妇联', '市农业 农村局')
     """
     lines = cell.split("\n")
     out = []
@@ -1222,6 +1224,7 @@ def _lines_as_units(cell: str, registry: DepartmentRegistry) -> str:
         tail = lines[k + 1].strip()
         # (not where the next line's first character would already make a unit: "澧浦镇" / "区发改局" are two)
         wrapped = (head and tail and not registry.looks_like_unit(head)
+                   and not (registry.is_stem(head) and level_prefix(tail))  # "省人口计生" / "省妇联": two
                    and not registry.looks_like_unit(head + tail[:1]) and registry.looks_like_unit(head + tail)
                    and not any(ch in head for ch in _DELIMS))
         out.append(line + (" " if wrapped else "、"))
@@ -1233,6 +1236,10 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     cells = list(block.cells)
     if not has_unit_columns(block):
         return None
+    number_at = next((i for i, h in enumerate(header) if _column_kind(h) == "number"), 0)
+    if 0 < number_at <= len(header) - len(cells) and cells and re.fullmatch(r"\d{1,3}", cells[0].strip()):
+        # "2 对疫情防控… 责任单位:…" under "政策类别 序号 …": the row leaves out its group's merged label(s)
+        cells = [""] * number_at + cells
     if len(cells) < len(header):
         # a row the page cut off inside a later cell: its unit cells are whole when a cell follows the last of them
         units_at = [i for i, h in enumerate(header) if _column_kind(h) in (LEAD, SUPPORT, RESPONSIBLE, "builder")]

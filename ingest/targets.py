@@ -243,6 +243,13 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield pos, end
 
 
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    i = pos
+    while i < hi and text[i] not in _CLAUSE_SEP:
+        i += 1
+    return i
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
     i = pos
     while i > lo and text[i - 1] not in _CLAUSE_SEP:
@@ -547,6 +554,39 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
 # What a count of listed works goes on with when the plan aims at their stage: the works, then the stage.
 _WORKS_GOAL = re.compile(rf"[^,，。;；:：]{{0,10}}?(?:{lexicon.alternation(lexicon.WORKS_NOUNS)})[^,，。;；:：]{{0,8}}?"
                          rf"(?:{lexicon.alternation(lexicon.WORKS_GOAL_STAGES)})")
+# A verb of doing, building or bringing in that opens the clause of a list, a few words of time or manner before it.
+_LIST_GOAL_VERB = re.compile(rf"[^、]{{0,8}}?(?:{lexicon.alternation(lexicon.LIST_GOAL_VERBS)})")
+
+
+def _list_goal(text: str, m: re.Match, s_start: int, s_end: int) -> bool:
+    """Whether the count closing a list ("…等6条") is what the plan aims at: a count of works it aims to see
+    through a stage ("推动精达铜基电磁线等21个项目开工建设"), or of things a verb opening the list's clause says the
+    plan builds, does or brings in ("建成凤林北路东延伸段等6条市政道路", "完成广场南路等5条路雨污分流改造"). A list
+    the page has ("拥有之江、西湖等2家省实验室") or had ("已建成…等7个") counts what is there.
+
+    >>> t = ("建成凤林北路东延伸段等6条市政道路;拥有之江、西湖等2家省实验室;已建成甲等3个园区;老旧改造等8项已进场施工;"
+    ...      "推动之江、西湖等2家省实验室建设;建成宋闸、曾岗等2个专业村")
+    >>> [_list_goal(t, m, 0, len(t)) for m in _quantities(t, 0, len(t))]
+    [True, False, False, False, False, True]
+    """
+    if _WORKS_GOAL.match(text, m.end(), s_end):
+        return True
+    if m["mag"] or m["unit"] not in lexicon.LIST_COUNT_UNITS:
+        return False  # "新开工吉香居等5亿元以上项目": a size the listed projects have, no count of them
+    start = _clause_start(text, s_start, m.start())
+    verb = _LIST_GOAL_VERB.match(text, start, m.start())
+    # the verb opens the clause, before the first item ("其中“新增…”、…等17项超额完成" is a report of items), and
+    # is no part of a noun ("实施方案等7个") nor done ("新批准建设了…等8个")
+    if verb is None or any(w in text[start:verb.end()] for w in lexicon.PAST_MARKERS + ("“", "《")) \
+            or text.startswith(("了", *lexicon.PLAN_NOUNS), verb.end()) \
+            or text.startswith(lexicon.LIST_COUNT_NOT_GOALS, m.end()) \
+            or any(w in text[m.end():_clause_end(text, m.end(), s_end)] for w in lexicon.PAST_MARKERS):
+        return False
+    # A count of as many things as the list names only tallies them, a goal where the verb builds or completes
+    # them ("建成宋闸、曾岗、徐庄等3个莲藕专业村"), not where it furthers what is there ("推动之江、西湖等2家省
+    # 实验室…").
+    items = text.count("、", verb.end(), m.start()) + 1
+    return verb.group(0).endswith(lexicon.LIST_BUILD_VERBS) or read_quantity(m).value > items
 
 
 def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quantity | None:
@@ -555,9 +595,9 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
     a_start = m.start("a")
     before = text[max(s_start, m.start() - 1):m.start()]
     after = text[m.end():min(s_end, m.end() + 4)]
-    # Ordinals, codes glued to letters ("G60"), counts inside a list ("等7家省实验室", "五大产业"), except a list's
-    # count of works the plan aims to see started or finished ("推动精达铜基电磁线等21个项目开工建设").
-    if (before == "等" and not _WORKS_GOAL.match(text, m.end(), s_end)) or before == "第" \
+    # Ordinals, codes glued to letters ("G60"), counts inside a list ("拥有…等7家省实验室", "五大产业"), except a
+    # list's count the plan aims at ("推动精达铜基电磁线等21个项目开工建设", "建成凤林北路东延伸段等6条市政道路").
+    if (before == "等" and not _list_goal(text, m, s_start, s_end)) or before == "第" \
             or re.match(r"[A-Za-z0-9.]", before or " ") or re.match(r"[A-Za-z]", after or " "):
         return None
     if after.startswith("大"):

@@ -35,6 +35,28 @@ def test_a_heading_naming_the_lead_leads_every_task_under_it():
     assert got == [("建设循环水养", [("县示范区管委会", "lead")]), ("打造食用菌生", [("县示范区管委会", "lead")])]
 
 
+def test_units_taking_part_are_supporting_units():
+    got = _resp("成员单位职责\n一、实施未成年人科学素质行动(由教育部、共青团中央牵头,科技部、中国科协参加)\n")
+    assert got == [("实施未成年人", [("教育部", "lead"), ("共青团中央", "lead"), ("科技部", "support"),
+                                    ("中国科协", "support")])]
+
+
+def test_a_unit_cell_printed_by_level_and_stem_stays_a_cell_of_the_row():
+    text = ("领域\n\n主要目标\n\n主要责任单位\n\n责任单位\n\n1.提高孕产妇医疗保健水平。\n\n"
+            "——孕产妇死亡率控制在15/10万以内。\n\n省卫生厅\n\n省人口计生\n\n省公安厅\n\n"
+            "2.提高儿童健康水平。\n\n省卫生厅\n\n省教育厅\n")
+    got = [[d.name for d in t.departments] for t in extract_text(HEAD + text).tasks if t.departments]
+    assert got == [["省卫生厅", "省人口计生", "省公安厅"], ["省卫生厅", "省教育厅"]]
+
+
+def test_a_row_leaving_out_its_groups_merged_label_keeps_its_columns():
+    text = ("政策类别 序号 扶持政策事项 政策内容 实施部门\n"
+            "财政资金支持 1 建立帮扶机制 畅通热线电话。 责任单位:市财政局\n"
+            "2 给予财政贴息支持 由市财政给予贴息。 责任单位:市发展改革委、市工业和信息化局\n")
+    got = [(t.text[:6], [d.name for d in t.departments]) for t in extract_text(HEAD + text).tasks if t.departments]
+    assert got == [("建立帮扶机制", ["市财政局"]), ("给予财政贴息", ["市发展改革委", "市工业和信息化局"])]
+
+
 def test_responsible_units_beside_supporting_units_lead():
     got = _resp("一、任务\n1.推进园区建设。(责任单位:市发改委;配合单位:市财政局)")
     assert got == [("推进园区建设", [("市发改委", "lead"), ("市财政局", "support")])]
@@ -2705,6 +2727,13 @@ def test_a_lists_count_of_works_the_plan_aims_to_see_started_or_finished_is_a_ta
     got = _targets("一、目标\n推动精达铜基电磁线等21个项目开工建设。拥有之江、西湖等2家省实验室。"
                    "商务部等17部门印发关于加强县域商业体系建设的意见。\n")
     assert got == [("项目开工建设", 21.0, "个")]
+
+
+def test_a_lists_count_is_a_target_when_a_verb_of_building_or_doing_opens_the_list():
+    got = _targets("一、目标\n建成凤林北路东延伸段等6条市政道路。完成广场南路等5条路雨污分流改造。"
+                   "拥有之江、西湖等2家省实验室。已建成甲园、乙园等3个园区。新开工吉香居等5亿元以上项目1个。"
+                   "聚力推动居民增收、就业创业等十个方面。推动之江、西湖等2家省实验室建设。建成宋闸、曾岗等2个专业村。\n")
+    assert {(value, unit) for _, value, unit in got} == {(6.0, "条"), (5.0, "条"), (1.0, "个"), (2.0, "个")}
 
 
 def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
