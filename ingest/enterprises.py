@@ -44,8 +44,9 @@ _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?
 # A firm's branch printed after its registered name: "…养老服务有限公司第二分公司", "…有限公司杭州分公司".
 _BRANCH = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}|[\u4e00-\u9fff]{2,4}?)分公司")
 # What a firm's name cannot hold before its own words: "…等龙头企业联合中国某集团有限公司", "二是支持某公司".
-_FIRM_CONTEXT = re.compile(r"^.*(?:企业|单位|机构|院所|高校)(?:联合|携手|协同|会同|与|和|同)?"
-                           r"|^[一二三四五六七八九十]是")
+# (企业 followed by a trade is a word of the name: "东莞市安胜企业管理有限公司")
+_FIRM_CONTEXT = re.compile(rf"^.*(?:企业(?!{lexicon.alternation(lexicon.ENTERPRISE_TRADE_WORDS)})|单位|机构|院所|高校)"
+                           r"(?:联合|携手|协同|会同|与|和|同)?|^[一二三四五六七八九十]是")
 _FIRM_SUFFIX_AHEAD = re.compile(r"[\w·&]{1,16}?(?:股份有限公司|有限责任公司|有限公司|集团公司|公司)")
 _ENTERPRISE_GROUP = re.compile(  # the lookahead (what a match starts with) only speeds up the scan
     rf"(?=[等为\d一二三四五六七八九十两])(?:等?为(?:代表|龙头|引领|核心)的?(?P<mod2>[\u4e00-\u9fff\d]{{0,8}}?){_FIRM_NOUN}"
@@ -130,6 +131,8 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if cut:
             s += cut
             body = body[cut:]
+            if body[:1] in "了与向对" and len(body) >= 3:
+                s, body = s + 1, body[1:]  # "引进了东莞荣聚美…", "签约与…": the particle after the verb
         anchor = _place_anchor(body)
         if anchor:
             s += anchor
@@ -523,6 +526,10 @@ def listed_peers(text: str, start: int, end: int, found: Sequence[EnterpriseOut]
         if text[b:b + 1] != "、" and text[a - 1:a] != "、":
             continue
         items = _peer_list(text, start, end, a, heads)
+        # An item ending with a known firm its words lead to ("…代表屈原分别与湖南越大能源有限公司") opens the list:
+        # the items before it belong to another clause ("区党委委员、…").
+        opener = max((k for k, (s, e) in enumerate(items) if any(e == kb and s < ka for ka, kb in known)), default=-1)
+        items = items[opener + 1:] if opener >= 0 and len(items) - opener - 1 >= 2 else items
         if not any(item in known for item in items):
             continue  # the known firm is only a part of its item ("晶澳石英坩埚"): no list of names
         for s, e in items:

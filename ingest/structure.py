@@ -47,6 +47,8 @@ _MARKERS: tuple[tuple[int, str, re.Pattern[str]], ...] = (
 )
 APPENDIX_RANK = 0
 _APPENDIX = re.compile(r"^附\s*件\s*([0-9一二三四五六七八九十]*)\s*(?:[:：]\s*(.*))?$")
+# A bar table's row that no header made a table row: its number cell opens it as a number would ("3 | 科学确定…").
+_BAR_ROW_NUMBER = re.compile(r"^(\d{1,3})\s*\|\s*(?=[^\s|])")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _TOC_LINE = re.compile(r"(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{1,4}\s*$")
 _TOC_LEADER = re.compile(r"\s*(?:[.…·．]{3,}|[…]{2,}|-{4,})\s*\d{0,4}\s*$")
@@ -1398,6 +1400,8 @@ class _StructureParser:
         """A line opening with a numbering marker: a heading (opens a section) or an item."""
         t = ln.text
         mk = match_marker(t)
+        if not mk and (bar := _BAR_ROW_NUMBER.match(t)) is not None:
+            mk = (6, "arabic", bar.group(1), bar.end())  # (tables with a header read their rows before this)
         if not mk:
             return False
         stack = self.stack

@@ -57,6 +57,15 @@ def test_a_row_leaving_out_its_groups_merged_label_keeps_its_columns():
     assert got == [("建立帮扶机制", ["市财政局"]), ("给予财政贴息", ["市发展改革委", "市工业和信息化局"])]
 
 
+def test_bar_rows_without_a_header_open_with_their_number_and_a_bureaus_divisions_are_collective_units():
+    text = ("具 体 要 求 | 责任科室 | ||\n"
+            "3 | 科学确定解读范围,做到应解读尽解读。 | 办公室牵头,局各股室、局属各中心配合 | |\n"
+            "4 | 合理创新解读方式。 | 办公室牵头,局各股室、局属各中心配合 | |\n")
+    got = _resp(text)
+    assert got == [(t, [("办公室", "lead"), ("局各股室", "support"), ("局属各中心", "support")])
+                   for t in ("科学确定解读", "合理创新解读")]
+
+
 def test_responsible_units_beside_supporting_units_lead():
     got = _resp("一、任务\n1.推进园区建设。(责任单位:市发改委;配合单位:市财政局)")
     assert got == [("推进园区建设", [("市发改委", "lead"), ("市财政局", "support")])]
@@ -2415,6 +2424,19 @@ def test_platforms_two_names_opening_with_one_place_a_firm_before_its_platform_a
     assert {"广州国际生物岛", "广州科学城", "珠江新城金融商贸区", "镇北智能制造产业园", "光禄百果园星创天地",
             "精细化工产业园"} <= names
     assert not any("和" in n or "公司" in n or n.startswith("细化") for n in names)
+
+
+def test_firms_signing_with_a_place_start_after_its_preposition_and_an_enterprise_trade_stays_in_the_name():
+    got = _firms("1.区党委委员、区管委常务副主任代表屈原分别与湖南越大能源有限公司、东莞市安胜企业管理有限公司、"
+                 "湖南昭弘生物科技有限公司签署项目投资协议。\n2.园区将引入上海均和集团参与运营。\n"
+                 "3.成功引进了东莞荣聚美光电科技有限公司。\n")
+    assert got == ["湖南越大能源有限公司", "东莞市安胜企业管理有限公司", "湖南昭弘生物科技有限公司", "上海均和集团",
+                   "东莞荣聚美光电科技有限公司"]
+
+
+def test_a_platform_signed_for_starts_after_the_signing():
+    names = _platforms("1.东华软件股份公司与菏泽经济开发区签约东华软件数字城市智造产业园项目。\n")
+    assert "东华软件数字城市智造产业园" in names and not any("签约" in n for n in names)
 
 
 def test_firms_winning_an_honour_together_and_firms_after_the_verbs_that_bring_them():
