@@ -627,6 +627,7 @@ def _title_from_lines(lines: list[str]) -> str | None:
     above: list[str] = []
     recent: list[str] = []  # every line before this one, for a title printed a token a line
     prev_completed = False
+    last_completing: str | None = None
     roles: list[bool] = []
     for line in lines:
         tokens = recent
@@ -645,7 +646,13 @@ def _title_from_lines(lines: list[str]) -> str | None:
             continue
         if _completes_title(line):
             # A line opening as titles open ("2023年…", "关于…") is the whole title, not the end of one.
-            run = [line] if re.match(r"(?:19|20)\d{2}\s*年|关于", line) else above + [line]
+            # (a line above that the title opens with is a site's or a column's name: "辽阳" / "辽阳市…清单")
+            # (nor is anything above a title printed a second time: "04-07 笔杆子素材库" / the title again)
+            key = _title_key(line).casefold()
+            again = any(seen is not None and _title_key(seen).casefold() == key for seen in (best, last_completing))
+            last_completing = line
+            run = [line] if re.match(r"(?:19|20)\d{2}\s*年|关于", line) or any(line.startswith(a) for a in above) \
+                or again else above + [line]
             if line.startswith(("年", "年度")):
                 # "xx / 县 / 2022 / 年“无废城市”建设实施方案": a PDF's tokens, one a line, before the year's 年
                 lead: list[str] = []
@@ -671,9 +678,13 @@ def _title_with_number(text: str) -> tuple[str, str] | None:
         m = _DOC_NUMBER.search(line) if "号" in line else None
         if not m:
             continue
-        title = re.sub(r"\s+", "", line[:m.start()])
-        if ((_completes_title(title) or "关于" in title and title.endswith("的通知")) and len(title) <= 80
-                and not re.search(r"[。,，;；:：《]", title)):
+        # (the number may stand in brackets after the title: "…关于分解落实《政府工作报告》的通知(荆政办发〔2020〕1号)",
+        # where a notice's title cites the plan it passes on in 《》)
+        title = re.sub(r"\s+", "", line[:m.start()]).rstrip("(（[［")
+        notice = "关于" in title and title.endswith("的通知")
+        if ((_completes_title(title) or notice) and len(title) <= 80
+                and not re.search(r"[。,，;；:：]" if notice else r"[。,，;；:：《]", title)
+                and not any(w in title for w in PREAMBLE_OPENERS)):  # "…为贯彻落实…的意见(中发〔2020〕9号)" cites
             return title, re.sub(r"\s+", "", m.group(0))
     return None
 

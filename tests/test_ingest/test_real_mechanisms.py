@@ -2758,6 +2758,25 @@ def test_a_lists_count_is_a_target_when_a_verb_of_building_or_doing_opens_the_li
     assert {(value, unit) for _, value, unit in got} == {(6.0, "条"), (5.0, "条"), (1.0, "个"), (2.0, "个")}
 
 
+def test_a_notices_number_in_brackets_after_its_title_a_site_name_above_and_a_title_printed_twice():
+    plan = extract_text("荆州市人民政府办公室关于分解落实《政府工作报告》的通知(荆政办发〔2020〕1号)\n\n"
+                        "各县、市、区人民政府:\n\n现将任务分解印发给你们。\n").plan
+    assert plan.doc_number == "荆政办发〔2020〕1号"
+    cited = extract_text("数据要素市场化配置改革行动方案为贯彻落实中共中央国务院关于构建更加完善的要素市场化配置"
+                         "体制机制的意见(中发〔2020〕9号),加快推进改革。\n").plan
+    assert cited.doc_number is None
+    assert extract_text("辽阳\n\n辽阳市小微企业、个体工商户扶持政策事项清单\n来源:辽阳市市场监管局\n"
+                        "一、财政资金支持\n").plan.title == "辽阳市小微企业、个体工商户扶持政策事项清单"
+    assert extract_text("笔杆子素材库 首页\n\nX街道2025年森林防灭火工作实施方案\n\n04-07 笔杆子素材库\n\n"
+                        "x街道2025年森林防灭火工作实施方案\n\n为全面加强森林防灭火工作。\n"
+                        ).plan.title == "x街道2025年森林防灭火工作实施方案"
+
+
+def test_pitches_and_container_units_are_counted():
+    got = _targets("一、目标\n建成20片足球场。集装箱吞吐量达1900万标箱。\n")
+    assert [(value, unit) for _, value, unit in got] == [(20.0, "片"), (19000000.0, "标箱")]
+
+
 def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
     text = ("1月12日上午,市人民代表大会开幕。政府工作报告指出,2025年全市经济社会发展主要预期目标建议为:"
             "地区生产总值增长5%左右。\n"
