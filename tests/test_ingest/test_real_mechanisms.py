@@ -2439,6 +2439,11 @@ def test_a_platform_signed_for_starts_after_the_signing():
     assert "东华软件数字城市智造产业园" in names and not any("签约" in n for n in names)
 
 
+def test_well_known_firms_of_the_gazetteer_and_short_names_that_are_also_words():
+    got = _firms("1.引进益海嘉里粮油加工项目,推进东风本田四厂建设。\n2.创建中国美丽休闲乡村,提升表达能力。\n")
+    assert set(got) == {"益海嘉里", "东风本田"}
+
+
 def test_firms_winning_an_honour_together_and_firms_after_the_verbs_that_bring_them():
     assert set(_firms("1.睿兆芯、湘溪塑业、恒泰纸管获评2024年第一批省专精特新中小企业。\n")) == {
         "睿兆芯", "湘溪塑业", "恒泰纸管"}
