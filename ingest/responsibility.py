@@ -1032,11 +1032,16 @@ def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegist
     return []
 
 
+# Units opening a clause as its leads, a connective before them: "即县水务局牵头,", "县农委、畜牧局牵头,".
+_LEAD_OPENING = re.compile(rf"(?:{lexicon.alternation(lexicon.CONNECTIVES + ('即',))})?[,，]?"
+                           rf"(?P<units>[^,，。;；:：\s(（]{{2,30}}?)(?:{lexicon.alternation(lexicon.LEAD_VERBS)})[,，]")
+
+
 def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str | None,
                          registry: DepartmentRegistry) -> list[ResponsibilityClause]:
     """A paragraph that divides duties among units, a sentence or clause each opening with its units as the subject
-    of 负责 ("市农业农村局、市财政局负责落实惠农政策;市发改委(粮食局)负责…"): one task per clause, when two
-    clauses at least are shaped so.
+    of 负责 ("市农业农村局、市财政局负责落实惠农政策;市发改委(粮食局)负责…") or as its leads ("县水务局牵头,组织
+    开展…。县环保局牵头,督促…"): one task per clause, when two clauses at least are shaped so.
 
     >>> t = "各地要抓好落实。市农业农村局、市财政局负责落实惠农政策;市统计局负责产量统计。"
     >>> [(c.text, [d.name for d in c.departments]) for c in subject_duty_clauses(t, 0, len(t), "三", None,
@@ -1048,9 +1053,16 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
     out: list[ResponsibilityClause] = []
     for _, first, stop in _clause_spans(text, start, end):
         deps = _duty_subject(text, first, stop, registry) if first < stop else []
-        if deps and text.startswith(("负责", "分别负责"), deps[-1].end):  # "各地要抓好落实": no unit's duty
-            out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
-                                            first, stop, tuple(deps), RULE_LEAD_PHRASE))
+        opening = _LEAD_OPENING.match(text, first, stop) if not deps else None
+        if opening is not None:
+            # "(即)县水务局牵头,组织开展…专项行动。": the units open the clause as its leads, any support after them
+            deps = [d for d in _lead_phrase(text, opening.start("units"), stop, registry)]
+            if not deps or deps[0].start != opening.start("units"):
+                continue
+        elif not (deps and text.startswith(("负责", "分别负责"), deps[-1].end)):
+            continue  # "各地要抓好落实": no unit's duty
+        out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
+                                        first, stop, tuple(deps), RULE_LEAD_PHRASE))
     return out if len(out) >= 2 else []
 
 
@@ -1612,12 +1624,16 @@ def cell_clauses(block: Block, text: str, registry: DepartmentRegistry | None = 
     """
     header = [h.replace(" ", "") for h in block.header]
     roles = [lexicon.column_role(h) for h in header]
-    if "task" not in roles or len(block.cell_starts) != len(block.cells):
+    if "task" not in roles:
         return []
     k = roles.index("task")
     if k >= len(block.cells) or not block.cells[k]:
         return []
-    start = block.cell_starts[k]
+    # (a row printed one cell a paragraph keeps no cell offsets: its task cell is found in the row's text)
+    start = block.cell_starts[k] if len(block.cell_starts) == len(block.cells) else \
+        text.find(block.cells[k], block.start, block.end)
+    if start < 0:
+        return []
     end = start + len(block.cells[k])
     if text[start:end] != block.cells[k] or not may_hold_clause(text, start, end):
         return []

@@ -66,6 +66,19 @@ def test_bar_rows_without_a_header_open_with_their_number_and_a_bureaus_division
                    for t in ("科学确定解读", "合理创新解读")]
 
 
+def test_sentences_of_a_paragraph_opening_with_their_leads_are_tasks():
+    got = _resp("同时,要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展打击非法采砂专项行动。"
+                "县农委、畜牧局牵头,做好打击非法养鱼。县交委牵头,县公安局配合,组织开展打击非法码头专项行动。\n")
+    assert [deps for _, deps in got] == [[("县水务局", "lead")], [("县农委", "lead"), ("畜牧局", "lead")],
+                                         [("县交委", "lead"), ("县公安局", "support")]]
+
+
+def test_a_task_cell_printed_one_cell_a_paragraph_states_its_lead():
+    text = ("序号\n\n工作内容\n\n完成情况\n\n1\n\n慎终如始抓好疫情防控,继续交出防疫高分报表。"
+            "(牵头单位:市疫情防控办)\n\n已开展至少3次院感督导。\n")
+    assert _resp(text) == [("慎终如始抓好", [("市疫情防控办", "lead")])]
+
+
 def test_responsible_units_beside_supporting_units_lead():
     got = _resp("一、任务\n1.推进园区建设。(责任单位:市发改委;配合单位:市财政局)")
     assert got == [("推进园区建设", [("市发改委", "lead"), ("市财政局", "support")])]
@@ -2432,6 +2445,11 @@ def test_firms_signing_with_a_place_start_after_its_preposition_and_an_enterpris
                  "3.成功引进了东莞荣聚美光电科技有限公司。\n")
     assert got == ["湖南越大能源有限公司", "东莞市安胜企业管理有限公司", "湖南昭弘生物科技有限公司", "上海均和集团",
                    "东莞荣聚美光电科技有限公司"]
+
+
+def test_a_name_ending_on_a_character_a_mirror_page_glosses_in_pinyin_keeps_the_gloss():
+    names = _platforms("1.建設官埠城鄉(xiāng)融合發(fā)展試驗區(qū)和梓山湖大健康示范區(qū)。\n")
+    assert "官埠城鄉(xiāng)融合發(fā)展試驗區(qū)" in names and "梓山湖大健康示范區(qū)" in names
 
 
 def test_a_platform_signed_for_starts_after_the_signing():
