@@ -28,7 +28,7 @@ UNITS = (
     # a count of dwellings by either measure: "安居工程36万套(户)"
     "套(户)", "户(套)", "人(个)", "个(人)", "亩次", "件套",
     "公顷", "公里", "千瓦时", "千瓦", "兆瓦", "千米", "公斤", "千克", "米", "斤", "根", "头", "羽",
-    "人次", "人年", "美元", "标准箱", "标箱", "岁",
+    "人次", "人年", "美元", "标准箱", "标箱", "岁", "GW", "MW", "GWh",
     # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.
     "家次", "场次", "项次", "批次", "台次", "件次", "户次", "架次",
     "%", "％", "‰", "元", "家", "个", "项", "件", "名", "人", "所", "座", "台", "套", "篇", "部", "倍", "户",
@@ -77,7 +77,9 @@ def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?P<rsep>[—\-~～至到])(?P<b>{NUMERAL}))?"
         rf"(?:(?<=\d) (?=[万亿千余多\u4e00-\u9fff%]))?"  # "80 个", "1200 万亩": one space a typeset page put in
         rf"(?P<mag>万亿|亿|万|千)?(?P<over>[余多])?(?:(?P<unit>{'|'.join(map(re.escape, units))})"
-        rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS + PER_TIME_UNITS))}))?|(?<=[万亿])(?=[,，。;；、)）\s]|$))"
+        rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS + PER_TIME_UNITS))}))?"
+        # "达330亿以上": the magnitude alone, before a clause's end
+        rf"|(?<=[万亿])(?=(?:及?(?:以上|以下|左右|以内))?(?:[,，。;；、)）\s]|$)))"
         rf"(?:及?(?P<suf>以上|以下|左右|以内|之内|上下|多|余))?"  # "60微克/立方米及以下", "51μg/m3之内"
     )
 
@@ -89,6 +91,9 @@ DURATION = _quantity_pattern((DURATION_UNIT,))
 # Days, a unit only where a count of days is measured ("优良天数达到315天"; "1天办结" is a time limit).
 DAY_UNIT = "天"
 DAYS = _quantity_pattern((DAY_UNIT,))
+# Points of a score, a unit only where a score is measured ("服务质量满意度达89分"; "3分钟" is a time).
+SCORE_UNIT = "分"
+SCORES = _quantity_pattern((SCORE_UNIT,))
 # What a suffix after the number says of the target's level.
 SUFFIX_COMPARATOR = {"以上": ">=", "多": ">=", "余": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~",
                      "上下": "~"}

@@ -38,6 +38,7 @@ from plankg.ingest.numerals import (
     MONEY_UNITS,
     NUMERAL,
     QUANTITY,
+    SCORES,
     SUFFIX_COMPARATOR,
     UNITS,
     Quantity,
@@ -260,6 +261,7 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
 _DURATION_METRIC = re.compile(lexicon.alternation(lexicon.DURATION_METRIC_WORDS))
 DURATION_METRIC = _DURATION_METRIC  # for callers that need to know whether a figure in years can be read
 _DAY_METRIC = re.compile(lexicon.alternation(lexicon.DAY_METRIC_WORDS))
+_SCORE_METRIC = re.compile(lexicon.alternation(lexicon.SCORE_METRIC_WORDS))
 
 
 def _quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -272,9 +274,12 @@ def _quantities(text: str, start: int, end: int) -> list[re.Match[str]]:
     >>> t = "全市优良天数达到315天,重污染天数不超过2天,1天办结"
     >>> [m.group(0) for m in _quantities(t, 0, len(t))]
     ['315天', '2天']
+    >>> t = "服务质量满意度达89分,3分钟响应"
+    >>> [m.group(0) for m in _quantities(t, 0, len(t))]
+    ['89分']
     """
     found = list(QUANTITY.finditer(text, start, end))
-    for metric, pattern in ((_DURATION_METRIC, DURATION), (_DAY_METRIC, DAYS)):
+    for metric, pattern in ((_DURATION_METRIC, DURATION), (_DAY_METRIC, DAYS), (_SCORE_METRIC, SCORES)):
         if metric.search(text, start, end) is None:
             continue
         taken = [(m.start(), m.end()) for m in found]
@@ -595,10 +600,11 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
     a_start = m.start("a")
     before = text[max(s_start, m.start() - 1):m.start()]
     after = text[m.end():min(s_end, m.end() + 4)]
-    # Ordinals, codes glued to letters ("G60"), counts inside a list ("拥有…等7家省实验室", "五大产业"), except a
-    # list's count the plan aims at ("推动精达铜基电磁线等21个项目开工建设", "建成凤林北路东延伸段等6条市政道路").
+    # Ordinals, codes glued to letters ("G60"), a rate's base ("15/10万"), counts inside a list ("拥有…等7家省实验室",
+    # "五大产业"), except a list's count the plan aims at ("推动精达铜基电磁线等21个项目开工建设", "建成凤林北路东延伸
+    # 段等6条市政道路").
     if (before == "等" and not _list_goal(text, m, s_start, s_end)) or before == "第" \
-            or re.match(r"[A-Za-z0-9.]", before or " ") or re.match(r"[A-Za-z]", after or " "):
+            or re.match(r"[A-Za-z0-9./]", before or " ") or re.match(r"[A-Za-z]", after or " "):
         return None
     if after.startswith("大"):
         return None

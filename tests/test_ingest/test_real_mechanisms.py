@@ -2795,9 +2795,11 @@ def test_a_notices_number_in_brackets_after_its_title_a_site_name_above_and_a_ti
                         ).plan.title == "x街道2025年森林防灭火工作实施方案"
 
 
-def test_pitches_and_container_units_are_counted():
-    got = _targets("一、目标\n建成20片足球场。集装箱吞吐量达1900万标箱。\n")
-    assert [(value, unit) for _, value, unit in got] == [(20.0, "片"), (19000000.0, "标箱")]
+def test_pitches_container_and_power_units_a_bare_magnitude_and_points_of_a_score_are_counted():
+    got = _targets("一、目标\n建成20片足球场。集装箱吞吐量达1900万标箱。工业总产值达330亿以上。"
+                   "光伏组件产能达100GW以上。服务质量满意度达89分,3分钟内响应。孕产妇死亡率控制在15/10万以内。\n")
+    assert [(value, unit) for _, value, unit in got] == [(20.0, "片"), (19000000.0, "标箱"), (330.0, "亿"),
+                                                         (100.0, "GW"), (89.0, "分")]
 
 
 def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
