@@ -80,7 +80,8 @@ def _quantity_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
         rf"(?P<per>/(?:{'|'.join(map(re.escape, UNITS + PER_TIME_UNITS))}))?"
         # "达330亿以上": the magnitude alone, before a clause's end
         rf"|(?<=[万亿])(?=(?:及?(?:以上|以下|左右|以内))?(?:[,，。;；、)）\s]|$)))"
-        rf"(?:及?(?P<suf>以上|以下|左右|以内|之内|上下|多|余))?"  # "60微克/立方米及以下", "51μg/m3之内"
+        # "60微克/立方米及以下", "51μg/m3之内", "90% 以上" (a typeset space before the suffix)
+        rf"(?:(?:(?<=[%％‰\w]) )?及?(?P<suf>以上|以下|左右|以内|之内|上下|多|余))?"
     )
 
 

@@ -80,6 +80,8 @@ _COMPARATOR_WORDS = (
     ("力争", ">="), ("争取", ">="), ("确保", ">="), ("实现", ">="),
     ("达", ">="), ("超", ">="), ("约", "~"), ("近", "~"), ("为", "="), ("是", "="), ("共", "="), ("合计", "="),
     ("总计", "="), ("各", "="), ("均", "="),
+    # the signs a form prints between an indicator and its value ("道路硬化里程≥100公里")
+    ("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), ("＞", ">"), (">", ">"), ("＜", "<"), ("<", "<"),
 )
 # Tried longest first, so "不超过" is read whole, not as "超过" after a stray 不.
 _COMPARATORS_LONGEST = tuple(sorted(_COMPARATOR_WORDS, key=lambda pair: -len(pair[0])))

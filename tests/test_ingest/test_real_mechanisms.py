@@ -79,6 +79,12 @@ def test_a_task_cell_printed_one_cell_a_paragraph_states_its_lead():
     assert _resp(text) == [("慎终如始抓好", [("市疫情防控办", "lead")])]
 
 
+def test_an_item_dividing_its_duties_among_units_is_a_task_each():
+    got = _resp("四、保障措施\n(二)明确分工,责任到人。市发改委负责提出全市节能规划;市经贸委负责全市工业节能;"
+                "市规划局、市建设局负责建筑节能。\n")
+    assert [[name for name, _ in deps] for _, deps in got] == [["市发改委"], ["市经贸委"], ["市规划局", "市建设局"]]
+
+
 def test_responsible_units_beside_supporting_units_lead():
     got = _resp("一、任务\n1.推进园区建设。(责任单位:市发改委;配合单位:市财政局)")
     assert got == [("推进园区建设", [("市发改委", "lead"), ("市财政局", "support")])]
@@ -2800,6 +2806,12 @@ def test_pitches_container_and_power_units_a_bare_magnitude_and_points_of_a_scor
                    "光伏组件产能达100GW以上。服务质量满意度达89分,3分钟内响应。孕产妇死亡率控制在15/10万以内。\n")
     assert [(value, unit) for _, value, unit in got] == [(20.0, "片"), (19000000.0, "标箱"), (330.0, "亿"),
                                                          (100.0, "GW"), (89.0, "分")]
+
+
+def test_a_typeset_space_before_a_suffix_and_a_forms_sign_before_a_value():
+    got = extract_text(HEAD + "一、目标\n1.群众对社会安定的满足度达 90% 以上。\n2.村内道路硬化里程≥100公里。\n").targets
+    assert [(t.metric, t.value, t.unit, t.comparator) for t in got] == [
+        ("群众对社会安定的满足度", 90.0, "%", ">="), ("村内道路硬化里程", 100.0, "公里", ">=")]
 
 
 def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
