@@ -299,6 +299,9 @@ INDICATOR_KIND = re.compile(r"(?:约束|预期|指导)性?")
 BARE_COLLECTIVE_UNITS = ("街道", "乡镇", "镇街", "街镇", "社区")
 # Words of a metric measured in years ("平均受教育年限达12.3年以上"): there 年 is a unit, elsewhere a date.
 DURATION_METRIC_WORDS = ("年限",)
+# A form's column of values ("指标值"), and what the lines naming its groups end with ("数量指标", "产出指标").
+VALUE_COLUMN_LABELS = ("指标值", "目标值", "预期值")
+FORM_GROUP_ENDINGS = ("指标",)
 # What a score measures ("服务质量满意度达89分"): there 分 is a unit, elsewhere a minute or a part.
 SCORE_METRIC_WORDS = ("满意度", "得分", "评分", "分值", "测评")
 # What a metric counted in days names ("优良天数", "重污染天数"): its figures in 天 are the count.

@@ -1343,7 +1343,8 @@ def target_frame(blocks: Sequence, ctx: DocContext | None) -> TargetFrame:
         years = re.findall(r"((?:19|20)\d{2})年", title)
         default_year = int(years[-1]) if years else None
     return TargetFrame(ctx, default_year, period[0] if period else None, _heading_texts(blocks),
-                       {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref}, _bare_rows(blocks))
+                       {b.ref: b.text for b in blocks if b.kind in ("heading", "item") and b.ref},
+                       {**_bare_rows(blocks), **_label_value_rows(blocks, default_year)})
 
 
 # A line of an indicator table whose header the page left out: a group's name maybe, the indicator and its unit
@@ -1366,6 +1367,50 @@ def _bare_rows(blocks: Sequence) -> dict[int, TargetMention]:
             rows.update(run)
         run = {}
     return rows
+
+
+RULE_LABEL_VALUE = "plankg.targets.label_value_line.v1"
+_SHORT_LINE = re.compile(r"[^。,，;；:：]{2,30}")
+
+
+def _label_value_rows(blocks: Sequence, year: int | None) -> dict[int, TargetMention]:
+    """The targets of a form printed one cell a line under a column of values ("三级指标" / "指标值"): a line
+    holding a value alone ("≥100公里") under a line naming its indicator ("脱贫村村内道路硬化里程"), three pairs at
+    least, after a line naming the value column; the lines of the form's groups ("数量指标") name no indicator.
+    Keyed by the value line's start.
+
+    >>> from plankg.ingest.structure import Block
+    >>> lines = ["三级指标", "指标值", "数量指标", "道路硬化里程", "≥100公里", "供水设施数量", "≥20座", "验收合格率",
+    ...          "100%"]
+    >>> blocks, at = [], 0
+    >>> for t in lines:
+    ...     blocks.append(Block("paragraph", None, None, at, at + len(t), t))
+    ...     at += len(t) + 2
+    >>> [(m.metric, m.quantity.value, m.quantity.unit, m.comparator) for m in _label_value_rows(blocks, 2022).values()]
+    [('道路硬化里程', 100.0, '公里', '>='), ('供水设施数量', 20.0, '座', '>='), ('验收合格率', 100.0, '%', '=')]
+    """
+    found: dict[int, TargetMention] = {}
+    opened = False
+    prev = None
+    for b in blocks:
+        line = b.text.strip() if b.kind == "paragraph" else ""
+        if not line or not _SHORT_LINE.fullmatch(line):
+            if found and len(found) < 3:
+                found = {}
+            opened, prev = opened and bool(found), None
+            continue
+        if any(label in line for label in lexicon.VALUE_COLUMN_LABELS):
+            opened, prev = True, None
+            continue
+        read = _cell_value(line) if opened and len(line) <= 16 else None
+        if read is not None and read[1] is not None and prev is not None:
+            value, unit, comparator = read[0], read[1], read[2]
+            found[b.start] = TargetMention(prev.start, b.end, prev.text.strip(), Quantity(value, unit, comparator),
+                                           comparator or "=", year, rule=RULE_LABEL_VALUE)
+            prev = None
+            continue
+        prev = b if read is None and not line.endswith(lexicon.FORM_GROUP_ENDINGS) else None
+    return found if len(found) >= 3 else {}
 
 
 def _bare_row_target(b) -> TargetMention | None:

@@ -2814,6 +2814,15 @@ def test_a_typeset_space_before_a_suffix_and_a_forms_sign_before_a_value():
         ("群众对社会安定的满足度", 90.0, "%", ">="), ("村内道路硬化里程", 100.0, "公里", ">=")]
 
 
+def test_a_form_printed_one_cell_a_line_pairs_each_indicator_with_the_value_under_it():
+    text = ("绩效目标申报表\n\n一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n数量指标\n\n"
+            "脱贫村村内道路硬化里程\n\n≥100公里\n\n脱贫户供水设施数量\n\n≥20座\n\n质量指标\n\n"
+            "项目(工程)验收合格率\n\n100%\n")
+    got = [(t.metric, t.value, t.unit, t.comparator) for t in extract_text(text).targets]
+    assert got == [("脱贫村村内道路硬化里程", 100.0, "公里", ">="), ("脱贫户供水设施数量", 20.0, "座", ">="),
+                   ("项目(工程)验收合格率", 100.0, "%", "=")]
+
+
 def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
     text = ("1月12日上午,市人民代表大会开幕。政府工作报告指出,2025年全市经济社会发展主要预期目标建议为:"
             "地区生产总值增长5%左右。\n"
