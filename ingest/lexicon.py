@@ -508,6 +508,8 @@ MEETING_DECISION_VERBS = ("要求", "强调", "指出", "明确", "提出", "议
                           "认为")
 # Words that join a sentence to the one before it, before its subject ("同时政府相关部门要…").
 CONNECTIVES = ("同时", "此外", "另外", "与此同时", "并且")
+# ... and what opens the clauses that spell out a list just announced ("…八大行动。即县水务局牵头,…").
+CLAUSE_OPENERS = CONNECTIVES + ("即",)
 # What a unit charged with a task is told to be when it leads it ("县发改局要充分发挥牵头作用").
 LEAD_ROLE_PHRASES = ("牵头作用", "牵头抓总", "牵头单位作用")
 # Two countries' short names paired in a park's or centre's name whose second is a stop word ("中以常州创新园").

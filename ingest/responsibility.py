@@ -1033,7 +1033,7 @@ def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegist
 
 
 # Units opening a clause as its leads, a connective before them: "即县水务局牵头,", "县农委、畜牧局牵头,".
-_LEAD_OPENING = re.compile(rf"(?:{lexicon.alternation(lexicon.CONNECTIVES + ('即',))})?[,，]?"
+_LEAD_OPENING = re.compile(rf"(?:{lexicon.alternation(lexicon.CLAUSE_OPENERS)})?[,，]?"
                            rf"(?P<units>[^,，。;；:：\s(（]{{2,30}}?)(?:{lexicon.alternation(lexicon.LEAD_VERBS)})[,，]")
 
 
@@ -1056,7 +1056,7 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
         opening = _LEAD_OPENING.match(text, first, stop) if not deps else None
         if opening is not None:
             # "(即)县水务局牵头,组织开展…专项行动。": the units open the clause as its leads, any support after them
-            deps = [d for d in _lead_phrase(text, opening.start("units"), stop, registry)]
+            deps = _lead_phrase(text, opening.start("units"), stop, registry)
             if not deps or deps[0].start != opening.start("units"):
                 continue
         elif not (deps and text.startswith(("负责", "分别负责"), deps[-1].end)):

@@ -1390,14 +1390,15 @@ def _label_value_rows(blocks: Sequence, year: int | None) -> dict[int, TargetMen
     [('道路硬化里程', 100.0, '公里', '>='), ('供水设施数量', 20.0, '座', '>='), ('验收合格率', 100.0, '%', '=')]
     """
     found: dict[int, TargetMention] = {}
+    run: dict[int, TargetMention] = {}  # the pairs of the form being read, kept when three or more
     opened = False
     prev = None
-    for b in blocks:
-        line = b.text.strip() if b.kind == "paragraph" else ""
-        if not line or not _SHORT_LINE.fullmatch(line):
-            if found and len(found) < 3:
-                found = {}
-            opened, prev = opened and bool(found), None
+    for b in [*blocks, None]:
+        line = b.text.strip() if b is not None and b.kind == "paragraph" else ""
+        if b is None or not line or not _SHORT_LINE.fullmatch(line):
+            if len(run) >= 3:
+                found.update(run)
+            run, opened, prev = {}, False, None  # a sentence or a table row ends the form
             continue
         if any(label in line for label in lexicon.VALUE_COLUMN_LABELS):
             opened, prev = True, None
@@ -1405,12 +1406,12 @@ def _label_value_rows(blocks: Sequence, year: int | None) -> dict[int, TargetMen
         read = _cell_value(line) if opened and len(line) <= 16 else None
         if read is not None and read[1] is not None and prev is not None:
             value, unit, comparator = read[0], read[1], read[2]
-            found[b.start] = TargetMention(prev.start, b.end, prev.text.strip(), Quantity(value, unit, comparator),
-                                           comparator or "=", year, rule=RULE_LABEL_VALUE)
+            run[b.start] = TargetMention(prev.start, b.end, prev.text.strip(), Quantity(value, unit, comparator),
+                                         comparator or "=", year, rule=RULE_LABEL_VALUE)
             prev = None
             continue
         prev = b if read is None and not line.endswith(lexicon.FORM_GROUP_ENDINGS) else None
-    return found if len(found) >= 3 else {}
+    return found
 
 
 def _bare_row_target(b) -> TargetMention | None:

@@ -89,8 +89,10 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # sight platforms 0.273 on 22: zones and bases named in science and industry plans on mirror sites), the whole set
 # (2,300 pages) at 0.772; F1 lowered when round 80 joined (ut-uw; first sight F1 0.186 on 105 pairs: meeting
 # minutes, assessment tables and 2006-2015 plans whose units open their duties), the whole set (2,333) at 0.886, and
-# plan with it (first sight 0.659: pages that print no title, issuer or date of their own), the whole set at 0.839.
-FLOORS = {"resp_p": 0.955, "resp_f1": 0.88, "lead": 0.90, "targets": 0.915, "platforms": 0.77, "enterprises": 0.70,
+# plan with it (first sight 0.659: pages that print no title, issuer or date of their own), the whole set at 0.839;
+# F1, targets and enterprises raised with session 22's rules (the whole set at F1 0.887, targets 0.922, enterprises
+# 0.725).
+FLOORS = {"resp_p": 0.955, "resp_f1": 0.885, "lead": 0.90, "targets": 0.92, "platforms": 0.77, "enterprises": 0.72,
           "plan": 0.835}
 
 
