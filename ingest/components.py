@@ -318,12 +318,12 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if not clauses:
                 # "县金融中心负责…,县经信局负责…,县财政局负责…": one sentence dividing duties among units
                 clauses = duty_list_clauses(text, u.start, u.end, u.ref, u.section, registry)
-            if not clauses and u.kind == "heading" and u.end > u.block.end:
-                # "三、受理单位" over "市农业农村局、市财政局负责…;市发改委负责…": the units' duties under the heading
-                clauses = subject_duty_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
-            if not clauses and u.kind == "item":
-                # "(二)明确分工,责任到人。市发改委负责…;市经贸委负责…;…": an item dividing its duties among units
-                clauses = subject_duty_clauses(text, body_start(u.block), u.end, u.ref, u.section, registry)
+            under = u.kind == "heading" and u.end > u.block.end
+            if not clauses and (u.kind == "item" or under):
+                # the units' duties under a heading ("三、受理单位" over "市农业农村局、市财政局负责…;市发改委负责…"),
+                # or after an item's topic ("(二)明确分工,责任到人。市发改委负责…;市经贸委负责…")
+                body = u.block.end if u.kind == "heading" else body_start(u.block)
+                clauses = subject_duty_clauses(text, body, u.end, u.ref, u.section, registry)
             if not clauses and u.kind in ("item", "heading") and ctx.frame.in_duty_section(u.block):
                 # "三、职责分工 (一)市发改委:负责…": an item that opens with a unit states that unit's tasks
                 clauses = duty_item_clauses(text, body_start(u.block), u.block.end, u.ref, u.section, registry)

@@ -375,7 +375,7 @@ WORKS_GOAL_STAGES = FIRM_WORKS_STAGES + ("建成", "完工", "投用")
 # 5条路雨污分流改造"), and words that make the list one the page has or had ("拥有之江、西湖等2家省实验室", "已建成").
 LIST_GOAL_VERBS = ("建成", "建设", "新建", "续建", "完成", "实施", "打造", "引进", "招引", "推进", "推动", "开工",
                    "启动", "培育", "创建", "创成", "争创", "成立", "组建", "改造", "提升", "抓好", "新增", "布局")
-PAST_MARKERS = ("已", "拥有", "共有", "现有", "累计")
+HELD_LIST_WORDS = ("已", "拥有", "共有", "现有", "累计")
 # Of those verbs, the ones that build or complete: a count of as many things as the list names is then a goal.
 LIST_BUILD_VERBS = ("建成", "新建", "续建", "完成", "开工", "创建", "创成", "成立", "组建", "新增")
 # The things such a count counts ("等6条市政道路", "等11所中小学"), and what it counts that is no goal ("等十个方面").

@@ -300,25 +300,26 @@ _CLOSED = ("。", "；", ";", ")", "）", "]", "】", "〕", "!", "！", "?", "�
 
 
 # A pinyin reading a mirror page prints after a character ("區(qū)"), in lower-case letters with their tones.
-_TRAILING_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
 _Named = TypeVar("_Named", PlatformOut, EnterpriseOut)
 
 
-def with_trailing_gloss(found: list[_Named], text: str) -> list[_Named]:
+def _as_glossed(found: list[_Named], text: str) -> list[_Named]:
     """Names read up to a character a mirror page glosses in pinyin, taken on to the gloss's close: the name as the
-    page prints it ("…試驗區(qū)"), as its glosses inside it already are.
+    page prints it ("…試驗區(qū)"), as its glosses inside it already are; a name opening with the gloss of the
+    word before it starts after that gloss.
 
     >>> t = "建設官埠城鄉融合發展試驗區(qū)。建設(shè)專業園區(qū)"
-    >>> [p.name for p in with_trailing_gloss([PlatformOut(name=t[2:13], span=(2, 13)),
-    ...                                       PlatformOut(name=t[20:29], span=(20, 29))], t)]
+    >>> found = [PlatformOut(name=t[2:13], span=(2, 13)), PlatformOut(name=t[20:29], span=(20, 29))]
+    >>> [p.name for p in _as_glossed(found, t)]
     ['官埠城鄉融合發展試驗區(qū)', '專業園區(qū)']
     """
     out = []
     for item in found:
         s, e = item.span
         if item.name == text[s:e]:
-            lead = _TRAILING_GLOSS.match(text, s, e)  # "(shè)專業園區": the reading of the word before the name
-            trail = _TRAILING_GLOSS.match(text, e)
+            lead = _GLOSS.match(text, s, e)  # "(shè)專業園區": the reading of the word before the name
+            trail = _GLOSS.match(text, e)
             s, e = (lead.end() if lead and e - lead.end() >= 2 else s), (trail.end() if trail else e)
             item = item.model_copy(update={"name": text[s:e], "span": (s, e)}) if (s, e) != item.span else item
         out.append(item)
@@ -441,9 +442,8 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 
     targets = _dedupe_targets(finish_targets(text, found.prose_targets, found.table_targets), tasks, structure)
-    platforms = dedupe_platforms(with_trailing_gloss(found.platforms, text))
-    enterprises = dedupe_enterprises(with_trailing_gloss(found.enterprises + project_builders(text, found.projects),
-                                                         text))
+    platforms = dedupe_platforms(_as_glossed(found.platforms, text))
+    enterprises = dedupe_enterprises(_as_glossed(found.enterprises + project_builders(text, found.projects), text))
     projects = dedupe_projects(found.projects)
     references = cited_references(text, ctx.title)
 

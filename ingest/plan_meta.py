@@ -627,7 +627,7 @@ def _title_from_lines(lines: list[str]) -> str | None:
     above: list[str] = []
     recent: list[str] = []  # every line before this one, for a title printed a token a line
     prev_completed = False
-    last_completing: str | None = None
+    seen: set[str] = set()  # the titles read so far, to know one printed again
     roles: list[bool] = []
     for line in lines:
         tokens = recent
@@ -649,10 +649,9 @@ def _title_from_lines(lines: list[str]) -> str | None:
             # (a line above that the title opens with is a site's or a column's name: "辽阳" / "辽阳市…清单")
             # (nor is anything above a title printed a second time: "04-07 笔杆子素材库" / the title again)
             key = _title_key(line).casefold()
-            again = any(seen is not None and _title_key(seen).casefold() == key for seen in (best, last_completing))
-            last_completing = line
             run = [line] if re.match(r"(?:19|20)\d{2}\s*年|关于", line) or any(line.startswith(a) for a in above) \
-                or again else above + [line]
+                or key in seen else above + [line]
+            seen.add(key)
             if line.startswith(("年", "年度")):
                 # "xx / 县 / 2022 / 年“无废城市”建设实施方案": a PDF's tokens, one a line, before the year's 年
                 lead: list[str] = []
@@ -665,6 +664,7 @@ def _title_from_lines(lines: list[str]) -> str | None:
                 # "中共某市委办公厅 某市人民政府办公厅" heads the title lines of a joint document.
                 run.pop(0)
             best = _clean_title("".join(run))
+            seen.add(_title_key(best).casefold())
             above, prev_completed = [], True
             continue
         prev_completed = False
@@ -849,7 +849,6 @@ _NOT_HEADLINE = re.compile(rf"[A-Za-z>＞│▼_\[【]|——$|第\s*\d+\s*页|\
                            rf"|{alternation(NOT_HEADLINE_WORDS)}")
 
 
-# A body that opens with the plan it serves: "《X》(以下简称《纲要》)已经…审议通过", "《X》已经市政府同意".
 def _published_plan(text: str) -> str | None:
     """The plan a page reports in its opening part as issued, adopted or presented ("7月16日,咸宁市出台《咸宁市制造业
     产业链链长制三年行动方案(2021—2023年)》"): the first plan named in book-title marks right after a verb of
@@ -872,6 +871,7 @@ _QUOTED_REPORT = re.compile(r"(?:(?:19|20)\d{2}年)?(?:[省市县区])?政府工
 
 _PUBLISHED = re.compile(rf"(?:{alternation(PUBLISHING_VERBS)})了?(?:的|,|，)?"
                         r"《((?:[^《》\n]|《[^《》\n]*》){4,80})》")
+# A body that opens with the plan it serves: "《X》(以下简称《纲要》)已经…审议通过", "《X》已经市政府同意".
 _OPENING_PLAN = re.compile(r"^《((?:[^《》]|《[^《》]*》)+)》\s*(?:[(（]以下简称|已经|已)")
 
 

@@ -584,10 +584,10 @@ def _list_goal(text: str, m: re.Match, s_start: int, s_end: int) -> bool:
     verb = _LIST_GOAL_VERB.match(text, start, m.start())
     # the verb opens the clause, before the first item ("其中“新增…”、…等17项超额完成" is a report of items), and
     # is no part of a noun ("实施方案等7个") nor done ("新批准建设了…等8个")
-    if verb is None or any(w in text[start:verb.end()] for w in lexicon.PAST_MARKERS + ("“", "《")) \
+    if verb is None or any(w in text[start:verb.end()] for w in lexicon.HELD_LIST_WORDS + ("“", "《")) \
             or text.startswith(("了", *lexicon.PLAN_NOUNS), verb.end()) \
             or text.startswith(lexicon.LIST_COUNT_NOT_GOALS, m.end()) \
-            or any(w in text[m.end():_clause_end(text, m.end(), s_end)] for w in lexicon.PAST_MARKERS):
+            or any(w in text[m.end():_clause_end(text, m.end(), s_end)] for w in lexicon.HELD_LIST_WORDS):
         return False
     # A count of as many things as the list names only tallies them, a goal where the verb builds or completes
     # them ("建成宋闸、曾岗、徐庄等3个莲藕专业村"), not where it furthers what is there ("推动之江、西湖等2家省
@@ -1404,13 +1404,14 @@ def _label_value_rows(blocks: Sequence, year: int | None) -> dict[int, TargetMen
             opened, prev = True, None
             continue
         read = _cell_value(line) if opened and len(line) <= 16 else None
-        if read is not None and read[1] is not None and prev is not None:
-            value, unit, comparator = read[0], read[1], read[2]
+        if read is None:
+            prev = b if not line.endswith(lexicon.FORM_GROUP_ENDINGS) else None
+            continue
+        value, unit, comparator = read
+        if unit is not None and prev is not None:
             run[b.start] = TargetMention(prev.start, b.end, prev.text.strip(), Quantity(value, unit, comparator),
                                          comparator or "=", year, rule=RULE_LABEL_VALUE)
-            prev = None
-            continue
-        prev = b if read is None and not line.endswith(lexicon.FORM_GROUP_ENDINGS) else None
+        prev = None
     return found
 
 
