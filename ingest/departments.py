@@ -121,6 +121,7 @@ class DepartmentRegistry:
         self.collective = [re.compile(p) for p in departments.get("collective", [])]
         self.unit_suffixes: tuple[str, ...] = tuple(sorted(departments.get("unit_suffixes", []), key=len,
                                                            reverse=True))
+        self.event_endings: tuple[str, ...] = tuple(departments.get("event_endings", []))
         self.person_titles: tuple[str, ...] = tuple(departments.get("person_titles", []))
         self.stems: frozenset[str] = frozenset(departments.get("department_stems", []))
         self.provinces: set[str] = set(regions.get("provinces", []))
@@ -278,6 +279,8 @@ class DepartmentRegistry:
         if self.is_collective(n) or n in self.aliases:
             return True
         base = re.sub(r"\([^()]*\)$", "", n) or n
+        if base.endswith(self.event_endings):
+            return False  # "西园街道召开文明创建工作推进会": a meeting, whoever holds it
         if _SECTION.match(base):
             return True  # "工业股", "农业股": a county bureau's section
         if base.endswith("市") and base in self.counties:
@@ -309,7 +312,8 @@ class DepartmentRegistry:
         base = re.sub(r"\([^()]*\)$", "", n)
         if base.endswith("部门") and self.is_stem(base[:-2]):
             return True  # "发改部门", "自然资源部门": a body named by its stem and the word for a department
-        return base.endswith(("局", "委", "办", "厅", "管委会", "办公室", "政府", "委员会", "海关", "部"))
+        return base.endswith(("局", "委", "办", "厅", "管委会", "办公室", "政府", "委员会", "海关", "部", "街道",
+                              "办事处"))
 
     def is_person(self, name: str) -> bool:
         """People (责任领导, 分管副市长, a bare personal name) are never departments.

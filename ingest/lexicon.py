@@ -189,7 +189,9 @@ COLUMN_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "牵头处室", "主责部门", "牵头科室", "牵头")),
     (SUPPORT, ("配合单位", "配合部门", "协同单位", "协同部门", "参与单位", "协办单位", "协作单位", "协助单位",
                "会办单位", "配合")),
-    ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位")),
+    # 依托单位: the university or firm that hosts a centre or a lab, not a body charged with a task
+    ("builder", ("建设单位", "项目单位", "施工单位", "业主单位", "投资主体", "申报单位", "申报主体", "推荐单位",
+                 "依托单位", "依托机构")),
     (RESPONSIBLE, ("责任单位", "责任部门", "实施单位", "落实单位", "责任主体", "承担单位", "责任处室", "责任科室",
                     "责任分工", "责任股室", "主管部门", "主管单位")),
     ("task", ("任务", "举措", "措施", "内容", "事项", "工作", "项目", "目标", "指标", "要点", "要求", "效果", "实事",
@@ -404,10 +406,10 @@ PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面�
 # Compounds a stop word is part of, never the verb or adverb: "镍钴资源综合利用国家重点实验室", "资源与利用",
 # "枣庄市乡村可持续发展研究院", "精细化工产业园" (the characters before the stop word, per stop word).
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",),
-                  "细化": ("精",)}
+                  "细化": ("精",), "结合": ("军民", "医养", "产教", "产学研", "农旅", "文旅", "科教")}
 # ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name),
-# "四川全面创新改革试验区" (a national designation's own words).
-STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",), "全面": ("创新改革",)}
+# "四川全面创新改革试验区" (a national designation's own words), "即墨经济开发区" (a place's).
+STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",), "全面": ("创新改革",), "即": ("墨",)}
 # Nouns a clause's verb takes, left alone before 和/与 when an adverb cut them from their verb
 # ("推进经济高质量发展和凤凰城总部经济集聚区打造"): the end of that clause, never the first half of a name joined by
 # the conjunction.
@@ -516,6 +518,8 @@ LEAD_ROLE_PHRASES = ("牵头作用", "牵头抓总", "牵头单位作用")
 PAIRED_COUNTRY_NAMES = ("中以",)
 # What a notice prints in brackets under its text about its own publication ("(此件公开发布)"): no unit's qualifier.
 PUBLICATION_NOTES = ("此件", "此页无正文", "公开发布", "主动公开", "依申请公开", "不予公开", "删减后公开")
+# How the name of a site a page's title carries after a dash ends ("…开启新征程-东台报业网", "-修水网旗下论坛").
+SITE_NAME_ENDINGS = ("网", "网站", "门户网站", "客户端", "论坛", "在线")
 PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
                         "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
@@ -625,6 +629,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
+确认 授予 参照 期间 其中 介绍 即 到
 """.split()), key=lambda w: (-len(w), w)))
 
 

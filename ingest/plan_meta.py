@@ -47,6 +47,7 @@ from plankg.ingest.lexicon import (
     PUBLISHING_VERBS,
     RELEASE_ADVERBS,
     REPORT_TITLE_ENDINGS,
+    SITE_NAME_ENDINGS,
     TITLE_KINDS,
     TRANSMIT_VERBS,
     TRANSMIT_WORDS,
@@ -145,8 +146,26 @@ def iso_date(text: str) -> str | None:
         return None
 
 
-# A line of only a date and a time, the stamp a page prints when it posted the text.
-_POSTING_STAMP = re.compile(r"^[\s•·*-]*(\d{4}-\d{1,2}-\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# A line of only a date and a time, the stamp a page prints when it posted the text, its source after a bar
+# ("2024年03月05日08:21 | 来源:黑龙江日报"); a European page prints the day first ("27.02.2015  11:06").
+_POSTING_STAMP = re.compile(r"^[\s•·*-]*(?:(\d{4}-\d{1,2}-\d{1,2})\s+|(\d{4}年\d{1,2}月\d{1,2}日)\s*"
+                            r"|(\d{1,2})\.(\d{1,2})\.(\d{4})\s+)\d{1,2}:\d{2}(?::\d{2})?\s*"
+                            r"(?:[|｜]\s*(?:来源|來源)\s*[:：].*)?$")
+
+
+def _stamp_date(stamp: re.Match[str]) -> str | None:
+    """The day a posting stamp prints, ISO.
+
+    >>> [_stamp_date(_POSTING_STAMP.match(s)) for s in ("• 2019-08-26 10:25:23", "27.02.2015  11:06",
+    ...                                                   "2024年03月05日08:21 | 来源:黑龙江日报")]
+    ['2019-08-26', '2015-02-27', '2024-03-05']
+    >>> _stamp_date(_POSTING_STAMP.match("03.02.2015 16:13")) is None
+    True
+    """
+    if stamp.group(3) and int(stamp.group(3)) <= 12:
+        return None  # "03.02.2015": the 3rd of February or the 2nd of March; only a day past 12 tells
+    printed = stamp.group(1) or stamp.group(2) or f"{stamp.group(5)}-{stamp.group(4)}-{stamp.group(3)}"
+    return iso_date(printed)
 
 
 def read_meta_fields(head: str) -> MetaFields:
@@ -172,8 +191,9 @@ def read_meta_fields(head: str) -> MetaFields:
     lines = head.splitlines()
     for i, line in enumerate(lines):
         stamp = _POSTING_STAMP.match(line)
-        if stamp and iso_date(stamp.group(1)):
-            page_dates.append(iso_date(stamp.group(1)) or "")  # "• 2019-08-26 10:25:23": when the page posted it
+        posted = _stamp_date(stamp) if stamp else None
+        if posted:
+            page_dates.append(posted)  # "• 2019-08-26 10:25:23": when the page posted it
             continue
         keys = list(_FIELD_KEY.finditer(line)) or list(_GLUED_KEY.finditer(line))
         nxt = next((n for n in lines[i + 1:i + 4] if n.strip(" \u3000\u00a0")), "")
@@ -309,6 +329,11 @@ class PlanMeta:
         return self.period[1] if self.period else None
 
 
+# The name of the site a page's title carries after a dash or a bar.
+_SITE_SUFFIX = re.compile(rf"(?<=[\u4e00-\u9fff”)）])\s*[-_—|｜]\s*[\u4e00-\u9fff]{{2,12}}"
+                          rf"(?:{alternation(SITE_NAME_ENDINGS)})$")
+
+
 def _clean_title(title: str) -> str:
     """A title as the plan names itself, without what pages print around it.
 
@@ -326,8 +351,10 @@ def _clean_title(title: str) -> str:
     # "…工作报告 ——2024年1月10日在…会议上": the speech line printed after it on the same line
     title = re.sub(r"(?<=[\u4e00-\u9fff])\s*[—―─]{1,2}\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|在).*$",
                    "", title)
-    # "• 某市行动计划", "【保基本民生】某市…的通知": a bullet or a column's label in lenticular brackets before it
-    title = re.sub(r"^(?:[•·●▪◆■]\s*|【[^【】]{1,10}】\s*)", "", title)
+    # "• 某市行动计划", "【保基本民生】某市…的通知", "A. 某开发区的发展目标": a bullet, a column's label in
+    # lenticular brackets or a list letter before it
+    title = re.sub(r"^(?:[•·●▪◆■]\s*|【[^【】]{1,10}】\s*|[A-H][.．、]\s*(?=[\u4e00-\u9fff]))", "", title)
+    title = _SITE_SUFFIX.sub("", title)  # "…开启新征程-东台报业网": the site's name after a dash
     # "…的实施意见(池政〔2017〕101号)": the document's number printed after its title
     title = _NUMBER_AFTER_TITLE.sub("", title)
     return _balanced(title.strip("\" "))
@@ -826,17 +853,22 @@ def _headline(lines: list[str]) -> str | None:
 def _reads_as_headline(line: str, stamped: bool) -> bool:
     """A short line of text, no sentence, key, addressee, issuer, date, column label or numbered item; a headline
     over a page's stamp may name its place before a colon ("鹿邑:14个项目…")."""
+    line = _SITE_SUFFIX.sub("", line)  # "修水论坛-修水网旗下论坛": a forum's name and its site's, no headline
     if stamped:
         place = re.match(r"^([\u4e00-\u9fff]{2,6})[:：](?=[^:：]{8,}$)", line)
         if place and not is_meta_key(place.group(1)):
             line = line[place.end():]
-    return (_is_title_line(line) and 8 <= len(_HAN_CHARS.findall(line)) <= 40
-            and column_role(line) in (None, "task")
+    han = len(_HAN_CHARS.findall(line))
+    # (a column's label is short: "一季度全县招商引资工作形势喜人" holds 季度 and is no "进度" column)
+    return (_is_title_line(line) and 8 <= han <= 40
+            and (column_role(line) in (None, "task") or han > _LABEL_MAX)
             and not is_meta_key(line.split()[0])
             and not _issuer_line(line) and match_marker(line) is None and not line.startswith(("各", "—"))
             and _NOT_HEADLINE.search(line) is None)
 
 
+# The longest column label a headline could be taken for ("1-11月重点工作推进情况").
+_LABEL_MAX = 12
 # The line a news page prints under its headline: its source, its date, its font-size buttons.
 _STAMP_KEYS = alternation(META_SOURCE_KEYS + META_PAGE_DATE_KEYS + META_DATE_KEYS)
 _STAMP = re.compile(rf"^\s*[(（]?\s*(?:(?:{_STAMP_KEYS})\s*[:：]"

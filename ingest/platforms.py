@@ -122,10 +122,10 @@ def _named(name: str, head: Head, quoted: bool, places: Places) -> bool:
     body = name[: len(name) - len(head.noun)]
     has_place = places.found_in(name)
     if _GRADE.match(body) and not has_place and not quoted and head.strength != "designation" \
-            and not head.noun.endswith("开发区"):
+            and not head.noun.endswith("开发区") and not re.search(r"[(（][\u4e00-\u9fff]{2,}[)）]", body):
         # "省级冷链物流骨干基地", "市级学科重点实验室": a grade and a kind name a category (a zone's designation
         # reads its own words below; a development zone is named after its place, one the gazetteer may lack:
-        # "国家级东侨经济技术开发区")
+        # "国家级东侨经济技术开发区"; nor one whose field is named in brackets: "省级军民结合(船海装备)产业示范基地")
         return False
     if head.strength == "designation":
         # "沙头角深港国际旅游消费合作区": a proper name the gazetteer does not know is still a name.

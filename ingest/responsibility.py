@@ -1163,7 +1163,16 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
             # "…;二是加强消防基础设施建设,由县住建局牵头,…": the task is the enumerated point the clause closes
             opened = max(text.rfind(ch, start, m.start()) for ch in "。;；") + 1
             points = list(_POINT.finditer(text, max(opened, start), m.start()))
-            first = points[-1].end() if points else m.start()
+            if not points and opened > start:
+                # "五是清市场。由镇农业服务中心牵头,…": the point names its topic in a sentence of its own
+                said = max(text.rfind(ch, start, opened - 1) for ch in "。;；") + 1
+                topic = _POINT.match(text, max(said, start), opened)
+                if topic is not None and opened - topic.end() <= _TOPIC_MAX and not any(
+                        ch in text[topic.end():opened] for ch in ",，"):
+                    points = [topic]
+            # else the clause 由 stands in ("该提案由市科技局主办、…协办": the subject before 由 names the task)
+            first = points[-1].end() if points else max([opened, start] + [text.rfind(ch, start, m.start()) + 1
+                                                                             for ch in ",，:："])
             out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
                                             text[first:stop + 1 if stop < end else stop], first,
                                             min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
@@ -1172,6 +1181,8 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
 
 # A point a paragraph enumerates ("一是", "二是", "其三"): where the task a lead clause closes begins.
 _POINT = re.compile(r"(?:(?<=[,，:：;；。\s])|^)(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[,，、]?)", re.M)
+# The longest topic a point names in a sentence of its own before the clause that assigns it ("五是清市场。").
+_TOPIC_MAX = 16
 
 
 def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:

@@ -247,6 +247,28 @@ def _with_glued_markers(text: str, cuts: list[int]) -> list[int]:
     return sorted(strict | set(out))
 
 
+def _sequence_cuts(text: str) -> list[int]:
+    """Where a line that opens with none holds numbered units that count from one ("…打造“世界稀土之都”。 1.提升
+    原料能力。… 2.推动延链。"): two markers at least of one kind after sentence ends, numbered 1, 2, … in turn.
+
+    >>> t = "加强稀土开发,打造稀土之都。 1.提升原料能力。巩固地位。 2.推动延链。做强链条。"
+    >>> [t[c:c + 4] for c in _sequence_cuts(t)]
+    ['1.提升', '2.推动']
+    >>> _sequence_cuts("增长5%。 2.推动延链。 3.做强。")
+    []
+    """
+    found: dict[str, list[int]] = {}
+    for m in _RUN_ON_MARKER.finditer(text, 1):
+        mk = match_marker(text[m.end():])
+        if mk is None:
+            continue
+        value, run = _marker_value(mk[1], mk[2]), found.get(mk[1], [])
+        if value == len(run) + 1:
+            found[mk[1]] = run + [m.end()]
+    runs = [run for run in found.values() if len(run) >= RUN_ON_MIN_MARKERS]
+    return min(runs, key=lambda run: run[0]) if runs else []
+
+
 def _run_on_lines(line: _Line) -> list[_Line]:
     """A long line that holds several numbered units, split before each marker (a document printed
     without line breaks: its structure comes from the markers alone). Offsets stay in the source.
@@ -258,6 +280,9 @@ def _run_on_lines(line: _Line) -> list[_Line]:
     """
     if len(line.text) < RUN_ON_MIN_CHARS:
         cuts = _successor_cuts(line.text) if len(line.text) > 12 and _RUN_ON_MARKER.search(line.text) else []
+        if not cuts and match_marker(line.text) is None and not any(ch in line.text for ch in "|｜\t") \
+                and _RUN_ON_MARKER.search(line.text, 1):  # (a table's row keeps its cells' numbered points)
+            cuts = _sequence_cuts(line.text)
     else:
         cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
         if len(cuts) < RUN_ON_MIN_MARKERS:

@@ -2830,3 +2830,75 @@ def test_a_five_year_plan_the_page_says_is_being_made_is_not_the_pages_period():
     ex = extract_text(text)
     assert ex.plan.period != (2026, 2030)
     assert ("地区生产总值增长", 5.0, 2025) in [(t.metric, t.value, t.year) for t in ex.targets]
+
+
+# --------------------------------------------------------------------------- session 23
+
+def test_a_street_named_without_its_level_leads_and_a_party_school_is_a_unit():
+    got = _resp("会议要求,由县发改局牵头,县委党校、县政务局配合,在9月底前完成供地;"
+                "由丹凤街道牵头,县自然资源局配合,在12月底前完成处置任务。\n")
+    assert got == [("由县发改局牵", [("县发改局", "lead"), ("县委党校", "support"), ("县政务局", "support")]),
+                   ("由丹凤街道牵", [("丹凤街道", "lead"), ("县自然资源局", "support")])]
+
+
+def test_a_point_naming_its_topic_in_a_sentence_of_its_own_opens_the_task_its_lead_clause_closes():
+    got = _resp("近日,镇里部署春耕工作。四是保供应。由镇供销社牵头,组织化肥调运。"
+                "五是清市场。由镇农业服务中心牵头,对农资市场开展清查。\n")
+    assert [(text, deps) for text, deps in got] == [("保供应。由镇", [("镇供销社", "lead")]),
+                                                   ("清市场。由镇", [("镇农业服务中心", "lead")])]
+
+
+def test_points_numbered_from_one_inside_a_paragraph_are_items_of_their_own():
+    text = ("一、重点任务\n加强稀土资源开发,打造稀土之都。 1.提升原料生产能力。巩固原料基地地位。(责任单位:市工信局)"
+            " 2.推动产业延链。做强稀土链条。(责任单位:市发改委)\n")
+    assert _resp(text) == [("提升原料生产", [("市工信局", "responsible")]),
+                           ("推动产业延链", [("市发改委", "responsible")])]
+
+
+def test_a_lead_clause_opens_where_its_clause_opens_not_at_you():
+    got = _resp("委员们提出的提案收悉,该提案由市科技局主办、市发改委、市财政局等部门协办,现将办理情况答复如下。\n")
+    assert got == [("该提案由市科", [("市科技局", "lead"), ("市发改委", "support"), ("市财政局", "support")])]
+
+
+def test_verbs_of_conferring_and_words_of_time_and_scope_open_no_platform_name():
+    text = ("一、平台建设\n经专家评审,确认青海省绿色算力工程技术研究中心为省级中心。授予宁波智能装备产业园称号。"
+            "其中宏东水产品交易物流园已建成。规划期间市高新区将建成即墨经济开发区生物医药产业园。\n")
+    names = _platforms(text)
+    assert "青海省绿色算力工程技术研究中心" in names and "宁波智能装备产业园" in names
+    assert "宏东水产品交易物流园" in names and "即墨经济开发区生物医药产业园" in names
+    assert not [n for n in names if n.startswith(("确认", "授予", "中宏", "期间", "墨经"))]
+
+
+def test_a_host_unit_column_names_no_responsible_unit_and_a_graded_base_with_its_field_in_brackets_is_named():
+    text = ("附件 2024年工程技术研究中心认定名单\n序号 |\n中心名称 |\n依托单位 |\n1 |\n"
+            "青海省绿色算力工程技术研究中心 |\n青海大学、中国电信股份有限公司青海分公司 |\n2 |\n"
+            "青海省医疗器械检测工程技术研究中心 |\n青海省药品检验检测院 |\n")
+    assert _resp(text) == []
+    assert "省级军民结合(船海装备)产业示范基地" in _platforms("一、成效\n建成省级军民结合(船海装备)产业示范基地。\n")
+    assert _platforms("一、成效\n建成省级冷链物流骨干基地。\n") == []
+
+
+def test_a_posting_stamp_with_its_time_glued_or_its_day_first_dates_the_page():
+    def date(text: str) -> str | None:
+        return extract_text(text).plan.date
+    body = "\n记者从市科技局获悉,全市科技创新工作取得新进展。\n"
+    assert date("大庆:科技创新激发产业活力\n2024年03月05日08:21 | 来源:黑龙江日报" + body) == "2024-03-05"
+    assert date("省科技厅与牡丹江市共商科技促发展\n27.02.2015  11:06" + body) == "2015-02-27"
+    assert date("涉县大气污染防治攻坚行动实施方案\n03.02.2015  16:13" + body) is None  # 3 Feb or 2 Mar
+
+
+def test_a_sites_name_after_a_dash_a_list_letter_and_a_forums_name_are_no_part_of_a_title():
+    def title(text: str) -> str | None:
+        return extract_text(text).plan.title
+    assert title("经济开发区谋篇布局开启新征程-东台报业网\n来源:未知 日期:2019-02-14 10:57:31\n"
+                 "2月12日下午,会议召开。\n") == "经济开发区谋篇布局开启新征程"
+    assert title("A. 蔡家坡经济技术开发区的发展目标\n蔡家坡经开区将抢抓机遇,狠抓产业发展。\n") \
+        == "蔡家坡经济技术开发区的发展目标"
+    assert title("修水论坛-修水网旗下论坛\n标题:\n一季度全县招商引资工作形势喜人\n作者:\nxiushui\n时间:\n"
+                 "2014-5-7 10:36\n近日,项目落户县工业园。\n") == "一季度全县招商引资工作形势喜人"
+
+
+def test_a_meeting_a_body_holds_is_no_body_and_its_report_has_a_headline():
+    got = extract_text("西园街道召开文明创建工作推进会\n来源: 张云龙 2021-09-15 09:10:51\n"
+                       "9月10日上午,西园街道召开文明创建工作推进会,街道党工委书记出席会议并讲话。\n").plan
+    assert got.title == "西园街道召开文明创建工作推进会"
