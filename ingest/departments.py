@@ -313,7 +313,7 @@ class DepartmentRegistry:
         if base.endswith("部门") and self.is_stem(base[:-2]):
             return True  # "发改部门", "自然资源部门": a body named by its stem and the word for a department
         return base.endswith(("局", "委", "办", "厅", "管委会", "办公室", "政府", "委员会", "海关", "部", "街道",
-                              "办事处"))
+                              "办事处", "法院", "检察院"))
 
     def is_person(self, name: str) -> bool:
         """People (责任领导, 分管副市长, a bare personal name) are never departments.

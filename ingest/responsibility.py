@@ -1140,7 +1140,9 @@ _MEETING_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}
 
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
-_LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}))")
+_LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}|负责(?!的)))")
+# "由A、B、C等单位分别负责,建成…": units made responsible before the task, no lead named.
+_YOU_CLAUSE = re.compile(rf"由(?P<units>[^,，。;；:：由]{{2,60}}?)(?:等(?:单位|部门))?{_EACH}?负责(?!的)")
 
 
 def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None,
@@ -1158,7 +1160,7 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
     out: list[ResponsibilityClause] = []
     for m in _LEAD_CLAUSE.finditer(text, start, end):
         stop = min((i for i in (text.find(ch, m.end(), end) for ch in "。;；") if i >= 0), default=end)
-        deps = _lead_phrase(text, m.start(), stop, registry)
+        deps = _lead_phrase(text, m.start(), stop, registry) or _you_units(text, m.start(), stop, registry)
         if deps:
             # "…;二是加强消防基础设施建设,由县住建局牵头,…": the task is the enumerated point the clause closes
             opened = max(text.rfind(ch, start, m.start()) for ch in "。;；") + 1
@@ -1177,6 +1179,21 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
                                             text[first:stop + 1 if stop < end else stop], first,
                                             min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
     return out
+
+
+def _you_units(text: str, at: int, stop: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
+    """The units "由X负责" makes responsible at text[at], when every piece is a government body.
+
+    >>> t = "由国家发展改革委、国家卫生健康委等单位分别负责,建成中医医疗中心。"
+    >>> [d.name for d in _you_units(t, 0, len(t), default_registry())]
+    ['国家发展改革委', '国家卫生健康委']
+    """
+    m = _YOU_CLAUSE.match(text, at, stop)
+    if m is None:
+        return []
+    pieces = split_units(m["units"], m.start("units"))
+    return [DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces] if _all_departments(pieces, registry) \
+        else []
 
 
 # A point a paragraph enumerates ("一是", "二是", "其三"): where the task a lead clause closes begins.
@@ -1691,6 +1708,10 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
             deps = (DepartmentMention(text[s:name_end], role, s, name_end),)
         else:
             deps = _units_before_colon(text, s, stop, registry)
+            if not deps:
+                # "县法院、县人民检察院负责加大指导力度。": several units as the subject of one duty
+                joint = _duty_subject(text, s, stop, registry)
+                deps = tuple(joint) if len(joint) >= 2 else ()
         if deps:
             ref_k = ref if not out else f"{ref}#{len(out) + 1}"
             out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, deps, RULE_DUTY_SECTION))

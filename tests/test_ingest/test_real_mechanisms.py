@@ -2902,3 +2902,18 @@ def test_a_meeting_a_body_holds_is_no_body_and_its_report_has_a_headline():
     got = extract_text("西园街道召开文明创建工作推进会\n来源: 张云龙 2021-09-15 09:10:51\n"
                        "9月10日上午,西园街道召开文明创建工作推进会,街道党工委书记出席会议并讲话。\n").plan
     assert got.title == "西园街道召开文明创建工作推进会"
+
+
+def test_units_made_responsible_before_the_task_they_do_each_own_it():
+    got = _resp("在健全服务体系方面,分工方案明确,由县法院、县检察院等单位分别负责,建成诉源治理中心。"
+                "由县卫健委、县医保局分别负责医共体建设。\n")
+    assert got == [("由县法院、县", [("县法院", "responsible"), ("县检察院", "responsible")]),
+                   ("由县卫健委、", [("县卫健委", "responsible"), ("县医保局", "responsible")])]
+
+
+def test_several_units_as_the_subject_of_one_duty_in_a_section_of_duties():
+    got = _resp("四、职责分工\n县公安局负责提供宣传素材。\n县法院、县人民检察院负责加大案件指导力度。\n"
+                "县教体局负责学校的宣传防范工作。\n")
+    assert [deps for _, deps in got] == [[("县公安局", "responsible")],
+                                         [("县法院", "responsible"), ("县人民检察院", "responsible")],
+                                         [("县教体局", "responsible")]]
