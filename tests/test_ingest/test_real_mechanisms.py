@@ -2917,3 +2917,9 @@ def test_several_units_as_the_subject_of_one_duty_in_a_section_of_duties():
     assert [deps for _, deps in got] == [[("县公安局", "responsible")],
                                          [("县法院", "responsible"), ("县人民检察院", "responsible")],
                                          [("县教体局", "responsible")]]
+
+
+def test_a_verb_of_representing_or_helping_opens_no_firm_name():
+    got = _firms("一、招商\n签约仪式上,代表东莞市蜀江新能源科技有限公司签约。协助立川食品公司搞好扩产。\n")
+    assert "东莞市蜀江新能源科技有限公司" in got and "立川食品公司" in got
+    assert not [n for n in got if n.startswith(("代表", "协助"))]
