@@ -2923,3 +2923,8 @@ def test_a_verb_of_representing_or_helping_opens_no_firm_name():
     got = _firms("一、招商\n签约仪式上,代表东莞市蜀江新能源科技有限公司签约。协助立川食品公司搞好扩产。\n")
     assert "东莞市蜀江新能源科技有限公司" in got and "立川食品公司" in got
     assert not [n for n in got if n.startswith(("代表", "协助"))]
+
+
+def test_sets_of_machines_and_graves_are_counted_in_their_own_units():
+    got = _targets("一、目标\n新建园区共享灌溉系统5台套。新增墓穴10000穴。\n")
+    assert [(value, unit) for _, value, unit in got] == [(5.0, "台套"), (10000.0, "穴")]
