@@ -559,6 +559,8 @@ PUBLISHING_VERBS = ISSUING_VERBS + ("出台", "发布", "公布", "制定", "制
 
 # Endings of a place-like platform name ("数字产业金廊", "多福湾新质区", "增城侨梦苑"): an item of a list that names
 # a platform is one too when it ends like this.
+# Words that open an adverbial phrase before a sentence's clause ("针对畜禽粪便直排现象,由各乡镇政府牵头,…").
+ADVERBIAL_OPENERS = ("针对", "围绕", "对于", "按照", "根据", "结合", "通过", "为了")
 # Words that open a plan's preamble ("为深入贯彻…,制定本方案"): a title glued before one ends there.
 PREAMBLE_OPENERS = ("为深入", "为贯彻", "为全面", "为进一步", "为加快", "为推动", "为推进", "为落实", "为切实",
                     "为着力", "为大力", "为持续", "为积极", "为促进", "为认真", "为了", "根据", "按照", "依据",
@@ -629,7 +631,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
-确认 授予 参照 期间 其中 介绍 即 到 代表 协助
+确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘
 """.split()), key=lambda w: (-len(w), w)))
 
 

@@ -1172,9 +1172,12 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
                 if topic is not None and opened - topic.end() <= _TOPIC_MAX and not any(
                         ch in text[topic.end():opened] for ch in ",，"):
                     points = [topic]
-            # else the clause 由 stands in ("该提案由市科技局主办、…协办": the subject before 由 names the task)
-            first = points[-1].end() if points else max([opened, start] + [text.rfind(ch, start, m.start()) + 1
-                                                                             for ch in ",，:："])
+            # else its sentence, when a short lead-in opens it ("针对畜禽粪便直排现象,由各乡镇政府牵头,…"), or the
+            # clause 由 stands in ("…提案收悉,该提案由市科技局主办、…协办": the subject before 由 names the task)
+            sentence = max(opened, start)
+            clause = max([sentence] + [text.rfind(ch, start, m.start()) + 1 for ch in ",，:："])
+            lead_in = _LEAD_IN.fullmatch(text, sentence, clause)
+            first = points[-1].end() if points else sentence if lead_in is not None else clause
             out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
                                             text[first:stop + 1 if stop < end else stop], first,
                                             min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
@@ -1200,6 +1203,9 @@ def _you_units(text: str, at: int, stop: int, registry: DepartmentRegistry) -> l
 _POINT = re.compile(r"(?:(?<=[,，:：;；。\s])|^)(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[,，、]?)", re.M)
 # The longest topic a point names in a sentence of its own before the clause that assigns it ("五是清市场。").
 _TOPIC_MAX = 16
+# An adverbial phrase a sentence opens with before the clause that assigns it ("针对畜禽粪便直排现象,"): part of the
+# task, where a report's words before it ("会议要求,", "分工方案明确,") are not.
+_LEAD_IN = re.compile(rf"(?:{lexicon.alternation(lexicon.ADVERBIAL_OPENERS)})[^,，。;；:：]{{1,18}}[,，]")
 
 
 def _duty_sentence(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -1747,8 +1753,22 @@ def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | 
     >>> t = "民爆器材管理。县公安局要重点检查民爆器材的管理情况。"
     >>> [(c.text[:6], [d.name for d in c.departments]) for c in duty_item_clauses(t, 0, len(t), "", None)]
     [('民爆器材管理', ['县公安局'])]
+
+    An item titled by its units alone states their duties after the title.
+
+    >>> t = "生态局东安分局。排查工业污水排放污染源。"
+    >>> [(c.text[:6], [d.name for d in c.departments]) for c in duty_item_clauses(t, 0, len(t), "", None)]
+    [('生态局东安分', ['生态局东安分局'])]
     """
     registry = registry or default_registry()
+    titled = _UNIT_TITLE.match(text, start, end)
+    if titled is not None and titled.end() < end:
+        # "1、区住建局。排查生活污水直排污染源,…": the item names its units as its title, its duties after them
+        pieces = split_units(titled["units"], start)
+        if pieces and all(registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces):
+            return [ResponsibilityClause(ref, section, text[start:end], start, end,
+                                         tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces),
+                                         RULE_DUTY_SECTION)]
     out = []
     opening = after_topic(text, start, end, registry)
     for c in duty_section_clauses(text, opening, end, ref, section, registry):
@@ -1761,6 +1781,8 @@ def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | 
 
 
 _TOPIC = re.compile(r"[^,，;；:：。\n]{2,14}。")
+# An item of a section of duties titled by its units alone: "区住建局。", "生态局东安分局。".
+_UNIT_TITLE = re.compile(r"(?P<units>[^,，;；:：。\n]{2,30})。")
 
 
 def after_topic(text: str, start: int, end: int, registry: DepartmentRegistry) -> int:
@@ -1800,6 +1822,7 @@ def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | 
         m = _CLAUSE_END.search(text, k, end)
         stop = m.start() if m else end
         run: list[tuple[int, int, tuple[int, int]]] = []
+        strict = 0  # the clauses of the run whose subject is a government body
         at = k
         for piece in [*_DUTY_LIST_SEP.finditer(text, k, stop), None]:
             cut = piece.start() if piece else stop
@@ -1807,14 +1830,16 @@ def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | 
             while s < cut and text[s] in " \u3000\t":
                 s += 1
             subject = _duty_opening(text, s, cut, registry)
+            strict += subject is not None
+            subject = subject or _listed_subject(text, s, cut, registry)
             if subject is not None:
                 run.append((s, cut, subject))
             elif len(run) >= 3:
                 break
             else:
-                run = []
+                run, strict = [], 0
             at = cut + 1
-        if len(run) >= 3:
+        if len(run) >= 3 and strict:
             for n, (s, cut, (name_end, after)) in enumerate(run, 1):
                 role = LEAD if _LEAD_AFTER_UNITS.match(text, after, cut) else RESPONSIBLE
                 out.append(ResponsibilityClause(f"{ref}#{n}" if n > 1 else ref, section, text[s:cut], s, cut,
@@ -1822,6 +1847,24 @@ def duty_list_clauses(text: str, start: int, end: int, ref: str, section: str | 
                                                 RULE_DUTY_LIST))
         k = (m.end() if m else end)
     return out
+
+
+def _listed_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) -> tuple[int, int] | None:
+    """The unit a clause of a list of duties opens with where it is no government body by its name alone (a
+    police station, a collective of villages: "派出所负责…", "各村(社区)负责…"): a unit's shape, then 负责 or 要.
+
+    >>> reg = default_registry()
+    >>> t = "各村(社区)负责农户燃气的入户排查"
+    >>> _listed_subject(t, 0, len(t), reg), _listed_subject("城管人员负责检查", 0, 8, reg)
+    ((6, 6), None)
+    """
+    m = _LISTED_SUBJECT.match(text, s, stop)
+    if m is None or registry.is_person(m["unit"]) or not registry.looks_like_unit(m["unit"]):
+        return None
+    return m.end("unit"), m.end("unit")
+
+
+_LISTED_SUBJECT = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,12}?)(?=负责|要)")
 
 
 def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry

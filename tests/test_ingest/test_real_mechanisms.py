@@ -2928,3 +2928,29 @@ def test_a_verb_of_representing_or_helping_opens_no_firm_name():
 def test_sets_of_machines_and_graves_are_counted_in_their_own_units():
     got = _targets("一、目标\n新建园区共享灌溉系统5台套。新增墓穴10000穴。\n")
     assert [(value, unit) for _, value, unit in got] == [(5.0, "台套"), (10000.0, "穴")]
+
+
+def test_an_item_of_a_section_of_duties_titled_by_its_unit_alone_is_that_units_task():
+    got = _resp("三、任务分工\n1、区住建局。排查生活污水直排污染源,发现问题立即报告。\n"
+                "2、生态局东安分局。排查工业污水排放污染源,按时上报监测数据。\n")
+    assert got == [("区住建局。排", [("区住建局", "responsible")]),
+                   ("生态局东安分", [("生态局东安分局", "responsible")])]
+
+
+def test_a_short_lead_in_opens_the_task_a_lead_clause_closes():
+    got = _resp("近日,全县开展百日攻坚。针对畜禽粪便直排现象,由各乡镇政府牵头,开展专项检查。\n")
+    assert got == [("针对畜禽粪便", [("各乡镇政府", "lead")])]
+
+
+def test_a_list_of_duties_names_a_police_station_and_a_collective_of_villages_beside_a_bureau():
+    got = _resp("会议过程中,镇领导部署了排查工作,城管人员负责餐饮燃气检查,市监分局负责店铺检查,"
+                "派出所负责打击黑气站点,各村(社区)负责入户排查,重点是低收入群体。\n")
+    assert [deps for _, deps in got] == [[("市监分局", "responsible")], [("派出所", "responsible")],
+                                         [("各村(社区)", "responsible")]]
+
+
+def test_a_period_of_a_plan_and_a_verb_of_digging_out_open_no_platform_name():
+    names = _platforms("一、目标\n“十四五”时期国家全域旅游示范区建设取得突破。优化红色旅游景区名录,深入挖掘"
+                       "黄骅港工业旅游景区、东光县谢家坝水工智慧博物馆等景区景点。\n")
+    assert "国家全域旅游示范区" in names and "黄骅港工业旅游景区" in names
+    assert not [n for n in names if n.startswith(("时期", "挖掘"))]
