@@ -1297,7 +1297,21 @@ def _body_of_title(title: str, registry: DepartmentRegistry) -> str | None:
 
 _SPEAKS_FOR = re.compile(r"我代表([^\s,，。;；、]{2,24}?(?:人民政府|政府|管委会|管理委员会))向")
 _GOVERNMENT_REPORT = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?:[(（][^()（）]{2,8}[)）])?"
-                                r"((?:(?:19|20)\d{2}\s*年)?[\u4e00-\u9fff]{2,20}?(?:人民政府|管委会|管理委员会))工作报告")
+                                r"((?:(?:19|20)\d{2}\s*年)?[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|管委会|管理委员会))工作报告")
+# The congress a report is given to, which names the place the speaker's government governs ("在柳城县第十七届人民
+# 代表大会第五次会议上"), and a government's term inside its name ("疏附县第十七届人民政府").
+_CONGRESS_OF = re.compile(r"在([\u4e00-\u9fff]{2,12}?[省市县区旗州])第[一二三四五六七八九十\d]+届人民代表大会")
+_TERM = re.compile(r"第[一二三四五六七八九十\d]+届(?=人民政府)")
+
+
+def _government_of(name: str) -> str:
+    """A government's name as it calls itself: "梨树县政府" -> 梨树县人民政府, without its term.
+
+    >>> _government_of("梨树县政府"), _government_of("疏附县第十七届人民政府"), _government_of("某区管委会")
+    ('梨树县人民政府', '疏附县人民政府', '某区管委会')
+    """
+    name = _TERM.sub("", name)
+    return name[:-2] + "人民政府" if name.endswith("政府") and not name.endswith("人民政府") else name
 
 
 def _reporting_government(title: str | None, lines: list[str], registry: DepartmentRegistry) -> list[str]:
@@ -1311,16 +1325,24 @@ def _reporting_government(title: str | None, lines: list[str], registry: Departm
     ['龙岗区人民政府']
     >>> _reporting_government(None, ["现在,我代表县人民政府向大会报告工作"], reg)
     []
+    >>> _reporting_government(None, ["——2020年3月26日在柳城县第十七届人民代表大会第五次会议上",
+    ...                               "现在,我代表县人民政府向大会作政府工作报告"], reg)
+    ['柳城县人民政府']
     """
     m = _GOVERNMENT_REPORT.match(title or "")
     if m:
         name = re.sub(r"^(?:19|20)\d{2}\s*年", "", m.group(1))
         if _has_place(name, registry):
-            return [name]
+            return [_government_of(name)]
     for line in lines:
         said = _SPEAKS_FOR.search(line)
         if said and _has_place(said.group(1), registry):
-            return [said.group(1)]  # (a government named without its place speaks for no one the page names)
+            return [_government_of(said.group(1))]
+        if said and said.group(1)[:1] in "省市县区旗州" and len(said.group(1)) <= 5:
+            # "我代表县人民政府" before "在柳城县第十七届人民代表大会…上": the government of the congress's place
+            congress = next((c for c in map(_CONGRESS_OF.search, lines) if c), None)
+            if congress and congress.group(1).endswith(said.group(1)[0]):
+                return [congress.group(1) + "人民政府"]
     return []
 
 

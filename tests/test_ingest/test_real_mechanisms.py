@@ -2954,3 +2954,14 @@ def test_a_period_of_a_plan_and_a_verb_of_digging_out_open_no_platform_name():
                        "黄骅港工业旅游景区、东光县谢家坝水工智慧博物馆等景区景点。\n")
     assert "国家全域旅游示范区" in names and "黄骅港工业旅游景区" in names
     assert not [n for n in names if n.startswith(("时期", "挖掘"))]
+
+
+def test_a_work_report_is_issued_by_the_government_of_the_congress_it_is_given_to():
+    def issuers(text: str) -> list[str]:
+        return extract_text(text).plan.issuers
+    body = "\n各位代表:\n现在,我代表县人民政府向大会作政府工作报告,请予审议。\n一、2019年工作回顾\n全县经济平稳增长。\n"
+    congress = "政府工作报告\n——2020年3月26日在柳城县第十七届人民代表大会第五次会议上"
+    assert issuers(congress + body) == ["柳城县人民政府"]
+    assert issuers("2019年梨树县政府工作报告\n县长 郭志勇" + body) == ["梨树县人民政府"]
+    termed = "政府工作报告\n现在,我代表疏附县第十七届人民政府向大会作工作报告。\n一、回顾\n全县经济平稳增长。\n"
+    assert issuers(termed) == ["疏附县人民政府"]
