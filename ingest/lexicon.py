@@ -408,8 +408,10 @@ PROJECT_MEASURE_WORDS = ("投资", "年产", "产值", "产能", "占地", "面�
 STOP_COMPOUNDS = {"利用": ("综合", "开发", "循环", "高效", "资源", "与"), "持续": ("可",), "修复": ("生态",),
                   "细化": ("精",), "结合": ("军民", "医养", "产教", "产学研", "农旅", "文旅", "科教")}
 # ... and the characters after it: "国家对外文化贸易基地", "向阳社区日间照料中心" (对外, 向阳 are words of a name),
-# "四川全面创新改革试验区" (a national designation's own words), "即墨经济开发区" (a place's).
-STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",), "全面": ("创新改革",), "即": ("墨",)}
+# "四川全面创新改革试验区" (a national designation's own words), "即墨经济开发区" (a place's), "就业服务中心",
+# "和平农场公司" (words of a name).
+STOP_COMPOUNDS_AFTER = {"对": ("外",), "向": ("阳",), "全面": ("创新改革",), "即": ("墨",), "就": ("业",),
+                        "和": ("平",)}
 # Nouns a clause's verb takes, left alone before 和/与 when an adverb cut them from their verb
 # ("推进经济高质量发展和凤凰城总部经济集聚区打造"): the end of that clause, never the first half of a name joined by
 # the conjunction.
@@ -441,7 +443,7 @@ FIRM_PREPOSITIONS = ("对",)
 COMPANY_KIND_ENDINGS = ("上市", "挂牌", "后备", "股份制")
 # The registered endings of farmers' cooperatives and family farms, market entities named like firms
 # ("宜章县隆康种养专业合作社", "宜章县占勇家庭农场"): a place opens their names.
-COOPERATIVE_ENDINGS = ("专业合作社", "家庭农场")
+COOPERATIVE_ENDINGS = ("专业合作社", "家庭农场", "经济合作联合社", "股份经济合作社")
 # Words of a kind of cooperative or farm, not of one ("宜章县2023年度县级示范家庭农场"): its standing.
 COOPERATIVE_KIND_WORDS = ("示范", "农民", "规范化", "优秀", "重点", "龙头")
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时", "要")
@@ -631,7 +633,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
-确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘
+确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘 就 紧抓 抓紧 获评
 """.split()), key=lambda w: (-len(w), w)))
 
 

@@ -2965,3 +2965,10 @@ def test_a_work_report_is_issued_by_the_government_of_the_congress_it_is_given_t
     assert issuers("2019年梨树县政府工作报告\n县长 郭志勇" + body) == ["梨树县人民政府"]
     termed = "政府工作报告\n现在,我代表疏附县第十七届人民政府向大会作工作报告。\n一、回顾\n全县经济平稳增长。\n"
     assert issuers(termed) == ["疏附县人民政府"]
+
+
+def test_verbs_of_grasping_and_of_being_rated_and_a_preposition_of_topic_open_no_platform_name():
+    names = _platforms("一、重点工作\n紧抓大运河国家文化公园建设。双方就新型碳材料科技产业园建设达成共识。"
+                       "建设和平农场现代农业产业园。\n")
+    assert "大运河国家文化公园" in names and "新型碳材料科技产业园" in names
+    assert not [n for n in names if n.startswith(("紧抓", "就", "平农场"))]
