@@ -2972,3 +2972,10 @@ def test_verbs_of_grasping_and_of_being_rated_and_a_preposition_of_topic_open_no
                        "建设和平农场现代农业产业园。\n")
     assert "大运河国家文化公园" in names and "新型碳材料科技产业园" in names
     assert not [n for n in names if n.startswith(("紧抓", "就", "平农场"))]
+
+
+def test_satellites_livestock_tobacco_and_eggs_are_counted_in_their_own_units():
+    got = _targets("一、目标\n到2027年,形成年产200颗卫星的能力。改良家畜55万头只以上。收购烤烟20000担以上。"
+                   "销售乌鸡蛋4000万枚。\n")
+    assert [(value, unit) for _, value, unit in got] == [(200.0, "颗"), (550000.0, "头只"), (20000.0, "担"),
+                                                         (40000000.0, "枚")]
