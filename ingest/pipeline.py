@@ -468,11 +468,14 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
 def extract_source(source: SourceText) -> Extraction:
     """Extract one decoded document into the contract. Deterministic: same input, same output.
 
-    The rules read the page with its traditional characters in simplified form (`gazetteer.traditional_forms`,
-    one character for one); every name and text reported is the page's own, taken at its span (`_as_printed`).
+    The rules read the page in a parsing form: its traditional characters in simplified form
+    (`gazetteer.traditional_forms`, one character for one) and, on a mirror page that glosses its characters in
+    pinyin ("區(qū)"), without the glosses (`_parsing_form`); every name and text reported is the page's own, taken
+    at its span (`_as_printed`), and every span is an offset into the page as decoded.
     """
     printed = source.text
-    text = printed.translate(traditional_forms())
+    page = _parsing_form(printed)
+    text = page.text
     registry = default_registry()
     structure = parse_structure(text)
     meta = read_plan_meta(text, structure, registry)
@@ -480,22 +483,94 @@ def extract_source(source: SourceText) -> Extraction:
                      structure=structure)
     facts = extract_facts(text, structure, ctx, registry)
 
-    sections = [SectionOut(ref=s.ref, title=s.title, level=s.level, span=(s.start, s.end), parent=s.parent)
-                for s in structure.sections]
+    sections = [SectionOut(ref=s.ref, title=s.title, level=s.level, span=page.span((s.start, s.end), names=False),
+                           parent=s.parent) for s in structure.sections]
     if text != printed:
-        facts = _as_printed(facts, text, printed)
-        meta = replace(meta, title=_printed_form(meta.title, text, printed),
-                       doc_number=_printed_form(meta.doc_number, text, printed),
-                       issuers=tuple(_printed_form(i, text, printed) or i for i in meta.issuers))
+        facts = _as_printed(facts, page)
+        meta = replace(meta, title=page.own(meta.title), doc_number=page.own(meta.doc_number),
+                       issuers=tuple(page.own(i) or i for i in meta.issuers))
     plan = PlanInfo(title=meta.title, issuers=list(meta.issuers), date=meta.date, doc_number=meta.doc_number,
                     period=meta.period, region=meta.region, status=meta.status, implementers=facts.implementers)
     sha256 = hashlib.sha256(source.raw_bytes).hexdigest()
     cells = [TableCellOut(table=c.table, row=c.row, col=c.col, span=(c.start, c.end)) for c in source.cells]
-    document = DocumentInfo(id=document_id(sha256), path=str(source.path), sha256=sha256, chars=len(text),
+    document = DocumentInfo(id=document_id(sha256), path=str(source.path), sha256=sha256, chars=len(printed),
                             encoding=source.encoding, format=source.format, cells=cells)
     return Extraction(document=document, plan=plan, sections=sections, tasks=facts.tasks, targets=facts.targets,
                       platforms=facts.platforms, enterprises=facts.enterprises, projects=facts.projects,
                       references=facts.references, rules=RULES_VERSION)
+
+
+# A pinyin reading a mirror page prints right after a character ("區(qū)", "發(fā)"); a page holding this many is
+# a glossed page, whose glosses the rules do not read.
+_PAGE_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
+_GLOSSED_PAGE = 3
+
+
+@dataclass(frozen=True)
+class _ParsingForm:
+    """The text the rules read, the page as decoded, and where each character of the one stands in the other
+    (`index`, one entry more than the text holds; None where they are one for one)."""
+
+    text: str
+    printed: str
+    index: tuple[int, ...] | None = None
+
+    def span(self, span: tuple[int, int], *, names: bool = True) -> tuple[int, int]:
+        """A span of the parsing form as a span of the page: a gloss inside it kept, and, for a name, the gloss of
+        its last character too ("試驗區(qū)")."""
+        if self.index is None:
+            return span
+        s, e = span
+        if e <= s:
+            return self.index[s], self.index[s]
+        start, end = self.index[s], self.index[e - 1] + 1
+        trail = _PAGE_GLOSS.match(self.printed, end) if names else None
+        return start, trail.end() if trail else end
+
+    def own(self, value: str | None, span: tuple[int, int] | None = None) -> str | None:
+        """`value` as the page prints it: at its span where the parsing form holds it there, else where the
+        parsing form holds it first (`_printed_form`)."""
+        if not value:
+            return value
+        if span is not None and self.text[span[0]:span[1]] == value:
+            s, e = self.span(span)
+            return self.printed[s:e]
+        if self.index is None:
+            return _printed_form(value, self.text, self.printed)
+        at = self.text.find(value)
+        if at < 0:
+            return value
+        s, e = self.span((at, at + len(value)))
+        return self.printed[s:e]
+
+    def chars(self, at: int, n: int) -> str:
+        """The page's own characters for text[at:at + n], without the glosses between them (a unit: "萬人次")."""
+        if self.index is None:
+            return self.printed[at:at + n]
+        return "".join(self.printed[self.index[k]] for k in range(at, at + n))
+
+
+def _parsing_form(printed: str) -> _ParsingForm:
+    """The text the rules read: traditional characters in simplified form, and a glossed page's pinyin left out.
+
+    >>> page = _parsing_form("建設(shè)試驗區(qū),發(fā)展產業園區(qū)")
+    >>> page.text, page.span((2, 5)), page.printed[slice(*page.span((2, 5)))]
+    ('建设试验区,发展产业园区', (7, 14), '試驗區(qū)')
+    """
+    text = printed.translate(traditional_forms())
+    glosses = list(_PAGE_GLOSS.finditer(text))
+    if len(glosses) < _GLOSSED_PAGE:
+        return _ParsingForm(text, printed)
+    kept: list[str] = []
+    index: list[int] = []
+    at = 0
+    for g in glosses:
+        kept.append(text[at:g.start()])
+        index.extend(range(at, g.start()))
+        at = g.end()
+    kept.append(text[at:])
+    index.extend(range(at, len(text) + 1))
+    return _ParsingForm("".join(kept), printed, tuple(index))
 
 
 def _printed_form(value: str | None, text: str, printed: str) -> str | None:
@@ -520,33 +595,48 @@ def _printed_form(value: str | None, text: str, printed: str) -> str | None:
 _FOLDED_MAGNITUDES = (("万", 1e4), ("亿", 1e8))
 
 
-def _as_printed(facts: Facts, text: str, printed: str) -> Facts:
-    """The facts with every name and text the page's own, taken at its span where the parsed text holds it there."""
-    def own(value: str, span: tuple[int, int] | None) -> str:
-        if span is not None and text[span[0]:span[1]] == value:
-            return printed[span[0]:span[1]]
-        return _printed_form(value, text, printed) or value
+def _as_printed(facts: Facts, page: _ParsingForm) -> Facts:
+    """The facts with every name and text the page's own, taken at its span where the parsing form holds it there,
+    and every span an offset into the page."""
+    text = page.text
 
-    tasks = [t.model_copy(update={"text": own(t.text, t.span), "departments": [
-        d.model_copy(update={"name": own(d.name, d.span)}) for d in t.departments]}) for t in facts.tasks]
+    def own(value: str, span: tuple[int, int] | None) -> str:
+        return page.own(value, span) or value
+
+    def at(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        return page.span(span) if span is not None else None
+
+    tasks = [t.model_copy(update={"text": own(t.text, t.span), "span": page.span(t.span, names=False),
+                                  "departments": [d.model_copy(update={"name": own(d.name, d.span),
+                                                                       "span": at(d.span)})
+                                                  for d in t.departments]})
+             for t in facts.tasks]
+
     def own_unit(t: TargetOut) -> dict:
         # "推出10項高頻事項": the unit as the page prints it, found inside the target's span
         if not t.unit or t.span is None:
             return {}
         for magnitude, factor in _FOLDED_MAGNITUDES:
-            at = text.find(magnitude + t.unit, t.span[0], t.span[1])
-            if at >= 0 and printed[at] != magnitude and t.value is not None:
+            k = text.find(magnitude + t.unit, t.span[0], t.span[1])
+            if k >= 0 and page.chars(k, 1) != magnitude and t.value is not None:
                 # "新增18萬頭": a magnitude printed in traditional form stays in the unit, as printed (18, 萬頭)
-                return {"value": t.value / factor, "unit": printed[at:at + 1 + len(t.unit)]}
-        at = text.find(t.unit, t.span[0], t.span[1])
-        return {"unit": printed[at:at + len(t.unit)]} if at >= 0 else {}
+                return {"value": t.value / factor, "unit": page.chars(k, 1 + len(t.unit))}
+        k = text.find(t.unit, t.span[0], t.span[1])
+        return {"unit": page.chars(k, len(t.unit))} if k >= 0 else {}
 
     return replace(facts, tasks=tasks,
-                   targets=[t.model_copy(update={"text": own(t.text, t.span), **own_unit(t)})
-                            for t in facts.targets],
-                   platforms=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.platforms],
-                   enterprises=[e.model_copy(update={"name": own(e.name, e.span)}) for e in facts.enterprises],
-                   projects=[p.model_copy(update={"name": own(p.name, p.span)}) for p in facts.projects])
+                   implementers=[d.model_copy(update={"name": own(d.name, d.span), "span": at(d.span)})
+                                 for d in facts.implementers],
+                   targets=[t.model_copy(update={"text": own(t.text, t.span), **own_unit(t),
+                                                 "span": page.span(t.span, names=False)}) for t in facts.targets],
+                   platforms=[p.model_copy(update={"name": own(p.name, p.span), "span": page.span(p.span)})
+                              for p in facts.platforms],
+                   enterprises=[e.model_copy(update={"name": own(e.name, e.span), "span": page.span(e.span)})
+                                for e in facts.enterprises],
+                   projects=[p.model_copy(update={"name": own(p.name, p.span), "span": page.span(p.span)})
+                             for p in facts.projects],
+                   references=[r.model_copy(update={"title": own(r.title, r.span), "span": at(r.span)})
+                               for r in facts.references])
 
 
 def extract_file(path: str | Path) -> Extraction:

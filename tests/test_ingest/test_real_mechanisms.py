@@ -2979,3 +2979,17 @@ def test_satellites_livestock_tobacco_and_eggs_are_counted_in_their_own_units():
                    "销售乌鸡蛋4000万枚。\n")
     assert [(value, unit) for _, value, unit in got] == [(200.0, "颗"), (550000.0, "头只"), (20000.0, "担"),
                                                          (40000000.0, "枚")]
+
+
+def test_a_page_glossed_in_pinyin_is_read_without_its_glosses_and_reported_as_printed():
+    printed = ("天津市鄉(xiāng)村產(chǎn)業(yè)發(fā)展規劃\n一、目標\n"
+               "到2025年,休閑農業(yè)年接待人次將達到2000萬(wàn)人次。"
+               "建設(shè)寶坻農業(yè)科技園區(qū)。(責任單位:市農業(yè)農村委)\n")
+    ex = extract_text(printed)
+    target = ex.targets[0]
+    assert (target.value, target.unit) == (2000.0, "萬人次")
+    assert printed[slice(*target.span)] == target.text and "萬(wàn)人次" in target.text
+    assert [(p.name, printed[slice(*p.span)]) for p in ex.platforms] == [("寶坻農業(yè)科技園區(qū)",) * 2]
+    task = ex.tasks[0]
+    assert printed[slice(*task.span)] == task.text
+    assert [(d.name, printed[slice(*d.span)]) for d in task.departments if d.span] == [("市農業(yè)農村委",) * 2]
