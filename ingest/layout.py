@@ -44,8 +44,9 @@ _FLAG = re.compile(r"^(?:是|否|√|×|✓|有|无)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:同志)?$|^[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]$")
 _UNIT_SPLIT = re.compile(r"[、,，;；/\s]+")
 # A header cell is a short label: no sentence punctuation, no brackets, no numbering marker.
-_HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．])[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
+_HEADER_CELL = re.compile(r"^(?![一二三四五六七八九十]+[、.．]|\d{1,3}$)[^。:：;；,，()（）【】〔〕\[\]]{1,16}"
                           r"(?:[(（][^。:：;；,，()（）]{1,20}[)）]){0,2}$")  # "落实科室(部门)": asides after the label
+# (a bare number is the first row's, no label: "责任单位" / "1" / "农业特色产业发展项目")
 # Columns a header goes on with after its units and a second task column ("…/ 目标任务 / 累计完成 / 备注").
 _LATER_COLUMNS = ("progress", "remark", "deadline", "person", "flag")
 _ROLE_WORDS = lexicon.KEY_LEAD_WORDS + lexicon.KEY_SUPPORT_WORDS + lexicon.KEY_RESPONSIBLE_WORDS + ("主要",)
@@ -446,6 +447,10 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
     return Table(tuple(header), roles, i, tuple(rows), rows[-1].last + 1, separators)
 
 
+# The most rows a list picked from a longer one skips between two of its rows ("3", then "7").
+_ROW_SKIP = 5
+
+
 def _numbered_rows(lines: Sequence[Line], j: int, end: int) -> bool:
     """Whether the first cell under a header is a row's number 1 and the next a text."""
     cells = [t for t in (bar_text(lines[k][2]) for k in range(j, min(end, j + 6))) if t][:2]
@@ -831,8 +836,12 @@ def read_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[str | Non
             number == str(int(previous) + 1)
             or (at == len(roles) - 1 and number.isdigit() and int(number) > int(previous))) \
             if previous.isdigit() else False
-        if numbered and kind == NUMBER and (at < 0 or roles[at] not in ("progress", "remark", "measure", "value")
-                                            or next_number):
+        figures = ("progress", "remark", "measure", "value")
+        # (a figure out of the rows' sequence where the next column holds figures is that column's: "660" under
+        # "投资规模" after row 1's "建设内容")
+        figure = not next_number and 0 <= at < len(roles) - 1 and roles[at + 1] in figures and \
+            number.isdigit() and previous.isdigit() and not 0 < int(number) - int(previous) <= _ROW_SKIP
+        if numbered and kind == NUMBER and not figure and (at < 0 or roles[at] not in figures or next_number):
             close()
             cells[0].append(k)
             texts[0].append(text)

@@ -339,6 +339,8 @@ def _clean_unit(piece: str) -> tuple[str, int]:
     stripped = stripped.rstrip("。.;；,， |")
     if stripped == "等":
         return "", offset  # "A、B、等按职责分工负责": the tail of the list after its last 、, no unit
+    if len(stripped) > 3 and stripped.endswith("等"):
+        stripped = stripped[:-1]  # "…,各经济开发区管委会等)": the list's 等 closes it, no part of the last name
     return stripped, offset
 
 

@@ -2993,3 +2993,19 @@ def test_a_page_glossed_in_pinyin_is_read_without_its_glosses_and_reported_as_pr
     task = ex.tasks[0]
     assert printed[slice(*task.span)] == task.text
     assert [(d.name, printed[slice(*d.span)]) for d in task.departments if d.span] == [("市農業(yè)農村委",) * 2]
+
+
+def test_a_table_one_cell_a_line_with_a_column_of_sums_before_its_units():
+    text = ("2019年专项扶贫资金分配表\n序号\n\n项目名称\n\n建设地点\n\n建设内容\n\n投资规模\n\n责任单位\n\n"
+            "1\n\n农业特色产业发展项目\n\n全市24个镇\n\n发展农业特色产业\n\n660\n\n扶贫办\n\n"
+            "2\n\n贫困村危桥改造\n\n左权、沩山\n\n危桥改造\n\n251\n\n交通局\n\n"
+            "3\n\n雨露计划\n\n职业学校\n\n贫困生职业教育补助\n\n130\n\n扶贫办\n")
+    assert [(task.strip(), deps) for task, deps in _resp(text)] == [
+        ("农业特色产业", [("扶贫办", "responsible")]), ("贫困村危桥改", [("交通局", "responsible")]),
+        ("雨露计划", [("扶贫办", "responsible")])]
+
+
+def test_the_et_cetera_closing_a_unit_list_is_no_part_of_its_last_name():
+    got = _resp("三、措施\n1.鼓励创业。(牵头单位:市人社局;责任单位:各县、特区人民政府,各经济开发区管委会等)\n")
+    assert got == [("鼓励创业。(", [("市人社局", "lead"), ("各县", "responsible"), ("特区人民政府", "responsible"),
+                                     ("各经济开发区管委会", "responsible")])]
