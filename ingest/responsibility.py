@@ -398,6 +398,11 @@ def _places_sharing_head(pieces: list[str], registry: DepartmentRegistry) -> dic
     return out
 
 
+# The longest piece of a unit list read as a name without a unit's shape ("各相关企业", "经信部门"); a longer one
+# is the sentence the list runs into.
+_CLAUSE_MIN = 10
+
+
 def parse_department_list(text: str, base: int, default_role: str,
                           registry: DepartmentRegistry | None = None, *, glued: bool = False,
                           ) -> tuple[list[DepartmentMention], list[DepartmentMention]]:
@@ -481,6 +486,14 @@ def parse_department_list(text: str, base: int, default_role: str,
                 paired = piece.endswith("负责") and not _DUTY_BASIS.search(piece) and _PAIRED.match(text, duty)
                 run_role, piece = LEAD if paired else default_role, _RESP_MARK.sub("", piece)
             name, off = _clean_unit(piece.strip())
+            colon = max(name.rfind(":"), name.rfind("："))
+            if colon >= 0:
+                # "卢村乡人民政府根据行动方案明确职责:农服中心": the list opens after the sentence's own colon (a
+                # page's field after a name, "…发布日期:2019-08-14", is none)
+                after = name[colon + 1:]
+                name, off = (after, off + colon + 1) if registry.looks_like_unit(after) else ("", off)
+            if len(name) > _CLAUSE_MIN and not registry.looks_like_unit(name):
+                name = ""  # "协同作业确保项目顺利实施": the sentence goes on after the list, no unit
             full = places.get(name)
             if name and not _GENERIC.match(normalize_name(name)) and (not registry.is_person(name) or full) \
                     and not _RUN_ON_CELLS.search(name) and not _ORDINAL_LABEL.match(name):

@@ -3009,3 +3009,12 @@ def test_the_et_cetera_closing_a_unit_list_is_no_part_of_its_last_name():
     got = _resp("三、措施\n1.鼓励创业。(牵头单位:市人社局;责任单位:各县、特区人民政府,各经济开发区管委会等)\n")
     assert got == [("鼓励创业。(", [("市人社局", "lead"), ("各县", "responsible"), ("特区人民政府", "responsible"),
                                      ("各经济开发区管委会", "responsible")])]
+
+
+def test_a_labelled_unit_list_stops_at_the_sentence_it_runs_into_and_a_task_force_is_a_unit():
+    got = _resp("一、项目\n(3)实施主体:卢村乡人民政府根据行动方案明确职责:农服中心、水利站、创建办,"
+                "协同作业确保项目顺利实施。\n"
+                "(4)严格执行防控政策。(责任单位:县农村人居环境整治工作专班)\n")
+    names = [name for _, deps in got for name, _ in deps]
+    assert "协同作业确保项目顺利实施" not in names and not [n for n in names if ":" in n]
+    assert "农服中心" in names and "县农村人居环境整治工作专班" in names
