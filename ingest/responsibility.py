@@ -180,7 +180,8 @@ _LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})|{_PAIRED_DUTY}")
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
                         r"|[<‹][^<>‹›]{1,6}[>›]"  # "各县<市、区>人民政府": a page's angle brackets for ()
                         r"|(?:各|有关|相关)[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
-                        r"(?:、\s*[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
+                        r"(?:、\s*(?:特区|[省市县区州乡镇盟旗])(?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
+# ("各县、特区、区人民政府": the levels of a prefecture that governs special districts share one head)
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")

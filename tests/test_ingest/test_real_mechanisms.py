@@ -3005,9 +3005,9 @@ def test_a_table_one_cell_a_line_with_a_column_of_sums_before_its_units():
         ("雨露计划", [("扶贫办", "responsible")])]
 
 
-def test_the_et_cetera_closing_a_unit_list_is_no_part_of_its_last_name():
-    got = _resp("三、措施\n1.鼓励创业。(牵头单位:市人社局;责任单位:各县、特区人民政府,各经济开发区管委会等)\n")
-    assert got == [("鼓励创业。(", [("市人社局", "lead"), ("各县", "responsible"), ("特区人民政府", "responsible"),
+def test_the_et_cetera_closing_a_unit_list_is_no_part_of_its_last_name_and_levels_share_their_head():
+    got = _resp("三、措施\n1.鼓励创业。(牵头单位:市人社局;责任单位:各县、特区、区人民政府,各经济开发区管委会等)\n")
+    assert got == [("鼓励创业。(", [("市人社局", "lead"), ("各县、特区、区人民政府", "responsible"),
                                      ("各经济开发区管委会", "responsible")])]
 
 
