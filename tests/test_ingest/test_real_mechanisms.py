@@ -3018,3 +3018,10 @@ def test_a_labelled_unit_list_stops_at_the_sentence_it_runs_into_and_a_task_forc
     names = [name for _, deps in got for name, _ in deps]
     assert "协同作业确保项目顺利实施" not in names and not [n for n in names if ":" in n]
     assert "农服中心" in names and "县农村人居环境整治工作专班" in names
+
+
+def test_a_table_of_allocations_or_a_schedule_is_titled_as_a_plan_is():
+    got = extract_text("根据省财政厅文件精神,现将资金分配和项目实施计划予以公告(具体见附件)。\n"
+                       "附件:大冶市2024年度乡村振兴补助资金项目计划安排表\n市委农办\n2024年8月9日\n"
+                       "序号 | 项目名称 | 实施单位 |\n1 | 建设果蔬基地 | 大箕铺镇政府 |\n").plan.title
+    assert got == "大冶市2024年度乡村振兴补助资金项目计划安排表"
