@@ -1178,26 +1178,39 @@ def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None
         stop = min((i for i in (text.find(ch, m.end(), end) for ch in "。;；") if i >= 0), default=end)
         deps = _lead_phrase(text, m.start(), stop, registry) or _you_units(text, m.start(), stop, registry)
         if deps:
-            # "…;二是加强消防基础设施建设,由县住建局牵头,…": the task is the enumerated point the clause closes
-            opened = max(text.rfind(ch, start, m.start()) for ch in "。;；") + 1
-            points = list(_POINT.finditer(text, max(opened, start), m.start()))
-            if not points and opened > start:
-                # "五是清市场。由镇农业服务中心牵头,…": the point names its topic in a sentence of its own
-                said = max(text.rfind(ch, start, opened - 1) for ch in "。;；") + 1
-                topic = _POINT.match(text, max(said, start), opened)
-                if topic is not None and opened - topic.end() <= _TOPIC_MAX and not any(
-                        ch in text[topic.end():opened] for ch in ",，"):
-                    points = [topic]
-            # else its sentence, when a short lead-in opens it ("针对畜禽粪便直排现象,由各乡镇政府牵头,…"), or the
-            # clause 由 stands in ("…提案收悉,该提案由市科技局主办、…协办": the subject before 由 names the task)
-            sentence = max(opened, start)
-            clause = max([sentence] + [text.rfind(ch, start, m.start()) + 1 for ch in ",，:："])
-            lead_in = _LEAD_IN.fullmatch(text, sentence, clause)
-            first = points[-1].end() if points else sentence if lead_in is not None else clause
+            first = _task_opening(text, start, m.start())
             out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
                                             text[first:stop + 1 if stop < end else stop], first,
                                             min(stop + 1, end), tuple(deps), RULE_LEAD_PHRASE))
     return out
+
+
+def _task_opening(text: str, start: int, at: int) -> int:
+    """Where the task a lead clause at text[at] closes opens: after the point its sentence enumerates ("…;二是加强
+    消防设施建设,由县住建局牵头"), or the point's topic printed as a sentence of its own ("五是清市场。由…牵头"); else
+    its sentence, when an adverbial phrase opens it ("针对畜禽粪便直排现象,由各乡镇政府牵头"), or the clause 由 stands
+    in ("…提案收悉,该提案由市科技局主办": the subject before 由 names the task).
+
+    >>> t = "会议部署。五是清市场。由镇农业服务中心牵头,开展清查。"
+    >>> t[_task_opening(t, 0, t.index("由")):][:5]
+    '清市场。由'
+    >>> t = "委员的提案收悉,该提案由市科技局主办。"
+    >>> t[_task_opening(t, 0, t.index("由")):][:5]
+    '该提案由市'
+    """
+    opened = max(text.rfind(ch, start, at) for ch in "。;；") + 1
+    points = list(_POINT.finditer(text, max(opened, start), at))
+    if not points and opened > start:
+        said = max(text.rfind(ch, start, opened - 1) for ch in "。;；") + 1
+        topic = _POINT.match(text, max(said, start), opened)
+        if topic is not None and opened - topic.end() <= _TOPIC_MAX and not any(
+                ch in text[topic.end():opened] for ch in ",，"):
+            points = [topic]
+    if points:
+        return points[-1].end()
+    sentence = max(opened, start)
+    clause = max([sentence] + [text.rfind(ch, start, at) + 1 for ch in ",，:："])
+    return sentence if _LEAD_IN.fullmatch(text, sentence, clause) is not None else clause
 
 
 def _you_units(text: str, at: int, stop: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -1880,7 +1893,8 @@ def _listed_subject(text: str, s: int, stop: int, registry: DepartmentRegistry) 
     return m.end("unit"), m.end("unit")
 
 
-_LISTED_SUBJECT = re.compile(r"(?P<unit>[\u4e00-\u9fff()（）]{2,12}?)(?=负责|要)")
+_LISTED_SUBJECT = re.compile(rf"(?P<unit>[\u4e00-\u9fff()（）]{{2,12}}?)"
+                             rf"(?={lexicon.alternation(lexicon.LISTED_DUTY_VERBS)})")
 
 
 def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry
