@@ -294,6 +294,8 @@ HEAD_NOT_BEFORE = {"区块": "链", "智慧城": "市", "创新城": "市", "科
 # a unit's name.
 LEAD_PHRASE_OPENERS = ("建立", "成立", "组建", "实行", "建立健全", "要求", "责成", "请")
 DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
+# Indicators a plan names by their Latin abbreviation alone ("GDP突破百亿元").
+LATIN_INDICATORS = ("GDP", "CPI", "PPI", "PM2.5", "R&D")
 # The verbs after a unit no name alone makes a government body, in a list of duties ("派出所负责…", "各村要…").
 LISTED_DUTY_VERBS = ("负责", "要")
 # An indicator table's column of each indicator's kind ("属性": 约束性 / 预期性), and the kinds it holds.

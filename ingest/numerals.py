@@ -27,6 +27,8 @@ UNITS = (
     "平方米", "立方米",
     # a count of dwellings by either measure: "安居工程36万套(户)"
     "套(户)", "户(套)", "人(个)", "个(人)", "亩次", "件套", "台套", "穴", "头只", "颗", "担", "枚",
+    # square metres printed as a symbol ("约850m²"; NFKC prints it m2)
+    "m²", "㎡", "m2",
     "公顷", "公里", "千瓦时", "千瓦", "兆瓦", "千米", "公斤", "千克", "米", "斤", "根", "头", "羽",
     "人次", "人年", "美元", "标准箱", "标箱", "岁", "GW", "MW", "GWh",
     # Counts of occasions: "服务企业3000家次" counts services (家次), not firms (家) followed by 次.

@@ -794,8 +794,8 @@ def _clean_metric(text: str, metric: str, metric_start: int, tail_end: int, segm
     metric = _balance_quotes(metric.strip(" 、,，:："))
     # a list of metrics paired with as many figures ("A、B、…的比例分别不低于…") is cut into its metrics later
     if not metric or len(metric) > (80 if _RESPECTIVELY_TAIL.search(metric) else 40) or \
-            not re.search(r"[\u4e00-\u9fff]", metric):
-        return None
+            not (re.search(r"[\u4e00-\u9fff]", metric) or metric.upper() in lexicon.LATIN_INDICATORS):
+        return None  # (an indicator by its Latin name alone is one: "GDP突破百亿元")
     budget = _BUDGET.search(metric) is not None and not _ATTRACTED.search(metric)
     if budget or _PROJECT_INVESTMENT.match(metric) or (
             _INVESTED.match(metric) and not _PLANNED.search(segment)):

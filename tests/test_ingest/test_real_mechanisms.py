@@ -3025,3 +3025,9 @@ def test_a_table_of_allocations_or_a_schedule_is_titled_as_a_plan_is():
                        "附件:大冶市2024年度乡村振兴补助资金项目计划安排表\n市委农办\n2024年8月9日\n"
                        "序号 | 项目名称 | 实施单位 |\n1 | 建设果蔬基地 | 大箕铺镇政府 |\n").plan.title
     assert got == "大冶市2024年度乡村振兴补助资金项目计划安排表"
+
+
+def test_an_indicator_named_by_its_latin_abbreviation_and_square_metres_printed_as_a_symbol():
+    got = _targets("一、主要目标\n2025年,GDP突破百亿元。建成休息点约850m²,生态停车场提升5000㎡。\n")
+    assert [(metric, value, unit) for metric, value, unit in got][:1] == [("GDP", 100.0, "亿元")]
+    assert [(value, unit) for _, value, unit in got][1:] == [(850.0, "m²"), (5000.0, "㎡")]
