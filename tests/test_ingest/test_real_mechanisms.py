@@ -3031,3 +3031,9 @@ def test_an_indicator_named_by_its_latin_abbreviation_and_square_metres_printed_
     got = _targets("一、主要目标\n2025年,GDP突破百亿元。建成休息点约850m²,生态停车场提升5000㎡。\n")
     assert [(metric, value, unit) for metric, value, unit in got][:1] == [("GDP", 100.0, "亿元")]
     assert [(value, unit) for _, value, unit in got][1:] == [(850.0, "m²"), (5000.0, "㎡")]
+
+
+def test_a_rural_complex_is_a_platform():
+    names = _platforms("一、重点工作\n提升“资水丹霞”田园综合体,建设玫瑰谷田园综合体。田园综合体全年吸纳游客40万人次。\n")
+    assert "“资水丹霞”田园综合体" in names or "资水丹霞田园综合体" in names
+    assert "玫瑰谷田园综合体" in names and "田园综合体" not in names
