@@ -3034,6 +3034,7 @@ def test_an_indicator_named_by_its_latin_abbreviation_and_square_metres_printed_
 
 
 def test_a_rural_complex_is_a_platform():
-    names = _platforms("一、重点工作\n提升“资水丹霞”田园综合体,建设玫瑰谷田园综合体。田园综合体全年吸纳游客40万人次。\n")
+    names = _platforms("一、重点工作\n提升“资水丹霞”田园综合体,建设玫瑰谷田园综合体。"
+                       "田园综合体全年吸纳游客40万人次。\n")
     assert "“资水丹霞”田园综合体" in names or "资水丹霞田园综合体" in names
     assert "玫瑰谷田园综合体" in names and "田园综合体" not in names
