@@ -37,7 +37,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 
 from plankg.ingest import lexicon
 from plankg.ingest.assemble import document_id
@@ -299,33 +298,6 @@ def _dedupe_targets(targets: list[TargetOut], tasks: list[TaskOut], structure: S
 _CLOSED = ("。", "；", ";", ")", "）", "]", "】", "〕", "!", "！", "?", "？", "|")
 
 
-# A pinyin reading a mirror page prints after a character ("區(qū)"), in lower-case letters with their tones.
-_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
-_Named = TypeVar("_Named", PlatformOut, EnterpriseOut)
-
-
-def _as_glossed(found: list[_Named], text: str) -> list[_Named]:
-    """Names read up to a character a mirror page glosses in pinyin, taken on to the gloss's close: the name as the
-    page prints it ("…試驗區(qū)"), as its glosses inside it already are; a name opening with the gloss of the
-    word before it starts after that gloss.
-
-    >>> t = "建設官埠城鄉融合發展試驗區(qū)。建設(shè)專業園區(qū)"
-    >>> found = [PlatformOut(name=t[2:13], span=(2, 13)), PlatformOut(name=t[20:29], span=(20, 29))]
-    >>> [p.name for p in _as_glossed(found, t)]
-    ['官埠城鄉融合發展試驗區(qū)', '專業園區(qū)']
-    """
-    out = []
-    for item in found:
-        s, e = item.span
-        if item.name == text[s:e]:
-            lead = _GLOSS.match(text, s, e)  # "(shè)專業園區": the reading of the word before the name
-            trail = _GLOSS.match(text, e)
-            s, e = (lead.end() if lead and e - lead.end() >= 2 else s), (trail.end() if trail else e)
-            item = item.model_copy(update={"name": text[s:e], "span": (s, e)}) if (s, e) != item.span else item
-        out.append(item)
-    return out
-
-
 _KEY_AFTER = re.compile(rf"\s*[,，;；\s]\s*(?:{lexicon.alternation(lexicon.OTHER_KEYS)})\s*[:：]")
 _NOTE_AFTER = re.compile(rf"\s*[(（]\s*(?:{lexicon.LEAD_CONVENTION.pattern})")
 
@@ -442,8 +414,8 @@ def extract_facts(text: str, structure: Structure, ctx: DocContext,
     implementers = [_department_ref(d, ctx.region, registry) for d in wide]
 
     targets = _dedupe_targets(finish_targets(text, found.prose_targets, found.table_targets), tasks, structure)
-    platforms = dedupe_platforms(_as_glossed(found.platforms, text))
-    enterprises = dedupe_enterprises(_as_glossed(found.enterprises + project_builders(text, found.projects), text))
+    platforms = dedupe_platforms(found.platforms)
+    enterprises = dedupe_enterprises(found.enterprises + project_builders(text, found.projects))
     projects = dedupe_projects(found.projects)
     references = cited_references(text, ctx.title)
 
@@ -500,10 +472,9 @@ def extract_source(source: SourceText) -> Extraction:
                       references=facts.references, rules=RULES_VERSION)
 
 
-# A pinyin reading a mirror page prints right after a character ("區(qū)", "發(fā)"); a page holding this many is
-# a glossed page, whose glosses the rules do not read.
-_PAGE_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
-_GLOSSED_PAGE = 3
+# A pinyin reading a mirror page prints right after a character ("區(qū)", "發(fā)"), in lower-case letters with
+# their tones: the rules do not read it.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,6}\)")
 
 
 @dataclass(frozen=True)
@@ -524,7 +495,7 @@ class _ParsingForm:
         if e <= s:
             return self.index[s], self.index[s]
         start, end = self.index[s], self.index[e - 1] + 1
-        trail = _PAGE_GLOSS.match(self.printed, end) if names else None
+        trail = _GLOSS.match(self.printed, end) if names else None
         return start, trail.end() if trail else end
 
     def own(self, value: str | None, span: tuple[int, int] | None = None) -> str | None:
@@ -558,8 +529,8 @@ def _parsing_form(printed: str) -> _ParsingForm:
     ('建设试验区,发展产业园区', (7, 14), '試驗區(qū)')
     """
     text = printed.translate(traditional_forms())
-    glosses = list(_PAGE_GLOSS.finditer(text))
-    if len(glosses) < _GLOSSED_PAGE:
+    glosses = list(_GLOSS.finditer(text))
+    if not glosses:
         return _ParsingForm(text, printed)
     kept: list[str] = []
     index: list[int] = []

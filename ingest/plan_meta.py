@@ -151,7 +151,7 @@ def iso_date(text: str) -> str | None:
 # ("2024年03月05日08:21 | 来源:黑龙江日报"); a European page prints the day first ("27.02.2015  11:06").
 _POSTING_STAMP = re.compile(r"^[\s•·*-]*(?:(\d{4}-\d{1,2}-\d{1,2})\s+|(\d{4}年\d{1,2}月\d{1,2}日)\s*"
                             r"|(\d{1,2})\.(\d{1,2})\.(\d{4})\s+)\d{1,2}:\d{2}(?::\d{2})?\s*"
-                            r"(?:[|｜]\s*(?:来源|來源)\s*[:：].*)?$")
+                            rf"(?:[|｜]\s*(?:{alternation(META_SOURCE_KEYS)})\s*[:：].*)?$")
 
 
 def _stamp_date(stamp: re.Match[str]) -> str | None:

@@ -1026,8 +1026,10 @@ def _after_you(units: str, at: int) -> tuple[str, int]:
 _JOINT_VERB = re.compile(lexicon.alternation(lexicon.JOINT_LEAD_VERBS + lexicon.JOINT_SUPPORT_VERBS))
 
 
-# "由各乡镇负责指派专人": the units after 由 and before 负责, in one clause.
-_YOU_RESPONSIBLE = re.compile(r"(?:^|(?<=[,，;；。:：]))由(?P<units>[^,，。;；:：由]{2,40}?)负责(?!的)")
+# "由各乡镇负责指派专人", "由A、B、C等单位分别负责,建成…": the units after 由 and before 负责, in one clause
+# (`_you_units`); and where an item's clause opens with them.
+_YOU_CLAUSE = re.compile(rf"由(?P<units>[^,，。;；:：由]{{2,60}}?)(?:等(?:单位|部门))?{_EACH}?负责(?!的)")
+_YOU_RESPONSIBLE = re.compile(r"(?:^|(?<=[,，;；。:：]))(?=由)")
 
 
 def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -1042,9 +1044,9 @@ def _you_responsible(text: str, start: int, end: int, registry: DepartmentRegist
     ([], [])
     """
     for m in _YOU_RESPONSIBLE.finditer(text, start, end):
-        pieces = split_units(m["units"], m.start("units"))
-        if pieces and _all_departments(pieces, registry):
-            return [DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces]
+        found = _you_units(text, m.start(), end, registry)
+        if found:
+            return found
     return []
 
 
@@ -1157,8 +1159,6 @@ _MEETING_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
 _LEAD_CLAUSE = re.compile(rf"由(?=[^,，。;；:：]{{2,60}}?(?:{_LEAD_AFTER_UNITS.pattern}|负责(?!的)))")
-# "由A、B、C等单位分别负责,建成…": units made responsible before the task, no lead named.
-_YOU_CLAUSE = re.compile(rf"由(?P<units>[^,，。;；:：由]{{2,60}}?)(?:等(?:单位|部门))?{_EACH}?负责(?!的)")
 
 
 def _lead_clauses(text: str, start: int, end: int, ref: str, section: str | None,

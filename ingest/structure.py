@@ -279,10 +279,10 @@ def _run_on_lines(line: _Line) -> list[_Line]:
     ['一、总体要求', '二、重点任务', '(一)建设平', '1.建设实验', '2.推进招商']
     """
     if len(line.text) < RUN_ON_MIN_CHARS:
-        cuts = _successor_cuts(line.text) if len(line.text) > 12 and _RUN_ON_MARKER.search(line.text) else []
-        if not cuts and match_marker(line.text) is None and not any(ch in line.text for ch in "|｜\t") \
-                and _RUN_ON_MARKER.search(line.text, 1):  # (a table's row keeps its cells' numbered points)
-            cuts = _sequence_cuts(line.text)
+        marked = len(line.text) > 12 and _RUN_ON_MARKER.search(line.text) is not None
+        cuts = _successor_cuts(line.text) if marked else []
+        if not cuts and marked and match_marker(line.text) is None and not any(ch in line.text for ch in "|｜\t"):
+            cuts = _sequence_cuts(line.text)  # (a table's row keeps its cells' numbered points)
     else:
         cuts = [m.end() for m in _RUN_ON_MARKER.finditer(line.text)]
         if len(cuts) < RUN_ON_MIN_MARKERS:
