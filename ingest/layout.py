@@ -433,6 +433,10 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
         # "重点工作任务 / … / 责任单位" over rows that open with their number ("1" / "大力推进…"): the header
         # printed no 序号 cell for the column of numbers
         header, roles = ["", *header], ("number", *roles)
+    elif roles[0] == "category" and "number" not in roles and _numbered_rows(lines, j, end, grouped=True):
+        # "工作任务 / 具体工作要求 / 责任单位" over "一、深入推进政策公开…" / "1" / "聚焦…": the first header cell
+        # spans the group's label and the rows' numbers, two columns under one cell
+        header, roles = [header[0], "序号", *header[1:]], ("category", "number", *roles[1:])
     rows = _bar_closed_rows(lines, j, end, roles) or \
         _without_repeated_header(read_rows(lines, j, end, roles, shape, separators,
                                            labelled_groups=roles[:2] == ("number", "category")), header)
@@ -451,9 +455,19 @@ def cell_table(lines: Sequence[Line], i: int, end: int,
 _ROW_SKIP = 5
 
 
-def _numbered_rows(lines: Sequence[Line], j: int, end: int) -> bool:
-    """Whether the first cell under a header is a row's number 1 and the next a text."""
-    cells = [t for t in (bar_text(lines[k][2]) for k in range(j, min(end, j + 6))) if t][:2]
+def _numbered_rows(lines: Sequence[Line], j: int, end: int, *, grouped: bool = False) -> bool:
+    """Whether the first cell under a header is a row's number 1 and the next a text (`grouped`: whether a group's
+    label comes first, then the number 1, then a text).
+
+    >>> ls = [(0, 5, "一、政策公开 |"), (6, 9, "1 |"), (10, 20, "聚焦重点工作 |")]
+    >>> _numbered_rows(ls, 0, 3), _numbered_rows(ls, 0, 3, grouped=True), _numbered_rows(ls, 1, 3)
+    (False, True, True)
+    """
+    cells = [t for t in (bar_text(lines[k][2]) for k in range(j, min(end, j + 8))) if t][:2 + grouped]
+    if grouped:
+        if len(cells) < 3 or _INT.match(cells[0]):
+            return False
+        cells = cells[1:]
     return len(cells) == 2 and cells[0] == "1" and not _INT.match(cells[1])
 
 
@@ -505,6 +519,11 @@ def _bar_closed_rows(lines: Sequence[Line], j: int, end: int, roles: Sequence[st
         if raw == "|":
             if cells and len(cells) >= width and not close():
                 break
+            if len(cells) == width - 1 and roles[:2] == ("category", "number") and cells[0] is not None \
+                    and _INT.match(bar_text(lines[cells[0]][2])):
+                close()  # "2 |" … "持续推进 |" / "|": a row under its group's label, printed once (merged)
+                k += 1
+                continue
             if cells and len(cells) < width:
                 cells.append(None)  # an empty cell
         elif re.search(r"\|\s*\|+$", raw):

@@ -335,6 +335,9 @@ REGION_WORDS = ("西北", "西南", "东北", "华东", "华南", "华北", "华
 TIME_WORDS = ("今年", "明年", "后年", "年内", "全年", "当年", "上半年", "下半年", "年底", "近期")
 # Words that make the firms after them a kind, not a named one ("有关通信公司", "相关企业集团", "各类公司").
 COLLECTIVE_QUALIFIERS = ("有关", "相关", "各类", "各")
+# Words opening a unit's bracketed aside that defines what its name covers ("法宣办(含高新区、白沟新城党群工作部,
+# 下同)", "(以下简称市数据局)"): the aside's 下同 carries the definition forward, no rule of the plan's.
+DEFINING_ASIDE_WORDS = ("含", "包括", "包含", "以下简称", "简称")
 # Words that say what kind of firm a bare 公司 is, not which one ("快递公司", "平台公司", "国有公司"): a body made
 # only of these (and the words of `COMPANY_INDUSTRY_WORDS`) names no firm of its own.
 COMPANY_KIND_WORDS = ("平台", "快递", "物业", "国有", "国资", "国企", "城投", "交投", "融资", "担保", "运营", "管理",
@@ -514,6 +517,17 @@ NAME_DESCRIBING_VERBS = ("融合发展", "融合", "发展", "提升", "转型�
 # What a report of a meeting says the meeting did before the decisions it lists ("会议要求:", "会议强调,").
 MEETING_DECISION_VERBS = ("要求", "强调", "指出", "明确", "提出", "议定", "决定", "研究决定", "同意", "原则同意",
                           "认为")
+# The words a report opens what comes next with ("接下来县科经局将继续…", "下一步,区发改局将…"), and the verb of
+# what a unit will do after them (将, also in its traditional form).
+FORWARD_LEAD_INS = ("接下来", "接下來", "下一步")
+# Words that open a list of what a plan names ("包括水头-闹村“黄汤飘香”乡村振兴示范带、…").
+LIST_OPENERS = ("包括", "包含", "即", "分别是", "分别为")
+# Verbs a goal's clause opens with before the subject it sets the figure of ("实现旅游综合收入…翻一番").
+GOAL_OPENING_VERBS = ("实现", "力争", "确保", "争取", "推动", "努力实现", "力争实现", "确保实现")
+FORWARD_VERBS = ("将", "將")
+# A unit named by the writer's own point of view ("我局", "贵单位", "本部门"): no name a reader can look up.
+DEICTIC_UNIT_PREFIXES = ("我", "贵", "本")
+DEICTIC_UNIT_HEADS = ("局", "委", "办", "院", "厅", "单位", "部门", "公司", "中心")
 # Words that join a sentence to the one before it, before its subject ("同时政府相关部门要…").
 CONNECTIVES = ("同时", "此外", "另外", "与此同时", "并且")
 # ... and what opens the clauses that spell out a list just announced ("…八大行动。即县水务局牵头,…").

@@ -73,6 +73,9 @@ _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|�
                          r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度|版)?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+# ... and under its own key, a number the page printed without its serial ("文号: 穗埔府办函〔2022〕号"): still the
+# document's number as printed.
+_KEYED_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030), "十六五": (2031, 2035)}
@@ -216,7 +219,7 @@ def read_meta_fields(head: str) -> MetaFields:
                     page_dates.append(value)
                     continue
             elif role == "doc_number":
-                dm = _DOC_NUMBER.search(value)
+                dm = _DOC_NUMBER.search(value) or _KEYED_DOC_NUMBER.fullmatch(value.strip())
                 value = dm.group(0).strip() if dm else ""
             else:
                 value = re.sub(r"\s+", "" if role != "title" else " ", value).strip()
@@ -1124,12 +1127,16 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
     ['中共某某市委', '某某市人民政府']
     >>> joint_issuers("某某市人民政府办公室", default_registry())
     ['某某市人民政府办公室']
+    >>> joint_issuers("广州市黄埔区人民政府办公室广州开发区管委会办公室", default_registry())
+    ['广州市黄埔区人民政府办公室', '广州开发区管委会办公室']
     """
     for cut in range(3, len(name) - 2):
         first, second = name[:cut], name[cut:]
         place = _PLACE_START.match(second.removeprefix("中共"))
-        # The second body opens with the first one's place ("中共X市委" + "X市人民政府").
-        if place and place.group(0) in first and _names_unit(first, registry) and _names_unit(second, registry):
+        # The second body opens with the first one's place ("中共X市委" + "X市人民政府"), or with a place in the same
+        # city ("广州市黄埔区人民政府办公室" + "广州开发区管委会办公室")
+        same = place is not None and (place.group(0) in first or first.removeprefix("中共")[:2] == place.group(0)[:2])
+        if same and _names_unit(first, registry) and _names_unit(second, registry):
             return [first, second]
     return [name]
 

@@ -188,6 +188,7 @@ def _platform_candidates(text: str, run: NameRun, places: Places, heads: HeadLoo
     if quote >= 0 and quote + 1 < s - 1 and not any(ch in PUNCT for ch in text[quote + 1:s - 1]) \
             and not _QUOTED_CLASS.search(text[quote + 1:s - 1]):
         s = quote  # "“无锡·延安”智算中心", "“P4级”数据应用实验室": a quoted word opens the name
+        s = _listed_place_before(text, s)
     number = _LIST_NUMBER.match(text, s, e)
     if number and (number["circled"] or s == 0 or text[s - 1] in "。;；\n \u3000"):
         s = number.end()  # a circled number is always a marker; a bare one only where a sentence or line opens
@@ -683,6 +684,26 @@ _YEAR_START = re.compile(r"(?:19|20)\d{2}年")
 # A quoted word before a head that makes it a class: a count ("“五好”园区", "“20”孵化器"), a policy's year
 # ("“中国制造2025”示范区"), a slogan ("“绿水青山就是金山银山”实践创新基地").
 _QUOTED_CLASS = re.compile(r"^[\d一二三四五六七八九十两百千]|\d{4}$|就是")
+# The places an item of a list names before a quoted name's word ("、水头-闹村“黄汤飘香”乡村振兴示范带").
+_LISTED_PLACE = re.compile(r"[\u4e00-\u9fff](?:[\u4e00-\u9fff]|[-—－](?=[\u4e00-\u9fff])){1,9}")
+
+
+def _listed_place_before(text: str, quote: int) -> int:
+    """Where a platform's name opens when a quoted word opens it inside a list ("包括水头-闹村“黄汤飘香”乡村振兴示范带、
+    万全“水乡田园”乡村振兴示范带"): at the item's place names before the quote, a verb there aside.
+
+    >>> t = "包括水头-闹村“黄汤飘香”乡村振兴示范带、万全“水乡田园”乡村振兴示范带,打造“慢湾”示范带"
+    >>> [t[_listed_place_before(t, t.index(q)):t.index(q)] for q in ("“黄汤", "“水乡", "“慢湾")]
+    ['水头-闹村', '万全', '']
+    """
+    lo = max(0, quote - 12)
+    item = max([text.rfind(ch, lo, quote) + 1 for ch in "、;；:：,，。" if text.rfind(ch, lo, quote) >= 0]
+               + [text.rfind(w, lo, quote) + len(w) for w in lexicon.LIST_OPENERS if text.rfind(w, lo, quote) >= 0],
+               default=-1)
+    if item < 0 or not _LISTED_PLACE.fullmatch(text, item, quote) or lexicon.opening_verb().match(text, item, quote) \
+            or "等" in text[item:quote]:  # "台州综保区等“国字号”平台": a list's tail, then a class
+        return quote
+    return item
 _SLOGAN = re.compile(r"^(?:[一二三四五六七八九十两多]+[\u4e00-\u9fff]{1,3}?){2,}$")
 # "正路六个园区", "吉林经济技术开发区3个国家级开发区": a count inside the name makes it a class or a list.
 _COUNT_INSIDE = re.compile(r"(?:\d+|[一二三四五六七八九十两几]+)(?:个|家|大)")

@@ -154,8 +154,9 @@ def _sentence_after(text: str, k: int, end: int) -> bool:
         or lexicon.opening_verb().match(seg) is not None
 
 
-_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站])(?:和|及|与|以及)"
-                          r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
+_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站)）])(?:和|及|与|以及)"
+                          r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{2,14}?(?:管委会|委员会)"
+                          r"|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
                           r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
@@ -183,6 +184,9 @@ _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（
                         r"(?:、\s*(?:特区|[省市县区州乡镇盟旗])(?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
 # ("各县、特区、区人民政府": the levels of a prefecture that governs special districts share one head)
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
+# A unit's bracketed aside defining what its name covers: its 下同 is no rule of the plan's.
+_DEFINING_ASIDE = re.compile(rf"[{re.escape(_OPEN)}](?:{lexicon.alternation(lexicon.DEFINING_ASIDE_WORDS)})"
+                             rf"[^{re.escape(_OPEN + _CLOSE)}]*[{re.escape(_CLOSE)}]")
 _DEADLINE_PHRASE = re.compile(rf"^{lexicon.DEADLINE_PATTERN}$")
 _RULE_ACTORS = re.compile(r"(?:需|由|请)(.+?)(?:负责)?(?:落实|实施|推进|完成|执行|负责)")
 _CONVENTION = lexicon.LEAD_CONVENTION
@@ -453,7 +457,7 @@ def parse_department_list(text: str, base: int, default_role: str,
         phrase = text[a:b]
         if _DEADLINE_PHRASE.match(phrase.strip()) or _CONVENTION.search(phrase):
             continue  # "…,排名第一位为牵头单位,下同": the convention is the document's, no unit
-        if _RULE_WORDS.search(phrase):
+        if _RULE_WORDS.search(_DEFINING_ASIDE.sub(lambda m: " " * len(m.group(0)), phrase)):
             m = _RULE_ACTORS.search(phrase)
             if m and registry.is_collective(m.group(1).strip()):
                 s = base + a + m.start(1)
@@ -493,7 +497,7 @@ def parse_department_list(text: str, base: int, default_role: str,
                 # page's field after a name, "…发布日期:2019-08-14", is none)
                 after = name[colon + 1:]
                 name, off = (after, off + colon + 1) if registry.looks_like_unit(after) else ("", off)
-            if len(name) > _CLAUSE_MIN and not registry.looks_like_unit(name):
+            if len(name) > _CLAUSE_MIN and not registry.looks_like_unit(_DEFINING_ASIDE.sub("", name)):
                 name = ""  # "协同作业确保项目顺利实施": the sentence goes on after the list, no unit
             full = places.get(name)
             if name and not _GENERIC.match(normalize_name(name)) and (not registry.is_person(name) or full) \
@@ -1107,7 +1111,8 @@ def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | No
                     registry: DepartmentRegistry) -> list[ResponsibilityClause]:
     """What a meeting decided and whom it charged, in a paragraph after the meeting's own words ("会议要求:",
     "会议强调,"): each clause that opens with units as the subject of 要, 负责 or 牵头 ("区发改局要及时调整项目库;")
-    is a task of those units (牵头: they lead it).
+    is a task of those units (牵头: they lead it). A clause that opens with the words of what comes next, then a
+    unit and what it will do ("接下来县科经局将继续…", "下一步,区发改局将…"), is a task of that unit too.
 
     >>> t = "会议听取了汇报。会议要求:区发改局要及时调整项目库;区工信局、区统计局要推进技改项目。同志们要努力。"
     >>> [(c.text, [(d.name, d.role) for d in c.departments]) for c in meeting_clauses(t, 0, len(t), "", None,
@@ -1121,21 +1126,26 @@ def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | No
         return []
     # where a charge may open: after the meeting's words, a sentence's or a clause's end ("要加快落实,财政局要…")
     found: list[tuple[int, re.Match[str], list[tuple[str, int, int]]]] = []
+    # after a meeting's words every clause may charge; after "下一步" only the clause it opens
+    meeting = any(m["forward"] is None for m in _MEETING_LEAD_IN.finditer(text, lead_in.start(), end))
     at = lead_in.start()
     while at < end:
         said = _MEETING_LEAD_IN.match(text, at, end)
+        forward = said is not None and said["forward"] is not None
         first = said.end() if said else at
         while first < end and text[first] in " \u3000:：":
             first += 1
         connective = _CONNECTIVE.match(text, first, end)
         first = connective.end() if connective else first  # "同时政府相关部门要…": the subject follows
         stop = min((i for i in (text.find(ch, first, end) for ch in "。;；\n,，") if i >= 0), default=end)
-        m = _MEETING_SUBJECT.match(text, first, stop)
+        m = (_FORWARD_SUBJECT if forward else _MEETING_SUBJECT).match(text, first, stop) \
+            if meeting or forward else None
         if m is not None:
             pieces = split_units(m["units"], m.start("units"))
             if pieces and all(registry.looks_like_unit(p) and not registry.is_person(p) and not _GENERIC.match(p)
-                              for p, _, _ in pieces):
-                found.append((first, m, pieces))
+                              and not _DEICTIC_UNIT.match(p) for p, _, _ in pieces):
+                # "接下来县科经局将继续…": the words opening what comes next are the task's own; a meeting's are not
+                found.append((said.start() if forward and said is not None else first, m, pieces))
         at = stop + 1
     out: list[ResponsibilityClause] = []
     for k, (first, m, pieces) in enumerate(found):
@@ -1152,9 +1162,15 @@ def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | No
 
 # The words a report of a meeting opens its decisions with ("会议要求:", "会议强调,"), and a clause of them that opens
 # with the units it charges.
-_MEETING_LEAD_IN = re.compile(rf"会议(?:{lexicon.alternation(lexicon.MEETING_DECISION_VERBS)})\s*[:：,，]?")
+_MEETING_LEAD_IN = re.compile(rf"(?:会议(?:{lexicon.alternation(lexicon.MEETING_DECISION_VERBS)})"
+                              rf"|(?P<forward>{lexicon.alternation(lexicon.FORWARD_LEAD_INS)}))\s*[:：,，]?")
 _CONNECTIVE = re.compile(lexicon.alternation(lexicon.CONNECTIVES))
 _MEETING_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)(?:务必|必须|均)?(?P<verb>要|负责|牵头)")
+# ... and the unit a report's "接下来" or "下一步" opens with, then what it will do ("县科经局将继续…")
+_FORWARD_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)"
+                              rf"(?P<verb>{lexicon.alternation(lexicon.FORWARD_VERBS)})")
+_DEICTIC_UNIT = re.compile(rf"(?:我|(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_PREFIXES)})"
+                           rf"(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_HEADS)}))")
 
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
@@ -1343,6 +1359,9 @@ def _table_clause(block: Block, registry: DepartmentRegistry) -> ResponsibilityC
     deps: list[DepartmentMention] = []
     grouping = lexicon.grouping_indicator_columns(header)
     roles = _row_roles(["category" if i in grouping else _column_kind(h) for i, h in enumerate(header)])
+    if number_at > 0 and "task" in roles[number_at + 1:]:
+        # "工作任务 / 序号 / 具体工作要求": a column before the numbers labels the group its rows are in
+        roles = ["category" if i < number_at and r == "task" else r for i, r in enumerate(roles)]
     for role, c, off in zip(roles, cells, offsets, strict=False):
         if role == "builder" and c.strip() and registry.looks_like_department(c.strip()):
             role = RESPONSIBLE  # "项目业主单位": a government body building the project is responsible for it

@@ -200,12 +200,17 @@ def _strip_comparator(segment: str) -> tuple[str, str | None]:
     return segment, comparator
 
 
+_ON_BASE_AFTER = re.compile(r"[^在,，。;；]{0,30}?基础上")
+
+
 def _year_before(text: str, start: int, end: int) -> int | None:
     """The last target-year phrase in text[start:end] ("到2025年", "2024年,"), ignoring baselines ("比2020年")."""
     year = None
     for m in _YEAR_PHRASE.finditer(text, start, end):
         if text[max(0, m.start() - 2):m.start()].endswith(("比", "较", "与", "同", "由", "从")):
             continue
+        if text[max(0, m.start() - 1):m.start()] == "在" and _ON_BASE_AFTER.match(text, m.end(), end):
+            continue  # "在2015年的基础上翻一番": the base's year
         year = year_number(m["year"])
     return year
 
@@ -610,6 +615,8 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
         return None
     if after.startswith("大"):
         return None
+    if _class_amount(m) and _COUNT_BEFORE.search(text, max(s_start, m.start() - 8), m.start()):
+        return None  # "形成6个500亿元重点产业集群": the size of what is counted, a class; the count is the figure
     if _inside_short_quote(text, a_start, s_start):
         return None
     # "打造3个以上的量产机器人产品": a bounded count of things before 的 is a target; other figures before 的 are
@@ -851,6 +858,9 @@ def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:
     >>> t = "高新技术企业数量增加一倍,达到2000家"
     >>> _preceding_subject(t, 0, t.index("达到"))
     '高新技术企业数量'
+    >>> t = "实现旅游综合收入在2015年旅游综合收入248.49亿元的基础上翻一番,达到500亿元"
+    >>> _preceding_subject(t, 0, t.index("达到"))
+    '旅游综合收入'
     """
     end = clause_start - 1
     while end > s_start and text[end - 1] in " ":
@@ -864,8 +874,14 @@ def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:
     m = _CHANGE_TAIL.search(clause)
     if m is None:
         return ""
-    subject = clause[:m.start()].strip()
+    # "实现旅游综合收入在2015年248.49亿元的基础上翻一番": the base it doubles from and the verb before it aside
+    subject = _BASE_BEFORE_CHANGE.sub("", clause[:m.start()]).strip()
+    subject = subject[len(opener[0]):] if (opener := _SUBJECT_OPENER.match(subject)) else subject
     return subject if 2 <= len(subject) <= 30 and not QUANTITY.search(subject) else ""
+
+
+_BASE_BEFORE_CHANGE = re.compile(r"在[^在,，。;；]{0,40}?(?:的)?基础上$")
+_SUBJECT_OPENER = re.compile(lexicon.alternation(lexicon.GOAL_OPENING_VERBS))
 
 
 def _balance_quotes(metric: str) -> str:
@@ -893,9 +909,26 @@ def _ends_clause(rest: str) -> bool:
             or rest[0] == "." and (len(rest) == 1 or rest[1].isspace()))
 
 
+def _class_amount(m: re.Match) -> bool:
+    """Whether a quantity is an amount of money ("500亿元", "10亿元以上"): a size a class of things is named by."""
+    return m["unit"] in MONEY_UNITS or (m["mag"] in ("亿", "万亿") and not m["unit"])
+
+
+# A count right before an amount: "6个" in "6个500亿元重点产业集群", "40户" in "40户10亿元以上企业".
+_COUNT_BEFORE = re.compile(rf"\d+(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})$")
+
+
 def _following_metric(text: str, pos: int, end: int) -> str:
-    """The noun phrase a pre-nominal number counts: up to the clause end or the next number."""
+    """The noun phrase a pre-nominal number counts: up to the clause end or the next number (an amount of money
+    right after the count is the class counted: "6个500亿元重点产业集群").
+
+    >>> _following_metric("形成6个500亿元重点产业集群。", 4, 17)
+    '500亿元重点产业集群'
+    """
     stop = pos
+    amount = QUANTITY.match(text, pos)
+    if amount is not None and _class_amount(amount):
+        stop = amount.end()
     while stop < end and text[stop] not in _CLAUSE_SEP + "。":
         if QUANTITY.match(text, stop) and stop > pos:
             break

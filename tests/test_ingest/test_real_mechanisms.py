@@ -3038,3 +3038,69 @@ def test_a_rural_complex_is_a_platform():
                        "田园综合体全年吸纳游客40万人次。\n")
     assert "“资水丹霞”田园综合体" in names or "资水丹霞田园综合体" in names
     assert "玫瑰谷田园综合体" in names and "田园综合体" not in names
+
+
+# --------------------------------------------------------------------------- session 24
+
+
+def test_a_header_cell_spanning_a_groups_label_and_the_rows_numbers_keeps_every_row_of_the_group():
+    text = ("|\n工作任务 |\n具体工作要求 |\n责任单位 |\n完成时限 |\n|\n|\n"
+            "一、深入推进政策公开 |\n1 |\n及时规范发布政策信息。 |\n各区直部门、经开区 |\n持续推进 |\n|\n"
+            "2 |\n集中发布政务服务事项目录。 |\n区数据资源局、区发改委 |\n持续推进 |\n|\n|\n"
+            "3 |\n公开促进消费政策。 |\n区商务局 |\n持续推进 |\n|\n|\n"
+            "二、强化权力配置公开 |\n4 |\n动态更新权责清单。 |\n区直各部门 |\n持续推进 |\n|\n")
+    assert _resp(text) == [("及时规范发布", [("各区直部门", "responsible"), ("经开区", "responsible")]),
+                           ("集中发布政务", [("区数据资源局", "responsible"), ("区发改委", "responsible")]),
+                           ("公开促进消费", [("区商务局", "responsible")]),
+                           ("动态更新权责", [("区直各部门", "responsible")])]
+
+
+def test_the_last_of_several_administrative_committees_joined_by_and_is_a_unit_of_its_own():
+    got = _resp("二、机制\n1.推进清单落实。"
+                "(责任单位:所在省辖市政府、济源示范区管委会和郑州航空港经济综合实验区管委会)\n")
+    assert [name for _, deps in got for name, _ in deps] == [
+        "所在省辖市政府", "济源示范区管委会", "郑州航空港经济综合实验区管委会"]
+
+
+def test_a_units_aside_defining_what_it_covers_carries_its_own_as_below_and_the_unit_stays():
+    got = _resp("一、学习宣传\n1.深入学习宣传。〔责任单位:市委宣传部、市司法局等市有关部门,"
+                "各县(市、区)法宣办(含高新区党群工作部,下同)〕\n")
+    assert [name for _, deps in got for name, _ in deps] == [
+        "市委宣传部", "市司法局", "各县(市、区)法宣办(含高新区党群工作部,下同)"]
+
+
+def test_what_a_unit_will_do_next_is_its_task_but_not_what_the_writer_will_do():
+    got = _resp("据悉,该县已召开调研会。接下来县科经局将继续编制纺织服装产业链图谱。\n")
+    assert got == [("接下来县科经", [("县科经局", "responsible")])]
+    assert _resp("据悉,该县已召开调研会。下一步我局将统筹全县资源。\n") == []
+
+
+def test_collective_units_closed_by_a_bracket_and_joined_by_and_are_two_units():
+    got = _resp("一、任务\n1.做大县域主导产业链。(责任单位:各县(市、区)和市直有关单位)\n")
+    assert [name for _, deps in got for name, _ in deps] == ["各县(市、区)", "市直有关单位"]
+
+
+def test_a_doubling_from_a_printed_base_names_its_metric_without_the_base_and_keeps_the_plans_year():
+    got = extract_text("某市旅游发展实施意见\n一、目标\n到2020年,实现旅游综合收入"
+                       "在2015年旅游综合收入248.49亿元的基础上翻一番,达到500亿元。\n").targets
+    assert [(t.metric, t.value, t.unit, t.year) for t in got] == [("旅游综合收入", 500.0, "亿元", 2020)]
+
+
+def test_a_count_of_things_classed_by_their_size_in_money_is_the_figure():
+    got = _targets("一、目标\n到2025年,形成6个500亿元重点产业集群,重点培育40户10亿元以上企业。\n")
+    assert [(value, unit) for _, value, unit in got] == [(6.0, "个"), (40.0, "户")]
+
+
+def test_a_listed_platform_named_by_places_then_a_quoted_word_keeps_its_places():
+    names = _platforms("一、重点\n完成4条示范带建设,包括水头-闹村“黄汤飘香”乡村振兴示范带、"
+                       "万全“水乡田园”乡村振兴示范带,打造“慢湾”乡村振兴示范带;提升台州综保区等“国字号”平台。\n")
+    assert "水头-闹村“黄汤飘香”乡村振兴示范带" in names and "万全“水乡田园”乡村振兴示范带" in names
+    assert "“慢湾”乡村振兴示范带" in names and not [n for n in names if "打造" in n or "等" in n]
+
+
+def test_two_offices_of_one_city_signing_glued_together_are_two_issuers_and_a_keyed_number_without_serial_is_kept():
+    plan = extract_text("文号: 穗埔府办函〔2022〕号 发布日期: 2022-08-12\n"
+                        "广州市黄埔区人民政府办公室广州开发区管委会办公室关于印发广州市黄埔区广州开发区2022年"
+                        "政务公开工作要点分工方案的通知\n各街道办事处:\n现将方案印发给你们。\n").plan
+    assert plan.issuers == ["广州市黄埔区人民政府办公室", "广州开发区管委会办公室"]
+    assert plan.doc_number == "穗埔府办函〔2022〕号"
