@@ -25,10 +25,10 @@ LEAD_KEYS = ("牵头、责任单位", "牵头/责任单位", "牵头责任单位
              "主办单位", "责任主体单位", "牵头处室", "主责部门", "牵头")
 SUPPORT_KEYS = ("协同配合责任单位", "配合责任单位", "协同责任单位",
                 "协同配合单位", "责任配合单位", "配合单位", "配合部门", "协同单位", "协同部门", "参与单位",
-                "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合")
+                "协办单位", "协作单位", "参加单位", "协助单位", "配合处室", "参与部门", "配合", "监督责任")
 RESPONSIBLE_KEYS = ("责任单位", "责任部门", "实施单位", "落实单位", "承担单位", "责任主体", "主体单位", "工作单位",
                     "部门分工", "责任分工", "责任处室", "实施主体", "具体责任单位", "数据提供单位", "负责单位",
-                    "负责部门", "负责处室", "负责科室", "承办单位", "承办部门")
+                    "负责部门", "负责处室", "负责科室", "承办单位", "承办部门", "主体责任")
 # Every key that labels units, whatever their role: "责任单位" alone is a label, no unit.
 UNIT_KEYS = frozenset(LEAD_KEYS + SUPPORT_KEYS + RESPONSIBLE_KEYS)
 # A lead or support key with the level it may open with, then its colon ("省牵头单位:"): a line of units with their
@@ -122,7 +122,8 @@ def key_pattern() -> str:
 
 # Phrases that close a list of units and give it a role: "X牵头", "Y、Z配合", "A、B按职责分工负责".
 LEAD_VERBS = ("牵头负责", "总牵头", "牵头抓总", "牵头", "主办")
-SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "参加", "协同", "协助", "协办")
+SUPPORT_VERBS = ("协同配合", "配合落实", "共同推进", "协同推进", "配合", "参与", "参加", "协同", "协助", "协办",
+                 "协调推动", "协调推进", "督促指导", "指导推动")
 # Words of a plan-wide rule or a convention stated inside a clause ("以下均需各区落实,不再列出", "下同").
 RULE_WORDS = ("以下均", "均需", "均由", "均要", "均涉及", "不再列出", "不再一一列出", "不再逐一列出", "不再单独列出",
               "不再重复", "不再做分工", "不再分工", "下同", "以下同", "以下各项")
@@ -394,7 +395,9 @@ LIST_COUNT_NOT_GOALS = ("方面", "领域", "部门", "单位", "文件", "规�
 PLAN_NOUNS = ("方案", "计划", "意见", "办法", "细则", "纲要")
 FIRM_ACTIVITY_WORDS = ("项目", "上市", "产值", "税收", "生产线", "投产", "达产", "扩产", "增资", "技改", "原料", "车间",
                        "机组", "集成电路", "产能", "一期", "二期", "三期", "环保包装", "开工", "全面开工", "竣工",
-                       "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用")
+                       "落地", "尽快落地", "申报", "带动作用", "龙头作用", "引领作用",
+                       # where a listing stands: "四方光电科创板在审", "中科通达在辅导"
+                       "科创板", "创业板", "北交所", "港交所", "在审", "在辅导", "过会", "报会", "挂牌")
 # Sectors and kinds of works a list of projects may name instead of firms ("风电、光伏等项目"): an item holding
 # one is no firm's name.
 SECTOR_WORDS = ("风电", "光伏", "储能", "氢能", "核电", "水电", "火电", "热电", "能源", "材料", "医药", "生物", "数字",
@@ -487,6 +490,8 @@ META_TITLE_KEYS = ("标题", "名称", "文件名称", "公文标题")
 META_ISSUER_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "制发机关", "发文部门", "制定机关", "成文单位",
                     "发布部门", "发布者")
 # Where a page says it copied the text from: an issuer only when nothing better is printed.
+# Keys of a page's credits for the people who edited an article.
+EDITOR_CREDIT_KEYS = ("编辑", "责任编辑", "责编", "审核", "二审", "三审", "终审", "校对", "初审", "编审")
 META_SOURCE_KEYS = ("信息来源", "文章来源", "来源", "作者")
 # The document's own date (成文/发文), as against the page's posting or generation dates.
 META_DATE_KEYS = ("成文日期", "发文日期", "发文时间", "公布日期", "印发日期", "公文生成日期", "成文时间")
@@ -520,6 +525,9 @@ MEETING_DECISION_VERBS = ("要求", "强调", "指出", "明确", "提出", "议
 # The words a report opens what comes next with ("接下来县科经局将继续…", "下一步,区发改局将…"), and the verb of
 # what a unit will do after them (将, also in its traditional form).
 FORWARD_LEAD_INS = ("接下来", "接下來", "下一步")
+# What a metric that ends in a count of people or households counts, where its figure prints only a magnitude
+# ("人口380万": 380 万人; "接游人次超过280万": 280 万人次).
+COUNTED_METRIC_UNITS = (("人次", "人次"), ("人口", "人"), ("人数", "人"), ("户数", "户"))
 # Words that open a list of what a plan names ("包括水头-闹村“黄汤飘香”乡村振兴示范带、…").
 LIST_OPENERS = ("包括", "包含", "即", "分别是", "分别为")
 # Verbs a goal's clause opens with before the subject it sets the figure of ("实现旅游综合收入…翻一番").
@@ -651,7 +659,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 引领 改造 修复 整治 提前 目前 当前 年内 已经 已与 确定 也是 中共 抓好 重点抓好 辐射带动 带动 辐射
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
-确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘 就 紧抓 抓紧 获评
+确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘 就 紧抓 抓紧 获评 另有
 """.split()), key=lambda w: (-len(w), w)))
 
 

@@ -27,6 +27,7 @@ from plankg.ingest.departments import (
 )
 from plankg.ingest.lexicon import (
     CONSULTATION_WORDS,
+    EDITOR_CREDIT_KEYS,
     ISSUE_VERBS,
     ISSUING_VERBS,
     META_DATE_KEYS,
@@ -1039,6 +1040,13 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
     for line in front:
         if parse_date(line.strip(" \u3000\u00a0")):
             return [], line.strip(" \u3000\u00a0")
+    # a whole date alone on one of the last lines, only an editor's credits after it ("2022年8月31日" / "(编辑:…)"):
+    # the page dropped its signer's name
+    for line in reversed(tail[-3:]):
+        if parse_date(line.strip(" \u3000\u00a0")):
+            return [], line.strip(" \u3000\u00a0")
+        if not _EDITOR_CREDIT.match(line.strip(" \u3000\u00a0")):
+            break
     for lines in (front, tail):
         found = _inline_signature(lines, registry)
         if found[1]:
@@ -1050,6 +1058,8 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
     return [], ""
 
 
+# A page's credits for its editors under an article ("(编辑:谭茜 二审:唐成 终审:阮班新)", "责任编辑:…").
+_EDITOR_CREDIT = re.compile(rf"[(（]?\s*(?:{alternation(EDITOR_CREDIT_KEYS)})\s*[:：]")
 # A date printed with the notice: in brackets under the title ("(2015年9月15日)"), opening a report's
 # speech line ("——2022年1月10日在某市人民代表大会上"), a garbled date alone on its line ("2024327"), or after the
 # document's number.

@@ -60,12 +60,14 @@ _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPOR
                **{x: "other" for x in _OTHER_LABELS}}
 # Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
 _ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-# A key and its colon; or a listed role key and 为 ("…,责任单位为区发改委;"), or a listed role key glued to a unit
+# A key and its colon; or a listed role key and 为 or 是 ("…,责任单位为区发改委;", "…,其责任单位是市住建局。"), or
+# a listed role key glued to a unit
 # that opens with its level ("总协调人张某,责任单位区经贸局、…"), the key in group `wei` or `glued`.
 # (a key of its own: not inside a word, and not before another key: "第一责任单位为牵头单位" is a convention)
 _UNIT_ROLE_KEYS = lexicon.alternation(tuple(k for k in lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS
                                              + lexicon.RESPONSIBLE_KEYS if k.endswith(lexicon.KEY_UNIT_NOUNS)))
-_KEY_WEI = (rf"(?<![\u4e00-\u9fff])(?:(?P<wei>{_ROLE_KEYS})为(?!{_ROLE_KEYS}|牵头|主责|汇总)(?=[\u4e00-\u9fff])"
+_KEY_WEI = (rf"(?:(?<![\u4e00-\u9fff])|(?<=其))(?:(?P<wei>{_ROLE_KEYS})[为是](?!{_ROLE_KEYS}|牵头|主责|汇总)"
+            rf"(?=[\u4e00-\u9fff])"
             rf"|(?P<glued>{_UNIT_ROLE_KEYS})(?=[省市区县](?!级)[\u4e00-\u9fff]))")
 _LABEL = re.compile(rf"[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
 # Where a group of units opens: a key (not a deadline's or a remark's) after optional white space.
@@ -862,13 +864,16 @@ def _run_on_labels(text: str, start: int, end: int, registry: DepartmentRegistry
         eol = end if nl < 0 else nl
         following = _RUN_ON_KEY.search(text, m.end(), eol)
         eol = following.start() if following else eol  # "…环卫分公司配合单位办事处": the next key's units
-        units = text[m.end():eol].rstrip(" \u3000。;；")
-        deps = parse_department_list(units, m.end(), RESPONSIBLE, registry)[0] if 2 <= len(units) <= 80 else []
+        # "…,其责任单位是市住建局": the key's copula before its units
+        at = m.end() + (text[m.end():m.end() + 1] in ("为", "是"))
+        stop = text.find("。", at, eol)
+        units = text[at:eol if stop < 0 else stop].rstrip(" \u3000。;；")  # (the sentence's end ends the units)
+        deps = parse_department_list(units, at, RESPONSIBLE, registry)[0] if 2 <= len(units) <= 80 else []
         if deps and all((registry.looks_like_unit(d.name) or registry.is_collective(d.name))
                         and not _NOT_IN_UNIT.search(d.name) and not lexicon.opening_verb().match(d.name)
                         for d in deps) \
                 and sum(len(d.name) for d in deps) + len(deps) >= len(units):
-            out.append((m.start(), m.end(), m.end() + len(units)))
+            out.append((m.start(), at, at + len(units)))
     return out
 
 

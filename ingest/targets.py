@@ -458,9 +458,24 @@ def _split_shared(text: str, mention: TargetMention) -> list[TargetMention]:
     >>> m = TargetMention(0, len(t), "工业投资、技改投资同比增长", Quantity(15, "%", None), ">=", 2023)
     >>> [x.metric for x in _split_shared(t, m)]
     ['工业投资', '技改投资']
+    >>> t = "大同、临汾、长治各5家"
+    >>> m = TargetMention(0, len(t), "大同、临汾、长治", Quantity(5, "家", None), "=", 2016)
+    >>> [x.metric for x in _split_shared(t, m)]
+    ['大同', '临汾', '长治']
     """
     if not _METRIC_JOIN.search(mention.metric):
         return [mention]
+    at = text.find(mention.metric, mention.start, mention.end)
+    if at >= 0 and text.startswith("各", at + len(mention.metric)) and "、" in mention.metric:
+        # "大同、临汾、长治各5家": each of the listed places or units reaches the figure
+        items = mention.metric.split("、")
+        if 2 <= len(items) <= 12 and all(2 <= len(x) <= 8 for x in items):
+            out, pos = [], at
+            for item in items:
+                pos = text.find(item, pos)
+                out.append(replace(mention, start=pos, metric=item, rule=RULE_SHARED_VALUE))
+                pos += len(item)
+            return out
     each = _EACH.match(text, mention.start, mention.end)
     respectively = False
     if each is not None:
@@ -558,9 +573,27 @@ def _read_mention(text: str, m: re.Match, s_start: int, s_end: int, prev: Target
     if cleaned is None:
         return None
     metric, metric_start = cleaned
+    q = _counted_unit(metric, q)
     comparator = _final_comparator(text, m, s_start, q, seg.comparator)
     year = _target_year(text, m, s_start, clause_start, seg.inline_year, block_year, default_year)
     return TargetMention(metric_start, tail_end, metric, q, comparator, year, baseline_year=seg.base_year, rule=rule)
+
+
+def _counted_unit(metric: str, q: Quantity) -> Quantity:
+    """A figure printed with only its magnitude ("380万") counts what its metric ends in ("人口": people), in base
+    units as a printed unit gives them ("280万人次" is 2,800,000 人次).
+
+    >>> q = Quantity(380.0, "万", None)
+    >>> (_counted_unit("中心城区人口", q).value, _counted_unit("中心城区人口", q).unit), _counted_unit("连接数", q).unit
+    ((3800000.0, '人'), '万')
+    """
+    if q.unit not in MAGNITUDES:
+        return q
+    noun = next((unit for tail, unit in lexicon.COUNTED_METRIC_UNITS if metric.endswith(tail)), None)
+    if noun is None:
+        return q
+    scale = MAGNITUDES[q.unit]
+    return replace(q, value=q.value * scale, unit=noun, upper=None if q.upper is None else q.upper * scale)
 
 
 # What a count of listed works goes on with when the plan aims at their stage: the works, then the stage.

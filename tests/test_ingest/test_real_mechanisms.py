@@ -3104,3 +3104,43 @@ def test_two_offices_of_one_city_signing_glued_together_are_two_issuers_and_a_ke
                         "政务公开工作要点分工方案的通知\n各街道办事处:\n现将方案印发给你们。\n").plan
     assert plan.issuers == ["广州市黄埔区人民政府办公室", "广州开发区管委会办公室"]
     assert plan.doc_number == "穗埔府办函〔2022〕号"
+
+
+def test_units_coordinating_a_task_support_it():
+    got = _resp("一、任务\n1.创建示范区。(各州、市人民政府负责;省旅游发展委、林业厅协调推动)\n")
+    assert got == [("创建示范区。", [("各州、市人民政府", "lead"), ("省旅游发展委", "support"), ("林业厅", "support")])]
+
+
+def test_keys_of_primary_and_supervising_responsibility_name_units():
+    got = _resp("一、存在问题\n1.白茶市场摊位乱堆乱放。(主体责任:白茶村委会,监督责任:市工商局)\n")
+    assert [name for _, deps in got for name, _ in deps] == ["白茶村委会", "市工商局"]
+
+
+def test_a_bulletin_naming_each_problems_unit_in_prose_after_its_key_and_copula():
+    got = _resp("一、存在问题\n围挡上有小广告乱涂乱画,其责任单位是市住建局。\n"
+                "背街小巷小广告乱涂画,其责任单位是海城区。窨井盖破损,责任单位为市市政管理局。\n")
+    assert [deps for _, deps in got] == [[("市住建局", "responsible")], [("海城区", "responsible")],
+                                        [("市市政管理局", "responsible")]]
+
+
+def test_a_figure_each_listed_place_reaches_is_a_target_of_each():
+    got = _targets("一、目标\n到2025年,大同、临汾、长治各5家,朔州、忻州各3家。\n")
+    assert [(metric, value) for metric, value, _ in got] == [("大同", 5.0), ("临汾", 5.0), ("长治", 5.0),
+                                                             ("朔州", 3.0), ("忻州", 3.0)]
+
+
+def test_a_figure_printing_only_its_magnitude_counts_the_people_its_metric_names():
+    got = _targets("一、目标\n到2025年,中心城区人口380万,接待游客人次超过280万,5G连接数达到3000万。\n")
+    assert [(value, unit) for _, value, unit in got] == [(3800000.0, "人"), (2800000.0, "人次"), (3000.0, "万")]
+
+
+def test_firms_listed_by_where_their_listing_stands_are_firms():
+    got = _firms("一、进展\n另有科前生物、路德环境、传神语联、四方光电科创板在审。\n")
+    assert got == ["科前生物", "路德环境", "传神语联", "四方光电"]
+
+
+def test_a_date_alone_on_the_last_line_before_the_editors_credits_dates_the_bulletin():
+    plan = extract_text("创文工作督查通报\n8月31日,县创文办对主次干道进行了暗访督查。现将情况通报如下:\n"
+                        "1、沿河路拦杆破损。(责任单位:住建局)\n相关单位要迅速落实整改措施。\n2022年8月31日\n"
+                        "(编辑:谭茜 二审:唐成 终审:阮班新)\n").plan
+    assert plan.date == "2022-08-31"
