@@ -502,7 +502,7 @@ META_OTHER_KEYS = ("索引号", "信息分类", "主题分类", "组配分类", 
                    "公开类别", "公文时效", "是否有效", "有效性", "废止日期", "主题词", "所属类目", "体裁", "机构名称",
                    "效力等级", "时效性", "政策级别", "政策主题", "访问次数", "浏览量", "人气", "分类", "法宝引证码",
                    "阅读次数", "浏览次数", "点击数", "点击量", "访问量", "责任编辑", "编辑", "字体", "失效日期",
-                   "生效日期", "著录日期", "服务对象")
+                   "生效日期", "著录日期", "服务对象", "所属分类", "效力状态")
 # Lines of page chrome printed around a title ("导航菜单", "新闻详情"): never part of it.
 PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正文", "正文阅览", "文章属性", "搜索位置排序", "打印",
                      "分享", "字号", "关闭目录", "轻触这里", "点赞", "收藏", "转发", "返回顶部", "网站无障碍", "无障碍",
@@ -629,6 +629,32 @@ def _META_KEYS() -> frozenset[str]:
 # "责任单位:…", "主要目标如下:"): a figure after such a field measures nothing by that name.
 NON_METRIC_FIELD_ENDS = ("电话", "手机", "传真", "时间", "时限", "日期", "年度", "期限", "地址", "邮编", "邮箱", "如下",
                          "单位", "部门", "科室", "领导", "负责人", "联系人", "编号", "文号", "序号", "名称", "内容")
+
+
+def meta_key_line(line: str) -> bool:
+    """Whether a line holds a page's metadata fields rather than words: it opens with keys only ("文  号 废止日期",
+    "有效性", "审核"), or with a key of three characters or more and then a space ("所属分类 为民办实事 效力状态 有效"),
+    or names two keys of three characters or more with words between them ("责任部门 某局 公开方式 主动公开").
+
+    >>> [meta_key_line(x) for x in ("文        号 废止日期", "审核", "所属分类 为民办实事 效力状态 有效",
+    ...                             "责任部门 西夏区文化局 公开方式 主动公开", "分类推进垃圾治理实施方案")]
+    [True, True, True, True, False]
+    """
+    keys = _META_KEYS() | frozenset(EDITOR_CREDIT_KEYS)
+    bare = re.sub(r"\s+", "", line).rstrip(":：")
+    rest = bare
+    while rest:
+        key = next((k for k in sorted(keys, key=len, reverse=True) if len(k) >= 2 and rest.startswith(k)), None)
+        if key is None:
+            break
+        rest = rest[len(key):].lstrip(":：")
+    if not rest and bare:
+        return True
+    first = re.match(r"\S+", line.strip())
+    if first and len(first.group(0).rstrip(":：")) >= 3 and first.group(0).rstrip(":：") in keys \
+            and len(line.strip()) > len(first.group(0)):
+        return True
+    return sum(1 for k in keys if len(k) >= 4 and k in bare) >= 1 and len(line.split()) >= 4
 
 
 def is_meta_key(text: str) -> bool:

@@ -55,6 +55,7 @@ from plankg.ingest.lexicon import (
     alternation,
     column_role,
     is_meta_key,
+    meta_key_line,
 )
 from plankg.ingest.structure import (
     YEAR_NUMERAL,
@@ -661,7 +662,13 @@ def _title_from_lines(lines: list[str]) -> str | None:
     prev_completed = False
     seen: set[str] = set()  # the titles read so far, to know one printed again
     roles: list[bool] = []
+    after_key = False  # the line before was a metadata key alone: this one is its value ("审核" / "广水毛小波")
     for line in lines:
+        if meta_key_line(line) or (after_key and len(line.strip()) <= 12):
+            after_key = is_meta_key(line) or meta_key_line(line) and not re.search(r"\s\S", line.strip())
+            above = []  # a page's metadata fields, or a field's value: no line of the title
+            continue
+        after_key = False
         tokens = recent
         recent = (recent + [line])[-4:]
         roles = (roles + [column_role(line) is not None])[-4:]

@@ -3144,3 +3144,13 @@ def test_a_date_alone_on_the_last_line_before_the_editors_credits_dates_the_bull
                         "1、沿河路拦杆破损。(责任单位:住建局)\n相关单位要迅速落实整改措施。\n2022年8月31日\n"
                         "(编辑:谭茜 二审:唐成 终审:阮班新)\n").plan
     assert plan.date == "2022-08-31"
+
+
+def test_a_pages_metadata_fields_above_the_title_are_no_part_of_it():
+    plan = extract_text("索引号\n011314160/2025-24496\n发文字号\n效力状态\n有效\n发布日期\n2025-05-20\n编辑\n审核\n"
+                        "广水毛小波\n太平镇全面推行河长制实施方案\n为贯彻落实上级部署,制定本方案。\n").plan
+    assert plan.title == "太平镇全面推行河长制实施方案"
+    plan = extract_text("索 引 号 1164010345412039XU/2022-00175 文号\n所属分类 为民办实事 效力状态 有效\n"
+                        "责任部门 西夏区文化旅游体育广电局 公开方式 主动公开\n\n"
+                        "西夏区文化旅游体育广电局2022年7月为民办实事逐月进展情况\n发布日期:2022-08-08\n").plan
+    assert plan.title == "西夏区文化旅游体育广电局2022年7月为民办实事逐月进展情况"
