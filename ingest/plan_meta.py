@@ -1146,7 +1146,19 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
     ['某某市人民政府办公室']
     >>> joint_issuers("广州市黄埔区人民政府办公室广州开发区管委会办公室", default_registry())
     ['广州市黄埔区人民政府办公室', '广州开发区管委会办公室']
+
+    Bodies listed with 、 are each an issuer; a news report's word of time before the name is none of it.
+
+    >>> joint_issuers("合肥市经信局、合肥市财政局", default_registry()), joint_issuers("日前杭州市人民政府办公厅",
+    ...                                                                         default_registry())
+    (['合肥市经信局', '合肥市财政局'], ['杭州市人民政府办公厅'])
     """
+    lead = _NEWS_TIME.match(name)
+    if lead and _names_unit(name[lead.end():], registry):
+        name = name[lead.end():]
+    parts = _outside_brackets(name)
+    if len(parts) > 1 and all(_names_unit(p, registry) for p in parts):
+        return [one for p in parts for one in joint_issuers(p, registry)]
     for cut in range(3, len(name) - 2):
         first, second = name[:cut], name[cut:]
         place = _PLACE_START.match(second.removeprefix("中共"))
@@ -1156,6 +1168,26 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
         if same and _names_unit(first, registry) and _names_unit(second, registry):
             return [first, second]
     return [name]
+
+
+def _outside_brackets(name: str) -> list[str]:
+    """`name` cut at each 、 outside brackets ("温州湾新区(高新区、经开区)党政办公室" is one name).
+
+    >>> _outside_brackets("甲局、乙局(丙、丁)"), _outside_brackets("市政府办公室(研究室、机关事务局")
+    (['甲局', '乙局(丙、丁)'], ['市政府办公室(研究室、机关事务局'])
+    """
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(name):
+        depth += ch in "(（[〔【"
+        depth -= ch in ")）]〕】" and depth > 0
+        if ch == "、" and depth == 0:
+            parts.append(name[start:k])
+            start = k + 1
+    return [*parts, name[start:]]
+
+
+# The words of time a news report opens with before the body it reports on ("日前杭州市人民政府办公厅印发…").
+_NEWS_TIME = re.compile(alternation(("日前", "近日", "近期", "最近", "今天", "昨天", "今年", "日前,", "近日,")))
 
 
 def _has_place(name: str, registry: DepartmentRegistry) -> bool:

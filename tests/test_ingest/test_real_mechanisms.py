@@ -3154,3 +3154,9 @@ def test_a_pages_metadata_fields_above_the_title_are_no_part_of_it():
                         "责任部门 西夏区文化旅游体育广电局 公开方式 主动公开\n\n"
                         "西夏区文化旅游体育广电局2022年7月为民办实事逐月进展情况\n发布日期:2022-08-08\n").plan
     assert plan.title == "西夏区文化旅游体育广电局2022年7月为民办实事逐月进展情况"
+
+
+def test_issuers_listed_with_a_pause_mark_are_each_an_issuer_and_a_news_word_of_time_is_none():
+    plan = extract_text("发布机构:合肥市经信局、合肥市财政局\n关于开展企业申报工作的通知\n各有关单位:\n"
+                        "现将有关事项通知如下。\n").plan
+    assert plan.issuers == ["合肥市经信局", "合肥市财政局"]
