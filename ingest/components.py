@@ -91,6 +91,7 @@ from plankg.ingest.responsibility import (
     subject_duty_clauses,
     table_clause,
     unit_clauses,
+    you_sentence_clauses,
 )
 from plankg.ingest.structure import Block, DocContext, Structure, body_start
 from plankg.ingest.targets import DURATION_METRIC, TargetFrame, block_targets, target_frame
@@ -364,7 +365,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
                 if not clauses:
                     clauses = duty_list_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
                         or subject_duty_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
-                        or meeting_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
+                        or meeting_clauses(text, b.start, b.end, b.ref or "", b.section, registry) \
+                        or you_sentence_clauses(text, b.start, b.end, b.ref or "", b.section, registry)
                 if not clauses and b.ref is None:
                     wide = plan_wide_actors(text, b.start, b.end, registry)
         doc.spans[SPANS_DEPARTMENTS] = _spans(doc, ctx.base, [d for c in clauses for d in c.departments],

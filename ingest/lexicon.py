@@ -490,6 +490,8 @@ META_TITLE_KEYS = ("标题", "名称", "文件名称", "公文标题")
 META_ISSUER_KEYS = ("发布机构", "发文机关", "发布单位", "发文单位", "制发机关", "发文部门", "制定机关", "成文单位",
                     "发布部门", "发布者")
 # Where a page says it copied the text from: an issuer only when nothing better is printed.
+# The marks a page split over several pages opens with ("[接上页] 省卫生厅:…"): no part of the text.
+PAGE_CONTINUATION_MARKS = ("[接上页]", "【接上页】", "(接上页)", "（接上页）", "[接上文]", "(续上页)", "（续上页）")
 # Keys of a page's credits for the people who edited an article.
 EDITOR_CREDIT_KEYS = ("编辑", "责任编辑", "责编", "审核", "二审", "三审", "终审", "校对", "初审", "编审")
 META_SOURCE_KEYS = ("信息来源", "文章来源", "来源", "作者")

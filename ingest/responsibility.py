@@ -60,13 +60,14 @@ _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPOR
                **{x: "other" for x in _OTHER_LABELS}}
 # Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
 _ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-# A key and its colon; or a listed role key and 为 or 是 ("…,责任单位为区发改委;", "…,其责任单位是市住建局。"), or
+# A key and its colon; or a listed role key and 为 or 是 ("…,责任单位为区发改委;", "…,其责任单位是市住建局。",
+# "华声小区的责任单位是市人社局"), or
 # a listed role key glued to a unit
 # that opens with its level ("总协调人张某,责任单位区经贸局、…"), the key in group `wei` or `glued`.
 # (a key of its own: not inside a word, and not before another key: "第一责任单位为牵头单位" is a convention)
 _UNIT_ROLE_KEYS = lexicon.alternation(tuple(k for k in lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS
                                              + lexicon.RESPONSIBLE_KEYS if k.endswith(lexicon.KEY_UNIT_NOUNS)))
-_KEY_WEI = (rf"(?:(?<![\u4e00-\u9fff])|(?<=其))(?:(?P<wei>{_ROLE_KEYS})[为是](?!{_ROLE_KEYS}|牵头|主责|汇总)"
+_KEY_WEI = (rf"(?:(?<![\u4e00-\u9fff])|(?<=[其的]))(?:(?P<wei>{_ROLE_KEYS})[为是](?!{_ROLE_KEYS}|牵头|主责|汇总)"
             rf"(?=[\u4e00-\u9fff])"
             rf"|(?P<glued>{_UNIT_ROLE_KEYS})(?=[省市区县](?!级)[\u4e00-\u9fff]))")
 _LABEL = re.compile(rf"[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
@@ -159,7 +160,7 @@ def _sentence_after(text: str, k: int, end: int) -> bool:
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站)）])(?:和|及|与|以及)"
                           r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{2,14}?(?:管委会|委员会)"
                           r"|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
-                          r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
+                          r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区|区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
 # whose units follow its name ("国家税务总局某市税务局" is one unit).
@@ -858,16 +859,21 @@ def _run_on_labels(text: str, start: int, end: int, registry: DepartmentRegistry
     out: list[tuple[int, int, int]] = []
     for m in _RUN_ON_KEY.finditer(text, start, end):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if text.endswith(_NOT_BEFORE_RUN_ON_KEY, line_start, m.start()) or m.start() - max(line_start, start) < 6:
+        # "华声小区的责任单位是市人社局": the key, a copula and its units, a sentence of its own
+        copula = text[m.end():m.end() + 1] in ("为", "是")
+        if text.endswith(lexicon.COLLECTIVE_QUALIFIERS, line_start, m.start()) or not copula and (
+                text.endswith(_NOT_BEFORE_RUN_ON_KEY, line_start, m.start()) or m.start() - max(line_start, start) < 6):
             continue  # "各责任单位要…": units of a kind; a key near its line's start is a label's, read elsewhere
         nl = text.find("\n", m.end(), end)
         eol = end if nl < 0 else nl
         following = _RUN_ON_KEY.search(text, m.end(), eol)
         eol = following.start() if following else eol  # "…环卫分公司配合单位办事处": the next key's units
         # "…,其责任单位是市住建局": the key's copula before its units
-        at = m.end() + (text[m.end():m.end() + 1] in ("为", "是"))
-        stop = text.find("。", at, eol)
-        units = text[at:eol if stop < 0 else stop].rstrip(" \u3000。;；")  # (the sentence's end ends the units)
+        at = m.end() + copula
+        # (the sentence's end ends the units; after a copula, its clause's end: "…是市人社局,该小区的…")
+        stop = min((k for k in (text.find(ch, at, eol) for ch in ("。,，;；" if copula else "。")) if k >= 0),
+                   default=-1)
+        units = text[at:eol if stop < 0 else stop].rstrip(" \u3000。;；")
         deps = parse_department_list(units, at, RESPONSIBLE, registry)[0] if 2 <= len(units) <= 80 else []
         if deps and all((registry.looks_like_unit(d.name) or registry.is_collective(d.name))
                         and not _NOT_IN_UNIT.search(d.name) and not lexicon.opening_verb().match(d.name)
@@ -980,7 +986,7 @@ _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^�
 
 # Units opening an item as the subject of its duty: "1、派出所负责养犬管理的日常指导工作" (a 职责分工 list).
 _DUTY_SUBJECT = re.compile(rf"[ \u3000]*(?P<units>(?:[^,，。;；:：\s(（]|[(（][^()（）,，。]{{1,10}}[)）]){{2,30}}?)"
-                           rf"(?:{_EACH})?(?:{_DUTY}|牵头负责)(?!的)")
+                           rf"(?:{_EACH})?[,，]?(?:{_DUTY}|牵头负责)(?!的)")
 
 
 def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -1086,8 +1092,12 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
             deps = _lead_phrase(text, opening.start("units"), stop, registry)
             if not deps or deps[0].start != opening.start("units"):
                 continue
-        elif not (deps and text.startswith(("负责", "分别负责"), deps[-1].end)):
-            continue  # "各地要抓好落实": no unit's duty
+        elif not deps and first < stop and (colon := _units_before_colon(text, first, stop, registry)) \
+                and all(registry.looks_like_department(d.name) for d in colon) \
+                and len(text[colon[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
+            deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
+        elif not (deps and text[deps[-1].end:stop].lstrip(",，").startswith(("负责", "分别负责"))):
+            continue  # "各地要抓好落实": no unit's duty ("交通部门,负责…": a comma may stand before 负责)
         out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
                                         first, stop, tuple(deps), RULE_LEAD_PHRASE))
     return out if len(out) >= 2 else []
@@ -1108,6 +1118,11 @@ def _clause_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, i
         s = k
         while s < stop and text[s] in " \u3000\t\n":
             s += 1
+        mark = next((m for m in lexicon.PAGE_CONTINUATION_MARKS if text.startswith(m, s)), "")
+        if mark:  # "[接上页] 省卫生厅:…": the page's mark, then the clause
+            s += len(mark)
+            while s < stop and text[s] in " \u3000\t\n":
+                s += 1
         yield k, s, stop
         k = stop
 
@@ -1232,6 +1247,30 @@ def _task_opening(text: str, start: int, at: int) -> int:
     sentence = max(opened, start)
     clause = max([sentence] + [text.rfind(ch, start, at) + 1 for ch in ",，:："])
     return sentence if _LEAD_IN.fullmatch(text, sentence, clause) is not None else clause
+
+
+def you_sentence_clauses(text: str, start: int, end: int, ref: str, section: str | None,
+                         registry: DepartmentRegistry) -> list[ResponsibilityClause]:
+    """The sentences of a paragraph that charge government bodies with "由X负责" ("…围挡广告有破损的现象,该项整治由
+    市住建局负责。", "…阻挡盲道,应由市交警支队负责整治。"): one task each, the sentence its text.
+
+    >>> t = "督查发现,工地围挡广告破损,该项整治由市住建局负责。车辆随意停放,应由市交警支队负责整治。专人负责登记。"
+    >>> [(c.text[:4], [d.name for d in c.departments]) for c in you_sentence_clauses(t, 0, len(t), "", None,
+    ...                                                                                  default_registry())]
+    [('督查发现', ['市住建局']), ('车辆随意', ['市交警支队'])]
+    """
+    out: list[ResponsibilityClause] = []
+    for _, first, stop in _clause_spans(text, start, end):
+        for m in _YOU_AT.finditer(text, first, stop):
+            deps = _you_units(text, m.start(), stop, registry)
+            if deps:
+                out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section,
+                                                text[first:stop], first, stop, tuple(deps), RULE_LEAD_PHRASE))
+                break
+    return out
+
+
+_YOU_AT = re.compile(r"(?=由)")
 
 
 def _you_units(text: str, at: int, stop: int, registry: DepartmentRegistry) -> list[DepartmentMention]:
@@ -1610,7 +1649,7 @@ _TRIGGER = re.compile(rf"(?=[{re.escape(_OPEN + ''.join(sorted({w[0] for w in _T
 
 # What a clause in an unnumbered paragraph needs: a key before a colon or a role word ("牵头", "配合", "负责").
 _PARAGRAPH_TRIGGER = re.compile(rf"{lexicon.key_pattern()}\s*[】\]]?\s*[:：]|{_LEAD_VERB}|{_SUPPORT_VERB}|"
-                                rf"{lexicon.alternation(lexicon.DUTY_VERBS)}")
+                                rf"{lexicon.alternation(lexicon.DUTY_VERBS)}|{_KEY_WEI}")
 
 
 # A paragraph closed by a bracket right after its last sentence: "…等项目。(市发展改革委、商务局,各县〔市、区〕政府)".

@@ -3160,3 +3160,23 @@ def test_issuers_listed_with_a_pause_mark_are_each_an_issuer_and_a_news_word_of_
     plan = extract_text("发布机构:合肥市经信局、合肥市财政局\n关于开展企业申报工作的通知\n各有关单位:\n"
                         "现将有关事项通知如下。\n").plan
     assert plan.issuers == ["合肥市经信局", "合肥市财政局"]
+
+
+def test_a_paragraph_of_units_each_before_the_colon_of_its_duties_after_a_pages_continuation_mark():
+    got = _resp("[接上页] 省卫生厅:组织开展现场医疗卫生救援工作。 省安监局:负责督促指导次生灾害排查。 "
+                "省气象局:负责监测天气形势。\n")
+    assert [deps for _, deps in got] == [[("省卫生厅", "responsible")], [("省安监局", "responsible")],
+                                        [("省气象局", "responsible")]]
+
+
+def test_departments_of_a_kind_before_a_comma_and_their_duty():
+    got = _resp("交通部门,负责通村公路和道路建设。 教育部门,负责义务教育和成人教育。 水利部门,负责指导防洪。\n")
+    assert [name for _, deps in got for name, _ in deps] == ["交通部门", "教育部门", "水利部门"]
+
+
+def test_a_bulletins_sentences_naming_their_units_after_a_key_and_copula_or_with_you_fuze():
+    got = extract_text("创城曝光台\n华声小区的责任单位是市人社局,该小区的垃圾桶无分类标识。\n"
+                       "磁湖路路段的责任单位为黄石市城发集团、市城管委和黄石港区。该路段多处路面破损。\n"
+                       "京泰路上,车辆随意停放阻挡盲道,应由市交警支队负责整治。\n").tasks
+    assert [[d.name for d in t.departments] for t in got] == [["市人社局"], ["黄石市城发集团", "市城管委", "黄石港区"],
+                                                              ["市交警支队"]]
