@@ -1283,9 +1283,24 @@ def _you_units(text: str, at: int, stop: int, registry: DepartmentRegistry) -> l
     m = _YOU_CLAUSE.match(text, at, stop)
     if m is None:
         return []
-    pieces = split_units(m["units"], m.start("units"))
+    pieces = [_after_role_noun(p, a, b, registry) for p, a, b in split_units(m["units"], m.start("units"))]
     return [DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces] if _all_departments(pieces, registry) \
         else []
+
+
+def _after_role_noun(name: str, a: int, b: int, registry: DepartmentRegistry) -> tuple[str, int, int]:
+    """A unit named after the role it plays ("包片单位县气象局", "陈家坝沿线包片单位县职教中心"): the unit, from its
+    level on.
+
+    >>> reg = default_registry()
+    >>> _after_role_noun("包片单位县气象局", 0, 8, reg), _after_role_noun("县气象局", 0, 4, reg)
+    (('县气象局', 4, 8), ('县气象局', 0, 4))
+    """
+    k = max(name.rfind("单位"), name.rfind("部门"))
+    rest = name[k + 2:] if k > 0 else ""
+    if rest[:1] in ("省", "市", "区", "县", "镇", "乡") and registry.looks_like_department(rest):
+        return rest, b - len(rest), b
+    return name, a, b
 
 
 # A point a paragraph enumerates ("一是", "二是", "其三"): where the task a lead clause closes begins.
@@ -1799,6 +1814,12 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     out: list[ResponsibilityClause] = []
     for k, s, stop in _clause_spans(text, start, end):
         subject = _unit_subject(text, s, stop, registry)
+        colon = min((i for i in (text.find(":", s, stop), text.find("：", s, stop)) if i >= 0), default=-1)
+        if colon > s and not _units_before_colon(text, s, stop, registry):
+            # "…进行了详细的分工:省发展计划委员会负责…;": the duties start after the sentence's own colon
+            listed = _unit_subject(text, colon + 1, stop, registry)
+            if listed is not None and _DUTY_OPENING.match(text, listed[1], stop):
+                s, subject = colon + 1, listed
         deps: tuple[DepartmentMention, ...] = ()
         if subject is not None:
             name_end, after = subject
@@ -1810,6 +1831,8 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
                 # "县法院、县人民检察院负责加大指导力度。": several units as the subject of one duty
                 joint = _duty_subject(text, s, stop, registry)
                 deps = tuple(joint) if len(joint) >= 2 else ()
+        if deps and any(lexicon.opening_verb().match(d.name) or text.startswith("是", d.end) for d in deps):
+            deps = ()  # "根据需要召开市(地)妇儿工委…", "妇女儿童工作委员会是省政府…": words of a sentence, no unit
         if deps:
             ref_k = ref if not out else f"{ref}#{len(out) + 1}"
             out.append(ResponsibilityClause(ref_k, section, text[s:stop], s, stop, deps, RULE_DUTY_SECTION))

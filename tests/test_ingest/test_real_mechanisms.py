@@ -3180,3 +3180,15 @@ def test_a_bulletins_sentences_naming_their_units_after_a_key_and_copula_or_with
                        "京泰路上,车辆随意停放阻挡盲道,应由市交警支队负责整治。\n").tasks
     assert [[d.name for d in t.departments] for t in got] == [["市人社局"], ["黄石市城发集团", "市城管委", "黄石港区"],
                                                               ["市交警支队"]]
+
+
+def test_a_unit_named_after_the_role_it_plays_is_the_unit():
+    got = _resp("一、存在问题\n1.气象局家属院垃圾死角较多。整改要求:由包片单位县气象局负责清除。\n")
+    assert [name for _, deps in got for name, _ in deps] == ["县气象局"]
+
+
+def test_duties_listed_after_a_sentences_colon_in_a_section_of_duties_and_a_definition_is_none():
+    got = _resp("第二节 职责分工\n妇女儿童工作委员会是省政府负责妇女儿童工作的协调议事机构,负责协调政府有关部门。\n"
+                "妇儿工委对各成员单位的职责进行了分工:省发展计划委员会负责协调经济社会发展与妇女儿童事业发展的关系;"
+                "省教育厅负责保障所有儿童受教育权利。\n")
+    assert [name for _, deps in got for name, _ in deps] == ["省发展计划委员会", "省教育厅"]
