@@ -457,6 +457,8 @@ COOPERATIVE_ENDINGS = ("专业合作社", "家庭农场", "经济合作联合社
 # Words of a kind of cooperative or farm, not of one ("宜章县2023年度县级示范家庭农场"): its standing.
 COOPERATIVE_KIND_WORDS = ("示范", "农民", "规范化", "优秀", "重点", "龙头")
 FIRM_ADVERBS = ("全力", "大力", "积极", "着力", "重点", "努力", "持续", "进一步", "成功", "深度", "同时", "要")
+# Spans of the year a report opens a sentence with before a name ("上半年恒星新媒体及应用电子技术孵化器…").
+YEAR_SPAN_WORDS = ("上半年", "下半年", "今年", "全年", "年内")
 FIRM_INTAKE_VERBS = ("引进", "招引", "引入", "招来", "吸引")
 # Trades a firm's name may hold after 企业 ("东莞市安胜企业管理有限公司"): 企业 is then a word of the name.
 ENTERPRISE_TRADE_WORDS = ("管理", "服务", "咨询", "发展", "孵化", "营销")

@@ -3192,3 +3192,9 @@ def test_duties_listed_after_a_sentences_colon_in_a_section_of_duties_and_a_defi
                 "妇儿工委对各成员单位的职责进行了分工:省发展计划委员会负责协调经济社会发展与妇女儿童事业发展的关系;"
                 "省教育厅负责保障所有儿童受教育权利。\n")
     assert [name for _, deps in got for name, _ in deps] == ["省发展计划委员会", "省教育厅"]
+
+
+def test_a_count_of_machines_by_unit_or_set_and_a_span_of_the_year_opening_a_platforms_sentence():
+    got = _targets("一、目标\n到2027年,累计完成15台(套)左右老旧化工装置更新替代。\n")
+    assert [(value, unit) for _, value, unit in got] == [(15.0, "台(套)")]
+    assert "恒星新媒体及应用电子技术孵化器" in _platforms("一、成效\n上半年恒星新媒体及应用电子技术孵化器通过认定。\n")
