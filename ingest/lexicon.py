@@ -294,6 +294,8 @@ HEAD_NOT_BEFORE = {"区块": "链", "智慧城": "市", "创新城": "市", "科
 # Verbs a clause naming who leads may open with before the units ("成立…", "要求水务部门牵头", "责成…"): no part of
 # a unit's name.
 LEAD_PHRASE_OPENERS = ("建立", "成立", "组建", "实行", "建立健全", "要求", "责成", "请")
+# Adverbs of manner between a unit and the verb of its duty ("市财政局积极做好资金保障").
+DUTY_ADVERBS = ("积极", "认真", "切实", "全力", "及时", "主动", "具体")
 DUTY_OPENING_VERBS = ("负责", "要", "主要负责", "具体负责", "牵头", "承担", "统筹", "做好")
 # Indicators a plan names by their Latin abbreviation alone ("GDP突破百亿元").
 LATIN_INDICATORS = ("GDP", "CPI", "PPI", "PM2.5", "R&D")

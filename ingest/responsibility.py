@@ -1084,6 +1084,7 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
      ('市统计局负责产量统计。', ['市统计局'])]
     """
     out: list[ResponsibilityClause] = []
+    weak = 0  # clauses whose duty opens with an adverb: tasks only beside a clause with 负责
     for _, first, stop in _clause_spans(text, start, end):
         deps = _duty_subject(text, first, stop, registry) if first < stop else []
         opening = _LEAD_OPENING.match(text, first, stop) if not deps else None
@@ -1096,11 +1097,20 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
                 and all(registry.looks_like_department(d.name) for d in colon) \
                 and len(text[colon[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
             deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
+        elif not deps and first < stop and (subject := _unit_subject(text, first, stop, registry)) \
+                and _ADVERB_DUTY.match(text, subject[1], stop):
+            # "市财政局积极做好资金保障…": a unit, an adverb and the verb of its duty, beside units that 负责 theirs
+            deps, weak = [DepartmentMention(text[first:subject[0]], RESPONSIBLE, first, subject[0])], weak + 1
         elif not (deps and text[deps[-1].end:stop].lstrip(",，").startswith(("负责", "分别负责"))):
             continue  # "各地要抓好落实": no unit's duty ("交通部门,负责…": a comma may stand before 负责)
         out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
                                         first, stop, tuple(deps), RULE_LEAD_PHRASE))
-    return out if len(out) >= 2 else []
+    return out if len(out) >= 2 and len(out) > weak else []
+
+
+# An adverb of manner, then a verb a duty opens with ("积极做好", "认真负责", "切实承担").
+_ADVERB_DUTY = re.compile(rf"(?:{lexicon.alternation(lexicon.DUTY_ADVERBS)})"
+                          rf"(?:{lexicon.alternation(lexicon.DUTY_OPENING_VERBS)})")
 
 
 def _clause_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:

@@ -3198,3 +3198,10 @@ def test_a_count_of_machines_by_unit_or_set_and_a_span_of_the_year_opening_a_pla
     got = _targets("一、目标\n到2027年,累计完成15台(套)左右老旧化工装置更新替代。\n")
     assert [(value, unit) for _, value, unit in got] == [(15.0, "台(套)")]
     assert "恒星新媒体及应用电子技术孵化器" in _platforms("一、成效\n上半年恒星新媒体及应用电子技术孵化器通过认定。\n")
+
+
+def test_a_unit_doing_its_duty_with_an_adverb_beside_a_unit_in_charge_of_its_own():
+    got = _resp("四、保障措施\n市财政局积极做好资金保障和监管工作,确保资金及时足额到位。市商务局负责具体活动组织实施。"
+                "专项资金使用将接受社会监督。\n")
+    assert [name for _, deps in got for name, _ in deps] == ["市财政局", "市商务局"]
+    assert _resp("四、保障措施\n市财政局积极做好资金保障。市商务局积极做好活动组织。\n") == []
