@@ -101,8 +101,10 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # labelled unit lists that run on into their sentence), the whole set (2,508) at P 0.952; all raised with session
 # 23's rules (the whole set at P 0.957, F1 0.885, lead 0.905, targets 0.924, platforms 0.771, plan 0.834); precision
 # and F1 lowered when round 87 joined (tv-ty; first sight P 0.72, F1 0.554 on 131 pairs: member units' duty lists
-# whose units open their lines, bulletins naming units in prose), the whole set (2,639) at P 0.954, F1 0.882.
-FLOORS = {"resp_p": 0.952, "resp_f1": 0.88, "lead": 0.90, "targets": 0.92, "platforms": 0.765, "enterprises": 0.72,
+# whose units open their lines, bulletins naming units in prose), the whole set (2,639) at P 0.954, F1 0.882, and
+# enterprises with it (IX first sight 0.44 on 25 short names in work summaries), the whole set at 0.72; precision
+# and F1 raised with session 24's rules (the whole set at P 0.955, F1 0.885).
+FLOORS = {"resp_p": 0.953, "resp_f1": 0.883, "lead": 0.90, "targets": 0.92, "platforms": 0.765, "enterprises": 0.718,
           "plan": 0.83}
 
 
