@@ -531,6 +531,12 @@ MEETING_DECISION_VERBS = ("要求", "强调", "指出", "明确", "提出", "议
 # The words a report opens what comes next with ("接下来县科经局将继续…", "下一步,区发改局将…"), and the verb of
 # what a unit will do after them (将, also in its traditional form).
 FORWARD_LEAD_INS = ("接下来", "接下來", "下一步")
+# Words of time a news report opens with before the body it reports on ("日前杭州市人民政府办公厅印发…").
+NEWS_TIME_WORDS = ("日前", "近日", "近期", "最近", "今天", "昨天", "今年")
+# The copulas between a role key and its units in prose ("其责任单位是市住建局", "责任单位为区发改委").
+KEY_COPULAS = ("为", "是")
+# The levels a unit's name opens with after the role it plays ("包片单位县气象局").
+UNIT_LEVEL_OPENINGS = ("省", "市", "区", "县", "镇", "乡")
 # What a metric that ends in a count of people or households counts, where its figure prints only a magnitude
 # ("人口380万": 380 万人; "接游人次超过280万": 280 万人次).
 COUNTED_METRIC_UNITS = (("人次", "人次"), ("人口", "人"), ("人数", "人"), ("户数", "户"))

@@ -38,6 +38,7 @@ from plankg.ingest.lexicon import (
     META_SOURCE_KEYS,
     META_TITLE_KEYS,
     NAME_LIST_ENDINGS,
+    NEWS_TIME_WORDS,
     NOT_HEADLINE_WORDS,
     NOTICE_KINDS,
     PAGE_CHROME_LINES,
@@ -1187,7 +1188,7 @@ def _outside_brackets(name: str) -> list[str]:
 
 
 # The words of time a news report opens with before the body it reports on ("日前杭州市人民政府办公厅印发…").
-_NEWS_TIME = re.compile(alternation(("日前", "近日", "近期", "最近", "今天", "昨天", "今年", "日前,", "近日,")))
+_NEWS_TIME = re.compile(rf"(?:{alternation(NEWS_TIME_WORDS)})[,，]?")
 
 
 def _has_place(name: str, registry: DepartmentRegistry) -> bool:

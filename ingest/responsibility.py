@@ -60,14 +60,14 @@ _LABEL_KIND = {**{x: LEAD for x in _LEAD_LABELS}, **{x: SUPPORT for x in _SUPPOR
                **{x: "other" for x in _OTHER_LABELS}}
 # Any key before a colon, listed or built by the key grammar (`lexicon.key_pattern`); its role by `lexicon.key_role`.
 _ROLE_KEYS = lexicon.alternation(lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS + lexicon.RESPONSIBLE_KEYS)
-# A key and its colon; or a listed role key and 为 or 是 ("…,责任单位为区发改委;", "…,其责任单位是市住建局。",
-# "华声小区的责任单位是市人社局"), or
-# a listed role key glued to a unit
-# that opens with its level ("总协调人张某,责任单位区经贸局、…"), the key in group `wei` or `glued`.
+# A key and its colon; or a listed role key and a copula ("…,责任单位为区发改委;", "…,其责任单位是市住建局。",
+# "华声小区的责任单位是市人社局"), or a listed role key glued to a unit that opens with its level ("总协调人张某,
+# 责任单位区经贸局、…"), the key in group `wei` or `glued`.
 # (a key of its own: not inside a word, and not before another key: "第一责任单位为牵头单位" is a convention)
 _UNIT_ROLE_KEYS = lexicon.alternation(tuple(k for k in lexicon.LEAD_KEYS + lexicon.SUPPORT_KEYS
                                              + lexicon.RESPONSIBLE_KEYS if k.endswith(lexicon.KEY_UNIT_NOUNS)))
-_KEY_WEI = (rf"(?:(?<![\u4e00-\u9fff])|(?<=[其的]))(?:(?P<wei>{_ROLE_KEYS})[为是](?!{_ROLE_KEYS}|牵头|主责|汇总)"
+_KEY_WEI = (rf"(?:(?<![\u4e00-\u9fff])|(?<=[其的]))(?:(?P<wei>{_ROLE_KEYS})[{''.join(lexicon.KEY_COPULAS)}]"
+            rf"(?!{_ROLE_KEYS}|牵头|主责|汇总)"
             rf"(?=[\u4e00-\u9fff])"
             rf"|(?P<glued>{_UNIT_ROLE_KEYS})(?=[省市区县](?!级)[\u4e00-\u9fff]))")
 _LABEL = re.compile(rf"[【\[]?(?:{lexicon.key_pattern()}[】\]]?\s*[:：]|{_KEY_WEI})")
@@ -860,7 +860,7 @@ def _run_on_labels(text: str, start: int, end: int, registry: DepartmentRegistry
     for m in _RUN_ON_KEY.finditer(text, start, end):
         line_start = text.rfind("\n", 0, m.start()) + 1
         # "华声小区的责任单位是市人社局": the key, a copula and its units, a sentence of its own
-        copula = text[m.end():m.end() + 1] in ("为", "是")
+        copula = text[m.end():m.end() + 1] in lexicon.KEY_COPULAS
         if text.endswith(lexicon.COLLECTIVE_QUALIFIERS, line_start, m.start()) or not copula and (
                 text.endswith(_NOT_BEFORE_RUN_ON_KEY, line_start, m.start()) or m.start() - max(line_start, start) < 6):
             continue  # "各责任单位要…": units of a kind; a key near its line's start is a label's, read elsewhere
@@ -1308,7 +1308,7 @@ def _after_role_noun(name: str, a: int, b: int, registry: DepartmentRegistry) ->
     """
     k = max(name.rfind("单位"), name.rfind("部门"))
     rest = name[k + 2:] if k > 0 else ""
-    if rest[:1] in ("省", "市", "区", "县", "镇", "乡") and registry.looks_like_department(rest):
+    if rest[:1] in lexicon.UNIT_LEVEL_OPENINGS and registry.looks_like_department(rest):
         return rest, b - len(rest), b
     return name, a, b
 
