@@ -91,6 +91,7 @@ from plankg.ingest.responsibility import (
     subject_duty_clauses,
     table_clause,
     unit_clauses,
+    units_before_colon,
     you_sentence_clauses,
 )
 from plankg.ingest.structure import Block, DocContext, Structure, body_start
@@ -159,10 +160,20 @@ class DocumentFrame:
             if listed and b is not None and (not run or (b.kind, b.level) == (run[0].kind, run[0].level)):
                 run.append(b)
                 continue
-            if len(run) >= 3:
+            if len(run) >= 3 or (len(run) == 2 and all(self._colon_opened(b) for b in run)):
+                # (two items, each opening with government bodies before a colon: "一、市委办公室、市政府办公室:…")
                 runs.append((run[0].start, run[-1].end))
             run = [b] if listed and b is not None else []
         return runs
+
+    def _colon_opened(self, b: Block) -> bool:
+        """Whether a numbered item opens with government bodies before a colon and states their duties after it."""
+        if b.kind != "item":
+            return False
+        words = body_start(b)
+        units = units_before_colon(self.text, words, b.end, self.registry)
+        return bool(units) and all(self.registry.looks_like_department(d.name) for d in units) \
+            and b.end - units[-1].end >= 12
 
     def in_duty_section(self, block: Block) -> bool:
         """Whether `block` stands in a section whose title says who does what ("三、职责分工")."""

@@ -1022,8 +1022,9 @@ def _duty_subject(text: str, start: int, end: int, registry: DepartmentRegistry)
         pieces, leads = split_units(m["units"], m.start("units")), []
     if not pieces or not all(registry.looks_like_unit(p) and not registry.is_person(p) for p, _, _ in pieces):
         return []
-    return [DepartmentMention(p, LEAD if (p, s, e) in leads else SUPPORT if leads else RESPONSIBLE, s, e)
-            for p, s, e in pieces]
+    return [DepartmentMention(name, LEAD if (p, s, e) in leads else SUPPORT if leads else RESPONSIBLE,
+                              s + off, s + off + len(name))
+            for p, s, e in pieces for name, off in [_clean_unit(p)]]  # "卫生局等行业主管部门": the tail dropped
 
 
 def _after_you(units: str, at: int) -> tuple[str, int]:
@@ -1093,7 +1094,7 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
             deps = _lead_phrase(text, opening.start("units"), stop, registry)
             if not deps or deps[0].start != opening.start("units"):
                 continue
-        elif not deps and first < stop and (colon := _units_before_colon(text, first, stop, registry)) \
+        elif not deps and first < stop and (colon := units_before_colon(text, first, stop, registry)) \
                 and all(registry.looks_like_department(d.name) for d in colon) \
                 and len(text[colon[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
             deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
@@ -1825,7 +1826,7 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     for k, s, stop in _clause_spans(text, start, end):
         subject = _unit_subject(text, s, stop, registry)
         colon = min((i for i in (text.find(":", s, stop), text.find("：", s, stop)) if i >= 0), default=-1)
-        if colon > s and not _units_before_colon(text, s, stop, registry):
+        if colon > s and not units_before_colon(text, s, stop, registry):
             # "…进行了详细的分工:省发展计划委员会负责…;": the duties start after the sentence's own colon
             listed = _unit_subject(text, colon + 1, stop, registry)
             if listed is not None and _DUTY_OPENING.match(text, listed[1], stop):
@@ -1836,7 +1837,7 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
             role = LEAD if _LEAD_ROLE.match(text, after, stop) else RESPONSIBLE
             deps = (DepartmentMention(text[s:name_end], role, s, name_end),)
         else:
-            deps = _units_before_colon(text, s, stop, registry)
+            deps = units_before_colon(text, s, stop, registry)
             if not deps:
                 # "县法院、县人民检察院负责加大指导力度。": several units as the subject of one duty
                 joint = _duty_subject(text, s, stop, registry)
@@ -1897,8 +1898,10 @@ def duty_item_clauses(text: str, start: int, end: int, ref: str, section: str | 
     out = []
     opening = after_topic(text, start, end, registry)
     for c in duty_section_clauses(text, opening, end, ref, section, registry):
-        if all(_DUTY_AFTER_UNIT.match(text, d.end) and not _NOT_A_SUBJECT.match(d.name)
-               and not lexicon.opening_verb().match(d.name) for d in c.departments):
+        # the colon or verb after the last of the units ("市委办公室、市政府办公室:将…")
+        if _DUTY_AFTER_UNIT.match(text, c.departments[-1].end) and all(
+                not _NOT_A_SUBJECT.match(d.name) and not lexicon.opening_verb().match(d.name)
+                for d in c.departments):
             if c.start == opening > start:
                 c = replace(c, text=text[start:c.end], start=start)
             out.append(c)
@@ -1993,15 +1996,15 @@ _LISTED_SUBJECT = re.compile(rf"(?P<unit>[\u4e00-\u9fff()（）]{{2,12}}?)"
                              rf"(?={lexicon.alternation(lexicon.LISTED_DUTY_VERBS)})")
 
 
-def _units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry
-                        ) -> tuple[DepartmentMention, ...]:
+def units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistry
+                       ) -> tuple[DepartmentMention, ...]:
     """The units a duty line names before its colon ("镇派出所:负责…", "镇共青团、妇联:要…"): every piece shaped
     like a unit (a police station, a league, a collective of schools), the line's own words after the colon.
 
     >>> t = "镇共青团、妇联:要充分发挥自身优势。"
-    >>> [d.name for d in _units_before_colon(t, 0, len(t), default_registry())]
+    >>> [d.name for d in units_before_colon(t, 0, len(t), default_registry())]
     ['镇共青团', '妇联']
-    >>> _units_before_colon("工作要求:加强领导。", 0, 10, default_registry())
+    >>> units_before_colon("工作要求:加强领导。", 0, 10, default_registry())
     ()
     """
     colon = min((i for i in (text.find(":", s, min(stop, s + 40)), text.find("：", s, min(stop, s + 40))) if i > s),
@@ -2038,7 +2041,7 @@ def opens_with_duty_or_units(text: str, start: int, end: int, registry: Departme
     """
     if opens_with_duty(text, start, end, registry):
         return True
-    units = _units_before_colon(text, start, end, registry)
+    units = units_before_colon(text, start, end, registry)
     # most of them government bodies: a bank's branch may stand among them ("人民银行营口市中心支行")
     return bool(units) and not any(lexicon.is_meta_key(d.name) for d in units) \
         and 2 * sum(1 for d in units if registry.looks_like_department(d.name)) >= len(units)

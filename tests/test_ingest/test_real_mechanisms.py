@@ -3205,3 +3205,13 @@ def test_a_unit_doing_its_duty_with_an_adverb_beside_a_unit_in_charge_of_its_own
                 "专项资金使用将接受社会监督。\n")
     assert [name for _, deps in got for name, _ in deps] == ["市财政局", "市商务局"]
     assert _resp("四、保障措施\n市财政局积极做好资金保障。市商务局积极做好活动组织。\n") == []
+
+
+def test_two_items_opening_with_government_bodies_before_a_colon_list_their_duties():
+    got = _resp("为推动各成员单位各司其职,特制定本职责。\n"
+                "一、市委办公室、市政府办公室:将精神文明建设和创建全国文明城市工作纳入市委、市政府管理目标;督查市委、"
+                "市政府部署和市领导交办的精神文明建设工作。\n"
+                "二、市委组织部:加强领导班子和干部队伍思想政治建设,坚决防止和纠正干部工作中的不正之风;把精神文明建设"
+                "工作纳入各级领导干部综合考核评价内容。\n")
+    assert [deps for _, deps in got] == [[("市委办公室", "responsible"), ("市政府办公室", "responsible")],
+                                        [("市委组织部", "responsible")]]
