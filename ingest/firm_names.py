@@ -593,6 +593,9 @@ _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A project after its investment ("投资10亿元的晶澳新能源产业基地", "总投资100亿元的山东龙马汽车安全系统…").
 _INVESTED = re.compile(r"(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元的?"
                        r"(?P<project>[\u4e00-\u9fff\dA-Za-z]{4,30})")
+# ... and a firm opening a clause before what it invests ("汉得利电子总投资3亿元的…项目").
+_INVESTING_FIRM = re.compile(r"(?:^|(?<=[,，;；。、:：\s]))(?P<firm>[\u4e00-\u9fff]{2,8}?)"
+                             r"(?=(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元的)")
 # What a project's name goes on with after its builder: its trade or product ("新能源", "光伏", "5G用铜箔").
 _PRODUCT_OPENING = re.compile(rf"\d|{lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS)}")
 # Words after a trade that make it the project's, not the builder's: "晶澳" + "新能源" + "产业基地".
@@ -610,6 +613,12 @@ def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]
     >>> t = "总投资100亿元的山东龙马汽车安全系统、投资15亿元仰韶文化产业园、投资2500万元再建27公里农村道路"
     >>> [t[s:e] for s, e in _invested_projects(t, 0, len(t))]
     ['山东龙马']
+
+    A firm-shaped name opening a clause before what it invests is a builder too.
+
+    >>> t = "千红生化扩大产能;汉得利电子总投资3亿元的产业化项目已投产,全区总投资5亿元的项目开工"
+    >>> [t[s:e] for s, e in _invested_projects(t, 0, len(t))]
+    ['汉得利电子']
     """
     out: list[tuple[int, int]] = []
     if text.find("投资", start, end) < 0:
@@ -618,6 +627,10 @@ def _invested_projects(text: str, start: int, end: int) -> list[tuple[int, int]]
         length = _builder_length(m["project"])
         if length:
             out.append((m.start("project"), m.start("project") + length))
+    for m in _INVESTING_FIRM.finditer(text, start, end):
+        # "汉得利电子总投资3亿元的传感器产业化项目": a firm-shaped name, the subject of what it invests in
+        if _shaped(m["firm"]) and not _not_a_name(m["firm"]):
+            out.append((m.start("firm"), m.end("firm")))
     return out
 
 

@@ -3215,3 +3215,7 @@ def test_two_items_opening_with_government_bodies_before_a_colon_list_their_duti
                 "工作纳入各级领导干部综合考核评价内容。\n")
     assert [deps for _, deps in got] == [[("市委办公室", "responsible"), ("市政府办公室", "responsible")],
                                         [("市委组织部", "responsible")]]
+
+
+def test_a_firm_opening_a_clause_before_what_it_invests_is_a_firm():
+    assert "汉得利电子" in _firms("一、成效\n汉得利电子总投资3亿元的产业化项目已进入投产调试阶段。\n")
