@@ -173,7 +173,7 @@ class DocumentFrame:
         words = body_start(b)
         units = units_before_colon(self.text, words, b.end, self.registry)
         return bool(units) and all(self.registry.looks_like_department(d.name) for d in units) \
-            and b.end - units[-1].end >= 12
+            and b.end - units[-1].end >= _DUTY_MIN  # a duty's words after the colon, not a heading's
 
     def in_duty_section(self, block: Block) -> bool:
         """Whether `block` stands in a section whose title says who does what ("三、职责分工")."""
@@ -189,6 +189,10 @@ class DocumentFrame:
            registry: DepartmentRegistry | None = None) -> DocumentFrame:
         return cls(text, structure, ctx, registry or default_registry(), target_frame(structure.blocks, ctx),
                    places_for(ctx))
+
+
+# The fewest characters after an item's units and colon that state their duties ("市委组织部:加强领导班子…").
+_DUTY_MIN = 12
 
 
 @dataclass(frozen=True)

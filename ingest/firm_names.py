@@ -591,11 +591,11 @@ _HONOURED_LIST = re.compile(rf"(?:^|(?<=[,，;；。:：\n]))(?P<list>[\u4e00-\u
 
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A project after its investment ("投资10亿元的晶澳新能源产业基地", "总投资100亿元的山东龙马汽车安全系统…").
-_INVESTED = re.compile(r"(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元的?"
-                       r"(?P<project>[\u4e00-\u9fff\dA-Za-z]{4,30})")
+# What a project invests, as printed before it: "总投资约10亿元的", "投资2500万元".
+_INVESTMENT = r"(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元"
+_INVESTED = re.compile(rf"{_INVESTMENT}的?(?P<project>[\u4e00-\u9fff\dA-Za-z]{{4,30}})")
 # ... and a firm opening a clause before what it invests ("汉得利电子总投资3亿元的…项目").
-_INVESTING_FIRM = re.compile(r"(?:^|(?<=[,，;；。、:：\s]))(?P<firm>[\u4e00-\u9fff]{2,8}?)"
-                             r"(?=(?:总)?投资\s*(?:约|近|超|逾)?\s*\d+(?:\.\d+)?\s*(?:亿|万)\s*元的)")
+_INVESTING_FIRM = re.compile(rf"(?:^|(?<=[,，;；。、:：\s]))(?P<firm>[\u4e00-\u9fff]{{2,8}}?)(?={_INVESTMENT}的)")
 # What a project's name goes on with after its builder: its trade or product ("新能源", "光伏", "5G用铜箔").
 _PRODUCT_OPENING = re.compile(rf"\d|{lexicon.alternation(lexicon.SECTOR_WORDS + lexicon.FIRM_INDUSTRY_WORDS)}")
 # Words after a trade that make it the project's, not the builder's: "晶澳" + "新能源" + "产业基地".
