@@ -76,6 +76,7 @@ from plankg.ingest.responsibility import (
     Passage,
     ResponsibilityClause,
     after_topic,
+    bodies_before_duties,
     cell_clauses,
     duty_item_clauses,
     duty_list_clauses,
@@ -91,7 +92,6 @@ from plankg.ingest.responsibility import (
     subject_duty_clauses,
     table_clause,
     unit_clauses,
-    units_before_colon,
     you_sentence_clauses,
 )
 from plankg.ingest.structure import Block, DocContext, Structure, body_start
@@ -170,10 +170,8 @@ class DocumentFrame:
         """Whether a numbered item opens with government bodies before a colon and states their duties after it."""
         if b.kind != "item":
             return False
-        words = body_start(b)
-        units = units_before_colon(self.text, words, b.end, self.registry)
-        return bool(units) and all(self.registry.looks_like_department(d.name) for d in units) \
-            and b.end - units[-1].end >= _DUTY_MIN  # a duty's words after the colon, not a heading's
+        # a duty's words after the colon, not a heading's
+        return bool(bodies_before_duties(self.text, body_start(b), b.end, self.registry, _DUTY_MIN))
 
     def in_duty_section(self, block: Block) -> bool:
         """Whether `block` stands in a section whose title says who does what ("三、职责分工")."""

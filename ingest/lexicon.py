@@ -546,7 +546,7 @@ LIST_OPENERS = ("包括", "包含", "即", "分别是", "分别为")
 GOAL_OPENING_VERBS = ("实现", "力争", "确保", "争取", "推动", "努力实现", "力争实现", "确保实现")
 FORWARD_VERBS = ("将", "將")
 # A unit named by the writer's own point of view ("我局", "贵单位", "本部门"): no name a reader can look up.
-DEICTIC_UNIT_PREFIXES = ("我", "贵", "本")
+DEICTIC_UNIT_PREFIXES = ("贵", "本")
 DEICTIC_UNIT_HEADS = ("局", "委", "办", "院", "厅", "单位", "部门", "公司", "中心")
 # Words that join a sentence to the one before it, before its subject ("同时政府相关部门要…").
 CONNECTIVES = ("同时", "此外", "另外", "与此同时", "并且")
@@ -653,20 +653,31 @@ def meta_key_line(line: str) -> bool:
     [True, True, True, True, False]
     """
     keys = _META_KEYS() | frozenset(EDITOR_CREDIT_KEYS)
-    bare = re.sub(r"\s+", "", line).rstrip(":：")
-    rest = bare
-    while rest:
-        key = next((k for k in sorted(keys, key=len, reverse=True) if len(k) >= 2 and rest.startswith(k)), None)
-        if key is None:
-            break
-        rest = rest[len(key):].lstrip(":：")
-    if not rest and bare:
+    if meta_keys_only(line):
         return True
+    bare = re.sub(r"\s+", "", line).rstrip(":：")
     first = re.match(r"\S+", line.strip())
     if first and len(first.group(0).rstrip(":：")) >= 3 and first.group(0).rstrip(":：") in keys \
             and len(line.strip()) > len(first.group(0)):
         return True
     return sum(1 for k in keys if len(k) >= 4 and k in bare) >= 1 and len(line.split()) >= 4
+
+
+def meta_keys_only(line: str) -> bool:
+    """Whether a line holds metadata keys and nothing else ("文  号 废止日期", "有效性", "审核"): the next line is a
+    value.
+
+    >>> meta_keys_only("文        号 废止日期"), meta_keys_only("所属分类 为民办实事")
+    (True, False)
+    """
+    bare = re.sub(r"\s+", "", line)
+    return bool(bare) and _meta_key_run().fullmatch(bare) is not None
+
+
+@lru_cache(maxsize=1)
+def _meta_key_run() -> re.Pattern[str]:
+    keys = tuple(k for k in _META_KEYS() | frozenset(EDITOR_CREDIT_KEYS) if len(k) >= 2)
+    return re.compile(rf"(?:(?:{alternation(keys)})[:：]*)+")
 
 
 def is_meta_key(text: str) -> bool:

@@ -25,6 +25,7 @@ from plankg.ingest.departments import (
     default_registry,
     normalize_name,
 )
+from plankg.ingest.layout import split_outside_brackets
 from plankg.ingest.lexicon import (
     CONSULTATION_WORDS,
     EDITOR_CREDIT_KEYS,
@@ -57,6 +58,7 @@ from plankg.ingest.lexicon import (
     column_role,
     is_meta_key,
     meta_key_line,
+    meta_keys_only,
 )
 from plankg.ingest.structure import (
     YEAR_NUMERAL,
@@ -75,10 +77,11 @@ _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见",
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
                          r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度|版)?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_DOC_NUMBER_YEAR = r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*"
+_DOC_NUMBER = re.compile(rf"{_DOC_NUMBER_YEAR}\d{{1,4}}\s*号")
 # ... and under its own key, a number the page printed without its serial ("文号: 穗埔府办函〔2022〕号"): still the
 # document's number as printed.
-_KEYED_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*号")
+_KEYED_DOC_NUMBER = re.compile(rf"{_DOC_NUMBER_YEAR}号")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[—\-–－~至到]+\s*((?:19|20)\d{2})\s*年")
 _FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
               "十五五": (2026, 2030), "十六五": (2031, 2035)}
@@ -666,7 +669,7 @@ def _title_from_lines(lines: list[str]) -> str | None:
     after_key = False  # the line before was a metadata key alone: this one is its value ("审核" / "广水毛小波")
     for line in lines:
         if meta_key_line(line) or (after_key and len(line.strip()) <= 12):
-            after_key = is_meta_key(line) or meta_key_line(line) and not re.search(r"\s\S", line.strip())
+            after_key = meta_keys_only(line)
             above = []  # a page's metadata fields, or a field's value: no line of the title
             continue
         after_key = False
@@ -1157,7 +1160,7 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
     lead = _NEWS_TIME.match(name)
     if lead and _names_unit(name[lead.end():], registry):
         name = name[lead.end():]
-    parts = _outside_brackets(name)
+    parts = [name[a:b] for a, b in split_outside_brackets(name, "、")]
     if len(parts) > 1 and all(_names_unit(p, registry) for p in parts):
         return [one for p in parts for one in joint_issuers(p, registry)]
     for cut in range(3, len(name) - 2):
@@ -1169,22 +1172,6 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
         if same and _names_unit(first, registry) and _names_unit(second, registry):
             return [first, second]
     return [name]
-
-
-def _outside_brackets(name: str) -> list[str]:
-    """`name` cut at each 、 outside brackets ("温州湾新区(高新区、经开区)党政办公室" is one name).
-
-    >>> _outside_brackets("甲局、乙局(丙、丁)"), _outside_brackets("市政府办公室(研究室、机关事务局")
-    (['甲局', '乙局(丙、丁)'], ['市政府办公室(研究室、机关事务局'])
-    """
-    parts, depth, start = [], 0, 0
-    for k, ch in enumerate(name):
-        depth += ch in "(（[〔【"
-        depth -= ch in ")）]〕】" and depth > 0
-        if ch == "、" and depth == 0:
-            parts.append(name[start:k])
-            start = k + 1
-    return [*parts, name[start:]]
 
 
 # The words of time a news report opens with before the body it reports on ("日前杭州市人民政府办公厅印发…").

@@ -697,9 +697,9 @@ def _listed_place_before(text: str, quote: int) -> int:
     ['水头-闹村', '万全', '']
     """
     lo = max(0, quote - 12)
-    item = max([text.rfind(ch, lo, quote) + 1 for ch in "、;；:：,，。" if text.rfind(ch, lo, quote) >= 0]
-               + [text.rfind(w, lo, quote) + len(w) for w in lexicon.LIST_OPENERS if text.rfind(w, lo, quote) >= 0],
-               default=-1)
+    # where the item opens: after the last delimiter or list opener before the quote
+    item = max([at + len(w) for w in ("、", ";", "；", ":", "：", ",", "，", "。", *lexicon.LIST_OPENERS)
+                if (at := text.rfind(w, lo, quote)) >= 0], default=-1)
     if item < 0 or not _LISTED_PLACE.fullmatch(text, item, quote) or lexicon.opening_verb().match(text, item, quote) \
             or "等" in text[item:quote]:  # "台州综保区等“国字号”平台": a list's tail, then a class
         return quote

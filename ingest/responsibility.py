@@ -556,7 +556,7 @@ def _glued_field(seg: str, registry: DepartmentRegistry) -> int:
     >>> _glued_field("莲塘镇任务目标:2024年计划改造完成", reg), _glued_field("市水利局", reg)
     (3, 4)
     """
-    colon = min((i for i in (seg.find(":"), seg.find("：")) if i >= 0), default=-1)
+    colon = first_colon(seg, 0, len(seg))
     for length in range(2, 7):
         at = colon - length
         if at < 2:
@@ -900,8 +900,7 @@ def _glued_labels(text: str, start: int, end: int) -> list[int]:
         marker = match_marker(line.lstrip(" \u3000\t")) if ":" in line or "：" in line else None
         if marker is not None:
             words = line_start + (len(line) - len(line.lstrip(" \u3000\t"))) + marker[3]
-            colon = min((i for i in (text.find(":", words, line_end), text.find("：", words, line_end)) if i >= 0),
-                        default=-1)
+            colon = first_colon(text, words, line_end)
             # the longest role key that ends at the colon and leaves words of the heading before it
             key = next((k for k in range(max(words + 2, start, colon - 10), colon - 1)
                         if _UNIT_KEY.fullmatch(text, k, colon)), None) if colon > 0 else None
@@ -1094,9 +1093,7 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
             deps = _lead_phrase(text, opening.start("units"), stop, registry)
             if not deps or deps[0].start != opening.start("units"):
                 continue
-        elif not deps and first < stop and (colon := units_before_colon(text, first, stop, registry)) \
-                and all(registry.looks_like_department(d.name) for d in colon) \
-                and len(text[colon[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
+        elif not deps and first < stop and (colon := bodies_before_duties(text, first, stop, registry)):
             deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
         elif not deps and first < stop and (subject := _unit_subject(text, first, stop, registry)) \
                 and _ADVERB_DUTY.match(text, subject[1], stop):
@@ -1127,13 +1124,11 @@ def _clause_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int, i
         m = _CLAUSE_END.search(text, k, end)
         stop = m.end() if m else end
         s = k
-        while s < stop and text[s] in " \u3000\t\n":
-            s += 1
-        mark = next((m for m in lexicon.PAGE_CONTINUATION_MARKS if text.startswith(m, s)), "")
-        if mark:  # "[接上页] 省卫生厅:…": the page's mark, then the clause
-            s += len(mark)
-            while s < stop and text[s] in " \u3000\t\n":
-                s += 1
+        while s < stop:  # blanks, and a page's continuation mark ("[接上页] 省卫生厅:…"), before the words
+            mark = next((m for m in lexicon.PAGE_CONTINUATION_MARKS if text.startswith(m, s)), "")
+            if text[s] not in " \u3000\t\n" and not mark:
+                break
+            s += len(mark) or 1
         yield k, s, stop
         k = stop
 
@@ -1196,12 +1191,13 @@ def meeting_clauses(text: str, start: int, end: int, ref: str, section: str | No
 _MEETING_LEAD_IN = re.compile(rf"(?:会议(?:{lexicon.alternation(lexicon.MEETING_DECISION_VERBS)})"
                               rf"|(?P<forward>{lexicon.alternation(lexicon.FORWARD_LEAD_INS)}))\s*[:：,，]?")
 _CONNECTIVE = re.compile(lexicon.alternation(lexicon.CONNECTIVES))
-_MEETING_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)(?:务必|必须|均)?(?P<verb>要|负责|牵头)")
+_CHARGED_UNITS = r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)"
+_MEETING_SUBJECT = re.compile(rf"{_CHARGED_UNITS}(?:务必|必须|均)?(?P<verb>要|负责|牵头)")
 # ... and the unit a report's "接下来" or "下一步" opens with, then what it will do ("县科经局将继续…")
-_FORWARD_SUBJECT = re.compile(r"(?P<units>[^,，。;；:：\s“”《》]{2,40}?)"
-                              rf"(?P<verb>{lexicon.alternation(lexicon.FORWARD_VERBS)})")
-_DEICTIC_UNIT = re.compile(rf"(?:我|(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_PREFIXES)})"
-                           rf"(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_HEADS)}))")
+_FORWARD_SUBJECT = re.compile(rf"{_CHARGED_UNITS}(?P<verb>{lexicon.alternation(lexicon.FORWARD_VERBS)})")
+# (我 opens the writer's own body whatever follows it: "我局", "我县")
+_DEICTIC_UNIT = re.compile(rf"我|(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_PREFIXES)})"
+                           rf"(?:{lexicon.alternation(lexicon.DEICTIC_UNIT_HEADS)})")
 
 
 # A clause of a paragraph that opens with who leads it: "由县发展和改革局牵头,县委党校配合,在9月底前完成…;".
@@ -1825,7 +1821,7 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     out: list[ResponsibilityClause] = []
     for k, s, stop in _clause_spans(text, start, end):
         subject = _unit_subject(text, s, stop, registry)
-        colon = min((i for i in (text.find(":", s, stop), text.find("：", s, stop)) if i >= 0), default=-1)
+        colon = first_colon(text, s, stop)
         if colon > s and not units_before_colon(text, s, stop, registry):
             # "…进行了详细的分工:省发展计划委员会负责…;": the duties start after the sentence's own colon
             listed = _unit_subject(text, colon + 1, stop, registry)
@@ -2007,8 +2003,7 @@ def units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistr
     >>> units_before_colon("工作要求:加强领导。", 0, 10, default_registry())
     ()
     """
-    colon = min((i for i in (text.find(":", s, min(stop, s + 40)), text.find("：", s, min(stop, s + 40))) if i > s),
-                default=-1)
+    colon = first_colon(text, s + 1, min(stop, s + 40))
     if colon < 0:
         return ()
     # (the list's tail dropped: "…、市消防局等有关部门:")
@@ -2017,6 +2012,33 @@ def units_before_colon(text: str, s: int, stop: int, registry: DepartmentRegistr
     if not pieces or not all(registry.looks_like_unit(p) or _LEVEL_UNIT.fullmatch(p) for p, _, _ in pieces):
         return ()
     return tuple(DepartmentMention(p, RESPONSIBLE, a, b) for p, a, b in pieces)
+
+
+def bodies_before_duties(text: str, s: int, stop: int, registry: DepartmentRegistry, least: int = 2
+                         ) -> tuple[DepartmentMention, ...]:
+    """The government bodies text[s:stop] opens with before a colon, when at least `least` characters of their duties
+    follow it ("省卫生厅:组织和协调…", "市委办公室、市政府办公室:将…"); () otherwise.
+
+    >>> [d.name for d in bodies_before_duties("省卫生厅:组织救援。", 0, 10, default_registry())]
+    ['省卫生厅']
+    >>> bodies_before_duties("卫生局:", 0, 4, default_registry()), bodies_before_duties("工作要求:加强领导。", 0, 10,
+    ...                                                                              default_registry())
+    ((), ())
+    """
+    units = units_before_colon(text, s, stop, registry)
+    if units and all(registry.looks_like_department(d.name) for d in units) \
+            and len(text[units[-1].end + 1:stop].strip(" \u3000\n。;；")) >= least:
+        return units
+    return ()
+
+
+def first_colon(text: str, start: int, stop: int) -> int:
+    """Where the first colon (ASCII or full-width) in text[start:stop] stands, or -1.
+
+    >>> first_colon("市发改委：负责审批:", 0, 10), first_colon("加强领导", 0, 4)
+    (4, -1)
+    """
+    return min((i for i in (text.find(":", start, stop), text.find("：", start, stop)) if i >= 0), default=-1)
 
 
 def is_label_only(text: str) -> bool:

@@ -908,12 +908,11 @@ def _preceding_subject(text: str, s_start: int, clause_start: int) -> str:
     if m is None:
         return ""
     # "实现旅游综合收入在2015年248.49亿元的基础上翻一番": the base it doubles from and the verb before it aside
-    subject = _BASE_BEFORE_CHANGE.sub("", clause[:m.start()]).strip()
+    subject = _ON_BASE.sub("", clause[:m.start()]).strip()
     subject = subject[len(opener[0]):] if (opener := _SUBJECT_OPENER.match(subject)) else subject
     return subject if 2 <= len(subject) <= 30 and not QUANTITY.search(subject) else ""
 
 
-_BASE_BEFORE_CHANGE = re.compile(r"在[^在,，。;；]{0,40}?(?:的)?基础上$")
 _SUBJECT_OPENER = re.compile(lexicon.alternation(lexicon.GOAL_OPENING_VERBS))
 
 
