@@ -154,6 +154,7 @@ class DepartmentRegistry:
         self._short: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._full_bodies = tuple(sorted({v for v in self.abbreviations.values() if "{J}" not in v}, key=len,
                                          reverse=True))
+        self._conjoined_bodies = tuple(b for b in self._full_bodies if "和" in b or "及" in b)
 
     # -- regions -------------------------------------------------------------------------------
     def jurisdiction(self, region: str | None) -> Jurisdiction:
@@ -343,6 +344,17 @@ class DepartmentRegistry:
         n = n[len(level_prefix(n)):]
         expanded = self.abbreviations.get(n)
         return expanded is not None and expanded != n
+
+    def conjunction_in_body(self, name: str, at: int) -> bool:
+        """Whether the 和/及 at `name[at]` belongs to the official body `name` ends with (林业和草原局,
+        发展和改革局), so that it joins no two units.
+
+        >>> reg = default_registry()
+        >>> reg.conjunction_in_body("市林业和草原局", 3), reg.conjunction_in_body("财政和有关城区政府", 2)
+        (True, False)
+        """
+        n = normalize_name(name)
+        return any(n.endswith(body) and len(n) - len(body) <= at for body in self._conjoined_bodies)
 
     def is_stem(self, name: str) -> bool:
         """A body named by its stem alone, with or without its level: 县发改, 财政, 人社 (short-form lists).

@@ -969,8 +969,12 @@ def _split_conjoined(name: str, at: int, registry: DepartmentRegistry) -> list[t
     >>> reg = default_registry()
     >>> _split_conjoined("财政和有关城区政府", 10, reg), _split_conjoined("县发展和改革局", 0, reg)
     ([('财政', 10), ('有关城区政府', 13)], [('县发展和改革局', 0)])
+    >>> _split_conjoined("市林业和草原局", 0, reg)
+    [('市林业和草原局', 0)]
     """
     for m in re.finditer(r"和|及", name):
+        if registry.conjunction_in_body(name, m.start()):
+            continue  # "市林业和草原局": one body's name
         left, right = name[:m.start()], name[m.end():]
         if (registry.looks_like_department(left) or registry.is_stem(left)) and \
                 (registry.looks_like_department(right) or registry.is_stem(right) or registry.is_collective(right)

@@ -3219,3 +3219,11 @@ def test_two_items_opening_with_government_bodies_before_a_colon_list_their_duti
 
 def test_a_firm_opening_a_clause_before_what_it_invests_is_a_firm():
     assert "汉得利电子" in _firms("一、成效\n汉得利电子总投资3亿元的产业化项目已进入投产调试阶段。\n")
+
+
+# --------------------------------------------------------------------------- session 25
+def test_a_body_whose_official_name_holds_a_conjunction_is_one_unit_in_a_list_after_a_lead():
+    got = _resp("二、信息管理组由市应急管理局牵头,市统计局、市林业和草原局、市气象局参加。主要职责:统计、收集。\n")
+    assert [name for _, deps in got for name, _ in deps] == ["市应急管理局", "市统计局", "市林业和草原局", "市气象局"]
+    got = _resp("二、信息管理组由县应急管理局牵头,县财政局和有关乡镇政府参加。主要职责:统计、收集。\n")
+    assert [name for _, deps in got for name, _ in deps][1:] == ["县财政局", "有关乡镇政府"]
