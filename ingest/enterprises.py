@@ -144,9 +144,11 @@ def _registered(text: str, start: int, end: int) -> list[EnterpriseOut]:
         if opened >= 0 and body.count("(") + body.count("（") > body.count(")") + body.count("）"):
             # "区教体局(区国资公司": a bracket opened before the name and not closed, the name starts inside it
             s, body = s + opened + 1, body[opened + 1:]
-        if "的" in body[:-1]:
-            # "总投资80亿元的金风集团": the modifier ends at its 的, the name starts after it.
-            cut = body.rindex("的", 0, len(body) - 1) + 1
+        copula = body.rfind("是", 0, len(body) - 2) if m.group(0) != "公司" else -1
+        if "的" in body[:-1] or copula >= 0:
+            # "总投资80亿元的金风集团": the modifier ends at its 的, the name starts after it; "另一个是XX省精一橡胶
+            # 科技有限公司": a copula before a registered name (not before a bare 公司: "…是根据公司法")
+            cut = max(body.rfind("的", 0, len(body) - 1), copula) + 1
             s, body = s + cut, body[cut:]
             lead = _FIRM_LEAD.match(body)
             if lead and len(body) - lead.end() >= 2:

@@ -1089,7 +1089,9 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
     """
     out: list[ResponsibilityClause] = []
     weak = 0  # clauses whose duty opens with an adverb: tasks only beside a clause with 负责
-    for _, first, stop in _clause_spans(text, start, end):
+    colons = 0  # clauses opening with government bodies before a colon
+    stations: list[ResponsibilityClause] = []  # … with other units before it (安监所, 中心卫生院)
+    for _, first, stop in _entry_spans(text, start, end, registry):
         deps = _duty_subject(text, first, stop, registry) if first < stop else []
         opening = _LEAD_OPENING.match(text, first, stop) if not deps else None
         if opening is not None:
@@ -1099,6 +1101,14 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
                 continue
         elif not deps and first < stop and (colon := bodies_before_duties(text, first, stop, registry)):
             deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
+            colons += 1
+        elif not deps and first < stop and (units := units_before_colon(text, first, stop, registry)) \
+                and len(text[units[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
+            # "镇党政办:发布信息… 安监所:收集、汇总…": a town's station among its offices, each before its
+            # duties: a task only in a list whose other keys are government bodies
+            stations.append(ResponsibilityClause("", section, text[first:stop], first, stop, units,
+                                                 RULE_LEAD_PHRASE))
+            continue
         elif not deps and first < stop and (subject := _unit_subject(text, first, stop, registry)) \
                 and _ADVERB_DUTY.match(text, subject[1], stop):
             # "市财政局积极做好资金保障…": a unit, an adverb and the verb of its duty, beside units that 负责 theirs
@@ -1107,7 +1117,29 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
             continue  # "各地要抓好落实": no unit's duty ("交通部门,负责…": a comma may stand before 负责)
         out.append(ResponsibilityClause(ref if not out else f"{ref}#{len(out) + 1}", section, text[first:stop],
                                         first, stop, tuple(deps), RULE_LEAD_PHRASE))
+    if colons >= 2 and stations:
+        out = sorted(out + stations, key=lambda c: c.start)
+        out = [replace(c, ref=ref if not k else f"{ref}#{k + 1}") for k, c in enumerate(out)]
     return out if len(out) >= 2 and len(out) > weak else []
+
+
+def _entry_spans(text: str, start: int, end: int, registry: DepartmentRegistry) -> Iterator[tuple[int, int, int]]:
+    """The clauses of text[start:end] (`_clause_spans`), each cut again where a blank stands before units and
+    their colon: entries of who does what run together on one line ("镇党政办:发布信息… 安监所:收集…").
+
+    >>> t = "镇党政办:发布信息和宣传 安监所:收集、汇总灾情;财政所:安排支出。"
+    >>> [t[s:e] for _, s, e in _entry_spans(t, 0, len(t), default_registry())]
+    ['镇党政办:发布信息和宣传', '安监所:收集、汇总灾情;', '财政所:安排支出。']
+    """
+    for k, s, stop in _clause_spans(text, start, end):
+        for m in _BLANK_BEFORE_WORD.finditer(text, s + 2, stop):
+            if units_before_colon(text, m.end(), stop, registry):
+                yield k, s, m.start()
+                k = s = m.end()
+        yield k, s, stop
+
+
+_BLANK_BEFORE_WORD = re.compile(r"[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 # An adverb of manner, then a verb a duty opens with ("积极做好", "认真负责", "切实承担").
@@ -1823,7 +1855,7 @@ def duty_section_clauses(text: str, start: int, end: int, ref: str, section: str
     """
     registry = registry or default_registry()
     out: list[ResponsibilityClause] = []
-    for k, s, stop in _clause_spans(text, start, end):
+    for k, s, stop in _entry_spans(text, start, end, registry):
         subject = _unit_subject(text, s, stop, registry)
         colon = first_colon(text, s, stop)
         if colon > s and not units_before_colon(text, s, stop, registry):

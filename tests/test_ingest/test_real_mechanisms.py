@@ -3227,3 +3227,21 @@ def test_a_body_whose_official_name_holds_a_conjunction_is_one_unit_in_a_list_af
     assert [name for _, deps in got for name, _ in deps] == ["市应急管理局", "市统计局", "市林业和草原局", "市气象局"]
     got = _resp("二、信息管理组由县应急管理局牵头,县财政局和有关乡镇政府参加。主要职责:统计、收集。\n")
     assert [name for _, deps in got for name, _ in deps][1:] == ["县财政局", "有关乡镇政府"]
+
+
+def test_entries_of_who_does_what_run_together_on_one_line_and_a_towns_stations_among_its_offices():
+    got = _resp("一、成员单位职责\n镇党政办:发布信息和宣传相关救灾新闻报道 安监所:收集、汇总、核实灾情;"
+                "指导灾区转移安置。"
+                "民政办:组织救灾捐赠; 派出所:参与灾区紧急救援; 城建办:指导灾区基础设施的抢险。\n")
+    assert [deps for _, deps in got] == [[("镇党政办", "responsible")], [("安监所", "responsible")],
+                                        [("民政办", "responsible")], [("派出所", "responsible")],
+                                        [("城建办", "responsible")]]
+    # stations alone, with no government body keyed beside them, are no list of who does what
+    assert _resp("一、情况\n派出所:参与救援;财政所:安排预算。\n") == []
+
+
+def test_a_copula_or_a_clause_word_before_a_firm_or_a_place_is_no_part_of_its_name():
+    assert "精一橡胶科技有限公司" in _firms("一、项目\n签约项目两个,另一个是精一橡胶科技有限公司的扩产项目。\n")
+    assert _firms("一、概况\n岛内还有江南造船、沪东中华、中远海运、振华港机等大型央企。\n")[0] == "江南造船"
+    assert _platforms("一、成效\n辖区长兴科创园入驻企业30家。\n") == ["长兴科创园"]
+    assert not any("根据" in f for f in _firms("第二条 小额贷款公司分类监管评级是根据公司法人治理情况评定。\n"))
