@@ -87,6 +87,7 @@ from plankg.ingest.responsibility import (
     may_hold_paragraph_clause,
     meeting_clauses,
     opens_with_duty_or_units,
+    paragraphs_under_heading,
     plan_wide_actors,
     states_plan_wide_rule,
     subject_duty_clauses,
@@ -327,6 +328,8 @@ def _make_responsibility(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             if may_hold_clause(text, u.start, u.end):
                 clauses, wide = unit_clauses(text, u.start, u.end, u.ref, u.section, u.kind, registry,
                                              u.end > u.block.end)
+                if u.kind == "heading":
+                    clauses = paragraphs_under_heading(text, clauses, u.block.end)
             if not clauses and u.kind == "heading" and ctx.frame.in_duty_section(u.block):
                 clauses = duty_section_clauses(text, u.block.end, u.end, u.ref, u.section, registry)
             if not clauses:

@@ -386,7 +386,8 @@ WORKS_GOAL_STAGES = FIRM_WORKS_STAGES + ("建成", "完工", "投用")
 # Verbs opening the clause of a list whose count the plan aims at ("建成凤林北路东延伸段等6条市政道路", "完成广场南路等
 # 5条路雨污分流改造"), and words that make the list one the page has or had ("拥有之江、西湖等2家省实验室", "已建成").
 LIST_GOAL_VERBS = ("建成", "建设", "新建", "续建", "完成", "实施", "打造", "引进", "招引", "推进", "推动", "开工",
-                   "启动", "培育", "创建", "创成", "争创", "成立", "组建", "改造", "提升", "抓好", "新增", "布局")
+                   "启动", "培育", "创建", "创成", "争创", "成立", "组建", "改造", "提升", "抓好", "新增", "布局",
+                   "策划")
 HELD_LIST_WORDS = ("已", "拥有", "共有", "现有", "累计")
 # Of those verbs, the ones that build or complete: a count of as many things as the list names is then a goal.
 LIST_BUILD_VERBS = ("建成", "新建", "续建", "完成", "开工", "创建", "创成", "成立", "组建", "新增")
@@ -545,6 +546,10 @@ LIST_OPENERS = ("包括", "包含", "即", "分别是", "分别为")
 # Verbs a goal's clause opens with before the subject it sets the figure of ("实现旅游综合收入…翻一番").
 GOAL_OPENING_VERBS = ("实现", "力争", "确保", "争取", "推动", "努力实现", "力争实现", "确保实现")
 FORWARD_VERBS = ("将", "將")
+# Words a goal stated without a figure ends with ("体制机制全面优化", "营业收入较2021年翻一番"): an item of a list of
+# goals, the next item's figure measuring something else ("…全面优化、工业总产值年均增长20%").
+STATED_GOAL_ENDINGS = ("优化", "升级", "提升", "改善", "完善", "健全", "增强", "建成", "形成", "翻一番", "翻番", "倍增",
+                       "翻两番", "到位")
 # A unit named by the writer's own point of view ("我局", "贵单位", "本部门"): no name a reader can look up.
 DEICTIC_UNIT_PREFIXES = ("贵", "本")
 DEICTIC_UNIT_HEADS = ("局", "委", "办", "院", "厅", "单位", "部门", "公司", "中心")

@@ -670,6 +670,31 @@ def passages(structure: Structure) -> list[Passage]:
     return [Passage(tuple(blocks), unit) for blocks, unit in groups]
 
 
+def paragraphs_under_heading(text: str, clauses: list[ResponsibilityClause], body: int
+                             ) -> list[ResponsibilityClause]:
+    """A heading's clauses when it is a sentence of its own and two paragraphs or more under it each carry their
+    own clause (the heading then states what a group of tasks is for, "(一)推动经济稳定健康发展,必须…。" over
+    "认真贯彻落实…。(省发展改革委…负责)" and "发挥投资的关键作用…。(…)"): the first task starts with its paragraph
+    at `body`, not with the heading's words. A heading that names the task ("1.加大企业培育扶持力度") keeps it.
+
+    >>> t = "(一)稳增长。\\n落实财政政策。(省财政厅负责)\\n扩大投资。(省发改委负责)"
+    >>> cs = [ResponsibilityClause("一", None, t[3:23], 3, 23, (), ""),
+    ...       ResponsibilityClause("一#2", None, t[24:], 24, len(t), (), "")]
+    >>> [c.text for c in paragraphs_under_heading(t, cs, 7)]
+    ['落实财政政策。(省财政厅负责)', '扩大投资。(省发改委负责)']
+    """
+    if len(clauses) < 2 or not all(c.start < c.end for c in clauses) or clauses[0].start >= body \
+            or any(d.start < body for d in clauses[0].departments) \
+            or not text[clauses[0].start:body].rstrip().endswith(("。", "！")):
+        return clauses
+    first = body
+    while first < clauses[0].end and text[first] in " \u3000\t\n":
+        first += 1
+    if not all(not text[text.rfind("\n", 0, c.start) + 1:c.start].strip() for c in clauses[1:]):
+        return clauses  # the later tasks open lines of their own: paragraphs, not clauses of one sentence
+    return [replace(clauses[0], text=text[first:clauses[0].end], start=first), *clauses[1:]]
+
+
 def _deeper(ref: str | None, parent: str) -> bool:
     return ref is not None and ref.startswith(parent + ".")
 

@@ -59,6 +59,7 @@ RULE_PRENOMINAL = "plankg.targets.prenominal.v1"
 RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
 RULE_FROM_TO = "plankg.targets.from_to.v2"
+RULE_DOUBLING = "plankg.targets.doubling.v1"
 RULE_TABLE = "plankg.targets.indicator_table.v2"
 
 # "惠企政策20条", "高质量发展10条", "十条措施": articles of a policy, not a count of things.
@@ -331,7 +332,53 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             for one in _split_shared(text, mention):
                 here.extend(_split_range(one))
             prev, prev_end = mention, m.end()
+        year = _year_before(text, s_start, s_end) or block_year or default_year
+        here.extend(_doublings(text, s_start, s_end, here, year))
         out.extend(_pair_respectively(here))
+    return out
+
+
+# A goal of doubling or quadrupling, with the year it doubles from: "营业收入较2021年翻一番", "数量倍增".
+_DOUBLING = re.compile(r"(?:(?:较|比)(?P<by>(?:19|20)\d{2})年(?:底|末)?(?:的基础上)?)?(?:实现)?"
+                       r"(?P<verb>翻两番|翻一番|翻了一番|翻番|倍增)")
+_DOUBLING_FACTOR = {"翻两番": 4.0}
+
+
+def _doublings(text: str, start: int, end: int, found: list[TargetMention], year: int | None
+               ) -> list[TargetMention]:
+    """Goals of doubling that print no figure of their own, each as a factor over its base (2倍, 4倍 for 翻两番):
+    the words before it, from the start of its clause or list item, are its metric. A doubling whose figure follows
+    ("翻一番,达到500亿元") is that figure's target, not another one.
+
+    >>> t = "到2025年,全省开发区营业收入较2021年翻一番、超千亿元开发区数量较2021年倍增。"
+    >>> [(m.metric, m.quantity.value, m.quantity.unit, m.baseline_year) for m in _doublings(t, 0, len(t), [], 2025)]
+    [('全省开发区营业收入', 2.0, '倍', 2021), ('超千亿元开发区数量', 2.0, '倍', 2021)]
+    >>> [m.metric for m in _doublings("用三至五年时间实现全市博士人才数量倍增。", 0, 20, [], 2025)]
+    ['全市博士人才数量']
+    >>> _doublings("上市公司数量翻一番,达到36家以上。", 0, 17, [TargetMention(11, 16, "上市公司数量", Quantity(36,
+    ...            "家", ">="), ">=", 2025)], 2025)
+    []
+    """
+    out: list[TargetMention] = []
+    for m in _DOUBLING.finditer(text, start, end):
+        if any((m.end() <= f.start <= m.end() + 12 and "、" not in text[m.end():f.start])
+               or f.start <= m.start() < f.end for f in found):
+            continue
+        if text[m.end():m.end() + 1] not in "、,，。;；)）" or not text[m.end():m.end() + 1]:
+            continue  # "工业倍增计划", "“双倍增”行动": a programme's name, no goal
+        lo = max(_clause_start(text, start, m.start()), text.rfind("、", start, m.start()) + 1)
+        metric, cut = _strip_frame(text[lo:m.start()])
+        verb = metric.rfind("实现")
+        if verb >= 0 and len(metric) - verb - 2 >= 2:
+            # "用三至五年时间实现全市博士人才数量倍增": what doubles follows the verb of the goal
+            metric, cut = metric[verb + 2:], cut + verb + 2
+        metric = metric.strip(" 、")
+        if len(metric) < 2 or not re.fullmatch(r"[\u4e00-\u9fff()（）A-Za-z]{2,20}", metric) \
+                or lexicon.opening_verb().match(metric) or metric.endswith(("年", "持续")):
+            continue  # "深入实施制造业倍增", "用三至五年时间…": a verb's object or a span of time, no metric
+        factor = _DOUBLING_FACTOR.get(m["verb"], 2.0)
+        out.append(TargetMention(lo + cut, m.end(), metric, Quantity(factor, "倍", ">="), ">=", year,
+                                 baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_DOUBLING))
     return out
 
 
@@ -646,15 +693,15 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
     if (before == "等" and not _list_goal(text, m, s_start, s_end)) or before == "第" \
             or re.match(r"[A-Za-z0-9./]", before or " ") or re.match(r"[A-Za-z]", after or " "):
         return None
-    if after.startswith("大"):
-        return None
+    if after.startswith("大") and not QUANTITY_UNIT_BEFORE.search(text, max(s_start, m.end() - 6), m.end()):
+        return None  # "五大产业": a number of kinds; "4个大科学装置", "30个以上大型综合体" count things
     if _class_amount(m) and _COUNT_BEFORE.search(text, max(s_start, m.start() - 8), m.start()):
         return None  # "形成6个500亿元重点产业集群": the size of what is counted, a class; the count is the figure
     if _inside_short_quote(text, a_start, s_start):
         return None
-    # "打造3个以上的量产机器人产品": a bounded count of things before 的 is a target; other figures before 的 are
-    # grants or thresholds ("500万元的奖励", "1亿元以上的项目", "20%的企业").
-    counted = m["suf"] in ("以上", "多", "余") and m["unit"] in _COUNTED_THINGS and after.startswith("的")
+    # "打造3个以上的量产机器人产品", "新引进10家左右的知名企业": a bounded count of things before 的 is a target;
+    # other figures before 的 are grants or thresholds ("500万元的奖励", "1亿元以上的项目", "20%的企业").
+    counted = m["suf"] in ("以上", "多", "余", "左右") and m["unit"] in _COUNTED_THINGS and after.startswith("的")
     if (not counted and _SUBSIDY_AFTER.match(after)) or \
             _SUBSIDY_BEFORE.search(text[max(s_start, m.start() - 4):m.start()]):
         return None
@@ -700,6 +747,13 @@ def _segment_before(text: str, m: re.Match, clause_start: int, prev: TargetMenti
     joined = prev is not None and prev_end > clause_start  # coordinated with the previous target by 、/和
     seg_start = prev_end if joined else clause_start
     segment = text[seg_start:m.start()]
+    if not joined and "“" not in segment and _ends_clause(text[m.end():m.end() + 8]):
+        # "体制机制全面优化、工业总产值年均增长20%": goals stated without a figure (a clause of four characters at
+        # least) before the one this figure measures; not the items of a list it counts ("维修、改造、升级、补建514个")
+        stated = [k for k in range(len(segment)) if segment[k] == "、" and segment.endswith(
+            lexicon.STATED_GOAL_ENDINGS, 0, k) and k - segment.rfind("、", 0, k) > 4]
+        if stated:
+            seg_start, segment = seg_start + stated[-1] + 1, segment[stated[-1] + 1:]
     lead = len(segment) - len(segment.lstrip("、和及与并且以或 "))
     seg_start += lead
     segment = segment[lead:]
@@ -950,12 +1004,21 @@ def _class_amount(m: re.Match) -> bool:
 _COUNT_BEFORE = re.compile(rf"\d+(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})$")
 
 
+# What opens the next item of a list after a counted noun: a verb, or a count of its own ("一批", "5个").
+_NEXT_ITEM = re.compile(rf"(?:{lexicon.alternation(lexicon.LIST_GOAL_VERBS)})|一批|一系列|\d")
+# A count's unit (and its hedge) right before the noun it counts: "4个", "30个以上".
+QUANTITY_UNIT_BEFORE = re.compile(rf"\d(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})(?:以上|左右|多)?$")
+
+
 def _following_metric(text: str, pos: int, end: int) -> str:
     """The noun phrase a pre-nominal number counts: up to the clause end or the next number (an amount of money
     right after the count is the class counted: "6个500亿元重点产业集群").
 
     >>> _following_metric("形成6个500亿元重点产业集群。", 4, 17)
     '500亿元重点产业集群'
+    >>> t = "建成4个大科学装置、策划新建4个大科学装置,30个综合体和一批夜消费项目"
+    >>> _following_metric(t, 4, len(t)), _following_metric(t, t.index("综合体"), len(t))
+    ('大科学装置', '综合体')
     """
     stop = pos
     amount = QUANTITY.match(text, pos)
@@ -964,10 +1027,14 @@ def _following_metric(text: str, pos: int, end: int) -> str:
     while stop < end and text[stop] not in _CLAUSE_SEP + "。":
         if QUANTITY.match(text, stop) and stop > pos:
             break
+        if text[stop] in "、和" and stop - pos >= 3 and _NEXT_ITEM.match(text, stop + 1):
+            break  # "4个大科学装置、策划新建…", "30个综合体和一批…项目": the next item of the list
         stop += 1
     phrase = text[pos:stop].strip()
-    if not phrase or phrase.startswith(("的", "大", "等", "以", "用于", "用在", "来自", "由", "是", "为")):
+    if not phrase or phrase.startswith(("的", "等", "以", "用于", "用在", "来自", "由", "是", "为")):
         return ""
+    if phrase.startswith("大") and not QUANTITY_UNIT_BEFORE.search(text, max(0, pos - 4), pos):
+        return ""  # "三大产业": a number of kinds, no count; "4个大科学装置", "30个以上大型综合体" count
     return phrase
 
 

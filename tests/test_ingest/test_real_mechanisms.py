@@ -3245,3 +3245,32 @@ def test_a_copula_or_a_clause_word_before_a_firm_or_a_place_is_no_part_of_its_na
     assert _firms("一、概况\n岛内还有江南造船、沪东中华、中远海运、振华港机等大型央企。\n")[0] == "江南造船"
     assert _platforms("一、成效\n辖区长兴科创园入驻企业30家。\n") == ["长兴科创园"]
     assert not any("根据" in f for f in _firms("第二条 小额贷款公司分类监管评级是根据公司法人治理情况评定。\n"))
+
+
+def test_paragraphs_each_with_units_under_a_heading_that_is_a_sentence_are_tasks_from_their_own_words():
+    got = _resp("一、在新常态下保持经济持续健康发展\n(一)推动经济稳定健康发展,必须充分发挥消费、投资均衡拉动作用。\n"
+                "认真贯彻落实积极的财政政策。(省发展改革委、省财政厅等负责)\n"
+                "发挥投资的关键作用,引导资金投向社会民生。(省发展改革委负责)\n")
+    assert [text for text, _ in got] == ["认真贯彻落实", "发挥投资的关"]
+    got = _resp("一、完善机制\n1.加大企业培育扶持力度\n实施高新技术企业培育计划。(牵头单位:市科委)\n"
+                "集聚资源,培育一批领军企业。(牵头单位:市科委、市发改委)\n")
+    assert [text for text, _ in got] == ["加大企业培育", "集聚资源,培"]
+
+
+def test_a_goal_of_doubling_over_a_base_year_without_a_figure_is_a_target_and_a_programmes_name_is_not():
+    got = _targets("一、目标\n到2025年,开发区运营管理体制机制全面优化、全省开发区营业收入较2021年翻一番、"
+                   "超千亿元开发区数量较2021年倍增、工业总产值年均增长20%以上。\n")
+    assert got == [("全省开发区营业收入", 2.0, "倍"), ("超千亿元开发区数量", 2.0, "倍"),
+                   ("工业总产值年均增长", 20.0, "%")]
+    assert _targets("一、举措\n深入实施制造业倍增计划,开展“双倍增”行动。\n") == []
+    # a doubling whose figure follows is that figure's target only
+    assert _targets("一、目标\n到2025年,上市公司数量翻一番,达到36家以上。\n") == [("上市公司数量", 36.0, "家")]
+
+
+def test_counts_before_the_nouns_they_count_in_a_list_of_goals():
+    got = _targets("一、目标\n到2025年,力争建成4个大科学装置、策划新建3个大科学装置,新引进10家左右的知名服务业企业,"
+                   "建成30个以上大型商业综合体和一批夜消费项目,改造提升路灯5万盏以上。\n")
+    assert [(metric, value, unit) for metric, value, unit in got] == [
+        ("大科学装置", 4.0, "个"), ("大科学装置", 3.0, "个"), ("知名服务业企业", 10.0, "家"),
+        ("大型商业综合体", 30.0, "个"), ("改造提升路灯", 50000.0, "盏")]
+    assert _targets("一、目标\n构建五大产业体系。\n") == []
