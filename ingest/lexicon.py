@@ -590,9 +590,9 @@ NOTICE_KINDS = ("通知", "公告", "通告")
 # Words of a notice that asks the public about a draft ("关于公开征求《X》意见的公告"): the plan it names is the title.
 CONSULTATION_WORDS = ("征求", "征集", "公示")
 # Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").
-TRANSMIT_VERBS = ("印发", "转发", "下达", "公布")
+TRANSMIT_VERBS = ("印发", "转发", "批转", "下达", "公布")
 # Of those, the verbs that also title a notice printed without 关于 ("某市人民政府办公室印发某某意见的通知").
-ISSUING_VERBS = ("印发", "转发")
+ISSUING_VERBS = ("印发", "转发", "批转")
 # Verbs between a body and the title it issues in a news report ("安徽省人民政府发布关于…的通知").
 ISSUE_VERBS = ("印发了", "发布了", "印发实施", "印发", "发布", "出台")
 # Verbs of making a plan still to come ("科学编制“十五五”规划", "谋划十五五"): a period so named is not the page's own.
@@ -714,6 +714,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
 确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘 就 紧抓 抓紧 获评 另有 还有 标志着
+下设 建强 做大 提高 享受 享有 随着 靠近 此次 命名
 """.split()), key=lambda w: (-len(w), w)))
 
 

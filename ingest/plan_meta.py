@@ -73,7 +73,7 @@ RULE = "plankg.plan_meta.v5"
 _PLAN_WORDS = ("规划纲要", "规划", "纲要", "方案", "计划", "意见", "办法", "措施", "举措", "要点", "清单", "细则",
                "规定", "条例", "政策", "行动", "通知", "决定", "指南", "目录", "报告", "任务书", "工作部署", "任务分工",
                "责任分工", "分工", "任务分解", "责任分解", "分解表", "工作安排", "重点工作任务", "工作任务", "主要任务",
-               "分配表", "计划表", "安排表", "一览表")
+               "分配表", "计划表", "安排表", "一览表", "预案")
 _TITLE_TAIL = re.compile(r"[(（〔](?:征求意见稿|送审稿|草案|试行|暂行|修订稿"
                          r"|\d{4}\s*(?:[—\-–－~至]+\s*\d{4}\s*)?年?(?:度|版)?)[)）〕]$")
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -1156,11 +1156,17 @@ def joint_issuers(name: str, registry: DepartmentRegistry) -> list[str]:
     >>> joint_issuers("合肥市经信局、合肥市财政局", default_registry()), joint_issuers("日前杭州市人民政府办公厅",
     ...                                                                         default_registry())
     (['合肥市经信局', '合肥市财政局'], ['杭州市人民政府办公厅'])
+    >>> joint_issuers("云南省委办公厅和省政府办公厅", default_registry()), joint_issuers("某市发展和改革委员会",
+    ...                                                                         default_registry())
+    (['云南省委办公厅', '省政府办公厅'], ['某市发展和改革委员会'])
     """
     lead = _NEWS_TIME.match(name)
     if lead and _names_unit(name[lead.end():], registry):
         name = name[lead.end():]
     parts = [name[a:b] for a, b in split_outside_brackets(name, "、")]
+    if len(parts) == 1:
+        # "云南省委办公厅和省政府办公厅": two bodies joined by 和 (not "发展和改革委员会", no body before its 和)
+        parts = [part for part in re.split(r"和|及|与", name) if part]
     if len(parts) > 1 and all(_names_unit(p, registry) for p in parts):
         return [one for p in parts for one in joint_issuers(p, registry)]
     for cut in range(3, len(name) - 2):
@@ -1485,11 +1491,15 @@ def read_plan_meta(text: str, structure: Structure | None = None,
     titled = _PLACE_START.match(title) if title else None
     place = titled.group(0) if titled and title and (region is None or region not in title) else region
     issuers: list[str] = []
-    printed = [part for name in printed for part in joint_issuers(name, registry)]
-    for name in printed:
+    signed = [(part, name) for name in printed for part in joint_issuers(name, registry)]
+    printed = [part for part, _ in signed]
+    for name, whole in signed:
         issuer = issuer_name(name, place, registry, resolve=resolve)
-        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body):
-            continue  # "区人民政府办公室关于…" names no one without its place
+        if not resolve and not _has_place(issuer, registry) and name not in (fields.issuer, fields.source, body) \
+                and not (whole != name and _has_place(whole, registry)):
+            # "区人民政府办公室关于…" names no one without its place ("云南省委办公厅和省政府办公厅": the second
+            # body signs beside the first, in its place)
+            continue
         as_printed = normalize_name(_SIGNING_NOTE.sub("", name))
         if issuer not in text:
             # "市交通运输局" as printed, unless the page prints the name with its place too; "宁夏回族自治区发展改革委"

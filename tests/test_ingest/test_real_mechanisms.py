@@ -3274,3 +3274,18 @@ def test_counts_before_the_nouns_they_count_in_a_list_of_goals():
         ("大科学装置", 4.0, "个"), ("大科学装置", 3.0, "个"), ("知名服务业企业", 10.0, "家"),
         ("大型商业综合体", 30.0, "个"), ("改造提升路灯", 50000.0, "盏")]
     assert _targets("一、目标\n构建五大产业体系。\n") == []
+
+
+def test_a_notice_approving_a_plan_is_titled_by_the_plan_and_bodies_joined_by_he_both_sign():
+    plan = extract_text("上海市崇明区长兴镇人民政府关于批转《长兴镇2025年防汛防台预案》的通知\n沪崇长府〔2025〕20号\n"
+                        "各村、居委会:\n现将《长兴镇2025年防汛防台预案》批转给你们,请认真贯彻执行。\n").plan
+    assert (plan.title, plan.period) == ("长兴镇2025年防汛防台预案", (2025, 2025))
+    plan = extract_text("云南开发区振兴三年行动印发\n近日,云南省委办公厅和省政府办公厅印发《云南省开发区振兴三年行动"
+                        "(2023—2025年)》。\n到2025年,全省开发区营业收入较2021年翻一番。\n").plan
+    assert list(plan.issuers) == ["云南省委办公厅", "省政府办公厅"]
+
+
+def test_verbs_and_words_of_time_before_a_platform_are_no_part_of_its_name():
+    assert _platforms("一、成效\n开发区下设下西现代产城融合园、石龙工业园。\n")[0] == "下西现代产城融合园"
+    assert "中国(成都)网络视听产业基地" in _platforms("一、任务\n建强中国(成都)网络视听产业基地。\n")
+    assert "商河县贾庄高端精纺小镇" in _platforms("一、成效\n省政府命名商河县贾庄高端精纺小镇为特色小镇。\n")
