@@ -163,9 +163,9 @@ _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司�
                           r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区|区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
-# whose units follow its name ("国家税务总局某市税务局" is one unit).
+# whose units follow its name ("国家税务总局某市税务局" is one unit), nor inside a place ("中心区交通项目管理中心").
 _GLUED = re.compile(r"(?<=[局委办厅股馆院所队站心会室司处])(?<!总局)"
-                    r"(?=[市区县省](?!场)|各(?!(?:有关|相关|其他)?(?:成员单位|部门|部委|直属|单位|内设|科室|处室|股室|部室)))")
+                    r"(?=[市县省](?!场)|(?<!中心)区|各(?!(?:有关|相关|其他)?(?:成员单位|部门|部委|直属|单位|内设|科室|处室|股室|部室)))")
 _TASK_WORDS = ("任务", "举措", "措施", "内容", "事项", "工作", "项目")
 _OPEN, _CLOSE = lexicon.OPEN_BRACKETS, lexicon.CLOSE_BRACKETS
 _DELIMS = lexicon.UNIT_DELIMITERS
@@ -201,10 +201,13 @@ _OPEN_CONVENTION_NOTE = re.compile(rf"[(（][^)）]*?(?:{_CONVENTION.pattern})[^
 # A run of marks is a name masked by the page ("****分局", "县**局"), no lead's mark.
 _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.LEAD_MARKS)}])"
                    rf"|(?<![{re.escape(lexicon.LEAD_MARKS)}])[{re.escape(lexicon.LEAD_MARKS)}]$")
-_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关|各)?(?:部门|单位){0,2}$"
-                   r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管)(?:部门|单位|机构)$"
-                   r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff]{1,6}?(?:部门|单位|机构)$"
-                   r"|(?:及|和)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+_TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关|各|责任|成员|配合)?"
+                   r"(?:部门|单位){0,2}$"
+                   r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管|各)(?:部门|单位|机构)$"
+                   r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff\[\]()（）、]{1,10}?(?:部门|单位|机构|政府)$"
+                   r"|(?:及|和|会同|协同)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+# Where a unit acts ("按属地", "属地负责"): no part of its name.
+_WHERE_TAIL = re.compile(r"(?:按照|按)?属地(?:管理)?$")
 # A long run of words and figures where a unit list runs into a table's cells ("江北镇海北仑合计新辟线路年度
 # 目标251210…"): no unit's name is so long and holds figures.
 _RUN_ON_CELLS = re.compile(r"^(?=.{26,})(?=.*\d).*$")
@@ -331,13 +334,21 @@ def split_units(text: str, base: int = 0, *, glued: bool = False) -> list[tuple[
 
 
 def _clean_unit(piece: str) -> tuple[str, int]:
-    """Drop "等有关部门" tails and a leading 由; return the name and its offset within `piece`."""
+    """Drop "等有关部门" tails and a leading 由; return the name and its offset within `piece`.
+
+    >>> [_clean_unit(p)[0] for p in ("县综合行政执法局等责任单位", "市文明办等市直各部门", "市财政局会同有关部门",
+    ...                               "各市(地)政府(行署)按属地")]
+    ['县综合行政执法局', '市文明办', '市财政局', '各市(地)政府(行署)']
+    """
     offset = 0
     if piece.startswith("由") and len(piece) > 3:
         piece, offset = piece[1:], 1
     leader = _LEADER_TAIL.search(piece)
     if leader and leader.start() >= 2:
         piece = piece[:leader.start()]  # "盘龙区政府主要领导": the unit's officials answer for it; the unit is named
+    where = _WHERE_TAIL.search(piece)
+    if where and where.start() >= 2:
+        piece = piece[:where.start()]  # "各市(地)政府(行署)按属地"
     for _ in range(2):
         m = _TAIL.search(piece)
         if m and m.start() > 1 and not piece.startswith("各") and not _LEVEL_QUALIFIER.match(piece[:m.start()]):
@@ -360,6 +371,8 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
     [('县教体局', 0), ('各相关乡镇政府', 5)]
     >>> _space_separated([("各市(州) 人民政府", 0, 10)], default_registry())  # a wrap before the name's head
     [('各市(州) 人民政府', 0)]
+    >>> _space_separated([("各市(地) 政府(行署)按属地", 0, 15)], default_registry())
+    [('各市(地) 政府(行署)按属地', 0)]
     >>> _space_separated([("市民政局 伍泽国", 0, 8)], default_registry())  # the official after the unit
     [('市民政局', 0)]
     """
@@ -370,11 +383,15 @@ def _space_separated(pieces: list[tuple[str, int, int]], registry: DepartmentReg
             parts = parts[:-1]  # "市民政局 伍泽国": a unit and the official who answers for it, named after it
         units = all(registry.looks_like_unit(_clean_unit(p)[0]) for p, _ in parts)
         if len(parts) == 1 and units or len(parts) > 1 and units and not any(
-                p in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
+                _ASIDE_END.sub("", _clean_unit(p)[0]) in lexicon.BARE_UNIT_HEADS for p, _ in parts[1:]):
+            # ("各市(州) 人民政府", "各市(地) 政府(行署)按属地": a wrap before the name's head)
             out.extend(parts)
         else:
             out.append((piece, s))
     return out
+
+
+_ASIDE_END = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _places_sharing_head(pieces: list[str], registry: DepartmentRegistry) -> dict[str, str]:

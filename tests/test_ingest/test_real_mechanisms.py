@@ -3289,3 +3289,15 @@ def test_verbs_and_words_of_time_before_a_platform_are_no_part_of_its_name():
     assert _platforms("一、成效\n开发区下设下西现代产城融合园、石龙工业园。\n")[0] == "下西现代产城融合园"
     assert "中国(成都)网络视听产业基地" in _platforms("一、任务\n建强中国(成都)网络视听产业基地。\n")
     assert "商河县贾庄高端精纺小镇" in _platforms("一、成效\n省政府命名商河县贾庄高端精纺小镇为特色小镇。\n")
+
+
+def test_tails_after_the_last_unit_of_a_list_are_no_part_of_its_name():
+    got = _resp("一、任务\n1.加强文明创建。(责任单位:市文明办等市直各部门)\n"
+                "2.做好资金保障。(市财政局会同有关部门负责)\n"
+                "3.开展执法检查。(责任单位:县综合行政执法局等责任单位)\n")
+    assert [[name for name, _ in deps] for _, deps in got] == [["市文明办"], ["市财政局"], ["县综合行政执法局"]]
+    got = _resp("一、任务\n1.打造旅游品牌。〔省文化和旅游厅、省外办按职责分工负责,"
+                "各市(地) 政府(行署)按属地分别负责〕\n")
+    assert [name for _, deps in got for name, _ in deps] == ["省文化和旅游厅", "省外办", "各市(地) 政府(行署)"]
+    got = _resp("一、任务\n1.推进交通项目建设。(责任单位:中心区交通项目管理中心)\n")
+    assert [name for _, deps in got for name, _ in deps] == ["中心区交通项目管理中心"]
