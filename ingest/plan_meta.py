@@ -349,12 +349,15 @@ def _clean_title(title: str) -> str:
 
     >>> _clean_title("某某网 多云 28℃~19℃登录个人中心某市农业农村局2025年工作要点")
     '某市农业农村局2025年工作要点'
+    >>> _clean_title("县“十四五”人才发展专项规划(第5/7页)")
+    '县“十四五”人才发展专项规划'
     """
     title = re.sub(r"\s*\n\s*", "", title).strip()
     furniture = _FURNITURE_RUN.match(title)
     if furniture and len(title) - furniture.end() >= 8:
         title = title[furniture.end():]  # the page's banner lines joined before it
-    title = _PART_NUMBER.sub("", title)  # "…分工方案(一)": the first part of a page split in parts
+    # "…分工方案(一)", "…专项规划(第5/7页)": one part of a page split in parts
+    title = _PART_NUMBER.sub("", title)
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
     # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title
     title = re.sub(r"(?<=[\u4e00-\u9fff])[(（]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^()（）]*[)）]$", "", title)
@@ -404,7 +407,7 @@ def _balanced(title: str) -> str:
 
 
 _NUMBER_AFTER_TITLE = re.compile(r"\s*[(（][^()（）]{1,12}[〔\[]\s*(?:19|20)\d{2}\s*[〕\]][^()（）]{0,8}号[)）]$")
-_PART_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[(（][一二三四五六七八九十][)）]$")
+_PART_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[(（](?:[一二三四五六七八九十]|第\d{1,3}/\d{1,3}页)[)）]$")
 
 
 def _front_lines(structure: Structure) -> list[tuple[int, str]]:
