@@ -108,9 +108,11 @@ REAL = Path(__file__).resolve().parent.parent / "cases" / "real"
 # colon, units as subjects of signing quotas, emergency plans' member duties; enterprises 0.5 on 36 short names;
 # plan 0.661: bulletins and news without a title of their own), the whole set (2,682) at F1 0.879, enterprises
 # 0.716, plan 0.829; platforms lowered when round 89 joined (sd-sg; first sight 0.709 on 55: zones, labs and
-# corridors named in 十四五 plans and their news), the whole set (2,723) at 0.764.
-FLOORS = {"resp_p": 0.953, "resp_f1": 0.877, "lead": 0.90, "targets": 0.92, "platforms": 0.762, "enterprises": 0.714,
-          "plan": 0.827}
+# corridors named in 十四五 plans and their news), the whole set (2,723) at 0.764; precision, F1, platforms,
+# enterprises and plan raised with session 25's rules (the whole set, 2,740, at P 0.957, F1 0.881, platforms 0.766,
+# enterprises 0.717, plan 0.829).
+FLOORS = {"resp_p": 0.955, "resp_f1": 0.879, "lead": 0.90, "targets": 0.92, "platforms": 0.764, "enterprises": 0.715,
+          "plan": 0.828}
 
 
 def _stems() -> list[str]:
