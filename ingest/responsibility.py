@@ -1141,16 +1141,15 @@ def subject_duty_clauses(text: str, start: int, end: int, ref: str, section: str
             deps = _lead_phrase(text, opening.start("units"), stop, registry)
             if not deps or deps[0].start != opening.start("units"):
                 continue
-        elif not deps and first < stop and (colon := bodies_before_duties(text, first, stop, registry)):
-            deps = list(colon)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
+        elif not deps and first < stop and (keyed := units_before_duties(text, first, stop, registry)):
+            if not all(registry.looks_like_department(d.name) for d in keyed):
+                # "镇党政办:发布信息… 安监所:收集、汇总…": a town's station among its offices, each before its
+                # duties: a task only in a list whose other keys are government bodies
+                stations.append(ResponsibilityClause("", section, text[first:stop], first, stop, keyed,
+                                                     RULE_LEAD_PHRASE))
+                continue
+            deps = list(keyed)  # "省卫生厅:组织和协调…。省安监局:负责督促…": duties, each unit before its colon
             colons += 1
-        elif not deps and first < stop and (units := units_before_colon(text, first, stop, registry)) \
-                and len(text[units[-1].end + 1:stop].strip(" \u3000\n。;；")) >= 2:
-            # "镇党政办:发布信息… 安监所:收集、汇总…": a town's station among its offices, each before its
-            # duties: a task only in a list whose other keys are government bodies
-            stations.append(ResponsibilityClause("", section, text[first:stop], first, stop, units,
-                                                 RULE_LEAD_PHRASE))
-            continue
         elif not deps and first < stop and (subject := _unit_subject(text, first, stop, registry)) \
                 and _ADVERB_DUTY.match(text, subject[1], stop):
             # "市财政局积极做好资金保障…": a unit, an adverb and the verb of its duty, beside units that 负责 theirs
@@ -2103,9 +2102,22 @@ def bodies_before_duties(text: str, s: int, stop: int, registry: DepartmentRegis
     ...                                                                              default_registry())
     ((), ())
     """
+    units = units_before_duties(text, s, stop, registry, least)
+    return units if all(registry.looks_like_department(d.name) for d in units) else ()
+
+
+def units_before_duties(text: str, s: int, stop: int, registry: DepartmentRegistry, least: int = 2
+                        ) -> tuple[DepartmentMention, ...]:
+    """The units text[s:stop] opens with before a colon (`units_before_colon`), when at least `least` characters of
+    their duties follow it ("安监所:收集灾情"); () otherwise.
+
+    >>> [d.name for d in units_before_duties("安监所:收集灾情。", 0, 9, default_registry())]
+    ['安监所']
+    >>> units_before_duties("安监所:", 0, 4, default_registry())
+    ()
+    """
     units = units_before_colon(text, s, stop, registry)
-    if units and all(registry.looks_like_department(d.name) for d in units) \
-            and len(text[units[-1].end + 1:stop].strip(" \u3000\n。;；")) >= least:
+    if units and len(text[units[-1].end + 1:stop].strip(" \u3000\n。;；")) >= least:
         return units
     return ()
 

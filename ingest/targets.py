@@ -364,7 +364,8 @@ def _doublings(text: str, start: int, end: int, found: list[TargetMention], year
         if any((m.end() <= f.start <= m.end() + 12 and "、" not in text[m.end():f.start])
                or f.start <= m.start() < f.end for f in found):
             continue
-        if text[m.end():m.end() + 1] not in "、,，。;；)）" or not text[m.end():m.end() + 1]:
+        after = text[m.end():m.end() + 1]
+        if not after or after not in "、,，。;；)）":
             continue  # "工业倍增计划", "“双倍增”行动": a programme's name, no goal
         lo = max(_clause_start(text, start, m.start()), text.rfind("、", start, m.start()) + 1)
         metric, cut = _strip_frame(text[lo:m.start()])
@@ -693,7 +694,7 @@ def _target_quantity(text: str, m: re.Match, s_start: int, s_end: int) -> Quanti
     if (before == "等" and not _list_goal(text, m, s_start, s_end)) or before == "第" \
             or re.match(r"[A-Za-z0-9./]", before or " ") or re.match(r"[A-Za-z]", after or " "):
         return None
-    if after.startswith("大") and not QUANTITY_UNIT_BEFORE.search(text, max(s_start, m.end() - 6), m.end()):
+    if after.startswith("大") and not _COUNT_BEFORE.search(text, max(s_start, m.end() - 6), m.end()):
         return None  # "五大产业": a number of kinds; "4个大科学装置", "30个以上大型综合体" count things
     if _class_amount(m) and _COUNT_BEFORE.search(text, max(s_start, m.start() - 8), m.start()):
         return None  # "形成6个500亿元重点产业集群": the size of what is counted, a class; the count is the figure
@@ -1000,14 +1001,13 @@ def _class_amount(m: re.Match) -> bool:
     return m["unit"] in MONEY_UNITS or (m["mag"] in ("亿", "万亿") and not m["unit"])
 
 
-# A count right before an amount: "6个" in "6个500亿元重点产业集群", "40户" in "40户10亿元以上企业".
-_COUNT_BEFORE = re.compile(rf"\d+(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})$")
+# A count, its unit and its hedge, right before what it counts: "6个" in "6个500亿元重点产业集群", "40户" in
+# "40户10亿元以上企业", "30个以上" in "30个以上大型综合体".
+_COUNT_BEFORE = re.compile(rf"\d+(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})(?:以上|左右|多)?$")
 
 
 # What opens the next item of a list after a counted noun: a verb, or a count of its own ("一批", "5个").
 _NEXT_ITEM = re.compile(rf"(?:{lexicon.alternation(lexicon.LIST_GOAL_VERBS)})|一批|一系列|\d")
-# A count's unit (and its hedge) right before the noun it counts: "4个", "30个以上".
-QUANTITY_UNIT_BEFORE = re.compile(rf"\d(?:{lexicon.alternation(lexicon.LIST_COUNT_UNITS)})(?:以上|左右|多)?$")
 
 
 def _following_metric(text: str, pos: int, end: int) -> str:
@@ -1033,7 +1033,7 @@ def _following_metric(text: str, pos: int, end: int) -> str:
     phrase = text[pos:stop].strip()
     if not phrase or phrase.startswith(("的", "等", "以", "用于", "用在", "来自", "由", "是", "为")):
         return ""
-    if phrase.startswith("大") and not QUANTITY_UNIT_BEFORE.search(text, max(0, pos - 4), pos):
+    if phrase.startswith("大") and not _COUNT_BEFORE.search(text, max(0, pos - 4), pos):
         return ""  # "三大产业": a number of kinds, no count; "4个大科学装置", "30个以上大型综合体" count
     return phrase
 
