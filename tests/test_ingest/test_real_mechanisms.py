@@ -3301,3 +3301,11 @@ def test_tails_after_the_last_unit_of_a_list_are_no_part_of_its_name():
     assert [name for _, deps in got for name, _ in deps] == ["省文化和旅游厅", "省外办", "各市(地) 政府(行署)"]
     got = _resp("一、任务\n1.推进交通项目建设。(责任单位:中心区交通项目管理中心)\n")
     assert [name for _, deps in got for name, _ in deps] == ["中心区交通项目管理中心"]
+
+
+def test_units_that_carry_a_task_out_specifically_after_its_lead_in_a_table_cell():
+    got = _resp("序号\n|\n工作任务\n|\n责任单位\n|\n时限\n|\n一、围绕重点领域抓好主动公开\n|\n1\n|\n"
+                "聚焦经济发展,及时公开有关政策措施。\n|\n办公室牵头,各科室、局属各单位具体落实\n|\n全年\n|\n2\n|\n"
+                "紧扣民生领域,深化土地征收信息公开。\n|\n办公室牵头,各科室具体负责\n|\n全年\n|\n")
+    assert [deps for _, deps in got] == [[("办公室", "lead"), ("各科室", "support"), ("局属各单位", "support")],
+                                        [("办公室", "lead"), ("各科室", "support")]]
