@@ -327,8 +327,9 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             mention = _read_mention(text, m, s_start, s_end, prev, prev_end, block_year, default_year)
             if mention is None:
                 continue
-            if period_start and mention.year and mention.year < period_start:
-                continue  # a past figure is a baseline, not a target
+            if period_start and mention.year and mention.year < period_start \
+                    and not _AIMED.search(text, s_start, m.start()):
+                continue  # a past figure is a baseline, not a target ("力争…" before it aims at it all the same)
             for one in _split_shared(text, mention):
                 here.extend(_split_range(one))
             prev, prev_end = mention, m.end()
@@ -336,6 +337,10 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
         here.extend(_doublings(text, s_start, s_end, here, year))
         out.extend(_pair_respectively(here))
     return out
+
+
+# Words that aim at a figure however long ago its year ("力争2025年底前…", "确保全年新增…").
+_AIMED = re.compile(lexicon.alternation(("力争", "确保", "争取", "努力实现")))
 
 
 # A goal of doubling or quadrupling, with the year it doubles from: "营业收入较2021年翻一番", "数量倍增".

@@ -3309,3 +3309,10 @@ def test_units_that_carry_a_task_out_specifically_after_its_lead_in_a_table_cell
                 "紧扣民生领域,深化土地征收信息公开。\n|\n办公室牵头,各科室具体负责\n|\n全年\n|\n")
     assert [deps for _, deps in got] == [[("办公室", "lead"), ("各科室", "support"), ("局属各单位", "support")],
                                         [("办公室", "lead"), ("各科室", "support")]]
+
+
+def test_a_figure_the_plan_aims_at_is_a_target_though_its_year_falls_before_the_period():
+    text = ("某县2024-2025年企业上市工作方案\n一、目标\n到2025年,新增上市企业5家。\n"
+            "二、任务\n2023年,力争新增辅导期企业3家。2023年,新增规上企业10家。\n")
+    got = _targets(text)
+    assert ("新增辅导期企业", 3.0, "家") in got and not any(value == 10.0 for _, value, _ in got)
