@@ -172,10 +172,18 @@ def _activity_after() -> re.Pattern[str]:
 @lru_cache(maxsize=4)
 def _list_end(closers: tuple[str, ...]) -> re.Pattern[str]:
     """The last item of a 、-list of firm-shaped names, closed by one of `closers` (group "act"): what
-    firms do ("…、天运股份上市", FIRM_ACTIVITY_WORDS) or the partner they work with ("…、安德药业与…")."""
+    firms do ("…、天运股份上市", FIRM_ACTIVITY_WORDS) or the partner they work with ("…、安德药业与…"); a count of
+    them may stand between (group "count": "…、万德福机电三宗工业项目").
+
+    >>> m = _list_end(lexicon.FIRM_ACTIVITY_WORDS).match("万德福机电三宗工业项目地块挂牌")
+    >>> m.group(0)[:m.start("count")], m.group("act")
+    ('万德福机电', '项目')
+    """
     first = "".join(sorted({w[0] for w in lexicon.FIRM_INDUSTRY_WORDS}))
     words = lexicon.alternation(lexicon.FIRM_INDUSTRY_WORDS)
-    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})(?P<act>{lexicon.alternation(closers)})")
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?=[{first}])(?:{words})"
+                      rf"(?P<count>[一二三四五六七八九十两\d]{{1,3}}(?:宗|个|家|项)[\u4e00-\u9fff]{{0,4}}?)?"
+                      rf"(?P<act>{lexicon.alternation(closers)})")
 
 
 @lru_cache(maxsize=8192)
@@ -947,7 +955,8 @@ def short_firm_names(text: str, start: int, end: int) -> list[EnterpriseOut]:
         comma = text.find("、", comma + 1, end)
         if last is None:
             continue
-        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, last.start("act"))]
+        stop = last.start("count") if last.group("count") else last.start("act")
+        items = [(_strip_verb(text, s, e), e) for s, e in _list_items(text, start, stop)]
         # Two firm-shaped items make it a list of firms; an item of another shape ("县制药厂") is left out.
         shaped_items = [(s, e) for s, e in items if _shaped(text[s:e])]
         if len(shaped_items) >= 2:

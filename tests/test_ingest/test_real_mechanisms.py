@@ -15,6 +15,11 @@ def _resp(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
             for t in extract_text(HEAD + text).tasks if t.departments]
 
 
+def _names(got: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
+    """The units of `_resp`'s tasks, in order, without their roles."""
+    return [name for _, deps in got for name, _ in deps]
+
+
 def _targets(text: str) -> list[tuple[str, float | None, str | None]]:
     return [(t.metric, t.value, t.unit) for t in extract_text(HEAD + text).targets]
 
@@ -3015,7 +3020,7 @@ def test_a_labelled_unit_list_stops_at_the_sentence_it_runs_into_and_a_task_forc
     got = _resp("一、项目\n(3)实施主体:卢村乡人民政府根据行动方案明确职责:农服中心、水利站、创建办,"
                 "协同作业确保项目顺利实施。\n"
                 "(4)严格执行防控政策。(责任单位:县农村人居环境整治工作专班)\n")
-    names = [name for _, deps in got for name, _ in deps]
+    names = _names(got)
     assert "协同作业确保项目顺利实施" not in names and not [n for n in names if ":" in n]
     assert "农服中心" in names and "县农村人居环境整治工作专班" in names
 
@@ -3058,14 +3063,14 @@ def test_a_header_cell_spanning_a_groups_label_and_the_rows_numbers_keeps_every_
 def test_the_last_of_several_administrative_committees_joined_by_and_is_a_unit_of_its_own():
     got = _resp("二、机制\n1.推进清单落实。"
                 "(责任单位:所在省辖市政府、济源示范区管委会和郑州航空港经济综合实验区管委会)\n")
-    assert [name for _, deps in got for name, _ in deps] == [
+    assert _names(got) == [
         "所在省辖市政府", "济源示范区管委会", "郑州航空港经济综合实验区管委会"]
 
 
 def test_a_units_aside_defining_what_it_covers_carries_its_own_as_below_and_the_unit_stays():
     got = _resp("一、学习宣传\n1.深入学习宣传。〔责任单位:市委宣传部、市司法局等市有关部门,"
                 "各县(市、区)法宣办(含高新区党群工作部,下同)〕\n")
-    assert [name for _, deps in got for name, _ in deps] == [
+    assert _names(got) == [
         "市委宣传部", "市司法局", "各县(市、区)法宣办(含高新区党群工作部,下同)"]
 
 
@@ -3077,7 +3082,7 @@ def test_what_a_unit_will_do_next_is_its_task_but_not_what_the_writer_will_do():
 
 def test_collective_units_closed_by_a_bracket_and_joined_by_and_are_two_units():
     got = _resp("一、任务\n1.做大县域主导产业链。(责任单位:各县(市、区)和市直有关单位)\n")
-    assert [name for _, deps in got for name, _ in deps] == ["各县(市、区)", "市直有关单位"]
+    assert _names(got) == ["各县(市、区)", "市直有关单位"]
 
 
 def test_a_doubling_from_a_printed_base_names_its_metric_without_the_base_and_keeps_the_plans_year():
@@ -3113,7 +3118,7 @@ def test_units_coordinating_a_task_support_it():
 
 def test_keys_of_primary_and_supervising_responsibility_name_units():
     got = _resp("一、存在问题\n1.白茶市场摊位乱堆乱放。(主体责任:白茶村委会,监督责任:市工商局)\n")
-    assert [name for _, deps in got for name, _ in deps] == ["白茶村委会", "市工商局"]
+    assert _names(got) == ["白茶村委会", "市工商局"]
 
 
 def test_a_bulletin_naming_each_problems_unit_in_prose_after_its_key_and_copula():
@@ -3171,7 +3176,7 @@ def test_a_paragraph_of_units_each_before_the_colon_of_its_duties_after_a_pages_
 
 def test_departments_of_a_kind_before_a_comma_and_their_duty():
     got = _resp("交通部门,负责通村公路和道路建设。 教育部门,负责义务教育和成人教育。 水利部门,负责指导防洪。\n")
-    assert [name for _, deps in got for name, _ in deps] == ["交通部门", "教育部门", "水利部门"]
+    assert _names(got) == ["交通部门", "教育部门", "水利部门"]
 
 
 def test_a_bulletins_sentences_naming_their_units_after_a_key_and_copula_or_with_you_fuze():
@@ -3184,14 +3189,14 @@ def test_a_bulletins_sentences_naming_their_units_after_a_key_and_copula_or_with
 
 def test_a_unit_named_after_the_role_it_plays_is_the_unit():
     got = _resp("一、存在问题\n1.气象局家属院垃圾死角较多。整改要求:由包片单位县气象局负责清除。\n")
-    assert [name for _, deps in got for name, _ in deps] == ["县气象局"]
+    assert _names(got) == ["县气象局"]
 
 
 def test_duties_listed_after_a_sentences_colon_in_a_section_of_duties_and_a_definition_is_none():
     got = _resp("第二节 职责分工\n妇女儿童工作委员会是省政府负责妇女儿童工作的协调议事机构,负责协调政府有关部门。\n"
                 "妇儿工委对各成员单位的职责进行了分工:省发展计划委员会负责协调经济社会发展与妇女儿童事业发展的关系;"
                 "省教育厅负责保障所有儿童受教育权利。\n")
-    assert [name for _, deps in got for name, _ in deps] == ["省发展计划委员会", "省教育厅"]
+    assert _names(got) == ["省发展计划委员会", "省教育厅"]
 
 
 def test_a_count_of_machines_by_unit_or_set_and_a_span_of_the_year_opening_a_platforms_sentence():
@@ -3203,7 +3208,7 @@ def test_a_count_of_machines_by_unit_or_set_and_a_span_of_the_year_opening_a_pla
 def test_a_unit_doing_its_duty_with_an_adverb_beside_a_unit_in_charge_of_its_own():
     got = _resp("四、保障措施\n市财政局积极做好资金保障和监管工作,确保资金及时足额到位。市商务局负责具体活动组织实施。"
                 "专项资金使用将接受社会监督。\n")
-    assert [name for _, deps in got for name, _ in deps] == ["市财政局", "市商务局"]
+    assert _names(got) == ["市财政局", "市商务局"]
     assert _resp("四、保障措施\n市财政局积极做好资金保障。市商务局积极做好活动组织。\n") == []
 
 
@@ -3224,9 +3229,9 @@ def test_a_firm_opening_a_clause_before_what_it_invests_is_a_firm():
 # --------------------------------------------------------------------------- session 25
 def test_a_body_whose_official_name_holds_a_conjunction_is_one_unit_in_a_list_after_a_lead():
     got = _resp("二、信息管理组由市应急管理局牵头,市统计局、市林业和草原局、市气象局参加。主要职责:统计、收集。\n")
-    assert [name for _, deps in got for name, _ in deps] == ["市应急管理局", "市统计局", "市林业和草原局", "市气象局"]
+    assert _names(got) == ["市应急管理局", "市统计局", "市林业和草原局", "市气象局"]
     got = _resp("二、信息管理组由县应急管理局牵头,县财政局和有关乡镇政府参加。主要职责:统计、收集。\n")
-    assert [name for _, deps in got for name, _ in deps][1:] == ["县财政局", "有关乡镇政府"]
+    assert _names(got)[1:] == ["县财政局", "有关乡镇政府"]
 
 
 def test_entries_of_who_does_what_run_together_on_one_line_and_a_towns_stations_among_its_offices():
@@ -3298,9 +3303,21 @@ def test_tails_after_the_last_unit_of_a_list_are_no_part_of_its_name():
     assert [[name for name, _ in deps] for _, deps in got] == [["市文明办"], ["市财政局"], ["县综合行政执法局"]]
     got = _resp("一、任务\n1.打造旅游品牌。〔省文化和旅游厅、省外办按职责分工负责,"
                 "各市(地) 政府(行署)按属地分别负责〕\n")
-    assert [name for _, deps in got for name, _ in deps] == ["省文化和旅游厅", "省外办", "各市(地) 政府(行署)"]
+    assert _names(got) == ["省文化和旅游厅", "省外办", "各市(地) 政府(行署)"]
     got = _resp("一、任务\n1.推进交通项目建设。(责任单位:中心区交通项目管理中心)\n")
-    assert [name for _, deps in got for name, _ in deps] == ["中心区交通项目管理中心"]
+    assert _names(got) == ["中心区交通项目管理中心"]
+
+
+def test_a_figure_the_plan_aims_at_is_a_target_though_its_year_falls_before_the_period():
+    text = ("某县2024-2025年企业上市工作方案\n一、目标\n到2025年,新增上市企业5家。\n"
+            "二、任务\n2023年,力争新增辅导期企业3家。2023年,新增规上企业10家。\n")
+    got = _targets(text)
+    assert ("新增辅导期企业", 3.0, "家") in got and not any(value == 10.0 for _, value, _ in got)
+
+
+def test_short_firm_names_listed_before_a_count_of_their_projects():
+    got = _firms("一、计划\n三季度,品航机械、久顺汽配、万德福机电三宗工业项目地块挂牌上市。\n")
+    assert got == ["品航机械", "久顺汽配", "万德福机电"]
 
 
 def test_units_that_carry_a_task_out_specifically_after_its_lead_in_a_table_cell():
@@ -3309,10 +3326,3 @@ def test_units_that_carry_a_task_out_specifically_after_its_lead_in_a_table_cell
                 "紧扣民生领域,深化土地征收信息公开。\n|\n办公室牵头,各科室具体负责\n|\n全年\n|\n")
     assert [deps for _, deps in got] == [[("办公室", "lead"), ("各科室", "support"), ("局属各单位", "support")],
                                         [("办公室", "lead"), ("各科室", "support")]]
-
-
-def test_a_figure_the_plan_aims_at_is_a_target_though_its_year_falls_before_the_period():
-    text = ("某县2024-2025年企业上市工作方案\n一、目标\n到2025年,新增上市企业5家。\n"
-            "二、任务\n2023年,力争新增辅导期企业3家。2023年,新增规上企业10家。\n")
-    got = _targets(text)
-    assert ("新增辅导期企业", 3.0, "家") in got and not any(value == 10.0 for _, value, _ in got)
