@@ -544,12 +544,16 @@ COUNTED_METRIC_UNITS = (("人次", "人次"), ("人口", "人"), ("人数", "人
 # Words that open a list of what a plan names ("包括水头-闹村“黄汤飘香”乡村振兴示范带、…").
 LIST_OPENERS = ("包括", "包含", "即", "分别是", "分别为")
 # Verbs a goal's clause opens with before the subject it sets the figure of ("实现旅游综合收入…翻一番").
+# Words that aim at a figure ("力争2025年底前…", "确保全年新增…"): a goal whatever the year it names.
+AIM_WORDS = ("力争", "争取", "确保", "努力实现")
 GOAL_OPENING_VERBS = ("实现", "力争", "确保", "争取", "推动", "努力实现", "力争实现", "确保实现")
 FORWARD_VERBS = ("将", "將")
 # Words a goal stated without a figure ends with ("体制机制全面优化", "营业收入较2021年翻一番"): an item of a list of
 # goals, the next item's figure measuring something else ("…全面优化、工业总产值年均增长20%").
-STATED_GOAL_ENDINGS = ("优化", "升级", "提升", "改善", "完善", "健全", "增强", "建成", "形成", "翻一番", "翻番", "倍增",
-                       "翻两番", "到位")
+# Goals of doubling stated without a figure ("营业收入较2021年翻一番"), each with the factor it multiplies by.
+DOUBLING_FACTORS = {"翻一番": 2.0, "翻了一番": 2.0, "翻番": 2.0, "倍增": 2.0, "翻两番": 4.0}
+STATED_GOAL_ENDINGS = ("优化", "升级", "提升", "改善", "完善", "健全", "增强", "建成", "形成", "到位",
+                       *DOUBLING_FACTORS)
 # A unit named by the writer's own point of view ("我局", "贵单位", "本部门"): no name a reader can look up.
 DEICTIC_UNIT_PREFIXES = ("贵", "本")
 DEICTIC_UNIT_HEADS = ("局", "委", "办", "院", "厅", "单位", "部门", "公司", "中心")

@@ -707,7 +707,7 @@ def paragraphs_under_heading(text: str, clauses: list[ResponsibilityClause], bod
     first = body
     while first < clauses[0].end and text[first] in " \u3000\t\n":
         first += 1
-    if not all(not text[text.rfind("\n", 0, c.start) + 1:c.start].strip() for c in clauses[1:]):
+    if any(text[text.rfind("\n", 0, c.start) + 1:c.start].strip() for c in clauses[1:]):
         return clauses  # the later tasks open lines of their own: paragraphs, not clauses of one sentence
     return [replace(clauses[0], text=text[first:clauses[0].end], start=first), *clauses[1:]]
 

@@ -86,7 +86,10 @@ _COMPARATOR_WORDS = (
 )
 # Tried longest first, so "不超过" is read whole, not as "超过" after a stray 不.
 _COMPARATORS_LONGEST = tuple(sorted(_COMPARATOR_WORDS, key=lambda pair: -len(pair[0])))
-_ASPIRATION = re.compile(r"力争|争取|争创|确保|努力")
+# Words that aim at a figure (a goal whatever its year), and with them words of striving ("争创", "努力"), which
+# also make a figure a stretch tier; "通过5年的努力" is no aim at the figures after it.
+_AIM = re.compile(lexicon.alternation(lexicon.AIM_WORDS))
+_ASPIRATION = re.compile(lexicon.alternation((*lexicon.AIM_WORDS, "争创", "努力")))
 # Words that frame a metric without belonging to it ("力争新增…" -> "新增…").
 _LEADING_FRAME = re.compile(
     rf"^(?:[(（]\d{{1,2}}[)）]|[①-⑳]|(?:到|至|截至|力争到|争取到)?(?:{YEAR_NUMERAL})年(?:底|末|前)?|全年|年内|今年|明年|每年|力争|争取|争创|确保|努力|"
@@ -124,7 +127,9 @@ _PLANNED = re.compile(r"计划|预计|年度|全年|力争|确保")
 _ATTRACTED = re.compile(rf"(?:{lexicon.alternation(lexicon.ATTRACTING_VERBS)})[\u4e00-\u9fff]{{0,4}}"
                         rf"(?:{lexicon.alternation(lexicon.FUND_WORDS)})$")
 _BUDGET = re.compile(r"(?:资金|专项资金|预算|经费安排)$|^(?:年度|每年|年均|财政)?(?:投入|安排)$")
-_RELATIVE_TO = re.compile(rf"(?:比|较|与|相比)(?P<year>{YEAR_NUMERAL})年(?:底|末)?(?:相比)?[,，]?"
+# The year a change or a doubling is measured against: "比2020年", "较2021年底".
+_BASE_YEAR = rf"(?:比|较|与|相比)(?P<year>{YEAR_NUMERAL})年(?:底|末)?"
+_RELATIVE_TO = re.compile(rf"{_BASE_YEAR}(?:相比)?[,，]?"
                           r"(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)?$")
 _RECURRING = re.compile(r"每年|每季度|每月|每半年")
 # Text that introduces eligibility conditions: the numbers under it are thresholds an applicant must meet.
@@ -328,7 +333,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             if mention is None:
                 continue
             if period_start and mention.year and mention.year < period_start \
-                    and not _AIMED.search(text, s_start, m.start()):
+                    and not _AIM.search(text, s_start, m.start()):
                 continue  # a past figure is a baseline, not a target ("力争…" before it aims at it all the same)
             for one in _split_shared(text, mention):
                 here.extend(_split_range(one))
@@ -339,14 +344,9 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
     return out
 
 
-# Words that aim at a figure however long ago its year ("力争2025年底前…", "确保全年新增…").
-_AIMED = re.compile(lexicon.alternation(("力争", "确保", "争取", "努力实现")))
-
-
 # A goal of doubling or quadrupling, with the year it doubles from: "营业收入较2021年翻一番", "数量倍增".
-_DOUBLING = re.compile(r"(?:(?:较|比)(?P<by>(?:19|20)\d{2})年(?:底|末)?(?:的基础上)?)?(?:实现)?"
-                       r"(?P<verb>翻两番|翻一番|翻了一番|翻番|倍增)")
-_DOUBLING_FACTOR = {"翻两番": 4.0}
+_DOUBLING = re.compile(rf"(?:{_BASE_YEAR}(?:的基础上)?)?(?:实现)?"
+                       rf"(?P<verb>{lexicon.alternation(tuple(lexicon.DOUBLING_FACTORS))})")
 
 
 def _doublings(text: str, start: int, end: int, found: list[TargetMention], year: int | None
@@ -382,9 +382,9 @@ def _doublings(text: str, start: int, end: int, found: list[TargetMention], year
         if len(metric) < 2 or not re.fullmatch(r"[\u4e00-\u9fff()（）A-Za-z]{2,20}", metric) \
                 or lexicon.opening_verb().match(metric) or metric.endswith(("年", "持续")):
             continue  # "深入实施制造业倍增", "用三至五年时间…": a verb's object or a span of time, no metric
-        factor = _DOUBLING_FACTOR.get(m["verb"], 2.0)
+        factor = lexicon.DOUBLING_FACTORS[m["verb"]]
         out.append(TargetMention(lo + cut, m.end(), metric, Quantity(factor, "倍", ">="), ">=", year,
-                                 baseline_year=int(m["by"]) if m["by"] else None, rule=RULE_DOUBLING))
+                                 baseline_year=year_number(m["year"]) if m["year"] else None, rule=RULE_DOUBLING))
     return out
 
 

@@ -3282,11 +3282,11 @@ def test_counts_before_the_nouns_they_count_in_a_list_of_goals():
 
 
 def test_a_notice_approving_a_plan_is_titled_by_the_plan_and_bodies_joined_by_he_both_sign():
-    plan = extract_text("上海市崇明区长兴镇人民政府关于批转《长兴镇2025年防汛防台预案》的通知\n沪崇长府〔2025〕20号\n"
-                        "各村、居委会:\n现将《长兴镇2025年防汛防台预案》批转给你们,请认真贯彻执行。\n").plan
+    plan = _plan("上海市崇明区长兴镇人民政府关于批转《长兴镇2025年防汛防台预案》的通知\n沪崇长府〔2025〕20号\n"
+                 "各村、居委会:\n现将《长兴镇2025年防汛防台预案》批转给你们,请认真贯彻执行。\n")
     assert (plan.title, plan.period) == ("长兴镇2025年防汛防台预案", (2025, 2025))
-    plan = extract_text("云南开发区振兴三年行动印发\n近日,云南省委办公厅和省政府办公厅印发《云南省开发区振兴三年行动"
-                        "(2023—2025年)》。\n到2025年,全省开发区营业收入较2021年翻一番。\n").plan
+    plan = _plan("云南开发区振兴三年行动印发\n近日,云南省委办公厅和省政府办公厅印发《云南省开发区振兴三年行动"
+                 "(2023—2025年)》。\n到2025年,全省开发区营业收入较2021年翻一番。\n")
     assert list(plan.issuers) == ["云南省委办公厅", "省政府办公厅"]
 
 
