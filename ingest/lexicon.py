@@ -590,7 +590,17 @@ TRANSMIT_WORDS = ("印发给", "现予印发", "予以印发", "现印发", "现
 TITLE_KINDS = ("通知", "通报", "公告", "通告", "决定", "实施意见", "若干政策意见", "政策意见", "若干意见", "指导意见",
                "意见", "若干措施", "措施", "办法", "方案", "规划", "计划", "细则", "规定")
 # Kinds of notice whose own title names the document when it hands down no named plan ("关于…分配计划的公告").
+# Words that open a clause of a condition, which names no unit where a list of units holds one
+# ("若工作涉及多个处室的,列第一的为牵头责任处室").
+CONDITION_OPENERS = ("若", "如果", "如遇", "如涉及", "凡涉及", "涉及多个")
+# Verbs of the state a share of a set is to reach ("70%以上的可治理沙地得到治理", "90%以上的研发机构设立在企业").
+SHARE_STATE_VERBS = ("得到", "实现", "达到", "建成", "创成", "设立在", "集中在", "来源于", "享有", "完成", "纳入",
+                     "接入", "覆盖", "开展", "具备", "达标", "获得", "建立", "配备", "脱贫", "通过")
 NOTICE_KINDS = ("通知", "公告", "通告")
+# What a title or a letterhead ends with when a 文号's code is glued after it ("…的通知滁政秘〔2022〕148号",
+# "某市人民政府文件新政发〔2021〕19号"): words no code holds.
+NUMBER_GLUE_ENDS = ("通知", "公告", "通告", "意见", "方案", "决定", "要点", "安排", "批复", "办法", "细则", "清单",
+                    "文件")
 # Words of a notice that asks the public about a draft ("关于公开征求《X》意见的公告"): the plan it names is the title.
 CONSULTATION_WORDS = ("征求", "征集", "公示")
 # Verbs of a notice that hands a plan down ("关于印发《X》的通知", "关于下达…计划的通知").

@@ -98,9 +98,12 @@ def name_runs(text: str, start: int, end: int, places: Places | None = None,
     for m in _boundary_regex().finditer(text, start, end):
         if m.group(0) not in PUNCT and protected[m.start() - start]:
             continue
-        if m.group(0) in lexicon.NAME_DESCRIBING_VERBS and m.start() - pos >= 2 \
-                and _before_head(text, m.end(), end, head_starts):
-            continue  # "桃溪农村产业融合发展示范园": verbs after a name's words and right before its head describe it
+        described = next((v for v in lexicon.NAME_DESCRIBING_VERBS if text.endswith(v, start, m.end())
+                          and m.end() - len(v) - pos >= 2), None)
+        if described and _before_head(text, m.end(), end, head_starts):
+            # "桃溪农村产业融合发展示范园", "邵阳市外贸转型升级基地": verbs after a name's words and right before its
+            # head describe it (the stop word may be the verb's end: 升级 in 转型升级)
+            continue
         if m.group(0) not in PUNCT and text[max(0, m.start() - 1):m.end()] in lexicon.PAIRED_COUNTRY_NAMES:
             continue  # "浙江中以(余杭)产业合作园": 中以 (China and Israel) is a name's word, 以 opens no clause
         if len(m.group(0)) == 1 and m.group(0) not in PUNCT and m.start() > 0 and text[m.start() - 1] == "、":

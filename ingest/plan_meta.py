@@ -42,6 +42,7 @@ from plankg.ingest.lexicon import (
     NEWS_TIME_WORDS,
     NOT_HEADLINE_WORDS,
     NOTICE_KINDS,
+    NUMBER_GLUE_ENDS,
     PAGE_CHROME_LINES,
     PAGE_CHROME_PREFIXES,
     PLAN_MAKING_VERBS,
@@ -616,6 +617,8 @@ def _transmitted_plan(lines: list[str]) -> str | None:
 
     >>> _transmitted_plan(["根据市政府印发《某市实施方案》(某政〔2022〕9号)的要求,现将《某县任务分解表》下达给你们。"])
     '某县任务分解表'
+    >>> _transmitted_plan(["《某区2025年优化营商环境55条》已经区政府同意,现印发给你们,请认真贯彻执行。"])
+    '某区2025年优化营商环境55条'
     """
     found = [(line, m) for line in lines if any(w in line for w in TRANSMIT_WORDS)
              for m in re.finditer(r"《((?:[^《》]|《[^《》]*》)+)》", line)]
@@ -623,14 +626,19 @@ def _transmitted_plan(lines: list[str]) -> str | None:
         for line, m in found:
             name, before, after = m.group(1), line[:m.start()], line[m.end():]
             handed_after = _HANDED_AFTER.match(after) is not None  # "《X》,现印发给你们": opens and closes it
-            if strong and not (_HANDED.search(before) or handed_after):
+            # the one plan a sentence hands over, whatever its title ends with: "现将《某省重点任务》印发给你们",
+            # "《某区优化营商环境55条》已经区政府同意,现印发给你们" (not "《A》《B》,现印发给你们")
+            alone = "《" not in before and bool(_HANDED.search(before) or _HANDED_ALONE.match(after))
+            if strong and not (_HANDED.search(before) or handed_after or alone):
                 continue
             # The plan handed over opens the sentence or follows the verb, and is followed by the
             # verb, another 《name》 or a pause; "《政府工作报告》提出的…" names a source, not the plan.
             opens = not before.strip() or _HANDS_OVER.search(before) or handed_after
             closes = not after.strip() or re.match(r"\s*(?:《|已|经|现|印发|等|(?:和|及|与)\s*《|[(（、,，。;；])",
                                                    after) or _RELEASED.match(after) or handed_after
-            if opens and closes and _completes_title(name):
+            titled = _completes_title(name) or (strong and alone and len(name) >= 6
+                                                and not _QUOTED_REPORT.fullmatch(name))
+            if opens and closes and titled:
                 return _clean_title(name)
     return None
 
@@ -638,6 +646,8 @@ def _transmitted_plan(lines: list[str]) -> str | None:
 # The words that hand a named plan over in so many words: "现将《X》", "《X》印发给你们", "《X》,现印发给你们".
 _HANDED = re.compile(r"现将[^《》,，。;；]{0,6}$")
 _HANDED_AFTER = re.compile(r"\s*[,，]?\s*(?:现予?印发|予以印发|印发给|下达给|印发你们|下达你们|转发给)")
+# ... and said of a plan its sentence names alone, after its approval: "《X》已经区政府同意,现印发给你们".
+_HANDED_ALONE = re.compile(rf"\s*(?:已经?[^,，。;；《》]{{0,12}}(?:同意|通过)\s*)?{_HANDED_AFTER.pattern}")
 
 
 def _printed_heading(lines: list[str], candidates: list[str]) -> str | None:
@@ -718,20 +728,67 @@ def _title_from_lines(lines: list[str]) -> str | None:
     return best
 
 
+def _code_start(line: str, m: re.Match[str]) -> int:
+    """Where a 文号's code starts when a title or a letterhead is glued before it, which the number's pattern
+    would take in ("…管理体制的通知滁政秘〔2022〕148号": 滁政秘).
+
+    >>> line = "某市人民政府关于某事的通知滁政秘〔2022〕148号"
+    >>> line[_code_start(line, _DOC_NUMBER.search(line)):]
+    '滁政秘〔2022〕148号'
+    """
+    code = m.group(0)[:m.group(0).find(next(c for c in m.group(0) if c in "〔[［(（"))]
+    cut = max((code.rfind(w, 0, len(code) - 1) + len(w) for w in NUMBER_GLUE_ENDS if w in code[:-1]), default=0)
+    return m.start() + cut
+
+
+def _own_number(line: str) -> str | None:
+    """The document's own 文号 on one of its front lines: its code opens the line or follows a blank, a bar, a
+    bracket, a key's colon, a letterhead's 文件 or the title it numbers, and no sentence goes on after it.
+
+    >>> _own_number("淮政办发〔2024〕3号 各县区人民政府:《淮安市推进跨境电商高质量发展行动方案》已经市政府同意")
+    '淮政办发〔2024〕3号'
+    >>> _own_number("某市人民政府关于某事的通知滁政秘〔2022〕148号各县、市、区人民政府:为深入贯彻…")
+    '滁政秘〔2022〕148号'
+    >>> _own_number("新疆维吾尔自治区人民政府 文件 新政发〔2021〕19号 关于印发2021年计划的通知")
+    '新政发〔2021〕19号'
+    >>> _own_number("根据《某意见》(国发〔2020〕7号)精神,结合实际"), _own_number("按照国发〔2020〕7号文件要求")
+    (None, None)
+    >>> _own_number("行动方案为贯彻落实中共中央关于某事的意见(中发(2020)9号),加快推进")
+    >>> _own_number("(新政发〔2016〕21号)区人民政府关于印发某计划的通知")
+    '新政发〔2016〕21号'
+    """
+    for m in _DOC_NUMBER.finditer(line[:200]):
+        start = _code_start(line, m)
+        left, right = line[:start], line[m.end():]
+        glued = start > m.start()
+        if not (glued or not left.strip() or left[-1].isspace() or left[-1] in "|(（[［【:：" or left.endswith("文件")):
+            continue
+        opened = max(left.rfind("("), left.rfind("（"))
+        cited = opened > 0 and left[:opened].strip() and opened > max(left.rfind(")"), left.rfind("）")) \
+            and not re.match(r"\s*[)）]\s*$", right)  # "…的意见(中发〔2020〕9号),加快…", "…的通知(某〔2023〕3号)部署"
+        if cited or re.search(r"[,，。;；]", left) or re.search(r"》\s*[(（]?\s*$", left) \
+                or re.match(r"\s*(?:文件|精神|要求|规定|等|和|及|、|,|，|的)", right):
+            continue  # a number a sentence cites
+        if 1 <= len(re.sub(r"\s+", "", line[start:m.end()]).split("〔")[0]) <= 30:
+            return _NUMBER_KEY.sub("", re.sub(r"\s+", "", line[start:m.end()]))
+    return None
+
+
 def _title_with_number(text: str) -> tuple[str, str] | None:
     """A title and its 文号 printed on one line ("某省2023年政策清单 某政发〔2023〕3 号 为全面…")."""
     for line in text[:3000].splitlines():
         m = _DOC_NUMBER.search(line) if "号" in line else None
         if not m:
             continue
+        start = _code_start(line, m)
         # (the number may stand in brackets after the title: "…关于分解落实《政府工作报告》的通知(荆政办发〔2020〕1号)",
         # where a notice's title cites the plan it passes on in 《》)
-        title = re.sub(r"\s+", "", line[:m.start()]).rstrip("(（[［")
+        title = re.sub(r"\s+", "", line[:start]).rstrip("(（[［")
         notice = "关于" in title and title.endswith("的通知")
         if ((_completes_title(title) or notice) and len(title) <= 80
                 and not re.search(r"[。,，;；:：]" if notice else r"[。,，;；:：《]", title)
                 and not any(w in title for w in PREAMBLE_OPENERS)):  # "…为贯彻落实…的意见(中发〔2020〕9号)" cites
-            return title, re.sub(r"\s+", "", m.group(0))
+            return title, re.sub(r"\s+", "", line[start:m.end()])
     return None
 
 
@@ -1442,7 +1499,9 @@ def _doc_number(front: list[tuple[int, str]], fields: MetaFields, text: str) -> 
             # "发文字号黎政发〔2022〕3号": a metadata key glued to its value is no part of the number
             return _NUMBER_KEY.sub("", re.sub(r"\s+", "", m.group(0)))
     glued = _title_with_number(text)
-    return glued[1] if glued else None
+    if glued:
+        return glued[1]
+    return next((n for _, line in front[:12] if (n := _own_number(line))), None)
 
 
 def read_plan_meta(text: str, structure: Structure | None = None,

@@ -160,7 +160,9 @@ def _sentence_after(text: str, k: int, end: int) -> bool:
 _CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站)）])(?:和|及|与|以及)"
                           r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{2,14}?(?:管委会|委员会)"
                           r"|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
-                          r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区|区))(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
+                          r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区|区)"
+                          r"|(?:\d+|[一二三四五六七八九十]+)个[\u4e00-\u9fff]{1,10}?(?:政府|街道|乡镇|单位|部门))"
+                          r"(?:[,，、;；。)）\s]|分别|共同|牵头|负责|$))")
 # Two units printed with nothing between them ("市行政审批局市司法局", "…农业农村局各街道"): a unit's last
 # character, then the next unit's level prefix. Not "…局市场科" (市场 opens a word), not after a parent body
 # whose units follow its name ("国家税务总局某市税务局" is one unit), nor inside a place ("中心区交通项目管理中心").
@@ -205,9 +207,11 @@ _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?
                    r"(?:部门|单位){0,2}$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管|各)(?:部门|单位|机构)$"
                    r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff\[\]()（）、]{1,10}?(?:部门|单位|机构|政府)$"
-                   r"|(?:及|和|会同|协同)(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
+                   r"|(?:及|和|会同|协同)各?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # Where a unit acts ("按属地", "属地负责"): no part of its name.
-_WHERE_TAIL = re.compile(r"(?:按照|按)?属地(?:管理)?$")
+_WHERE_TAIL = re.compile(r"(?:按照|按|落实|负责|承担)?属地(?:管理)?(?:责任)?$")
+# A clause of a condition among the units ("若工作涉及多个处室的,列第一的为牵头"): no unit.
+_CONDITION = re.compile(rf"^(?:{lexicon.alternation(lexicon.CONDITION_OPENERS)})")
 # A long run of words and figures where a unit list runs into a table's cells ("江北镇海北仑合计新辟线路年度
 # 目标251210…"): no unit's name is so long and holds figures.
 _RUN_ON_CELLS = re.compile(r"^(?=.{26,})(?=.*\d).*$")
@@ -339,16 +343,23 @@ def _clean_unit(piece: str) -> tuple[str, int]:
     >>> [_clean_unit(p)[0] for p in ("县综合行政执法局等责任单位", "市文明办等市直各部门", "市财政局会同有关部门",
     ...                               "各市(地)政府(行署)按属地")]
     ['县综合行政执法局', '市文明办', '市财政局', '各市(地)政府(行署)']
+    >>> [_clean_unit(p)[0] for p in ("各镇(园区)落实属地管理责任", "若涉及多个处室的", "会同市财政局")]
+    ['各镇(园区)', '', '市财政局']
     """
     offset = 0
     if piece.startswith("由") and len(piece) > 3:
         piece, offset = piece[1:], 1
+    joint = next((v for v in lexicon.JOINT_LEAD_VERBS if piece.startswith(v)), "")
+    if joint and len(piece) > len(joint) + 2:
+        piece, offset = piece[len(joint):], offset + len(joint)  # "X牵头,会同市财政局、…": the verb opens the list
     leader = _LEADER_TAIL.search(piece)
     if leader and leader.start() >= 2:
         piece = piece[:leader.start()]  # "盘龙区政府主要领导": the unit's officials answer for it; the unit is named
+    if _CONDITION.match(piece):
+        return "", offset  # "若工作涉及多个处室的"
     where = _WHERE_TAIL.search(piece)
     if where and where.start() >= 2:
-        piece = piece[:where.start()]  # "各市(地)政府(行署)按属地"
+        piece = piece[:where.start()]  # "各市(地)政府(行署)按属地", "各镇(园区)落实属地管理责任"
     for _ in range(2):
         m = _TAIL.search(piece)
         if m and m.start() > 1 and not piece.startswith("各") and not _LEVEL_QUALIFIER.match(piece[:m.start()]):
@@ -955,7 +966,11 @@ def _glued_labels(text: str, start: int, end: int) -> list[int]:
 _UNIT_KEY = re.compile(lexicon.unit_key_pattern())
 
 
-_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
+_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*(?:{lexicon.alternation(lexicon.JOINT_LEAD_VERBS)})?"
+                                 rf"([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
+# "由省食药监局牵头,会同省卫计委、农业厅等有关部门做好…": the units the lead works with, after 会同.
+_JOINT_AFTER_LEAD = re.compile(rf"\s*[,，]?\s*(?:{lexicon.alternation(lexicon.JOINT_LEAD_VERBS)})"
+                               r"([^。;；,，:：]{2,80}?)(?=等(?:有关|相关|其他|其它)?(?:部门|单位)|[,，。;；])")
 
 
 _BEFORE_LEAD = re.compile(rf"^(?:{lexicon.alternation(lexicon.LEAD_PHRASE_OPENERS)})")
@@ -983,7 +998,7 @@ def _lead_phrase(text: str, start: int, end: int, registry: DepartmentRegistry) 
             continue
         deps = [DepartmentMention(p, LEAD, s, e) for p, s, e in pieces]
         after = body[m.end():]
-        sm = _SUPPORT_AFTER_LEAD.match(after)
+        sm = _SUPPORT_AFTER_LEAD.match(after) or _JOINT_AFTER_LEAD.match(after)
         if sm:
             base = start + m.end() + sm.start(1)
             # "县发改、财政、人社等部门配合": a list closed by 等…部门 names bodies by their stems; so does one that

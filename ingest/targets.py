@@ -60,6 +60,7 @@ RULE_TWO_TIER = "plankg.targets.two_tier.v1"
 RULE_RANGE = "plankg.targets.range.v1"
 RULE_FROM_TO = "plankg.targets.from_to.v2"
 RULE_DOUBLING = "plankg.targets.doubling.v1"
+RULE_SHARE = "plankg.targets.share_of_set.v1"
 RULE_TABLE = "plankg.targets.indicator_table.v2"
 
 # "惠企政策20条", "高质量发展10条", "十条措施": articles of a policy, not a count of things.
@@ -340,6 +341,7 @@ def _prose_mentions(text: str, start: int, end: int, default_year: int | None,
             prev, prev_end = mention, m.end()
         year = _year_before(text, s_start, s_end) or block_year or default_year
         here.extend(_doublings(text, s_start, s_end, here, year))
+        here.extend(_shares(text, s_start, s_end, here, year))
         out.extend(_pair_respectively(here))
     return out
 
@@ -385,6 +387,45 @@ def _doublings(text: str, start: int, end: int, found: list[TargetMention], year
         factor = lexicon.DOUBLING_FACTORS[m["verb"]]
         out.append(TargetMention(lo + cut, m.end(), metric, Quantity(factor, "倍", ">="), ">=", year,
                                  baseline_year=year_number(m["year"]) if m["year"] else None, rule=RULE_DOUBLING))
+    return out
+
+
+# A goal stated as the share of a set that reaches a state, its figure opening the clause: "全省70%以上的可治理沙地得到
+# 治理", "90%以上的研发机构设立在企业", "不低于35%的行政村农村生活污水得到有效治理".
+_SHARE = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*[%％](?P<cmp>以上|左右)?的"
+                    r"(?P<what>(?:[^,，。;；:：、()（）]|[(（][^,，。;；()（）]{1,8}[)）]){2,30})")
+_SHARE_SCOPE = re.compile(r"(?:帮助)?(?:全[省市县区镇乡国]|本[省市县区]|我[省市县区]|主城区|城区)?"
+                          r"(?:不低于|不少于|至少|超过|达到)?$")
+_SHARE_STATE = re.compile(lexicon.alternation(lexicon.SHARE_STATE_VERBS))
+
+
+def _shares(text: str, start: int, end: int, found: list[TargetMention], year: int | None
+            ) -> list[TargetMention]:
+    """Goals of a share of a set reaching a state, when nothing but framing words (a year, 力争, a scope, a
+    comparator) stands before the figure in its clause: the set and its state are the metric.
+
+    >>> t = "到2025年,全省70%以上的可治理沙地得到治理,对增长20%以上的企业给予奖励。"
+    >>> [(m.metric, m.quantity.value, m.comparator) for m in _shares(t, 0, len(t), [], 2025)]
+    [('可治理沙地得到治理比例', 70.0, '>=')]
+    >>> _shares("目前,全市已有60%的村建成了卫生室。", 0, 19, [], None)
+    []
+    """
+    out: list[TargetMention] = []
+    for m in _SHARE.finditer(text, start, end):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        lo = max(_clause_start(text, start, m.start()), text.rfind("、", start, m.start()) + 1)
+        before, _cut = _strip_frame(text[lo:m.start()])
+        scope = _SHARE_SCOPE.search(before)
+        what = m["what"]
+        state = _SHARE_STATE.search(what)
+        if (scope is None or scope.start() > 0 or state is None or state.start() < 1
+                or re.search(r"已|了", what) or _SUBSIDY_CLAUSE.search(what)):
+            continue  # "对增长20%以上的企业": a class of firms, no share of a set; "已有60%的村…了": a result
+        comparator = ">=" if m["cmp"] == "以上" or re.search(r"不低于|不少于|至少|超过", before) else "="
+        metric = what if what.endswith(("比例", "占比", "比重")) else what + "比例"
+        out.append(TargetMention(m.start(), m.end(), metric, Quantity(float(m["value"]), "%", comparator),
+                                 comparator, year, rule=RULE_SHARE))
     return out
 
 

@@ -3326,3 +3326,69 @@ def test_units_that_carry_a_task_out_specifically_after_its_lead_in_a_table_cell
                 "紧扣民生领域,深化土地征收信息公开。\n|\n办公室牵头,各科室具体负责\n|\n全年\n|\n")
     assert [deps for _, deps in got] == [[("办公室", "lead"), ("各科室", "support"), ("局属各单位", "support")],
                                         [("办公室", "lead"), ("各科室", "support")]]
+
+
+# --------------------------------------------------------------------------- session 26
+def test_a_document_number_whose_code_follows_a_blank_a_letterhead_or_the_title_glued_before_it():
+    plan = _plan("新闻资讯\n淮政办发〔2024〕3号 各县区人民政府,市各委办局:《淮安市推进跨境电商发展行动方案》"
+                 "已经市政府同意,现印发给你们。\n一、目标\n")
+    assert plan.doc_number == "淮政办发〔2024〕3号"
+    plan = _plan("滁州市人民政府关于滁州高新区实施管理体制的通知滁政秘〔2022〕148号各县、市、区人民政府:"
+                 "为深入贯彻国务院《关于促进高新区发展的若干意见》(国发〔2020〕7号)精神,现就有关事项通知如下。\n")
+    assert (plan.title, plan.doc_number) == ("滁州市人民政府关于滁州高新区实施管理体制的通知", "滁政秘〔2022〕148号")
+    plan = _plan("常熟市人民政府办公室文件 常政办发〔2018〕32号 市政府办公室关于分解落实2018年政府工作任务的通知\n")
+    assert plan.doc_number == "常政办发〔2018〕32号"
+    # a number a sentence cites, in brackets after the text it numbers, is not the page's own
+    plan = _plan("数据要素市场化配置改革行动方案(征求意见稿)为贯彻落实中共中央关于构建要素市场化配置体制机制的意见"
+                 "(中发(2020)9号),加快推进改革,制定本方案。\n一、目标\n")
+    assert plan.doc_number is None
+
+
+def test_the_one_plan_a_notice_hands_over_is_the_title_whatever_its_name_ends_with():
+    plan = _plan("各有关单位:\n《某区2025年优化营商环境55条》已经区政府同意,现印发给你们,请认真贯彻执行。\n"
+                 "某区人民政府办公室\n2025年5月13日\n为深入贯彻有关精神,推出优化营商环境55条工作举措。\n")
+    assert plan.title == "某区2025年优化营商环境55条"
+    plan = _plan("各州、市人民政府:\n现将《云南省加快推进旅游产业转型升级重点任务》(以下简称重点任务)印发给你们,"
+                 "请认真贯彻落实。\n")
+    assert plan.title == "云南省加快推进旅游产业转型升级重点任务"
+    # of two plans handed over together the first is the document's
+    plan = _plan("各有关单位:\n经市政府同意制定《某市概念验证中心建设行动方案》《某市概念验证中心建设指引(试行)》,"
+                 "现印发给你们,请认真组织实施。\n")
+    assert plan.title == "某市概念验证中心建设行动方案"
+
+
+def test_units_a_lead_works_with_after_joining_verbs_and_a_lists_counted_collective():
+    got = _resp("一、任务\n1.做好规划衔接。年内将由省食药监局牵头,会同省卫计委、农业厅、海洋渔业厅等有关部门"
+                "做好衔接。\n")
+    assert [deps for _, deps in got] == [[("省食药监局", "lead"), ("省卫计委", "support"), ("农业厅", "support"),
+                                         ("海洋渔业厅", "support")]]
+    got = _resp("一、任务\n1.做好工作。(市商务局牵头,会同市财政局、市税务局负责)\n")
+    assert _names(got) == ["市商务局", "市财政局", "市税务局"]
+    got = _resp("一、任务\n1.深入开展专项整治。(省安委办会同各有关部门分工负责)\n"
+                "2.引导消费。(市财政局、市总工会等部门和14个乡镇人民政府负责)\n")
+    assert [[name for name, _ in deps] for _, deps in got] == [["省安委办"],
+                                                               ["市财政局", "市总工会", "14个乡镇人民政府"]]
+
+
+def test_a_condition_or_a_places_duty_among_the_units_names_no_unit():
+    got = _resp("一、任务\n(一)强化标准助推。(责任单位:标准化处、省药监局相关处室;若工作涉及多个处室的,"
+                "列第一的为牵头责任处室,下同)\n")
+    assert [deps for _, deps in got] == [[("标准化处", "lead"), ("省药监局相关处室", "support")]]
+    got = _resp("一、任务\n1.压实责任。(牵头责任单位:县应急局,协同责任单位:县住建局;各镇(园区)落实属地管理责任)\n")
+    assert _names(got) == ["县应急局", "县住建局", "各镇(园区)"]
+
+
+def test_a_verb_that_describes_a_platform_may_end_in_a_stop_word():
+    got = _platforms("一、基地\n入选基地分别是:湖南省邵阳市国家外贸转型升级基地、湖南省邵东县国家外贸转型升级基地。\n")
+    assert got == ["湖南省邵阳市国家外贸转型升级基地", "湖南省邵东县国家外贸转型升级基地"]
+    assert _platforms("一、任务\n推动产业转型升级基地建设。\n") == []
+
+
+def test_a_goal_stated_as_the_share_of_a_set_that_reaches_a_state():
+    got = _targets("一、目标\n到2025年,全省70%以上的可治理沙地得到治理;到2035年,全省75%以上的可治理沙地得到治理。\n"
+                   "到2023年,90%以上的研发机构设立在企业、90%以上的研发人员集中在企业。\n")
+    assert got == [("可治理沙地得到治理比例", 70.0, "%"), ("可治理沙地得到治理比例", 75.0, "%"),
+                   ("研发机构设立在企业比例", 90.0, "%"), ("研发人员集中在企业比例", 90.0, "%")]
+    # a class of firms a grant names, and a share already reached, are no goals
+    assert _targets("一、政策\n2025年,对营业收入增长20%以上的企业给予奖励。\n") == []
+    assert _targets("一、现状\n2025年,全市已有60%的村建成了卫生室。\n") == []
