@@ -38,7 +38,7 @@ _COMPANY = re.compile(r"(?=[集股有分(（公专家])(?:(?:集团)?(?:股份�
 _COMPANY_BODY = re.compile(r"[\w()（）·&]+$")
 _FIRM_LEAD = re.compile("(?:" + "|".join(re.escape(w) for w in STOPWORDS if len(w) >= 2)
                         + "|[在向为对将把从于与和及由是有了、])+")
-_FIRM_NOUN = r"(?:企业|公司|集团|厂商|运营商|车企|药企)"
+_FIRM_NOUN = rf"(?:{lexicon.alternation(lexicon.FIRM_GROUP_NOUNS)})"
 # A group's numbered academy or institute is the group's own unit: "…集团有限公司第六研究院".
 _GROUP_UNIT = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,5}(?:研究院|研究所|设计院|设计研究院)")
 # A firm's branch printed after its registered name: "…养老服务有限公司第二分公司", "…有限公司杭州分公司".
@@ -377,6 +377,8 @@ def _listed(text: str, start: int, end: int, heads: HeadLookup | None = None) ->
             ends_in_head = any(he == e for _, he, _ in heads.finditer(s, e))
             if not (1 < len(name) <= 10) or _NOT_A_FIRM.search(name) or ends_in_head:
                 continue  # a platform's name ends in its head ("之江实验室"); "华谷高科" holds 谷 but ends otherwise
+            if g.group(0).endswith(lexicon.FINANCIAL_GROUP_NOUNS) and not name.endswith("行"):
+                continue  # "金融租赁公司、汽车金融公司等金融机构": kinds of institution; banks are named ("农发行")
             if name.startswith(("集团", "股份", "有限", "公司", "控股")):
                 continue  # the tail of a registered name cut at "的" ("美的集团股份有限公司"): no name of its own
             if _registry().is_stem(name) or strip_verbs(text, s, e) == e or name in lexicon.FIRM_BASIS_WORDS \

@@ -596,6 +596,10 @@ CONDITION_OPENERS = ("若", "如果", "如遇", "如涉及", "凡涉及", "涉�
 # Verbs of the state a share of a set is to reach ("70%以上的可治理沙地得到治理", "90%以上的研发机构设立在企业").
 SHARE_STATE_VERBS = ("得到", "实现", "达到", "建成", "创成", "设立在", "集中在", "来源于", "享有", "完成", "纳入",
                      "接入", "覆盖", "开展", "具备", "达标", "获得", "建立", "配备", "脱贫", "通过")
+# The nouns that close a list of firms ("新浪、360集团、联想等龙头企业", "农发行、中国银行、湖北银行等金融机构").
+FIRM_GROUP_NOUNS = ("企业", "公司", "集团", "厂商", "运营商", "车企", "药企", "金融机构", "银行")
+# ... of them, those a list of banks ends with, whose items are banks by name ("中国银行", "农发行").
+FINANCIAL_GROUP_NOUNS = ("金融机构", "银行")
 NOTICE_KINDS = ("通知", "公告", "通告")
 # What a title or a letterhead ends with when a 文号's code is glued after it ("…的通知滁政秘〔2022〕148号",
 # "某市人民政府文件新政发〔2021〕19号"): words no code holds.
@@ -728,7 +732,7 @@ NAME_STOPWORDS = tuple(sorted(set("""
 举行 召开 督导 调研 视察 考察 察看 观摩 巩固 巩固提升 重点开发 提出 指出 强调 及时
 维护 明确 提质 宣传推介 入住 增添 改善 既有 涉及 承担 获得 出台 原则同意 开辟 今年
 确认 授予 参照 期间 其中 介绍 即 到 代表 协助 时期 挖掘 就 紧抓 抓紧 获评 另有 还有 标志着
-下设 建强 做大 提高 享受 享有 随着 靠近 此次 命名
+下设 建强 做大 提高 享受 享有 随着 靠近 此次 命名 记者 获悉 了解到
 """.split()), key=lambda w: (-len(w), w)))
 
 

@@ -186,7 +186,10 @@ _LEAD_AFTER_UNITS = re.compile(rf"(?:负责)?(?:{_LEAD_VERB})|{_PAIRED_DUTY}")
 _PROTECTED = re.compile(r"区、\s*县[(（〔][^)）〕]{1,4}[)）〕]|县[(（〔]市、区[)）〕]|区、县、市|乡、镇"
                         r"|[<‹][^<>‹›]{1,6}[>›]"  # "各县<市、区>人民政府": a page's angle brackets for ()
                         r"|(?:各|有关|相关)[省市县区州乡镇盟旗](?:[(（〔][省市县区州乡镇][)）〕])?"
-                        r"(?:、\s*(?:特区|[省市县区州乡镇盟旗])(?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])")
+                        r"(?:、\s*(?:特区|[省市县区州乡镇盟旗])(?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党委管])"
+                        # ("省气象局和市、县人民政府": the levels after a conjunction share their head too)
+                        r"|(?<=[和及与])[省市县区州](?:[(（〔][省市县区州乡镇][)）〕])?"
+                        r"(?:、[市县区州乡镇](?:[(（〔][省市县区州乡镇][)）〕])?){1,3}(?=[人政党])")
 # ("各县、特区、区人民政府": the levels of a prefecture that governs special districts share one head)
 _RULE_WORDS = re.compile(lexicon.alternation(lexicon.RULE_WORDS))
 # A unit's bracketed aside defining what its name covers: its 下同 is no rule of the plan's.
@@ -304,6 +307,8 @@ def split_units(text: str, base: int = 0, *, glued: bool = False) -> list[tuple[
     ['市科技局', '杭州高新区(滨江)', '各区、县(市)政府', '钱江海关']
     >>> [p for p, _, _ in split_units("省农业农村厅,有关州、市人民政府")]
     ['省农业农村厅', '有关州、市人民政府']
+    >>> [p for p, _, _ in split_units("省气象局和市、县人民政府")]
+    ['省气象局', '市、县人民政府']
     """
     protected: set[int] = set()
     for m in _PROTECTED.finditer(text):

@@ -3392,3 +3392,22 @@ def test_a_goal_stated_as_the_share_of_a_set_that_reaches_a_state():
     # a class of firms a grant names, and a share already reached, are no goals
     assert _targets("一、政策\n2025年,对营业收入增长20%以上的企业给予奖励。\n") == []
     assert _targets("一、现状\n2025年,全市已有60%的村建成了卫生室。\n") == []
+
+
+def test_levels_sharing_one_head_after_a_conjunction_are_one_collective_unit():
+    got = _resp("二、主要任务\n(一)保障粮食安全。开展评估工作。"
+                "(省农业农村厅、省气象局和市、县人民政府按职责分工负责)\n")
+    assert _names(got) == ["省农业农村厅", "省气象局", "市、县人民政府"]
+
+
+def test_hubs_and_gateway_ports_named_by_their_place_are_platforms():
+    got = _platforms("一、任务\n重点建设南宁区域性国际航空物流枢纽,打造西部陆海新通道北部湾国际门户港。\n")
+    assert "南宁区域性国际航空物流枢纽" in got
+    assert _platforms("一、任务\n加快国家物流枢纽建设。\n") == []
+
+
+def test_banks_listed_before_financial_institutions_are_firms_and_a_reporters_words_are_no_part_of_a_name():
+    got = _firms("一、任务\n通过与农发行、中国银行、湖北银行等金融机构进行对接洽谈,计划融资29亿元。\n")
+    assert got == ["农发行", "中国银行", "湖北银行"]
+    assert _firms("一、任务\n引导金融租赁公司、汽车金融公司等金融机构参与。\n") == []
+    assert "通城城发集团" in _firms("一、概况\n3月25日,记者从通城城发集团了解到,改革已完成30%。\n")
