@@ -820,16 +820,32 @@ def _title_before_preamble(text: str) -> str | None:
 
 def _about_title(lines: list[str], fields: MetaFields) -> TitleLine | None:
     """The first "X关于…" title of the front matter (a title split over up to three lines included),
-    else the one a title field prints."""
+    else the one a title field prints; where the page prints the same title again with its issuer's whole name
+    ("市政府关于…的意见" in its path, "上海市人民政府关于…的意见" over the text), that one.
+
+    >>> _about_title(["市政府关于做好就业工作的意见", "沪府发〔2017〕76号", "上海市人民政府关于做好就业工作的意见"],
+    ...              MetaFields()).own
+    '上海市人民政府关于做好就业工作的意见'
+    """
+    first: TitleLine | None = None
     for i, line in enumerate(lines[:40]):
         if "关于" not in line:
             continue
         found = parse_about_title(line, lines[i - 1] if i else "")
         for more in (3, 2):
-            if found is None and "关于" in line[:40]:
+            if found is None and "关于" in line[:40] and first is None:
                 found = parse_about_title("".join(lines[i:i + more]), lines[i - 1] if i else "")
-        if found:
+        if found is None:
+            continue
+        if first is None:
+            first = found
+            continue
+        subject = first.own[first.own.find("关于"):]
+        if not first.own.startswith("关于") and found.own != first.own and found.own.endswith(subject) \
+                and len(found.own) > len(first.own):  # (a bare "关于…" title is printed so; "市政府关于…" short)
             return found
+    if first is not None:
+        return first
     return parse_about_title(fields.title) if fields.title else None
 
 
@@ -1108,6 +1124,7 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
     found = _signature_in(tail, registry)
     if found[0]:
         return found
+    last = [b.text for b in structure.blocks if b.kind == "item"][-3:]  # "附件:1.…名单 2.…名单 某局 某局 2023年8月23日"
     for line in front:
         if parse_date(line.strip(" \u3000\u00a0")):
             return [], line.strip(" \u3000\u00a0")
@@ -1118,7 +1135,7 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
             return [], line.strip(" \u3000\u00a0")
         if not _EDITOR_CREDIT.match(line.strip(" \u3000\u00a0")):
             break
-    for lines in (front, tail):
+    for lines in (front, tail, last):
         found = _inline_signature(lines, registry)
         if found[1]:
             return found
@@ -1141,7 +1158,7 @@ _DATED_LINE = re.compile(rf"^(?:[(（]\s*({_WHOLE_DATE})\s*[)）]$|[—\-―─]
                          rf"|{_DOC_NUMBER.pattern}\s*({_WHOLE_DATE})$)")
 # A signer and its date printed inside a line ("…请认真贯彻落实。 福州市人民政府 2024年11月16日 (此件主动公开)"):
 # the date closes the line or is followed by a space, a remark in brackets or 印.
-_INLINE_SIGNATURE = re.compile(rf"(?:^|[。;；,，\s])([^\s。;；,，:：、《》“”|]{{4,40}}?)\s*"
+_INLINE_SIGNATURE = re.compile(rf"(?:^|[。;；,，\s(（])([^\s。;；,，:：、《》“”|(（]{{4,40}}?)\s*"
                                rf"({_WHOLE_DATE})(?=\s|$|[(（]|印)")
 
 
@@ -1150,6 +1167,8 @@ def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[l
 
     >>> _inline_signature(["请认真组织实施。 某某市人民政府 2024年11月16日 (此件主动公开)"], default_registry())
     (['某某市人民政府'], '2024年11月16日')
+    >>> _inline_signature(["请认真贯彻落实。 台州市统计局 台州市审计局 2023年2月16日"], default_registry())
+    (['台州市统计局', '台州市审计局'], '2023年2月16日')
     >>> _inline_signature(["印发给你们,莆田市人力资源和社会保障局2022年8月18日2022年度考评方案"], default_registry())
     (['莆田市人力资源和社会保障局'], '2022年8月18日')
     """
@@ -1157,7 +1176,13 @@ def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[l
         for m in _INLINE_SIGNATURE.finditer(line):
             name = m.group(1)
             if registry.looks_like_unit(name) and not name.endswith(_PLAN_WORDS):
-                return [name], m.group(2)
+                names, before = [name], line[:m.start(1)]
+                # "台州市统计局 台州市审计局 2023年2月16日": joint signers, each before the next and a blank
+                while (pm := _SIGNER_BEFORE.search(before)) and registry.looks_like_unit(pm.group(1)) \
+                        and not pm.group(1).endswith(_PLAN_WORDS):
+                    names.insert(0, pm.group(1))
+                    before = before[:pm.start(1)]
+                return names, m.group(2)
     for line in lines:
         # a page that glued the next text to the date ("…印发给你们,莆田市人力资源和社会保障局2022年8月18日2022年度…"):
         # a government body after a sentence, then its date
@@ -1169,7 +1194,8 @@ def _inline_signature(lines: list[str], registry: DepartmentRegistry) -> tuple[l
     return [], ""
 
 
-_GLUED_SIGNATURE = re.compile(rf"[。;；,，]\s*([^\s。;；,，:：、《》“”|\d]{{4,30}}?)\s*({_WHOLE_DATE})")
+_SIGNER_BEFORE = re.compile(r"(?:^|(?<=[\s。;；,，]))([^\s。;；,，:：、《》“”|]{4,40})\s+$")
+_GLUED_SIGNATURE = re.compile(rf"[。;；,，]\s*[(（]?([^\s。;；,，:：、《》“”|\d(（]{{4,30}}?)\s*({_WHOLE_DATE})")
 
 
 def find_signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list[str], str | None]:

@@ -3411,3 +3411,22 @@ def test_banks_listed_before_financial_institutions_are_firms_and_a_reporters_wo
     assert got == ["农发行", "中国银行", "湖北银行"]
     assert _firms("一、任务\n引导金融租赁公司、汽车金融公司等金融机构参与。\n") == []
     assert "通城城发集团" in _firms("一、概况\n3月25日,记者从通城城发集团了解到,改革已完成30%。\n")
+
+
+def test_joint_signers_on_one_line_before_the_date_and_a_signature_after_the_attachments_list():
+    plan = _plan("关于建立协作配合工作机制的意见\n各县(市、区)统计局:\n现将意见印发给你们,请认真贯彻落实。 "
+                 "台州市统计局 台州市审计局 2023年2月16日\n一、基本原则\n")
+    assert (plan.issuers, plan.date) == (["台州市统计局", "台州市审计局"], "2023-02-16")
+    plan = _plan("关于公布2023年县级农业龙头企业名单的通知\n各镇人民政府:\n经审查,确认4家企业为新认定县级龙头企业。\n"
+                 "附件:1.海盐县2023年监测合格名单(共25家) 2.海盐县2023年新认定名单(共4家) 海盐县农业农村局 "
+                 "海盐县财政局 2023年8月23日\n")
+    assert (plan.issuers, plan.date) == (["海盐县农业农村局", "海盐县财政局"], "2023-08-23")
+    plan = _plan("2019年湖北省农业农村厅工作要点\n现将工作要点印发给你们,请切实抓好落实。"
+                 "(湖北省农业农村厅 2019年4月15日)\n")
+    assert plan.issuers == ["湖北省农业农村厅"]
+
+
+def test_a_notice_title_printed_again_with_its_issuers_whole_name():
+    plan = _plan("首页 人才政策\n市政府关于做好就业创业工作的意见\n扶持力度\n沪府发〔2017〕76号\n"
+                 "上海市人民政府关于做好就业创业工作的意见\n各区人民政府:\n就业是民生之本。\n")
+    assert (plan.title, plan.issuers) == ("上海市人民政府关于做好就业创业工作的意见", ["上海市人民政府"])
