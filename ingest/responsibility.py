@@ -1045,6 +1045,8 @@ def _split_conjoined(name: str, at: int, registry: DepartmentRegistry) -> list[t
     return [(name, at)]
 
 
+# A paragraph numbered in words as a report numbers its points ("一是…", "四是强化监督。").
+_ENUMERATED = re.compile(r"[ \u3000]*[一二三四五六七八九十]{1,3}是(?=[\u4e00-\u9fff])")
 _DUTY_SENTENCE = re.compile(rf"(?:^|(?<=[。;；\n]))[ \u3000]*由?(?P<units>[^。;；\n]{{2,120}}?)(?:{_DUTY})"
                             r"[ \u3000]*(?:[。;；]|$)", re.M)
 
@@ -1719,6 +1721,11 @@ def unit_clauses(text: str, start: int, end: int, ref: str, section: str | None,
         found = _units_before_tasks(text, start, end, ref, section, registry)
     if not found and kind == "paragraph":
         found = _lead_clauses(text, start, end, ref, section, registry)
+    enumerated = _ENUMERATED.match(text, start, end) if not found and kind == "paragraph" else None
+    if enumerated is not None and (deps := _lead_phrase(text, enumerated.end(), end, registry)):
+        # "四是强化监督。县农水局牵头,县直各有关单位配合,…": a paragraph a report numbers in words is an item
+        found.append(ResponsibilityClause(ref, section, text[enumerated.end():end], enumerated.end(), end,
+                                          tuple(deps), RULE_LEAD_PHRASE))
     if not found and (kind in ("item", "heading") or continued):
         if kind == "item" or continued:
             deps = (_lead_phrase(text, start, end, registry) or _duty_sentence(text, start, end, registry)

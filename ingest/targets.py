@@ -133,6 +133,7 @@ _BASE_YEAR = rf"(?:比|较|与|相比)(?P<year>{YEAR_NUMERAL})年(?:底|末)?"
 _RELATIVE_TO = re.compile(rf"{_BASE_YEAR}(?:相比)?[,，]?"
                           r"(?P<verb>提高|提升|增加|增长|上升|下降|降低|减少)?$")
 _RECURRING = re.compile(r"每年|每季度|每月|每半年")
+_ON_BASE_YEAR = re.compile(rf"在(?P<year>{YEAR_NUMERAL})年(?:底|末)?的?基础上[,，]?")
 # Text that introduces eligibility conditions: the numbers under it are thresholds an applicant must meet.
 _CRITERIA = re.compile(r"(?:应当|应|须|需|必须)(?:同时)?(?:具备|符合|满足)|(?:以下|下列)(?:基本)?(?:条件|标准)"
                        r"|(?:认定|申报|申请|准入|入库|遴选|备案)(?:条件|标准)")
@@ -814,6 +815,11 @@ def _segment_before(text: str, m: re.Match, clause_start: int, prev: TargetMenti
         base_year, metric = year_number(rel["year"]), metric[:rel.start()].rstrip()
         if rel["verb"] and comparator in (None, "="):
             comparator = "<=" if _DECREASE.search(rel["verb"]) else ">="
+    on_base = _ON_BASE_YEAR.search(metric)
+    if on_base:
+        # "在2020年的基础上单位建筑面积能耗下降5%": the base's year, not the figure's; no word of the metric
+        base_year = base_year or year_number(on_base["year"])
+        metric = (metric[:on_base.start()] + metric[on_base.end():]).strip()
     inline_year = None
     ym = _YEAR_PHRASE.search(metric)
     if ym:

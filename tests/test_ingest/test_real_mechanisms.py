@@ -3430,3 +3430,16 @@ def test_a_notice_title_printed_again_with_its_issuers_whole_name():
     plan = _plan("首页 人才政策\n市政府关于做好就业创业工作的意见\n扶持力度\n沪府发〔2017〕76号\n"
                  "上海市人民政府关于做好就业创业工作的意见\n各区人民政府:\n就业是民生之本。\n")
     assert (plan.title, plan.issuers) == ("上海市人民政府关于做好就业创业工作的意见", ["上海市人民政府"])
+
+
+def test_a_base_years_phrase_before_a_change_is_no_part_of_its_metric_nor_its_year():
+    text = ("某某方案(2021-2025年)\n一、目标\n到2025年,总量控制在4亿吨以内,"
+            "在2020年的基础上单位建筑面积能耗下降5%、碳排放下降7%。\n")
+    got = [(t.metric, t.value, t.year) for t in extract_text(text).targets]
+    assert ("单位建筑面积能耗下降", 5.0, 2025) in got and ("碳排放下降", 7.0, 2025) in got
+
+
+def test_a_paragraph_numbered_in_words_that_names_its_lead_is_a_task():
+    got = _resp("推进节水型社会创建\n\n一是明确责任。成立领导小组。\n\n四是强化监督。县农水局牵头,县直各有关单位配合,"
+                "切实做好节水载体创建及考核验收工作。\n")
+    assert got == [("强化监督。县", [("县农水局", "lead"), ("县直各有关单位", "support")])]
