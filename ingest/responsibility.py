@@ -157,7 +157,7 @@ def _sentence_after(text: str, k: int, end: int) -> bool:
         or lexicon.opening_verb().match(seg) is not None
 
 
-_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站)）])(?:和|及|与|以及)"
+_CONJUNCTION = re.compile(r"(?<=[局委办厅室府心会门位队行院所司团组社处站镇)）])(?:和|及|与|以及)"
                           r"(?=[市区县省各]|(?:[\u4e00-\u9fff]{2,10}?[局委办厅]|[\u4e00-\u9fff]{2,14}?(?:管委会|委员会)"
                           r"|[\u4e00-\u9fff]{1,10}?(?:单位|部门)"
                           r"|[\u4e00-\u9fff]{0,10}?(?:街道|乡镇|社区|区)"
@@ -209,10 +209,12 @@ _STAR = re.compile(rf"^[{re.escape(lexicon.LEAD_MARKS)}](?![{re.escape(lexicon.L
 _TAIL = re.compile(r"等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:其他|其它)?(?:有关|相关|各|责任|成员|配合)?"
                    r"(?:部门|单位){0,2}$"
                    r"|等[\u4e00-\u9fff]{1,16}?(?:有关|相关|其他|其它|成员|主管|各)(?:部门|单位|机构)$"
-                   r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff\[\]()（）、]{1,10}?(?:部门|单位|机构|政府)$"
+                   r"|等(?:有关|相关|其他|其它)[\u4e00-\u9fff\[\]()（）〔〕［］、]{1,10}?(?:部门|单位|机构|政府)$"
                    r"|(?:及|和|会同|协同)各?(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 # Where a unit acts ("按属地", "属地负责"): no part of its name.
 _WHERE_TAIL = re.compile(r"(?:按照|按|落实|负责|承担)?属地(?:管理)?(?:责任)?$")
+# The basis a unit acts on, printed after it ("各园区办按照散乱污企业界定标准和责任分工"): no part of its name.
+_BASIS_TAIL = re.compile(r"(?:按照|根据|依据)[^、,，;；:：]{2,30}$")
 # A clause of a condition among the units ("若工作涉及多个处室的,列第一的为牵头"): no unit.
 _CONDITION = re.compile(rf"^(?:{lexicon.alternation(lexicon.CONDITION_OPENERS)})")
 # A long run of words and figures where a unit list runs into a table's cells ("江北镇海北仑合计新辟线路年度
@@ -348,8 +350,9 @@ def _clean_unit(piece: str) -> tuple[str, int]:
     >>> [_clean_unit(p)[0] for p in ("县综合行政执法局等责任单位", "市文明办等市直各部门", "市财政局会同有关部门",
     ...                               "各市(地)政府(行署)按属地")]
     ['县综合行政执法局', '市文明办', '市财政局', '各市(地)政府(行署)']
-    >>> [_clean_unit(p)[0] for p in ("各镇(园区)落实属地管理责任", "若涉及多个处室的", "会同市财政局")]
-    ['各镇(园区)', '', '市财政局']
+    >>> [_clean_unit(p)[0] for p in ("各镇(园区)落实属地管理责任", "若涉及多个处室的", "会同市财政局",
+    ...                               "各园区办按照散乱污企业界定标准和责任分工")]
+    ['各镇(园区)', '', '市财政局', '各园区办']
     """
     offset = 0
     if piece.startswith("由") and len(piece) > 3:
@@ -362,6 +365,9 @@ def _clean_unit(piece: str) -> tuple[str, int]:
         piece = piece[:leader.start()]  # "盘龙区政府主要领导": the unit's officials answer for it; the unit is named
     if _CONDITION.match(piece):
         return "", offset  # "若工作涉及多个处室的"
+    basis = _BASIS_TAIL.search(piece)
+    if basis and basis.start() >= 2:
+        piece = piece[:basis.start()]  # "各园区办按照散乱污企业界定标准和责任分工"
     where = _WHERE_TAIL.search(piece)
     if where and where.start() >= 2:
         piece = piece[:where.start()]  # "各市(地)政府(行署)按属地", "各镇(园区)落实属地管理责任"

@@ -3443,3 +3443,10 @@ def test_a_paragraph_numbered_in_words_that_names_its_lead_is_a_task():
     got = _resp("推进节水型社会创建\n\n一是明确责任。成立领导小组。\n\n四是强化监督。县农水局牵头,县直各有关单位配合,"
                 "切实做好节水载体创建及考核验收工作。\n")
     assert got == [("强化监督。县", [("县农水局", "lead"), ("县直各有关单位", "support")])]
+
+
+def test_tails_with_full_width_brackets_a_basis_after_a_unit_and_a_conjunction_after_a_town():
+    got = _resp("一、任务\n1.实施创新平台提质增效工程。(市科技局,城乡一体化示范区管委会等相关县〔市、区〕政府)\n"
+                "2.开展排查。(县环保局牵头,各园区办按照散乱污企业界定标准和责任分工配合)\n"
+                "3.开展整治。(各乡镇和各村(社区)负责)\n")
+    assert _names(got) == ["市科技局", "城乡一体化示范区管委会", "县环保局", "各园区办", "各乡镇", "各村(社区)"]
