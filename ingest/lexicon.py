@@ -601,6 +601,8 @@ FIRM_GROUP_NOUNS = ("企业", "公司", "集团", "厂商", "运营商", "车企
 # ... of them, those a list of banks ends with, whose items are banks by name ("中国银行", "农发行").
 FINANCIAL_GROUP_NOUNS = ("金融机构", "银行")
 NOTICE_KINDS = ("通知", "公告", "通告")
+# What goes on after a 文号 a sentence cites: the words it governs, or a list it is an item of.
+CITED_NUMBER_FOLLOWERS = ("文件", "精神", "要求", "规定", "等", "和", "及", "、", ",", "，", "的")
 # What a title or a letterhead ends with when a 文号's code is glued after it ("…的通知滁政秘〔2022〕148号",
 # "某市人民政府文件新政发〔2021〕19号"): words no code holds.
 NUMBER_GLUE_ENDS = ("通知", "公告", "通告", "意见", "方案", "决定", "要点", "安排", "批复", "办法", "细则", "清单",

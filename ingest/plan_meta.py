@@ -27,6 +27,7 @@ from plankg.ingest.departments import (
 )
 from plankg.ingest.layout import split_outside_brackets
 from plankg.ingest.lexicon import (
+    CITED_NUMBER_FOLLOWERS,
     CONSULTATION_WORDS,
     EDITOR_CREDIT_KEYS,
     ISSUE_VERBS,
@@ -741,6 +742,10 @@ def _code_start(line: str, m: re.Match[str]) -> int:
     return m.start() + cut
 
 
+# What goes on after a 文号 that a sentence cites ("按照国发〔2020〕7号文件要求", "…〔2023〕3号)精神").
+_CITED_AFTER = re.compile(rf"\s*(?:{alternation(CITED_NUMBER_FOLLOWERS)})")
+
+
 def _own_number(line: str) -> str | None:
     """The document's own 文号 on one of its front lines: its code opens the line or follows a blank, a bar, a
     bracket, a key's colon, a letterhead's 文件 or the title it numbers, and no sentence goes on after it.
@@ -767,7 +772,7 @@ def _own_number(line: str) -> str | None:
         cited = opened > 0 and left[:opened].strip() and opened > max(left.rfind(")"), left.rfind("）")) \
             and not re.match(r"\s*[)）]\s*$", right)  # "…的意见(中发〔2020〕9号),加快…", "…的通知(某〔2023〕3号)部署"
         if cited or re.search(r"[,，。;；]", left) or re.search(r"》\s*[(（]?\s*$", left) \
-                or re.match(r"\s*(?:文件|精神|要求|规定|等|和|及|、|,|，|的)", right):
+                or _CITED_AFTER.match(right):
             continue  # a number a sentence cites
         if 1 <= len(re.sub(r"\s+", "", line[start:m.end()]).split("〔")[0]) <= 30:
             return _NUMBER_KEY.sub("", re.sub(r"\s+", "", line[start:m.end()]))

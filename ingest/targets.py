@@ -395,8 +395,8 @@ def _doublings(text: str, start: int, end: int, found: list[TargetMention], year
 # 治理", "90%以上的研发机构设立在企业", "不低于35%的行政村农村生活污水得到有效治理".
 _SHARE = re.compile(r"(?P<value>\d+(?:\.\d+)?)\s*[%％](?P<cmp>以上|左右)?的"
                     r"(?P<what>(?:[^,，。;；:：、()（）]|[(（][^,，。;；()（）]{1,8}[)）]){2,30})")
-_SHARE_SCOPE = re.compile(r"(?:帮助)?(?:全[省市县区镇乡国]|本[省市县区]|我[省市县区]|主城区|城区)?"
-                          r"(?:不低于|不少于|至少|超过|达到)?$")
+# ... after nothing but the verb of helping or the plan's own scope ("帮助20%的贫困户实现脱贫", "全省70%以上的…").
+_SHARE_SCOPE = re.compile(r"(?:帮助)?(?:全[省市县区镇乡国]|本[省市县区]|我[省市县区]|主城区|城区)?")
 _SHARE_STATE = re.compile(lexicon.alternation(lexicon.SHARE_STATE_VERBS))
 
 
@@ -416,14 +416,13 @@ def _shares(text: str, start: int, end: int, found: list[TargetMention], year: i
         if any(f.start <= m.start() < f.end for f in found):
             continue
         lo = max(_clause_start(text, start, m.start()), text.rfind("、", start, m.start()) + 1)
-        before, _cut = _strip_frame(text[lo:m.start()])
-        scope = _SHARE_SCOPE.search(before)
+        before, said = _strip_comparator(_strip_frame(text[lo:m.start()])[0])
         what = m["what"]
         state = _SHARE_STATE.search(what)
-        if (scope is None or scope.start() > 0 or state is None or state.start() < 1
+        if (not _SHARE_SCOPE.fullmatch(before) or state is None or state.start() < 1
                 or re.search(r"已|了", what) or _SUBSIDY_CLAUSE.search(what)):
             continue  # "对增长20%以上的企业": a class of firms, no share of a set; "已有60%的村…了": a result
-        comparator = ">=" if m["cmp"] == "以上" or re.search(r"不低于|不少于|至少|超过", before) else "="
+        comparator = ">=" if m["cmp"] == "以上" or said == ">=" else "="
         metric = what if what.endswith(("比例", "占比", "比重")) else what + "比例"
         out.append(TargetMention(m.start(), m.end(), metric, Quantity(float(m["value"]), "%", comparator),
                                  comparator, year, rule=RULE_SHARE))
