@@ -517,7 +517,9 @@ PAGE_CHROME_LINES = ("导航菜单", "新闻详情", "政府信息公开", "正�
                      # a document-sharing site's buttons around its preview
                      "海报", "侵权投诉", "举报", "VIP专免", "VIP免费", "下载", "立即下载", "全文预览",
                      # a policy site's detail page: its heading and buttons ("内容 / 发送至邮箱", "地方政策 / 详细内容")
-                     "内容", "发送至邮箱", "详细内容", "地方政策", "政策详情", "政策原文", "原文链接")
+                     "内容", "发送至邮箱", "详细内容", "地方政策", "政策详情", "政策原文", "原文链接",
+                     # a page's note for screen readers
+                     "不能读取语音阅读器")
 # Labels and buttons a page glues before a title ("主动公开朗读某某计划").
 # Verbs joining two sets of units in one subject of 负责: after 会同 the units the first works with, after 协同 the
 # units the first assists ("市工商局协同市建委负责": 市建委 leads).
@@ -570,7 +572,7 @@ PUBLICATION_NOTES = ("此件", "此页无正文", "公开发布", "主动公开"
 # How the name of a site a page's title carries after a dash ends ("…开启新征程-东台报业网", "-修水网旗下论坛").
 SITE_NAME_ENDINGS = ("网", "网站", "门户网站", "客户端", "论坛", "在线")
 PAGE_CHROME_PREFIXES = ("主动公开", "依申请公开", "不予公开", "朗读", "打印", "分享", "收藏", "【字体:大 中 小】",
-                        "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述")
+                        "字体:", "正文内容区域请使用tab按钮切换浏览", "资源描述", "正文复制")
 # Endings of the title of a progress report or table on a plan ("…一季度进展情况", "…汇总表").
 REPORT_TITLE_ENDINGS = ("进展情况", "执行情况", "推进情况", "完成情况", "落实情况", "汇总表", "一览表", "情况表",
                         "分解表", "发展目标", "进度表", "任务表", "责任表", "台账", "名单", "通报", "汇报",

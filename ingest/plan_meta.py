@@ -346,6 +346,12 @@ _SITE_SUFFIX = re.compile(rf"(?<=[\u4e00-\u9fff”)）])\s*[-_—|｜]\s*[\u4e00
                           rf"(?:{alternation(SITE_NAME_ENDINGS)})$")
 
 
+# A report's headline: a plan's title, then the verb that publishes it ("…重点任务分工方案印发").
+_RELEASED_TITLE = re.compile(rf"(?P<plan>.{{6,80}}?)(?:{alternation(RELEASE_ADVERBS)})?"
+                             rf"(?:{alternation(PLAN_RELEASE_WORDS)})")
+_READING_OF = re.compile(r"《(?P<plan>[^《》]{6,80})》(?:政策)?解读|(?:政策)?解读[:：]\s*《(?P<plan2>[^《》]{6,80})》")
+
+
 def _clean_title(title: str) -> str:
     """A title as the plan names itself, without what pages print around it.
 
@@ -353,6 +359,10 @@ def _clean_title(title: str) -> str:
     '某市农业农村局2025年工作要点'
     >>> _clean_title("县“十四五”人才发展专项规划(第5/7页)")
     '县“十四五”人才发展专项规划'
+    >>> _clean_title("某县开发区工作计划(精选18篇)")
+    '某县开发区工作计划'
+    >>> _clean_title("《某县蔬菜产业行动方案》政策解读"), _clean_title("解读:《某区全民健身实施计划》")
+    ('某县蔬菜产业行动方案', '某区全民健身实施计划')
     """
     title = re.sub(r"\s*\n\s*", "", title).strip()
     furniture = _FURNITURE_RUN.match(title)
@@ -361,6 +371,8 @@ def _clean_title(title: str) -> str:
     # "…分工方案(一)", "…专项规划(第5/7页)": one part of a page split in parts
     title = _PART_NUMBER.sub("", title)
     title = re.sub(r"[(（]全文[)）]$", "", title)  # "…工作报告(全文)": a reposting site's note
+    # "…工作计划(精选18篇)", "…(汇总三篇)": a sharing site's count of the samples it collects under one title
+    title = re.sub(r"[(（](?:精选|汇总|通用)?[\d一二三四五六七八九十]+篇[)）]$", "", title)
     # "…政府工作报告(2023年12月20日在…上)": the day it was given, printed under the title
     title = re.sub(r"(?<=[\u4e00-\u9fff])[(（]\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[^()（）]*[)）]$", "", title)
     # "…工作报告 ——2024年1月10日在…会议上": the speech line printed after it on the same line
@@ -370,6 +382,13 @@ def _clean_title(title: str) -> str:
     # lenticular brackets or a list letter before it
     title = re.sub(r"^(?:[•·●▪◆■]\s*|【[^【】]{1,10}】\s*|[A-H][.．、]\s*(?=[\u4e00-\u9fff]))", "", title)
     title = _SITE_SUFFIX.sub("", title)  # "…开启新征程-东台报业网": the site's name after a dash
+    # "《某县蔬菜产业行动方案》政策解读", "解读:《某区全民健身实施计划》": a page reading one plan is titled by it
+    read = _READING_OF.fullmatch(title)
+    if read:
+        title = read["plan"] or read["plan2"]
+    released = _RELEASED_TITLE.fullmatch(title)
+    if released and _completes_title(released["plan"]):
+        title = released["plan"]  # "《…意见》重点任务分工方案印发": a report's headline on the plan published
     # "…的实施意见(池政〔2017〕101号)": the document's number printed after its title
     title = _NUMBER_AFTER_TITLE.sub("", title)
     return _balanced(title.strip("\" "))
@@ -895,7 +914,7 @@ def find_title(structure: Structure, fields: MetaFields | None = None) -> str | 
     if notice and _titles_the_plan(notice.own):
         if title and title != notice.own and title.startswith(notice.own):
             return title  # a title line prints whole what a line glued to the body shortens ("…意见(征求意见稿)")
-        return notice.own
+        return _clean_title(notice.own)
     if title and fields.title and _title_key(fields.title).endswith(_title_key(title)):
         return _clean_title(fields.title)  # the field prints whole what the heading shortens ("某委2021年…台账")
     if title:
