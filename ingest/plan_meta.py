@@ -793,8 +793,7 @@ def _own_number(line: str) -> str | None:
         if cited or re.search(r"[,，。;；]", left) or re.search(r"》\s*[(（]?\s*$", left) \
                 or _CITED_AFTER.match(right):
             continue  # a number a sentence cites
-        if 1 <= len(re.sub(r"\s+", "", line[start:m.end()]).split("〔")[0]) <= 30:
-            return _NUMBER_KEY.sub("", re.sub(r"\s+", "", line[start:m.end()]))
+        return _NUMBER_KEY.sub("", re.sub(r"\s+", "", line[start:m.end()]))
     return None
 
 
@@ -1148,7 +1147,6 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
     found = _signature_in(tail, registry)
     if found[0]:
         return found
-    last = [b.text for b in structure.blocks if b.kind == "item"][-3:]  # "附件:1.…名单 2.…名单 某局 某局 2023年8月23日"
     for line in front:
         if parse_date(line.strip(" \u3000\u00a0")):
             return [], line.strip(" \u3000\u00a0")
@@ -1159,6 +1157,7 @@ def _signature(structure: Structure, registry: DepartmentRegistry) -> tuple[list
             return [], line.strip(" \u3000\u00a0")
         if not _EDITOR_CREDIT.match(line.strip(" \u3000\u00a0")):
             break
+    last = [b.text for b in structure.blocks if b.kind == "item"][-3:]  # "附件:1.…名单 2.…名单 某局 某局 2023年8月23日"
     for lines in (front, tail, last):
         found = _inline_signature(lines, registry)
         if found[1]:

@@ -977,8 +977,7 @@ def _glued_labels(text: str, start: int, end: int) -> list[int]:
 _UNIT_KEY = re.compile(lexicon.unit_key_pattern())
 
 
-_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*(?:{lexicon.alternation(lexicon.JOINT_LEAD_VERBS)})?"
-                                 rf"([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
+_SUPPORT_AFTER_LEAD = re.compile(rf"\s*[,，、;；]?\s*([^。;；]*?)(?:{_SUPPORT_VERB}|{_DUTY})")
 # "由省食药监局牵头,会同省卫计委、农业厅等有关部门做好…": the units the lead works with, after 会同.
 _JOINT_AFTER_LEAD = re.compile(rf"\s*[,，]?\s*(?:{lexicon.alternation(lexicon.JOINT_LEAD_VERBS)})"
                                r"([^。;；,，:：]{2,80}?)(?=等(?:有关|相关|其他|其它)?(?:部门|单位)|[,，。;；])")
